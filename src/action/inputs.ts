@@ -1,0 +1,58 @@
+import type { FailOn } from '../check/status.js';
+
+export const DEFAULT_CONFIG = '.github/token-preflight.yml';
+
+/** The action's inputs (SPEC.md), parsed and checked. */
+export interface ActionInputs {
+  config: string;
+  /** `config` names a file other than the default, so it must exist. */
+  configExplicit: boolean;
+  tokens: string;
+  scan: 'auto' | 'diff' | 'full' | 'off';
+  verifyLeaks: boolean;
+  failOn: FailOn;
+  expiryWarningDays: number;
+  comment: 'auto' | 'always' | 'never';
+  sarif: string;
+  githubToken: string;
+  concurrency: number;
+  timeoutSeconds: number;
+}
+
+export class InputError extends Error {
+  override name = 'InputError';
+}
+
+/** `getInput` is core.getInput: it trims, and gives '' for an input that is not set. */
+export function readInputs(getInput: (name: string) => string): ActionInputs {
+  const config = getInput('config') || DEFAULT_CONFIG;
+  return {
+    config,
+    configExplicit: config !== DEFAULT_CONFIG,
+    tokens: getInput('tokens'),
+    scan: oneOf(getInput, 'scan', ['auto', 'diff', 'full', 'off'], 'auto'),
+    verifyLeaks: oneOf(getInput, 'verify-leaks', ['true', 'false'], 'true') === 'true',
+    failOn: oneOf(getInput, 'fail-on', ['error', 'warning', 'never'], 'error'),
+    expiryWarningDays: whole(getInput, 'expiry-warning-days', 14, 0),
+    comment: oneOf(getInput, 'comment', ['auto', 'always', 'never'], 'auto'),
+    sarif: getInput('sarif'),
+    githubToken: getInput('github-token'),
+    concurrency: whole(getInput, 'concurrency', 8, 1),
+    timeoutSeconds: whole(getInput, 'timeout-seconds', 10, 1),
+  };
+}
+
+function oneOf<T extends string>(getInput: (name: string) => string, name: string, allowed: readonly T[], fallback: T): T {
+  const value = getInput(name).toLowerCase();
+  if (!value) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(`input "${name}" is "${value}"; allowed: ${allowed.join(', ')}`);
+}
+
+function whole(getInput: (name: string) => string, name: string, fallback: number, min: number): number {
+  const value = getInput(name);
+  if (!value) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InputError(`input "${name}" is "${value}"; it must be a whole number ≥ ${min}`);
+  return n;
+}

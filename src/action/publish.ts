@@ -1,0 +1,31 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { toAnnotations } from '../report/annotations.js';
+import { jsonReportText } from '../report/json.js';
+import { toOutputs } from '../report/outputs.js';
+import { renderSummary } from '../report/summary.js';
+import type { RunResult } from '../run/result.js';
+
+/** Puts a run's result where people look: JSON report, job summary, annotations, step outputs. */
+export async function publish(result: RunResult, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+  const reportPath = await writeReport(result, env);
+  // Outside a runner (a local try-out) there is no summary file to write to.
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
+  for (const annotation of toAnnotations(result)) {
+    const properties = { title: annotation.title, file: annotation.file, startLine: annotation.line };
+    core[annotation.level](annotation.message, properties);
+  }
+  for (const [name, value] of Object.entries(toOutputs(result, reportPath))) core.setOutput(name, value);
+}
+
+async function writeReport(result: RunResult, env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const dir = path.join(env.RUNNER_TEMP || os.tmpdir(), 'token-preflight');
+  await mkdir(dir, { recursive: true });
+  // One file per step, so two token-preflight steps in a job keep both reports.
+  const step = (env.GITHUB_ACTION || 'report').replace(/[^\w.-]/g, '_');
+  const file = path.join(dir, `${step}.json`);
+  await writeFile(file, jsonReportText(result));
+  return file;
+}

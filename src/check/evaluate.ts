@@ -1,0 +1,90 @@
+import type { TokenFacts } from '../providers/provider.js';
+import { problem, type Problem } from './problems.js';
+
+export interface Expectations {
+  requireScopes?: string[];
+  allowScopes?: string[];
+  expectIdentity?: string;
+  expectMode?: 'test' | 'live';
+  expiryWarningDays: number;
+  maxLatencyMs?: number;
+}
+
+export interface ScopeReport {
+  /** Required scopes the token lacks. */
+  missing: string[];
+  /** Granted scopes outside allow-scopes. */
+  extra: string[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** The problems of a token the provider accepted: what its facts say against what the config expects. */
+export function evaluateFacts(
+  facts: TokenFacts,
+  latencyMs: number,
+  expect: Expectations,
+  now: Date,
+  expandScopes: (scopes: readonly string[]) => Set<string> = (s) => new Set(s),
+): Problem[] {
+  const problems: Problem[] = [];
+
+  if (facts.expiresAt) {
+    const left = facts.expiresAt.getTime() - now.getTime();
+    const date = facts.expiresAt.toISOString().slice(0, 10);
+    if (left <= 0) problems.push(problem('expired', `expired on ${date}`));
+    else if (!facts.ephemeral && left < expect.expiryWarningDays * DAY_MS) {
+      problems.push(problem('expiring-soon', `expires on ${date} (${describeLeft(left)}), within the ${expect.expiryWarningDays}-day warning window: rotate it`));
+    }
+  }
+
+  if (expect.requireScopes || expect.allowScopes) {
+    const scopes = checkScopes(facts.scopes, expect, expandScopes);
+    if (!scopes) {
+      problems.push(problem('scopes-unknown', `a ${facts.kind ?? 'token of this kind'} does not reveal its scopes, so require-scopes/allow-scopes cannot be checked`));
+    } else {
+      if (scopes.missing.length) problems.push(problem('insufficient-scope', `lacks required scope${plural(scopes.missing)} ${list(scopes.missing)}`));
+      if (scopes.extra.length) problems.push(problem('excess-scope', `carries scope${plural(scopes.extra)} ${list(scopes.extra)} beyond allow-scopes: narrow it to least privilege`));
+    }
+  }
+
+  if (expect.expectIdentity !== undefined && facts.identity !== undefined && facts.identity.toLowerCase() !== expect.expectIdentity.toLowerCase()) {
+    problems.push(problem('identity-mismatch', `belongs to "${facts.identity}", expected "${expect.expectIdentity}"`));
+  }
+  if (expect.expectIdentity !== undefined && facts.identity === undefined) {
+    problems.push(problem('identity-mismatch', `the provider did not reveal who the token belongs to, so "${expect.expectIdentity}" cannot be confirmed`));
+  }
+
+  if (expect.expectMode && facts.mode && facts.mode !== expect.expectMode) {
+    problems.push(problem('wrong-mode', `is a ${facts.mode}-mode key, expected ${expect.expectMode} mode`));
+  }
+
+  if (expect.maxLatencyMs !== undefined && latencyMs > expect.maxLatencyMs) {
+    problems.push(problem('slow', `answered in ${latencyMs} ms, over max-latency-ms ${expect.maxLatencyMs}`));
+  }
+  return problems;
+}
+
+/** Missing and excess scopes; undefined when the token's scopes are unknown. */
+export function checkScopes(
+  granted: string[] | undefined,
+  expect: Pick<Expectations, 'requireScopes' | 'allowScopes'>,
+  expandScopes: (scopes: readonly string[]) => Set<string>,
+): ScopeReport | undefined {
+  if (!granted) return undefined;
+  const has = expandScopes(granted);
+  const missing = (expect.requireScopes ?? []).filter((scope) => !has.has(scope));
+  const allowed = expect.allowScopes ? expandScopes(expect.allowScopes) : undefined;
+  const extra = allowed ? granted.filter((scope) => !allowed.has(scope)) : [];
+  return { missing, extra };
+}
+
+function describeLeft(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  if (days >= 1) return `in ${days} day${days === 1 ? '' : 's'}`;
+  const hours = Math.max(1, Math.floor(ms / 3_600_000));
+  return `in ${hours} hour${hours === 1 ? '' : 's'}`;
+}
+
+const plural = (items: string[]) => (items.length === 1 ? '' : 's');
+const list = (items: string[]) => items.map((s) => `"${s}"`).join(', ');

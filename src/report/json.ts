@@ -1,0 +1,42 @@
+import type { RunResult } from '../run/result.js';
+import { VERSION } from '../version.js';
+
+/** The JSON report of SPEC.md; `expiresAt: null` means "never expires", an absent field "unknown". */
+export function toJsonReport(result: RunResult) {
+  return {
+    version: 1 as const,
+    result: result.verdict,
+    tool: { name: 'token-preflight', version: VERSION },
+    startedAt: result.startedAt,
+    durationMs: result.durationMs,
+    tokens: result.tokens.map((token) => ({
+      name: token.name,
+      provider: token.provider,
+      environment: token.environment,
+      status: token.status,
+      problems: token.problems,
+      skipReason: token.skipReason,
+      kind: token.kind,
+      identity: token.identity,
+      scopes: token.scopes,
+      requiredScopes: token.requiredScopes,
+      allowedScopes: token.allowedScopes,
+      missingScopes: token.missingScopes,
+      extraScopes: token.extraScopes,
+      expiresAt: token.expiresAt,
+      ephemeral: token.ephemeral,
+      mode: token.mode,
+      latencyMs: token.latencyMs,
+      rateLimit: token.rateLimit,
+      host: token.host,
+      previous: token.previous,
+      notes: token.notes,
+      source: token.source,
+    })),
+    findings: result.findings,
+  };
+}
+
+export function jsonReportText(result: RunResult): string {
+  return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}
