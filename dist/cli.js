@@ -61908,7 +61908,8 @@ function malformed(res, what, why) {
 function errorMessage(res) {
     try {
         const message = JSON.parse(res.body).message;
-        return typeof message === 'string' ? message.replace(/[\u0000-\u001f]/g, ' ').slice(0, 200) : '';
+        // Provider text ends up in Markdown and annotations: one line, bounded.
+        return typeof message === 'string' ? message.replace(/\s+/g, ' ').slice(0, 200) : '';
     }
     catch {
         return '';
@@ -62917,9 +62918,9 @@ async function pingOrProblem(provider, token, http, deps, problems) {
         return await provider.ping(token, { http, env: deps.env });
     }
     catch (error) {
-        if (!(error instanceof ProblemError))
-            throw error;
-        problems.push(problem(error.code, error.message));
+        // Anything else is a defect of ours; report it on this token and keep the other tokens' results.
+        const [code, message] = error instanceof ProblemError ? [error.code, error.message] : ['unexpected-response', `internal error while checking: ${error.message}`];
+        problems.push(problem(code, message));
         return undefined;
     }
 }
@@ -63092,18 +63093,11 @@ async function check(args, io) {
     });
     const format = choice(values.format, '--format', ['text', 'json']);
     const failOn = choice(values['fail-on'], '--fail-on', ['error', 'warning', 'never']);
-    const config = await loadConfig({
-        path: values.config ?? DEFAULT_CONFIG,
-        pathExplicit: true,
-        cwd: io.cwd,
-        expiryWarningDays: count(values['expiry-warning-days'], '--expiry-warning-days', 0),
-    });
-    const result = await runPreflight({
-        tokens: config.tokens,
-        timeoutMs: count(values['timeout-seconds'], '--timeout-seconds', 1) * 1000,
-        concurrency: count(values.concurrency, '--concurrency', 1),
-        context: { surface: 'cli' },
-    }, { env: io.env, mask: () => { }, dispatcher: createDispatcher() });
+    const timeoutMs = count(values['timeout-seconds'], '--timeout-seconds', 1) * 1000;
+    const concurrency = count(values.concurrency, '--concurrency', 1);
+    const expiryWarningDays = count(values['expiry-warning-days'], '--expiry-warning-days', 0);
+    const config = await loadConfig({ path: values.config ?? DEFAULT_CONFIG, pathExplicit: true, cwd: io.cwd, expiryWarningDays });
+    const result = await runPreflight({ tokens: config.tokens, timeoutMs, concurrency, context: { surface: 'cli' } }, { env: io.env, mask: () => { }, dispatcher: createDispatcher() });
     io.stdout(format === 'json' ? jsonReportText(result) : renderText(result));
     return gateFails(result.verdict, failOn) ? 1 : 0;
 }

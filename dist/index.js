@@ -93347,13 +93347,21 @@ function cell(text) {
 /** Puts a run's result where people look: JSON report, job summary, annotations, step outputs. */
 async function publish(result, env) {
     const reportPath = await writeReport(result, env);
-    await summary.addRaw(renderSummary(result)).write();
+    for (const [name, value] of Object.entries(toOutputs(result, reportPath)))
+        setOutput(name, value);
     for (const annotation of toAnnotations(result)) {
         const properties = { title: annotation.title, file: annotation.file, startLine: annotation.line };
         core_namespaceObject[annotation.level](annotation.message, properties);
     }
-    for (const [name, value] of Object.entries(toOutputs(result, reportPath)))
-        setOutput(name, value);
+    // Outside a runner (a local try-out) there is no summary file to write to.
+    if (!env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(renderSummary(result)).write();
+    }
+    catch (error) {
+        warning(`could not write the job summary: ${error.message}; the JSON report has everything (${reportPath})`);
+    }
 }
 async function writeReport(result, env) {
     const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), 'token-preflight');
@@ -93664,7 +93672,8 @@ function malformed(res, what, why) {
 function errorMessage(res) {
     try {
         const message = JSON.parse(res.body).message;
-        return typeof message === 'string' ? message.replace(/[\u0000-\u001f]/g, ' ').slice(0, 200) : '';
+        // Provider text ends up in Markdown and annotations: one line, bounded.
+        return typeof message === 'string' ? message.replace(/\s+/g, ' ').slice(0, 200) : '';
     }
     catch {
         return '';
@@ -94492,9 +94501,9 @@ async function pingOrProblem(provider, token, http, deps, problems) {
         return await provider.ping(token, { http, env: deps.env });
     }
     catch (error) {
-        if (!(error instanceof ProblemError))
-            throw error;
-        problems.push(problem(error.code, error.message));
+        // Anything else is a defect of ours; report it on this token and keep the other tokens' results.
+        const [code, message] = error instanceof ProblemError ? [error.code, error.message] : ['unexpected-response', `internal error while checking: ${error.message}`];
+        problems.push(problem(code, message));
         return undefined;
     }
 }
@@ -94612,9 +94621,13 @@ async function run(env = process.env) {
             cwd,
             expiryWarningDays: inputs.expiryWarningDays,
         });
-        if (inputs.scan !== 'off' || inputs.sarif || inputs.comment === 'always') {
-            info('This release checks token health; the leak scan (scan, verify-leaks, sarif) and the PR comment (comment) come in a later release.');
-        }
+        const notYet = [
+            (inputs.scan === 'diff' || inputs.scan === 'full') && `scan: ${inputs.scan}`,
+            inputs.sarif && 'sarif',
+            inputs.comment === 'always' && 'comment: always',
+        ].filter(Boolean);
+        if (notYet.length)
+            warning(`${notYet.join(', ')}: the leak scan and the PR comment are not in this release yet; only token health is checked.`);
         const result = await runPreflight({ tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) }, { env, mask: (value) => setSecret(value), dispatcher: createDispatcher() });
         await publish(result, env);
         if (gateFails(result.verdict, inputs.failOn)) {

@@ -84,19 +84,12 @@ async function check(args: string[], io: CliIo): Promise<number> {
   });
   const format = choice(values.format, '--format', ['text', 'json']);
   const failOn = choice(values['fail-on'], '--fail-on', ['error', 'warning', 'never']) as FailOn;
-  const config = await loadConfig({
-    path: values.config ?? DEFAULT_CONFIG,
-    pathExplicit: true,
-    cwd: io.cwd,
-    expiryWarningDays: count(values['expiry-warning-days'], '--expiry-warning-days', 0),
-  });
+  const timeoutMs = count(values['timeout-seconds'], '--timeout-seconds', 1) * 1000;
+  const concurrency = count(values.concurrency, '--concurrency', 1);
+  const expiryWarningDays = count(values['expiry-warning-days'], '--expiry-warning-days', 0);
+  const config = await loadConfig({ path: values.config ?? DEFAULT_CONFIG, pathExplicit: true, cwd: io.cwd, expiryWarningDays });
   const result = await runPreflight(
-    {
-      tokens: config.tokens,
-      timeoutMs: count(values['timeout-seconds'], '--timeout-seconds', 1) * 1000,
-      concurrency: count(values.concurrency, '--concurrency', 1),
-      context: { surface: 'cli' },
-    },
+    { tokens: config.tokens, timeoutMs, concurrency, context: { surface: 'cli' } },
     { env: io.env, mask: () => {}, dispatcher: createDispatcher() },
   );
   io.stdout(format === 'json' ? jsonReportText(result) : renderText(result));

@@ -20,9 +20,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       cwd,
       expiryWarningDays: inputs.expiryWarningDays,
     });
-    if (inputs.scan !== 'off' || inputs.sarif || inputs.comment === 'always') {
-      core.info('This release checks token health; the leak scan (scan, verify-leaks, sarif) and the PR comment (comment) come in a later release.');
-    }
+    const notYet = [
+      (inputs.scan === 'diff' || inputs.scan === 'full') && `scan: ${inputs.scan}`,
+      inputs.sarif && 'sarif',
+      inputs.comment === 'always' && 'comment: always',
+    ].filter(Boolean);
+    if (notYet.length) core.warning(`${notYet.join(', ')}: the leak scan and the PR comment are not in this release yet; only token health is checked.`);
     const result = await runPreflight(
       { tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) },
       { env, mask: (value) => core.setSecret(value), dispatcher: createDispatcher() },

@@ -11,13 +11,18 @@ import type { RunResult } from '../run/result.js';
 /** Puts a run's result where people look: JSON report, job summary, annotations, step outputs. */
 export async function publish(result: RunResult, env: Readonly<Record<string, string | undefined>>): Promise<void> {
   const reportPath = await writeReport(result, env);
-  // Outside a runner (a local try-out) there is no summary file to write to.
-  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
+  for (const [name, value] of Object.entries(toOutputs(result, reportPath))) core.setOutput(name, value);
   for (const annotation of toAnnotations(result)) {
     const properties = { title: annotation.title, file: annotation.file, startLine: annotation.line };
     core[annotation.level](annotation.message, properties);
   }
-  for (const [name, value] of Object.entries(toOutputs(result, reportPath))) core.setOutput(name, value);
+  // Outside a runner (a local try-out) there is no summary file to write to.
+  if (!env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(renderSummary(result)).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${(error as Error).message}; the JSON report has everything (${reportPath})`);
+  }
 }
 
 async function writeReport(result: RunResult, env: Readonly<Record<string, string | undefined>>): Promise<string> {

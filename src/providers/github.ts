@@ -222,7 +222,8 @@ function malformed(res: HttpResponse, what: string, why: string): ProblemError {
 function errorMessage(res: HttpResponse): string {
   try {
     const message = (JSON.parse(res.body) as { message?: unknown }).message;
-    return typeof message === 'string' ? message.replace(/[\u0000-\u001f]/g, ' ').slice(0, 200) : '';
+    // Provider text ends up in Markdown and annotations: one line, bounded.
+    return typeof message === 'string' ? message.replace(/\s+/g, ' ').slice(0, 200) : '';
   } catch {
     return '';
   }

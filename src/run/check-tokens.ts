@@ -125,8 +125,9 @@ async function pingOrProblem(provider: Provider, token: string, http: ProviderHt
   try {
     return await provider.ping(token, { http, env: deps.env });
   } catch (error) {
-    if (!(error instanceof ProblemError)) throw error;
-    problems.push(problem(error.code, error.message));
+    // Anything else is a defect of ours; report it on this token and keep the other tokens' results.
+    const [code, message] = error instanceof ProblemError ? [error.code, error.message] : ['unexpected-response' as const, `internal error while checking: ${(error as Error).message}`];
+    problems.push(problem(code, message));
     return undefined;
   }
 }

@@ -1,0 +1,185 @@
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TokenSpec } from '../../src/config/types.js';
+import { runPreflight, type RunRequest } from '../../src/run/run.js';
+import type { RunContext } from '../../src/check/missing-secret.js';
+import { BAD_CREDENTIALS, githubToken, rateHeaders, USER } from '../providers/github-fixtures.js';
+
+const API = 'https://api.github.com';
+const NOW = new Date('2026-11-23T12:00:00Z');
+let agent: MockAgent;
+
+beforeEach(() => {
+  agent = new MockAgent();
+  agent.disableNetConnect();
+});
+afterEach(async () => {
+  await agent.close();
+});
+
+function spec(name: string, overrides: Partial<TokenSpec> = {}): TokenSpec {
+  return { name, provider: 'github', secret: `${name.toUpperCase().replace(/-/g, '_')}_TOKEN`, optional: false, expiryWarningDays: 14, source: { file: '.github/token-preflight.yml', line: 3 }, ...overrides };
+}
+
+async function run(tokens: TokenSpec[], env: Record<string, string>, context: RunContext = { surface: 'action' }, masked: string[] = []) {
+  const request: RunRequest = { tokens, timeoutMs: 2_000, concurrency: 4, context };
+  return runPreflight(request, { env, mask: (v) => masked.push(v), dispatcher: agent, now: () => NOW });
+}
+
+/** Answers GET /user per bearer token, like GitHub does. */
+function githubAnswers(byToken: Record<string, { status: number; body: object; headers?: Record<string, string> }>) {
+  agent.get(API).intercept({ path: '/user', method: 'GET' }).reply((req) => {
+    const auth = String((req.headers as Record<string, string>).authorization ?? '');
+    const answer = byToken[auth.replace(/^Bearer /, '')] ?? { status: 401, body: BAD_CREDENTIALS };
+    return { statusCode: answer.status, data: JSON.stringify(answer.body), responseOptions: { headers: { 'content-type': 'application/json', ...answer.headers } } };
+  }).persist();
+}
+
+describe('runPreflight', () => {
+  it('checks every token and judges its facts against the config', async () => {
+    const good = githubToken('ghp_', 'GOOD');
+    const narrow = githubToken('ghp_', 'NARROW');
+    githubAnswers({
+      [good]: { status: 200, body: USER, headers: { 'x-oauth-scopes': 'repo, read:org', ...rateHeaders(4990) } },
+      [narrow]: { status: 200, body: { ...USER, login: 'someone-else' }, headers: { 'x-oauth-scopes': 'read:org, admin:org', 'github-authentication-token-expiration': '2026-11-30 00:00:00 UTC' } },
+    });
+    const result = await run(
+      [
+        spec('release-bot', { requireScopes: ['repo'], allowScopes: ['repo', 'read:org'], expectIdentity: 'OctoCat' }),
+        spec('narrow', { requireScopes: ['repo'], allowScopes: ['read:org'], expectIdentity: 'octocat' }),
+      ],
+      { RELEASE_BOT_TOKEN: good, NARROW_TOKEN: narrow },
+    );
+    const [ok, bad] = result.tokens;
+    expect(ok).toMatchObject({ name: 'release-bot', status: 'ok', problems: [], identity: 'octocat', scopes: ['repo', 'read:org'], expiresAt: null, host: 'api.github.com', rateLimit: { remaining: 4990 } });
+    expect(bad!.status).toBe('fail');
+    expect(bad!.problems.map((p) => p.code)).toEqual(['expiring-soon', 'insufficient-scope', 'excess-scope', 'identity-mismatch']);
+    expect(bad).toMatchObject({ missingScopes: ['repo'], extraScopes: ['admin:org'], expiresAt: '2026-11-30T00:00:00.000Z' });
+    expect(result.verdict).toBe('fail');
+  });
+
+  it('turns a refused token into `invalid` and keeps checking the others', async () => {
+    const good = githubToken('ghp_', 'GOOD');
+    githubAnswers({ [good]: { status: 200, body: USER } });
+    const result = await run([spec('dead'), spec('alive')], { DEAD_TOKEN: githubToken('ghp_', 'DEAD'), ALIVE_TOKEN: good });
+    expect(result.tokens.map((t) => [t.name, t.status, t.problems.map((p) => p.code)])).toEqual([
+      ['dead', 'fail', ['invalid']],
+      ['alive', 'ok', []],
+    ]);
+  });
+
+  it('reports an unreachable provider as `unreachable`', async () => {
+    agent.get(API).intercept({ path: '/user', method: 'GET' }).replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })).times(3);
+    const result = await run([spec('a')], { A_TOKEN: githubToken('ghp_') });
+    expect(result.tokens[0]!.problems).toMatchObject([{ code: 'unreachable', severity: 'error', message: expect.stringContaining('ENOTFOUND') }]);
+  });
+
+  it('masks every secret before the first provider call', async () => {
+    const a = githubToken('ghp_', 'AAAA');
+    const b = githubToken('ghp_', 'BBBB');
+    const old = githubToken('ghp_', 'OLD');
+    const masked: string[] = [];
+    const maskedAtFirstCall: string[][] = [];
+    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(() => {
+      maskedAtFirstCall.push([...masked]);
+      return { statusCode: 401, data: JSON.stringify(BAD_CREDENTIALS) };
+    }).persist();
+    await run([spec('a'), spec('b', { previousSecret: 'OLD_TOKEN' })], { A_TOKEN: a, B_TOKEN: `${b}\n`, OLD_TOKEN: old }, { surface: 'action' }, masked);
+    expect(maskedAtFirstCall[0]).toEqual(expect.arrayContaining([a, `${b}\n`, b, old]));
+  });
+
+  it('redacts a token a provider echoes back in its answer', async () => {
+    const token = githubToken('ghp_', 'ECHO');
+    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(404, { message: `No user for ${token}` });
+    const result = await run([spec('echo')], { ECHO_TOKEN: token });
+    const text = JSON.stringify(result);
+    expect(text).not.toContain(token);
+    expect(result.tokens[0]!.problems[0]!.message).toBe('api.github.com answered HTTP 404: No user for ***');
+  });
+
+  describe('missing secrets', () => {
+    it('fails a missing secret with how to pass it', async () => {
+      const result = await run([spec('deploy')], {});
+      expect(result.tokens[0]).toMatchObject({ status: 'fail', problems: [{ code: 'missing-secret', message: expect.stringContaining('${{ secrets.DEPLOY_TOKEN }}') }] });
+      expect(result.verdict).toBe('fail');
+    });
+
+    it('skips an optional token whose secret is absent', async () => {
+      const result = await run([spec('deploy', { optional: true })], {});
+      expect(result.tokens[0]).toMatchObject({ status: 'skipped', problems: [] });
+      expect(result.verdict).toBe('pass');
+    });
+
+    it('skips, with the reason, on a pull request from a fork', async () => {
+      const result = await run([spec('deploy')], {}, { surface: 'action', forkPullRequest: { headRepository: 'octo/fork' } });
+      expect(result.tokens[0]).toMatchObject({ status: 'skipped', skipReason: expect.stringContaining('fork octo/fork') });
+    });
+
+    it('treats a whitespace-only secret as missing', async () => {
+      const result = await run([spec('deploy')], { DEPLOY_TOKEN: ' \n' });
+      expect(result.tokens[0]!.problems[0]!.code).toBe('missing-secret');
+    });
+  });
+
+  describe('previous-secret (rotation)', () => {
+    it('flags a replaced token that still works', async () => {
+      const current = githubToken('ghp_', 'NEW');
+      const previous = githubToken('ghp_', 'OLD');
+      githubAnswers({ [current]: { status: 200, body: USER }, [previous]: { status: 200, body: USER } });
+      const result = await run([spec('bot', { previousSecret: 'OLD_BOT_TOKEN' })], { BOT_TOKEN: current, OLD_BOT_TOKEN: previous });
+      expect(result.tokens[0]).toMatchObject({ status: 'fail', previous: 'accepted' });
+      expect(result.tokens[0]!.problems).toMatchObject([{ code: 'previous-still-valid', message: expect.stringContaining('OLD_BOT_TOKEN is still accepted as "octocat"') }]);
+    });
+
+    it('is satisfied when the provider refuses the replaced token', async () => {
+      const current = githubToken('ghp_', 'NEW');
+      githubAnswers({ [current]: { status: 200, body: USER } });
+      const result = await run([spec('bot', { previousSecret: 'OLD_BOT_TOKEN' })], { BOT_TOKEN: current, OLD_BOT_TOKEN: githubToken('ghp_', 'OLD') });
+      expect(result.tokens[0]).toMatchObject({ status: 'ok', previous: 'rejected', problems: [] });
+    });
+
+    it('says so when the previous secret is not passed', async () => {
+      const current = githubToken('ghp_', 'NEW');
+      githubAnswers({ [current]: { status: 200, body: USER } });
+      const result = await run([spec('bot', { previousSecret: 'OLD_BOT_TOKEN' })], { BOT_TOKEN: current });
+      expect(result.tokens[0]!.problems).toMatchObject([{ code: 'missing-secret', message: expect.stringContaining('previous-secret OLD_BOT_TOKEN is not set') }]);
+    });
+  });
+
+  describe('reused-across-environments', () => {
+    it('flags every token whose value serves another environment, by hash', async () => {
+      const shared = githubToken('ghp_', 'SHARED');
+      githubAnswers({ [shared]: { status: 200, body: USER } });
+      const result = await run(
+        [spec('staging', { environment: 'staging' }), spec('production', { environment: 'production' }), spec('tooling')],
+        { STAGING_TOKEN: shared, PRODUCTION_TOKEN: shared, TOOLING_TOKEN: shared },
+      );
+      const codes = Object.fromEntries(result.tokens.map((t) => [t.name, t.problems.map((p) => p.code)]));
+      expect(codes).toEqual({ staging: ['reused-across-environments'], production: ['reused-across-environments'], tooling: [] });
+      expect(result.tokens[0]!.problems[0]!.message).toContain('"production" (production)');
+    });
+
+    it('allows one value for several tokens of the same environment', async () => {
+      const shared = githubToken('ghp_', 'SHARED');
+      githubAnswers({ [shared]: { status: 200, body: USER } });
+      const result = await run([spec('a', { environment: 'prod' }), spec('b', { environment: 'prod' })], { A_TOKEN: shared, B_TOKEN: shared });
+      expect(result.tokens.every((t) => t.status === 'ok')).toBe(true);
+    });
+  });
+
+  it('flags a slow answer against max-latency-ms', async () => {
+    const token = githubToken('ghp_');
+    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(200, USER).delay(60);
+    const result = await run([spec('slowpoke', { maxLatencyMs: 10 })], { SLOWPOKE_TOKEN: token });
+    expect(result.tokens[0]!.problems.map((p) => p.code)).toEqual(['slow']);
+    expect(result.tokens[0]!.latencyMs).toBeGreaterThanOrEqual(50);
+    expect(result.verdict).toBe('warn');
+  });
+
+  it('sends each token only to the host its provider resolves', async () => {
+    const token = githubToken('ghp_');
+    agent.get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, USER);
+    const result = await run([spec('ghes', { baseUrl: 'https://ghe.example.com/api/v3' })], { GHES_TOKEN: token, GITHUB_API_URL: 'https://api.github.com' });
+    expect(result.tokens[0]).toMatchObject({ status: 'ok', host: 'ghe.example.com' });
+  });
+});
