@@ -183,3 +183,13 @@ describe('runPreflight', () => {
     expect(result.tokens[0]).toMatchObject({ status: 'ok', host: 'ghe.example.com' });
   });
 });
+
+describe('tokens that cannot be sent', () => {
+  it('calls a token with a line break inside invalid without sending it', async () => {
+    const token = `${githubToken('ghp_')}\nsecond-line`;
+    const result = await run([spec('multi')], { MULTI_TOKEN: token });
+    expect(result.tokens[0]).toMatchObject({ status: 'fail', problems: [{ code: 'invalid', message: expect.stringContaining('it was not sent') }] });
+    agent.assertNoPendingInterceptors();
+    expect(JSON.stringify(result)).not.toContain('second-line');
+  });
+});

@@ -69,6 +69,10 @@ async function checkToken(spec: TokenSpec, deps: TokenCheckDeps): Promise<TokenR
   }
 
   const problems: Problem[] = [];
+  if (!sendable(token)) {
+    const message = 'the token holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so no provider can accept it; it was not sent';
+    return { ...result, status: 'fail', problems: [problem('invalid', message)] };
+  }
   const ping = await pingOrProblem(provider, token, http, deps, problems);
   if (ping?.outcome === 'valid') {
     const { facts } = ping;
@@ -130,4 +134,9 @@ async function pingOrProblem(provider: Provider, token: string, http: ProviderHt
     problems.push(problem(code, message));
     return undefined;
   }
+}
+
+/** Whether a token can travel in an HTTP header at all. */
+function sendable(token: string): boolean {
+  return /^[\x20-\x7e]+$/.test(token);
 }
