@@ -55662,7 +55662,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -61580,7 +61580,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3887);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1704);
 
 process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
@@ -61594,7 +61594,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3887:
+/***/ 1704:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61674,6 +61674,16 @@ class ProblemError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/sanitize.js
+/**
+ * Text from a provider or a config file, made safe to print: one line (no line breaks that could
+ * forge a log line or a workflow command), no control characters or terminal escapes, bounded.
+ */
+function oneLine(text, max = 500) {
+    const flat = text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./lib/providers/checksum.js
@@ -61702,6 +61712,7 @@ function hasValidCrc32Suffix(token, prefix) {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/github.js
+
 
 
 const KINDS = [
@@ -61908,8 +61919,7 @@ function malformed(res, what, why) {
 function errorMessage(res) {
     try {
         const message = JSON.parse(res.body).message;
-        // Provider text ends up in Markdown and annotations: one line, bounded.
-        return typeof message === 'string' ? message.replace(/\s+/g, ' ').slice(0, 200) : '';
+        return typeof message === 'string' ? oneLine(message, 200) : '';
     }
     catch {
         return '';
@@ -62008,11 +62018,9 @@ function checkEntries(entries, defaults, issues) {
             else
                 seen.set(name, entry.place('name'));
         }
-        for (const key of ['secret', 'previous-secret']) {
-            if (typeof raw[key] === 'string' && looksLikeToken(raw[key])) {
-                issue(key, 'this looks like a token value, not the name of an environment variable. Never write tokens into the config: ' +
-                    'if it is a real token, revoke it now (it is in the repository history), store the new one as a secret and name its variable here');
-            }
+        for (const key of ['name', 'secret', 'previous-secret']) {
+            if (typeof raw[key] === 'string' && looksLikeToken(raw[key]))
+                issue(key, `holds what looks like a token value (not shown): ${TOKEN_ADVICE}`);
         }
         if (typeof raw.secret === 'string' && raw.secret === raw['previous-secret']) {
             issue('previous-secret', 'names the same variable as "secret"; it must name the variable holding the token this one replaced');
@@ -62055,6 +62063,8 @@ function checkEntries(entries, defaults, issues) {
     }
     return specs;
 }
+const TOKEN_ADVICE = 'never write tokens into the config. If it is a real token, revoke it now (it is in the repository history), ' +
+    'store the new one as a secret, and write the name of its environment variable under "secret"';
 function looksLikeToken(value) {
     if (PROVIDERS.some((provider) => provider.looksLikeToken?.(value)))
         return true;
@@ -62079,7 +62089,8 @@ function baseUrlProblem(value) {
         return 'must not contain credentials';
     if (url.search || url.hash)
         return 'must not contain a query or fragment';
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // `localhost.` (trailing dot) is localhost too.
+    const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
     if (host === 'localhost' || host.endsWith('.localhost') || (0,external_node_net_.isIP)(host) !== 0) {
         return 'must name a host, not an IP address or localhost, so a token is never sent into the runner\'s own network by a config change';
     }
@@ -62101,7 +62112,8 @@ class ConfigError extends Error {
         this.name = 'ConfigError';
     }
 }
-const load_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
+const load_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
 load_ajv.addSchema(configSchema(), 'config');
 const validateFile = load_ajv.getSchema('config');
 const validateTokenList = load_ajv.compile({ $ref: 'config#/definitions/tokens' });
@@ -62161,7 +62173,17 @@ function parseYaml(text, origin, validate, issues) {
         }
         return undefined;
     }
-    const value = doc.toJS() ?? (origin.file ? {} : []);
+    let value;
+    try {
+        value = doc.toJS() ?? (origin.file ? {} : []);
+    }
+    catch {
+        // An alias (*name) with no anchor; the error text would quote the name, which may be a pasted token.
+        let offset;
+        (0,dist/* visit */.YR)(doc, { Alias: (_, alias) => void (offset ??= alias.resolve(doc) ? undefined : alias.range?.[0]) });
+        issues.push({ ...at(offset), key: '', message: 'not valid YAML: an alias (*…) refers to no anchor (&…)' });
+        return undefined;
+    }
     const place = (keyPath) => at(nodeAt(doc, keyPath)?.range?.[0]);
     if (!validate(value)) {
         const errors = validate.errors ?? [];
@@ -62207,6 +62229,9 @@ function describe(error, doc, at, displayPrefix) {
             const allowed = params.allowedValues.map(String);
             const last = keyPath[keyPath.length - 1];
             const value = String(doc.getIn(keyPath));
+            if (looksLikeToken(value)) {
+                return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `holds what looks like a token (not shown): ${TOKEN_ADVICE}` };
+            }
             if (last === 'provider') {
                 const hint = closest(value, allowed);
                 return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `unknown provider "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}` };
@@ -62415,13 +62440,16 @@ function statusCounts(tokens) {
 
 ;// CONCATENATED MODULE: ./lib/report/text.js
 
+
 const MARK = { ok: '✓', warn: '!', fail: '✗', skipped: '-' };
 /** The CLI's plain-text report. */
 function renderText(result, now = new Date()) {
     const lines = [];
+    // Provider and config text is made single-line: it must not forge log lines or workflow commands.
+    const push = (prefix, text) => lines.push(prefix + oneLine(text, 2_000));
     for (const token of result.tokens) {
         const label = [token.provider, token.environment].filter(Boolean).join(', ');
-        lines.push(`${MARK[token.status]} ${token.name} (${label}): ${token.status}`);
+        push('', `${MARK[token.status]} ${token.name} (${label}): ${token.status}`);
         const facts = [
             token.identity && `identity ${token.identity}`,
             token.kind,
@@ -62430,14 +62458,14 @@ function renderText(result, now = new Date()) {
             latencyText(token),
         ].filter(Boolean);
         if (facts.length)
-            lines.push(`    ${facts.join(' · ')}`);
+            push('    ', facts.join(' · '));
         const scopes = scopeLines(token);
         if (scopes.length)
-            lines.push(`    scopes: ${scopes.join('; ')}`);
+            push('    ', `scopes: ${scopes.join('; ')}`);
         if (token.skipReason)
-            lines.push(`    skipped: ${token.skipReason}`);
+            push('    ', `skipped: ${token.skipReason}`);
         for (const p of token.problems)
-            lines.push(`    ${p.severity.padEnd(7)} ${p.code}: ${p.message}`);
+            push(`    ${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
     }
     const counts = statusCounts(result.tokens);
     lines.push('', `${result.verdict.toUpperCase()}: ${plural(result.tokens.length, 'token')}${counts ? ` (${counts})` : ''}`);
@@ -62802,7 +62830,8 @@ function findReuse(uses) {
     }
     const problems = new Map();
     for (const group of byHash.values()) {
-        if (new Set(group.map((use) => use.environment)).size < 2)
+        // GitHub environment names are case-insensitive: `Production` and `production` are one.
+        if (new Set(group.map((use) => use.environment.toLowerCase())).size < 2)
             continue;
         for (const use of group) {
             const others = group.filter((other) => other !== use).map((other) => `"${other.name}" (${other.environment})`);
@@ -62868,6 +62897,10 @@ async function checkToken(spec, deps) {
         return { ...result, status: 'fail', problems: [problem('unexpected-response', message)] };
     }
     const problems = [];
+    if (!sendable(token)) {
+        const message = 'the token holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so no provider can accept it; it was not sent';
+        return { ...result, status: 'fail', problems: [problem('invalid', message)] };
+    }
     const ping = await pingOrProblem(provider, token, http, deps, problems);
     if (ping?.outcome === 'valid') {
         const { facts } = ping;
@@ -62923,6 +62956,10 @@ async function pingOrProblem(provider, token, http, deps, problems) {
         problems.push(problem(code, message));
         return undefined;
     }
+}
+/** Whether a token can travel in an HTTP header at all. */
+function sendable(token) {
+    return /^[\x20-\x7e]+$/.test(token);
 }
 
 ;// CONCATENATED MODULE: ./lib/run/redact.js

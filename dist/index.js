@@ -84086,7 +84086,7 @@ __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -90004,7 +90004,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1176);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8850);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -90013,7 +90013,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1176:
+/***/ 8850:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -93029,10 +93029,15 @@ function readRunContext(env) {
     if (!FORK_LIMITED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
         return context;
     const payload = readPayload(env.GITHUB_EVENT_PATH);
-    const head = payload?.pull_request?.head?.repo?.full_name;
+    const pr = payload?.pull_request;
+    if (!pr)
+        return context;
     const base = payload?.repository?.full_name ?? env.GITHUB_REPOSITORY;
-    if (head && base && head !== base)
-        context.forkPullRequest = { headRepository: head };
+    // A fork deleted after the PR was opened shows as `head.repo: null`; it still gets no secrets.
+    if (pr.head?.repo === null)
+        context.forkPullRequest = { headRepository: pr.head.label ?? 'a deleted fork' };
+    else if (pr.head?.repo?.full_name && base && pr.head.repo.full_name !== base)
+        context.forkPullRequest = { headRepository: pr.head.repo.full_name };
     return context;
 }
 function readPayload(file) {
@@ -93197,6 +93202,16 @@ function toOutputs(result, reportPath) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/sanitize.js
+/**
+ * Text from a provider or a config file, made safe to print: one line (no line breaks that could
+ * forge a log line or a workflow command), no control characters or terminal escapes, bounded.
+ */
+function oneLine(text, max = 500) {
+    const flat = text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/format.js
 const DAY_MS = 86_400_000;
 const STATUS_ICON = {
@@ -93264,8 +93279,10 @@ function statusCounts(tokens) {
 ;// CONCATENATED MODULE: ./lib/report/summary.js
 
 
-/** GitHub refuses a step summary over 1 MiB; stay well under it. */
+
+/** GitHub refuses a step summary over 1 MiB; stay well under it (in bytes, not characters). */
 const SUMMARY_LIMIT = 1_000_000;
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
 /** The job summary: one table of every token, in Markdown that GitHub renders. */
 function renderSummary(result, now = new Date()) {
     const counts = statusCounts(result.tokens);
@@ -93292,15 +93309,15 @@ function renderSummary(result, now = new Date()) {
     let body = '';
     if (rows.length) {
         body = [...table, ...rows].join('\n');
-        const budget = SUMMARY_LIMIT - head.join('\n').length - foot.join('\n').length - 200;
-        if (body.length > budget) {
+        const budget = SUMMARY_LIMIT - bytes(head.join('\n')) - bytes(foot.join('\n')) - 200;
+        if (bytes(body) > budget) {
             const kept = [...table];
-            let size = kept.join('\n').length;
+            let size = bytes(kept.join('\n'));
             for (const r of rows) {
-                if (size + r.length + 1 > budget)
+                if (size + bytes(r) + 1 > budget)
                     break;
                 kept.push(r);
-                size += r.length + 1;
+                size += bytes(r) + 1;
             }
             body = `${kept.join('\n')}\n\n_${rows.length - (kept.length - 2)} more tokens left out: the summary is limited to 1 MiB; see the JSON report._`;
         }
@@ -93325,14 +93342,13 @@ function row(token, now) {
         problems,
     ].join(' | ')} |`;
 }
-/** Text from a provider or config made safe inside a Markdown table cell: no HTML, no pipes, one line. */
+/** Text from a provider or config made safe inside a Markdown table cell: no HTML, pipes, links or images; one line. */
 function cell(text) {
-    return text
+    return oneLine(text, 2_000)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/\|/g, '\\|')
-        .replace(/[\r\n]+/g, ' ');
+        .replace(/([|[\]\\`])/g, '\\$1');
 }
 
 ;// CONCATENATED MODULE: ./lib/action/publish.js
@@ -93466,6 +93482,7 @@ function hasValidCrc32Suffix(token, prefix) {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/github.js
+
 
 
 const KINDS = [
@@ -93672,8 +93689,7 @@ function malformed(res, what, why) {
 function errorMessage(res) {
     try {
         const message = JSON.parse(res.body).message;
-        // Provider text ends up in Markdown and annotations: one line, bounded.
-        return typeof message === 'string' ? message.replace(/\s+/g, ' ').slice(0, 200) : '';
+        return typeof message === 'string' ? oneLine(message, 200) : '';
     }
     catch {
         return '';
@@ -93772,11 +93788,9 @@ function checkEntries(entries, defaults, issues) {
             else
                 seen.set(name, entry.place('name'));
         }
-        for (const key of ['secret', 'previous-secret']) {
-            if (typeof raw[key] === 'string' && looksLikeToken(raw[key])) {
-                issue(key, 'this looks like a token value, not the name of an environment variable. Never write tokens into the config: ' +
-                    'if it is a real token, revoke it now (it is in the repository history), store the new one as a secret and name its variable here');
-            }
+        for (const key of ['name', 'secret', 'previous-secret']) {
+            if (typeof raw[key] === 'string' && looksLikeToken(raw[key]))
+                issue(key, `holds what looks like a token value (not shown): ${TOKEN_ADVICE}`);
         }
         if (typeof raw.secret === 'string' && raw.secret === raw['previous-secret']) {
             issue('previous-secret', 'names the same variable as "secret"; it must name the variable holding the token this one replaced');
@@ -93819,6 +93833,8 @@ function checkEntries(entries, defaults, issues) {
     }
     return specs;
 }
+const TOKEN_ADVICE = 'never write tokens into the config. If it is a real token, revoke it now (it is in the repository history), ' +
+    'store the new one as a secret, and write the name of its environment variable under "secret"';
 function looksLikeToken(value) {
     if (PROVIDERS.some((provider) => provider.looksLikeToken?.(value)))
         return true;
@@ -93843,7 +93859,8 @@ function baseUrlProblem(value) {
         return 'must not contain credentials';
     if (url.search || url.hash)
         return 'must not contain a query or fragment';
-    const host = url.hostname.replace(/^\[|\]$/g, '');
+    // `localhost.` (trailing dot) is localhost too.
+    const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
     if (host === 'localhost' || host.endsWith('.localhost') || (0,external_node_net_.isIP)(host) !== 0) {
         return 'must name a host, not an IP address or localhost, so a token is never sent into the runner\'s own network by a config change';
     }
@@ -93865,7 +93882,8 @@ class ConfigError extends Error {
         this.name = 'ConfigError';
     }
 }
-const load_ajv = new ajv.Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
+const load_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
 load_ajv.addSchema(configSchema(), 'config');
 const validateFile = load_ajv.getSchema('config');
 const validateTokenList = load_ajv.compile({ $ref: 'config#/definitions/tokens' });
@@ -93925,7 +93943,17 @@ function parseYaml(text, origin, validate, issues) {
         }
         return undefined;
     }
-    const value = doc.toJS() ?? (origin.file ? {} : []);
+    let value;
+    try {
+        value = doc.toJS() ?? (origin.file ? {} : []);
+    }
+    catch {
+        // An alias (*name) with no anchor; the error text would quote the name, which may be a pasted token.
+        let offset;
+        (0,dist/* visit */.YR)(doc, { Alias: (_, alias) => void (offset ??= alias.resolve(doc) ? undefined : alias.range?.[0]) });
+        issues.push({ ...at(offset), key: '', message: 'not valid YAML: an alias (*…) refers to no anchor (&…)' });
+        return undefined;
+    }
     const place = (keyPath) => at(nodeAt(doc, keyPath)?.range?.[0]);
     if (!validate(value)) {
         const errors = validate.errors ?? [];
@@ -93971,6 +93999,9 @@ function describe(error, doc, at, displayPrefix) {
             const allowed = params.allowedValues.map(String);
             const last = keyPath[keyPath.length - 1];
             const value = String(doc.getIn(keyPath));
+            if (looksLikeToken(value)) {
+                return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `holds what looks like a token (not shown): ${TOKEN_ADVICE}` };
+            }
             if (last === 'provider') {
                 const hint = closest(value, allowed);
                 return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `unknown provider "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}` };
@@ -94385,7 +94416,8 @@ function findReuse(uses) {
     }
     const problems = new Map();
     for (const group of byHash.values()) {
-        if (new Set(group.map((use) => use.environment)).size < 2)
+        // GitHub environment names are case-insensitive: `Production` and `production` are one.
+        if (new Set(group.map((use) => use.environment.toLowerCase())).size < 2)
             continue;
         for (const use of group) {
             const others = group.filter((other) => other !== use).map((other) => `"${other.name}" (${other.environment})`);
@@ -94451,6 +94483,10 @@ async function checkToken(spec, deps) {
         return { ...result, status: 'fail', problems: [problem('unexpected-response', message)] };
     }
     const problems = [];
+    if (!sendable(token)) {
+        const message = 'the token holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so no provider can accept it; it was not sent';
+        return { ...result, status: 'fail', problems: [problem('invalid', message)] };
+    }
     const ping = await pingOrProblem(provider, token, http, deps, problems);
     if (ping?.outcome === 'valid') {
         const { facts } = ping;
@@ -94506,6 +94542,10 @@ async function pingOrProblem(provider, token, http, deps, problems) {
         problems.push(problem(code, message));
         return undefined;
     }
+}
+/** Whether a token can travel in an HTTP header at all. */
+function sendable(token) {
+    return /^[\x20-\x7e]+$/.test(token);
 }
 
 ;// CONCATENATED MODULE: ./lib/run/redact.js

@@ -10,14 +10,17 @@ export function readRunContext(env: Readonly<Record<string, string | undefined>>
   if (env.GITHUB_ACTOR === 'dependabot[bot]') context.dependabot = true;
   if (!FORK_LIMITED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH) return context;
   const payload = readPayload(env.GITHUB_EVENT_PATH);
-  const head = payload?.pull_request?.head?.repo?.full_name;
+  const pr = payload?.pull_request;
+  if (!pr) return context;
   const base = payload?.repository?.full_name ?? env.GITHUB_REPOSITORY;
-  if (head && base && head !== base) context.forkPullRequest = { headRepository: head };
+  // A fork deleted after the PR was opened shows as `head.repo: null`; it still gets no secrets.
+  if (pr.head?.repo === null) context.forkPullRequest = { headRepository: pr.head.label ?? 'a deleted fork' };
+  else if (pr.head?.repo?.full_name && base && pr.head.repo.full_name !== base) context.forkPullRequest = { headRepository: pr.head.repo.full_name };
   return context;
 }
 
 interface PullRequestPayload {
-  pull_request?: { head?: { repo?: { full_name?: string } | null } };
+  pull_request?: { head?: { label?: string; repo?: { full_name?: string } | null } };
   repository?: { full_name?: string };
 }
 

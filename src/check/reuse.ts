@@ -16,7 +16,8 @@ export function findReuse(uses: SecretUse[]): Map<string, Problem> {
   }
   const problems = new Map<string, Problem>();
   for (const group of byHash.values()) {
-    if (new Set(group.map((use) => use.environment)).size < 2) continue;
+    // GitHub environment names are case-insensitive: `Production` and `production` are one.
+    if (new Set(group.map((use) => use.environment!.toLowerCase())).size < 2) continue;
     for (const use of group) {
       const others = group.filter((other) => other !== use).map((other) => `"${other.name}" (${other.environment})`);
       problems.set(use.name, problem('reused-across-environments', `the same secret value also serves ${others.join(', ')}: give each environment its own token`));

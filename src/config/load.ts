@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { configSchema } from './schema.js';
-import { checkEntries, type RawEntry } from './semantics.js';
+import { checkEntries, looksLikeToken, TOKEN_ADVICE, type RawEntry } from './semantics.js';
 import type { TokenSpec } from './types.js';
 
 export interface ConfigIssue {
@@ -40,7 +40,8 @@ export interface LoadedConfig {
   file?: string;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
+// verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
+const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 ajv.addSchema(configSchema(), 'config');
 const validateFile = ajv.getSchema('config')!;
 const validateTokenList = ajv.compile({ $ref: 'config#/definitions/tokens' });
@@ -120,7 +121,16 @@ function parseYaml(
     }
     return undefined;
   }
-  const value: unknown = doc.toJS() ?? (origin.file ? {} : []);
+  let value: unknown;
+  try {
+    value = doc.toJS() ?? (origin.file ? {} : []);
+  } catch {
+    // An alias (*name) with no anchor; the error text would quote the name, which may be a pasted token.
+    let offset: number | undefined;
+    visit(doc, { Alias: (_, alias) => void (offset ??= alias.resolve(doc) ? undefined : alias.range?.[0]) });
+    issues.push({ ...at(offset), key: '', message: 'not valid YAML: an alias (*…) refers to no anchor (&…)' });
+    return undefined;
+  }
   const place = (keyPath: Array<string | number>) => at(nodeAt(doc, keyPath)?.range?.[0]);
   if (!validate(value)) {
     const errors = (validate as unknown as { errors: ErrorObject[] }).errors ?? [];
@@ -166,6 +176,9 @@ function describe(error: ErrorObject, doc: Document, at: (offset: number | undef
       const allowed = (params.allowedValues as unknown[]).map(String);
       const last = keyPath[keyPath.length - 1];
       const value = String(doc.getIn(keyPath));
+      if (looksLikeToken(value)) {
+        return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `holds what looks like a token (not shown): ${TOKEN_ADVICE}` };
+      }
       if (last === 'provider') {
         const hint = closest(value, allowed);
         return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `unknown provider "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}` };

@@ -32,14 +32,8 @@ export function checkEntries(entries: RawEntry[], defaults: Defaults, issues: Co
       if (first) issue('name', `duplicate token name "${name}" (first declared at ${first.where}); names must be unique`);
       else seen.set(name, entry.place('name'));
     }
-    for (const key of ['secret', 'previous-secret'] as const) {
-      if (typeof raw[key] === 'string' && looksLikeToken(raw[key])) {
-        issue(
-          key,
-          'this looks like a token value, not the name of an environment variable. Never write tokens into the config: ' +
-            'if it is a real token, revoke it now (it is in the repository history), store the new one as a secret and name its variable here',
-        );
-      }
+    for (const key of ['name', 'secret', 'previous-secret'] as const) {
+      if (typeof raw[key] === 'string' && looksLikeToken(raw[key])) issue(key, `holds what looks like a token value (not shown): ${TOKEN_ADVICE}`);
     }
     if (typeof raw.secret === 'string' && raw.secret === raw['previous-secret']) {
       issue('previous-secret', 'names the same variable as "secret"; it must name the variable holding the token this one replaced');
@@ -78,7 +72,11 @@ export function checkEntries(entries: RawEntry[], defaults: Defaults, issues: Co
   return specs;
 }
 
-function looksLikeToken(value: string): boolean {
+export const TOKEN_ADVICE =
+  'never write tokens into the config. If it is a real token, revoke it now (it is in the repository history), ' +
+  'store the new one as a secret, and write the name of its environment variable under "secret"';
+
+export function looksLikeToken(value: string): boolean {
   if (PROVIDERS.some((provider) => provider.looksLikeToken?.(value))) return true;
   // Long, mixed-case and with digits: random-looking, unlike a variable name such as RELEASE_BOT_TOKEN.
   return value.length >= 32 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
@@ -98,7 +96,8 @@ export function baseUrlProblem(value: string): string | undefined {
   if (url.protocol !== 'https:') return 'must use https: the token would otherwise cross the network in clear text';
   if (url.username || url.password) return 'must not contain credentials';
   if (url.search || url.hash) return 'must not contain a query or fragment';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  // `localhost.` (trailing dot) is localhost too.
+  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || isIP(host) !== 0) {
     return 'must name a host, not an IP address or localhost, so a token is never sent into the runner\'s own network by a config change';
   }

@@ -1,5 +1,6 @@
 import { ProblemError } from '../check/problems.js';
 import type { HttpResponse } from '../http/client.js';
+import { oneLine } from '../sanitize.js';
 import { hasValidCrc32Suffix } from './checksum.js';
 import type { Ping, PingContext, Provider, ProviderHttp, RateLimit, TokenFacts } from './provider.js';
 
@@ -222,8 +223,7 @@ function malformed(res: HttpResponse, what: string, why: string): ProblemError {
 function errorMessage(res: HttpResponse): string {
   try {
     const message = (JSON.parse(res.body) as { message?: unknown }).message;
-    // Provider text ends up in Markdown and annotations: one line, bounded.
-    return typeof message === 'string' ? message.replace(/\s+/g, ' ').slice(0, 200) : '';
+    return typeof message === 'string' ? oneLine(message, 200) : '';
   } catch {
     return '';
   }

@@ -1,9 +1,12 @@
 import type { RunResult, TokenResult } from '../run/result.js';
+import { oneLine } from '../sanitize.js';
 import { VERSION } from '../version.js';
 import { expiryText, latencyText, plural, rateLimitText, scopeLines, statusCounts, STATUS_ICON } from './format.js';
 
-/** GitHub refuses a step summary over 1 MiB; stay well under it. */
+/** GitHub refuses a step summary over 1 MiB; stay well under it (in bytes, not characters). */
 export const SUMMARY_LIMIT = 1_000_000;
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** The job summary: one table of every token, in Markdown that GitHub renders. */
 export function renderSummary(result: RunResult, now: Date = new Date()): string {
@@ -31,14 +34,14 @@ export function renderSummary(result: RunResult, now: Date = new Date()): string
   let body = '';
   if (rows.length) {
     body = [...table, ...rows].join('\n');
-    const budget = SUMMARY_LIMIT - head.join('\n').length - foot.join('\n').length - 200;
-    if (body.length > budget) {
+    const budget = SUMMARY_LIMIT - bytes(head.join('\n')) - bytes(foot.join('\n')) - 200;
+    if (bytes(body) > budget) {
       const kept: string[] = [...table];
-      let size = kept.join('\n').length;
+      let size = bytes(kept.join('\n'));
       for (const r of rows) {
-        if (size + r.length + 1 > budget) break;
+        if (size + bytes(r) + 1 > budget) break;
         kept.push(r);
-        size += r.length + 1;
+        size += bytes(r) + 1;
       }
       body = `${kept.join('\n')}\n\n_${rows.length - (kept.length - 2)} more tokens left out: the summary is limited to 1 MiB; see the JSON report._`;
     }
@@ -65,12 +68,11 @@ function row(token: TokenResult, now: Date): string {
   ].join(' | ')} |`;
 }
 
-/** Text from a provider or config made safe inside a Markdown table cell: no HTML, no pipes, one line. */
+/** Text from a provider or config made safe inside a Markdown table cell: no HTML, pipes, links or images; one line. */
 export function cell(text: string): string {
-  return text
+  return oneLine(text, 2_000)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ');
+    .replace(/([|[\]\\`])/g, '\\$1');
 }

@@ -1,4 +1,5 @@
 import type { RunResult } from '../run/result.js';
+import { oneLine } from '../sanitize.js';
 import { expiryText, latencyText, plural, rateLimitText, scopeLines, statusCounts } from './format.js';
 
 const MARK = { ok: '✓', warn: '!', fail: '✗', skipped: '-' } as const;
@@ -6,9 +7,11 @@ const MARK = { ok: '✓', warn: '!', fail: '✗', skipped: '-' } as const;
 /** The CLI's plain-text report. */
 export function renderText(result: RunResult, now: Date = new Date()): string {
   const lines: string[] = [];
+  // Provider and config text is made single-line: it must not forge log lines or workflow commands.
+  const push = (prefix: string, text: string) => lines.push(prefix + oneLine(text, 2_000));
   for (const token of result.tokens) {
     const label = [token.provider, token.environment].filter(Boolean).join(', ');
-    lines.push(`${MARK[token.status]} ${token.name} (${label}): ${token.status}`);
+    push('', `${MARK[token.status]} ${token.name} (${label}): ${token.status}`);
     const facts = [
       token.identity && `identity ${token.identity}`,
       token.kind,
@@ -16,11 +19,11 @@ export function renderText(result: RunResult, now: Date = new Date()): string {
       rateLimitText(token) && `rate limit ${rateLimitText(token)} left`,
       latencyText(token),
     ].filter(Boolean);
-    if (facts.length) lines.push(`    ${facts.join(' · ')}`);
+    if (facts.length) push('    ', facts.join(' · '));
     const scopes = scopeLines(token);
-    if (scopes.length) lines.push(`    scopes: ${scopes.join('; ')}`);
-    if (token.skipReason) lines.push(`    skipped: ${token.skipReason}`);
-    for (const p of token.problems) lines.push(`    ${p.severity.padEnd(7)} ${p.code}: ${p.message}`);
+    if (scopes.length) push('    ', `scopes: ${scopes.join('; ')}`);
+    if (token.skipReason) push('    ', `skipped: ${token.skipReason}`);
+    for (const p of token.problems) push(`    ${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
   }
   const counts = statusCounts(result.tokens);
   lines.push('', `${result.verdict.toUpperCase()}: ${plural(result.tokens.length, 'token')}${counts ? ` (${counts})` : ''}`);
