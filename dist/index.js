@@ -93788,7 +93788,7 @@ function checkEntries(entries, defaults, issues) {
             else
                 seen.set(name, entry.place('name'));
         }
-        for (const key of ['name', 'secret', 'previous-secret']) {
+        for (const key of ['name', 'secret', 'previous-secret', 'environment', 'expect-identity']) {
             if (typeof raw[key] === 'string' && looksLikeToken(raw[key]))
                 issue(key, `holds what looks like a token value (not shown): ${TOKEN_ADVICE}`);
         }
@@ -93986,6 +93986,10 @@ function describe(error, doc, at, displayPrefix) {
         case 'additionalProperties': {
             const extra = String(params.additionalProperty);
             const allowed = Object.keys(error.parentSchema.properties ?? {});
+            if (looksLikeToken(extra)) {
+                const where = at(keyNode(doc, keyPath, extra)?.range?.[0]);
+                return { ...where, key, message: `holds a key that looks like a token (not shown): ${TOKEN_ADVICE}` };
+            }
             const hint = closest(extra, allowed);
             return {
                 ...at(keyNode(doc, keyPath, extra)?.range?.[0]),
@@ -94053,9 +94057,12 @@ var node_modules_undici = __nccwpck_require__(4371);
  * The dispatcher for provider calls. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case),
  * as self-hosted runners behind a proxy expect; NODE_EXTRA_CA_CERTS is applied by Node itself to
  * every TLS connection, including the tunnel through the proxy.
+ *
+ * At most `concurrency` connections per host: a request that follows a finished one waits the
+ * instant it takes to free that keep-alive connection instead of paying a new TLS handshake.
  */
-function createDispatcher() {
-    return new node_modules_undici/* EnvHttpProxyAgent */.J2({ connect: { timeout: 10_000 } });
+function createDispatcher(concurrency) {
+    return new node_modules_undici/* EnvHttpProxyAgent */.J2({ connections: concurrency, connect: { timeout: 10_000 } });
 }
 
 ;// CONCATENATED MODULE: ./lib/http/limiter.js
@@ -94226,10 +94233,12 @@ class client_HttpClient {
         if (body === undefined) {
             return { code: 'unexpected-response', message: `${url.host} sent a response larger than ${this.maxBodyBytes} bytes`, retryable: false };
         }
+        const redact = this.options.redact ?? ((text) => text);
+        const responseHeaders = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
         return {
             status: res.statusCode,
-            headers: flattenHeaders(res.headers),
-            body,
+            headers: responseHeaders,
+            body: redact(body),
             latencyMs: Math.round(performance.now() - began),
             attempts: attempt,
             url,
@@ -94619,11 +94628,14 @@ async function runPreflight(request, deps) {
     const started = now();
     const clock = performance.now();
     const secrets = new SecretStore(request.tokens, deps.env, deps.mask);
+    const secretValues = secrets.all();
     const http = new client_HttpClient({
         dispatcher: deps.dispatcher,
         timeoutMs: request.timeoutMs,
         concurrency: request.concurrency,
         userAgent: `token-preflight/${VERSION}`,
+        // A provider that echoes a token (say, in an error message it then cuts short) must not carry it on.
+        redact: (text) => redactText(text, secretValues),
     });
     const tokens = await checkTokens(request.tokens, { http, secrets, env: deps.env, context: request.context, now });
     const severities = tokens.flatMap((token) => token.problems.map((p) => p.severity));
@@ -94635,7 +94647,7 @@ async function runPreflight(request, deps) {
         durationMs: Math.round(performance.now() - clock),
     };
     // Providers may echo a token back in an error message: nothing that leaves the engine holds one.
-    return redactDeep(result, secrets.all());
+    return redactDeep(result, secretValues);
 }
 
 ;// CONCATENATED MODULE: ./lib/main.js
@@ -94668,7 +94680,8 @@ async function run(env = process.env) {
         ].filter(Boolean);
         if (notYet.length)
             warning(`${notYet.join(', ')}: the leak scan and the PR comment are not in this release yet; only token health is checked.`);
-        const result = await runPreflight({ tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) }, { env, mask: (value) => setSecret(value), dispatcher: createDispatcher() });
+        const dispatcher = createDispatcher(inputs.concurrency);
+        const result = await runPreflight({ tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) }, { env, mask: (value) => setSecret(value), dispatcher }).finally(() => dispatcher.destroy());
         await publish(result, env);
         if (gateFails(result.verdict, inputs.failOn)) {
             const failed = result.tokens.filter((t) => t.status === 'fail').map((t) => t.name);

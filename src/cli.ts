@@ -88,10 +88,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const concurrency = count(values.concurrency, '--concurrency', 1);
   const expiryWarningDays = count(values['expiry-warning-days'], '--expiry-warning-days', 0);
   const config = await loadConfig({ path: values.config ?? DEFAULT_CONFIG, pathExplicit: true, cwd: io.cwd, expiryWarningDays });
+  const dispatcher = createDispatcher(concurrency);
   const result = await runPreflight(
     { tokens: config.tokens, timeoutMs, concurrency, context: { surface: 'cli' } },
-    { env: io.env, mask: () => {}, dispatcher: createDispatcher() },
-  );
+    { env: io.env, mask: () => {}, dispatcher },
+  ).finally(() => dispatcher.destroy());
   io.stdout(format === 'json' ? jsonReportText(result) : renderText(result));
   return gateFails(result.verdict, failOn) ? 1 : 0;
 }

@@ -26,10 +26,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       inputs.comment === 'always' && 'comment: always',
     ].filter(Boolean);
     if (notYet.length) core.warning(`${notYet.join(', ')}: the leak scan and the PR comment are not in this release yet; only token health is checked.`);
+    const dispatcher = createDispatcher(inputs.concurrency);
     const result = await runPreflight(
       { tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) },
-      { env, mask: (value) => core.setSecret(value), dispatcher: createDispatcher() },
-    );
+      { env, mask: (value) => core.setSecret(value), dispatcher },
+    ).finally(() => dispatcher.destroy());
     await publish(result, env);
     if (gateFails(result.verdict, inputs.failOn)) {
       const failed = result.tokens.filter((t) => t.status === 'fail').map((t) => t.name);

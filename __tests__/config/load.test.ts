@@ -480,5 +480,10 @@ describe('loadConfig: a token pasted into name', () => {
     expect(issues[0]!.message).toContain('revoke it now');
     expect(JSON.stringify(issues)).not.toContain(FAKE_PAT);
   });
-});
 
+  it.each(['environment', 'expect-identity'])('is refused in %s too, without being echoed', async (key) => {
+    const issues = await issuesOf(yaml('tokens:', '  - name: a', '    provider: github', '    secret: A', `    ${key}: ${FAKE_PAT}`));
+    expect(issues).toMatchObject([{ key: `tokens[0].${key}` }]);
+    expect(JSON.stringify(issues)).not.toContain(FAKE_PAT);
+  });
+});

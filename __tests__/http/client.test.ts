@@ -169,3 +169,12 @@ describe('HttpClient.forOrigin', () => {
     expect(() => http.get('//evil.example.net/user', {})).toThrow(ProblemError);
   });
 });
+
+describe('HttpClient redaction', () => {
+  it('scrubs secrets from the body and headers before any provider code sees them', async () => {
+    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(403, '{"message":"token s3cr3t-value is blocked"}', { headers: { 'x-echo': 's3cr3t-value' } });
+    const res = await client({ redact: (text) => text.split('s3cr3t-value').join('***') }).get(url('/me'), {});
+    expect(res.body).toBe('{"message":"token *** is blocked"}');
+    expect(res.headers['x-echo']).toBe('***');
+  });
+});

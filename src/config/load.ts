@@ -163,6 +163,10 @@ function describe(error: ErrorObject, doc: Document, at: (offset: number | undef
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      if (looksLikeToken(extra)) {
+        const where = at(keyNode(doc, keyPath, extra)?.range?.[0]);
+        return { ...where, key, message: `holds a key that looks like a token (not shown): ${TOKEN_ADVICE}` };
+      }
       const hint = closest(extra, allowed);
       return {
         ...at(keyNode(doc, keyPath, extra)?.range?.[0]),

@@ -32,7 +32,7 @@ export function checkEntries(entries: RawEntry[], defaults: Defaults, issues: Co
       if (first) issue('name', `duplicate token name "${name}" (first declared at ${first.where}); names must be unique`);
       else seen.set(name, entry.place('name'));
     }
-    for (const key of ['name', 'secret', 'previous-secret'] as const) {
+    for (const key of ['name', 'secret', 'previous-secret', 'environment', 'expect-identity'] as const) {
       if (typeof raw[key] === 'string' && looksLikeToken(raw[key])) issue(key, `holds what looks like a token value (not shown): ${TOKEN_ADVICE}`);
     }
     if (typeof raw.secret === 'string' && raw.secret === raw['previous-secret']) {

@@ -25,6 +25,8 @@ export interface HttpClientOptions {
   maxBodyBytes?: number;
   userAgent?: string;
   random?: () => number;
+  /** Scrubs secrets from what a provider sends back, before any provider code reads it. */
+  redact?: (text: string) => string;
 }
 
 export interface CallOptions {
@@ -139,10 +141,12 @@ export class HttpClient {
     if (body === undefined) {
       return { code: 'unexpected-response', message: `${url.host} sent a response larger than ${this.maxBodyBytes} bytes`, retryable: false };
     }
+    const redact = this.options.redact ?? ((text: string) => text);
+    const responseHeaders = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
     return {
       status: res.statusCode,
-      headers: flattenHeaders(res.headers),
-      body,
+      headers: responseHeaders,
+      body: redact(body),
       latencyMs: Math.round(performance.now() - began),
       attempts: attempt,
       url,

@@ -4,7 +4,7 @@ import type { TokenSpec } from '../config/types.js';
 import { HttpClient } from '../http/client.js';
 import type { Dispatcher } from 'undici';
 import { checkTokens } from './check-tokens.js';
-import { redactDeep } from './redact.js';
+import { redactDeep, redactText } from './redact.js';
 import type { RunResult } from './result.js';
 import { SecretStore } from './secrets.js';
 import { VERSION } from '../version.js';
@@ -31,11 +31,14 @@ export async function runPreflight(request: RunRequest, deps: RunDeps): Promise<
   const started = now();
   const clock = performance.now();
   const secrets = new SecretStore(request.tokens, deps.env, deps.mask);
+  const secretValues = secrets.all();
   const http = new HttpClient({
     dispatcher: deps.dispatcher,
     timeoutMs: request.timeoutMs,
     concurrency: request.concurrency,
     userAgent: `token-preflight/${VERSION}`,
+    // A provider that echoes a token (say, in an error message it then cuts short) must not carry it on.
+    redact: (text) => redactText(text, secretValues),
   });
   const tokens = await checkTokens(request.tokens, { http, secrets, env: deps.env, context: request.context, now });
   const severities = tokens.flatMap((token) => token.problems.map((p) => p.severity));
@@ -47,5 +50,5 @@ export async function runPreflight(request: RunRequest, deps: RunDeps): Promise<
     durationMs: Math.round(performance.now() - clock),
   };
   // Providers may echo a token back in an error message: nothing that leaves the engine holds one.
-  return redactDeep(result, secrets.all());
+  return redactDeep(result, secretValues);
 }

@@ -1,0 +1,584 @@
+// End-to-end: dist/index.js run as its own process, with the environment a GitHub runner gives a
+// `uses:` step, against a fake GitHub reached through an HTTPS proxy under the real host names.
+// Nothing leaves the machine: HTTPS_PROXY tunnels every connection to the fake, whose certificate
+// (TEST-ONLY, __tests__/fixtures/tls) is trusted through NODE_EXTRA_CA_CERTS.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CA_PATH, daysFromNow, githubExpirationHeader, mintGitHubToken, startFakeGitHub, type FakeGitHub, type TokenScenario } from '../helpers/fake-github.mjs';
+import { startProxy, type TestProxy } from '../helpers/proxy.mjs';
+import {
+  ACTION_BUNDLE,
+  actionInputEnv,
+  CONFIG_PATH,
+  createRunnerSandbox,
+  parseWorkflowCommands,
+  pullRequestEvent,
+  runNode,
+  type WorkflowCommand,
+} from '../helpers/runner.mjs';
+import { expectMaskedFirst, expectNoLeak, expectTraffic, stdoutWithoutMasks } from '../helpers/e2e-assert.js';
+
+let github: FakeGitHub;
+let proxy: TestProxy;
+
+beforeAll(async () => {
+  github = await startFakeGitHub();
+  proxy = await startProxy({ targetPort: github.port });
+});
+afterAll(async () => {
+  await proxy?.close();
+  await github?.close();
+});
+beforeEach(() => {
+  github.reset();
+  proxy.reset();
+});
+
+interface ReportToken {
+  name: string;
+  status: string;
+  problems: Array<{ code: string; severity: string; message: string }>;
+  identity?: string;
+  kind?: string;
+  scopes?: string[];
+  expiresAt?: string | null;
+  ephemeral?: boolean;
+  latencyMs?: number;
+  rateLimit?: { limit?: number; remaining?: number; resetAt?: string };
+  host?: string;
+  previous?: string;
+  notes?: string[];
+  skipReason?: string;
+  source: { file?: string; line?: number };
+}
+interface Report {
+  version: number;
+  result: string;
+  tokens: ReportToken[];
+  findings: unknown[];
+}
+
+interface Scenario {
+  /** `.github/token-preflight.yml`; absent: no file. */
+  config?: string;
+  /** Action inputs beyond action.yml's defaults. */
+  inputs?: Record<string, string>;
+  /** Secret variables of the step (`env:`) → token. */
+  secrets?: Record<string, string>;
+  /** What the fake GitHub makes of each token. */
+  fake?: Record<string, TokenScenario>;
+  eventName?: string;
+  event?: unknown;
+  env?: Record<string, string>;
+  /** Tokens the run must read, hence mask (the github-token input is always one). */
+  masked?: string[];
+  /** Token → the only host that may receive it; every token listed must be sent there. */
+  sends?: Record<string, string>;
+  /** Token names, variable names: lines mentioning them must come after the masks. */
+  mentions?: string[];
+  /** More tokens that must not appear in any output (e.g. one pasted into the config). */
+  planted?: string[];
+}
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  commands: WorkflowCommand[];
+  outputs: Record<string, string>;
+  summary: string;
+  report?: Report;
+  workspace: string;
+  runnerTemp: string;
+  durationMs: number;
+}
+
+/**
+ * Runs the action as the runner does and checks what every scenario must hold: no token anywhere
+ * (logs, files, outputs, summary, report), masks first, tokens only to their host.
+ */
+async function runAction(scenario: Scenario): Promise<ActionRun> {
+  const githubToken = mintGitHubToken('ghs_');
+  for (const [token, answer] of Object.entries(scenario.fake ?? {})) github.setToken(token, answer);
+  const sandbox = await createRunnerSandbox({ config: scenario.config, eventName: scenario.eventName, event: scenario.event });
+  try {
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      ...sandbox.env,
+      ...actionInputEnv(scenario.inputs, { 'github.token': githubToken }),
+      HTTPS_PROXY: proxy.url,
+      NODE_EXTRA_CA_CERTS: CA_PATH,
+      ...scenario.env,
+      ...scenario.secrets,
+    };
+    const result = await runNode([ACTION_BUNDLE], { env, cwd: sandbox.workspace, timeoutMs: 15_000 });
+    const outputs = await sandbox.readOutputs();
+    const summary = await sandbox.readSummary();
+    const files = await sandbox.readAllFiles();
+    const reportText = outputs.report ? await readFile(outputs.report, 'utf8').catch(() => undefined) : undefined;
+
+    const allTokens = [githubToken, ...Object.values(scenario.secrets ?? {}), ...Object.keys(scenario.fake ?? {}), ...(scenario.planted ?? [])];
+    // The config file is the user's input, not an output: it is the one file allowed to hold a planted token.
+    delete files[path.join(sandbox.workspace, CONFIG_PATH)];
+    const texts: Record<string, string> = {
+      stderr: result.stderr,
+      'stdout (add-mask lines aside)': stdoutWithoutMasks(result.stdout),
+      GITHUB_OUTPUT: await readFile(sandbox.outputFile, 'utf8'),
+      GITHUB_STEP_SUMMARY: summary,
+      report: reportText ?? '',
+      ...Object.fromEntries(Object.entries(files).map(([file, text]) => [path.relative(sandbox.root, file), text])),
+    };
+    expectNoLeak(texts, [...new Set(allTokens)]);
+    expectMaskedFirst(
+      result.stdout,
+      [githubToken, ...(scenario.masked ?? [])],
+      [...(scenario.mentions ?? []), ...Object.keys(scenario.secrets ?? {}), 'api.github.com'],
+      [...new Set(allTokens)],
+    );
+    expectTraffic(github, proxy, scenario.sends ?? {});
+    return {
+      code: result.code,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      commands: parseWorkflowCommands(result.stdout),
+      outputs,
+      summary,
+      report: reportText === undefined ? undefined : (JSON.parse(reportText) as Report),
+      workspace: sandbox.workspace,
+      runnerTemp: sandbox.runnerTemp,
+      durationMs: result.durationMs,
+    };
+  } finally {
+    await sandbox.cleanup();
+  }
+}
+
+/** 1-based line of the first line of `text` that contains `needle`. */
+function lineOf(text: string, needle: string): number {
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
+  if (index < 0) throw new Error(`"${needle}" is not in the config`);
+  return index + 1;
+}
+
+const annotations = (run: ActionRun, level: 'error' | 'warning' | 'notice') => run.commands.filter((c) => c.command === level);
+const tokenOf = (run: ActionRun, name: string) => {
+  const token = run.report?.tokens.find((t) => t.name === name);
+  expect(token, `report entry of ${name}`).toBeDefined();
+  return token!;
+};
+const codes = (token: ReportToken) => token.problems.map((p) => p.code);
+
+const GH = 'api.github.com';
+
+describe('dist/index.js under a runner environment', () => {
+  it('passes a healthy classic PAT and reports identity, scopes, expiry, rate limit and latency', async () => {
+    const token = mintGitHubToken('ghp_');
+    const expires = daysFromNow(200);
+    const config = [
+      'version: 1',
+      'tokens:',
+      '  - name: release-bot',
+      '    provider: github',
+      '    secret: RELEASE_BOT_TOKEN',
+      '    require-scopes: [repo]',
+      '    allow-scopes: [repo, read:org]',
+      '    expect-identity: acme-release-bot',
+      '',
+    ].join('\n');
+    const run = await runAction({
+      config,
+      secrets: { RELEASE_BOT_TOKEN: token },
+      fake: { [token]: { kind: 'user', login: 'acme-release-bot', scopes: ['repo', 'read:org'], expiresAt: expires } },
+      masked: [token],
+      sends: { [token]: GH },
+      mentions: ['release-bot'],
+    });
+
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ result: 'pass', 'failed-tokens': '', 'expiring-tokens': '', findings: '0', 'live-findings': '0' });
+    expect(run.outputs.report!.startsWith(run.runnerTemp)).toBe(true);
+    expect(annotations(run, 'error')).toEqual([]);
+    expect(annotations(run, 'warning')).toEqual([]);
+
+    const report = run.report!;
+    expect(report).toMatchObject({ version: 1, result: 'pass', findings: [] });
+    const entry = tokenOf(run, 'release-bot');
+    expect(entry).toMatchObject({
+      status: 'ok',
+      problems: [],
+      identity: 'acme-release-bot',
+      kind: 'classic personal access token',
+      scopes: ['repo', 'read:org'],
+      host: GH,
+      source: { file: CONFIG_PATH, line: lineOf(config, '- name: release-bot') },
+    });
+    // The header has whole seconds, `2026-12-01 00:00:00 UTC`.
+    expect(entry.expiresAt).toBe(new Date(githubExpirationHeader(expires).replace(' UTC', 'Z').replace(' ', 'T')).toISOString());
+    expect(entry.rateLimit).toMatchObject({ limit: 5000, remaining: 4990 });
+    expect(Date.parse(entry.rateLimit!.resetAt!)).toBeGreaterThan(Date.now());
+    expect(entry.latencyMs).toBeTypeOf('number');
+    expect(entry.latencyMs!).toBeGreaterThanOrEqual(0);
+
+    expect(run.summary).toContain('token-preflight: pass');
+    const row = run.summary.split('\n').find((line) => line.startsWith('| **release-bot**'));
+    expect(row, 'summary table row for release-bot').toBeDefined();
+    expect(row).toContain('acme-release-bot');
+    expect(row).toContain('has: repo, read:org');
+    expect(row).toContain('4990 / 5000');
+    expect(run.summary).toContain(`Tokens were sent only to: \`${GH}\``);
+
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /user']);
+    expect(proxy.connects).toEqual([`${GH}:443`]);
+  });
+
+  const failingConfig = [
+    'version: 1',
+    'tokens:',
+    '  - name: deploy-bot',
+    '    provider: github',
+    '    secret: DEPLOY_BOT_TOKEN',
+    '  - name: release-bot',
+    '    provider: github',
+    '    secret: RELEASE_BOT_TOKEN',
+    '    require-scopes: [repo, workflow]',
+    '',
+  ].join('\n');
+
+  function failingScenario(inputs: Record<string, string> = {}): Scenario {
+    const revoked = mintGitHubToken('ghp_');
+    const narrow = mintGitHubToken('ghp_');
+    return {
+      config: failingConfig,
+      inputs: { 'timeout-seconds': '2', ...inputs },
+      secrets: { DEPLOY_BOT_TOKEN: revoked, RELEASE_BOT_TOKEN: narrow },
+      fake: { [revoked]: { kind: 'revoked' }, [narrow]: { kind: 'user', login: 'acme-release-bot', scopes: ['repo'] } },
+      masked: [revoked, narrow],
+      sends: { [revoked]: GH, [narrow]: GH },
+      mentions: ['deploy-bot', 'release-bot'],
+    };
+  }
+
+  it('fails the step on a revoked token and a missing scope, with annotations on their config lines', async () => {
+    const run = await runAction(failingScenario());
+
+    expect(run.code).toBe(1);
+    expect(run.outputs.result).toBe('fail');
+    expect(run.outputs['failed-tokens']!.split(',').sort()).toEqual(['deploy-bot', 'release-bot']);
+    expect(codes(tokenOf(run, 'deploy-bot'))).toEqual(['invalid']);
+    expect(tokenOf(run, 'deploy-bot').problems[0]!.message).toContain('Bad credentials');
+    expect(codes(tokenOf(run, 'release-bot'))).toEqual(['insufficient-scope']);
+    expect(tokenOf(run, 'release-bot').problems[0]!.message).toContain('"workflow"');
+
+    const errors = annotations(run, 'error');
+    for (const name of ['deploy-bot', 'release-bot']) {
+      const annotation = errors.find((c) => c.properties.title?.includes(name));
+      expect(annotation, `::error annotation for ${name}`).toBeDefined();
+      expect(annotation!.properties.file).toBe(CONFIG_PATH);
+      expect(annotation!.properties.line).toBe(String(lineOf(failingConfig, `- name: ${name}`)));
+    }
+    expect(errors.find((c) => c.properties.title?.includes('deploy-bot'))!.message).toMatch(/^invalid: /);
+    expect(errors.find((c) => c.properties.title?.includes('release-bot'))!.message).toMatch(/^insufficient-scope: /);
+    // core.setFailed: the step's own error line names the failing tokens.
+    expect(errors.some((c) => Object.keys(c.properties).length === 0 && /failing tokens: deploy-bot, release-bot/.test(c.message))).toBe(true);
+  });
+
+  it('with fail-on: never the step passes but result still says fail', async () => {
+    const run = await runAction(failingScenario({ 'fail-on': 'never' }));
+
+    expect(run.code).toBe(0);
+    expect(run.outputs.result).toBe('fail');
+    expect(run.outputs['failed-tokens']!.split(',').sort()).toEqual(['deploy-bot', 'release-bot']);
+    // The problems are still annotated; only the step's own failure is gone.
+    expect(annotations(run, 'error').filter((c) => c.properties.file === CONFIG_PATH)).toHaveLength(2);
+    expect(annotations(run, 'error').some((c) => /failing tokens/.test(c.message))).toBe(false);
+  });
+
+  it('warns on a token expiring within expiry-warning-days without failing the step', async () => {
+    const token = mintGitHubToken('ghp_');
+    const config = ['tokens:', '  - name: nightly-bot', '    provider: github', '    secret: NIGHTLY_TOKEN', ''].join('\n');
+    const run = await runAction({
+      config,
+      secrets: { NIGHTLY_TOKEN: token },
+      fake: { [token]: { kind: 'user', login: 'acme-nightly', scopes: ['repo'], expiresAt: daysFromNow(5) } },
+      masked: [token],
+      sends: { [token]: GH },
+      mentions: ['nightly-bot'],
+    });
+
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ result: 'warn', 'expiring-tokens': 'nightly-bot', 'failed-tokens': '' });
+    const entry = tokenOf(run, 'nightly-bot');
+    expect(entry.status).toBe('warn');
+    expect(codes(entry)).toEqual(['expiring-soon']);
+    expect(entry.problems[0]!.message).toMatch(/in [45] days/);
+    const warning = annotations(run, 'warning').find((c) => c.properties.title?.includes('nightly-bot'));
+    expect(warning?.properties).toMatchObject({ file: CONFIG_PATH, line: String(lineOf(config, '- name: nightly-bot')) });
+  });
+
+  it('skips a token whose secret is absent on a pull request from a fork, with a notice why', async () => {
+    const run = await runAction({
+      config: ['tokens:', '  - name: release-bot', '    provider: github', '    secret: RELEASE_BOT_TOKEN', ''].join('\n'),
+      eventName: 'pull_request',
+      event: pullRequestEvent('acme/app', 'someone/app'),
+      mentions: ['release-bot', 'RELEASE_BOT_TOKEN'],
+    });
+
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ result: 'pass', 'failed-tokens': '' });
+    const entry = tokenOf(run, 'release-bot');
+    expect(entry.status).toBe('skipped');
+    expect(entry.skipReason).toMatch(/fork someone\/app/);
+    const notice = annotations(run, 'notice').find((c) => c.message.includes('release-bot'));
+    expect(notice, '::notice about the skipped token').toBeDefined();
+    expect(notice!.message).toMatch(/fork/);
+    expect(notice!.message).toMatch(/does not pass secrets/);
+    expect(annotations(run, 'error')).toEqual([]);
+    expect(github.requests).toEqual([]);
+  });
+
+  it('fails on a missing secret on a push and says how to pass it with env:', async () => {
+    const config = ['tokens:', '  - name: release-bot', '    provider: github', '    secret: RELEASE_BOT_TOKEN', ''].join('\n');
+    const run = await runAction({ config, mentions: ['release-bot', 'RELEASE_BOT_TOKEN'] });
+
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ result: 'fail', 'failed-tokens': 'release-bot' });
+    const entry = tokenOf(run, 'release-bot');
+    expect(codes(entry)).toEqual(['missing-secret']);
+    const howTo = 'env: { RELEASE_BOT_TOKEN: ${{ secrets.RELEASE_BOT_TOKEN }} }';
+    expect(entry.problems[0]!.message).toContain(howTo);
+    const error = annotations(run, 'error').find((c) => c.properties.title?.includes('release-bot'));
+    expect(error?.properties).toMatchObject({ file: CONFIG_PATH, line: String(lineOf(config, '- name: release-bot')) });
+    expect(error!.message).toContain(howTo);
+    expect(github.requests).toEqual([]);
+  });
+
+  it('checks a ghs_ installation token through GET /installation/repositories; identity is the owner', async () => {
+    const token = mintGitHubToken('ghs_');
+    const run = await runAction({
+      config: ['tokens:', '  - name: app-token', '    provider: github', '    secret: APP_TOKEN', ''].join('\n'),
+      secrets: { APP_TOKEN: token },
+      // An installation token lives one hour: that is by design, not "expiring soon".
+      fake: { [token]: { kind: 'installation', owner: 'acme', repo: 'app', expiresAt: new Date(Date.now() + 3_600_000) } },
+      masked: [token],
+      sends: { [token]: GH },
+      mentions: ['app-token'],
+    });
+
+    expect(run.code).toBe(0);
+    expect(run.outputs.result).toBe('pass');
+    const entry = tokenOf(run, 'app-token');
+    expect(entry).toMatchObject({ status: 'ok', identity: 'acme', kind: 'GitHub App installation token', ephemeral: true, problems: [] });
+    expect(entry.notes).toEqual(['can access 1 repository']);
+    expect(entry.scopes).toBeUndefined();
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /installation/repositories?per_page=1']);
+  });
+
+  it('fails when the previous-secret token is still accepted, and passes once it is revoked', async () => {
+    const config = [
+      'tokens:',
+      '  - name: release-bot',
+      '    provider: github',
+      '    secret: RELEASE_BOT_TOKEN',
+      '    previous-secret: OLD_RELEASE_BOT_TOKEN',
+      '',
+    ].join('\n');
+    const current = mintGitHubToken('ghp_');
+    const previous = mintGitHubToken('ghp_');
+    const scenario = (previousAnswer: TokenScenario): Scenario => ({
+      config,
+      secrets: { RELEASE_BOT_TOKEN: current, OLD_RELEASE_BOT_TOKEN: previous },
+      fake: { [current]: { kind: 'user', login: 'acme-release-bot', scopes: ['repo'] }, [previous]: previousAnswer },
+      masked: [current, previous],
+      sends: { [current]: GH, [previous]: GH },
+      mentions: ['release-bot'],
+    });
+
+    const still = await runAction(scenario({ kind: 'user', login: 'acme-release-bot', scopes: ['repo'] }));
+    expect(still.code).toBe(1);
+    expect(still.outputs).toMatchObject({ result: 'fail', 'failed-tokens': 'release-bot' });
+    const entry = tokenOf(still, 'release-bot');
+    expect(codes(entry)).toEqual(['previous-still-valid']);
+    expect(entry.previous).toBe('accepted');
+    expect(entry.problems[0]!.message).toContain('OLD_RELEASE_BOT_TOKEN');
+
+    github.reset();
+    proxy.reset();
+    const revoked = await runAction(scenario({ kind: 'revoked' }));
+    expect(revoked.code).toBe(0);
+    expect(revoked.outputs.result).toBe('pass');
+    expect(tokenOf(revoked, 'release-bot')).toMatchObject({ status: 'ok', previous: 'rejected', problems: [] });
+  });
+
+  it('rejects a misspelt provider at its line, lists the known providers, and calls nothing', async () => {
+    const token = mintGitHubToken('ghp_');
+    const config = ['version: 1', 'tokens:', '  - name: release-bot', '    provider: githb', '    secret: RELEASE_BOT_TOKEN', ''].join('\n');
+    // The config is refused before any secret is read, so nothing is masked or sent; nothing may leak.
+    const run = await runAction({ config, secrets: { RELEASE_BOT_TOKEN: token }, mentions: ['release-bot'] });
+
+    expect(run.code).toBe(1);
+    const provider = annotations(run, 'error').find((c) => c.properties.file === CONFIG_PATH && c.message.includes('githb'));
+    expect(provider, '::error naming the misspelt provider').toBeDefined();
+    expect(provider!.properties.line).toBe(String(lineOf(config, 'provider: githb')));
+    expect(provider!.message).toContain('tokens[0].provider');
+    expect(provider!.message).toContain('did you mean "github"');
+    expect(provider!.message).toContain('known providers: github');
+    expect(annotations(run, 'error').some((c) => /configuration has 1 error\b/.test(c.message))).toBe(true);
+    expect(run.outputs).toEqual({});
+    expect(github.requests).toEqual([]);
+  });
+
+  it('rejects an unknown key (and a misspelt provider) at their lines, naming the key', async () => {
+    const token = mintGitHubToken('ghp_');
+    const config = [
+      'version: 1',
+      'tokens:',
+      '  - name: release-bot',
+      '    provider: githb',
+      '    secret: RELEASE_BOT_TOKEN',
+      '    require-scope: [repo]',
+      '',
+    ].join('\n');
+    const run = await runAction({ config, secrets: { RELEASE_BOT_TOKEN: token }, mentions: ['release-bot'] });
+
+    expect(run.code).toBe(1);
+    const errors = annotations(run, 'error').filter((c) => c.properties.file === CONFIG_PATH);
+    const unknownKey = errors.find((c) => c.message.includes('require-scope:'));
+    expect(unknownKey, '::error naming the unknown key').toBeDefined();
+    expect(unknownKey!.properties.line).toBe(String(lineOf(config, 'require-scope:')));
+    expect(unknownKey!.message).toContain('tokens[0].require-scope');
+    expect(unknownKey!.message).toContain('did you mean "require-scopes"');
+    const provider = errors.find((c) => c.message.includes('githb'));
+    expect(provider!.properties.line).toBe(String(lineOf(config, 'provider: githb')));
+    expect(provider!.message).toContain('known providers: github');
+    expect(annotations(run, 'error').some((c) => /configuration has 2 errors/.test(c.message))).toBe(true);
+    expect(github.requests).toEqual([]);
+  });
+
+  it('never echoes a token pasted into the config as a key', async () => {
+    const pasted = mintGitHubToken('ghp_');
+    const config = ['tokens:', '  - name: release-bot', '    provider: github', '    secret: RELEASE_BOT_TOKEN', `    ${pasted}: true`, ''].join('\n');
+    const run = await runAction({ config, planted: [pasted], mentions: ['release-bot'] });
+
+    expect(run.code).toBe(1);
+    const error = annotations(run, 'error').find((c) => c.properties.file === CONFIG_PATH);
+    expect(error?.properties.line).toBe('5');
+  });
+
+  it('reads the tokens input when there is no config file', async () => {
+    const token = mintGitHubToken('ghp_');
+    const tokens = ['- name: inline-bot', '  provider: github', '  secret: INLINE_TOKEN', '  require-scopes: [read:org]', ''].join('\n');
+    const run = await runAction({
+      inputs: { tokens },
+      secrets: { INLINE_TOKEN: token },
+      fake: { [token]: { kind: 'user', login: 'acme-inline', scopes: ['admin:org'] } },
+      masked: [token],
+      sends: { [token]: GH },
+      mentions: ['inline-bot'],
+    });
+
+    expect(run.code).toBe(0);
+    expect(run.outputs.result).toBe('pass');
+    const entry = tokenOf(run, 'inline-bot');
+    // admin:org includes read:org.
+    expect(entry).toMatchObject({ status: 'ok', identity: 'acme-inline', scopes: ['admin:org'] });
+    expect(entry.source.file).toBeUndefined();
+  });
+
+  it('sends a GitHub Enterprise token only to its base-url and follows GITHUB_API_URL for the rest', async () => {
+    const ghes = mintGitHubToken('ghp_');
+    const ghecom = mintGitHubToken('ghp_');
+    const config = [
+      'tokens:',
+      '  - name: ghes-bot',
+      '    provider: github',
+      '    secret: GHES_TOKEN',
+      '    base-url: https://ghe.example.com/api/v3',
+      '  - name: dotcom-bot',
+      '    provider: github',
+      '    secret: GHE_COM_TOKEN',
+      '',
+    ].join('\n');
+    const run = await runAction({
+      config,
+      env: { GITHUB_API_URL: 'https://api.acme.ghe.com' },
+      secrets: { GHES_TOKEN: ghes, GHE_COM_TOKEN: ghecom },
+      fake: { [ghes]: { kind: 'user', login: 'ghes-bot' }, [ghecom]: { kind: 'user', login: 'acme-bot' } },
+      masked: [ghes, ghecom],
+      sends: { [ghes]: 'ghe.example.com', [ghecom]: 'api.acme.ghe.com' },
+      mentions: ['ghes-bot', 'dotcom-bot', 'ghe.example.com', 'api.acme.ghe.com'],
+    });
+
+    expect(run.code).toBe(0);
+    expect(tokenOf(run, 'ghes-bot')).toMatchObject({ status: 'ok', identity: 'ghes-bot', host: 'ghe.example.com' });
+    expect(tokenOf(run, 'dotcom-bot')).toMatchObject({ status: 'ok', identity: 'acme-bot', host: 'api.acme.ghe.com' });
+    expect(github.requests.find((r) => r.token === ghes)?.path).toBe('/api/v3/user');
+    expect(github.requests.find((r) => r.token === ghecom)?.path).toBe('/user');
+  });
+
+  it('redacts a token that the provider echoes back in an error message', async () => {
+    const token = mintGitHubToken('ghp_');
+    const run = await runAction({
+      config: ['tokens:', '  - name: echo-bot', '    provider: github', '    secret: ECHO_TOKEN', ''].join('\n'),
+      secrets: { ECHO_TOKEN: token },
+      fake: { [token]: { kind: 'status', status: 403, body: { message: `Token ${token} is blocked`, status: '403' } } },
+      masked: [token],
+      sends: { [token]: GH },
+      mentions: ['echo-bot'],
+    });
+
+    expect(run.code).toBe(1);
+    const entry = tokenOf(run, 'echo-bot');
+    expect(codes(entry)).toEqual(['unexpected-response']);
+    expect(entry.problems[0]!.message).toContain('answered HTTP 403: Token *** is blocked');
+  });
+
+  it('redacts a token echoed where the provider message is cut off', async () => {
+    const token = mintGitHubToken('ghp_');
+    await runAction({
+      config: ['tokens:', '  - name: echo-bot', '    provider: github', '    secret: ECHO_TOKEN', ''].join('\n'),
+      secrets: { ECHO_TOKEN: token },
+      fake: { [token]: { kind: 'status', status: 403, body: { message: `${'x'.repeat(180)} ${token} is blocked` } } },
+      masked: [token],
+      sends: { [token]: GH },
+      mentions: ['echo-bot'],
+    });
+  });
+
+  it('checks a secret saved with a trailing newline as the token without it, masking both', async () => {
+    const token = mintGitHubToken('ghp_');
+    const run = await runAction({
+      config: ['tokens:', '  - name: pasted-bot', '    provider: github', '    secret: PASTED_TOKEN', ''].join('\n'),
+      secrets: { PASTED_TOKEN: `${token}\n` },
+      fake: { [token]: { kind: 'user', login: 'acme-pasted', scopes: ['repo'] } },
+      masked: [token],
+      sends: { [token]: GH },
+      mentions: ['pasted-bot'],
+    });
+
+    expect(run.code).toBe(0);
+    expect(tokenOf(run, 'pasted-bot')).toMatchObject({ status: 'ok', identity: 'acme-pasted' });
+    expect(run.stdout.split('\n')).toContain(`::add-mask::${token}%0A`);
+  });
+
+  it('reports a provider slower than timeout-seconds as unreachable, within the time-out', async () => {
+    const token = mintGitHubToken('ghp_');
+    const run = await runAction({
+      config: ['tokens:', '  - name: slow-bot', '    provider: github', '    secret: SLOW_TOKEN', ''].join('\n'),
+      inputs: { 'timeout-seconds': '1' },
+      secrets: { SLOW_TOKEN: token },
+      fake: { [token]: { kind: 'user', login: 'acme-slow', delayMs: 8000 } },
+      masked: [token],
+      sends: { [token]: GH },
+      mentions: ['slow-bot'],
+    });
+
+    expect(run.code).toBe(1);
+    const entry = tokenOf(run, 'slow-bot');
+    expect(codes(entry)).toEqual(['unreachable']);
+    expect(entry.problems[0]!.message).toContain('did not answer within 1 s');
+    // 1 s time-out + start-up, far from the 8 s the fake would take (slack for a loaded machine).
+    expect(run.durationMs).toBeLessThan(6000);
+  });
+});

@@ -1,0 +1,261 @@
+// A fake GitHub REST API over real TLS, for the end-to-end tests and the benchmarks.
+// Plain ESM with types in fake-github.d.mts, so `node bench/*.mjs` and the Vitest suites share it.
+//
+// It answers as GitHub does, chosen by the bearer token of each request, and records every
+// request (method, path, Host, Authorization, TLS server name) so a test can assert which token
+// went where. It serves the TEST-ONLY certificate of __tests__/fixtures/tls (api.github.com,
+// ghe.example.com, api.acme.ghe.com): a bundle spawned with NODE_EXTRA_CA_CERTS=ca.pem and
+// HTTPS_PROXY pointing at the test proxy (./proxy.mjs) reaches it under the real host names.
+import { randomBytes, randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import { fileURLToPath } from 'node:url';
+import { base62Crc32 } from '../../src/providers/checksum.ts';
+
+const TLS_DIR = fileURLToPath(new URL('../fixtures/tls/', import.meta.url));
+export const CA_PATH = `${TLS_DIR}ca.pem`;
+export const SERVER_CERT_PATH = `${TLS_DIR}server.pem`;
+export const SERVER_KEY_PATH = `${TLS_DIR}server-key.pem`;
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+export const DEFAULT_SENTINEL = 'SENTINEL';
+
+/**
+ * A checksum-valid GitHub token: `prefix` + 30 random base62 characters + the base62 CRC-32 of
+ * those 30 (src/providers/checksum.ts). The random part starts with `sentinel`, so a leak is easy
+ * to grep for; the rest is random, so every minted token is distinct.
+ */
+export function mintGitHubToken(prefix = 'ghp_', sentinel = DEFAULT_SENTINEL) {
+  if (sentinel.length > 20 || /[^0-9A-Za-z]/.test(sentinel)) throw new Error('sentinel: up to 20 base62 characters');
+  let random = sentinel;
+  while (random.length < 30) random += BASE62[randomInt(62)];
+  return `${prefix}${random}${base62Crc32(random)}`;
+}
+
+/** The 30 random characters of a minted token (between the prefix and the checksum). */
+export function randomPartOf(token) {
+  const body = token.slice(token.indexOf('_') + 1);
+  return body.slice(0, 30);
+}
+
+/** `2026-12-01 00:00:00 UTC`, the form of GitHub's GitHub-Authentication-Token-Expiration header. */
+export function githubExpirationHeader(date) {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+const DAY_MS = 86_400_000;
+export const daysFromNow = (days) => new Date(Date.now() + days * DAY_MS);
+
+// --- Response bodies -------------------------------------------------------------------------
+
+/**
+ * GET /user, 200: the authenticated user.
+ * https://docs.github.com/en/rest/users/users#get-the-authenticated-user
+ * (trimmed to the fields a "private user" response always has; token-preflight reads `login` and `type`).
+ */
+function userBody(login, type) {
+  const id = 1000 + (hash(login) % 100_000);
+  return {
+    login,
+    id,
+    node_id: `U_kgDO${id}`,
+    avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    gravatar_id: '',
+    url: `https://api.github.com/users/${login}`,
+    html_url: `https://github.com/${login}`,
+    type,
+    site_admin: false,
+    name: login,
+    company: null,
+    blog: '',
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    public_repos: 2,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: '2020-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    private_gists: 0,
+    total_private_repos: 1,
+    owned_private_repos: 1,
+    two_factor_authentication: true,
+  };
+}
+
+/**
+ * GET /installation/repositories?per_page=1, 200: repositories the installation token can reach.
+ * https://docs.github.com/en/rest/apps/installations#list-repositories-accessible-to-the-app-installation
+ */
+function installationRepositoriesBody(owner, repo, totalCount) {
+  return {
+    total_count: totalCount,
+    repository_selection: 'selected',
+    repositories: [repositoryBody(owner, repo)],
+  };
+}
+
+/** GET /repos/{owner}/{repo}, 200 (trimmed). https://docs.github.com/en/rest/repos/repos#get-a-repository */
+function repositoryBody(owner, repo) {
+  return {
+    id: 2000 + (hash(`${owner}/${repo}`) % 100_000),
+    name: repo,
+    full_name: `${owner}/${repo}`,
+    private: true,
+    owner: { login: owner, id: 3000 + (hash(owner) % 100_000), type: 'Organization', site_admin: false },
+    html_url: `https://github.com/${owner}/${repo}`,
+    default_branch: 'main',
+  };
+}
+
+/** 401 for an unknown, revoked or expired token: GitHub does not say which (research/providers-reference.md §1 "Failures"). */
+const BAD_CREDENTIALS = { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' };
+
+/** 403 that GET /user gives an installation token (actions/create-github-app-token#258). */
+const NOT_FOR_INTEGRATIONS = {
+  message: 'Resource not accessible by integration',
+  documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+  status: '403',
+};
+
+const NOT_FOUND = { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' };
+
+/**
+ * Rate-limit headers of every authenticated response.
+ * https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
+ * (x-ratelimit-limit / -remaining / -used / -reset in epoch seconds / -resource).
+ */
+function rateLimitHeaders(rateLimit = {}) {
+  const limit = rateLimit.limit ?? 5000;
+  const used = rateLimit.used ?? 10;
+  return {
+    'x-ratelimit-limit': String(limit),
+    'x-ratelimit-remaining': String(rateLimit.remaining ?? limit - used),
+    'x-ratelimit-reset': String(rateLimit.reset ?? Math.floor(Date.now() / 1000) + 3600),
+    'x-ratelimit-used': String(used),
+    'x-ratelimit-resource': rateLimit.resource ?? 'core',
+  };
+}
+
+// --- Server ----------------------------------------------------------------------------------
+
+/**
+ * Starts the fake GitHub on 127.0.0.1 (ephemeral port).
+ * @param {{ tokens?: Record<string, import('./fake-github.d.mts').TokenScenario> }} [options]
+ */
+export async function startFakeGitHub(options = {}) {
+  const tokens = new Map(Object.entries(options.tokens ?? {}));
+  /** @type {import('./fake-github.d.mts').RecordedRequest[]} */
+  const requests = [];
+  const stats = { inFlight: 0, maxInFlight: 0 };
+  const server = https.createServer(
+    { cert: readFileSync(SERVER_CERT_PATH), key: readFileSync(SERVER_KEY_PATH) },
+    (req, res) => {
+      const authorization = req.headers.authorization;
+      const bearer = /^(?:Bearer|token) (.+)$/i.exec(authorization ?? '')?.[1];
+      const recorded = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        host: req.headers.host ?? '',
+        authorization,
+        token: bearer,
+        servername: req.socket.servername || undefined,
+        userAgent: req.headers['user-agent'],
+        at: Date.now(),
+        respondedAt: undefined,
+      };
+      requests.push(recorded);
+      stats.inFlight++;
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+      res.on('close', () => stats.inFlight--);
+      const scenario = bearer === undefined ? undefined : tokens.get(bearer);
+      const answer = respond(req, scenario);
+      const send = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status, {
+          'content-type': 'application/json; charset=utf-8',
+          'x-github-api-version-selected': '2022-11-28',
+          'x-github-media-type': 'github.v3; format=json',
+          'x-github-request-id': randomBytes(8).toString('hex').toUpperCase(),
+          ...answer.headers,
+        });
+        res.end(JSON.stringify(answer.body));
+        recorded.respondedAt = Date.now();
+      };
+      const delay = scenario?.delayMs ?? 0;
+      if (delay > 0) {
+        const timer = setTimeout(send, delay);
+        res.on('close', () => clearTimeout(timer));
+      } else send();
+    },
+  );
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  return {
+    port,
+    requests,
+    tokens,
+    stats,
+    setToken(token, scenario) {
+      tokens.set(token, scenario);
+    },
+    reset() {
+      requests.length = 0;
+      tokens.clear();
+      stats.maxInFlight = stats.inFlight;
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** The answer GitHub would give `scenario`'s token; an unknown token gets 401 Bad credentials. */
+function respond(req, scenario) {
+  const url = new URL(req.url ?? '/', 'https://fake.invalid');
+  // GitHub Enterprise Server serves the REST API under /api/v3.
+  const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+  if (req.method !== 'GET') return { status: 404, headers: {}, body: NOT_FOUND };
+  if (!scenario || scenario.kind === 'revoked') return { status: 401, headers: {}, body: BAD_CREDENTIALS };
+
+  if (scenario.kind === 'status') return { status: scenario.status, headers: scenario.headers ?? {}, body: scenario.body ?? {} };
+
+  const headers = { ...rateLimitHeaders(scenario.rateLimit) };
+  if (scenario.expiresAt !== undefined && scenario.expiresAt !== null) {
+    headers['github-authentication-token-expiration'] =
+      typeof scenario.expiresAt === 'string' ? scenario.expiresAt : githubExpirationHeader(scenario.expiresAt);
+  }
+
+  if (scenario.kind === 'user') {
+    // Classic PATs and OAuth tokens carry their scopes in X-OAuth-Scopes (docs: "Scopes for OAuth apps").
+    if (scenario.scopes) {
+      headers['x-oauth-scopes'] = scenario.scopes.join(', ');
+      headers['x-accepted-oauth-scopes'] = '';
+    }
+    if (path === '/user') return { status: 200, headers, body: userBody(scenario.login, scenario.type ?? 'User') };
+    return { status: 404, headers, body: NOT_FOUND };
+  }
+
+  // kind: 'installation'
+  const repo = scenario.repo ?? 'app';
+  if (path === '/user') return { status: 403, headers, body: NOT_FOR_INTEGRATIONS };
+  if (path === '/installation/repositories') {
+    return { status: 200, headers, body: installationRepositoriesBody(scenario.owner, repo, scenario.totalCount ?? 1) };
+  }
+  const repoPath = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path);
+  if (repoPath && repoPath[1] === scenario.owner && repoPath[2] === repo) {
+    return { status: 200, headers, body: repositoryBody(scenario.owner, repo) };
+  }
+  return { status: 404, headers, body: NOT_FOUND };
+}
+
+function hash(text) {
+  let h = 0;
+  for (const ch of text) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h;
+}

@@ -1,0 +1,130 @@
+// Does `concurrency` hold? 20 GitHub tokens, a fake GitHub that answers each after 500 ms, reached
+// through the test proxy and CA as in the e2e tests; wall time of the whole `node dist/index.js`
+// process, median of 5 runs, against the ideal bound ceil(20 / concurrency) × 500 ms + start-up
+// (start-up measured in this same run, as in startup.mjs).
+//   node bench/concurrency.mjs         (BENCH_RUNS, BENCH_STARTUP_RUNS override the run counts)
+import { fileURLToPath } from 'node:url';
+import { CA_PATH, mintGitHubToken, startFakeGitHub } from '../__tests__/helpers/fake-github.mjs';
+import { startProxy } from '../__tests__/helpers/proxy.mjs';
+import { ACTION_BUNDLE, actionInputEnv, createRunnerSandbox, runNode } from '../__tests__/helpers/runner.mjs';
+import { measureStartup, median, ms, printStartup, requireBundle } from './startup.mjs';
+
+const TOKENS = 20;
+const DELAY_MS = 500;
+
+/**
+ * Runs the action `runs` times with `concurrency`. Per run: wall time of the process; from the fake's
+ * clock, spawn → first request, first request → last answer (the HTTP span) and last answer → exit;
+ * the most requests in flight at once and the tunnels opened.
+ */
+async function measure(github, proxy, concurrency, runs, delayMs = DELAY_MS) {
+  const tokens = Array.from({ length: TOKENS }, () => mintGitHubToken('ghp_'));
+  const config = ['version: 1', 'tokens:'];
+  tokens.forEach((token, i) => {
+    config.push(`  - name: bot-${i + 1}`, '    provider: github', `    secret: BOT_${i + 1}_TOKEN`);
+    github.setToken(token, { kind: 'user', login: `bot-${i + 1}`, scopes: ['repo'], delayMs });
+  });
+  const secrets = Object.fromEntries(tokens.map((token, i) => [`BOT_${i + 1}_TOKEN`, token]));
+  const samples = { wall: [], toFirst: [], span: [], tail: [], tunnels: [] };
+  let maxInFlight = 0;
+  for (let run = 0; run < runs; run++) {
+    const sandbox = await createRunnerSandbox({ config: `${config.join('\n')}\n` });
+    try {
+      github.requests.length = 0;
+      github.stats.maxInFlight = 0;
+      proxy.reset();
+      const env = {
+        PATH: process.env.PATH ?? '',
+        ...sandbox.env,
+        ...actionInputEnv({ concurrency: String(concurrency) }, { 'github.token': mintGitHubToken('ghs_') }),
+        HTTPS_PROXY: proxy.url,
+        NODE_EXTRA_CA_CERTS: CA_PATH,
+        ...secrets,
+      };
+      const spawned = Date.now();
+      const result = await runNode([ACTION_BUNDLE], { env, cwd: sandbox.workspace, timeoutMs: 120_000 });
+      const exited = Date.now();
+      const outputs = await sandbox.readOutputs();
+      if (result.code !== 0 || outputs.result !== 'pass' || github.requests.length !== TOKENS) {
+        throw new Error(`run failed: exit ${result.code}, result ${outputs.result}, ${github.requests.length} requests\n${result.stdout}${result.stderr}`);
+      }
+      const first = Math.min(...github.requests.map((r) => r.at));
+      const last = Math.max(...github.requests.map((r) => r.respondedAt ?? exited));
+      samples.wall.push(result.durationMs);
+      samples.toFirst.push(first - spawned);
+      samples.span.push(last - first);
+      samples.tail.push(exited - last);
+      samples.tunnels.push(proxy.connects.length);
+      maxInFlight = Math.max(maxInFlight, github.stats.maxInFlight);
+    } finally {
+      await sandbox.cleanup();
+    }
+  }
+  const med = Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, median(values)]));
+  return { concurrency, runs, median: med.wall, ...med, maxInFlight };
+}
+
+export async function benchConcurrency({ runs = 5, startupRuns = 20 } = {}) {
+  const startup = await measureStartup(startupRuns);
+  printStartup(startup);
+  console.log('');
+
+  const github = await startFakeGitHub();
+  const proxy = await startProxy({ targetPort: github.port });
+  try {
+    const results = [];
+    await measure(github, proxy, 8, 1, 0); // warm-up of the fake and the proxy, discarded
+    for (const [concurrency, n] of [[8, runs], [20, runs], [1, Math.min(runs, 3)]]) {
+      // The same run with instant answers: the action's own fixed cost for 20 tokens (config, TLS through
+      // the proxy, publishing), so `wall − instant` is the time the 500 ms latency added.
+      const instant = await measure(github, proxy, concurrency, n, 0);
+      const result = await measure(github, proxy, concurrency, n);
+      const waves = Math.ceil(TOKENS / concurrency);
+      const bound = waves * DELAY_MS + startup.actionMedian;
+      const added = result.median - instant.median;
+      results.push({ ...result, waves, bound, ratio: result.median / bound, spanRatio: result.span / (waves * DELAY_MS), instant: instant.median, added, addedRatio: added / (waves * DELAY_MS) });
+    }
+    console.log(`Concurrency: ${TOKENS} tokens, each answered after ${DELAY_MS} ms, through the CONNECT proxy; start-up ${ms(startup.actionMedian)} (above)`);
+    console.log('medians      | process wall time vs bound = waves × 500 ms + start-up | fake GitHub clock: spawn→1st request, HTTP span (vs waves × 500), last answer→exit | in flight | tunnels');
+    for (const r of results) {
+      console.log(
+        [
+          `concurrency ${String(r.concurrency).padStart(2)}, ${r.runs} runs`.padEnd(24),
+          `wall ${ms(r.median).padStart(8)}`,
+          `bound ${`${r.waves}×${DELAY_MS}+${Math.round(startup.actionMedian)}`.padStart(11)} = ${ms(r.bound).padStart(8)}`,
+          `ratio ${r.ratio.toFixed(2)}`,
+          `| →1st ${ms(r.toFirst).padStart(6)}`,
+          `span ${ms(r.span).padStart(8)} (${r.spanRatio.toFixed(2)})`,
+          `→exit ${ms(r.tail).padStart(6)}`,
+          `| max ${String(r.maxInFlight).padStart(2)}`,
+          `| ${r.tunnels}`,
+        ].join('  '),
+      );
+    }
+    console.log('');
+    console.log('latency added = wall − wall of the same run with instant answers, vs waves × 500 ms');
+    for (const r of results) {
+      console.log(`concurrency ${String(r.concurrency).padStart(2)}: instant ${ms(r.instant).padStart(7)}, added ${ms(r.added).padStart(8)} vs ${r.waves}×${DELAY_MS} ms: ratio ${r.addedRatio.toFixed(2)}`);
+    }
+    const gate = results[0];
+    const pass = gate.ratio <= 1 && gate.maxInFlight <= 8;
+    console.log(
+      `${pass ? 'PASS' : 'FAIL'}: concurrency 8 took ${ms(gate.median)} = ${gate.ratio.toFixed(2)} × the bound 3 × 500 ms + start-up = ${ms(gate.bound)}` +
+        ` (at most ${gate.maxInFlight} requests in flight; limit 8)`,
+    );
+    const overlapPass = gate.addedRatio <= 1.02 && gate.maxInFlight <= 8;
+    console.log(
+      `${overlapPass ? 'PASS' : 'FAIL'}: the 500 ms latency added ${ms(gate.added)} = ${gate.addedRatio.toFixed(2)} × 3 × 500 ms (2% allowed for scheduling)`,
+    );
+    return { startup, results, pass };
+  } finally {
+    await proxy.close();
+    await github.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  requireBundle();
+  // A benchmark, not a gate: the verdict is printed and the exit status stays 0.
+  await benchConcurrency({ runs: Number(process.env.BENCH_RUNS ?? 5), startupRuns: Number(process.env.BENCH_STARTUP_RUNS ?? 20) });
+}
