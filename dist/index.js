@@ -93379,8 +93379,27 @@ async function publish(result, env) {
         warning(`could not write the job summary: ${error.message}; the JSON report has everything (${reportPath})`);
     }
 }
+/** Each config mistake as an annotation on its line, and the step failed. */
+function publishConfigError(error) {
+    for (const issue of error.issues) {
+        const message = `${issue.key ? `${issue.key}: ` : ''}${issue.message}`;
+        core_error(message, { title: 'token-preflight: configuration error', file: issue.file, startLine: issue.line });
+    }
+    const count = `${error.issues.length} error${error.issues.length === 1 ? '' : 's'}`;
+    setFailed(`token-preflight: the configuration has ${count} (listed above); nothing was checked.`);
+}
+/** Inputs that ask for what this release does not do yet get a visible warning, not silence. */
+function warnNotYetAvailable(inputs) {
+    const asked = [
+        (inputs.scan === 'diff' || inputs.scan === 'full') && `scan: ${inputs.scan}`,
+        inputs.sarif && 'sarif',
+        inputs.comment === 'always' && 'comment: always',
+    ].filter(Boolean);
+    if (asked.length)
+        warning(`${asked.join(', ')}: the leak scan and the PR comment are not in this release yet; only token health is checked.`);
+}
 async function writeReport(result, env) {
-    const dir = external_node_path_.join(env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), 'token-preflight');
+    const dir = external_node_path_.resolve(env.RUNNER_TEMP || external_node_os_namespaceObject.tmpdir(), 'token-preflight');
     await (0,promises_.mkdir)(dir, { recursive: true });
     // One file per step, so two token-preflight steps in a job keep both reports.
     const step = (env.GITHUB_ACTION || 'report').replace(/[^\w.-]/g, '_');
@@ -94673,13 +94692,7 @@ async function run(env = process.env) {
             cwd,
             expiryWarningDays: inputs.expiryWarningDays,
         });
-        const notYet = [
-            (inputs.scan === 'diff' || inputs.scan === 'full') && `scan: ${inputs.scan}`,
-            inputs.sarif && 'sarif',
-            inputs.comment === 'always' && 'comment: always',
-        ].filter(Boolean);
-        if (notYet.length)
-            warning(`${notYet.join(', ')}: the leak scan and the PR comment are not in this release yet; only token health is checked.`);
+        warnNotYetAvailable(inputs);
         const dispatcher = createDispatcher(inputs.concurrency);
         const result = await runPreflight({ tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) }, { env, mask: (value) => setSecret(value), dispatcher }).finally(() => dispatcher.destroy());
         await publish(result, env);
@@ -94690,12 +94703,8 @@ async function run(env = process.env) {
         }
     }
     catch (error) {
-        if (error instanceof ConfigError) {
-            for (const issue of error.issues) {
-                core_error(`${issue.key ? `${issue.key}: ` : ''}${issue.message}`, { title: 'token-preflight: configuration error', file: issue.file, startLine: issue.line });
-            }
-            setFailed(`token-preflight: the configuration has ${error.issues.length} error${error.issues.length === 1 ? "" : "s"} (listed above); nothing was checked.`);
-        }
+        if (error instanceof ConfigError)
+            publishConfigError(error);
         else if (error instanceof InputError) {
             setFailed(`token-preflight: ${error.message}`);
         }

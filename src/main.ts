@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { readRunContext } from './action/context.js';
 import { InputError, readInputs } from './action/inputs.js';
-import { publish } from './action/publish.js';
+import { publish, publishConfigError, warnNotYetAvailable } from './action/publish.js';
 import { gateFails } from './check/status.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { createDispatcher } from './http/dispatcher.js';
@@ -20,12 +20,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       cwd,
       expiryWarningDays: inputs.expiryWarningDays,
     });
-    const notYet = [
-      (inputs.scan === 'diff' || inputs.scan === 'full') && `scan: ${inputs.scan}`,
-      inputs.sarif && 'sarif',
-      inputs.comment === 'always' && 'comment: always',
-    ].filter(Boolean);
-    if (notYet.length) core.warning(`${notYet.join(', ')}: the leak scan and the PR comment are not in this release yet; only token health is checked.`);
+    warnNotYetAvailable(inputs);
     const dispatcher = createDispatcher(inputs.concurrency);
     const result = await runPreflight(
       { tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) },
@@ -38,12 +33,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.setFailed(`token-preflight: ${result.verdict} (${what}; fail-on: ${inputs.failOn}). See the job summary.`);
     }
   } catch (error) {
-    if (error instanceof ConfigError) {
-      for (const issue of error.issues) {
-        core.error(`${issue.key ? `${issue.key}: ` : ''}${issue.message}`, { title: 'token-preflight: configuration error', file: issue.file, startLine: issue.line });
-      }
-      core.setFailed(`token-preflight: the configuration has ${error.issues.length} error${error.issues.length === 1 ? "" : "s"} (listed above); nothing was checked.`);
-    } else if (error instanceof InputError) {
+    if (error instanceof ConfigError) publishConfigError(error);
+    else if (error instanceof InputError) {
       core.setFailed(`token-preflight: ${error.message}`);
     } else {
       core.setFailed(`token-preflight failed unexpectedly: ${(error as Error).stack ?? String(error)}`);

@@ -6,7 +6,9 @@ import { toAnnotations } from '../report/annotations.js';
 import { jsonReportText } from '../report/json.js';
 import { toOutputs } from '../report/outputs.js';
 import { renderSummary } from '../report/summary.js';
+import type { ConfigError } from '../config/load.js';
 import type { RunResult } from '../run/result.js';
+import type { ActionInputs } from './inputs.js';
 
 /** Puts a run's result where people look: JSON report, job summary, annotations, step outputs. */
 export async function publish(result: RunResult, env: Readonly<Record<string, string | undefined>>): Promise<void> {
@@ -25,8 +27,28 @@ export async function publish(result: RunResult, env: Readonly<Record<string, st
   }
 }
 
+/** Each config mistake as an annotation on its line, and the step failed. */
+export function publishConfigError(error: ConfigError): void {
+  for (const issue of error.issues) {
+    const message = `${issue.key ? `${issue.key}: ` : ''}${issue.message}`;
+    core.error(message, { title: 'token-preflight: configuration error', file: issue.file, startLine: issue.line });
+  }
+  const count = `${error.issues.length} error${error.issues.length === 1 ? '' : 's'}`;
+  core.setFailed(`token-preflight: the configuration has ${count} (listed above); nothing was checked.`);
+}
+
+/** Inputs that ask for what this release does not do yet get a visible warning, not silence. */
+export function warnNotYetAvailable(inputs: ActionInputs): void {
+  const asked = [
+    (inputs.scan === 'diff' || inputs.scan === 'full') && `scan: ${inputs.scan}`,
+    inputs.sarif && 'sarif',
+    inputs.comment === 'always' && 'comment: always',
+  ].filter(Boolean);
+  if (asked.length) core.warning(`${asked.join(', ')}: the leak scan and the PR comment are not in this release yet; only token health is checked.`);
+}
+
 async function writeReport(result: RunResult, env: Readonly<Record<string, string | undefined>>): Promise<string> {
-  const dir = path.join(env.RUNNER_TEMP || os.tmpdir(), 'token-preflight');
+  const dir = path.resolve(env.RUNNER_TEMP || os.tmpdir(), 'token-preflight');
   await mkdir(dir, { recursive: true });
   // One file per step, so two token-preflight steps in a job keep both reports.
   const step = (env.GITHUB_ACTION || 'report').replace(/[^\w.-]/g, '_');
