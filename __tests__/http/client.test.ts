@@ -1,21 +1,13 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockAgent } from '../helpers/mock-agent.js';
 import { ProblemError } from '../../src/check/problems.js';
 import { HttpClient, type HttpClientOptions } from '../../src/http/client.js';
 
 const ORIGIN = 'https://api.example.com';
-let agent: MockAgent;
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-afterEach(async () => {
-  await agent.close();
-});
+const mock = useMockAgent();
 
 function client(options: Partial<HttpClientOptions> = {}) {
-  return new HttpClient({ dispatcher: agent, timeoutMs: 5_000, concurrency: 4, random: () => 0, ...options });
+  return new HttpClient({ dispatcher: mock(), timeoutMs: 5_000, concurrency: 4, random: () => 0, ...options });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ProblemError> {
@@ -31,7 +23,7 @@ const url = (path: string) => new URL(path, ORIGIN);
 
 describe('HttpClient', () => {
   it('returns the body, lower-cased headers, latency and attempt count of a good answer', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET', headers: { authorization: 'Bearer t' } })
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET', headers: { authorization: 'Bearer t' } })
       .reply(200, '{"ok":true}', { headers: { 'X-Thing': 'yes' } });
     const res = await client().get(url('/me'), { authorization: 'Bearer t' });
     expect(res.status).toBe(200);
@@ -42,19 +34,19 @@ describe('HttpClient', () => {
   });
 
   it('sends its User-Agent', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET', headers: { 'user-agent': 'token-preflight/test' } }).reply(200, '');
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET', headers: { 'user-agent': 'token-preflight/test' } }).reply(200, '');
     await expect(client({ userAgent: 'token-preflight/test' }).get(url('/me'), {})).resolves.toMatchObject({ status: 200 });
   });
 
   it('passes 4xx answers to the provider to interpret, without retrying', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(401, '{"message":"Bad credentials"}');
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(401, '{"message":"Bad credentials"}');
     const res = await client().get(url('/me'), {});
     expect(res.status).toBe(401);
     expect(res.attempts).toBe(1);
   });
 
   it('retries a 5xx and returns the answer that follows', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock().get(ORIGIN);
     pool.intercept({ path: '/me', method: 'GET' }).reply(502, 'bad gateway');
     pool.intercept({ path: '/me', method: 'GET' }).reply(200, 'fine');
     const res = await client().get(url('/me'), {});
@@ -63,14 +55,14 @@ describe('HttpClient', () => {
   });
 
   it('gives up after three 5xx answers with unexpected-response', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(503, 'down').times(3);
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(503, 'down').times(3);
     const error = await failure(client().get(url('/me'), {}));
     expect(error.code).toBe('unexpected-response');
     expect(error.message).toBe('api.example.com answered HTTP 503 (3 attempts)');
   });
 
   it('honours Retry-After on 429 and then succeeds', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock().get(ORIGIN);
     pool.intercept({ path: '/me', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '0' } });
     pool.intercept({ path: '/me', method: 'GET' }).reply(200, 'ok');
     const res = await client().get(url('/me'), {});
@@ -79,7 +71,7 @@ describe('HttpClient', () => {
   });
 
   it('reports rate-limited at once when Retry-After is longer than the time budget', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '120' } });
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '120' } });
     const started = Date.now();
     const error = await failure(client({ timeoutMs: 2_000 }).get(url('/me'), {}));
     expect(Date.now() - started).toBeLessThan(1_000);
@@ -88,14 +80,14 @@ describe('HttpClient', () => {
   });
 
   it('reports rate-limited when throttling outlasts the retries', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(429, '').times(3);
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(429, '').times(3);
     const error = await failure(client().get(url('/me'), {}));
     expect(error.code).toBe('rate-limited');
     expect(error.message).toContain('(3 attempts)');
   });
 
   it("treats a provider's own throttling signal like a 429", async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock().get(ORIGIN);
     pool.intercept({ path: '/me', method: 'GET' }).reply(403, '', { headers: { 'x-ratelimit-remaining': '0', 'retry-after': '0' } });
     pool.intercept({ path: '/me', method: 'GET' }).reply(200, 'ok');
     const throttled = (r: { status: number; headers: Record<string, string> }) => r.status === 403 && r.headers['x-ratelimit-remaining'] === '0';
@@ -104,14 +96,14 @@ describe('HttpClient', () => {
   });
 
   it('retries network errors, then reports unreachable', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).times(3);
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).times(3);
     const error = await failure(client().get(url('/me'), {}));
     expect(error.code).toBe('unreachable');
     expect(error.message).toMatch(/could not reach api\.example\.com: .*\(3 attempts\)/);
   });
 
   it('does not retry an untrusted certificate, and says how to trust a TLS-inspecting proxy', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock().get(ORIGIN);
     pool.intercept({ path: '/me', method: 'GET' }).replyWithError(Object.assign(new Error('self-signed'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' }));
     const error = await failure(client().get(url('/me'), {}));
     expect(error.code).toBe('unreachable');
@@ -119,7 +111,7 @@ describe('HttpClient', () => {
   });
 
   it('stops at the time-out, retries included', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(200, 'late').delay(3_000);
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(200, 'late').delay(3_000);
     const started = Date.now();
     const error = await failure(client({ timeoutMs: 300 }).get(url('/me'), {}));
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -128,24 +120,24 @@ describe('HttpClient', () => {
   });
 
   it('never follows a redirect: one request, and the answer names where it pointed', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(302, '', { headers: { location: 'https://evil.example.net/steal?x=1' } });
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(302, '', { headers: { location: 'https://evil.example.net/steal?x=1' } });
     // If the client followed the redirect, MockAgent would throw for the unknown origin instead.
     const error = await failure(client().get(url('/me'), { authorization: 'Bearer t' }));
     expect(error.code).toBe('unexpected-response');
     expect(error.message).toContain('HTTP 302, a redirect to evil.example.net');
     expect(error.message).not.toContain('steal');
-    agent.assertNoPendingInterceptors();
+    mock().assertNoPendingInterceptors();
   });
 
   it('refuses a response body over the size cap', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(200, 'x'.repeat(2048));
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(200, 'x'.repeat(2048));
     const error = await failure(client({ maxBodyBytes: 1024 }).get(url('/me'), {}));
     expect(error.code).toBe('unexpected-response');
     expect(error.message).toContain('larger than 1024 bytes');
   });
 
   it('keeps at most `concurrency` requests in flight', async () => {
-    const pool = agent.get(ORIGIN);
+    const pool = mock().get(ORIGIN);
     pool.intercept({ path: /\/n\/\d+/, method: 'GET' }).reply(200, 'ok').delay(40).times(9);
     const http = client({ concurrency: 3 });
     const started = Date.now();
@@ -158,7 +150,7 @@ describe('HttpClient', () => {
 
 describe('HttpClient.forOrigin', () => {
   it('resolves paths against the base URL, keeping its path prefix', async () => {
-    agent.get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, 'me');
+    mock().get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, 'me');
     const http = client().forOrigin(new URL('https://ghe.example.com/api/v3/'));
     await expect(http.get('user', {})).resolves.toMatchObject({ body: 'me' });
   });
@@ -172,7 +164,7 @@ describe('HttpClient.forOrigin', () => {
 
 describe('HttpClient redaction', () => {
   it('scrubs secrets from the body and headers before any provider code sees them', async () => {
-    agent.get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(403, '{"message":"token s3cr3t-value is blocked"}', { headers: { 'x-echo': 's3cr3t-value' } });
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(403, '{"message":"token s3cr3t-value is blocked"}', { headers: { 'x-echo': 's3cr3t-value' } });
     const res = await client({ redact: (text) => text.split('s3cr3t-value').join('***') }).get(url('/me'), {});
     expect(res.body).toBe('{"message":"token *** is blocked"}');
     expect(res.headers['x-echo']).toBe('***');

@@ -1,5 +1,5 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockAgent } from '../helpers/mock-agent.js';
 import { ProblemError } from '../../src/check/problems.js';
 import { HttpClient } from '../../src/http/client.js';
 import { github, githubTokenKind, parseExpiration } from '../../src/providers/github.js';
@@ -7,18 +7,10 @@ import type { Ping } from '../../src/providers/provider.js';
 import { BAD_CREDENTIALS, githubToken, INSTALLATION_REPOSITORIES, NOT_ACCESSIBLE, rateHeaders, USER } from './github-fixtures.js';
 
 const API = 'https://api.github.com';
-let agent: MockAgent;
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-afterEach(async () => {
-  await agent.close();
-});
+const mock = useMockAgent();
 
 function ping(token: string, env: Record<string, string> = {}, baseUrl?: string): Promise<Ping> {
-  const http = new HttpClient({ dispatcher: agent, timeoutMs: 2_000, concurrency: 2, random: () => 0 });
+  const http = new HttpClient({ dispatcher: mock(), timeoutMs: 2_000, concurrency: 2, random: () => 0 });
   const base = github.baseUrl(baseUrl, env);
   return github.ping(token, { http: http.forOrigin(base, { isThrottled: github.throttled }), env });
 }
@@ -33,7 +25,7 @@ function valid(p: Ping) {
 describe('github.ping: personal access tokens and OAuth tokens (GET /user)', () => {
   it('reads identity, scopes, expiry and rate limit of a classic PAT', async () => {
     const token = githubToken('ghp_');
-    agent.get(API).intercept({ path: '/user', method: 'GET', headers: { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' } })
+    mock().get(API).intercept({ path: '/user', method: 'GET', headers: { authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' } })
       .reply(200, USER, json({ 'x-oauth-scopes': 'repo, read:org', 'github-authentication-token-expiration': '2026-12-01 00:00:00 UTC', ...rateHeaders(4990) }));
     const facts = valid(await ping(token));
     expect(facts).toMatchObject({
@@ -47,7 +39,7 @@ describe('github.ping: personal access tokens and OAuth tokens (GET /user)', () 
 
   it('reads the offset form of the expiration header', async () => {
     const token = githubToken('github_pat_11ABCDEFG');
-    agent.get(API).intercept({ path: '/user', method: 'GET' })
+    mock().get(API).intercept({ path: '/user', method: 'GET' })
       .reply(200, USER, json({ 'github-authentication-token-expiration': '2027-03-31 00:00:00 +0900' }));
     const facts = valid(await ping(token));
     expect(facts.expiresAt?.toISOString()).toBe('2027-03-30T15:00:00.000Z');
@@ -56,7 +48,7 @@ describe('github.ping: personal access tokens and OAuth tokens (GET /user)', () 
   });
 
   it('says "never expires" for a PAT without the expiration header, but "unknown" for a user access token', async () => {
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(200, USER, json({ 'x-oauth-scopes': '' })).times(2);
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(200, USER, json({ 'x-oauth-scopes': '' })).times(2);
     const pat = valid(await ping(githubToken('ghp_')));
     expect(pat.expiresAt).toBeNull();
     expect(pat.scopes).toEqual([]);
@@ -66,7 +58,7 @@ describe('github.ping: personal access tokens and OAuth tokens (GET /user)', () 
   });
 
   it('calls a 401 invalid, saying GitHub does not tell revoked from expired', async () => {
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(401, BAD_CREDENTIALS, json());
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(401, BAD_CREDENTIALS, json());
     const result = await ping(githubToken('ghp_'));
     expect(result).toMatchObject({ outcome: 'rejected', code: 'invalid' });
     expect(result.outcome === 'rejected' && result.message).toMatch(/unknown, revoked or expired/);
@@ -74,42 +66,42 @@ describe('github.ping: personal access tokens and OAuth tokens (GET /user)', () 
   });
 
   it('adds a hint when a rejected token also fails its checksum (truncated or mistyped)', async () => {
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(401, BAD_CREDENTIALS, json());
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(401, BAD_CREDENTIALS, json());
     const result = await ping(`${githubToken('ghp_').slice(0, -1)}x`);
     expect(result.outcome === 'rejected' && result.message).toMatch(/checksum does not match/);
   });
 
   it('rejects a 200 whose body is not the documented user object', async () => {
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(200, '<html>captive portal</html>');
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(200, '<html>captive portal</html>');
     const error = await ping(githubToken('ghp_')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemError);
     expect(error).toMatchObject({ code: 'unexpected-response', message: expect.stringContaining('not a JSON object') });
   });
 
   it('rejects a user object without a login', async () => {
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(200, { id: 1 }, json());
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(200, { id: 1 }, json());
     await expect(ping(githubToken('ghp_'))).rejects.toMatchObject({ code: 'unexpected-response', message: expect.stringContaining('no "login"') });
   });
 
   it('rejects an expiration header it cannot read instead of guessing', async () => {
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(200, USER, json({ 'github-authentication-token-expiration': 'soon' }));
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(200, USER, json({ 'github-authentication-token-expiration': 'soon' }));
     await expect(ping(githubToken('ghp_'))).rejects.toMatchObject({ code: 'unexpected-response', message: expect.stringContaining('"soon" is not a date') });
   });
 
   it("reports other statuses with GitHub's message", async () => {
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(404, { message: 'Not Found' }, json());
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(404, { message: 'Not Found' }, json());
     await expect(ping(githubToken('ghp_'))).rejects.toMatchObject({ code: 'unexpected-response', message: 'api.github.com answered HTTP 404: Not Found' });
   });
 
   it('treats 403 with no remaining quota as throttling (rate-limited), not as a bad token', async () => {
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
-    agent.get(API).intercept({ path: '/user', method: 'GET' })
+    mock().get(API).intercept({ path: '/user', method: 'GET' })
       .reply(403, { message: 'API rate limit exceeded' }, json({ ...rateHeaders(0), 'x-ratelimit-reset': reset }));
     await expect(ping(githubToken('ghp_'))).rejects.toMatchObject({ code: 'rate-limited' });
   });
 
   it('marks a bot account', async () => {
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(200, { ...USER, login: 'acme-bot', type: 'Bot' }, json());
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(200, { ...USER, login: 'acme-bot', type: 'Bot' }, json());
     expect(valid(await ping(githubToken('ghp_'))).notes).toContain('acts as a bot account');
   });
 });
@@ -117,17 +109,17 @@ describe('github.ping: personal access tokens and OAuth tokens (GET /user)', () 
 describe('github.ping: installation tokens (ghs_, GITHUB_TOKEN)', () => {
   it('asks GET /installation/repositories, never GET /user (which answers 403 for them)', async () => {
     const token = githubToken('ghs_');
-    agent.get(API).intercept({ path: '/installation/repositories?per_page=1', method: 'GET', headers: { authorization: `Bearer ${token}` } })
+    mock().get(API).intercept({ path: '/installation/repositories?per_page=1', method: 'GET', headers: { authorization: `Bearer ${token}` } })
       .reply(200, INSTALLATION_REPOSITORIES, json(rateHeaders(990, 1000)));
     const facts = valid(await ping(token));
     expect(facts).toMatchObject({ identity: 'acme', kind: 'GitHub App installation token', ephemeral: true, notes: ['can access 2 repositories'] });
     expect(facts.scopes).toBeUndefined();
     expect(facts.expiresAt).toBeUndefined();
-    agent.assertNoPendingInterceptors();
+    mock().assertNoPendingInterceptors();
   });
 
   it("falls back to the workflow's own repository when the installation listing is refused", async () => {
-    const pool = agent.get(API);
+    const pool = mock().get(API);
     pool.intercept({ path: '/installation/repositories?per_page=1', method: 'GET' }).reply(403, NOT_ACCESSIBLE, json());
     pool.intercept({ path: '/repos/acme/app', method: 'GET' }).reply(200, { full_name: 'acme/app', owner: { login: 'acme' } }, json());
     const facts = valid(await ping(githubToken('ghs_'), { GITHUB_REPOSITORY: 'acme/app' }));
@@ -135,13 +127,13 @@ describe('github.ping: installation tokens (ghs_, GITHUB_TOKEN)', () => {
   });
 
   it('says installation tokens expire after an hour when one is refused', async () => {
-    agent.get(API).intercept({ path: '/installation/repositories?per_page=1', method: 'GET' }).reply(401, BAD_CREDENTIALS, json());
+    mock().get(API).intercept({ path: '/installation/repositories?per_page=1', method: 'GET' }).reply(401, BAD_CREDENTIALS, json());
     const result = await ping(githubToken('ghs_'));
     expect(result).toMatchObject({ outcome: 'rejected', code: 'invalid', message: expect.stringContaining('one hour') });
   });
 
   it('recognizes an installation token of an unknown format by GitHub\'s 403 on GET /user', async () => {
-    const pool = agent.get(API);
+    const pool = mock().get(API);
     pool.intercept({ path: '/user', method: 'GET' }).reply(403, NOT_ACCESSIBLE, json());
     pool.intercept({ path: '/installation/repositories?per_page=1', method: 'GET' }).reply(200, INSTALLATION_REPOSITORIES, json());
     const facts = valid(await ping('v1.0123456789abcdef0123456789abcdef01234567'));
@@ -155,7 +147,7 @@ describe('github.ping: installation tokens (ghs_, GITHUB_TOKEN)', () => {
 
 describe('github base URL (GitHub Enterprise Server, GHE.com)', () => {
   it('defaults to GITHUB_API_URL, keeping its /api/v3 path', async () => {
-    agent.get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, USER, json());
+    mock().get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, USER, json());
     const facts = valid(await ping(githubToken('ghp_'), { GITHUB_API_URL: 'https://ghe.example.com/api/v3' }));
     expect(facts.identity).toBe('octocat');
   });

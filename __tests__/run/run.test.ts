@@ -1,5 +1,5 @@
-import { MockAgent } from 'undici';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useMockAgent } from '../helpers/mock-agent.js';
 import type { TokenSpec } from '../../src/config/types.js';
 import { runPreflight, type RunRequest } from '../../src/run/run.js';
 import type { RunContext } from '../../src/check/missing-secret.js';
@@ -7,15 +7,7 @@ import { BAD_CREDENTIALS, githubToken, rateHeaders, USER } from '../providers/gi
 
 const API = 'https://api.github.com';
 const NOW = new Date('2026-11-23T12:00:00Z');
-let agent: MockAgent;
-
-beforeEach(() => {
-  agent = new MockAgent();
-  agent.disableNetConnect();
-});
-afterEach(async () => {
-  await agent.close();
-});
+const mock = useMockAgent();
 
 function spec(name: string, overrides: Partial<TokenSpec> = {}): TokenSpec {
   return { name, provider: 'github', secret: `${name.toUpperCase().replace(/-/g, '_')}_TOKEN`, optional: false, expiryWarningDays: 14, source: { file: '.github/token-preflight.yml', line: 3 }, ...overrides };
@@ -23,12 +15,12 @@ function spec(name: string, overrides: Partial<TokenSpec> = {}): TokenSpec {
 
 async function run(tokens: TokenSpec[], env: Record<string, string>, context: RunContext = { surface: 'action' }, masked: string[] = []) {
   const request: RunRequest = { tokens, timeoutMs: 2_000, concurrency: 4, context };
-  return runPreflight(request, { env, mask: (v) => masked.push(v), dispatcher: agent, now: () => NOW });
+  return runPreflight(request, { env, mask: (v) => masked.push(v), dispatcher: mock(), now: () => NOW });
 }
 
 /** Answers GET /user per bearer token, like GitHub does. */
 function githubAnswers(byToken: Record<string, { status: number; body: object; headers?: Record<string, string> }>) {
-  agent.get(API).intercept({ path: '/user', method: 'GET' }).reply((req) => {
+  mock().get(API).intercept({ path: '/user', method: 'GET' }).reply((req) => {
     const auth = String((req.headers as Record<string, string>).authorization ?? '');
     const answer = byToken[auth.replace(/^Bearer /, '')] ?? { status: 401, body: BAD_CREDENTIALS };
     return { statusCode: answer.status, data: JSON.stringify(answer.body), responseOptions: { headers: { 'content-type': 'application/json', ...answer.headers } } };
@@ -69,7 +61,7 @@ describe('runPreflight', () => {
   });
 
   it('reports an unreachable provider as `unreachable`', async () => {
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })).times(3);
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })).times(3);
     const result = await run([spec('a')], { A_TOKEN: githubToken('ghp_') });
     expect(result.tokens[0]!.problems).toMatchObject([{ code: 'unreachable', severity: 'error', message: expect.stringContaining('ENOTFOUND') }]);
   });
@@ -80,7 +72,7 @@ describe('runPreflight', () => {
     const old = githubToken('ghp_', 'OLD');
     const masked: string[] = [];
     const maskedAtFirstCall: string[][] = [];
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(() => {
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(() => {
       maskedAtFirstCall.push([...masked]);
       return { statusCode: 401, data: JSON.stringify(BAD_CREDENTIALS) };
     }).persist();
@@ -90,7 +82,7 @@ describe('runPreflight', () => {
 
   it('redacts a token a provider echoes back in its answer', async () => {
     const token = githubToken('ghp_', 'ECHO');
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(404, { message: `No user for ${token}` });
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(404, { message: `No user for ${token}` });
     const result = await run([spec('echo')], { ECHO_TOKEN: token });
     const text = JSON.stringify(result);
     expect(text).not.toContain(token);
@@ -169,7 +161,7 @@ describe('runPreflight', () => {
 
   it('flags a slow answer against max-latency-ms', async () => {
     const token = githubToken('ghp_');
-    agent.get(API).intercept({ path: '/user', method: 'GET' }).reply(200, USER).delay(60);
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(200, USER).delay(60);
     const result = await run([spec('slowpoke', { maxLatencyMs: 10 })], { SLOWPOKE_TOKEN: token });
     expect(result.tokens[0]!.problems.map((p) => p.code)).toEqual(['slow']);
     expect(result.tokens[0]!.latencyMs).toBeGreaterThanOrEqual(50);
@@ -178,7 +170,7 @@ describe('runPreflight', () => {
 
   it('sends each token only to the host its provider resolves', async () => {
     const token = githubToken('ghp_');
-    agent.get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, USER);
+    mock().get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, USER);
     const result = await run([spec('ghes', { baseUrl: 'https://ghe.example.com/api/v3' })], { GHES_TOKEN: token, GITHUB_API_URL: 'https://api.github.com' });
     expect(result.tokens[0]).toMatchObject({ status: 'ok', host: 'ghe.example.com' });
   });
@@ -189,7 +181,7 @@ describe('tokens that cannot be sent', () => {
     const token = `${githubToken('ghp_')}\nsecond-line`;
     const result = await run([spec('multi')], { MULTI_TOKEN: token });
     expect(result.tokens[0]).toMatchObject({ status: 'fail', problems: [{ code: 'invalid', message: expect.stringContaining('it was not sent') }] });
-    agent.assertNoPendingInterceptors();
+    mock().assertNoPendingInterceptors();
     expect(JSON.stringify(result)).not.toContain('second-line');
   });
 });
