@@ -61637,7 +61637,7 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
+var dist_ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./lib/check/problems.js
@@ -62112,11 +62112,17 @@ class ConfigError extends Error {
         this.name = 'ConfigError';
     }
 }
-// verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
-const load_ajv = new ajv.Ajv({ allErrors: true, strict: false, verbose: true });
-load_ajv.addSchema(configSchema(), 'config');
-const validateFile = load_ajv.getSchema('config');
-const validateTokenList = load_ajv.compile({ $ref: 'config#/definitions/tokens' });
+let validators;
+/** Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema itself. */
+function compiled() {
+    if (validators)
+        return validators;
+    // verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
+    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
+    ajv.addSchema(configSchema(), 'config');
+    validators = { file: ajv.getSchema('config'), tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) };
+    return validators;
+}
 async function loadConfig(request) {
     const absolute = external_node_path_.resolve(request.cwd, request.path);
     const display = external_node_path_.relative(request.cwd, absolute).split(external_node_path_.sep).join('/') || request.path;
@@ -62132,7 +62138,7 @@ async function loadConfig(request) {
     let file;
     if (text !== undefined) {
         file = display;
-        const parsed = parseYaml(text, { label: display, file: display }, validateFile, issues);
+        const parsed = parseYaml(text, { label: display, file: display }, compiled().file, issues);
         if (parsed && typeof parsed.value === 'object' && parsed.value !== null) {
             const value = parsed.value;
             defaults = value.defaults ?? {};
@@ -62142,7 +62148,7 @@ async function loadConfig(request) {
         }
     }
     if (request.inlineTokens?.trim()) {
-        const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, validateTokenList, issues);
+        const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, compiled().tokenList, issues);
         if (parsed && Array.isArray(parsed.value)) {
             parsed.value.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, [i])));
         }

@@ -40,11 +40,18 @@ export interface LoadedConfig {
   file?: string;
 }
 
-// verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-ajv.addSchema(configSchema(), 'config');
-const validateFile = ajv.getSchema('config')!;
-const validateTokenList = ajv.compile({ $ref: 'config#/definitions/tokens' });
+type Validate = (data: unknown) => boolean | Promise<unknown>;
+let validators: { file: Validate; tokenList: Validate } | undefined;
+
+/** Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema itself. */
+function compiled() {
+  if (validators) return validators;
+  // verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
+  ajv.addSchema(configSchema(), 'config');
+  validators = { file: ajv.getSchema('config')!, tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) };
+  return validators;
+}
 
 export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
   const absolute = path.resolve(request.cwd, request.path);
@@ -62,7 +69,7 @@ export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
 
   if (text !== undefined) {
     file = display;
-    const parsed = parseYaml(text, { label: display, file: display }, validateFile, issues);
+    const parsed = parseYaml(text, { label: display, file: display }, compiled().file, issues);
     if (parsed && typeof parsed.value === 'object' && parsed.value !== null) {
       const value = parsed.value as { defaults?: Record<string, unknown>; tokens?: unknown };
       defaults = value.defaults ?? {};
@@ -73,7 +80,7 @@ export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
   }
 
   if (request.inlineTokens?.trim()) {
-    const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, validateTokenList, issues);
+    const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, compiled().tokenList, issues);
     if (parsed && Array.isArray(parsed.value)) {
       parsed.value.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, [i])));
     }
@@ -104,7 +111,7 @@ interface Parsed {
 function parseYaml(
   text: string,
   origin: { label: string; file?: string },
-  validate: (data: unknown) => boolean | Promise<unknown>,
+  validate: Validate,
   issues: ConfigIssue[],
 ): Parsed | undefined {
   const lineCounter = new LineCounter();
