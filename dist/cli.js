@@ -62341,6 +62341,10 @@ var undici = __nccwpck_require__(4371);
 function createDispatcher(concurrency) {
     return new undici/* EnvHttpProxyAgent */.J2({ connections: concurrency, connect: { timeout: 10_000 } });
 }
+/** Drops the keep-alive connections without waiting for them, so the process can exit at once. */
+function closeQuietly(dispatcher) {
+    dispatcher.destroy().catch(() => undefined);
+}
 
 ;// CONCATENATED MODULE: ./lib/version.js
 /** Sent as the User-Agent and shown in reports; keep in step with package.json. */
@@ -63153,7 +63157,7 @@ async function check(args, io) {
     const expiryWarningDays = count(values['expiry-warning-days'], '--expiry-warning-days', 0);
     const config = await loadConfig({ path: values.config ?? DEFAULT_CONFIG, pathExplicit: true, cwd: io.cwd, expiryWarningDays });
     const dispatcher = createDispatcher(concurrency);
-    const result = await runPreflight({ tokens: config.tokens, timeoutMs, concurrency, context: { surface: 'cli' } }, { env: io.env, mask: () => { }, dispatcher }).finally(() => dispatcher.destroy());
+    const result = await runPreflight({ tokens: config.tokens, timeoutMs, concurrency, context: { surface: 'cli' } }, { env: io.env, mask: () => { }, dispatcher }).finally(() => closeQuietly(dispatcher));
     io.stdout(format === 'json' ? jsonReportText(result) : renderText(result));
     return gateFails(result.verdict, failOn) ? 1 : 0;
 }

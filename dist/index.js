@@ -65991,6 +65991,10 @@ function distance(a, b) {
 function createDispatcher(concurrency) {
     return new undici/* EnvHttpProxyAgent */.J2({ connections: concurrency, connect: { timeout: 10_000 } });
 }
+/** Drops the keep-alive connections without waiting for them, so the process can exit at once. */
+function closeQuietly(dispatcher) {
+    dispatcher.destroy().catch(() => undefined);
+}
 
 ;// CONCATENATED MODULE: ./lib/http/limiter.js
 /** A FIFO semaphore: at most `size` holders at once. */
@@ -66602,7 +66606,7 @@ async function run(env = process.env) {
         });
         warnNotYetAvailable(inputs);
         const dispatcher = createDispatcher(inputs.concurrency);
-        const result = await runPreflight({ tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) }, { env, mask: (value) => setSecret(value), dispatcher }).finally(() => dispatcher.destroy());
+        const result = await runPreflight({ tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) }, { env, mask: (value) => setSecret(value), dispatcher }).finally(() => closeQuietly(dispatcher));
         await publish(result, env);
         if (gateFails(result.verdict, inputs.failOn)) {
             const failed = result.tokens.filter((t) => t.status === 'fail').map((t) => t.name);

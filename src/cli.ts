@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { gateFails, type FailOn } from './check/status.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { DEFAULT_CONFIG } from './action/inputs.js';
-import { createDispatcher } from './http/dispatcher.js';
+import { closeQuietly, createDispatcher } from './http/dispatcher.js';
 import { PROVIDERS } from './providers/registry.js';
 import { jsonReportText } from './report/json.js';
 import { renderText } from './report/text.js';
@@ -92,7 +92,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const result = await runPreflight(
     { tokens: config.tokens, timeoutMs, concurrency, context: { surface: 'cli' } },
     { env: io.env, mask: () => {}, dispatcher },
-  ).finally(() => dispatcher.destroy());
+  ).finally(() => closeQuietly(dispatcher));
   io.stdout(format === 'json' ? jsonReportText(result) : renderText(result));
   return gateFails(result.verdict, failOn) ? 1 : 0;
 }

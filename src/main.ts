@@ -4,7 +4,7 @@ import { InputError, readInputs } from './action/inputs.js';
 import { publish, publishConfigError, warnNotYetAvailable } from './action/publish.js';
 import { gateFails } from './check/status.js';
 import { ConfigError, loadConfig } from './config/load.js';
-import { createDispatcher } from './http/dispatcher.js';
+import { closeQuietly, createDispatcher } from './http/dispatcher.js';
 import { runPreflight } from './run/run.js';
 
 /** The action: inputs → run request → engine → reporters → gate. All runner I/O stays here and in action/. */
@@ -25,7 +25,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const result = await runPreflight(
       { tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) },
       { env, mask: (value) => core.setSecret(value), dispatcher },
-    ).finally(() => dispatcher.destroy());
+    ).finally(() => closeQuietly(dispatcher));
     await publish(result, env);
     if (gateFails(result.verdict, inputs.failOn)) {
       const failed = result.tokens.filter((t) => t.status === 'fail').map((t) => t.name);
