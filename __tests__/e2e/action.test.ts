@@ -581,4 +581,26 @@ describe('dist/index.js under a runner environment', () => {
     // 1 s time-out + start-up, far from the 8 s the fake would take (slack for a loaded machine).
     expect(run.durationMs).toBeLessThan(6000);
   });
+
+  it('keeps at most `concurrency` calls in flight, reusing each keep-alive tunnel', async () => {
+    const tokens = Array.from({ length: 10 }, () => mintGitHubToken('ghp_'));
+    const config = ['tokens:', ...tokens.flatMap((_, i) => [`  - name: bot-${i}`, '    provider: github', `    secret: BOT_${i}_TOKEN`]), ''].join('\n');
+    const run = await runAction({
+      config,
+      inputs: { concurrency: '3' },
+      secrets: Object.fromEntries(tokens.map((token, i) => [`BOT_${i}_TOKEN`, token])),
+      fake: Object.fromEntries(tokens.map((token, i) => [token, { kind: 'user', login: `bot-${i}`, scopes: ['repo'], delayMs: 100 }])),
+      masked: tokens,
+      sends: Object.fromEntries(tokens.map((token) => [token, GH])),
+    });
+
+    expect(run.outputs.result).toBe('pass');
+    expect(github.stats.maxInFlight).toBe(3);
+    // Four waves of 100 ms (10 / 3): nothing ran one after another, nothing ran all at once.
+    const times = github.requests.map((r) => r.at);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(280);
+    // A call after a finished one waits for its keep-alive tunnel instead of opening another.
+    expect(proxy.connects.length).toBeLessThanOrEqual(3);
+  });
 });
+
