@@ -62431,8 +62431,8 @@ function scopeLines(token) {
     const configured = token.requiredScopes || token.allowedScopes;
     if (token.scopes)
         lines.push(`has: ${token.scopes.length ? token.scopes.join(', ') : '(none)'}`);
-    else if (token.identity || configured)
-        lines.push(token.status === 'skipped' ? '' : 'has: unknown');
+    else if ((token.identity || configured) && token.status !== 'skipped')
+        lines.push('has: unknown');
     if (token.requiredScopes?.length)
         lines.push(`required: ${token.requiredScopes.join(', ')}`);
     if (token.missingScopes?.length)
@@ -62441,7 +62441,7 @@ function scopeLines(token) {
         lines.push(`allowed: ${token.allowedScopes.join(', ') || '(none)'}`);
     if (token.extraScopes?.length)
         lines.push(`extra: ${token.extraScopes.join(', ')}`);
-    return lines.filter(Boolean);
+    return lines;
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -39,12 +39,12 @@ export function scopeLines(token: TokenResult): string[] {
   const lines: string[] = [];
   const configured = token.requiredScopes || token.allowedScopes;
   if (token.scopes) lines.push(`has: ${token.scopes.length ? token.scopes.join(', ') : '(none)'}`);
-  else if (token.identity || configured) lines.push(token.status === 'skipped' ? '' : 'has: unknown');
+  else if ((token.identity || configured) && token.status !== 'skipped') lines.push('has: unknown');
   if (token.requiredScopes?.length) lines.push(`required: ${token.requiredScopes.join(', ')}`);
   if (token.missingScopes?.length) lines.push(`missing: ${token.missingScopes.join(', ')}`);
   if (token.allowedScopes) lines.push(`allowed: ${token.allowedScopes.join(', ') || '(none)'}`);
   if (token.extraScopes?.length) lines.push(`extra: ${token.extraScopes.join(', ')}`);
-  return lines.filter(Boolean);
+  return lines;
 }
 
 export function plural(n: number, word: string): string {
