@@ -1,10 +1,23 @@
-// `npm run bench`: start-up, then concurrency (which measures start-up again for its own bound).
-// Each runs in its own Node process so one cannot warm the other.
+// `npm run bench`: start-up, then concurrency (which measures start-up again for its own reference).
+// Each runs in its own Node process so one cannot warm the other. Every script runs; the exit status
+// is 1 when any of them failed a bound (or failed to run).
+//   node bench/run.mjs [startup] [concurrency]      (default: both)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-for (const script of ['startup.mjs', 'concurrency.mjs']) {
-  console.log(`\n=== bench/${script}`);
-  const { status } = spawnSync(process.execPath, [fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' });
-  if (status !== 0) process.exit(status ?? 1);
+const SCRIPTS = ['startup', 'concurrency'];
+const chosen = process.argv.slice(2).map((name) => name.replace(/\.mjs$/, ''));
+const unknown = chosen.filter((name) => !SCRIPTS.includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; there are: ${SCRIPTS.join(', ')}`);
+  process.exit(2);
 }
+
+const failed = [];
+for (const name of chosen.length > 0 ? chosen : SCRIPTS) {
+  console.log(`\n=== bench/${name}.mjs`);
+  const { status, signal } = spawnSync(process.execPath, [fileURLToPath(new URL(`${name}.mjs`, import.meta.url))], { stdio: 'inherit' });
+  if (status !== 0) failed.push(`${name}.mjs (${signal ?? `exit ${status}`})`);
+}
+console.log(failed.length > 0 ? `\nbench: FAIL: ${failed.join(', ')}` : '\nbench: PASS: every bound held');
+process.exitCode = failed.length > 0 ? 1 : 0;

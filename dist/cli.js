@@ -5842,7 +5842,7 @@ Object.assign(Dispatcher.prototype, api)
 
 __webpack_unused_export__ = Dispatcher
 __webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
+module.exports.bC = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = RoundRobinPool
 __webpack_unused_export__ = Agent
@@ -5874,7 +5874,7 @@ __webpack_unused_export__ = {
 const SqliteCacheStore = __nccwpck_require__(1522)
 __webpack_unused_export__ = SqliteCacheStore
 
-__webpack_unused_export__ = buildConnector
+module.exports.gU = buildConnector
 __webpack_unused_export__ = errors
 __webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
@@ -55642,14 +55642,14 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -55657,7 +55657,7 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
@@ -61580,9 +61580,12 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1704);
+/* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4526);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4206);
+// node-version.js first: on an older Node it stops the CLI before cli.js (and undici) is loaded.
 
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
+
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
@@ -61594,7 +61597,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1704:
+/***/ 4206:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61640,48 +61643,35 @@ var external_node_path_ = __nccwpck_require__(6760);
 var dist_ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/check/problems.js
-/** Every problem code of SPEC.md, with its fixed severity. */
-const PROBLEM_SEVERITY = {
-    'missing-secret': 'error',
-    invalid: 'error',
-    revoked: 'error',
-    expired: 'error',
-    'expiring-soon': 'warning',
-    'insufficient-scope': 'error',
-    'excess-scope': 'warning',
-    'scopes-unknown': 'warning',
-    'identity-mismatch': 'error',
-    'wrong-mode': 'error',
-    'reused-across-environments': 'error',
-    'previous-still-valid': 'error',
-    'accepts-invalid': 'error',
-    'rate-limited': 'warning',
-    unreachable: 'error',
-    'unexpected-response': 'error',
-    slow: 'warning',
-};
-function problem(code, message) {
-    return { code, severity: PROBLEM_SEVERITY[code], message };
-}
-/** A failure that ends one provider call; the engine turns it into a problem of its token. */
-class ProblemError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = 'ProblemError';
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/sanitize.js
+// Invisible or look-alike characters a terminal or a log viewer would not show as themselves:
+// format characters (bidi overrides and isolates, zero-width spaces and joiners, the BOM, tag
+// characters), lone surrogates, and the Hangul fillers that render as blank letters.
+const INVISIBLE = /[\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]+/gu;
+// Control characters (C0, DEL, C1: ESC, BEL, CR, CSI …), line and paragraph separators, any space.
+const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}\s]+/gu;
 /**
  * Text from a provider or a config file, made safe to print: one line (no line breaks that could
- * forge a log line or a workflow command), no control characters or terminal escapes, bounded.
+ * forge a log line or a workflow command), no control characters or terminal escapes (ESC, BEL,
+ * CR), no invisible format characters (bidi overrides, zero-width spaces) that could make it read
+ * differently from what it is, and bounded.
  */
 function oneLine(text, max = 500) {
-    const flat = text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    const flat = text.replace(INVISIBLE, '').replace(BREAKS, ' ').trim();
+    // Cut between whole characters: half a surrogate pair would be an invisible character again.
+    return flat.length > max ? `${flat.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : flat;
+}
+/**
+ * A line a CI runner cannot take for a workflow command: the runner reads a line whose first
+ * non-blank characters are `::` (or the legacy `##[`) as one, so that start is broken up with a
+ * space (`: :`). The rest of the line is left as it is; apply it to whole lines only.
+ */
+function noCommand(line) {
+    return line.replace(/^(\s*)(::|##\[)/, (_, space, start) => `${space}${start[0]} ${start.slice(1)}`);
+}
+/** `oneLine` that is also never a workflow command: for a line of its own in a log or on a terminal. */
+function safeLine(text, max = 500) {
+    return noCommand(oneLine(text, max));
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -61711,6 +61701,209 @@ function hasValidCrc32Suffix(token, prefix) {
     return base62Crc32(body.slice(0, 30)) === body.slice(30);
 }
 
+;// CONCATENATED MODULE: ./lib/check/problems.js
+/** Every problem code of the public contract (docs/contract.md), with its fixed severity. */
+const PROBLEM_SEVERITY = {
+    'missing-secret': 'error',
+    invalid: 'error',
+    revoked: 'error',
+    expired: 'error',
+    'expiring-soon': 'warning',
+    'insufficient-scope': 'error',
+    'excess-scope': 'warning',
+    'scopes-unknown': 'warning',
+    'identity-mismatch': 'error',
+    'wrong-mode': 'error',
+    'reused-across-environments': 'error',
+    'previous-still-valid': 'error',
+    'accepts-invalid': 'error',
+    'rate-limited': 'warning',
+    unreachable: 'error',
+    'unexpected-response': 'error',
+    slow: 'warning',
+    'nothing-checked': 'warning',
+};
+function problem(code, message) {
+    return { code, severity: PROBLEM_SEVERITY[code], message };
+}
+/** A failure that ends one provider call; the engine turns it into a problem of its token. */
+class problems_ProblemError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'ProblemError';
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/kit.js
+
+
+// Helpers every provider shares: verdict and problem builders, JSON with a clear error, header,
+// date and rate-limit parsing that refuse what they cannot read instead of guessing.
+function valid(facts, res) {
+    return { outcome: 'valid', facts, latencyMs: res.latencyMs };
+}
+function rejected(code, message, res) {
+    return { outcome: 'rejected', code, message, latencyMs: res.latencyMs };
+}
+/** An answer that says nothing certain about the credential. */
+function problemFrom(code, message) {
+    return new ProblemError(code, message);
+}
+function malformed(res, what, why) {
+    return new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status} to ${what}, but ${why}`);
+}
+/** "api.x.com answered HTTP 404: Not Found" — the provider's own words, made one safe line. */
+function unexpected(res, extra = '') {
+    const said = providerMessage(res);
+    return new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}${extra}`);
+}
+/** The body as a JSON object, or a clear `unexpected-response`. */
+function jsonObject(res, what) {
+    const value = tryJson(res.body);
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    throw malformed(res, what, 'its body is not a JSON object');
+}
+function tryJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The human message of an error body (`message`, `error.message`, `error_description`, `error`), one safe line. */
+function providerMessage(res, max = 200) {
+    const body = tryJson(res.body);
+    if (!body || typeof body !== 'object')
+        return '';
+    const error = body.error;
+    const candidates = [body.message, typeof error === 'object' && error ? error.message : undefined, body.error_description, typeof error === 'string' ? error : undefined];
+    const text = candidates.find((c) => typeof c === 'string' && c.trim() !== '');
+    return text ? oneLine(text, max) : '';
+}
+/**
+ * A value at a JSONPath-like path: `$.a.b`, `$.a[0].b`, `$.a[*].b` (collects), `$['odd key']`.
+ * Undefined when any step is missing.
+ */
+function jsonPath(value, path) {
+    const steps = parsePath(path);
+    if (!steps)
+        return undefined;
+    let current = [value];
+    let many = false;
+    for (const step of steps) {
+        const next = [];
+        for (const item of current) {
+            if (step === '*') {
+                if (Array.isArray(item))
+                    next.push(...item);
+                many = true;
+            }
+            else if (typeof step === 'number') {
+                if (Array.isArray(item) && step < item.length)
+                    next.push(item[step]);
+            }
+            else if (item && typeof item === 'object' && !Array.isArray(item) && Object.hasOwn(item, step)) {
+                next.push(item[step]);
+            }
+        }
+        current = next;
+    }
+    return many ? current : current[0];
+}
+function parsePath(path) {
+    if (!path.startsWith('$'))
+        return undefined;
+    const steps = [];
+    const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[\*\]|\.\*|\['([^']*)'\]|\["([^"]*)"\]/y;
+    re.lastIndex = 1;
+    while (re.lastIndex < path.length) {
+        const m = re.exec(path);
+        if (!m)
+            return undefined;
+        if (m[1] !== undefined)
+            steps.push(m[1]);
+        else if (m[2] !== undefined)
+            steps.push(Number(m[2]));
+        else if (m[3] !== undefined || m[4] !== undefined)
+            steps.push((m[3] ?? m[4]));
+        else
+            steps.push('*');
+    }
+    return steps;
+}
+const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59);
+/** A real date between 1970 and 9999, or undefined. */
+function realDate(ms) {
+    return Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME ? new Date(ms) : undefined;
+}
+/** Epoch seconds (as a header or JSON number gives them) → Date; undefined when unusable. */
+function fromEpochSeconds(value) {
+    const n = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : typeof value === 'number' ? value : NaN;
+    return n > 0 ? realDate(n * 1000) : undefined;
+}
+function fromEpochMillis(value) {
+    const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : typeof value === 'number' ? value : NaN;
+    return n > 0 ? realDate(n) : undefined;
+}
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}:?\d{2})?$/;
+/**
+ * An ISO 8601 / RFC 3339 date-time (or a date, read as midnight UTC), also with a space before the
+ * time and `UTC` or `+0900` as the zone. Impossible dates (Feb 30, hour 24, a +25:00 offset) are
+ * refused, never rolled over into another date.
+ */
+function parseDate(text) {
+    const m = DATE.exec(text.trim());
+    if (!m)
+        return undefined;
+    const [year, month, day, hour = 0, minute = 0, second = 0] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((p) => (p === undefined ? undefined : Number(p)));
+    if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month))
+        return undefined;
+    if (hour > 23 || minute > 59 || second > 59)
+        return undefined;
+    let offsetMinutes = 0;
+    const zone = m[8];
+    if (zone && /^[+-]/.test(zone)) {
+        const digits = zone.replace(':', '');
+        const oh = Number(digits.slice(1, 3));
+        const om = Number(digits.slice(3, 5));
+        if (oh > 14 || om > 59)
+            return undefined;
+        offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (oh * 60 + om);
+    }
+    const ms = Date.UTC(year, month - 1, day, hour, minute, second, Math.round(Number(m[7] ?? 0) * 1000)) - offsetMinutes * 60_000;
+    return realDate(ms);
+}
+function daysIn(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+/** A whole number from a header; undefined when absent or not a plain non-negative integer. */
+function headerNumber(res, name) {
+    const value = res.headers[name]?.trim();
+    return value !== undefined && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+}
+/** Rate limit from the provider's own header names; unusable values are left out, never fatal. */
+function rateLimitFrom(res, names, now = Date.now()) {
+    const limit = names.limit ? headerNumber(res, names.limit) : undefined;
+    const remaining = names.remaining ? headerNumber(res, names.remaining) : undefined;
+    let resetAt;
+    const reset = names.reset ? res.headers[names.reset] : undefined;
+    if (reset !== undefined) {
+        if (names.resetFormat === 'seconds-left')
+            resetAt = /^\d{1,9}$/.test(reset.trim()) ? realDate(now + Number(reset) * 1000) : undefined;
+        else if (names.resetFormat === 'date')
+            resetAt = parseDate(reset);
+        else
+            resetAt = fromEpochSeconds(reset);
+    }
+    if (limit === undefined && remaining === undefined && resetAt === undefined)
+        return undefined;
+    return { limit, remaining, resetAt: resetAt?.toISOString() };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/github.js
 
 
@@ -61719,7 +61912,8 @@ const KINDS = [
     [/^ghp_/, { name: 'classic personal access token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'ghp_' }],
     [/^github_pat_/, { name: 'fine-grained personal access token', scopesHeader: false, absentExpiryMeansNever: true }],
     [/^gho_/, { name: 'OAuth app token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'gho_' }],
-    [/^ghu_/, { name: 'GitHub App user access token', scopesHeader: false, absentExpiryMeansNever: false, ephemeral: true, checksumPrefix: 'ghu_' }],
+    // A ghu_ token kept in a secret dies within 8 hours: its expiry is exactly what to warn about.
+    [/^ghu_/, { name: 'GitHub App user access token', scopesHeader: false, absentExpiryMeansNever: false, checksumPrefix: 'ghu_' }],
     [/^ghs_/, { name: 'GitHub App installation token', scopesHeader: false, absentExpiryMeansNever: false, ephemeral: true, installation: true, checksumPrefix: 'ghs_' }],
     [/^ghr_/, { name: 'GitHub App refresh token', scopesHeader: false, absentExpiryMeansNever: false, checksumPrefix: 'ghr_' }],
     [/^[0-9a-f]{40}$/, { name: 'legacy token (pre-2021 format)', scopesHeader: true, absentExpiryMeansNever: true }],
@@ -61728,7 +61922,11 @@ const UNRECOGNIZED = { name: 'token of an unrecognized format', scopesHeader: tr
 function githubTokenKind(token) {
     return KINDS.find(([pattern]) => pattern.test(token))?.[1] ?? UNRECOGNIZED;
 }
-/** Broad scopes and the narrower ones they include (GitHub's "Scopes for OAuth apps"). */
+/**
+ * Broad scopes and the narrower ones they include: GitHub's "Scopes for OAuth apps", plus the
+ * nesting the token settings page shows for scopes that page omits (discussions, runners, SSH
+ * signing keys, Copilot, Codespaces).
+ */
 const IMPLIED = {
     repo: ['repo:status', 'repo_deployment', 'public_repo', 'repo:invite', 'security_events'],
     'admin:repo_hook': ['write:repo_hook', 'read:repo_hook'],
@@ -61745,6 +61943,7 @@ const IMPLIED = {
     'admin:ssh_signing_key': ['write:ssh_signing_key', 'read:ssh_signing_key'],
     'write:ssh_signing_key': ['read:ssh_signing_key'],
     project: ['read:project'],
+    'write:discussion': ['read:discussion'],
     'admin:enterprise': ['manage_runners:enterprise', 'manage_billing:enterprise', 'read:enterprise'],
     'manage_billing:enterprise': ['read:enterprise'],
     audit_log: ['read:audit_log'],
@@ -61754,38 +61953,47 @@ const IMPLIED = {
 const github = {
     id: 'github',
     title: 'GitHub (github.com, GitHub Enterprise Server, GHE.com)',
-    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: false },
-    defaultHosts: ['api.github.com'],
-    baseUrl(configured, env) {
-        const url = new URL(configured ?? env.GITHUB_API_URL ?? 'https://api.github.com');
-        if (!url.pathname.endsWith('/'))
-            url.pathname += '/';
-        return url;
-    },
-    async ping(token, ctx) {
+    fields: [{ id: 'token', description: 'a personal access, OAuth, App user or installation token', rotates: true }],
+    hosts: ['api.github.com'],
+    apiRoot: 'https://api.github.com/',
+    selfHosted: { env: 'GITHUB_API_URL', example: 'https://ghe.example.com/api/v3' },
+    env: ['GITHUB_API_URL', 'GITHUB_REPOSITORY'],
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
+    formats: [/^gh[pousr]_[A-Za-z0-9_.]{30,}$/, /^github_pat_\w{30,}$/, /^[0-9a-f]{40}$/],
+    async check(credential, ctx) {
+        const token = credential.token;
         const kind = githubTokenKind(token);
         if (kind.installation)
-            return pingInstallation(token, kind, ctx);
-        const res = await ctx.http.get('user', headers(token));
+            return checkInstallation(token, kind, ctx);
+        const res = await ctx.http.send(request('user'));
         if (res.status === 200) {
-            const user = parseJson(res, 'GET /user');
+            const user = jsonObject(res, 'GET /user');
             if (typeof user.login !== 'string')
                 throw malformed(res, 'GET /user', 'it has no "login"');
             const facts = factsFrom(res, kind);
             if (user.type === 'Bot')
                 facts.notes = [...(facts.notes ?? []), 'acts as a bot account'];
-            return { outcome: 'valid', facts: { ...facts, identity: user.login }, response: res };
+            return valid({ ...facts, identity: user.login }, res);
         }
         if (res.status === 401)
-            return rejected(token, kind, res);
-        if (res.status === 403 && errorMessage(res).includes('Resource not accessible by integration')) {
+            return refused(token, kind, res);
+        if (res.status === 403 && providerMessage(res).includes('Resource not accessible by integration')) {
             // Installation tokens of an unrecognized format end up here: GET /user is not theirs to call.
-            return pingInstallation(token, githubTokenKind('ghs_'), ctx);
+            return checkInstallation(token, githubTokenKind('ghs_'), ctx);
         }
-        throw unexpected(res);
+        throw unexpectedAnswer(res);
     },
-    throttled(res) {
-        return res.status === 403 && (res.headers['x-ratelimit-remaining'] === '0' || res.headers['retry-after'] !== undefined);
+    throttling: {
+        // Primary limit: 403 or 429 with no quota left. Secondary limits: 403 or 429 whose message says
+        // so, often with quota left and no Retry-After (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+        isThrottled: (res) => res.status === 403 &&
+            (res.headers['x-ratelimit-remaining'] === '0' || res.headers['retry-after'] !== undefined || /secondary rate limit/i.test(providerMessage(res))),
+        retryDelayMs: (res, now) => {
+            if (res.headers['x-ratelimit-remaining'] !== '0')
+                return undefined;
+            const reset = fromEpochSeconds(res.headers['x-ratelimit-reset']);
+            return reset ? Math.max(0, reset.getTime() - now) : undefined;
+        },
     },
     expandScopes(scopes) {
         const all = new Set();
@@ -61799,59 +62007,56 @@ const github = {
         scopes.forEach(add);
         return all;
     },
-    looksLikeToken(value) {
-        return /^(?:gh[pousr]_[A-Za-z0-9_.]{30,}|github_pat_\w{30,}|[0-9a-f]{40})$/.test(value);
-    },
 };
 /**
  * Installation tokens (including the workflow's GITHUB_TOKEN) get 403 on GET /user, so ask which
  * repositories the installation reaches; GITHUB_TOKEN falls back to the workflow's own repository.
  */
-async function pingInstallation(token, kind, ctx) {
-    const res = await ctx.http.get('installation/repositories?per_page=1', headers(token));
+async function checkInstallation(token, kind, ctx) {
+    const res = await ctx.http.send(request('installation/repositories?per_page=1'));
     if (res.status === 200) {
-        const body = parseJson(res, 'GET /installation/repositories');
+        const body = jsonObject(res, 'GET /installation/repositories');
         if (typeof body.total_count !== 'number' || !Array.isArray(body.repositories)) {
             throw malformed(res, 'GET /installation/repositories', 'it has no "total_count" and "repositories"');
         }
         const owner = body.repositories[0]?.owner?.login;
         const facts = factsFrom(res, kind);
-        facts.notes = [`can access ${body.total_count} ${body.total_count === 1 ? 'repository' : 'repositories'}`];
+        facts.notes = [...(facts.notes ?? []), `can access ${body.total_count} ${body.total_count === 1 ? 'repository' : 'repositories'}`];
         if (typeof owner === 'string')
             facts.identity = owner;
-        return { outcome: 'valid', facts, response: res };
+        return valid(facts, res);
     }
     if (res.status === 401)
-        return rejected(token, kind, res);
+        return refused(token, kind, res);
     const repository = ctx.env.GITHUB_REPOSITORY;
-    if ((res.status === 403 || res.status === 404) && repository && /^[\w.-]+\/[\w.-]+$/.test(repository)) {
-        return pingRepository(token, kind, repository, ctx.http);
+    if ((res.status === 403 || res.status === 404) && ctx.purpose === 'preflight' && repository && /^[\w.-]+\/[\w.-]+$/.test(repository)) {
+        return checkRepository(token, kind, repository, ctx.http);
     }
-    throw unexpected(res);
+    throw unexpectedAnswer(res);
 }
-async function pingRepository(token, kind, repository, http) {
-    const res = await http.get(`repos/${repository}`, headers(token));
+async function checkRepository(token, kind, repository, http) {
+    const res = await http.send(request(`repos/${repository}`));
     if (res.status === 200) {
-        const repo = parseJson(res, 'GET /repos/{owner}/{repo}');
+        const repo = jsonObject(res, 'GET /repos/{owner}/{repo}');
         const facts = factsFrom(res, kind);
         if (typeof repo.owner?.login === 'string')
             facts.identity = repo.owner.login;
-        facts.notes = [`can read ${repository}`];
-        return { outcome: 'valid', facts, response: res };
+        facts.notes = [...(facts.notes ?? []), `can read ${repository}`];
+        return valid(facts, res);
     }
     if (res.status === 401)
-        return rejected(token, kind, res);
-    throw unexpected(res);
+        return refused(token, kind, res);
+    throw unexpectedAnswer(res);
 }
-function headers(token) {
+function request(path) {
     return {
-        authorization: `Bearer ${token}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
+        url: path,
+        auth: { bearer: '${token}' },
+        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
     };
 }
 function factsFrom(res, kind) {
-    const facts = { kind: kind.name, rateLimit: rateLimit(res) };
+    const facts = { kind: kind.name, rateLimit: rateLimitFrom(res, GITHUB_RATE_LIMIT) };
     const scopes = res.headers['x-oauth-scopes'];
     if (kind.scopesHeader && scopes !== undefined) {
         facts.scopes = scopes.split(',').map((s) => s.trim()).filter(Boolean);
@@ -61860,7 +62065,7 @@ function factsFrom(res, kind) {
     if (expiration !== undefined) {
         const date = parseExpiration(expiration);
         if (!date)
-            throw malformed(res, 'the GitHub-Authentication-Token-Expiration header', `"${expiration.slice(0, 40)}" is not a date`);
+            throw malformed(res, 'the GitHub-Authentication-Token-Expiration header', `"${oneLine(expiration, 40)}" is not a date`);
         facts.expiresAt = date;
     }
     else if (kind.absentExpiryMeansNever) {
@@ -61868,30 +62073,18 @@ function factsFrom(res, kind) {
     }
     if (kind.ephemeral)
         facts.ephemeral = true;
+    // `X-GitHub-SSO: partial-results; organizations=…`: some organizations' SAML SSO has not authorized the token.
+    if (/partial-results/i.test(res.headers['x-github-sso'] ?? '')) {
+        facts.notes = ['not authorized for the SAML single sign-on of some organizations: their resources are left out of its answers'];
+    }
     return facts;
 }
+const GITHUB_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' };
 /** Both formats GitHub sends: `2024-06-01 00:00:00 UTC` and `2027-03-31 00:00:00 +0900`. */
 function parseExpiration(value) {
-    const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) (UTC|[+-]\d{2}:?\d{2})$/.exec(value.trim());
-    if (!m)
-        return undefined;
-    const zone = m[3] === 'UTC' ? 'Z' : `${m[3].slice(0, 3)}:${m[3].slice(-2)}`;
-    const date = new Date(`${m[1]}T${m[2]}${zone}`);
-    return Number.isNaN(date.getTime()) ? undefined : date;
+    return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (UTC|[+-]\d{2}:?\d{2})$/.test(value.trim()) ? parseDate(value) : undefined;
 }
-function rateLimit(res) {
-    const limit = Number(res.headers['x-ratelimit-limit']);
-    const remaining = Number(res.headers['x-ratelimit-remaining']);
-    const reset = Number(res.headers['x-ratelimit-reset']);
-    if (res.headers['x-ratelimit-limit'] === undefined)
-        return undefined;
-    return {
-        limit: Number.isFinite(limit) ? limit : undefined,
-        remaining: Number.isFinite(remaining) ? remaining : undefined,
-        resetAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : undefined,
-    };
-}
-function rejected(token, kind, res) {
+function refused(token, kind, res) {
     let message = 'GitHub answered 401 Bad credentials: the token is unknown, revoked or expired (GitHub does not say which)';
     if (kind.checksumPrefix && !hasValidCrc32Suffix(token, kind.checksumPrefix) && !token.includes('.')) {
         message += `; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved`;
@@ -61900,76 +62093,500 @@ function rejected(token, kind, res) {
         message += '; installation tokens expire one hour after they are created';
     if (kind.checksumPrefix === 'ghr_')
         message += '; a refresh token (ghr_) is not an access token: store the ghu_ token it yields';
-    return { outcome: 'rejected', code: 'invalid', message, response: res };
+    return rejected('invalid', message, res);
 }
-function parseJson(res, what) {
-    try {
-        const value = JSON.parse(res.body);
-        if (value && typeof value === 'object' && !Array.isArray(value))
-            return value;
+function unexpectedAnswer(res) {
+    const sso = /required/i.test(res.headers['x-github-sso'] ?? '') ? " (the token is not authorized for this organization's SAML SSO)" : '';
+    return unexpected(res, sso);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/declarative.js
+
+
+
+/** The throttling signal of a check: any outcome rule whose result is `throttled`, plus its reset header. */
+function throttlingOf(check) {
+    const rules = (check.outcomes ?? []).filter((rule) => rule.result === 'throttled');
+    return {
+        isThrottled: rules.length ? (res) => rules.some((rule) => matches(rule.when, res)) : undefined,
+        retryDelayMs: check.ratelimit?.reset
+            ? (res, now) => {
+                const reset = rateLimitFrom(res, { reset: check.ratelimit.reset, resetFormat: check.ratelimit.format }, now)?.resetAt;
+                return reset ? Math.max(0, Date.parse(reset) - now) : undefined;
+            }
+            : undefined,
+    };
+}
+/** Sends the check's request and reads the answer. `title` names the provider in messages. */
+async function runHttpCheck(check, http, title) {
+    const res = await http.send(check.request);
+    return judge(check, res, title);
+}
+function judge(check, res, title) {
+    const said = providerMessage(res);
+    const withSaid = (text) => (said && !text.includes(said) ? `${text}: ${said}` : text);
+    for (const rule of check.outcomes ?? []) {
+        if (!matches(rule.when, res))
+            continue;
+        const message = withSaid(rule.message ?? defaultMessage(rule.result, title, res));
+        switch (rule.result) {
+            case 'valid': {
+                const facts = factsOf(check, res);
+                if (rule.mode !== undefined)
+                    facts.mode = rule.mode;
+                if (rule.note)
+                    facts.notes = [...(facts.notes ?? []), rule.note];
+                return valid(facts, res);
+            }
+            case 'invalid':
+            case 'revoked':
+            case 'expired':
+                return rejected(rule.result, message, res);
+            case 'throttled':
+                throw new problems_ProblemError('rate-limited', message);
+            case 'unexpected':
+                throw new problems_ProblemError('unexpected-response', message);
+        }
     }
-    catch {
-        // handled below
+    const expected = check.expect ?? { status: [200, 201, 202, 203, 204] };
+    if (matches(expected, res))
+        return valid(factsOf(check, res), res);
+    if (res.status === 401 || res.status === 403)
+        return rejected('invalid', withSaid(defaultMessage('invalid', title, res)), res);
+    throw new problems_ProblemError('unexpected-response', withSaid(`${res.host} answered HTTP ${res.status}, which does not meet expect (${mismatch(expected, res)})`));
+}
+function defaultMessage(result, title, res) {
+    switch (result) {
+        case 'invalid':
+            return `${title} refused the credential (HTTP ${res.status})`;
+        case 'revoked':
+            return `${title} says the credential was revoked (HTTP ${res.status})`;
+        case 'expired':
+            return `${title} says the credential has expired (HTTP ${res.status})`;
+        case 'throttled':
+            return `${res.host} throttled the call (HTTP ${res.status})`;
+        default:
+            return `${res.host} answered HTTP ${res.status}`;
     }
-    throw malformed(res, what, 'it is not a JSON object');
 }
-function malformed(res, what, why) {
-    return new ProblemError('unexpected-response', `${res.url.host} answered HTTP ${res.status} to ${what}, but ${why}`);
+function matches(matcher, res) {
+    return mismatch(matcher, res) === undefined;
 }
-function errorMessage(res) {
-    try {
-        const message = JSON.parse(res.body).message;
-        return typeof message === 'string' ? oneLine(message, 200) : '';
+/** Why an answer does not meet a matcher, in words; undefined when it does. */
+function mismatch(matcher, res) {
+    if (matcher.status !== undefined) {
+        const allowed = Array.isArray(matcher.status) ? matcher.status : [matcher.status];
+        if (!allowed.includes(res.status))
+            return `status ${res.status}, expected ${allowed.join(' or ')}`;
     }
-    catch {
-        return '';
+    for (const [name, condition] of Object.entries(matcher.headers ?? {})) {
+        const value = res.headers[name.toLowerCase()];
+        if (typeof condition === 'object' ? (value !== undefined) !== condition.exists : value !== condition) {
+            return `header ${name} ${value === undefined ? 'is absent' : 'differs'}`;
+        }
     }
+    if (matcher.body !== undefined && !res.body.includes(matcher.body))
+        return 'the body lacks the expected text';
+    if (matcher.json) {
+        const body = tryJson(res.body);
+        if (body === undefined)
+            return 'the body is not JSON';
+        for (const [path, condition] of Object.entries(matcher.json)) {
+            const value = jsonPath(body, path);
+            if (!meets(value, condition))
+                return `${path} is ${describeValue(value)}, expected ${describeCondition(condition)}`;
+        }
+    }
+    return undefined;
 }
-function unexpected(res) {
-    const message = errorMessage(res);
-    const sso = res.headers['x-github-sso'] ? ' (the token is not authorized for this organization\'s SAML SSO)' : '';
-    return new ProblemError('unexpected-response', `${res.url.host} answered HTTP ${res.status}${message ? `: ${message}` : ''}${sso}`);
+function meets(value, condition) {
+    if (condition !== null && typeof condition === 'object' && !Array.isArray(condition))
+        return (value !== undefined && value !== null) === condition.exists;
+    if (Array.isArray(condition))
+        return condition.some((c) => c === value);
+    return value === condition;
 }
+function describeValue(value) {
+    if (value === undefined)
+        return 'absent';
+    return oneLine(JSON.stringify(value) ?? String(value), 60);
+}
+function describeCondition(condition) {
+    if (condition !== null && typeof condition === 'object' && !Array.isArray(condition))
+        return condition.exists ? 'present' : 'absent';
+    return Array.isArray(condition) ? `one of ${condition.map((c) => JSON.stringify(c)).join(', ')}` : JSON.stringify(condition);
+}
+function factsOf(check, res) {
+    const extract = check.extract ?? {};
+    const body = tryJson(res.body);
+    const read = (source) => (source === undefined ? undefined : readSource(source, body, res));
+    const facts = {};
+    if (extract.kind)
+        facts.kind = extract.kind;
+    const identity = read(extract.identity);
+    if (typeof identity === 'string' && identity)
+        facts.identity = oneLine(identity, 200);
+    const scopes = read(extract.scopes);
+    if (Array.isArray(scopes))
+        facts.scopes = scopes.filter((s) => typeof s === 'string' && s !== '').map((s) => oneLine(s, 100));
+    const mode = read(extract.mode);
+    if (typeof mode === 'string' && mode)
+        facts.mode = mode;
+    if (extract.expires !== undefined) {
+        const expires = read(extract.expires);
+        // A field that is present and null means "never"; absent means the provider did not say.
+        if (expires === null)
+            facts.expiresAt = null;
+        else if (expires instanceof Date)
+            facts.expiresAt = expires;
+    }
+    const notes = (extract.notes ?? []).flatMap(({ label, from }) => {
+        const value = read(from);
+        return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [`${label}: ${oneLine(String(value), 100)}`] : [];
+    });
+    if (notes.length)
+        facts.notes = notes;
+    if (check.ratelimit) {
+        const { format, ...names } = check.ratelimit;
+        facts.rateLimit = rateLimitFrom(res, { ...names, resetFormat: format });
+    }
+    return facts;
+}
+/** A fact from the body or a header, transformed as the source says. */
+function readSource(source, body, res) {
+    const spec = typeof source === 'string' ? { from: source } : source;
+    let value = spec.from.startsWith('header:') ? res.headers[spec.from.slice(7).trim().toLowerCase()] : jsonPath(body, spec.from);
+    if (value === undefined)
+        return undefined;
+    if (spec.split !== undefined && typeof value === 'string')
+        value = value.split(spec.split).map((s) => s.trim()).filter(Boolean);
+    if (spec.map) {
+        const key = typeof value === 'string' ? value : JSON.stringify(value);
+        value = Object.hasOwn(spec.map, key) ? spec.map[key] : undefined;
+    }
+    if (spec.format && value !== null) {
+        if (spec.format === 'date')
+            value = typeof value === 'string' ? parseDate(value) : undefined;
+        else if (spec.format === 'epoch-seconds')
+            value = fromEpochSeconds(value);
+        else
+            value = fromEpochMillis(value);
+    }
+    return value;
+}
+/** A provider that is one declarative HTTP check. */
+function dataProvider(definition) {
+    const name = definition.title.replace(/ \(.*$/, '');
+    return {
+        ...definition,
+        throttling: throttlingOf(definition.http),
+        check: (_credential, ctx) => runHttpCheck(definition.http, ctx.http, name),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/http.js
+
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
+const jsonCondition = {
+    anyOf: [
+        { type: ['string', 'number', 'boolean', 'null'] },
+        { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] } },
+        { type: 'object', required: ['exists'], additionalProperties: false, properties: { exists: { type: 'boolean' } } },
+    ],
+};
+const matcher = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        status: { anyOf: [{ type: 'integer', minimum: 100, maximum: 599 }, { type: 'array', items: { type: 'integer', minimum: 100, maximum: 599 }, minItems: 1 }] },
+        json: { type: 'object', propertyNames: { pattern: '^\\$' }, additionalProperties: jsonCondition },
+        headers: { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'object', required: ['exists'], additionalProperties: false, properties: { exists: { type: 'boolean' } } }] } },
+        body: { type: 'string', minLength: 1 },
+    },
+};
+const source = {
+    anyOf: [
+        { type: 'string', pattern: '^(\\$|header:)' },
+        {
+            type: 'object',
+            required: ['from'],
+            additionalProperties: false,
+            properties: {
+                from: { type: 'string', pattern: '^(\\$|header:)' },
+                split: { type: 'string' },
+                map: stringMap,
+                format: { enum: ['date', 'epoch-seconds', 'epoch-millis'] },
+            },
+        },
+    ],
+};
+const templated = { type: 'string', minLength: 1 };
+/** The declarative check as config keys: the same form the built-in data providers are written in. */
+const HTTP_CHECK_SCHEMA = {
+    request: {
+        type: 'object',
+        required: ['url'],
+        additionalProperties: false,
+        description: 'The read-only request: `${token}` (or `${part}` of a secret map) is replaced by the credential.',
+        properties: {
+            method: { enum: ['GET', 'HEAD', 'POST'] },
+            url: { type: 'string', pattern: '^https://', description: 'Absolute https URL; the credential is sent to this host only.' },
+            headers: stringMap,
+            query: stringMap,
+            form: stringMap,
+            json: {},
+            auth: {
+                type: 'object',
+                minProperties: 1,
+                maxProperties: 1,
+                additionalProperties: false,
+                properties: {
+                    bearer: templated,
+                    basic: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string' }, password: { type: 'string' } } },
+                    header: { type: 'object', required: ['name', 'value'], additionalProperties: false, properties: { name: { type: 'string', pattern: '^[A-Za-z0-9-]+$' }, value: templated } },
+                    query: { type: 'object', required: ['name', 'value'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, value: templated } },
+                },
+            },
+        },
+    },
+    expect: { ...matcher, description: 'The answer of a working credential (default: any 2xx).' },
+    outcomes: {
+        type: 'array',
+        description: 'Checked first, in order: answers that mean invalid, revoked, expired, throttled, … (first match wins).',
+        items: {
+            type: 'object',
+            required: ['when', 'result'],
+            additionalProperties: false,
+            properties: {
+                when: matcher,
+                result: { enum: ['valid', 'invalid', 'revoked', 'expired', 'throttled', 'unexpected'] },
+                message: { type: 'string', minLength: 1 },
+                mode: { type: 'string', minLength: 1 },
+                note: { type: 'string', minLength: 1 },
+            },
+        },
+    },
+    extract: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Where the answer tells identity, scopes, expiry, mode: `$.json.path` or `header:name`.',
+        properties: {
+            identity: source,
+            kind: { type: 'string', minLength: 1 },
+            scopes: source,
+            expires: source,
+            mode: source,
+            notes: { type: 'array', items: { type: 'object', required: ['label', 'from'], additionalProperties: false, properties: { label: { type: 'string' }, from: source } } },
+        },
+    },
+    ratelimit: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Header names of the rate limit.',
+        properties: { limit: { type: 'string' }, remaining: { type: 'string' }, reset: { type: 'string' }, format: { enum: ['epoch-seconds', 'seconds-left', 'date'] } },
+    },
+};
+/** Any HTTP API: the user's own request and expectations, in the form built-in providers use. */
+const http = {
+    id: 'http',
+    title: 'Any HTTP API (your request and expectations)',
+    fields: [{ id: 'token', description: 'the credential; with a map, any parts the request names', rotates: true }],
+    anyFields: true,
+    hosts: [],
+    apiRoot: '',
+    can: { identity: true, scopes: true, expiry: true, mode: true, verifiesLeaks: false },
+    settings: { properties: HTTP_CHECK_SCHEMA, required: ['request'] },
+    check(_credential, ctx) {
+        const check = ctx.settings;
+        return runHttpCheck(check, ctx.http, new URL(check.request.url).host);
+    },
+    fromSettings(settings) {
+        const check = settings;
+        return { hosts: [new URL(check.request.url).host], throttling: throttlingOf(check) };
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/providers/twilio.js
+
+// Account resource: https://www.twilio.com/docs/iam/api/account#fetch-an-account-resource
+// Errors: https://www.twilio.com/docs/errors/20003 (authentication), /20008 (test credentials),
+// test credentials: https://www.twilio.com/docs/iam/test-credentials
+const SID = 'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+/**
+ * The account as GET /2010-04-01/Accounts/{Sid}.json returns it: the response recorded in Twilio's
+ * own Python SDK tests (twilio/twilio-python, tests/integration/api/v2010/test_account.py,
+ * test_fetch_response), trimmed of its subresource URIs.
+ */
+const ACCOUNT = {
+    auth_token: 'auth_token',
+    date_created: 'Thu, 30 Jul 2015 20:00:00 +0000',
+    date_updated: 'Thu, 30 Jul 2015 20:00:00 +0000',
+    friendly_name: 'friendly_name',
+    owner_account_sid: SID,
+    sid: SID,
+    status: 'active',
+    type: 'Full',
+    uri: `/2010-04-01/Accounts/${SID}.json`,
+};
+const twilio = dataProvider({
+    id: 'twilio',
+    title: 'Twilio',
+    fields: [
+        { id: 'account-sid', description: 'the account SID (AC…)', identifier: true },
+        { id: 'auth-token', description: "the account's auth token", rotates: true },
+    ],
+    hosts: ['api.twilio.com'],
+    apiRoot: 'https://api.twilio.com/',
+    modes: { values: ['test', 'live'] },
+    can: { identity: true, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
+    formats: [/^AC[0-9a-f]{32}$/, /^SK[0-9a-fA-F]{32}$/],
+    http: {
+        request: {
+            url: 'https://api.twilio.com/2010-04-01/Accounts/${account-sid}.json',
+            auth: { basic: { username: '${account-sid}', password: '${auth-token}' } },
+            headers: { accept: 'application/json' },
+        },
+        expect: { status: 200, json: { '$.sid': { exists: true } } },
+        outcomes: [
+            { when: { status: 200, json: { '$.status': 'suspended' } }, result: 'invalid', message: 'the Twilio account is suspended' },
+            { when: { status: 200, json: { '$.status': 'closed' } }, result: 'invalid', message: 'the Twilio account is closed' },
+            { when: { status: 200, json: { '$.sid': { exists: true } } }, result: 'valid', mode: 'live' },
+            {
+                when: { status: 401 },
+                result: 'invalid',
+                message: 'Twilio refused the credentials (error 20003: a wrong account SID or auth token, or a suspended or closed account)',
+            },
+            {
+                when: { status: 403, json: { '$.code': 20008 } },
+                result: 'valid',
+                mode: 'test',
+                note: 'Twilio test credentials (error 20008 on any read): they only create test messages, calls and phone numbers',
+            },
+        ],
+        extract: {
+            kind: 'account SID and auth token',
+            identity: '$.friendly_name',
+            notes: [{ label: 'account type', from: '$.type' }],
+        },
+    },
+    examples: [
+        {
+            name: 'a live account',
+            source: 'twilio/twilio-python tests/integration/api/v2010/test_account.py (test_fetch_response)',
+            response: { status: 200, body: ACCOUNT },
+            verdict: { outcome: 'valid', facts: { identity: 'friendly_name', mode: 'live', notes: ['account type: Full'] } },
+        },
+        {
+            name: 'a suspended account',
+            source: 'twilio.com/docs/iam/api/account (status: active, suspended or closed)',
+            response: { status: 200, body: { ...ACCOUNT, status: 'suspended' } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'wrong credentials',
+            source: 'twilio.com/docs/errors/20003; body as recorded in public Twilio client tests',
+            response: {
+                status: 401,
+                body: {
+                    code: 20003,
+                    detail: 'Your AccountSid or AuthToken was incorrect.',
+                    message: 'Authentication Error - No credentials provided',
+                    more_info: 'https://www.twilio.com/docs/errors/20003',
+                    status: 401,
+                },
+            },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'test credentials',
+            source: 'twilio.com/docs/errors/20008 and twilio.com/docs/iam/test-credentials',
+            response: {
+                status: 403,
+                body: { code: 20008, message: 'Resource not accessible with Test Account Credentials', more_info: 'https://www.twilio.com/docs/errors/20008', status: 403 },
+            },
+            verdict: { outcome: 'valid', facts: { mode: 'test' } },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the account resource must not pass',
+            response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'an unknown account SID for these credentials',
+            source: 'twilio.com/docs/errors/20404',
+            response: { status: 404, body: { code: 20404, message: 'The requested resource was not found', more_info: 'https://www.twilio.com/docs/errors/20404', status: 404 } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
 
 ;// CONCATENATED MODULE: ./lib/providers/registry.js
 
-/** Every provider token-preflight knows. A new provider is one file in this folder and one line here. */
-const PROVIDERS = [github];
+
+
+/**
+ * Every provider token-preflight knows. A new provider is one file in this folder and one line
+ * here; the config schema, the `providers` command and the README's table are generated from it.
+ */
+const PROVIDERS = [github, twilio, http];
 function findProvider(id) {
     return PROVIDERS.find((provider) => provider.id === id);
 }
 function providerIds() {
     return PROVIDERS.map((provider) => provider.id);
 }
+/** The part that `previous-secret: VARIABLE` replaces: the one marked `rotates`, else the only one. */
+function rotatingField(provider) {
+    return (provider.fields.find((field) => field.rotates) ?? provider.fields[0]).id;
+}
 
 ;// CONCATENATED MODULE: ./lib/config/schema.js
 
 const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 /**
- * The config file's JSON Schema. It is also published as schema/token-preflight.schema.json
- * (`npm run schema`) so editors can complete and check the file.
+ * The config file's JSON Schema, generated from the provider registry: each provider's credential
+ * parts, modes, self-hosted form and own keys. It is also published as
+ * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
  */
 function configSchema() {
     const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
+    // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
+    const secretRef = (what) => ({
+        type: ['string', 'object'],
+        pattern: ENV_NAME,
+        minProperties: 1,
+        propertyNames: { pattern: PART_NAME },
+        additionalProperties: { type: 'string', pattern: ENV_NAME },
+        description: `${what}: the name of the environment variable holding it, or a map of credential part → variable name (never the value).`,
+    });
+    const settingsKeys = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.settings?.properties ?? {})));
     const token = {
         type: 'object',
         additionalProperties: false,
         required: ['name', 'provider', 'secret'],
         properties: {
             name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Unique name: letters, digits, ".", "_" and "-".' },
-            provider: { type: 'string', enum: providerIds(), description: 'Which API the token belongs to.' },
-            secret: { type: 'string', pattern: ENV_NAME, description: 'Name of the environment variable that holds the token (never the token itself).' },
+            provider: { type: 'string', enum: PROVIDERS.map((p) => p.id), description: 'Which API the token belongs to.' },
+            secret: secretRef('The credential'),
             environment: { type: 'string', minLength: 1, description: 'Label such as staging or production; one secret serving two environments is an error.' },
             'require-scopes': { ...scopeList, description: 'Scopes the token must have.' },
             'allow-scopes': { ...scopeList, description: 'Scopes the token may have; any other is excess-scope.' },
             'expect-identity': { type: 'string', minLength: 1, description: 'Who the token must belong to (login, account or app).' },
-            'expect-mode': { type: 'string', enum: ['test', 'live'], description: 'For providers with test and live keys.' },
-            'previous-secret': { type: 'string', pattern: ENV_NAME, description: 'Variable holding the token this one replaced: it must now be rejected.' },
+            'expect-mode': { type: 'string', minLength: 1, description: "The mode the credential must be in (the provider's own: test/live, …)." },
+            'previous-secret': secretRef('The credential this one replaced, which must now be refused'),
             optional: { type: 'boolean', description: 'A missing secret is skipped instead of an error.' },
-            'base-url': { type: 'string', minLength: 1, description: 'API root of a self-hosted instance, e.g. https://ghe.example.com/api/v3.' },
+            'base-url': { type: 'string', minLength: 1, description: 'API root of a self-hosted instance (providers that have one).' },
             'expiry-warning-days': { type: 'integer', minimum: 0 },
             'max-latency-ms': { type: 'integer', minimum: 1 },
+            'reject-invalid': { type: 'boolean', description: 'Also send a corrupted copy of the credential: it must be refused (accepts-invalid).' },
+            ...settingsKeys,
         },
+        allOf: PROVIDERS.map((provider) => ({
+            if: { type: 'object', properties: { provider: { const: provider.id } }, required: ['provider'] },
+            then: providerRules(provider, Object.keys(settingsKeys)),
+        })),
     };
     return {
         $schema: 'http://json-schema.org/draft-07/schema#',
@@ -61987,6 +62604,11 @@ function configSchema() {
                 },
             },
             tokens: { $ref: '#/definitions/tokens' },
+            'allowed-hosts': {
+                type: 'array',
+                items: { type: 'string', pattern: '^[A-Za-z0-9.:\\[\\]-]+$' },
+                description: 'Hosts (or addresses) taken from scanned text that a found secret may be sent to for verification.',
+            },
         },
         definitions: {
             token,
@@ -61994,86 +62616,560 @@ function configSchema() {
         },
     };
 }
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./lib/config/semantics.js
-
-
-/** The checks a schema cannot express; returns the token specs of the entries that are sound. */
-function checkEntries(entries, defaults, issues) {
-    const specs = [];
-    const seen = new Map();
-    for (const entry of entries) {
-        if (!entry.value || typeof entry.value !== 'object' || Array.isArray(entry.value))
-            continue;
-        const raw = entry.value;
-        const issue = (subKey, message) => issues.push({ ...entry.place(subKey), key: `${entry.key}.${subKey}`, message });
-        const before = issues.length;
-        const name = raw.name;
-        if (typeof name === 'string') {
-            const first = seen.get(name);
-            if (first)
-                issue('name', `duplicate token name "${name}" (first declared at ${first.where}); names must be unique`);
-            else
-                seen.set(name, entry.place('name'));
-        }
-        for (const key of ['name', 'secret', 'previous-secret', 'environment', 'expect-identity']) {
-            if (typeof raw[key] === 'string' && looksLikeToken(raw[key]))
-                issue(key, `holds what looks like a token value (not shown): ${TOKEN_ADVICE}`);
-        }
-        if (typeof raw.secret === 'string' && raw.secret === raw['previous-secret']) {
-            issue('previous-secret', 'names the same variable as "secret"; it must name the variable holding the token this one replaced');
-        }
-        const provider = typeof raw.provider === 'string' ? findProvider(raw.provider) : undefined;
-        if (provider) {
-            const unsupported = (key, what) => issue(key, `the ${provider.id} provider cannot tell a token's ${what}, so "${key}" cannot be checked; remove it`);
-            if (raw['expect-identity'] !== undefined && !provider.can.identity)
-                unsupported('expect-identity', 'identity');
-            if (raw['expect-mode'] !== undefined && !provider.can.mode)
-                unsupported('expect-mode', 'test or live mode');
-            for (const key of ['require-scopes', 'allow-scopes'])
-                if (raw[key] !== undefined && !provider.can.scopes)
-                    unsupported(key, 'scopes');
-        }
-        if (typeof raw['base-url'] === 'string') {
-            const problem = baseUrlProblem(raw['base-url']);
-            if (problem)
-                issue('base-url', problem);
-        }
-        if (issues.length > before || typeof name !== 'string' || !provider || typeof raw.secret !== 'string')
-            continue;
-        const place = entry.place();
-        specs.push({
-            name,
-            provider: provider.id,
-            secret: raw.secret,
-            environment: raw.environment,
-            requireScopes: raw['require-scopes'],
-            allowScopes: raw['allow-scopes'],
-            expectIdentity: raw['expect-identity'],
-            expectMode: raw['expect-mode'],
-            previousSecret: raw['previous-secret'],
-            optional: raw.optional === true,
-            baseUrl: raw['base-url'],
-            expiryWarningDays: raw['expiry-warning-days'] ?? defaults.expiryWarningDays,
-            maxLatencyMs: raw['max-latency-ms'] ?? defaults.maxLatencyMs,
-            source: { file: place.file, line: place.line },
-        });
+/** What one provider accepts: its credential parts, modes, base-url, scopes, identity and own keys. */
+function providerRules(provider, allSettingsKeys) {
+    const parts = provider.fields.map((field) => field.id);
+    const required = provider.fields.filter((field) => !field.optional).map((field) => field.id);
+    const properties = {};
+    if (!provider.anyFields) {
+        const partProperties = Object.fromEntries(provider.fields.map((field) => [field.id, { type: 'string', pattern: ENV_NAME, description: `Variable holding ${field.description}.` }]));
+        const shape = { properties: partProperties, propertyNames: { enum: parts } };
+        properties.secret = required.length > 1 ? { type: 'object', ...shape, required } : { type: ['string', 'object'], ...shape, required };
+        properties['previous-secret'] = { type: ['string', 'object'], ...shape };
     }
-    return specs;
+    const modes = provider.modes;
+    properties['expect-mode'] = !modes ? false : 'values' in modes ? { enum: [...modes.values] } : { pattern: modes.pattern };
+    if (!provider.selfHosted)
+        properties['base-url'] = false;
+    if (!provider.can.scopes)
+        Object.assign(properties, { 'require-scopes': false, 'allow-scopes': false });
+    if (!provider.can.identity)
+        properties['expect-identity'] = false;
+    for (const key of allSettingsKeys)
+        if (!provider.settings?.properties[key])
+            properties[key] = false;
+    return { type: 'object', properties, required: [...(provider.settings?.required ?? [])] };
 }
-const TOKEN_ADVICE = 'never write tokens into the config. If it is a real token, revoke it now (it is in the repository history), ' +
-    'store the new one as a secret, and write the name of its environment variable under "secret"';
+
+;// CONCATENATED MODULE: ./lib/config/echo.js
+
+// Printable ASCII without quotes, backslashes, backticks, angle brackets or `$`: nothing that could
+// end the quotation, render as Markdown or HTML, or expand in a shell; no control character (ESC)
+// anywhere, no blank at either end.
+// eslint-disable-next-line no-control-regex -- control characters are what it keeps out
+const IDENTIFIER = /^[^\x00-\x20\x7f-\uffff"'`\\<>$|{}](?:[^\x00-\x1f\x7f-\uffff"'`\\<>$|{}]{0,38}[^\x00-\x20\x7f-\uffff"'`\\<>$|{}])?$/;
+// What starts a workflow command (`::error::`, the legacy `##[error]`), wherever it stands.
+const COMMAND = /::|##\[/;
+// A key of the config as it may appear in a key path (`tokens[0].expect.json.$.active`): a short run
+// of letters, digits and `_ . $ - [ ] *`, never a space, a colon or anything that could start a
+// workflow command or a terminal escape.
+const KEY = /^[A-Za-z0-9_$][\w.$*[\]-]{0,62}$/;
+// Prefixes of well-known credential formats, of providers token-preflight has no module for too: a
+// value starting with one is never echoed, however short or plain it looks.
+const SECRET_PREFIX = /^(?:xox[abposrce]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|sk_(?:live|test)_|rk_(?:live|test)_|whsec_|sk-|AKIA|ASIA|AIza|ya29\.|npm_|pypi-|SG\.|shp(?:at|ca|pa|ss)_|dop_v1_|hf_|dapi|xai-|lin_api_|sq0|EAAC|key-)/;
+/**
+ * A value the user wrote, quoted for an error message only when it is shaped like a short
+ * identifier (a provider name, a mode, a number) and not like a token; anything else — a pasted
+ * secret, a line break, a workflow command, terminal escapes — is "(value not shown)".
+ */
+function echo_showValue(value) {
+    const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    if (text === undefined || !IDENTIFIER.test(text) || COMMAND.test(text) || mightBeSecret(text))
+        return '(value not shown)';
+    return `"${text}"`;
+}
+/**
+ * One key of a key path, as written, when it is shaped like a config key; otherwise
+ * "(key not shown)": an unknown key may be a pasted token, a line break or a workflow command.
+ */
+function showKey(key) {
+    return KEY.test(key) && !mightBeSecret(key) ? key : '(key not shown)';
+}
+/** Whether `key` would be shown as written by `showKey`. */
+function keyShown(key) {
+    return KEY.test(key) && !mightBeSecret(key);
+}
+/**
+ * What to do about a token written into the config under `key` (`secret`, `previous-secret`,
+ * `name`, …): revoke it, and write what belongs there instead.
+ */
+function tokenAdvice(key = 'secret') {
+    const instead = key === 'previous-secret'
+        ? 'write under "previous-secret" the name of the environment variable that holds the token this one replaced'
+        : key === 'secret'
+            ? 'store the new one as a secret, and write the name of its environment variable under "secret"'
+            : `store the new one as a secret, write the name of its environment variable under "secret", and write under "${key}" what belongs there`;
+    return `never write tokens into the config. If it is a real token, revoke it now (it is in the repository history); ${instead}`;
+}
+const TOKEN_ADVICE = tokenAdvice('secret');
 function looksLikeToken(value) {
-    if (PROVIDERS.some((provider) => provider.looksLikeToken?.(value)))
+    if (PROVIDERS.some((provider) => provider.formats?.some((format) => format.test(value))))
         return true;
     // Long, mixed-case and with digits: random-looking, unlike a variable name such as RELEASE_BOT_TOKEN.
     return value.length >= 32 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
 }
 /**
- * A base-url receives the token, so it must be a plain https URL of a named host: no credentials,
- * no query, and not an address inside the runner's own network (SSRF on self-hosted runners).
+ * Broader than `looksLikeToken`, for what may be echoed: a known token format or prefix (of any
+ * provider, `xoxb-…` too), or a run of 16 or more letters and digits that mixes both, as random
+ * strings do and names rarely do. Never echoing such a value costs a less precise message at worst.
+ */
+function mightBeSecret(value) {
+    if (looksLikeToken(value) || SECRET_PREFIX.test(value))
+        return true;
+    for (const run of value.match(/[A-Za-z0-9]{16,}/g) ?? []) {
+        if ((run.match(/\d/g)?.length ?? 0) >= 2 && (run.match(/[A-Za-z]/g)?.length ?? 0) >= 2)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./lib/config/schema-errors.js
+
+
+/**
+ * Ajv's errors as one plain problem per key: the expected type in words with an example for the key
+ * at hand, the form or range a value must have, the keys allowed where an unknown one stands.
+ * Values and keys the user wrote are shown only when shaped like short identifiers (`showValue`,
+ * `showKey`): an unknown key or a misplaced value may be a pasted token or a workflow command.
+ */
+function schemaProblems(errors, context) {
+    const problems = [];
+    const seen = new Set();
+    for (const error of mergeRequired(resolveAnyOf(relevant(errors)))) {
+        const problem = describe(error, context);
+        // One problem per key: a value of the wrong type fails its pattern, enum and range too.
+        const id = `${problem.key}\u0000${problem.keyOf ?? ''}`;
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        problems.push(problem);
+    }
+    return problems;
+}
+/**
+ * `if` only says its `then` failed (the real error is reported too); errors inside `propertyNames`
+ * are reported once, by the propertyNames error itself.
+ */
+function relevant(errors) {
+    return errors.filter((error) => error.keyword !== 'if' && error.propertyName === undefined);
+}
+/**
+ * An `anyOf` fails with the errors of every branch. When exactly the branches for the value's type
+ * remain (a number where a status or a list of them goes), that branch's errors are the ones that
+ * say what is wrong; otherwise the anyOf error alone says which forms are allowed.
+ */
+function resolveAnyOf(errors) {
+    let list = errors;
+    const anyOfs = list.filter((error) => error.keyword === 'anyOf').sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+    for (const anyOf of anyOfs) {
+        const prefix = `${anyOf.schemaPath}/`;
+        const inside = list.filter((error) => error.schemaPath.startsWith(prefix));
+        const branches = new Map();
+        for (const error of inside) {
+            const index = Number(error.schemaPath.slice(prefix.length).split('/')[0]);
+            branches.set(index, [...(branches.get(index) ?? []), error]);
+        }
+        const fitting = [...branches.values()]
+            .filter((branch) => !branch.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath))
+            .sort((a, b) => a.length - b.length);
+        const replacement = fitting.length > 0 ? fitting[0] : [anyOf];
+        const at = list.indexOf(anyOf);
+        const rest = list.filter((error) => error !== anyOf && !inside.includes(error));
+        // Keep the place of the group in the list: problems keep the order of the schema.
+        const before = list.slice(0, at).filter((error) => rest.includes(error)).length;
+        list = [...rest.slice(0, before), ...replacement, ...rest.slice(before)];
+    }
+    return list;
+}
+/** All `required` errors of one object as one. */
+function mergeRequired(errors) {
+    const merged = [];
+    const byPath = new Map();
+    for (const error of errors) {
+        if (error.keyword !== 'required') {
+            merged.push(error);
+            continue;
+        }
+        const id = `${error.instancePath}\u0000${error.schemaPath}`;
+        const first = byPath.get(id);
+        const missing = String(error.params.missingProperty);
+        if (first)
+            first.params.missing.push(missing);
+        else {
+            const copy = { ...error, params: { ...error.params, missing: [missing] } };
+            byPath.set(id, copy);
+            merged.push(copy);
+        }
+    }
+    return merged;
+}
+function describe(error, context) {
+    const keyPath = pathOf(error.instancePath, context.root);
+    const key = displayKey([...context.displayPrefix, ...keyPath]);
+    const last = keyPath[keyPath.length - 1];
+    const params = error.params;
+    const data = error.data;
+    const parent = (error.parentSchema ?? {});
+    const problem = (message) => ({ keyPath, key, message });
+    const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
+    const secretKey = keyPath.includes('previous-secret') ? 'previous-secret' : 'secret';
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const extra = String(params.additionalProperty);
+            const allowed = Object.keys(parent.properties ?? {});
+            if (mightBeSecret(extra)) {
+                return { keyPath, keyOf: extra, key, message: `holds a key that looks like a token (not shown): ${tokenAdvice(inSecret ? secretKey : 'secret')}` };
+            }
+            const hint = closest(extra, allowed);
+            const list = allowed.length ? `; allowed here: ${allowed.join(', ')}` : '';
+            if (!keyShown(extra))
+                return { keyPath, keyOf: extra, key: displayKey([...context.displayPrefix, ...keyPath, extra]), message: `unknown key (not shown: it is not shaped like a key)${list}` };
+            return { keyPath, keyOf: extra, key: displayKey([...context.displayPrefix, ...keyPath, extra]), message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}${list}` };
+        }
+        case 'false schema': {
+            const provider = providerAt(context.root, keyPath);
+            return problem(`the ${provider ?? 'chosen'} provider does not take "${String(last)}"${notTakenBecause(provider, String(last))}; remove it`);
+        }
+        case 'propertyNames': {
+            const part = String(params.propertyName);
+            const shownKey = displayKey([...context.displayPrefix, ...keyPath, part]);
+            if (mightBeSecret(part)) {
+                return { keyPath, keyOf: part, key, message: `holds a key that looks like a token (not shown): ${tokenAdvice(inSecret ? secretKey : 'secret')}` };
+            }
+            if (last === 'json') {
+                return { keyPath, keyOf: part, key: shownKey, message: 'keys under json must be JSON paths that start with "$" (e.g. $.active: true)' };
+            }
+            if (!inSecret)
+                return { keyPath, keyOf: part, key: shownKey, message: 'is not an allowed key here' };
+            const id = providerAt(context.root, keyPath);
+            const provider = findProvider(id ?? '');
+            const parts = provider && !provider.anyFields ? provider.fields.map((f) => f.id) : [];
+            const hint = keyShown(part) ? closest(part, parts) : undefined;
+            const known = parts.length ? `; the ${id} credential's parts: ${parts.join(', ')}` : '; write parts in lower case with "-", e.g. access-key-id';
+            return { keyPath, keyOf: part, key: shownKey, message: `unknown credential part${hint ? ` (did you mean "${hint}"?)` : ''}${known}` };
+        }
+        case 'required': {
+            const missing = (params.missing ?? [String(params.missingProperty)]).map((m) => `"${m}"`);
+            const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+            const s = missing.length === 1 ? '' : 's';
+            if (last === 'secret')
+                return problem(`misses the credential part${s} ${list}; ${secretExample(providerAt(context.root, keyPath))}`);
+            return problem(`missing required key${s} ${list}`);
+        }
+        case 'type': {
+            if (last === 'secret' || last === 'previous-secret')
+                return problem(secretExample(providerAt(context.root, keyPath)));
+            const expected = Array.isArray(params.type) ? params.type : String(params.type).split(',');
+            return problem(typeMessage(expected, data, keyPath, context.displayPrefix));
+        }
+        case 'anyOf': {
+            const forms = (Array.isArray(error.schema) ? error.schema : []).flatMap((branch) => branch.type ?? []);
+            const words = [...new Set(forms.map((type) => TYPE_WORDS[type] ?? type))];
+            const example = exampleFor(keyPath);
+            return problem(`must be ${words.length ? orList(words) : 'one of the forms the JSON Schema allows here'}, not ${what(data)}${example ? ` (e.g. ${example})` : ''}`);
+        }
+        case 'minProperties':
+            if (last === 'secret' || last === 'previous-secret')
+                return problem(`is an empty map; ${secretExample(providerAt(context.root, keyPath))}`);
+            return problem(`must not be empty: write ${parent.properties ? `one of ${orList(Object.keys(parent.properties))}` : 'at least one key'}${exampleSuffix(keyPath)}`);
+        case 'maxProperties': {
+            const limit = Number(params.limit);
+            const keys = parent.properties ? `: ${orList(Object.keys(parent.properties))}` : '';
+            return problem(`may hold only ${limit === 1 ? 'one key' : `${limit} keys`}${keys}`);
+        }
+        case 'minItems': {
+            const limit = Number(params.limit);
+            return problem(`must list at least ${limit} item${limit === 1 ? '' : 's'}${exampleSuffix(keyPath)}`);
+        }
+        case 'minLength': {
+            const limit = Number(params.limit);
+            if (limit <= 1)
+                return problem(`must not be empty: write a value${exampleSuffix(keyPath)}, or remove the key`);
+            return problem(`must be at least ${limit} characters long`);
+        }
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum': {
+            const range = typeof parent.minimum === 'number' && typeof parent.maximum === 'number'
+                ? `from ${parent.minimum} to ${parent.maximum}`
+                : error.keyword === 'minimum'
+                    ? `${String(params.limit)} or more`
+                    : error.keyword === 'maximum'
+                        ? `${String(params.limit)} or less`
+                        : `${error.keyword === 'exclusiveMinimum' ? 'more' : 'less'} than ${String(params.limit)}`;
+            return problem(`must be ${range}${exampleSuffix(keyPath)}`);
+        }
+        case 'const':
+            return problem(`must be ${JSON.stringify(params.allowedValue)}`);
+        case 'enum': {
+            const allowed = params.allowedValues.map(String);
+            if (typeof data === 'string' && mightBeSecret(data))
+                return problem(`holds what looks like a token (not shown): ${tokenAdvice(String(last))}`);
+            if (last === 'provider') {
+                const hint = typeof data === 'string' && keyShown(data) ? closest(data, allowed) : undefined;
+                return problem(`unknown provider ${echo_showValue(data)}${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}`);
+            }
+            return problem(`must be one of: ${allowed.join(', ')}`);
+        }
+        case 'pattern':
+            return problem(patternMessage(keyPath, String(params.pattern), data, context.root));
+        default:
+            return problem(`does not have the expected form (see the JSON Schema: ${error.keyword})`);
+    }
+}
+/** The path of an Ajv instancePath in the data: list indexes as numbers, map keys as strings. */
+function pathOf(instancePath, root) {
+    let value = root;
+    return instancePath
+        .split('/')
+        .slice(1)
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((part) => {
+        const step = Array.isArray(value) ? Number(part) : part;
+        value = value !== null && typeof value === 'object' ? value[step] : undefined;
+        return step;
+    });
+}
+/** `tokens[1].require-scopes`, with each key shown only when it is shaped like a key. */
+function displayKey(keyPath) {
+    return keyPath.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? showKey(part) : `.${showKey(part)}`)).join('');
+}
+const TYPE_WORDS = {
+    string: 'text',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping (key: value)',
+    null: 'empty',
+};
+/** What a value is, in the words of TYPE_WORDS. */
+function what(data) {
+    if (data === null || data === undefined)
+        return 'empty';
+    if (Array.isArray(data))
+        return 'a list';
+    switch (typeof data) {
+        case 'string':
+            return 'text';
+        case 'number':
+            return Number.isInteger(data) ? 'a whole number' : 'a number with a fraction';
+        case 'boolean':
+            return 'true or false';
+        default:
+            return 'a mapping';
+    }
+}
+function orList(words) {
+    return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+/** A value for each key of the config, as written after `key: ` in an example. */
+const EXAMPLES = {
+    version: '1',
+    name: 'release-bot',
+    provider: 'github',
+    secret: 'RELEASE_BOT_TOKEN',
+    'previous-secret': 'OLD_RELEASE_BOT_TOKEN',
+    environment: 'production',
+    'require-scopes': '[repo]',
+    'allow-scopes': '[repo, read:org]',
+    'expect-identity': 'acme-release-bot',
+    'expect-mode': 'live',
+    optional: 'true',
+    'reject-invalid': 'true',
+    'base-url': 'https://ghe.example.com/api/v3',
+    'expiry-warning-days': '14',
+    'max-latency-ms': '2000',
+    'allowed-hosts': '[api.example.com]',
+    defaults: '{ expiry-warning-days: 14 }',
+    request: '{ url: https://api.example.com/v1/me, auth: { bearer: "${token}" } }',
+    url: 'https://api.example.com/v1/me',
+    method: 'GET',
+    auth: '{ bearer: "${token}" }',
+    bearer: '"${token}"',
+    basic: '{ username: "${user}", password: "${password}" }',
+    username: '"${user}"',
+    password: '"${password}"',
+    value: '"${token}"',
+    headers: '{ Accept: application/json }',
+    query: '{ page: "1" }',
+    form: '{ scope: read }',
+    expect: '{ status: 200 }',
+    when: '{ status: 401 }',
+    status: '200',
+    body: 'ok',
+    json: '{ $.active: true }',
+    outcomes: '[{ when: { status: 401 }, result: invalid }]',
+    result: 'invalid',
+    message: 'the key was revoked',
+    mode: 'live',
+    note: 'read-only key',
+    extract: '{ identity: $.login }',
+    identity: '$.login',
+    kind: 'personal access token',
+    scopes: '$.scopes',
+    expires: '$.expires_at',
+    from: '$.login',
+    split: '","',
+    notes: '[{ label: plan, from: $.plan }]',
+    label: 'plan',
+    ratelimit: '{ remaining: x-ratelimit-remaining }',
+    limit: 'x-ratelimit-limit',
+    remaining: 'x-ratelimit-remaining',
+    reset: 'x-ratelimit-reset',
+    format: 'date',
+    exists: 'true',
+};
+/** One item of each list of the config, as written after `- `. */
+const ITEM_EXAMPLES = {
+    'require-scopes': 'repo',
+    'allow-scopes': 'read:org',
+    'allowed-hosts': 'api.example.com',
+    status: '200',
+    tokens: 'name: release-bot',
+    outcomes: 'when: { status: 401 }',
+    notes: 'label: plan',
+};
+/** `optional: true`, `- repo`: an example of the value at `keyPath`, if there is one. */
+function exampleFor(keyPath) {
+    const last = keyPath[keyPath.length - 1];
+    if (typeof last === 'number') {
+        const list = keyPath[keyPath.length - 2];
+        const item = typeof list === 'string' ? ITEM_EXAMPLES[list] : undefined;
+        return item ? `- ${item}` : undefined;
+    }
+    if (typeof last !== 'string' || !Object.hasOwn(EXAMPLES, last))
+        return undefined;
+    return `${last}: ${EXAMPLES[last]}`;
+}
+function exampleSuffix(keyPath) {
+    const example = exampleFor(keyPath);
+    return example ? ` (e.g. ${example})` : '';
+}
+/** The expected type in words, what was found instead, and what to write. */
+function typeMessage(expected, data, keyPath, displayPrefix) {
+    const last = keyPath[keyPath.length - 1];
+    const got = what(data);
+    const example = exampleFor(keyPath);
+    const isEntry = [...displayPrefix, ...keyPath].length === 2 && typeof last === 'number';
+    if (expected.length === 1) {
+        switch (expected[0]) {
+            case 'boolean':
+                return `must be true or false, not ${got}: use \`true\` or \`false\`, without quotes${example ? ` (${example})` : ''}`;
+            case 'array':
+                if (last === 'tokens' || (keyPath.length === 0 && displayPrefix[0] === 'tokens')) {
+                    return `must be a list of token entries, not ${got}: start each entry with "- " (e.g. - name: release-bot, then provider: and secret: on the lines below it, indented like name)`;
+                }
+                return `must be a list, not ${got}: write \`${example ?? `${typeof last === 'string' ? last : 'key'}: [item]`}\`, or put each item on a line of its own that starts with "- "`;
+            case 'integer':
+            case 'number':
+                return `must be ${TYPE_WORDS[expected[0]]} written in digits, without quotes, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+            case 'string':
+                if (typeof data === 'number' || typeof data === 'boolean') {
+                    return `must be text, not ${got}: put it in quotes${typeof last === 'string' && keyShown(last) ? ` (${last}: "${String(data)}")` : ''}`;
+                }
+                return `must be text, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+            case 'object':
+                if (keyPath.length === 0 && displayPrefix.length === 0) {
+                    return `the file must be a mapping of keys to values (version: 1, then tokens: with the token entries below it), not ${got}`;
+                }
+                if (isEntry) {
+                    return `each token entry must be a mapping of keys to values, not ${got}: write "- name: release-bot", then provider: and secret: on the lines below it, indented like name`;
+                }
+                return `must be a mapping of keys to values, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+        }
+    }
+    return `must be ${orList(expected.map((type) => TYPE_WORDS[type] ?? type))}, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+}
+/** The provider named by the token entry that `keyPath` points into. */
+function providerAt(root, keyPath) {
+    const index = keyPath.findIndex((part) => typeof part === 'number');
+    if (index < 0)
+        return undefined;
+    let entry = root;
+    for (const part of keyPath.slice(0, index + 1))
+        entry = entry !== null && typeof entry === 'object' ? entry[part] : undefined;
+    const value = entry !== null && typeof entry === 'object' ? entry.provider : undefined;
+    return typeof value === 'string' && findProvider(value) ? value : undefined;
+}
+function notTakenBecause(providerId, key) {
+    const provider = findProvider(providerId ?? '');
+    if (!provider)
+        return '';
+    if (key === 'base-url')
+        return ' (it has no self-hosted form)';
+    if (key === 'expect-mode')
+        return ' (its credentials have no modes)';
+    if (key === 'require-scopes' || key === 'allow-scopes')
+        return " (it cannot tell a credential's scopes)";
+    if (key === 'expect-identity')
+        return ' (it cannot tell whose a credential is)';
+    return ' (it is a key of the http provider)';
+}
+/** How to write `secret` for a provider: one variable, or a map of its parts. */
+function secretExample(providerId) {
+    const provider = findProvider(providerId ?? '');
+    if (!provider || provider.fields.length < 2)
+        return 'write the name of the environment variable that holds the token, e.g. secret: RELEASE_BOT_TOKEN';
+    const example = provider.fields
+        .filter((field) => !field.optional)
+        .map((field) => `${field.id}: ${provider.id.toUpperCase()}_${field.id.toUpperCase().replace(/-/g, '_')}`)
+        .join(', ');
+    return `the ${provider.id} credential has ${provider.fields.length} parts: write secret: { ${example} } with the names of the variables that hold them`;
+}
+function patternMessage(keyPath, pattern, data, root) {
+    const key = keyPath[keyPath.length - 1];
+    const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
+    if (inSecret) {
+        const message = 'must be the name of an environment variable (letters, digits and "_", not starting with a digit), e.g. RELEASE_BOT_TOKEN — not the token itself';
+        if (typeof data === 'string' && mightBeSecret(data)) {
+            return `${message}; this looks like a token (not shown): ${tokenAdvice(keyPath.includes('previous-secret') ? 'previous-secret' : 'secret')}`;
+        }
+        return message;
+    }
+    if (typeof data === 'string' && mightBeSecret(data))
+        return `holds what looks like a token (not shown): ${tokenAdvice(typeof key === 'string' ? key : 'secret')}`;
+    if (key === 'name' && keyPath.length <= 3 && !keyPath.includes('auth'))
+        return 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-"';
+    if (key === 'url')
+        return 'must be an absolute https:// URL: a credential never travels in clear text';
+    if (keyPath.includes('allowed-hosts'))
+        return 'must be a host name (api.example.com) or an IP address, without scheme or path';
+    if (pattern.includes('header:'))
+        return 'must say where in the answer to read it: a JSON path that starts with "$" (e.g. $.login) or header:name (e.g. header:x-oauth-scopes)';
+    if (keyPath.includes('auth') && key === 'name')
+        return 'must be an HTTP header name: letters, digits and "-" (e.g. X-Api-Key)';
+    if (key === 'expect-mode') {
+        const provider = providerAt(root, keyPath);
+        return `is not a mode ${provider ? `the ${provider} provider has` : 'of the provider'}`;
+    }
+    return 'does not have the expected form (see the JSON Schema)';
+}
+/** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+    for (const candidate of candidates) {
+        const d = distance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best;
+}
+function distance(a, b) {
+    if (Math.abs(a.length - b.length) > 8)
+        return Infinity;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./lib/http/base-url.js
+
+/**
+ * Why an API root cannot receive a credential, or undefined when it can: a plain https URL of a
+ * named host, with no credentials, query or fragment. Applied to `base-url` and to the runner's
+ * GITHUB_API_URL alike. (A name that resolves into a private network is allowed: a GitHub
+ * Enterprise Server often lives there, and the config is as trusted as the workflow file.)
  */
 function baseUrlProblem(value) {
     let url;
@@ -62092,9 +63188,621 @@ function baseUrlProblem(value) {
     // `localhost.` (trailing dot) is localhost too.
     const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
     if (host === 'localhost' || host.endsWith('.localhost') || (0,external_node_net_.isIP)(host) !== 0) {
-        return 'must name a host, not an IP address or localhost, so a token is never sent into the runner\'s own network by a config change';
+        return 'must name a host, not an IP address or localhost';
     }
     return undefined;
+}
+/** `value` as an API root ending in `/` (its path kept, so GHES's /api/v3 stays). */
+function apiRoot(value) {
+    const url = new URL(value);
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url;
+}
+
+;// CONCATENATED MODULE: ./lib/config/semantics.js
+
+
+
+const TEMPLATE = /\$\{([^}]*)\}/g;
+/** The checks a schema cannot express; returns the token specs of the entries that are sound. */
+function checkEntries(entries, defaults, issues) {
+    const specs = [];
+    const seen = new Map();
+    for (const entry of entries) {
+        if (!entry.value || typeof entry.value !== 'object' || Array.isArray(entry.value))
+            continue;
+        const raw = entry.value;
+        const issue = (subKey, message) => issues.push({ ...entry.place(subKey), key: `${entry.key}.${subKey}`, message });
+        const before = issues.length;
+        const name = raw.name;
+        if (typeof name === 'string' && !looksLikeToken(name)) {
+            const first = seen.get(name);
+            if (first)
+                issue('name', `duplicate token name ${echo_showValue(name)} (first declared at ${first.where}); names must be unique`);
+            else
+                seen.set(name, entry.place('name'));
+        }
+        for (const key of ['name', 'environment', 'expect-identity']) {
+            if (typeof raw[key] === 'string' && looksLikeToken(raw[key]))
+                issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
+        }
+        for (const key of ['secret', 'previous-secret']) {
+            if (variables(raw[key]).some(looksLikeToken))
+                issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
+        }
+        const provider = typeof raw.provider === 'string' ? findProvider(raw.provider) : undefined;
+        const secret = provider ? partsOf(raw.secret, provider) : undefined;
+        const previous = provider ? partsOf(raw['previous-secret'], provider) : undefined;
+        if (secret && previous) {
+            const same = Object.keys(previous).find((part) => previous[part] === secret[part]);
+            if (same)
+                issue('previous-secret', `names the same variable as "secret" for the part ${echo_showValue(same)}; it must name the variable holding the value this one replaced`);
+        }
+        if (typeof raw['base-url'] === 'string') {
+            const problem = baseUrlProblem(raw['base-url']);
+            if (problem)
+                issue('base-url', problem);
+        }
+        if (provider?.settings && secret) {
+            for (const [key, message] of settingsProblems(raw, Object.keys(secret)))
+                issue(key, message);
+        }
+        if (issues.length > before || typeof name !== 'string' || !provider || !secret)
+            continue;
+        const place = entry.place();
+        specs.push({
+            name,
+            provider: provider.id,
+            secret,
+            previousSecret: previous,
+            environment: raw.environment,
+            requireScopes: raw['require-scopes'],
+            allowScopes: raw['allow-scopes'],
+            expectIdentity: raw['expect-identity'],
+            expectMode: raw['expect-mode'],
+            optional: raw.optional === true,
+            baseUrl: raw['base-url'],
+            expiryWarningDays: raw['expiry-warning-days'] ?? defaults.expiryWarningDays,
+            maxLatencyMs: raw['max-latency-ms'] ?? defaults.maxLatencyMs,
+            rejectInvalid: raw['reject-invalid'] === true,
+            settings: Object.fromEntries(Object.keys(provider.settings?.properties ?? {}).filter((key) => key in raw).map((key) => [key, raw[key]])),
+            source: { file: place.file, line: place.line },
+        });
+    }
+    return specs;
+}
+/** `secret: VARIABLE` or `secret: { part: VARIABLE }` as a map of part → variable. */
+function partsOf(value, provider) {
+    if (typeof value === 'string')
+        return { [rotatingField(provider)]: value };
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    return undefined;
+}
+function variables(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return Object.values(value).filter((v) => typeof v === 'string');
+    return [];
+}
+/** The generic provider's request: a literal https host, and templates that name parts of the secret. */
+function settingsProblems(raw, parts) {
+    const request = raw.request;
+    if (!request || typeof request.url !== 'string')
+        return [];
+    const problems = [];
+    const origin = /^https:\/\/[^/?#]*/.exec(request.url)?.[0] ?? '';
+    if (origin.includes('${')) {
+        problems.push(['request.url', 'must name its host literally: a credential in the host name would be sent to DNS servers']);
+    }
+    else {
+        try {
+            const url = new URL(request.url);
+            if (url.username || url.password)
+                problems.push(['request.url', 'must not contain credentials: put them in the request with ${…}']);
+            const problem = baseUrlProblem(`${url.origin}/`);
+            if (problem)
+                problems.push(['request.url', problem]);
+        }
+        catch {
+            problems.push(['request.url', 'is not a URL; write e.g. https://api.example.com/v1/me']);
+        }
+    }
+    const named = [...JSON.stringify(request).matchAll(TEMPLATE)].map((m) => m[1]);
+    const unknown = [...new Set(named.filter((name) => !parts.includes(name)))];
+    if (unknown.length) {
+        problems.push(['request', `names ${unknown.map(template).join(', ')}, which ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of "secret" (its parts: ${parts.map(showKey).join(', ')})`]);
+    }
+    else if (named.length === 0) {
+        problems.push(['request', 'never sends the credential: write ${token} where it goes, e.g. auth: { bearer: "${token}" } or headers: { Authorization: "Bearer ${token}" }']);
+    }
+    return problems;
+}
+/** `${name}` as written in a request, when the name is shaped like a key; a template may hold anything. */
+function template(name) {
+    const shown = showKey(name);
+    return shown === name ? `\${${name}}` : '${…} (name not shown)';
+}
+
+;// CONCATENATED MODULE: ./lib/config/yaml-errors.js
+
+
+/** After this many, the rest of a file's YAML errors are mostly echoes of the first ones. */
+const MAX_SYNTAX_PROBLEMS = 20;
+const MAX_EXPLAINED = 200;
+/**
+ * The `yaml` library's errors and warnings as plain words that say what to write instead, one per
+ * line, in the order of the file. The library's own messages are never passed on: some of them
+ * quote the text (a pasted token, a terminal escape); the words here never quote the file.
+ */
+function syntaxProblems(errors, text, lineStarts) {
+    const source = new Source(text, lineStarts);
+    const byLine = new Map();
+    // Lines already explained: an error the parser reports on one of them is an echo of that mistake
+    // (a missing "-" makes the next lines look too deeply indented), and so is the line it points to.
+    const explained = new Set();
+    // A deeply nested file gives thousands of errors at one place: explaining the first ones is enough.
+    for (const error of errors.slice(0, MAX_EXPLAINED)) {
+        const problem = explain(error, source);
+        const raw = source.lineOf(Math.max(error.pos[0], 0));
+        const line = source.lineOf(problem.offset);
+        if (!explained.has(raw) && !explained.has(line))
+            byLine.set(line, problem);
+        explained.add(raw).add(line);
+    }
+    const problems = [...byLine.values()].sort((a, b) => a.offset - b.offset);
+    if (problems.length <= MAX_SYNTAX_PROBLEMS)
+        return problems;
+    const rest = problems.length - MAX_SYNTAX_PROBLEMS;
+    return [
+        ...problems.slice(0, MAX_SYNTAX_PROBLEMS),
+        { offset: problems[MAX_SYNTAX_PROBLEMS].offset, message: `${rest} more YAML error${rest === 1 ? '' : 's'} from this line on (not listed): fix the ones above first, they often cause the rest` },
+    ];
+}
+const spaces = (n) => `${n} space${n === 1 ? '' : 's'}`;
+const indentBy = (n) => (n === 0 ? 'start it in the first column' : `indent it by ${spaces(n)}`);
+const GENERIC = 'YAML cannot read this line: check its quotes, brackets, colons and indentation (spaces only)';
+function explain(error, src) {
+    const offset = Math.min(Math.max(error.pos[0], 0), src.text.length);
+    const at = (message, where = offset) => ({ offset: where, message });
+    const message = error.message;
+    // A tab among the leading blanks (after spaces, which YAML does not always call a tab indent)
+    // is the mistake whatever else the parser makes of the line.
+    if (['BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT'].includes(error.code)) {
+        const tab = src.leadingTab(src.lineOf(offset));
+        if (tab !== undefined)
+            return at(TAB, tab);
+    }
+    switch (error.code) {
+        case 'TAB_AS_INDENT':
+            return at(TAB);
+        case 'DUPLICATE_KEY':
+            return duplicateKey(offset, src);
+        case 'BLOCK_AS_IMPLICIT_KEY':
+        case 'MULTILINE_IMPLICIT_KEY':
+            if (/^A block sequence/.test(message))
+                return listItemAmongKeys(offset, src);
+            if (/flow/.test(message))
+                return at(FLOW, offset);
+            return implicitKey(error, offset, src);
+        case 'MISSING_CHAR':
+            if (/^Missing closing/.test(message))
+                return unclosedQuote(offset, src, message.includes("'") ? "'" : '"');
+            if (/must end with a/.test(message))
+                return unclosedFlow(offset, src);
+            if (/^Sequence item without|^Implicit map keys need/.test(message))
+                return alignment(offset, src, /^Implicit/.test(message));
+            if (/^Missing space after :/.test(message))
+                return at('inside { }, write a space after ":" (key: value)');
+            if (/^Missing ,/.test(message))
+                return at(FLOW);
+            if (/^Comments must be separated/.test(message))
+                return at('a comment needs a space before "#": write value # comment (or put the value in quotes if "#" is part of it)');
+            if (/^Tags and anchors must be separated/.test(message))
+                return at('an &anchor or !tag needs a space after it, before the value');
+            if (/^Missing directives-end/.test(message)) {
+                return at('a line starting with "%" is a YAML directive and must be followed by a line "---": add that line, or remove the "%" line (put a value that starts with "%" in quotes)', src.directiveBefore(offset));
+            }
+            if (/^Block collection cannot start on same line/.test(message))
+                return at('a list or mapping cannot start on the "---" line: start it on the next line');
+            if (/^Block scalars with more-indented leading empty lines/.test(message)) {
+                return at('the blank lines that open this "|" or ">" block hold more spaces than its text is indented: remove the spaces on those blank lines, or give the indentation after the indicator (|2)');
+            }
+            if (/^Missing newline after block sequence props/.test(message))
+                return at('an &anchor or !tag cannot stand before the "- " of a list item: write "- " first, then the anchor or tag (- &name …)');
+            return at('something is missing here: check the quotes, brackets, commas and colons of this line');
+        case 'BAD_INDENT':
+            if (/in block collection must be sufficiently indented/.test(message))
+                return unclosedFlow(offset, src);
+            if (/^All (mapping|sequence) items must start at the same column/.test(message))
+                return alignment(offset, src, false);
+            if (/^Flow end indicator/.test(message))
+                return at('the closing bracket of a list or mapping written on several lines must be indented more than its key: indent it, or put it at the end of the last item\'s line');
+            if (/[Bb]lock scalar/.test(message))
+                return at(BLOCK_SCALAR);
+            return at('the indentation of this line does not fit the lines above it: indent with spaces, the keys of one mapping in one column, and the "- " items of one list too');
+        case 'BAD_SCALAR_START': {
+            const char = src.text[offset] ?? '';
+            const shown = /^[@`%,[\]{}#&*!|>'"?:-]$/.test(char) ? `"${char}"` : 'this character';
+            return at(`a value cannot start with ${shown} unless it is quoted: put the whole value in single quotes ('…')`);
+        }
+        case 'BAD_DQ_ESCAPE':
+            return at('in double quotes a backslash starts an escape (\\n, \\t, \\", \\\\), and this one is not valid: write \\\\ for a backslash, or use single quotes, in which a backslash is an ordinary character');
+        case 'UNEXPECTED_TOKEN':
+            return yaml_errors_unexpected(message, offset, src);
+        case 'BLOCK_IN_FLOW':
+            return at(FLOW);
+        case 'MULTIPLE_DOCS':
+            return at('the file holds a second YAML document (after a "---" or "..." line): the config is one document; remove that line and merge what follows it into the rest', src.documentMarkerBefore(offset));
+        case 'MULTIPLE_ANCHORS':
+            return at('a value can have only one &anchor: remove the extra one');
+        case 'MULTIPLE_TAGS':
+            return at('a value can have only one !tag: remove the extra one');
+        case 'ALIAS_PROPS': {
+            // The parser points at the alias; the mistake is the &anchor or !tag before it.
+            const before = /([&!]\S*)\s+$/.exec(src.text.slice(src.lineStart(src.lineOf(offset)), offset));
+            return at('an alias (*name) cannot have an &anchor or !tag of its own: remove it', before ? offset - before[0].length : offset);
+        }
+        case 'BAD_ALIAS':
+            if (/ending in :/.test(message))
+                return at('an &anchor or *alias name cannot end with ":": put a space between the name and the ":"');
+            return at(`"${/^Anchor/.test(message) ? '&' : '*'}" must be followed by a name (${/^Anchor/.test(message) ? '&name' : '*name'}); if it is part of the value, put the whole value in quotes`);
+        case 'BAD_PROP_ORDER':
+            return at('an &anchor or !tag must come after the "- " or "? " indicator, not before it');
+        case 'BAD_DIRECTIVE':
+            return at('unknown or invalid "%" directive: the config needs none; remove the line (or put a value that starts with "%" in quotes)');
+        case 'TAG_RESOLVE_FAILED':
+        case 'BAD_COLLECTION_TYPE':
+            return at('this !tag is unknown or does not fit its value: the config needs no tags; remove it');
+        case 'NON_STRING_KEY':
+            return at('a key must be a plain name, not a list or a mapping: write name: value');
+        case 'KEY_OVER_1024_CHARS':
+            return at('this key is longer than 1024 characters: a key is a short name followed by ":"; put a long value after its key');
+        case 'RESOURCE_EXHAUSTION':
+            return at('lists or mappings are nested too deeply here to be read: the config needs only a few levels');
+        default:
+            return at(GENERIC);
+    }
+}
+const TAB = 'a tab indents this line, and YAML indents with spaces only: replace the tab with spaces';
+const BLOCK_SCALAR = 'the text of a "|" or ">" block must be indented more than its key, every line at least as much as its first line, with spaces';
+const FLOW = 'inside [ ] and { }, items are separated by commas and a key is followed by ": " (e.g. [repo, read:org], { bearer: "${token}" }); a "- " list or an indented mapping cannot stand inside them';
+/** `key: value: more` on one line, or a line indented so deep that it continues the value above. */
+function implicitKey(error, offset, src) {
+    const line = src.lineOf(offset);
+    const before = src.text.slice(src.lineStart(line), offset);
+    const rest = src.text.slice(offset, src.lineEnd(line));
+    if (/^["']/.test(rest) && error.code === 'MULTILINE_IMPLICIT_KEY') {
+        return { offset, message: 'a quoted key must end on the line where it starts: close the quote before the ":"' };
+    }
+    // `- item` after the keys of a mapping.
+    if (/^-( |$)/.test(rest) && before.trim() === '')
+        return listItemAmongKeys(offset, src);
+    // `key: echo "a: b"`: a ": " inside the value.
+    const colon = /:(?=[ \t]|$)/.exec(rest.slice(1));
+    if (colon && !/^["']/.test(rest)) {
+        return {
+            offset: offset + 1 + colon.index,
+            message: 'YAML reads ": " (a colon and a space) as the end of a key, and this value holds one: if it is part of the value, put the whole value in single quotes (key: \'echo "a: b"\'); if it starts another key, put that key on a line of its own',
+        };
+    }
+    if (/:\s*$/.test(before)) {
+        // `key: value` followed by a line indented deeper than `key`: that line continues the value.
+        const keyColumn = src.layout(line).content;
+        const key = before.slice(keyColumn).replace(/:\s*$/, '');
+        const named = keyShown(key) ? `"${key}"` : 'the key';
+        for (let next = src.nextContent(line); next >= 0; next = src.nextContent(next)) {
+            if (!/:(?=[ \t]|$)/.test(src.lineText(next)))
+                continue;
+            const indent = src.layout(next).indent;
+            return {
+                offset: src.lineStart(next) + indent,
+                message: `this line is indented by ${spaces(indent)}, more than ${named} on line ${line + 1} (${keyColumn}), so YAML reads it as part of that key's value: ${indentBy(keyColumn)}, like the other keys of that mapping`,
+            };
+        }
+    }
+    // `name` alone on a line, then `provider: github`: the key has no colon.
+    const end = src.contentEnd(line);
+    return {
+        offset: end,
+        message: 'this line has no ":" after its key, so YAML reads it together with the next line as one key: write key: value, with a colon and a space',
+    };
+}
+/** `- item` where a key is expected: among the keys of a mapping, or not aligned with its list. */
+function listItemAmongKeys(offset, src) {
+    const line = src.lineOf(offset);
+    const { indent } = src.layout(line);
+    const start = src.lineStart(line) + indent;
+    const item = src.itemAbove(line, indent);
+    if (item && indent < item.dash) {
+        return {
+            offset: start,
+            message: `this "-" is in column ${indent + 1}, but the "-" of the item on line ${item.line + 1} is in column ${item.dash + 1}: the items of one list start in the same column; ${indentBy(item.dash)}`,
+        };
+    }
+    return {
+        offset: start,
+        message: 'a "- " list item cannot stand among the keys of a mapping: write the key the list belongs to on the line before, ending in ":" (e.g. require-scopes:), and indent the "- " lines under it',
+    };
+}
+/** A line whose indentation fits neither the list items nor the mapping keys around it. */
+function alignment(offset, src, noColon) {
+    const line = src.lineOf(offset);
+    const { indent, dashes } = src.layout(line);
+    const start = src.lineStart(line) + indent;
+    const item = src.itemAbove(line, indent);
+    if (item && dashes.length > 0 && indent !== item.dash) {
+        return {
+            offset: start,
+            message: `this "-" is in column ${indent + 1}, but the "-" of the item on line ${item.line + 1} is in column ${item.dash + 1}: the items of one list start in the same column; ${indentBy(item.dash)}`,
+        };
+    }
+    if (src.inBlockScalar(line, indent)) {
+        return { offset: start, message: BLOCK_SCALAR };
+    }
+    if (item && dashes.length === 0 && indent === item.dash) {
+        return {
+            offset: start,
+            message: `this line stands in the column of the "- " items above (line ${item.line + 1}) but does not start with "-": to start a new item, write "- " before it; to add it to the item above, indent it by ${spaces(item.content)}, like that item's first key`,
+        };
+    }
+    if (item && dashes.length === 0 && indent > item.dash && indent < item.content) {
+        return {
+            offset: start,
+            message: `this line is indented by ${spaces(indent)}, between the "-" (${item.dash}) and the first key (${item.content}) of the item on line ${item.line + 1}: indent it by ${spaces(item.content)} to add it to that item, or write "- " at ${spaces(item.dash)} to start a new item`,
+        };
+    }
+    if (noColon) {
+        return {
+            offset: start,
+            message: 'this line has no ":" after its key: write key: value, with a colon and a space; if the line continues the value above it, put that whole value in quotes',
+        };
+    }
+    const previous = src.prevContent(line);
+    const above = previous >= 0 ? ` (line ${previous + 1} is indented by ${spaces(src.layout(previous).indent)})` : '';
+    return {
+        offset: start,
+        message: `this line is indented by ${spaces(indent)}, which lines up with no mapping above it${above}: the keys of one mapping start in the same column; indent it like the keys it belongs with`,
+    };
+}
+function duplicateKey(offset, src) {
+    const line = src.lineOf(offset);
+    const key = keyAt(src.text, offset);
+    const named = key !== undefined && keyShown(key) ? `"${key}"` : 'this key';
+    let first;
+    if (key !== undefined) {
+        // The same key earlier in the same mapping: a line at this indentation, before a shallower one.
+        const column = offset - src.lineStart(line);
+        for (let l = src.prevContent(line); l >= 0; l = src.prevContent(l)) {
+            const { content, indent } = src.layout(l);
+            if (content === column && keyAt(src.text, src.lineStart(l) + content) === key)
+                first = l;
+            // A line starting left of the mapping is its first line (`- key: …`) or its parent.
+            if (indent < column)
+                break;
+        }
+    }
+    const where = first !== undefined ? ` (first on line ${first + 1})` : '';
+    return { offset, message: `${named} is written twice in one mapping${where}: keys must be unique; keep one of them` };
+}
+/** The plain or quoted key that starts at `offset`, if the line reads `key:`. */
+function keyAt(text, offset) {
+    const match = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s:#][^:\n]*?))[ \t]*:(?=\s|$)/.exec(text.slice(offset, offset + 200));
+    return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+function unclosedQuote(offset, src, quote) {
+    const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+    const start = lastToken(src, offset, (token) => token.type === type)?.offset ?? src.text.lastIndexOf(quote, offset - 1);
+    return {
+        offset: start >= 0 ? start : offset,
+        message: `the ${quote} that starts this value is never closed, so YAML reads the lines after it as part of the value: add the closing ${quote} at the end of the value`,
+    };
+}
+function unclosedFlow(offset, src) {
+    const token = lastToken(src, offset, (t) => t.type === 'flow-collection' && !(t.end ?? []).some((e) => e.source === ']' || e.source === '}'));
+    const open = token?.start?.source === '{' ? '{' : '[';
+    const close = open === '{' ? '}' : ']';
+    const what = open === '{' ? 'mapping' : 'list';
+    const example = open === '{' ? 'secret: { account-sid: SID, auth-token: TOKEN }' : 'require-scopes: [repo, read:org]';
+    return {
+        offset: token ? token.offset : offset,
+        message: `the ${what} opened with "${open}" here is not closed: end it with "${close}" (e.g. ${example}); if it spans several lines, indent them more than its key`,
+    };
+}
+function yaml_errors_unexpected(message, offset, src) {
+    const at = (text) => ({ offset, message: text });
+    // The file's first line is indented, and this one less: it stands outside the document.
+    const line = src.lineOf(offset);
+    const first = src.nextContent(-1);
+    if (/at node end|in YAML (stream|document)/.test(message) && first >= 0 && first < line && src.layout(line).indent < src.layout(first).indent) {
+        const indent = src.layout(first).indent;
+        return {
+            offset: src.lineStart(line) + src.layout(line).indent,
+            message: `this line is indented less than the first line of the file (${spaces(indent)}), so YAML reads it as outside the document: start the first line, and every top-level key, in the first column`,
+        };
+    }
+    if (/^Unexpected , in|^Unexpected empty item/.test(message))
+        return at('an empty item in [ ] or { } (two commas in a row, or a comma right after the bracket): remove the extra comma');
+    if (/^Unexpected flow-(seq|map)-end/.test(message)) {
+        const close = src.text[offset] === '}' ? '}' : ']';
+        const open = close === '}' ? '{' : '[';
+        return at(`a closing "${close}" with no "${open}" before it: remove it, or add the "${open}" where the list or mapping starts`);
+    }
+    if (/^Unexpected map-value-ind/.test(message))
+        return at('a ":" with no key before it: write the key before the colon (key: value)');
+    if (/^Unexpected block-seq-ind/.test(message))
+        return at('a "- " list cannot start on the line of its key: put it on the next line, indented more than the key');
+    if (/^Block scalar header/.test(message))
+        return at('after "|" or ">" only an indentation digit and "-" or "+" may follow on the line: start the text on the next line, indented');
+    if (/at node end/.test(message))
+        return at('unexpected text after the value: if it belongs to the value, put the whole value in quotes; otherwise remove it');
+    return at(GENERIC);
+}
+/** The last token (by offset) before `offset` that `match` accepts, from the concrete syntax tree. */
+function lastToken(src, offset, match) {
+    let best;
+    for (const token of src.tokens())
+        if (token.offset < offset && match(token) && (!best || token.offset > best.offset))
+            best = token;
+    return best;
+}
+/** The tokens of the concrete syntax tree, walked with a stack: a deeply nested file must not overflow the call stack. */
+function cstTokens(text) {
+    const tokens = [];
+    const stack = [...new dist/* Parser */.iX().parse(text)];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (!item || typeof item !== 'object')
+            continue;
+        if (Array.isArray(item)) {
+            for (const child of item)
+                stack.push(child);
+            continue;
+        }
+        const token = item;
+        if (typeof token.offset === 'number' && typeof token.type === 'string')
+            tokens.push(token);
+        for (const [name, child] of Object.entries(item))
+            if (name !== 'source' && child && typeof child === 'object')
+                stack.push(child);
+    }
+    return tokens;
+}
+/** The lines of the text, for working out what a line's indentation means. */
+class Source {
+    text;
+    starts;
+    cst;
+    constructor(text, starts) {
+        this.text = text;
+        this.starts = starts;
+    }
+    tokens() {
+        return (this.cst ??= cstTokens(this.text));
+    }
+    lineOf(offset) {
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return low;
+    }
+    lineStart(line) {
+        return this.starts[line] ?? this.text.length;
+    }
+    lineEnd(line) {
+        const next = this.starts[line + 1] ?? this.text.length;
+        let end = next;
+        while (end > this.lineStart(line) && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r'))
+            end--;
+        return end;
+    }
+    lineText(line) {
+        return this.text.slice(this.lineStart(line), this.lineEnd(line));
+    }
+    /** Where the line's content ends, before trailing blanks and a comment. */
+    contentEnd(line) {
+        const text = this.lineText(line).replace(/\s+#.*$/, '').trimEnd();
+        return this.lineStart(line) + text.length;
+    }
+    isContent(line) {
+        const text = this.lineText(line).trim();
+        return text !== '' && !text.startsWith('#');
+    }
+    prevContent(line) {
+        for (let l = line - 1; l >= 0; l--)
+            if (this.isContent(l))
+                return l;
+        return -1;
+    }
+    nextContent(line) {
+        for (let l = line + 1; l < this.starts.length; l++)
+            if (this.isContent(l))
+                return l;
+        return -1;
+    }
+    /** Leading spaces, the columns of the `- ` indicators that open the line, and where its content starts. */
+    layout(line) {
+        const text = this.lineText(line);
+        let column = /^ */.exec(text)[0].length;
+        const indent = column;
+        const dashes = [];
+        while (text[column] === '-' && (column + 1 === text.length || text[column + 1] === ' ')) {
+            dashes.push(column);
+            column++;
+            while (text[column] === ' ')
+                column++;
+        }
+        return { indent, dashes, content: column };
+    }
+    /**
+     * The nearest list item above `line` (its `- ` column and its content column), looking back no
+     * further than a line indented less than `indent` that is not an item itself.
+     */
+    itemAbove(line, indent) {
+        for (let l = this.prevContent(line); l >= 0; l = this.prevContent(l)) {
+            const layout = this.layout(l);
+            if (layout.dashes.length > 0) {
+                // The innermost `- ` at or left of this line's indentation, or the outermost one.
+                const index = layout.dashes.findLastIndex((dash) => dash <= indent);
+                const at = index >= 0 ? index : 0;
+                const dash = layout.dashes[at];
+                const content = layout.dashes[at + 1] ?? layout.content;
+                return { line: l, dash, content };
+            }
+            if (layout.indent < indent)
+                return undefined;
+        }
+        return undefined;
+    }
+    /**
+     * Whether `line` (indented by `indent`) comes after the text of a `key: |` block, indented less
+     * than that text: the block's lines above it are indented deeper, and its header is on the
+     * first line above that is indented less than `line`.
+     */
+    inBlockScalar(line, indent) {
+        const header = (l) => /(^|[:\s-])[|>][1-9+-]*[ \t]*(#.*)?$/.test(this.lineText(l));
+        let deeper = false;
+        for (let l = this.prevContent(line); l >= 0; l = this.prevContent(l)) {
+            const layout = this.layout(l);
+            // Right under `key: |`, but not deeper than `key`.
+            if (!deeper && header(l))
+                return indent <= layout.content;
+            if (layout.indent > indent) {
+                deeper = true;
+                continue;
+            }
+            return deeper && layout.indent < indent && header(l);
+        }
+        return false;
+    }
+    /** The offset of a tab among the leading blanks of `line`, if there is one. */
+    leadingTab(line) {
+        const blanks = /^[ \t]*/.exec(this.lineText(line))[0];
+        const tab = blanks.indexOf('\t');
+        return tab >= 0 && blanks.length < this.lineText(line).length ? this.lineStart(line) + tab : undefined;
+    }
+    /** The `%` directive line before `offset`, or `offset` itself. */
+    directiveBefore(offset) {
+        for (let l = this.lineOf(offset); l >= 0; l--)
+            if (this.lineText(l).startsWith('%'))
+                return this.lineStart(l);
+        return offset;
+    }
+    /** The `---` or `...` line at or before `offset`, or `offset` itself. */
+    documentMarkerBefore(offset) {
+        for (let l = this.lineOf(offset); l >= 0; l--)
+            if (/^(---|\.\.\.)(\s|$)/.test(this.lineText(l)))
+                return this.lineStart(l);
+        return offset;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/config/load.js
@@ -62104,10 +63812,22 @@ function baseUrlProblem(value) {
 
 
 
+
+
+
+
+
+/**
+ * How many copies of anchored values the `*aliases` of one file may make (the `yaml` library's
+ * `maxAliasCount`, counting the aliases inside an aliased value too): far more than a config needs,
+ * far fewer than a "billion laughs" file expands to.
+ */
+const MAX_ALIAS_COUNT = 100;
 class ConfigError extends Error {
     issues;
     constructor(issues) {
-        super(issues.map((i) => `${i.where}: ${i.key ? `${i.key}: ` : ''}${i.message}`).join('\n'));
+        // Each issue on one line that cannot be a workflow command, whatever a file name holds.
+        super(issues.map((i) => safeLine(`${i.where}: ${i.key ? `${i.key}: ` : ''}${i.message}`, 2_000)).join('\n'));
         this.issues = issues;
         this.name = 'ConfigError';
     }
@@ -62126,22 +63846,25 @@ function compiled() {
 async function loadConfig(request) {
     const absolute = external_node_path_.resolve(request.cwd, request.path);
     const display = external_node_path_.relative(request.cwd, absolute).split(external_node_path_.sep).join('/') || request.path;
-    const text = await (0,promises_.readFile)(absolute, 'utf8').catch((error) => {
-        if (error.code === 'ENOENT' && !request.pathExplicit)
-            return undefined;
-        const why = error.code === 'ENOENT' ? 'no such file' : error.message;
-        throw new ConfigError([{ where: display, file: display, key: '', message: `cannot read the config file: ${why}` }]);
-    });
+    // The path as a label in messages: one line, no control characters (the file name stays exact in `file`).
+    const label = oneLine(display, 300) || '(config file)';
+    const text = request.text !== undefined
+        ? absentIfAllowed(request.text, request, display, label)
+        : await (0,promises_.readFile)(absolute, 'utf8').catch((error) => absentIfAllowed(error.code === 'ENOENT' ? null : error, request, display, label));
     const issues = [];
     const entries = [];
     let defaults = {};
+    let allowedHosts = [];
     let file;
     if (text !== undefined) {
         file = display;
-        const parsed = parseYaml(text, { label: display, file: display }, compiled().file, issues);
-        if (parsed && typeof parsed.value === 'object' && parsed.value !== null) {
+        const parsed = parseYaml(text, { label, file: display }, compiled().file, issues);
+        if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
             const value = parsed.value;
-            defaults = value.defaults ?? {};
+            if (value.defaults && typeof value.defaults === 'object' && !Array.isArray(value.defaults))
+                defaults = value.defaults;
+            if (Array.isArray(value['allowed-hosts']))
+                allowedHosts = value['allowed-hosts'].map((h) => String(h).toLowerCase());
             if (Array.isArray(value.tokens)) {
                 value.tokens.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, ['tokens', i])));
             }
@@ -62155,137 +63878,195 @@ async function loadConfig(request) {
     }
     const expiryWarningDays = typeof defaults['expiry-warning-days'] === 'number' ? defaults['expiry-warning-days'] : request.expiryWarningDays;
     const maxLatencyMs = typeof defaults['max-latency-ms'] === 'number' ? defaults['max-latency-ms'] : undefined;
+    pastedScopes(entries, issues);
     const tokens = checkEntries(entries, { expiryWarningDays, maxLatencyMs }, issues);
     if (issues.length > 0)
-        throw new ConfigError(issues);
-    return { tokens, file };
+        throw new ConfigError(inFileOrder(oncePerKey(issues)));
+    return { tokens, allowedHosts, file };
+}
+/** No file: fine at the default path (nothing configured), an error at a path the user chose. */
+function absentIfAllowed(text, request, display, label) {
+    if (typeof text === 'string')
+        return text;
+    if (text === null && !request.pathExplicit)
+        return undefined;
+    const why = text === null ? 'no such file' : oneLine(text.message, 300);
+    throw new ConfigError([{ where: label, file: display, key: '', message: `cannot read the config file: ${why}` }]);
 }
 function rawEntry(value, index, parsed, keyPath) {
-    return { value, key: `tokens[${index}]`, place: (sub) => parsed.place(sub ? [...keyPath, sub] : keyPath) };
+    // `request.url`: a key inside a key.
+    return { value, key: `tokens[${index}]`, place: (sub) => parsed.place(sub ? [...keyPath, ...sub.split('.')] : keyPath) };
+}
+/**
+ * A scope list holding a token: scopes are printed in every report, so one pasted there would be
+ * published with each run.
+ */
+function pastedScopes(entries, issues) {
+    for (const entry of entries) {
+        if (!entry.value || typeof entry.value !== 'object')
+            continue;
+        for (const key of ['require-scopes', 'allow-scopes']) {
+            const list = entry.value[key];
+            if (!Array.isArray(list))
+                continue;
+            list.forEach((scope, i) => {
+                if (typeof scope === 'string' && mightBeSecret(scope)) {
+                    issues.push({ ...entry.place(`${key}.${i}`), key: `${entry.key}.${key}[${i}]`, message: `holds what looks like a token value (not shown): ${tokenAdvice(key)}` });
+                }
+            });
+        }
+    }
+}
+/** One issue per key (the first: the schema's, before the checks that build on it). */
+function oncePerKey(issues) {
+    const seen = new Set();
+    return issues.filter((issue) => {
+        // Keys that are not shown all read "(key not shown)": each of them is its own issue.
+        if (!issue.key || issue.key.includes('(key not shown)'))
+            return true;
+        const id = `${issue.file ?? ''}\u0000${issue.where.replace(/:\d+:\d+$/, '')}\u0000${issue.key}`;
+        if (seen.has(id))
+            return false;
+        seen.add(id);
+        return true;
+    });
+}
+/** The file's issues by line and column, then the `tokens` input's. */
+function inFileOrder(issues) {
+    const column = (issue) => Number(/:(\d+)$/.exec(issue.where)?.[1] ?? 0);
+    const rank = (issue) => (issue.file !== undefined ? 0 : 1);
+    return issues
+        .map((issue, i) => ({ issue, i }))
+        .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || column(a.issue) - column(b.issue) || a.i - b.i)
+        .map(({ issue }) => issue);
 }
 function parseYaml(text, origin, validate, issues) {
     const lineCounter = new dist/* LineCounter */.HN();
-    // prettyErrors off: its code frame would quote the file, and a pasted token with it.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // prettyErrors off: its code frame would quote the file, and a pasted token with it. stringKeys:
+    // a list or a mapping used as a key is an error, not a key made of its text. logLevel: the library
+    // must not print warnings of its own (they quote the file) on stderr.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, stringKeys: true, logLevel: 'error' });
     const at = (offset) => {
         if (offset === undefined)
             return { where: origin.label, file: origin.file };
         const { line, col } = lineCounter.linePos(offset);
         return { where: `${origin.label}:${line}:${col}`, file: origin.file, line };
     };
-    if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-            issues.push({ ...at(error.pos[0]), key: '', message: `not valid YAML: ${error.message.split('\n')[0]}` });
+    const yamlErrors = [...doc.errors, ...doc.warnings];
+    if (yamlErrors.length > 0) {
+        for (const problem of syntaxProblems(yamlErrors, text, lineCounter.lineStarts)) {
+            issues.push({ ...at(problem.offset), key: '', message: `not valid YAML: ${problem.message}` });
         }
+        return undefined;
+    }
+    const aliases = aliasProblem(doc);
+    if (aliases) {
+        issues.push({ ...at(aliases.offset), key: '', message: `not valid YAML: ${aliases.message}` });
         return undefined;
     }
     let value;
     try {
-        value = doc.toJS() ?? (origin.file ? {} : []);
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? (origin.file ? {} : []);
     }
     catch {
-        // An alias (*name) with no anchor; the error text would quote the name, which may be a pasted token.
-        let offset;
-        (0,dist/* visit */.YR)(doc, { Alias: (_, alias) => void (offset ??= alias.resolve(doc) ? undefined : alias.range?.[0]) });
-        issues.push({ ...at(offset), key: '', message: 'not valid YAML: an alias (*…) refers to no anchor (&…)' });
+        // Every alias has its anchor (checked above): what is left is the alias limit.
+        issues.push({
+            ...at(firstAlias(doc)),
+            key: '',
+            message: `not valid YAML: too many aliases (the *aliases expand past the limit of ${MAX_ALIAS_COUNT} copies of anchored values, as a "billion laughs" file does): write the values out instead of using aliases`,
+        });
         return undefined;
     }
     const place = (keyPath) => at(nodeAt(doc, keyPath)?.range?.[0]);
     if (!validate(value)) {
         const errors = validate.errors ?? [];
-        for (const error of errors)
-            issues.push(describe(error, doc, at, origin.file ? [] : ['tokens']));
+        for (const problem of schemaProblems(errors, { root: value, displayPrefix: origin.file ? [] : ['tokens'] })) {
+            const node = problem.keyOf !== undefined ? (keyNode(doc, problem.keyPath, problem.keyOf) ?? nodeAt(doc, problem.keyPath)) : nodeAt(doc, problem.keyPath);
+            issues.push({ ...at(node?.range?.[0]), key: problem.key, message: problem.message });
+        }
     }
     return { value, place };
 }
+/** An alias whose anchor is not defined before it; found in one pass, in the order `yaml` resolves them. */
+function aliasProblem(doc) {
+    const anchors = new Set();
+    let unresolved;
+    (0,dist/* visit */.YR)(doc, {
+        Node(_, node) {
+            if ((0,dist/* isAlias */.Vj)(node)) {
+                if (!anchors.has(node.source)) {
+                    unresolved = node;
+                    return dist/* visit */.YR.BREAK;
+                }
+            }
+            else if (node.anchor)
+                anchors.add(node.anchor);
+            return undefined;
+        },
+    });
+    if (!unresolved)
+        return undefined;
+    // The alias's name is not quoted: it may be a pasted token.
+    return { offset: unresolved.range?.[0], message: 'an alias (*…) refers to no anchor (&…) defined before it: define the anchor first (key: &name value), or write the value instead of the alias' };
+}
+function firstAlias(doc) {
+    let offset;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_, node) {
+            offset = node.range?.[0];
+            return dist/* visit */.YR.BREAK;
+        },
+    });
+    return offset;
+}
+/** The node at `keyPath`, or the nearest of its parents that is in the document. */
 function nodeAt(doc, keyPath) {
-    if (keyPath.length === 0)
-        return (doc.contents ?? undefined);
-    return doc.getIn(keyPath, true);
+    let node = (doc.contents ?? undefined);
+    for (const part of keyPath) {
+        const next = childOf(doc, node, part);
+        if (!next)
+            break;
+        node = next;
+    }
+    return node;
+}
+function childOf(doc, parent, part) {
+    const node = (0,dist/* isAlias */.Vj)(parent) ? parent.resolve(doc) : parent;
+    if ((0,dist/* isSeq */.oP)(node))
+        return /^\d+$/.test(String(part)) ? (node.items[Number(part)] ?? undefined) : undefined;
+    if ((0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(part));
+        return ((pair?.value ?? pair?.key) ?? undefined);
+    }
+    return undefined;
 }
 function keyNode(doc, keyPath, key) {
-    const map = nodeAt(doc, keyPath);
+    const parent = nodeAt(doc, keyPath);
+    const map = (0,dist/* isAlias */.Vj)(parent) ? parent.resolve(doc) : parent;
     if (!(0,dist/* isMap */.jh)(map))
         return undefined;
-    const pair = map.items.find((item) => item.key?.value === key);
+    const pair = map.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key);
     return (pair?.key ?? undefined);
 }
-function describe(error, doc, at, displayPrefix) {
-    const keyPath = error.instancePath
-        .split('/')
-        .slice(1)
-        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-    const key = displayKey([...displayPrefix, ...keyPath]);
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const extra = String(params.additionalProperty);
-            const allowed = Object.keys(error.parentSchema.properties ?? {});
-            if (looksLikeToken(extra)) {
-                const where = at(keyNode(doc, keyPath, extra)?.range?.[0]);
-                return { ...where, key, message: `holds a key that looks like a token (not shown): ${TOKEN_ADVICE}` };
-            }
-            const hint = closest(extra, allowed);
-            return {
-                ...at(keyNode(doc, keyPath, extra)?.range?.[0]),
-                key: displayKey([...displayPrefix, ...keyPath, extra]),
-                message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; allowed here: ${allowed.join(', ')}`,
-            };
-        }
-        case 'required':
-            return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `missing required key "${String(params.missingProperty)}"` };
-        case 'enum': {
-            const allowed = params.allowedValues.map(String);
-            const last = keyPath[keyPath.length - 1];
-            const value = String(doc.getIn(keyPath));
-            if (looksLikeToken(value)) {
-                return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `holds what looks like a token (not shown): ${TOKEN_ADVICE}` };
-            }
-            if (last === 'provider') {
-                const hint = closest(value, allowed);
-                return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `unknown provider "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}` };
-            }
-            return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `must be one of: ${allowed.join(', ')}` };
-        }
-        case 'pattern':
-            return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: patternMessage(keyPath[keyPath.length - 1]) };
-        default:
-            return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: error.message ?? 'is not valid' };
-    }
-}
-function patternMessage(key) {
-    if (key === 'name')
-        return 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-"';
-    return 'must be the name of an environment variable (letters, digits and "_", not starting with a digit), e.g. RELEASE_BOT_TOKEN — not the token itself';
-}
-function displayKey(keyPath) {
-    return keyPath.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-}
-/** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-    for (const candidate of candidates) {
-        const d = distance(word.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [candidate, d];
-    }
-    return best;
-}
-function distance(a, b) {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++) {
-            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        row = next;
-    }
-    return row[b.length];
+
+;// CONCATENATED MODULE: ./lib/limits.js
+/** The numeric settings' ranges: beyond them a run would be absurd (a timer cannot even hold 1e9 s). */
+const limits_LIMITS = {
+    timeoutSeconds: { min: 1, max: 600 },
+    concurrency: { min: 1, max: 64 },
+    expiryWarningDays: { min: 0, max: 3650 },
+};
+/** Plain decimal digits within the range; ` 2`, `0x10`, `+3`, `1e3` and `2.0` are refused, never guessed. */
+function limits_wholeNumber(text, range) {
+    if (!/^\d{1,9}$/.test(text))
+        return undefined;
+    const n = Number(text);
+    return n >= range.min && n <= range.max ? n : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
+
+
 const DEFAULT_CONFIG = '.github/token-preflight.yml';
 class InputError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'InputError';
@@ -62300,12 +64081,12 @@ function readInputs(getInput) {
         scan: oneOf(getInput, 'scan', ['auto', 'diff', 'full', 'off'], 'auto'),
         verifyLeaks: oneOf(getInput, 'verify-leaks', ['true', 'false'], 'true') === 'true',
         failOn: oneOf(getInput, 'fail-on', ['error', 'warning', 'never'], 'error'),
-        expiryWarningDays: whole(getInput, 'expiry-warning-days', 14, 0),
+        expiryWarningDays: whole(getInput, 'expiry-warning-days', 14, LIMITS.expiryWarningDays),
         comment: oneOf(getInput, 'comment', ['auto', 'always', 'never'], 'auto'),
         sarif: getInput('sarif'),
         githubToken: getInput('github-token'),
-        concurrency: whole(getInput, 'concurrency', 8, 1),
-        timeoutSeconds: whole(getInput, 'timeout-seconds', 10, 1),
+        concurrency: whole(getInput, 'concurrency', 8, LIMITS.concurrency),
+        timeoutSeconds: whole(getInput, 'timeout-seconds', 10, LIMITS.timeoutSeconds),
     };
 }
 function oneOf(getInput, name, allowed, fallback) {
@@ -62314,36 +64095,265 @@ function oneOf(getInput, name, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new InputError(`input "${name}" is "${value}"; allowed: ${allowed.join(', ')}`);
+    throw new InputError(`input "${name}" is ${showValue(value)}; allowed: ${allowed.join(', ')}`);
 }
-function whole(getInput, name, fallback, min) {
+function whole(getInput, name, fallback, range) {
     const value = getInput(name);
     if (!value)
         return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw new InputError(`input "${name}" is "${value}"; it must be a whole number ≥ ${min}`);
+    const n = wholeNumber(value, range);
+    if (n === undefined)
+        throw new InputError(`input "${name}" is ${showValue(value)}; it must be a whole number from ${range.min} to ${range.max}, written in digits`);
     return n;
 }
 
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __nccwpck_require__(610);
+;// CONCATENATED MODULE: ./lib/http/address.js
+
+
+/**
+ * Addresses a found secret must never be sent to: the runner's own network and the cloud metadata
+ * services (SSRF). IANA special-purpose registries (RFC 6890 and successors).
+ */
+const PRIVATE = new external_node_net_.BlockList();
+for (const [net, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10], // carrier-grade NAT, incl. Alibaba Cloud's metadata 100.100.100.200
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16], // link-local, incl. 169.254.169.254 (AWS, GCP, Azure metadata)
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4],
+])
+    PRIVATE.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+    ['::', 128],
+    ['::1', 128],
+    ['fc00::', 7], // unique local, incl. AWS's fd00:ec2::254
+    ['fe80::', 10],
+    ['ff00::', 8],
+])
+    PRIVATE.addSubnet(net, prefix, 'ipv6');
+/** The IPv4 address inside an IPv4-mapped (`::ffff:a.b.c.d`) or NAT64 (`64:ff9b::a.b.c.d`) IPv6 address. */
+function embeddedIpv4(address) {
+    const m = /^(?:::ffff:|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
+    if (!m)
+        return undefined;
+    if (m[1])
+        return m[1];
+    const hi = parseInt(m[2], 16);
+    const lo = parseInt(m[3], 16);
+    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+}
+/** Whether `address` (an IP literal) is loopback, link-local, private, metadata or otherwise not public. */
+function isPrivateAddress(address) {
+    const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+    const v4 = (0,external_node_net_.isIP)(bare) === 6 ? embeddedIpv4(bare) : undefined;
+    if (v4)
+        return PRIVATE.check(v4, 'ipv4');
+    const family = (0,external_node_net_.isIP)(bare);
+    if (family === 0)
+        return false;
+    return PRIVATE.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+}
+class AddressNotAllowedError extends Error {
+    code = 'EADDRNOTALLOWED';
+}
+function refusal(host, address) {
+    return new AddressNotAllowedError(`refused to connect to ${host}: it resolves to ${address}, an address of the runner's own network or a cloud metadata service; list that address in allowed-hosts to allow it`);
+}
+/** Refuses `address` for `host` unless it is public or listed in `allowed`. */
+function checkAddress(host, address, allowed) {
+    return isPrivateAddress(address) && !allowed.has(address) ? refusal(host, address) : undefined;
+}
+/**
+ * A `dns.lookup` for `net.connect` that refuses private addresses at connect time — the address
+ * actually connected to, so a name that resolves into the runner's network (say
+ * `169.254.169.254.nip.io`) is refused however it is spelt.
+ */
+function guardedLookup(allowed, resolve = external_node_dns_.lookup) {
+    return (hostname, options, callback) => {
+        resolve(hostname, { ...options, all: true }, (error, addresses) => {
+            if (error)
+                return callback(error, options.all ? [] : '');
+            const list = addresses;
+            const refused = list.map((a) => checkAddress(hostname, a.address, allowed)).find(Boolean);
+            if (refused)
+                return callback(refused, options.all ? [] : '');
+            if (options.all)
+                return callback(null, list);
+            callback(null, list[0].address, list[0].family);
+        });
+    };
+}
+/** Resolves `host` now and refuses a private address: for a request that a proxy will resolve again. */
+async function assertPublicHost(host, allowed, resolve = dnsLookup) {
+    const bare = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    if (isIP(bare)) {
+        const refused = checkAddress(bare, bare, allowed);
+        if (refused)
+            throw refused;
+        return;
+    }
+    const addresses = await new Promise((done, fail) => resolve(bare, { all: true }, (error, list) => (error ? fail(error) : done(list))));
+    for (const { address } of addresses) {
+        const refused = checkAddress(bare, address, allowed);
+        if (refused)
+            throw refused;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/http/dispatcher.js
 
+
+
+/** A setting of the environment that cannot work (a garbled proxy URL, …): a usage error, not a crash. */
+class SettingsError extends Error {
+    name = 'SettingsError';
+}
+/** The sockets (direct, or to the proxy and so the tunnel) of each dispatcher, for closeQuietly. */
+const sockets = new WeakMap();
 /**
  * The dispatcher for provider calls. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case),
  * as self-hosted runners behind a proxy expect; NODE_EXTRA_CA_CERTS is applied by Node itself to
  * every TLS connection, including the tunnel through the proxy.
  *
- * At most `concurrency` connections per host: a request that follows a finished one waits the
- * instant it takes to free that keep-alive connection instead of paying a new TLS handshake.
+ * HTTP/2 is off: while undici waits to learn whether a host speaks h2, it queues every other
+ * request behind the first connection, so one stalled handshake would serialise the whole run.
  */
-function createDispatcher(concurrency) {
-    return new undici/* EnvHttpProxyAgent */.J2({ connections: concurrency, connect: { timeout: 10_000 } });
+function createDispatcher(options) {
+    const proxy = proxySettings(options.env);
+    const lookup = options.guard ? guardedLookup(options.guard.allowedAddresses) : undefined;
+    const timeout = options.timeoutMs;
+    const open = new Set();
+    const track = (connect) => (opts, callback) => {
+        // undici's connectors return the socket they open (the type says void): keep it, to drop it at the end.
+        const socket = connect(opts, callback);
+        if (socket instanceof external_node_net_.Socket && !open.has(socket)) {
+            open.add(socket);
+            socket.once('close', () => open.delete(socket));
+        }
+        return socket;
+    };
+    const agent = new undici/* EnvHttpProxyAgent */.J2({
+        ...proxy,
+        allowH2: false,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+        // TLS through the proxy's tunnel (the ProxyAgent times it with this, not with `connect`).
+        connectTimeout: timeout,
+        // Direct connections (NO_PROXY, or no proxy at all).
+        connect: track((0,undici/* buildConnector */.gU)({ timeout, allowH2: false, ...(lookup ? { lookup } : {}) })),
+        // The connections to the proxy. Its answer to CONNECT is a response like any other: without a
+        // headers time-out of its own, a proxy that never answers would hold the connection 300 s.
+        clientFactory: (origin, opts) => {
+            const { connect } = opts;
+            return new undici/* Pool */.bC(origin, { ...opts, connect: track(connect), headersTimeout: timeout, bodyTimeout: timeout });
+        },
+    });
+    sockets.set(agent, open);
+    return agent;
 }
-/** Drops the keep-alive connections without waiting for them, so the process can exit at once. */
+/**
+ * Drops every connection without waiting — kept-alive ones, and those still in a proxy CONNECT or
+ * a TLS handshake that a timed-out call abandoned — so the process can exit at once.
+ */
 function closeQuietly(dispatcher) {
     dispatcher.destroy().catch(() => undefined);
+    for (const socket of sockets.get(dispatcher) ?? [])
+        socket.destroy();
+}
+/**
+ * The proxy variables, read the way the runner's own toolkit reads them (lower case first; a value
+ * without a scheme is `http://`), and checked, so a garbled one is one clear line instead of a crash.
+ */
+function proxySettings(env) {
+    const pick = (lower, upper) => {
+        if (env[lower]?.trim())
+            return [lower, env[lower].trim()];
+        if (env[upper]?.trim())
+            return [upper, env[upper].trim()];
+        return undefined;
+    };
+    const http = pick('http_proxy', 'HTTP_PROXY');
+    const https = pick('https_proxy', 'HTTPS_PROXY');
+    return {
+        httpProxy: http ? proxyUrl(...http) : '',
+        httpsProxy: https ? proxyUrl(...https) : http ? proxyUrl(...http) : '',
+        noProxy: (pick('no_proxy', 'NO_PROXY')?.[1] ?? '').trim(),
+    };
+}
+/**
+ * `value` as the proxy URL undici is given: `http://` when it has no scheme, and only the origin
+ * and credentials (a path, query or fragment is ignored, as curl does; undici would throw on it).
+ * Never prints the value, which may hold the proxy's credentials.
+ */
+function proxyUrl(variable, value) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new SettingsError(`${variable} is not a proxy URL (value not shown); write it as http://HOST:PORT`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        // Only the scheme, which cannot hold a credential.
+        throw new SettingsError(`${variable} uses the scheme "${url.protocol.replace(':', '').slice(0, 20)}"; write it as http://HOST:PORT (or https://)`);
+    }
+    if (!url.hostname)
+        throw new SettingsError(`${variable} names no host; write it as http://HOST:PORT`);
+    if (url.port === '0')
+        throw new SettingsError(`${variable} has an impossible port; write it as http://HOST:PORT`);
+    try {
+        decodeURIComponent(url.username);
+        decodeURIComponent(url.password);
+    }
+    catch {
+        throw new SettingsError(`${variable} has a malformed %-escape in its user name or password (value not shown); write it as http://USER:PASSWORD@HOST:PORT, %-encoding reserved characters`);
+    }
+    url.pathname = '/';
+    url.search = '';
+    url.hash = '';
+    return url.href;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/catalog.js
+
+function providerCatalog(providers = PROVIDERS) {
+    return providers.map((p) => ({
+        id: p.id,
+        title: p.title,
+        hosts: [...p.hosts],
+        ...p.can,
+        parts: p.fields.map((f) => ({ id: f.id, description: f.description, ...(f.optional ? { optional: true } : {}) })),
+        ...(p.modes ? { modes: 'values' in p.modes ? [...p.modes.values] : { pattern: p.modes.pattern, description: p.modes.description } } : {}),
+        ...(p.selfHosted ? { baseUrl: p.selfHosted.example } : {}),
+        ...(p.settings ? { keys: Object.keys(p.settings.properties) } : {}),
+    }));
+}
+/** The README's provider table (between its generated-table markers). */
+function providerTable(entries = providerCatalog()) {
+    const yes = (b) => (b ? '✓' : '');
+    const rows = entries.map((e) => {
+        const secret = e.parts.length === 1 ? '`secret: VAR`' : `\`secret: { ${e.parts.map((p) => `${p.id}: VAR${p.optional ? ' (optional)' : ''}`).join(', ')} }\``;
+        const config = [secret, e.baseUrl ? `\`base-url\` (e.g. ${e.baseUrl})` : '', e.keys ? e.keys.map((k) => `\`${k}\``).join(', ') : ''].filter(Boolean).join('<br>');
+        const modes = e.modes ? (Array.isArray(e.modes) ? e.modes.join(', ') : e.modes.description) : '';
+        const hosts = e.hosts.length ? e.hosts.map((h) => `\`${h}\``).join(', ') : 'the request URL\'s host';
+        return `| \`${e.id}\` | ${e.title} | ${config} | ${hosts} | ${yes(e.identity)} | ${yes(e.scopes)} | ${yes(e.expiry)} | ${modes} | ${yes(e.verifiesLeaks)} |`;
+    });
+    return [
+        '| provider | for | config | sent only to | identity | scopes | expiry | modes | verifies leaks |',
+        '|---|---|---|---|---|---|---|---|---|',
+        ...rows,
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./lib/version.js
@@ -62352,7 +64362,7 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./lib/report/json.js
 
-/** The JSON report of SPEC.md; `expiresAt: null` means "never expires", an absent field "unknown". */
+/** The JSON report (docs/contract.md); `expiresAt: null` means "never expires", an absent field "unknown". */
 function toJsonReport(result) {
     return {
         version: 1,
@@ -62360,6 +64370,7 @@ function toJsonReport(result) {
         tool: { name: 'token-preflight', version: VERSION },
         startedAt: result.startedAt,
         durationMs: result.durationMs,
+        problems: result.problems,
         tokens: result.tokens.map((token) => ({
             name: token.name,
             provider: token.provider,
@@ -62462,8 +64473,9 @@ const MARK = { ok: '✓', warn: '!', fail: '✗', skipped: '-' };
 /** The CLI's plain-text report. */
 function renderText(result, now = new Date()) {
     const lines = [];
-    // Provider and config text is made single-line: it must not forge log lines or workflow commands.
-    const push = (prefix, text) => lines.push(prefix + oneLine(text, 2_000));
+    // Provider and config text is made single-line: it must not forge log lines or workflow commands
+    // (nor can a whole line start with `::`, whatever the prefix).
+    const push = (prefix, text) => lines.push(noCommand(prefix + oneLine(text, 2_000)));
     for (const token of result.tokens) {
         const label = [token.provider, token.environment].filter(Boolean).join(', ');
         push('', `${MARK[token.status]} ${token.name} (${label}): ${token.status}`);
@@ -62484,9 +64496,427 @@ function renderText(result, now = new Date()) {
         for (const p of token.problems)
             push(`    ${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
     }
+    for (const p of result.problems)
+        push(`${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
     const counts = statusCounts(result.tokens);
     lines.push('', `${result.verdict.toUpperCase()}: ${plural(result.tokens.length, 'token')}${counts ? ` (${counts})` : ''}`);
     return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/check/nothing-checked.js
+
+/**
+ * `nothing-checked`: no token was configured and nothing was scanned. A warning, not a pass, so a
+ * forgotten checkout or a misnamed file does not show green; it names what was looked for and the
+ * likely cause.
+ */
+function nothingChecked(search) {
+    let cause;
+    if (search.workspaceEmpty) {
+        cause = `the workspace is empty, so ${search.path} could not be found: run actions/checkout before this step`;
+    }
+    else if (search.found) {
+        cause = `${search.path} lists no tokens: add them under "tokens:"`;
+    }
+    else if (search.nearMisses.length) {
+        const [first] = search.nearMisses;
+        cause = `there is no ${search.path}, but there is ${search.nearMisses.join(', ')}: rename it to ${search.path}, or point the config at it (config: ${first})`;
+    }
+    else {
+        cause = `there is no ${search.path}: create it, or list tokens in ${search.alternative}`;
+    }
+    return problem('nothing-checked', `nothing was checked: no tokens are configured and no leak scan ran; ${cause}`);
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/http/compose.js
+
+const PLACEHOLDER = /\$\{([A-Za-z][\w-]*)\}/g;
+const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
+/**
+ * Puts the credential where the request says: substitutes `${field}` templates (URL-encoded in the
+ * URL, form-encoded in a form, JSON-escaped in JSON), adds the auth header or parameter, and
+ * refuses a value that cannot travel where it is placed. The base URL's path is kept.
+ */
+function composeRequest(request, base, bindings) {
+    const derived = new Set();
+    const secrets = new Set(Object.values(bindings.credential).filter(Boolean));
+    const fill = (template, encode = (v) => v) => template.replace(PLACEHOLDER, (_, name) => {
+        const value = lookup(name, bindings);
+        const encoded = encode(value);
+        if (secrets.has(value) && encoded !== value)
+            derived.add(encoded);
+        return encoded;
+    });
+    const url = resolveUrl(fill(request.url, encodePathValue), base);
+    for (const [name, value] of Object.entries(request.query ?? {}))
+        url.searchParams.append(name, fill(value));
+    const headers = {};
+    for (const [name, value] of Object.entries(request.headers ?? {}))
+        headers[name.toLowerCase()] = headerValue(name, fill(value), bindings);
+    const auth = request.auth;
+    if (auth && 'bearer' in auth)
+        headers.authorization = headerValue('authorization', `Bearer ${fill(auth.bearer)}`, bindings);
+    else if (auth && 'basic' in auth) {
+        const pair = `${fill(auth.basic.username)}:${fill(auth.basic.password)}`;
+        headerValue('authorization', pair, bindings);
+        const encoded = Buffer.from(pair, 'utf8').toString('base64');
+        derived.add(encoded);
+        headers.authorization = `Basic ${encoded}`;
+    }
+    else if (auth && 'header' in auth)
+        headers[auth.header.name.toLowerCase()] = headerValue(auth.header.name, fill(auth.header.value), bindings);
+    else if (auth && 'query' in auth)
+        url.searchParams.append(auth.query.name, fill(auth.query.value));
+    let body;
+    if (request.form) {
+        const form = new URLSearchParams();
+        for (const [name, value] of Object.entries(request.form))
+            form.append(name, fill(value));
+        body = form.toString();
+        headers['content-type'] ??= 'application/x-www-form-urlencoded';
+        for (const value of form.values())
+            if (secrets.has(value))
+                derived.add(new URLSearchParams({ v: value }).toString().slice(2));
+    }
+    else if (request.json !== undefined) {
+        body = JSON.stringify(mapStrings(request.json, (s) => fill(s)));
+        headers['content-type'] ??= 'application/json';
+        for (const secret of secrets) {
+            const escaped = JSON.stringify(secret).slice(1, -1);
+            if (escaped !== secret)
+                derived.add(escaped);
+        }
+    }
+    // The query string as it goes on the wire (URLSearchParams encodes with `+` for spaces).
+    for (const value of url.searchParams.values()) {
+        if (!secrets.has(value))
+            continue;
+        derived.add(new URLSearchParams({ v: value }).toString().slice(2));
+        derived.add(encodeURIComponent(value));
+    }
+    return { method: request.method ?? 'GET', url, headers, body, derivedSecrets: [...derived].filter((form) => !secrets.has(form)) };
+}
+/** `path` under `base` (its path kept), or an absolute URL. */
+function resolveUrl(path, base) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path))
+        return new URL(path);
+    const [pathname = '', query] = splitOnce(path, '?');
+    const url = new URL(base.href);
+    url.pathname = `${base.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+    url.search = query === undefined ? '' : `?${query}`;
+    url.hash = '';
+    return url;
+}
+function lookup(name, bindings) {
+    const value = bindings.credential[name] ?? bindings.vars?.[name];
+    if (value === undefined)
+        throw new problems_ProblemError('unexpected-response', `the request names \${${name}}, which is neither a part of the credential nor a setting`);
+    return value;
+}
+/** A header value must be printable ASCII: a line break would split the request, and non-ASCII is refused by servers. */
+function headerValue(name, value, bindings) {
+    if (HEADER_SAFE.test(value))
+        return value;
+    const field = Object.entries(bindings.credential).find(([, secret]) => secret && value.includes(secret))?.[0];
+    const what = field ? `the credential's "${field}"` : `the value of header ${name}`;
+    throw new problems_ProblemError('invalid', `${what} holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so it cannot travel in an HTTP header; it was not sent`);
+}
+/** In a path, a value is one segment: `/` and `?` in it must not change where the request goes. */
+function encodePathValue(value) {
+    return encodeURIComponent(value);
+}
+function mapStrings(value, map) {
+    if (typeof value === 'string')
+        return map(value);
+    if (Array.isArray(value))
+        return value.map((v) => mapStrings(v, map));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
+    return value;
+}
+function splitOnce(text, separator) {
+    const at = text.indexOf(separator);
+    return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+;// CONCATENATED MODULE: ./lib/http/retry.js
+/**
+ * How long a throttled answer asks to wait, in ms, from the standard `Retry-After` header (RFC 9110
+ * §10.2.3: delay-seconds or an HTTP-date); undefined when absent or unusable. Provider-specific
+ * headers (GitHub's x-ratelimit-reset, …) are each provider's own `Throttling.retryDelayMs`.
+ */
+function retryAfterMs(headers, now) {
+    const value = headers['retry-after']?.trim();
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value))
+        return Number(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential back-off with jitter: ~200 ms, ~400 ms, ~800 ms … */
+function backoffMs(attempt, random) {
+    const base = 200 * 2 ** (attempt - 1);
+    return Math.round(base * (0.5 + random() / 2));
+}
+
+;// CONCATENATED MODULE: ./lib/http/client.js
+
+
+
+
+
+const CERT_ERRORS = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const MAX_REQUESTS_PER_CHECK = 4;
+/**
+ * The one HTTP layer every provider shares. It puts the credential where the request says (and
+ * nowhere else: only the session's hosts, over https, never across a redirect), and owns the time
+ * budget of each call — connect, proxy, TLS, headers, body, retries and back-off — the retries
+ * themselves (network errors, 5xx, throttling) and the response size cap.
+ */
+class HttpClient {
+    options;
+    maxAttempts;
+    maxBodyBytes;
+    random;
+    constructor(options) {
+        this.options = options;
+        this.maxAttempts = options.maxAttempts ?? 3;
+        this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+        this.random = options.random ?? Math.random;
+    }
+    session(options) {
+        const contacted = new Set();
+        const hosts = new Set(options.hosts.map((host) => host.toLowerCase()));
+        const limit = options.maxRequests ?? MAX_REQUESTS_PER_CHECK;
+        let sent = 0;
+        return {
+            contacted,
+            send: async (req) => {
+                const composed = composeRequest(req, options.base, { credential: options.credential, vars: options.vars });
+                const host = composed.url.host.toLowerCase();
+                if (composed.url.protocol !== 'https:') {
+                    throw new problems_ProblemError('unexpected-response', `refused to send the credential to ${host} over ${composed.url.protocol.replace(':', '')}: only https is used`);
+                }
+                if (!hosts.has(host)) {
+                    throw new problems_ProblemError('unexpected-response', `refused to send the credential to ${host}: only ${[...hosts].join(', ')} may receive it`);
+                }
+                if (++sent > limit)
+                    throw new Error(`a check may make at most ${limit} requests`);
+                for (const secret of composed.derivedSecrets)
+                    this.options.onSecret?.(secret);
+                await options.beforeSend?.(composed.url);
+                if (req.auth && 'signer' in req.auth)
+                    Object.assign(composed.headers, await req.auth.signer.sign(composed, options.credential));
+                contacted.add(host);
+                return this.call(composed, options.throttling ?? {}, options.dispatcher ?? this.options.dispatcher);
+            },
+        };
+    }
+    async call(req, throttling, dispatcher) {
+        const budget = this.options.timeoutMs;
+        const started = Date.now();
+        const signal = AbortSignal.timeout(budget);
+        const host = req.url.host;
+        let seen;
+        try {
+            for (let attempt = 1;; attempt++) {
+                const began = Date.now();
+                const result = await this.attempt(req, dispatcher, signal, attempt, started + budget);
+                const failure = 'status' in result ? classify(result, throttling) : result;
+                if (!failure)
+                    return result;
+                seen = { failure, attempts: attempt };
+                const now = Date.now();
+                const wait = failure.retryAfterMs ?? backoffMs(attempt, this.random);
+                const final = this.giveUp(failure, attempt, wait, now - began, budget - (now - started));
+                if (final)
+                    throw new problems_ProblemError(final.code, final.message);
+                await sleep(wait, signal);
+            }
+        }
+        catch (error) {
+            if (error instanceof problems_ProblemError)
+                throw error;
+            if (!signal.aborted && !isStageTimeout(error))
+                throw error;
+            // Out of time. After an answer (a 503, a throttle) or a failure, that is what is reported.
+            if (seen) {
+                const { failure, attempts } = seen;
+                throw new problems_ProblemError(failure.code, `${failure.message} (${attempts + 1} attempts, the last unanswered within the ${seconds(budget)} time-out)`);
+            }
+            throw new problems_ProblemError('unreachable', `${host} did not answer within ${seconds(budget)}`);
+        }
+    }
+    /**
+     * The final failure when no retry is left, or when waiting `waitMs` and then another attempt as
+     * long as the last one (`lastMs`) would not fit in the time left; undefined to retry.
+     */
+    giveUp(failure, attempt, waitMs, lastMs, leftMs) {
+        const attempts = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
+        if (!failure.retryable)
+            return failure;
+        if (failure.retryAfterMs !== undefined && failure.retryAfterMs >= leftMs) {
+            const wait = `the provider asks to wait ${seconds(failure.retryAfterMs)}, longer than the ${seconds(this.options.timeoutMs)} time-out`;
+            return { ...failure, message: `${failure.message}; ${wait} (${attempts})` };
+        }
+        // A retry that would outlast the budget reports what was seen, not a time-out.
+        if (attempt >= this.maxAttempts || waitMs + lastMs >= leftMs)
+            return { ...failure, message: `${failure.message} (${attempts})` };
+        return undefined;
+    }
+    /** One request and its body; a network failure is returned, the end of the budget (at `deadline`) thrown. */
+    async attempt(req, dispatcher, signal, attempt, deadline) {
+        const began = performance.now();
+        let res;
+        try {
+            // undici does not give up a connect (or a proxy CONNECT) when the signal fires: race it.
+            res = await untilAborted((0,undici/* request */.Em)(req.url, {
+                method: req.method,
+                headers: { 'user-agent': this.options.userAgent ?? 'token-preflight', ...req.headers },
+                body: req.body,
+                dispatcher,
+                signal,
+            }), signal);
+            const body = await untilAborted(readCapped(res.body, this.maxBodyBytes), signal);
+            // undici frees a kept-alive connection one event-loop turn after its answer ends; the dispatcher
+            // does not cap connections, so the next call (this check's, or the next token's) would open
+            // another tunnel instead of reusing this one unless it waits that turn too.
+            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
+            if (body === undefined) {
+                return { code: 'unexpected-response', message: `${req.url.host} sent a response larger than ${this.maxBodyBytes} bytes`, retryable: false };
+            }
+            const redact = this.options.redact ?? ((text) => text);
+            const headers = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
+            return { status: res.statusCode, headers, body: redact(body), latencyMs: Math.round(performance.now() - began), attempts: attempt, host: req.url.host };
+        }
+        catch (error) {
+            res?.body.destroy();
+            if (signal.aborted || (isStageTimeout(error) && deadline - Date.now() < STAGE_TIMER_SLACK_MS))
+                throw error;
+            // A connection dropped before the headers or in the middle of the body (a reset, a bad chunk,
+            // a body shorter than its length): both are network failures, and retried alike.
+            return networkFailure(req.url.host, error, res !== undefined);
+        }
+    }
+}
+function classify(res, throttling) {
+    if (res.status >= 300 && res.status < 400) {
+        const location = res.headers.location;
+        const where = location ? ` to ${locationHost(location, res.host)}` : '';
+        const message = `${res.host} answered HTTP ${res.status}, a redirect${where}; redirects are not followed, so the credential is never sent anywhere else`;
+        return { code: 'unexpected-response', message, retryable: false };
+    }
+    if (res.status === 429 || throttling.isThrottled?.(res)) {
+        const now = Date.now();
+        const wait = retryAfterMs(res.headers, now) ?? throttling.retryDelayMs?.(res, now);
+        return { code: 'rate-limited', message: `${res.host} throttled the call (HTTP ${res.status})`, retryable: true, retryAfterMs: wait };
+    }
+    if (res.status >= 500)
+        return { code: 'unexpected-response', message: `${res.host} answered HTTP ${res.status}`, retryable: true };
+    return undefined;
+}
+/**
+ * undici's own time-outs of one stage (connect, headers, body). createDispatcher sets each to the
+ * call's budget; undici's timers are coarse (they tick every ~0.5 s) and may fire a little before
+ * the budget's own, so one that fires this close to the end means the budget is spent. Earlier (a
+ * dispatcher with shorter time-outs), it is a network failure like any other.
+ */
+const STAGE_TIMER_SLACK_MS = 1_000;
+const STAGE_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+function isStageTimeout(error) {
+    const err = error;
+    return STAGE_TIMEOUTS.has(String(err?.code)) || STAGE_TIMEOUTS.has(String(err?.cause?.code));
+}
+function networkFailure(host, error, midBody = false) {
+    const err = error;
+    const code = err.cause?.code ?? err.code;
+    if (code && CERT_ERRORS.has(code)) {
+        return {
+            code: 'unreachable',
+            message: `TLS certificate of ${host} not trusted (${code}); if a proxy on this network inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate`,
+            retryable: false,
+        };
+    }
+    if (code === 'EADDRNOTALLOWED')
+        return { code: 'unreachable', message: err.cause?.message ?? err.message ?? 'address not allowed', retryable: false };
+    const detail = code ?? err.cause?.message ?? err.message ?? String(error);
+    if (midBody)
+        return { code: 'unreachable', message: `the answer of ${host} broke off after the headers: ${detail}`, retryable: true };
+    return { code: 'unreachable', message: `could not reach ${host}: ${detail}`, retryable: true };
+}
+async function readCapped(body, max) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > max)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+/** Only the host of a redirect's target: its path or query may carry anything. */
+function locationHost(location, host) {
+    try {
+        return new URL(location, `https://${host}/`).host;
+    }
+    catch {
+        return 'an unparsable location';
+    }
+}
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+/** `promise`, or the signal's reason as soon as it fires, whichever comes first. */
+function untilAborted(promise, signal) {
+    if (signal.aborted) {
+        promise.catch(() => undefined);
+        return Promise.reject(signal.reason);
+    }
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/http/limiter.js
@@ -62517,233 +64947,16 @@ class Limiter {
                 this.active--;
         };
     }
-}
-
-;// CONCATENATED MODULE: ./lib/http/retry.js
-/** How long a throttled response asks us to wait, in ms; undefined when it does not say. */
-function retryDelayMs(headers, now) {
-    const retryAfter = headers['retry-after'];
-    if (retryAfter !== undefined) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds) && seconds >= 0)
-            return seconds * 1000;
-        const date = Date.parse(retryAfter);
-        if (!Number.isNaN(date))
-            return Math.max(0, date - now);
-    }
-    // The x-ratelimit-reset convention (GitHub, GitLab and others): epoch seconds when the window reopens.
-    if (headers['x-ratelimit-remaining'] === '0') {
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset) && reset > 0)
-            return Math.max(0, reset * 1000 - now);
-    }
-    return undefined;
-}
-/** Exponential back-off with jitter: ~200 ms, ~400 ms, ~800 ms … */
-function backoffMs(attempt, random) {
-    const base = 200 * 2 ** (attempt - 1);
-    return Math.round(base * (0.5 + random() / 2));
-}
-
-;// CONCATENATED MODULE: ./lib/http/client.js
-
-
-
-
-const CERT_ERRORS = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_HAS_EXPIRED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/**
- * The one HTTP layer every provider shares: it owns time-outs, retries with back-off
- * (network errors, 5xx, throttling, honouring Retry-After), the response size cap and the
- * concurrency limit, and it never follows a redirect, so a token cannot leave its provider's host.
- */
-class HttpClient {
-    options;
-    limiter;
-    maxAttempts;
-    maxBodyBytes;
-    random;
-    constructor(options) {
-        this.options = options;
-        this.limiter = new Limiter(options.concurrency);
-        this.maxAttempts = options.maxAttempts ?? 3;
-        this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-        this.random = options.random ?? Math.random;
-    }
-    /** A view of this client that only reaches `base`'s origin; relative paths resolve against `base`. */
-    forOrigin(base, callOptions = {}) {
-        return {
-            get: (path, headers) => {
-                const url = new URL(path, base);
-                if (url.origin !== base.origin) {
-                    throw new ProblemError('unexpected-response', `refused to send a token to ${url.host}: only ${base.host} may receive it`);
-                }
-                return this.get(url, headers, callOptions);
-            },
-        };
-    }
-    async get(url, headers, callOptions = {}) {
-        let release = await this.limiter.acquire();
-        let held = true;
-        const started = Date.now();
-        const signal = AbortSignal.timeout(this.options.timeoutMs);
+    /** Runs `task` once a place is free, and frees it when the task settles. */
+    async run(task) {
+        const release = await this.acquire();
         try {
-            for (let attempt = 1;; attempt++) {
-                if (!held) {
-                    release = await this.limiter.acquire();
-                    held = true;
-                }
-                const result = await this.attempt(url, headers, signal, attempt);
-                const failure = 'status' in result ? classify(result, callOptions) : result;
-                if (!failure)
-                    return result;
-                const final = this.giveUp(failure, attempt, started);
-                if (final)
-                    throw new ProblemError(final.code, final.message);
-                release();
-                held = false;
-                await sleep(failure.retryAfterMs ?? backoffMs(attempt, this.random), signal);
-            }
-        }
-        catch (error) {
-            if (error instanceof ProblemError)
-                throw error;
-            if (signal.aborted)
-                throw new ProblemError('unreachable', `${url.host} did not answer within ${seconds(this.options.timeoutMs)}`);
-            throw error;
+            return await task();
         }
         finally {
-            if (held)
-                release();
+            release();
         }
     }
-    /** The final failure when no retry is left or it would not fit in the time budget; undefined to retry. */
-    giveUp(failure, attempt, started) {
-        const attempts = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
-        if (!failure.retryable)
-            return failure;
-        const left = this.options.timeoutMs - (Date.now() - started);
-        if (failure.retryAfterMs !== undefined && failure.retryAfterMs > left) {
-            const wait = `the provider asks to wait ${seconds(failure.retryAfterMs)}, longer than the ${seconds(this.options.timeoutMs)} time-out`;
-            return { ...failure, message: `${failure.message}; ${wait} (${attempts})` };
-        }
-        if (attempt >= this.maxAttempts || left <= 0)
-            return { ...failure, message: `${failure.message} (${attempts})` };
-        return undefined;
-    }
-    async attempt(url, headers, signal, attempt) {
-        const began = performance.now();
-        let res;
-        try {
-            res = await (0,undici/* request */.Em)(url, {
-                method: 'GET',
-                headers: { 'user-agent': this.options.userAgent ?? 'token-preflight', ...headers },
-                dispatcher: this.options.dispatcher,
-                signal,
-            });
-        }
-        catch (error) {
-            if (signal.aborted)
-                throw error;
-            return networkFailure(url, error);
-        }
-        const body = await readCapped(res.body, this.maxBodyBytes);
-        if (body === undefined) {
-            return { code: 'unexpected-response', message: `${url.host} sent a response larger than ${this.maxBodyBytes} bytes`, retryable: false };
-        }
-        const redact = this.options.redact ?? ((text) => text);
-        const responseHeaders = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
-        return {
-            status: res.statusCode,
-            headers: responseHeaders,
-            body: redact(body),
-            latencyMs: Math.round(performance.now() - began),
-            attempts: attempt,
-            url,
-        };
-    }
-}
-function classify(res, options) {
-    const host = res.url.host;
-    if (res.status >= 300 && res.status < 400) {
-        const location = res.headers.location;
-        const where = location ? ` to ${safeHost(location, res.url)}` : '';
-        const message = `${host} answered HTTP ${res.status}, a redirect${where}; redirects are not followed, so the token is never sent anywhere else`;
-        return { code: 'unexpected-response', message, retryable: false };
-    }
-    if (res.status === 429 || options.isThrottled?.(res)) {
-        const retryAfterMs = retryDelayMs(res.headers, Date.now());
-        return { code: 'rate-limited', message: `${host} throttled the call (HTTP ${res.status})`, retryable: true, retryAfterMs };
-    }
-    if (res.status >= 500)
-        return { code: 'unexpected-response', message: `${host} answered HTTP ${res.status}`, retryable: true };
-    return undefined;
-}
-function networkFailure(url, error) {
-    const err = error;
-    const code = err.cause?.code ?? err.code;
-    const detail = code ?? err.cause?.message ?? err.message ?? String(error);
-    if (code && CERT_ERRORS.has(code)) {
-        return {
-            code: 'unreachable',
-            message: `TLS certificate of ${url.host} not trusted (${code}); if a proxy on this network inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate`,
-            retryable: false,
-        };
-    }
-    return { code: 'unreachable', message: `could not reach ${url.host}: ${detail}`, retryable: true };
-}
-async function readCapped(body, max) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > max) {
-            body.destroy();
-            return undefined;
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-function safeHost(location, base) {
-    try {
-        return new URL(location, base).host;
-    }
-    catch {
-        return 'an unparsable location';
-    }
-}
-function seconds(ms) {
-    return `${Math.round(ms / 100) / 10} s`;
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -62782,7 +64995,10 @@ function evaluateFacts(facts, latencyMs, expect, now, expandScopes = (s) => new 
         problems.push(problem('identity-mismatch', `the provider did not reveal who the token belongs to, so "${expect.expectIdentity}" cannot be confirmed`));
     }
     if (expect.expectMode && facts.mode && facts.mode !== expect.expectMode) {
-        problems.push(problem('wrong-mode', `is a ${facts.mode}-mode key, expected ${expect.expectMode} mode`));
+        problems.push(problem('wrong-mode', `is in mode "${facts.mode}", expected "${expect.expectMode}"`));
+    }
+    if (expect.expectMode && facts.mode === undefined) {
+        problems.push(problem('wrong-mode', `the provider did not reveal the mode, so "${expect.expectMode}" cannot be confirmed`));
     }
     if (expect.maxLatencyMs !== undefined && latencyMs > expect.maxLatencyMs) {
         problems.push(problem('slow', `answered in ${latencyMs} ms, over max-latency-ms ${expect.maxLatencyMs}`));
@@ -62860,6 +65076,135 @@ function findReuse(uses) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./lib/run/corrupt.js
+const CLASSES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+/**
+ * A copy of a secret with up to four characters in its middle changed within their class (digit to
+ * digit, letter to letter): same length, prefix and alphabet, so the provider reads it as a token of
+ * the same kind that it must refuse.
+ */
+function corrupt(secret) {
+    const chars = [...secret];
+    const from = Math.floor(chars.length / 3);
+    let changed = 0;
+    for (let i = from; i < chars.length && changed < 4; i++) {
+        const alphabet = CLASSES.find((c) => c.includes(chars[i]));
+        if (!alphabet)
+            continue;
+        chars[i] = alphabet[(alphabet.indexOf(chars[i]) + 1 + changed) % alphabet.length];
+        changed++;
+    }
+    return changed ? chars.join('') : `${secret}x`;
+}
+
+;// CONCATENATED MODULE: ./lib/run/redact.js
+const REDACTED = '***';
+/** Secrets shorter than this are refused rather than held (a short mask would garble every log line). */
+const MIN_SECRET_LENGTH = 8;
+const WINDOW = MIN_SECRET_LENGTH;
+/**
+ * Removes secrets from text that came from outside — provider answers, error messages — including
+ * any part of one: every 8-character window of every secret is looked up in one set, so a provider
+ * quoting the first 16 characters of a token is caught, and the cost is linear in the text's length
+ * whatever the number of secrets.
+ */
+class Redactor {
+    windows = new Set();
+    add(secret) {
+        for (let i = 0; i + WINDOW <= secret.length; i++)
+            this.windows.add(secret.slice(i, i + WINDOW));
+    }
+    get size() {
+        return this.windows.size;
+    }
+    /**
+     * The text with every secret window replaced by `***`. Replacing can join what stood around a
+     * match into another secret (a secret holding `***` itself): so it repeats until nothing is
+     * found; each pass that changes the text shortens it, so this ends.
+     */
+    redact(text) {
+        let out = text;
+        for (let next = this.once(out); next !== out; next = this.once(out))
+            out = next;
+        return out;
+    }
+    once(text) {
+        if (this.windows.size === 0 || text.length < WINDOW)
+            return text;
+        let out = '';
+        let copiedTo = 0;
+        let coveredTo = -1;
+        for (let i = 0; i + WINDOW <= text.length; i++) {
+            if (!this.windows.has(text.slice(i, i + WINDOW)))
+                continue;
+            if (i > coveredTo) {
+                // A new secret span starts here: keep what lies before it.
+                out += text.slice(copiedTo, i) + REDACTED;
+            }
+            coveredTo = i + WINDOW - 1;
+            copiedTo = i + WINDOW;
+        }
+        return copiedTo === 0 ? text : out + text.slice(copiedTo);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/run/credential.js
+
+/**
+ * The credential a `secret` map names, read from the store: the variables that are unset, or why
+ * a value must not be sent (too short to be a real secret), or the parts ready to send.
+ */
+function readCredential(parts, provider, secrets) {
+    const credential = {};
+    const missing = [];
+    for (const [part, variable] of Object.entries(parts)) {
+        const field = provider.fields.find((f) => f.id === part);
+        const value = secrets.get(variable);
+        if (value === undefined) {
+            if (!field?.optional)
+                missing.push(variable);
+            continue;
+        }
+        if (!field?.identifier && value.length < MIN_SECRET_LENGTH) {
+            return {
+                refused: `${variable} holds only ${value.length} character${value.length === 1 ? '' : 's'}: too short to be a real credential (a placeholder, or a secret saved cut short?), so it was not sent`,
+            };
+        }
+        credential[part] = value;
+    }
+    return missing.length ? { missing } : { credential };
+}
+
+;// CONCATENATED MODULE: ./lib/run/target.js
+
+
+/**
+ * The hosts a credential may reach. A configured token: its provider's hosts, or the one of its
+ * self-hosted instance (`base-url`, or the runner's GITHUB_API_URL — both held to the same rules).
+ * A found secret: only the provider's built-in hosts, plus those of `allowed-hosts` — never a
+ * base-url or an environment variable, which the scanned change could not choose but an attacker
+ * reading the scan's behaviour could predict.
+ */
+function targetFor(provider, request) {
+    const env = request.purpose === 'leak' ? {} : Object.fromEntries((provider.env ?? []).map((name) => [name, request.env[name]]));
+    if (provider.fromSettings) {
+        const { hosts, throttling } = provider.fromSettings(request.settings ?? {});
+        return { base: new URL(`https://${hosts[0]}/`), hosts, throttling, env };
+    }
+    const fromEnv = provider.selfHosted?.env ? request.env[provider.selfHosted.env] : undefined;
+    const configured = request.purpose === 'preflight' ? request.baseUrl ?? (fromEnv || undefined) : undefined;
+    if (configured !== undefined) {
+        const problem = baseUrlProblem(configured);
+        if (problem) {
+            const what = request.baseUrl !== undefined ? 'base-url' : `${provider.selfHosted.env} (set by the runner)`;
+            throw new problems_ProblemError('unexpected-response', `${what} ${problem}; the token was not sent`);
+        }
+        const base = apiRoot(configured);
+        return { base, hosts: [base.host], throttling: provider.throttling, env };
+    }
+    return { base: apiRoot(provider.apiRoot), hosts: [...provider.hosts, ...(request.extraHosts ?? [])], throttling: provider.throttling, env };
+}
+
 ;// CONCATENATED MODULE: ./lib/run/check-tokens.js
 
 
@@ -62868,12 +65213,16 @@ function findReuse(uses) {
 
 
 
-/** Pings every token's provider (concurrency is bounded by the HTTP client) and judges the answers. */
+
+
+
+
+/** Checks every token (at most `concurrency` at once) and judges the answers. Every token gets a result. */
 async function checkTokens(specs, deps) {
-    const results = await Promise.all(specs.map((spec) => checkToken(spec, deps)));
+    const results = await Promise.all(specs.map((spec) => deps.limiter.run(() => checkWithin(spec, deps))));
     const reuse = findReuse(specs.map((spec) => {
-        const value = deps.secrets.get(spec.secret);
-        return { name: spec.name, environment: spec.environment, hash: value && (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex') };
+        const read = readCredential(spec.secret, findProvider(spec.provider), deps.secrets);
+        return { name: spec.name, environment: spec.environment, hash: 'credential' in read ? fingerprint(read.credential) : undefined };
     }));
     for (const result of results) {
         const shared = reuse.get(result.name);
@@ -62884,11 +65233,30 @@ async function checkTokens(specs, deps) {
     }
     return results;
 }
-async function checkToken(spec, deps) {
-    const provider = findProvider(spec.provider);
-    if (!provider)
-        throw new Error(`unknown provider ${spec.provider}`); // config validation rules this out
-    const result = {
+/**
+ * A token's whole check — its own, the previous secret's and the corrupted copy's — is bounded:
+ * each call by the HTTP layer's budget, and the whole by this watchdog, in case anything else
+ * (a signer, a provider's own code) never settles.
+ */
+async function checkWithin(spec, deps) {
+    const checks = 1 + (spec.previousSecret ? 1 : 0) + (spec.rejectInvalid ? 1 : 0);
+    const limitMs = deps.timeoutMs * MAX_REQUESTS_PER_CHECK * checks + 1_000;
+    let timer;
+    const watchdog = new Promise((resolve) => {
+        timer = setTimeout(() => {
+            const message = `the check did not finish within ${seconds(limitMs)}, so it was abandoned`;
+            resolve({ ...skeleton(spec), status: 'fail', problems: [problem('unreachable', message)] });
+        }, limitMs);
+    });
+    try {
+        return await Promise.race([checkToken(spec, deps), watchdog]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function skeleton(spec) {
+    return {
         name: spec.name,
         provider: spec.provider,
         environment: spec.environment,
@@ -62898,31 +65266,28 @@ async function checkToken(spec, deps) {
         allowedScopes: spec.allowScopes,
         source: spec.source,
     };
-    const token = deps.secrets.get(spec.secret);
-    if (!token) {
-        const missing = explainMissingSecret(spec.secret, spec.optional, deps.context);
+}
+async function checkToken(spec, deps) {
+    const provider = findProvider(spec.provider);
+    if (!provider)
+        throw new Error(`unknown provider ${spec.provider}`); // config validation rules this out
+    const result = skeleton(spec);
+    const read = readCredential(spec.secret, provider, deps.secrets);
+    if ('missing' in read) {
+        const missing = explainMissingSecret(read.missing.join(', '), spec.optional, deps.context);
         if (missing.skip)
             return { ...result, status: 'skipped', skipReason: missing.message };
         return { ...result, status: 'fail', problems: [problem('missing-secret', missing.message)] };
     }
-    let http;
-    try {
-        const base = provider.baseUrl(spec.baseUrl, deps.env);
-        result.host = base.host;
-        http = deps.http.forOrigin(base, { isThrottled: provider.throttled });
-    }
-    catch (error) {
-        const message = `no valid API URL: ${error.message} (set base-url, or check GITHUB_API_URL)`;
-        return { ...result, status: 'fail', problems: [problem('unexpected-response', message)] };
-    }
+    if ('refused' in read)
+        return { ...result, status: 'fail', problems: [problem('invalid', read.refused)] };
     const problems = [];
-    if (!sendable(token)) {
-        const message = 'the token holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so no provider can accept it; it was not sent';
-        return { ...result, status: 'fail', problems: [problem('invalid', message)] };
-    }
-    const ping = await pingOrProblem(provider, token, http, deps, problems);
-    if (ping?.outcome === 'valid') {
-        const { facts } = ping;
+    const contacted = new Set();
+    const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
+    if (verdict.latencyMs !== undefined)
+        result.latencyMs = verdict.latencyMs;
+    if (verdict.outcome === 'valid') {
+        const { facts } = verdict;
         Object.assign(result, {
             kind: facts.kind,
             identity: facts.identity,
@@ -62932,114 +65297,175 @@ async function checkToken(spec, deps) {
             mode: facts.mode,
             rateLimit: facts.rateLimit,
             notes: facts.notes,
-            latencyMs: ping.response.latencyMs,
         });
         const expand = provider.expandScopes?.bind(provider);
         const scopes = checkScopes(facts.scopes, spec, expand ?? ((s) => new Set(s)));
         if (scopes)
             Object.assign(result, { missingScopes: scopes.missing, extraScopes: scopes.extra });
-        problems.push(...evaluateFacts(facts, ping.response.latencyMs, spec, deps.now(), expand));
+        problems.push(...evaluateFacts(facts, verdict.latencyMs ?? 0, spec, deps.now(), expand));
     }
-    else if (ping?.outcome === 'rejected') {
-        result.latencyMs = ping.response.latencyMs;
-        problems.push(problem(ping.code, ping.message));
+    else {
+        problems.push(problem(verdict.code, verdict.message));
     }
     if (spec.previousSecret)
-        await checkPrevious(spec.previousSecret, provider, http, deps, problems, result);
+        await checkPrevious(spec, provider, read.credential, deps, problems, result, contacted);
+    if (spec.rejectInvalid && verdict.outcome !== 'unknown')
+        await checkCorrupted(spec, provider, read.credential, deps, problems, contacted);
+    if (contacted.size)
+        result.host = [...contacted].join(', ');
     return { ...result, problems, status: statusOf(problems) };
 }
-/** A rotated-out token must now be refused; one still accepted is `previous-still-valid`. */
-async function checkPrevious(variable, provider, http, deps, problems, result) {
-    const token = deps.secrets.get(variable);
-    if (!token) {
-        const message = `previous-secret ${variable} is not set, so the old token cannot be confirmed revoked; once it is revoked and its secret deleted, remove previous-secret from the config`;
+/** One check of one credential, every failure turned into a verdict (never a throw). */
+async function checkCredential(provider, credential, spec, deps, contacted) {
+    try {
+        const target = targetFor(provider, { purpose: 'preflight', baseUrl: spec.baseUrl, settings: spec.settings, env: deps.env });
+        const http = deps.http.session({ base: target.base, hosts: target.hosts, credential, throttling: target.throttling });
+        try {
+            return await provider.check(credential, { http, env: target.env, purpose: 'preflight', settings: spec.settings });
+        }
+        finally {
+            http.contacted.forEach((host) => contacted.add(host));
+        }
+    }
+    catch (error) {
+        if (error instanceof problems_ProblemError)
+            return { outcome: 'unknown', code: error.code, message: error.message };
+        // Anything else is a defect of ours: reported on this token, the other tokens keep their results.
+        return { outcome: 'unknown', code: 'unexpected-response', message: `internal error while checking: ${error.message}` };
+    }
+}
+/** A rotated-out credential must now be refused; one still accepted is `previous-still-valid`. */
+async function checkPrevious(spec, provider, current, deps, problems, result, contacted) {
+    const variables = Object.values(spec.previousSecret).join(', ');
+    const read = readCredential({ ...spec.secret, ...spec.previousSecret }, provider, deps.secrets);
+    if ('missing' in read) {
+        const message = `previous-secret ${variables} is not set, so the old credential cannot be confirmed revoked; once it is revoked and its secret deleted, remove previous-secret from the config`;
         problems.push(problem('missing-secret', message));
         return;
     }
-    const own = [];
-    const ping = await pingOrProblem(provider, token, http, deps, own);
-    problems.push(...own.map((p) => ({ ...p, message: `previous-secret ${variable}: ${p.message}` })));
-    result.previous = ping?.outcome === 'valid' ? 'accepted' : ping?.outcome === 'rejected' ? 'rejected' : 'unknown';
-    if (ping?.outcome === 'valid') {
-        const who = ping.facts.identity ? ` as "${ping.facts.identity}"` : '';
-        problems.push(problem('previous-still-valid', `the replaced token in ${variable} is still accepted${who}: revoke it at the provider`));
+    if ('refused' in read) {
+        result.previous = 'rejected';
+        return;
+    }
+    if (fingerprint(read.credential) === fingerprint(current)) {
+        problems.push(problem('previous-still-valid', `previous-secret ${variables} holds the same value as the current secret: the rotation did not replace it`));
+        result.previous = 'accepted';
+        return;
+    }
+    const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
+    result.previous = verdict.outcome === 'valid' ? 'accepted' : verdict.outcome === 'rejected' ? 'rejected' : 'unknown';
+    if (verdict.outcome === 'valid') {
+        const who = verdict.facts.identity ? ` as "${verdict.facts.identity}"` : '';
+        problems.push(problem('previous-still-valid', `the replaced credential in ${variables} is still accepted${who}: revoke it at the provider`));
+    }
+    else if (verdict.outcome === 'unknown') {
+        problems.push(problem(verdict.code, `previous-secret ${variables}: ${verdict.message}`));
     }
 }
-async function pingOrProblem(provider, token, http, deps, problems) {
-    try {
-        return await provider.ping(token, { http, env: deps.env });
+/** `reject-invalid`: a corrupted copy must be refused, or the provider (or something posing as it) accepts anything. */
+async function checkCorrupted(spec, provider, credential, deps, problems, contacted) {
+    const part = Object.keys(spec.secret).find((id) => provider.fields.find((f) => f.id === id)?.rotates) ?? Object.keys(spec.secret)[0];
+    const copy = { ...credential, [part]: corrupt(credential[part]) };
+    deps.secrets.derived(copy[part]);
+    const verdict = await checkCredential(provider, copy, spec, deps, contacted);
+    if (verdict.outcome === 'valid') {
+        problems.push(problem('accepts-invalid', `a deliberately corrupted copy of the credential was accepted too: the answer does not prove the credential works (check expect, or what answers at that URL)`));
     }
-    catch (error) {
-        // Anything else is a defect of ours; report it on this token and keep the other tokens' results.
-        const [code, message] = error instanceof ProblemError ? [error.code, error.message] : ['unexpected-response', `internal error while checking: ${error.message}`];
-        problems.push(problem(code, message));
-        return undefined;
+    else if (verdict.outcome === 'unknown') {
+        problems.push(problem(verdict.code, `the corrupted copy (reject-invalid): ${verdict.message}`));
     }
 }
-/** Whether a token can travel in an HTTP header at all. */
-function sendable(token) {
-    return /^[\x20-\x7e]+$/.test(token);
+/** SHA-256 of a whole credential: values are compared by hash only, never kept or shown. */
+function fingerprint(credential) {
+    const canonical = JSON.stringify(Object.entries(credential).sort(([a], [b]) => a.localeCompare(b)));
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
 }
 
-;// CONCATENATED MODULE: ./lib/run/redact.js
-const REDACTED = '***';
-/** A deep copy of `value` in which no string contains any of `secrets`. */
-function redactDeep(value, secrets) {
-    const ordered = [...new Set(secrets)].filter(Boolean).sort((a, b) => b.length - a.length);
-    if (ordered.length === 0)
-        return value;
-    const walk = (v) => {
-        if (typeof v === 'string')
-            return redactText(v, ordered);
-        if (Array.isArray(v))
-            return v.map(walk);
-        if (v && typeof v === 'object' && !(v instanceof Date)) {
-            return Object.fromEntries(Object.entries(v).map(([k, inner]) => [redactText(k, ordered), walk(inner)]));
-        }
-        return v;
-    };
-    return walk(value);
-}
-function redactText(text, secrets) {
-    let out = text;
-    for (const secret of secrets)
-        if (secret && out.includes(secret))
-            out = out.split(secret).join(REDACTED);
-    return out;
+;// CONCATENATED MODULE: ./lib/run/redact-result.js
+/**
+ * The last line of defence before any reporter: the free text of a result — messages and what
+ * providers said (identity, kind, scopes, notes) — scrubbed of secrets. Never the result's own
+ * structure (names, statuses, codes, keys): a secret that happens to equal `fail` must not turn a
+ * failing run into a passing one.
+ */
+function redactResult(result, redactor) {
+    const text = (value) => redactor.redact(value);
+    const problems = (list) => list.map((p) => ({ ...p, message: text(p.message) }));
+    const token = (t) => ({
+        ...t,
+        problems: problems(t.problems),
+        skipReason: t.skipReason === undefined ? undefined : text(t.skipReason),
+        kind: t.kind === undefined ? undefined : text(t.kind),
+        identity: t.identity === undefined ? undefined : text(t.identity),
+        scopes: t.scopes?.map(text),
+        missingScopes: t.missingScopes?.map(text),
+        extraScopes: t.extraScopes?.map(text),
+        notes: t.notes?.map(text),
+    });
+    return { ...result, problems: problems(result.problems), tokens: result.tokens.map(token) };
 }
 
 ;// CONCATENATED MODULE: ./lib/run/secrets.js
+
 /**
- * The token values, read from the environment variables the config names. Each value is handed
- * to `mask` (core.setSecret in the action) the moment it is read, before anything can print it.
+ * The credential values, read from the environment variables the config names. Each value is handed
+ * to `mask` (core.setSecret in the action) the moment it is read, before anything can print or send
+ * it — a multi-line one line by line — and to the redactor. A value shorter than 8 characters is
+ * neither: masking it would garble every log line that contains those characters, so it is kept
+ * only to be refused as "too short" without ever being sent.
  */
 class SecretStore {
+    mask;
+    redactor;
     values = new Map();
-    constructor(specs, env, mask) {
-        for (const name of specs.flatMap((spec) => [spec.secret, spec.previousSecret ?? []].flat())) {
+    constructor(specs, env, mask, redactor) {
+        this.mask = mask;
+        this.redactor = redactor;
+        const variables = new Set(specs.flatMap((spec) => [...Object.values(spec.secret), ...Object.values(spec.previousSecret ?? {})]));
+        for (const name of variables) {
             const raw = env[name];
             if (!raw)
                 continue;
-            mask(raw);
-            // A secret pasted with a trailing newline is common; the token is what is left.
+            this.protect(raw);
+            // A secret pasted with a trailing newline is common; the value is what is left.
             const value = raw.trim();
             if (!value)
                 continue;
             if (value !== raw)
-                mask(value);
+                this.protect(value);
             this.values.set(name, value);
         }
     }
     get(variable) {
         return this.values.get(variable);
     }
-    /** Every value read, for redaction of anything a provider echoed back. */
-    all() {
-        return [...this.values.values()];
+    /** A form of a secret made from it (base64 of `user:pass`, URL-encoded, a corrupted copy): protected like one. */
+    derived(value) {
+        this.protect(value);
+    }
+    protect(value) {
+        const lines = value.split(/\r?\n|\r/).map((line) => line.trim()).filter(Boolean);
+        if (lines.length <= 1) {
+            // One line, perhaps with a trailing newline: masked as read (setSecret escapes the newline).
+            if (value.trim().length >= MIN_SECRET_LENGTH)
+                this.mask(value);
+        }
+        else {
+            // setSecret of a multi-line value would also mask each short line (`{`, `}`), garbling the log.
+            for (const line of lines)
+                if (line.length >= MIN_SECRET_LENGTH)
+                    this.mask(line);
+        }
+        this.redactor.add(value);
+        for (const line of lines)
+            this.redactor.add(line);
     }
 }
 
 ;// CONCATENATED MODULE: ./lib/run/run.js
+
+
+
 
 
 
@@ -63051,30 +65477,44 @@ async function runPreflight(request, deps) {
     const now = deps.now ?? (() => new Date());
     const started = now();
     const clock = performance.now();
-    const secrets = new SecretStore(request.tokens, deps.env, deps.mask);
-    const secretValues = secrets.all();
+    const redactor = new Redactor();
+    const secrets = new SecretStore(request.tokens, deps.env, deps.mask, redactor);
     const http = new HttpClient({
         dispatcher: deps.dispatcher,
         timeoutMs: request.timeoutMs,
-        concurrency: request.concurrency,
         userAgent: `token-preflight/${VERSION}`,
-        // A provider that echoes a token (say, in an error message it then cuts short) must not carry it on.
-        redact: (text) => redactText(text, secretValues),
+        // A provider that echoes a secret (or part of one) must not carry it on.
+        redact: (text) => redactor.redact(text),
+        onSecret: (value) => secrets.derived(value),
     });
-    const tokens = await checkTokens(request.tokens, { http, secrets, env: deps.env, context: request.context, now });
-    const severities = tokens.flatMap((token) => token.problems.map((p) => p.severity));
+    const tokens = await checkTokens(request.tokens, {
+        http,
+        secrets,
+        env: deps.env,
+        context: request.context,
+        now,
+        limiter: new Limiter(request.concurrency),
+        timeoutMs: request.timeoutMs,
+    });
+    const problems = [];
+    if (request.tokens.length === 0 && request.configSearch)
+        problems.push(nothingChecked(request.configSearch));
+    const severities = [...problems, ...tokens.flatMap((token) => token.problems)].map((p) => p.severity);
     const result = {
         verdict: verdictOf(severities),
+        problems,
         tokens,
         findings: [],
         startedAt: started.toISOString(),
         durationMs: Math.round(performance.now() - clock),
     };
-    // Providers may echo a token back in an error message: nothing that leaves the engine holds one.
-    return redactDeep(result, secretValues);
+    return redactResult(result, redactor);
 }
 
 ;// CONCATENATED MODULE: ./lib/cli.js
+
+
+
 
 
 
@@ -63091,17 +65531,69 @@ Usage:
   token-preflight check [--config FILE] [--format text|json] [--fail-on error|warning|never]
                         [--timeout-seconds N] [--concurrency N] [--expiry-warning-days N]
   token-preflight providers [--format text|json]
+  token-preflight scan | rules          (arrive with the leak scan)
+  token-preflight <command> --help
   token-preflight --version | --help
 
 Tokens are read from the environment variables the config names.
 Exit status: 0 nothing wrong, 1 problems found, 2 usage or configuration error.
 `;
+/** `token-preflight <command> --help` (and `help <command>`): each command's own usage. */
+const COMMAND_USAGE = {
+    check: `Usage: token-preflight check [options]
+
+Checks every token of the config file against its provider and prints a report.
+
+Options:
+  --config FILE               config file (default: ${DEFAULT_CONFIG})
+  --format text|json          report format (default: text)
+  --fail-on error|warning|never
+                              what makes the exit status 1 (default: error)
+  --timeout-seconds N         per provider call, retries included (default: 10)
+  --concurrency N             provider calls in flight at once (default: 8)
+  --expiry-warning-days N     an expiry nearer than this is expiring-soon (default: 14)
+  -h, --help                  show this help
+
+Tokens are read from the environment variables the config names.
+Exit status: 0 nothing wrong, 1 problems found, 2 usage or configuration error.
+`,
+    providers: `Usage: token-preflight providers [options]
+
+Lists the providers, their API hosts and what each can tell about a token.
+
+Options:
+  --format text|json          output format (default: text)
+  -h, --help                  show this help
+`,
+    scan: `Usage: token-preflight scan
+
+The leak scan of added lines. Not in this release yet: it arrives with the leak scan.
+`,
+    rules: `Usage: token-preflight rules
+
+Lists the leak-scan rules. Not in this release yet: it arrives with the leak scan.
+`,
+};
+/** The usage of one command, or undefined for a name that is not a command. */
+function commandUsage(command) {
+    return command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
+}
+/** `--help` or `-h` among a command's arguments (before a `--` that ends the options). */
+function asksForHelp(args) {
+    const end = args.indexOf('--');
+    return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
 class UsageError extends Error {
 }
 /** The CLI: argv → run request → engine → text or JSON. Returns the exit status. */
 async function runCli(argv, io) {
     try {
         const [command, ...rest] = argv;
+        const usage = commandUsage(command);
+        if (usage !== undefined && asksForHelp(rest)) {
+            io.stdout(usage);
+            return 0;
+        }
         switch (command) {
             case 'check':
                 return await check(rest, io);
@@ -63115,10 +65607,17 @@ async function runCli(argv, io) {
             case '-v':
                 io.stdout(`${VERSION}\n`);
                 return 0;
+            case 'help': {
+                const topic = rest[0];
+                const help = topic === undefined ? USAGE : commandUsage(topic);
+                if (help === undefined)
+                    throw new UsageError(`unknown command "${topic}"`);
+                io.stdout(help);
+                return 0;
+            }
             case undefined:
             case '--help':
             case '-h':
-            case 'help':
                 io.stdout(USAGE);
                 return command === undefined ? 2 : 0;
             default:
@@ -63126,12 +65625,21 @@ async function runCli(argv, io) {
         }
     }
     catch (error) {
+        // Config text and arguments reach stderr, which CI runners scan for workflow commands: every
+        // line is one line of printable text that does not start with `::` (as the action's annotations
+        // are escaped by @actions/core).
         if (error instanceof ConfigError) {
-            io.stderr(`token-preflight: configuration error${error.issues.length === 1 ? '' : 's'}:\n${error.message}\n`);
+            const lines = error.issues.map((issue) => safeLine(`${issue.where}: ${issue.key ? `${issue.key}: ` : ''}${issue.message}`, 2_000));
+            io.stderr(`token-preflight: configuration error${error.issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`);
+            return 2;
+        }
+        // A setting of the environment (a garbled HTTPS_PROXY) is not the command line's fault: one line.
+        if (error instanceof SettingsError) {
+            io.stderr(`token-preflight: ${oneLine(error.message)}\n`);
             return 2;
         }
         if (error instanceof UsageError || error.code?.startsWith('ERR_PARSE_ARGS')) {
-            io.stderr(`token-preflight: ${error.message}\n\n${USAGE}`);
+            io.stderr(`token-preflight: ${oneLine(error.message)}\n\n${commandUsage(argv[0]) ?? USAGE}`);
             return 2;
         }
         throw error;
@@ -63152,38 +65660,73 @@ async function check(args, io) {
     });
     const format = choice(values.format, '--format', ['text', 'json']);
     const failOn = choice(values['fail-on'], '--fail-on', ['error', 'warning', 'never']);
-    const timeoutMs = count(values['timeout-seconds'], '--timeout-seconds', 1) * 1000;
-    const concurrency = count(values.concurrency, '--concurrency', 1);
-    const expiryWarningDays = count(values['expiry-warning-days'], '--expiry-warning-days', 0);
-    const config = await loadConfig({ path: values.config ?? DEFAULT_CONFIG, pathExplicit: true, cwd: io.cwd, expiryWarningDays });
-    const dispatcher = createDispatcher(concurrency);
-    const result = await runPreflight({ tokens: config.tokens, timeoutMs, concurrency, context: { surface: 'cli' } }, { env: io.env, mask: () => { }, dispatcher }).finally(() => closeQuietly(dispatcher));
+    const timeoutMs = count(values['timeout-seconds'], '--timeout-seconds', limits_LIMITS.timeoutSeconds) * 1000;
+    const concurrency = count(values.concurrency, '--concurrency', limits_LIMITS.concurrency);
+    const expiryWarningDays = count(values['expiry-warning-days'], '--expiry-warning-days', limits_LIMITS.expiryWarningDays);
+    const path = values.config ?? DEFAULT_CONFIG;
+    const config = await loadConfig({ path, pathExplicit: true, cwd: io.cwd, expiryWarningDays });
+    const dispatcher = createDispatcher({ timeoutMs, env: io.env });
+    const result = await runPreflight({
+        tokens: config.tokens,
+        timeoutMs,
+        concurrency,
+        context: { surface: 'cli' },
+        configSearch: { path, found: true, nearMisses: [], alternative: 'the config file' },
+    }, { env: io.env, mask: () => { }, dispatcher }).finally(() => closeQuietly(dispatcher));
     io.stdout(format === 'json' ? jsonReportText(result) : renderText(result));
     return gateFails(result.verdict, failOn) ? 1 : 0;
 }
 function providers(args, io) {
     const { values } = (0,external_node_util_.parseArgs)({ args, options: { format: { type: 'string', default: 'text' } }, strict: true });
     const format = choice(values.format, '--format', ['text', 'json']);
-    const list = PROVIDERS.map((p) => ({ id: p.id, hosts: [...p.defaultHosts], ...p.can }));
+    const list = providerCatalog();
     if (format === 'json') {
         io.stdout(`${JSON.stringify({ providers: list }, null, 2)}\n`);
         return 0;
     }
     const tells = (p) => ['identity', 'scopes', 'expiry', 'mode'].filter((k) => p[k]).join(', ') || 'validity only';
-    for (const p of list)
-        io.stdout(`${p.id.padEnd(12)} ${p.hosts.join(', ').padEnd(24)} tells: ${tells(p)}${p.verifiesLeaks ? '; verifies leaks' : ''}\n`);
+    for (const p of list) {
+        const hosts = p.hosts.join(', ') || '(the request URL)';
+        const parts = p.parts.length > 1 ? `; secret parts: ${p.parts.map((part) => part.id).join(', ')}` : '';
+        io.stdout(`${p.id.padEnd(10)} ${hosts.padEnd(20)} tells: ${tells(p)}${p.verifiesLeaks ? '; verifies leaks' : ''}${parts}\n`);
+    }
     return 0;
 }
 function choice(value, flag, allowed) {
     if (value !== undefined && allowed.includes(value))
         return value;
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got ${echo_showValue(value)}`);
 }
-function count(value, flag, min) {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw new UsageError(`${flag} must be a whole number ≥ ${min}, got "${value}"`);
+function count(value, flag, range) {
+    const n = limits_wholeNumber(value ?? '', range);
+    if (n === undefined)
+        throw new UsageError(`${flag} must be a whole number from ${range.min} to ${range.max}, written in digits, got ${echo_showValue(value)}`);
     return n;
+}
+
+
+/***/ }),
+
+/***/ 4526:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony exports MIN_NODE_MAJOR, nodeVersionProblem */
+// The CLI's first import (see bin.ts): on a Node.js older than 24 it prints one line and exits 2
+// before any other module is evaluated — undici, for one, fails at load time on Node 20 with a stack
+// trace (it needs zlib's zstd, new in Node 22.15). An ES module's imports are evaluated in order, in
+// the bundle too, so this must stay the first import of bin.ts and import nothing itself.
+const MIN_NODE_MAJOR = 24;
+/** The one-line message for a Node.js too old to run the CLI, or undefined when `version` will do. */
+function nodeVersionProblem(version) {
+    const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
+    if (major >= MIN_NODE_MAJOR)
+        return undefined;
+    return `token-preflight needs Node.js ${MIN_NODE_MAJOR} or later; this is Node.js ${version}.`;
+}
+const problem = nodeVersionProblem(process.version);
+if (problem !== undefined) {
+    process.stderr.write(`${problem}\n`);
+    process.exit(2);
 }
 
 

@@ -1,6 +1,849 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9659:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+exports.getProxyUrl = getProxyUrl;
+exports.isHttps = isHttps;
+const http = __importStar(__nccwpck_require__(8611));
+const https = __importStar(__nccwpck_require__(5692));
+const pm = __importStar(__nccwpck_require__(3335));
+const tunnel = __importStar(__nccwpck_require__(770));
+const undici_1 = __nccwpck_require__(6752);
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (exports.Headers = Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+exports.HttpClientError = HttpClientError;
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+exports.HttpClientResponse = HttpClientResponse;
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+exports.HttpClient = HttpClient;
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 3335:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getProxyUrl = getProxyUrl;
+exports.checkBypass = checkBypass;
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+
+/***/ }),
+
 /***/ 2463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
@@ -5814,7 +6657,6 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -6078,7 +6920,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -6086,7 +6928,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -6119,23 +6960,23 @@ const RedirectHandler = __nccwpck_require__(8754)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = RoundRobinPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = Dispatcher1Wrapper
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = Socks5ProxyAgent
-module.exports.J2 = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = H2CClient
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.RoundRobinPool = RoundRobinPool
+module.exports.Agent = Agent
+module.exports.Dispatcher1Wrapper = Dispatcher1Wrapper
+module.exports.ProxyAgent = ProxyAgent
+module.exports.Socks5ProxyAgent = Socks5ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.H2CClient = H2CClient
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   responseError: __nccwpck_require__(8918),
   retry: __nccwpck_require__(2026),
@@ -6146,16 +6987,16 @@ __webpack_unused_export__ = {
   deduplicate: __nccwpck_require__(7240)
 }
 
-__webpack_unused_export__ = {
+module.exports.cacheStores = {
   MemoryCacheStore: __nccwpck_require__(4889)
 }
 
 const SqliteCacheStore = __nccwpck_require__(1522)
-__webpack_unused_export__ = SqliteCacheStore
+module.exports.cacheStores.SqliteCacheStore = SqliteCacheStore
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -6209,8 +7050,8 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
 
@@ -6242,12 +7083,12 @@ function appendFetchStackTrace (err, filename) {
   err.stack = stack ? `${stack}\n${captureLines}` : capture.stack
 }
 
-module.exports.hd = function fetch (init, options = undefined) {
+module.exports.fetch = function fetch (init, options = undefined) {
   return fetchImpl(init, options).catch(err => {
     if (currentFilename) {
       appendFetchStackTrace(err, currentFilename)
     } else if (err && typeof err === 'object') {
-      Error.captureStackTrace(err, module.exports.hd)
+      Error.captureStackTrace(err, module.exports.fetch)
     }
     throw err
   })
@@ -6259,70 +7100,70 @@ module.exports.FormData = __nccwpck_require__(5910).FormData
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(6443)
 
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie, parseCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
-__webpack_unused_export__ = parseCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
+module.exports.parseCookie = parseCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
 const { WebSocket, ping } = __nccwpck_require__(3726)
-module.exports.kb = WebSocket
-module.exports.rd = CloseEvent
-module.exports.NN = ErrorEvent
-module.exports.aM = MessageEvent
-__webpack_unused_export__ = ping
+module.exports.WebSocket = WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
+module.exports.ping = ping
 
-/* unused reexport */ __nccwpck_require__(2873).WebSocketStream
-/* unused reexport */ __nccwpck_require__(6919).WebSocketError
+module.exports.WebSocketStream = __nccwpck_require__(2873).WebSocketStream
+module.exports.WebSocketError = __nccwpck_require__(6919).WebSocketError
 
-module.exports.Em = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockCallHistory
-__webpack_unused_export__ = MockCallHistoryLog
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = SnapshotAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockCallHistory = MockCallHistory
+module.exports.MockCallHistoryLog = MockCallHistoryLog
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.SnapshotAgent = SnapshotAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-module.exports.GD = EventSource
+module.exports.EventSource = EventSource
 
 function install () {
-  globalThis.fetch = module.exports.hd
+  globalThis.fetch = module.exports.fetch
   globalThis.Headers = module.exports.Headers
   globalThis.Response = module.exports.Response
   globalThis.Request = module.exports.Request
   globalThis.FormData = module.exports.FormData
-  globalThis.WebSocket = module.exports.kb
-  globalThis.CloseEvent = module.exports.rd
-  globalThis.ErrorEvent = module.exports.NN
-  globalThis.MessageEvent = module.exports.aM
-  globalThis.EventSource = module.exports.GD
+  globalThis.WebSocket = module.exports.WebSocket
+  globalThis.CloseEvent = module.exports.CloseEvent
+  globalThis.ErrorEvent = module.exports.ErrorEvent
+  globalThis.MessageEvent = module.exports.MessageEvent
+  globalThis.EventSource = module.exports.EventSource
 }
 
-__webpack_unused_export__ = install
+module.exports.install = install
 
 
 /***/ }),
@@ -55970,14 +56811,14 @@ __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
-__webpack_unused_export__ = identity.isAlias;
+exports.Vj = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -55985,7 +56826,7 @@ __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
@@ -61908,7 +62749,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4055);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9458);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -61917,7 +62758,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4055:
+/***/ 9458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62841,7 +63682,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -64919,6 +65760,29 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./lib/action/config-search.js
+
+
+const LOOKALIKE = /^\.?token[-_. ]?preflight.*\.(ya?ml|json)$/i;
+/**
+ * What the workspace says about a run with no tokens: the config files that look misnamed
+ * (`.github/token-preflight.yaml`, `token_preflight.yml` at the root, …) and whether the
+ * workspace is empty (no actions/checkout).
+ */
+async function searchConfig(cwd, configPath, found, alternative) {
+    const list = async (dir) => (0,promises_.readdir)(external_node_path_.join(cwd, dir)).catch(() => []);
+    const [root, github] = await Promise.all([list('.'), list('.github')]);
+    const wanted = external_node_path_.normalize(configPath);
+    const nearMisses = [...root.map((name) => name), ...github.map((name) => `.github/${name}`)]
+        .filter((file) => LOOKALIKE.test(external_node_path_.basename(file)) && external_node_path_.normalize(file) !== wanted)
+        .sort();
+    return { path: configPath, found, nearMisses, workspaceEmpty: root.length === 0, alternative };
+}
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./lib/action/context.js
@@ -64953,7 +65817,994 @@ function readPayload(file) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/sanitize.js
+// Invisible or look-alike characters a terminal or a log viewer would not show as themselves:
+// format characters (bidi overrides and isolates, zero-width spaces and joiners, the BOM, tag
+// characters), lone surrogates, and the Hangul fillers that render as blank letters.
+const INVISIBLE = /[\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]+/gu;
+// Control characters (C0, DEL, C1: ESC, BEL, CR, CSI …), line and paragraph separators, any space.
+const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}\s]+/gu;
+/**
+ * Text from a provider or a config file, made safe to print: one line (no line breaks that could
+ * forge a log line or a workflow command), no control characters or terminal escapes (ESC, BEL,
+ * CR), no invisible format characters (bidi overrides, zero-width spaces) that could make it read
+ * differently from what it is, and bounded.
+ */
+function oneLine(text, max = 500) {
+    const flat = text.replace(INVISIBLE, '').replace(BREAKS, ' ').trim();
+    // Cut between whole characters: half a surrogate pair would be an invisible character again.
+    return flat.length > max ? `${flat.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : flat;
+}
+/**
+ * A line a CI runner cannot take for a workflow command: the runner reads a line whose first
+ * non-blank characters are `::` (or the legacy `##[`) as one, so that start is broken up with a
+ * space (`: :`). The rest of the line is left as it is; apply it to whole lines only.
+ */
+function noCommand(line) {
+    return line.replace(/^(\s*)(::|##\[)/, (_, space, start) => `${space}${start[0]} ${start.slice(1)}`);
+}
+/** `oneLine` that is also never a workflow command: for a line of its own in a log or on a terminal. */
+function safeLine(text, max = 500) {
+    return noCommand(oneLine(text, max));
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./lib/providers/checksum.js
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/**
+ * The checksum GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens end with: CRC-32 of the
+ * 30 random characters, in base62 (digits, upper, lower), 6 characters, zero-padded.
+ * https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+ */
+function base62Crc32(text) {
+    let n = (0,external_node_zlib_.crc32)(text);
+    let out = '';
+    while (n > 0) {
+        out = BASE62[n % 62] + out;
+        n = Math.floor(n / 62);
+    }
+    return out.padStart(6, '0');
+}
+/** For `prefix_` + 30 random + 6 checksum characters: does the checksum hold? */
+function hasValidCrc32Suffix(token, prefix) {
+    const body = token.slice(prefix.length);
+    if (!token.startsWith(prefix) || body.length !== 36)
+        return false;
+    return base62Crc32(body.slice(0, 30)) === body.slice(30);
+}
+
+;// CONCATENATED MODULE: ./lib/check/problems.js
+/** Every problem code of the public contract (docs/contract.md), with its fixed severity. */
+const PROBLEM_SEVERITY = {
+    'missing-secret': 'error',
+    invalid: 'error',
+    revoked: 'error',
+    expired: 'error',
+    'expiring-soon': 'warning',
+    'insufficient-scope': 'error',
+    'excess-scope': 'warning',
+    'scopes-unknown': 'warning',
+    'identity-mismatch': 'error',
+    'wrong-mode': 'error',
+    'reused-across-environments': 'error',
+    'previous-still-valid': 'error',
+    'accepts-invalid': 'error',
+    'rate-limited': 'warning',
+    unreachable: 'error',
+    'unexpected-response': 'error',
+    slow: 'warning',
+    'nothing-checked': 'warning',
+};
+function problem(code, message) {
+    return { code, severity: PROBLEM_SEVERITY[code], message };
+}
+/** A failure that ends one provider call; the engine turns it into a problem of its token. */
+class problems_ProblemError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'ProblemError';
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/kit.js
+
+
+// Helpers every provider shares: verdict and problem builders, JSON with a clear error, header,
+// date and rate-limit parsing that refuse what they cannot read instead of guessing.
+function valid(facts, res) {
+    return { outcome: 'valid', facts, latencyMs: res.latencyMs };
+}
+function rejected(code, message, res) {
+    return { outcome: 'rejected', code, message, latencyMs: res.latencyMs };
+}
+/** An answer that says nothing certain about the credential. */
+function problemFrom(code, message) {
+    return new ProblemError(code, message);
+}
+function malformed(res, what, why) {
+    return new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status} to ${what}, but ${why}`);
+}
+/** "api.x.com answered HTTP 404: Not Found" — the provider's own words, made one safe line. */
+function unexpected(res, extra = '') {
+    const said = providerMessage(res);
+    return new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}${extra}`);
+}
+/** The body as a JSON object, or a clear `unexpected-response`. */
+function jsonObject(res, what) {
+    const value = tryJson(res.body);
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    throw malformed(res, what, 'its body is not a JSON object');
+}
+function tryJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The human message of an error body (`message`, `error.message`, `error_description`, `error`), one safe line. */
+function providerMessage(res, max = 200) {
+    const body = tryJson(res.body);
+    if (!body || typeof body !== 'object')
+        return '';
+    const error = body.error;
+    const candidates = [body.message, typeof error === 'object' && error ? error.message : undefined, body.error_description, typeof error === 'string' ? error : undefined];
+    const text = candidates.find((c) => typeof c === 'string' && c.trim() !== '');
+    return text ? oneLine(text, max) : '';
+}
+/**
+ * A value at a JSONPath-like path: `$.a.b`, `$.a[0].b`, `$.a[*].b` (collects), `$['odd key']`.
+ * Undefined when any step is missing.
+ */
+function jsonPath(value, path) {
+    const steps = parsePath(path);
+    if (!steps)
+        return undefined;
+    let current = [value];
+    let many = false;
+    for (const step of steps) {
+        const next = [];
+        for (const item of current) {
+            if (step === '*') {
+                if (Array.isArray(item))
+                    next.push(...item);
+                many = true;
+            }
+            else if (typeof step === 'number') {
+                if (Array.isArray(item) && step < item.length)
+                    next.push(item[step]);
+            }
+            else if (item && typeof item === 'object' && !Array.isArray(item) && Object.hasOwn(item, step)) {
+                next.push(item[step]);
+            }
+        }
+        current = next;
+    }
+    return many ? current : current[0];
+}
+function parsePath(path) {
+    if (!path.startsWith('$'))
+        return undefined;
+    const steps = [];
+    const re = /\.([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[\*\]|\.\*|\['([^']*)'\]|\["([^"]*)"\]/y;
+    re.lastIndex = 1;
+    while (re.lastIndex < path.length) {
+        const m = re.exec(path);
+        if (!m)
+            return undefined;
+        if (m[1] !== undefined)
+            steps.push(m[1]);
+        else if (m[2] !== undefined)
+            steps.push(Number(m[2]));
+        else if (m[3] !== undefined || m[4] !== undefined)
+            steps.push((m[3] ?? m[4]));
+        else
+            steps.push('*');
+    }
+    return steps;
+}
+const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59);
+/** A real date between 1970 and 9999, or undefined. */
+function realDate(ms) {
+    return Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME ? new Date(ms) : undefined;
+}
+/** Epoch seconds (as a header or JSON number gives them) → Date; undefined when unusable. */
+function fromEpochSeconds(value) {
+    const n = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : typeof value === 'number' ? value : NaN;
+    return n > 0 ? realDate(n * 1000) : undefined;
+}
+function fromEpochMillis(value) {
+    const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : typeof value === 'number' ? value : NaN;
+    return n > 0 ? realDate(n) : undefined;
+}
+const DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?\s*(Z|z|UTC|GMT|[+-]\d{2}:?\d{2})?$/;
+/**
+ * An ISO 8601 / RFC 3339 date-time (or a date, read as midnight UTC), also with a space before the
+ * time and `UTC` or `+0900` as the zone. Impossible dates (Feb 30, hour 24, a +25:00 offset) are
+ * refused, never rolled over into another date.
+ */
+function parseDate(text) {
+    const m = DATE.exec(text.trim());
+    if (!m)
+        return undefined;
+    const [year, month, day, hour = 0, minute = 0, second = 0] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((p) => (p === undefined ? undefined : Number(p)));
+    if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month))
+        return undefined;
+    if (hour > 23 || minute > 59 || second > 59)
+        return undefined;
+    let offsetMinutes = 0;
+    const zone = m[8];
+    if (zone && /^[+-]/.test(zone)) {
+        const digits = zone.replace(':', '');
+        const oh = Number(digits.slice(1, 3));
+        const om = Number(digits.slice(3, 5));
+        if (oh > 14 || om > 59)
+            return undefined;
+        offsetMinutes = (zone.startsWith('-') ? -1 : 1) * (oh * 60 + om);
+    }
+    const ms = Date.UTC(year, month - 1, day, hour, minute, second, Math.round(Number(m[7] ?? 0) * 1000)) - offsetMinutes * 60_000;
+    return realDate(ms);
+}
+function daysIn(year, month) {
+    return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+/** A whole number from a header; undefined when absent or not a plain non-negative integer. */
+function headerNumber(res, name) {
+    const value = res.headers[name]?.trim();
+    return value !== undefined && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
+}
+/** Rate limit from the provider's own header names; unusable values are left out, never fatal. */
+function rateLimitFrom(res, names, now = Date.now()) {
+    const limit = names.limit ? headerNumber(res, names.limit) : undefined;
+    const remaining = names.remaining ? headerNumber(res, names.remaining) : undefined;
+    let resetAt;
+    const reset = names.reset ? res.headers[names.reset] : undefined;
+    if (reset !== undefined) {
+        if (names.resetFormat === 'seconds-left')
+            resetAt = /^\d{1,9}$/.test(reset.trim()) ? realDate(now + Number(reset) * 1000) : undefined;
+        else if (names.resetFormat === 'date')
+            resetAt = parseDate(reset);
+        else
+            resetAt = fromEpochSeconds(reset);
+    }
+    if (limit === undefined && remaining === undefined && resetAt === undefined)
+        return undefined;
+    return { limit, remaining, resetAt: resetAt?.toISOString() };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/github.js
+
+
+
+const KINDS = [
+    [/^ghp_/, { name: 'classic personal access token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'ghp_' }],
+    [/^github_pat_/, { name: 'fine-grained personal access token', scopesHeader: false, absentExpiryMeansNever: true }],
+    [/^gho_/, { name: 'OAuth app token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'gho_' }],
+    // A ghu_ token kept in a secret dies within 8 hours: its expiry is exactly what to warn about.
+    [/^ghu_/, { name: 'GitHub App user access token', scopesHeader: false, absentExpiryMeansNever: false, checksumPrefix: 'ghu_' }],
+    [/^ghs_/, { name: 'GitHub App installation token', scopesHeader: false, absentExpiryMeansNever: false, ephemeral: true, installation: true, checksumPrefix: 'ghs_' }],
+    [/^ghr_/, { name: 'GitHub App refresh token', scopesHeader: false, absentExpiryMeansNever: false, checksumPrefix: 'ghr_' }],
+    [/^[0-9a-f]{40}$/, { name: 'legacy token (pre-2021 format)', scopesHeader: true, absentExpiryMeansNever: true }],
+];
+const UNRECOGNIZED = { name: 'token of an unrecognized format', scopesHeader: true, absentExpiryMeansNever: false };
+function githubTokenKind(token) {
+    return KINDS.find(([pattern]) => pattern.test(token))?.[1] ?? UNRECOGNIZED;
+}
+/**
+ * Broad scopes and the narrower ones they include: GitHub's "Scopes for OAuth apps", plus the
+ * nesting the token settings page shows for scopes that page omits (discussions, runners, SSH
+ * signing keys, Copilot, Codespaces).
+ */
+const IMPLIED = {
+    repo: ['repo:status', 'repo_deployment', 'public_repo', 'repo:invite', 'security_events'],
+    'admin:repo_hook': ['write:repo_hook', 'read:repo_hook'],
+    'write:repo_hook': ['read:repo_hook'],
+    'admin:org': ['write:org', 'read:org', 'manage_runners:org'],
+    'write:org': ['read:org'],
+    'admin:public_key': ['write:public_key', 'read:public_key'],
+    'write:public_key': ['read:public_key'],
+    'admin:org_hook': [],
+    user: ['read:user', 'user:email', 'user:follow'],
+    'write:packages': ['read:packages'],
+    'admin:gpg_key': ['write:gpg_key', 'read:gpg_key'],
+    'write:gpg_key': ['read:gpg_key'],
+    'admin:ssh_signing_key': ['write:ssh_signing_key', 'read:ssh_signing_key'],
+    'write:ssh_signing_key': ['read:ssh_signing_key'],
+    project: ['read:project'],
+    'write:discussion': ['read:discussion'],
+    'admin:enterprise': ['manage_runners:enterprise', 'manage_billing:enterprise', 'read:enterprise'],
+    'manage_billing:enterprise': ['read:enterprise'],
+    audit_log: ['read:audit_log'],
+    codespace: ['codespace:secrets'],
+    copilot: ['manage_billing:copilot'],
+};
+const github = {
+    id: 'github',
+    title: 'GitHub (github.com, GitHub Enterprise Server, GHE.com)',
+    fields: [{ id: 'token', description: 'a personal access, OAuth, App user or installation token', rotates: true }],
+    hosts: ['api.github.com'],
+    apiRoot: 'https://api.github.com/',
+    selfHosted: { env: 'GITHUB_API_URL', example: 'https://ghe.example.com/api/v3' },
+    env: ['GITHUB_API_URL', 'GITHUB_REPOSITORY'],
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
+    formats: [/^gh[pousr]_[A-Za-z0-9_.]{30,}$/, /^github_pat_\w{30,}$/, /^[0-9a-f]{40}$/],
+    async check(credential, ctx) {
+        const token = credential.token;
+        const kind = githubTokenKind(token);
+        if (kind.installation)
+            return checkInstallation(token, kind, ctx);
+        const res = await ctx.http.send(request('user'));
+        if (res.status === 200) {
+            const user = jsonObject(res, 'GET /user');
+            if (typeof user.login !== 'string')
+                throw malformed(res, 'GET /user', 'it has no "login"');
+            const facts = factsFrom(res, kind);
+            if (user.type === 'Bot')
+                facts.notes = [...(facts.notes ?? []), 'acts as a bot account'];
+            return valid({ ...facts, identity: user.login }, res);
+        }
+        if (res.status === 401)
+            return refused(token, kind, res);
+        if (res.status === 403 && providerMessage(res).includes('Resource not accessible by integration')) {
+            // Installation tokens of an unrecognized format end up here: GET /user is not theirs to call.
+            return checkInstallation(token, githubTokenKind('ghs_'), ctx);
+        }
+        throw unexpectedAnswer(res);
+    },
+    throttling: {
+        // Primary limit: 403 or 429 with no quota left. Secondary limits: 403 or 429 whose message says
+        // so, often with quota left and no Retry-After (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+        isThrottled: (res) => res.status === 403 &&
+            (res.headers['x-ratelimit-remaining'] === '0' || res.headers['retry-after'] !== undefined || /secondary rate limit/i.test(providerMessage(res))),
+        retryDelayMs: (res, now) => {
+            if (res.headers['x-ratelimit-remaining'] !== '0')
+                return undefined;
+            const reset = fromEpochSeconds(res.headers['x-ratelimit-reset']);
+            return reset ? Math.max(0, reset.getTime() - now) : undefined;
+        },
+    },
+    expandScopes(scopes) {
+        const all = new Set();
+        const add = (scope) => {
+            if (all.has(scope))
+                return;
+            all.add(scope);
+            for (const narrower of IMPLIED[scope] ?? [])
+                add(narrower);
+        };
+        scopes.forEach(add);
+        return all;
+    },
+};
+/**
+ * Installation tokens (including the workflow's GITHUB_TOKEN) get 403 on GET /user, so ask which
+ * repositories the installation reaches; GITHUB_TOKEN falls back to the workflow's own repository.
+ */
+async function checkInstallation(token, kind, ctx) {
+    const res = await ctx.http.send(request('installation/repositories?per_page=1'));
+    if (res.status === 200) {
+        const body = jsonObject(res, 'GET /installation/repositories');
+        if (typeof body.total_count !== 'number' || !Array.isArray(body.repositories)) {
+            throw malformed(res, 'GET /installation/repositories', 'it has no "total_count" and "repositories"');
+        }
+        const owner = body.repositories[0]?.owner?.login;
+        const facts = factsFrom(res, kind);
+        facts.notes = [...(facts.notes ?? []), `can access ${body.total_count} ${body.total_count === 1 ? 'repository' : 'repositories'}`];
+        if (typeof owner === 'string')
+            facts.identity = owner;
+        return valid(facts, res);
+    }
+    if (res.status === 401)
+        return refused(token, kind, res);
+    const repository = ctx.env.GITHUB_REPOSITORY;
+    if ((res.status === 403 || res.status === 404) && ctx.purpose === 'preflight' && repository && /^[\w.-]+\/[\w.-]+$/.test(repository)) {
+        return checkRepository(token, kind, repository, ctx.http);
+    }
+    throw unexpectedAnswer(res);
+}
+async function checkRepository(token, kind, repository, http) {
+    const res = await http.send(request(`repos/${repository}`));
+    if (res.status === 200) {
+        const repo = jsonObject(res, 'GET /repos/{owner}/{repo}');
+        const facts = factsFrom(res, kind);
+        if (typeof repo.owner?.login === 'string')
+            facts.identity = repo.owner.login;
+        facts.notes = [...(facts.notes ?? []), `can read ${repository}`];
+        return valid(facts, res);
+    }
+    if (res.status === 401)
+        return refused(token, kind, res);
+    throw unexpectedAnswer(res);
+}
+function request(path) {
+    return {
+        url: path,
+        auth: { bearer: '${token}' },
+        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+    };
+}
+function factsFrom(res, kind) {
+    const facts = { kind: kind.name, rateLimit: rateLimitFrom(res, GITHUB_RATE_LIMIT) };
+    const scopes = res.headers['x-oauth-scopes'];
+    if (kind.scopesHeader && scopes !== undefined) {
+        facts.scopes = scopes.split(',').map((s) => s.trim()).filter(Boolean);
+    }
+    const expiration = res.headers['github-authentication-token-expiration'];
+    if (expiration !== undefined) {
+        const date = parseExpiration(expiration);
+        if (!date)
+            throw malformed(res, 'the GitHub-Authentication-Token-Expiration header', `"${oneLine(expiration, 40)}" is not a date`);
+        facts.expiresAt = date;
+    }
+    else if (kind.absentExpiryMeansNever) {
+        facts.expiresAt = null;
+    }
+    if (kind.ephemeral)
+        facts.ephemeral = true;
+    // `X-GitHub-SSO: partial-results; organizations=…`: some organizations' SAML SSO has not authorized the token.
+    if (/partial-results/i.test(res.headers['x-github-sso'] ?? '')) {
+        facts.notes = ['not authorized for the SAML single sign-on of some organizations: their resources are left out of its answers'];
+    }
+    return facts;
+}
+const GITHUB_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' };
+/** Both formats GitHub sends: `2024-06-01 00:00:00 UTC` and `2027-03-31 00:00:00 +0900`. */
+function parseExpiration(value) {
+    return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (UTC|[+-]\d{2}:?\d{2})$/.test(value.trim()) ? parseDate(value) : undefined;
+}
+function refused(token, kind, res) {
+    let message = 'GitHub answered 401 Bad credentials: the token is unknown, revoked or expired (GitHub does not say which)';
+    if (kind.checksumPrefix && !hasValidCrc32Suffix(token, kind.checksumPrefix) && !token.includes('.')) {
+        message += `; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved`;
+    }
+    if (kind.installation)
+        message += '; installation tokens expire one hour after they are created';
+    if (kind.checksumPrefix === 'ghr_')
+        message += '; a refresh token (ghr_) is not an access token: store the ghu_ token it yields';
+    return rejected('invalid', message, res);
+}
+function unexpectedAnswer(res) {
+    const sso = /required/i.test(res.headers['x-github-sso'] ?? '') ? " (the token is not authorized for this organization's SAML SSO)" : '';
+    return unexpected(res, sso);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/declarative.js
+
+
+
+/** The throttling signal of a check: any outcome rule whose result is `throttled`, plus its reset header. */
+function throttlingOf(check) {
+    const rules = (check.outcomes ?? []).filter((rule) => rule.result === 'throttled');
+    return {
+        isThrottled: rules.length ? (res) => rules.some((rule) => matches(rule.when, res)) : undefined,
+        retryDelayMs: check.ratelimit?.reset
+            ? (res, now) => {
+                const reset = rateLimitFrom(res, { reset: check.ratelimit.reset, resetFormat: check.ratelimit.format }, now)?.resetAt;
+                return reset ? Math.max(0, Date.parse(reset) - now) : undefined;
+            }
+            : undefined,
+    };
+}
+/** Sends the check's request and reads the answer. `title` names the provider in messages. */
+async function runHttpCheck(check, http, title) {
+    const res = await http.send(check.request);
+    return judge(check, res, title);
+}
+function judge(check, res, title) {
+    const said = providerMessage(res);
+    const withSaid = (text) => (said && !text.includes(said) ? `${text}: ${said}` : text);
+    for (const rule of check.outcomes ?? []) {
+        if (!matches(rule.when, res))
+            continue;
+        const message = withSaid(rule.message ?? defaultMessage(rule.result, title, res));
+        switch (rule.result) {
+            case 'valid': {
+                const facts = factsOf(check, res);
+                if (rule.mode !== undefined)
+                    facts.mode = rule.mode;
+                if (rule.note)
+                    facts.notes = [...(facts.notes ?? []), rule.note];
+                return valid(facts, res);
+            }
+            case 'invalid':
+            case 'revoked':
+            case 'expired':
+                return rejected(rule.result, message, res);
+            case 'throttled':
+                throw new problems_ProblemError('rate-limited', message);
+            case 'unexpected':
+                throw new problems_ProblemError('unexpected-response', message);
+        }
+    }
+    const expected = check.expect ?? { status: [200, 201, 202, 203, 204] };
+    if (matches(expected, res))
+        return valid(factsOf(check, res), res);
+    if (res.status === 401 || res.status === 403)
+        return rejected('invalid', withSaid(defaultMessage('invalid', title, res)), res);
+    throw new problems_ProblemError('unexpected-response', withSaid(`${res.host} answered HTTP ${res.status}, which does not meet expect (${mismatch(expected, res)})`));
+}
+function defaultMessage(result, title, res) {
+    switch (result) {
+        case 'invalid':
+            return `${title} refused the credential (HTTP ${res.status})`;
+        case 'revoked':
+            return `${title} says the credential was revoked (HTTP ${res.status})`;
+        case 'expired':
+            return `${title} says the credential has expired (HTTP ${res.status})`;
+        case 'throttled':
+            return `${res.host} throttled the call (HTTP ${res.status})`;
+        default:
+            return `${res.host} answered HTTP ${res.status}`;
+    }
+}
+function matches(matcher, res) {
+    return mismatch(matcher, res) === undefined;
+}
+/** Why an answer does not meet a matcher, in words; undefined when it does. */
+function mismatch(matcher, res) {
+    if (matcher.status !== undefined) {
+        const allowed = Array.isArray(matcher.status) ? matcher.status : [matcher.status];
+        if (!allowed.includes(res.status))
+            return `status ${res.status}, expected ${allowed.join(' or ')}`;
+    }
+    for (const [name, condition] of Object.entries(matcher.headers ?? {})) {
+        const value = res.headers[name.toLowerCase()];
+        if (typeof condition === 'object' ? (value !== undefined) !== condition.exists : value !== condition) {
+            return `header ${name} ${value === undefined ? 'is absent' : 'differs'}`;
+        }
+    }
+    if (matcher.body !== undefined && !res.body.includes(matcher.body))
+        return 'the body lacks the expected text';
+    if (matcher.json) {
+        const body = tryJson(res.body);
+        if (body === undefined)
+            return 'the body is not JSON';
+        for (const [path, condition] of Object.entries(matcher.json)) {
+            const value = jsonPath(body, path);
+            if (!meets(value, condition))
+                return `${path} is ${describeValue(value)}, expected ${describeCondition(condition)}`;
+        }
+    }
+    return undefined;
+}
+function meets(value, condition) {
+    if (condition !== null && typeof condition === 'object' && !Array.isArray(condition))
+        return (value !== undefined && value !== null) === condition.exists;
+    if (Array.isArray(condition))
+        return condition.some((c) => c === value);
+    return value === condition;
+}
+function describeValue(value) {
+    if (value === undefined)
+        return 'absent';
+    return oneLine(JSON.stringify(value) ?? String(value), 60);
+}
+function describeCondition(condition) {
+    if (condition !== null && typeof condition === 'object' && !Array.isArray(condition))
+        return condition.exists ? 'present' : 'absent';
+    return Array.isArray(condition) ? `one of ${condition.map((c) => JSON.stringify(c)).join(', ')}` : JSON.stringify(condition);
+}
+function factsOf(check, res) {
+    const extract = check.extract ?? {};
+    const body = tryJson(res.body);
+    const read = (source) => (source === undefined ? undefined : readSource(source, body, res));
+    const facts = {};
+    if (extract.kind)
+        facts.kind = extract.kind;
+    const identity = read(extract.identity);
+    if (typeof identity === 'string' && identity)
+        facts.identity = oneLine(identity, 200);
+    const scopes = read(extract.scopes);
+    if (Array.isArray(scopes))
+        facts.scopes = scopes.filter((s) => typeof s === 'string' && s !== '').map((s) => oneLine(s, 100));
+    const mode = read(extract.mode);
+    if (typeof mode === 'string' && mode)
+        facts.mode = mode;
+    if (extract.expires !== undefined) {
+        const expires = read(extract.expires);
+        // A field that is present and null means "never"; absent means the provider did not say.
+        if (expires === null)
+            facts.expiresAt = null;
+        else if (expires instanceof Date)
+            facts.expiresAt = expires;
+    }
+    const notes = (extract.notes ?? []).flatMap(({ label, from }) => {
+        const value = read(from);
+        return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [`${label}: ${oneLine(String(value), 100)}`] : [];
+    });
+    if (notes.length)
+        facts.notes = notes;
+    if (check.ratelimit) {
+        const { format, ...names } = check.ratelimit;
+        facts.rateLimit = rateLimitFrom(res, { ...names, resetFormat: format });
+    }
+    return facts;
+}
+/** A fact from the body or a header, transformed as the source says. */
+function readSource(source, body, res) {
+    const spec = typeof source === 'string' ? { from: source } : source;
+    let value = spec.from.startsWith('header:') ? res.headers[spec.from.slice(7).trim().toLowerCase()] : jsonPath(body, spec.from);
+    if (value === undefined)
+        return undefined;
+    if (spec.split !== undefined && typeof value === 'string')
+        value = value.split(spec.split).map((s) => s.trim()).filter(Boolean);
+    if (spec.map) {
+        const key = typeof value === 'string' ? value : JSON.stringify(value);
+        value = Object.hasOwn(spec.map, key) ? spec.map[key] : undefined;
+    }
+    if (spec.format && value !== null) {
+        if (spec.format === 'date')
+            value = typeof value === 'string' ? parseDate(value) : undefined;
+        else if (spec.format === 'epoch-seconds')
+            value = fromEpochSeconds(value);
+        else
+            value = fromEpochMillis(value);
+    }
+    return value;
+}
+/** A provider that is one declarative HTTP check. */
+function dataProvider(definition) {
+    const name = definition.title.replace(/ \(.*$/, '');
+    return {
+        ...definition,
+        throttling: throttlingOf(definition.http),
+        check: (_credential, ctx) => runHttpCheck(definition.http, ctx.http, name),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/http.js
+
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
+const jsonCondition = {
+    anyOf: [
+        { type: ['string', 'number', 'boolean', 'null'] },
+        { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] } },
+        { type: 'object', required: ['exists'], additionalProperties: false, properties: { exists: { type: 'boolean' } } },
+    ],
+};
+const matcher = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        status: { anyOf: [{ type: 'integer', minimum: 100, maximum: 599 }, { type: 'array', items: { type: 'integer', minimum: 100, maximum: 599 }, minItems: 1 }] },
+        json: { type: 'object', propertyNames: { pattern: '^\\$' }, additionalProperties: jsonCondition },
+        headers: { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'object', required: ['exists'], additionalProperties: false, properties: { exists: { type: 'boolean' } } }] } },
+        body: { type: 'string', minLength: 1 },
+    },
+};
+const source = {
+    anyOf: [
+        { type: 'string', pattern: '^(\\$|header:)' },
+        {
+            type: 'object',
+            required: ['from'],
+            additionalProperties: false,
+            properties: {
+                from: { type: 'string', pattern: '^(\\$|header:)' },
+                split: { type: 'string' },
+                map: stringMap,
+                format: { enum: ['date', 'epoch-seconds', 'epoch-millis'] },
+            },
+        },
+    ],
+};
+const templated = { type: 'string', minLength: 1 };
+/** The declarative check as config keys: the same form the built-in data providers are written in. */
+const HTTP_CHECK_SCHEMA = {
+    request: {
+        type: 'object',
+        required: ['url'],
+        additionalProperties: false,
+        description: 'The read-only request: `${token}` (or `${part}` of a secret map) is replaced by the credential.',
+        properties: {
+            method: { enum: ['GET', 'HEAD', 'POST'] },
+            url: { type: 'string', pattern: '^https://', description: 'Absolute https URL; the credential is sent to this host only.' },
+            headers: stringMap,
+            query: stringMap,
+            form: stringMap,
+            json: {},
+            auth: {
+                type: 'object',
+                minProperties: 1,
+                maxProperties: 1,
+                additionalProperties: false,
+                properties: {
+                    bearer: templated,
+                    basic: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string' }, password: { type: 'string' } } },
+                    header: { type: 'object', required: ['name', 'value'], additionalProperties: false, properties: { name: { type: 'string', pattern: '^[A-Za-z0-9-]+$' }, value: templated } },
+                    query: { type: 'object', required: ['name', 'value'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, value: templated } },
+                },
+            },
+        },
+    },
+    expect: { ...matcher, description: 'The answer of a working credential (default: any 2xx).' },
+    outcomes: {
+        type: 'array',
+        description: 'Checked first, in order: answers that mean invalid, revoked, expired, throttled, … (first match wins).',
+        items: {
+            type: 'object',
+            required: ['when', 'result'],
+            additionalProperties: false,
+            properties: {
+                when: matcher,
+                result: { enum: ['valid', 'invalid', 'revoked', 'expired', 'throttled', 'unexpected'] },
+                message: { type: 'string', minLength: 1 },
+                mode: { type: 'string', minLength: 1 },
+                note: { type: 'string', minLength: 1 },
+            },
+        },
+    },
+    extract: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Where the answer tells identity, scopes, expiry, mode: `$.json.path` or `header:name`.',
+        properties: {
+            identity: source,
+            kind: { type: 'string', minLength: 1 },
+            scopes: source,
+            expires: source,
+            mode: source,
+            notes: { type: 'array', items: { type: 'object', required: ['label', 'from'], additionalProperties: false, properties: { label: { type: 'string' }, from: source } } },
+        },
+    },
+    ratelimit: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'Header names of the rate limit.',
+        properties: { limit: { type: 'string' }, remaining: { type: 'string' }, reset: { type: 'string' }, format: { enum: ['epoch-seconds', 'seconds-left', 'date'] } },
+    },
+};
+/** Any HTTP API: the user's own request and expectations, in the form built-in providers use. */
+const http = {
+    id: 'http',
+    title: 'Any HTTP API (your request and expectations)',
+    fields: [{ id: 'token', description: 'the credential; with a map, any parts the request names', rotates: true }],
+    anyFields: true,
+    hosts: [],
+    apiRoot: '',
+    can: { identity: true, scopes: true, expiry: true, mode: true, verifiesLeaks: false },
+    settings: { properties: HTTP_CHECK_SCHEMA, required: ['request'] },
+    check(_credential, ctx) {
+        const check = ctx.settings;
+        return runHttpCheck(check, ctx.http, new URL(check.request.url).host);
+    },
+    fromSettings(settings) {
+        const check = settings;
+        return { hosts: [new URL(check.request.url).host], throttling: throttlingOf(check) };
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/providers/twilio.js
+
+// Account resource: https://www.twilio.com/docs/iam/api/account#fetch-an-account-resource
+// Errors: https://www.twilio.com/docs/errors/20003 (authentication), /20008 (test credentials),
+// test credentials: https://www.twilio.com/docs/iam/test-credentials
+const SID = 'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+/**
+ * The account as GET /2010-04-01/Accounts/{Sid}.json returns it: the response recorded in Twilio's
+ * own Python SDK tests (twilio/twilio-python, tests/integration/api/v2010/test_account.py,
+ * test_fetch_response), trimmed of its subresource URIs.
+ */
+const ACCOUNT = {
+    auth_token: 'auth_token',
+    date_created: 'Thu, 30 Jul 2015 20:00:00 +0000',
+    date_updated: 'Thu, 30 Jul 2015 20:00:00 +0000',
+    friendly_name: 'friendly_name',
+    owner_account_sid: SID,
+    sid: SID,
+    status: 'active',
+    type: 'Full',
+    uri: `/2010-04-01/Accounts/${SID}.json`,
+};
+const twilio = dataProvider({
+    id: 'twilio',
+    title: 'Twilio',
+    fields: [
+        { id: 'account-sid', description: 'the account SID (AC…)', identifier: true },
+        { id: 'auth-token', description: "the account's auth token", rotates: true },
+    ],
+    hosts: ['api.twilio.com'],
+    apiRoot: 'https://api.twilio.com/',
+    modes: { values: ['test', 'live'] },
+    can: { identity: true, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
+    formats: [/^AC[0-9a-f]{32}$/, /^SK[0-9a-fA-F]{32}$/],
+    http: {
+        request: {
+            url: 'https://api.twilio.com/2010-04-01/Accounts/${account-sid}.json',
+            auth: { basic: { username: '${account-sid}', password: '${auth-token}' } },
+            headers: { accept: 'application/json' },
+        },
+        expect: { status: 200, json: { '$.sid': { exists: true } } },
+        outcomes: [
+            { when: { status: 200, json: { '$.status': 'suspended' } }, result: 'invalid', message: 'the Twilio account is suspended' },
+            { when: { status: 200, json: { '$.status': 'closed' } }, result: 'invalid', message: 'the Twilio account is closed' },
+            { when: { status: 200, json: { '$.sid': { exists: true } } }, result: 'valid', mode: 'live' },
+            {
+                when: { status: 401 },
+                result: 'invalid',
+                message: 'Twilio refused the credentials (error 20003: a wrong account SID or auth token, or a suspended or closed account)',
+            },
+            {
+                when: { status: 403, json: { '$.code': 20008 } },
+                result: 'valid',
+                mode: 'test',
+                note: 'Twilio test credentials (error 20008 on any read): they only create test messages, calls and phone numbers',
+            },
+        ],
+        extract: {
+            kind: 'account SID and auth token',
+            identity: '$.friendly_name',
+            notes: [{ label: 'account type', from: '$.type' }],
+        },
+    },
+    examples: [
+        {
+            name: 'a live account',
+            source: 'twilio/twilio-python tests/integration/api/v2010/test_account.py (test_fetch_response)',
+            response: { status: 200, body: ACCOUNT },
+            verdict: { outcome: 'valid', facts: { identity: 'friendly_name', mode: 'live', notes: ['account type: Full'] } },
+        },
+        {
+            name: 'a suspended account',
+            source: 'twilio.com/docs/iam/api/account (status: active, suspended or closed)',
+            response: { status: 200, body: { ...ACCOUNT, status: 'suspended' } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'wrong credentials',
+            source: 'twilio.com/docs/errors/20003; body as recorded in public Twilio client tests',
+            response: {
+                status: 401,
+                body: {
+                    code: 20003,
+                    detail: 'Your AccountSid or AuthToken was incorrect.',
+                    message: 'Authentication Error - No credentials provided',
+                    more_info: 'https://www.twilio.com/docs/errors/20003',
+                    status: 401,
+                },
+            },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'test credentials',
+            source: 'twilio.com/docs/errors/20008 and twilio.com/docs/iam/test-credentials',
+            response: {
+                status: 403,
+                body: { code: 20008, message: 'Resource not accessible with Test Account Credentials', more_info: 'https://www.twilio.com/docs/errors/20008', status: 403 },
+            },
+            verdict: { outcome: 'valid', facts: { mode: 'test' } },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the account resource must not pass',
+            response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'an unknown account SID for these credentials',
+            source: 'twilio.com/docs/errors/20404',
+            response: { status: 404, body: { code: 20404, message: 'The requested resource was not found', more_info: 'https://www.twilio.com/docs/errors/20404', status: 404 } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+
+;// CONCATENATED MODULE: ./lib/providers/registry.js
+
+
+
+/**
+ * Every provider token-preflight knows. A new provider is one file in this folder and one line
+ * here; the config schema, the `providers` command and the README's table are generated from it.
+ */
+const PROVIDERS = [github, twilio, http];
+function findProvider(id) {
+    return PROVIDERS.find((provider) => provider.id === id);
+}
+function providerIds() {
+    return PROVIDERS.map((provider) => provider.id);
+}
+/** The part that `previous-secret: VARIABLE` replaces: the one marked `rotates`, else the only one. */
+function rotatingField(provider) {
+    return (provider.fields.find((field) => field.rotates) ?? provider.fields[0]).id;
+}
+
+;// CONCATENATED MODULE: ./lib/config/echo.js
+
+// Printable ASCII without quotes, backslashes, backticks, angle brackets or `$`: nothing that could
+// end the quotation, render as Markdown or HTML, or expand in a shell; no control character (ESC)
+// anywhere, no blank at either end.
+// eslint-disable-next-line no-control-regex -- control characters are what it keeps out
+const IDENTIFIER = /^[^\x00-\x20\x7f-\uffff"'`\\<>$|{}](?:[^\x00-\x1f\x7f-\uffff"'`\\<>$|{}]{0,38}[^\x00-\x20\x7f-\uffff"'`\\<>$|{}])?$/;
+// What starts a workflow command (`::error::`, the legacy `##[error]`), wherever it stands.
+const COMMAND = /::|##\[/;
+// A key of the config as it may appear in a key path (`tokens[0].expect.json.$.active`): a short run
+// of letters, digits and `_ . $ - [ ] *`, never a space, a colon or anything that could start a
+// workflow command or a terminal escape.
+const KEY = /^[A-Za-z0-9_$][\w.$*[\]-]{0,62}$/;
+// Prefixes of well-known credential formats, of providers token-preflight has no module for too: a
+// value starting with one is never echoed, however short or plain it looks.
+const SECRET_PREFIX = /^(?:xox[abposrce]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|sk_(?:live|test)_|rk_(?:live|test)_|whsec_|sk-|AKIA|ASIA|AIza|ya29\.|npm_|pypi-|SG\.|shp(?:at|ca|pa|ss)_|dop_v1_|hf_|dapi|xai-|lin_api_|sq0|EAAC|key-)/;
+/**
+ * A value the user wrote, quoted for an error message only when it is shaped like a short
+ * identifier (a provider name, a mode, a number) and not like a token; anything else — a pasted
+ * secret, a line break, a workflow command, terminal escapes — is "(value not shown)".
+ */
+function showValue(value) {
+    const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    if (text === undefined || !IDENTIFIER.test(text) || COMMAND.test(text) || mightBeSecret(text))
+        return '(value not shown)';
+    return `"${text}"`;
+}
+/**
+ * One key of a key path, as written, when it is shaped like a config key; otherwise
+ * "(key not shown)": an unknown key may be a pasted token, a line break or a workflow command.
+ */
+function showKey(key) {
+    return KEY.test(key) && !mightBeSecret(key) ? key : '(key not shown)';
+}
+/** Whether `key` would be shown as written by `showKey`. */
+function keyShown(key) {
+    return KEY.test(key) && !mightBeSecret(key);
+}
+/**
+ * What to do about a token written into the config under `key` (`secret`, `previous-secret`,
+ * `name`, …): revoke it, and write what belongs there instead.
+ */
+function tokenAdvice(key = 'secret') {
+    const instead = key === 'previous-secret'
+        ? 'write under "previous-secret" the name of the environment variable that holds the token this one replaced'
+        : key === 'secret'
+            ? 'store the new one as a secret, and write the name of its environment variable under "secret"'
+            : `store the new one as a secret, write the name of its environment variable under "secret", and write under "${key}" what belongs there`;
+    return `never write tokens into the config. If it is a real token, revoke it now (it is in the repository history); ${instead}`;
+}
+const TOKEN_ADVICE = tokenAdvice('secret');
+function looksLikeToken(value) {
+    if (PROVIDERS.some((provider) => provider.formats?.some((format) => format.test(value))))
+        return true;
+    // Long, mixed-case and with digits: random-looking, unlike a variable name such as RELEASE_BOT_TOKEN.
+    return value.length >= 32 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
+}
+/**
+ * Broader than `looksLikeToken`, for what may be echoed: a known token format or prefix (of any
+ * provider, `xoxb-…` too), or a run of 16 or more letters and digits that mixes both, as random
+ * strings do and names rarely do. Never echoing such a value costs a less precise message at worst.
+ */
+function mightBeSecret(value) {
+    if (looksLikeToken(value) || SECRET_PREFIX.test(value))
+        return true;
+    for (const run of value.match(/[A-Za-z0-9]{16,}/g) ?? []) {
+        if ((run.match(/\d/g)?.length ?? 0) >= 2 && (run.match(/[A-Za-z]/g)?.length ?? 0) >= 2)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./lib/limits.js
+/** The numeric settings' ranges: beyond them a run would be absurd (a timer cannot even hold 1e9 s). */
+const LIMITS = {
+    timeoutSeconds: { min: 1, max: 600 },
+    concurrency: { min: 1, max: 64 },
+    expiryWarningDays: { min: 0, max: 3650 },
+};
+/** Plain decimal digits within the range; ` 2`, `0x10`, `+3`, `1e3` and `2.0` are refused, never guessed. */
+function wholeNumber(text, range) {
+    if (!/^\d{1,9}$/.test(text))
+        return undefined;
+    const n = Number(text);
+    return n >= range.min && n <= range.max ? n : undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/action/inputs.js
+
+
 const DEFAULT_CONFIG = '.github/token-preflight.yml';
 class InputError extends Error {
     name = 'InputError';
@@ -64968,12 +66819,12 @@ function readInputs(getInput) {
         scan: oneOf(getInput, 'scan', ['auto', 'diff', 'full', 'off'], 'auto'),
         verifyLeaks: oneOf(getInput, 'verify-leaks', ['true', 'false'], 'true') === 'true',
         failOn: oneOf(getInput, 'fail-on', ['error', 'warning', 'never'], 'error'),
-        expiryWarningDays: whole(getInput, 'expiry-warning-days', 14, 0),
+        expiryWarningDays: whole(getInput, 'expiry-warning-days', 14, LIMITS.expiryWarningDays),
         comment: oneOf(getInput, 'comment', ['auto', 'always', 'never'], 'auto'),
         sarif: getInput('sarif'),
         githubToken: getInput('github-token'),
-        concurrency: whole(getInput, 'concurrency', 8, 1),
-        timeoutSeconds: whole(getInput, 'timeout-seconds', 10, 1),
+        concurrency: whole(getInput, 'concurrency', 8, LIMITS.concurrency),
+        timeoutSeconds: whole(getInput, 'timeout-seconds', 10, LIMITS.timeoutSeconds),
     };
 }
 function oneOf(getInput, name, allowed, fallback) {
@@ -64982,30 +66833,30 @@ function oneOf(getInput, name, allowed, fallback) {
         return fallback;
     if (allowed.includes(value))
         return value;
-    throw new InputError(`input "${name}" is "${value}"; allowed: ${allowed.join(', ')}`);
+    throw new InputError(`input "${name}" is ${showValue(value)}; allowed: ${allowed.join(', ')}`);
 }
-function whole(getInput, name, fallback, min) {
+function whole(getInput, name, fallback, range) {
     const value = getInput(name);
     if (!value)
         return fallback;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min)
-        throw new InputError(`input "${name}" is "${value}"; it must be a whole number ≥ ${min}`);
+    const n = wholeNumber(value, range);
+    if (n === undefined)
+        throw new InputError(`input "${name}" is ${showValue(value)}; it must be a whole number from ${range.min} to ${range.max}, written in digits`);
     return n;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./lib/report/annotations.js
 /** GitHub shows at most 10 annotations of each level per step; the rest are dropped silently. */
 const ANNOTATIONS_PER_LEVEL = 10;
-/** One annotation per token with problems, on the config line that declares it. */
-function toAnnotations(result) {
-    const all = [];
+/** One annotation per token with problems, on the config line that declares it; run problems first. */
+function toAnnotations(result, options = {}) {
+    const all = result.problems.map((p) => ({
+        level: p.severity === 'error' ? 'error' : 'warning',
+        title: `token-preflight: ${p.code}`,
+        message: p.message,
+    }));
     for (const token of result.tokens) {
         if (token.problems.length === 0)
             continue;
@@ -65025,13 +66876,15 @@ function toAnnotations(result) {
             message: skipped.map((token) => `${token.name}: ${token.skipReason ?? 'skipped'}`).join('\n'),
         });
     }
-    return capPerLevel(all);
+    return capPerLevel(all, options.stepFails === true);
 }
-function capPerLevel(all) {
+function capPerLevel(all, stepFails) {
     const kept = [];
     const dropped = { error: 0, warning: 0, notice: 0 };
+    // Notices keep one place for the "more problems" notice; errors one for setFailed's own.
+    const room = { error: ANNOTATIONS_PER_LEVEL - (stepFails ? 1 : 0), warning: ANNOTATIONS_PER_LEVEL, notice: ANNOTATIONS_PER_LEVEL - 1 };
     for (const annotation of all) {
-        if (kept.filter((a) => a.level === annotation.level).length < ANNOTATIONS_PER_LEVEL - (annotation.level === 'notice' ? 1 : 0))
+        if (kept.filter((a) => a.level === annotation.level).length < room[annotation.level])
             kept.push(annotation);
         else
             dropped[annotation.level]++;
@@ -65053,7 +66906,7 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./lib/report/json.js
 
-/** The JSON report of SPEC.md; `expiresAt: null` means "never expires", an absent field "unknown". */
+/** The JSON report (docs/contract.md); `expiresAt: null` means "never expires", an absent field "unknown". */
 function toJsonReport(result) {
     return {
         version: 1,
@@ -65061,6 +66914,7 @@ function toJsonReport(result) {
         tool: { name: 'token-preflight', version: VERSION },
         startedAt: result.startedAt,
         durationMs: result.durationMs,
+        problems: result.problems,
         tokens: result.tokens.map((token) => ({
             name: token.name,
             provider: token.provider,
@@ -65093,7 +66947,7 @@ function jsonReportText(result) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/outputs.js
-/** The step outputs of SPEC.md. */
+/** The step outputs of the public contract (docs/contract.md). */
 function toOutputs(result, reportPath) {
     const names = (predicate) => result.tokens.filter(predicate).map((token) => token.name).join(',');
     return {
@@ -65104,16 +66958,6 @@ function toOutputs(result, reportPath) {
         findings: String(result.findings.length),
         'live-findings': String(result.findings.filter((finding) => finding.verification === 'live').length),
     };
-}
-
-;// CONCATENATED MODULE: ./lib/sanitize.js
-/**
- * Text from a provider or a config file, made safe to print: one line (no line breaks that could
- * forge a log line or a workflow command), no control characters or terminal escapes, bounded.
- */
-function oneLine(text, max = 500) {
-    const flat = text.replace(/[\p{Cc}\s]+/gu, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/format.js
@@ -65197,6 +67041,7 @@ function renderSummary(result, now = new Date()) {
             ? 'No tokens configured: add them to `.github/token-preflight.yml` or the `tokens` input.'
             : `${plural(result.tokens.length, 'token')} checked: ${counts}.`,
         '',
+        ...result.problems.flatMap((p) => [`> ${p.severity === 'error' ? '❌' : '⚠️'} \`${p.code}\` ${cell(p.message)}`, '']),
     ];
     const rows = result.tokens.map((token) => row(token, now));
     const table = [
@@ -65246,12 +67091,16 @@ function row(token, now) {
         problems,
     ].join(' | ')} |`;
 }
-/** Text from a provider or config made safe inside a Markdown table cell: no HTML, pipes, links or images; one line. */
+/**
+ * Text from a provider or config made safe inside a Markdown table cell: no HTML, pipes, links or
+ * images, no @mention that would notify someone; one line.
+ */
 function cell(text) {
     return oneLine(text, 2_000)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
+        .replace(/@/g, '&#64;')
         .replace(/([|[\]\\`])/g, '\\$1');
 }
 
@@ -65265,11 +67114,11 @@ function cell(text) {
 
 
 /** Puts a run's result where people look: JSON report, job summary, annotations, step outputs. */
-async function publish(result, env) {
+async function publish(result, env, options) {
     const reportPath = await writeReport(result, env);
     for (const [name, value] of Object.entries(toOutputs(result, reportPath)))
         setOutput(name, value);
-    for (const annotation of toAnnotations(result)) {
+    for (const annotation of toAnnotations(result, options)) {
         const properties = { title: annotation.title, file: annotation.file, startLine: annotation.line };
         core_namespaceObject[annotation.level](annotation.message, properties);
     }
@@ -65285,12 +67134,18 @@ async function publish(result, env) {
 }
 /** Each config mistake as an annotation on its line, and the step failed. */
 function publishConfigError(error) {
-    for (const issue of error.issues) {
+    // GitHub shows 10 error annotations per step and setFailed's is one of them: 9 issues as
+    // annotations, the rest in the log, every one in the failure message's count.
+    const shown = error.issues.slice(0, ANNOTATIONS_PER_LEVEL - 1);
+    for (const issue of shown) {
         const message = `${issue.key ? `${issue.key}: ` : ''}${issue.message}`;
         core_error(message, { title: 'token-preflight: configuration error', file: issue.file, startLine: issue.line });
     }
+    for (const issue of error.issues.slice(shown.length))
+        info(`${issue.where}: ${issue.key ? `${issue.key}: ` : ''}${issue.message}`);
     const count = `${error.issues.length} error${error.issues.length === 1 ? '' : 's'}`;
-    setFailed(`token-preflight: the configuration has ${count} (listed above); nothing was checked.`);
+    const where = error.issues.length > shown.length ? `the first ${shown.length} as annotations, all of them in the log` : 'listed above';
+    setFailed(`token-preflight: the configuration has ${count} (${where}); nothing was checked.`);
 }
 /** Inputs that ask for what this release does not do yet get a visible warning, not silence. */
 function warnNotYetAvailable(inputs) {
@@ -65312,8 +67167,5219 @@ async function writeReport(result, env) {
     return file;
 }
 
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var lib = __nccwpck_require__(9659);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
+var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new lib.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
+        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
+// @ts-check
+
+
+
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    name ? [state, name] : [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = name ? [state, kind, name] : [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Singular() {
+  const singularHookName = Symbol("Singular");
+  const singularHookState = {
+    registry: {},
+  };
+  const singularHook = register.bind(null, singularHookState, singularHookName);
+  bindApi(singularHook, singularHookState, singularHookName);
+  return singularHook;
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+/* harmony default export */ const before_after_hook = ({ Singular, Collection });
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${dist_bundle_VERSION} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function dist_bundle_lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = dist_bundle_lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults(null, DEFAULTS);
+
+
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+
+  if (typeof spaceParam === "number") {
+    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+  } else if (typeof spaceParam === "string") {
+    space = spaceParam.slice(0, 10);
+  }
+
+  const isFunctionReplacer = typeof replacer === "function";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    if (isFunctionReplacer) {
+      val = replacer.call(parent, key, val);
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+  let level = 0;
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+      level++;
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        if (space) chunks.push("\n" + space.repeat(level));
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        if (space) {
+          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        } else {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+      level--;
+
+      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) return replacer(key, val);
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) return replacer(key, val);
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer, space);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  const hasUserReviver = typeof userReviver === "function";
+
+  if (!hasUserReviver) return value;
+
+  return userReviver(key, value, context);
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    const hasCustomReviver = typeof reviver === "function";
+
+    if (!hasCustomReviver) return value;
+
+    return reviver(key, value, context);
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const hasUserReviver = typeof userReviver === "function";
+
+      if (hasUserReviver) {
+        value = userReviver.call(parent, key, value);
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed, reviver);
+    }
+
+    throw error;
+  }
+};
+
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var request_dist_bundle_VERSION = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var noop = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop);
+  }
+  const mimetype = dist_parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var dist_bundle_request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+
+// pkg/dist-src/version.js
+var graphql_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/with-defaults.js
+
+
+// pkg/dist-src/graphql.js
+
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function graphql_dist_bundle_withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+var graphql2 = graphql_dist_bundle_withDefaults(dist_bundle_request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return graphql_dist_bundle_withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+
+/* v8 ignore if -- @preserve */
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
+const version_VERSION = "7.0.8";
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
+
+
+
+
+
+
+const dist_src_noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = dist_src_noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = dist_src_noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = version_VERSION;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new before_after_hook.Collection();
+    const requestDefaults = {
+      baseUrl: dist_bundle_request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = dist_bundle_request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+const dist_src_version_VERSION = "17.0.0";
+
+//# sourceMappingURL=version.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+//# sourceMappingURL=endpoints.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+//# sourceMappingURL=endpoints-to-methods.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = dist_src_version_VERSION;
+function legacyRestEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    ...api,
+    rest: api
+  };
+}
+legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+
+//# sourceMappingURL=index.js.map
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// pkg/dist-src/version.js
+var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+var composePaginateRest = Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/generated/paginating-endpoints.js
+var paginatingEndpoints = (/* unused pure expression or super */ null && ([
+  "GET /advisories",
+  "GET /app/hook/deliveries",
+  "GET /app/installation-requests",
+  "GET /app/installations",
+  "GET /assignments/{assignment_id}/accepted_assignments",
+  "GET /classrooms",
+  "GET /classrooms/{classroom_id}/assignments",
+  "GET /enterprises/{enterprise}/code-security/configurations",
+  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
+  "GET /enterprises/{enterprise}/dependabot/alerts",
+  "GET /enterprises/{enterprise}/teams",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
+  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
+  "GET /events",
+  "GET /gists",
+  "GET /gists/public",
+  "GET /gists/starred",
+  "GET /gists/{gist_id}/comments",
+  "GET /gists/{gist_id}/commits",
+  "GET /gists/{gist_id}/forks",
+  "GET /installation/repositories",
+  "GET /issues",
+  "GET /licenses",
+  "GET /marketplace_listing/plans",
+  "GET /marketplace_listing/plans/{plan_id}/accounts",
+  "GET /marketplace_listing/stubbed/plans",
+  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
+  "GET /networks/{owner}/{repo}/events",
+  "GET /notifications",
+  "GET /organizations",
+  "GET /organizations/{org}/dependabot/repository-access",
+  "GET /orgs/{org}/actions/cache/usage-by-repository",
+  "GET /orgs/{org}/actions/hosted-runners",
+  "GET /orgs/{org}/actions/permissions/repositories",
+  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
+  "GET /orgs/{org}/actions/runner-groups",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
+  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
+  "GET /orgs/{org}/actions/runners",
+  "GET /orgs/{org}/actions/secrets",
+  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/actions/variables",
+  "GET /orgs/{org}/actions/variables/{name}/repositories",
+  "GET /orgs/{org}/attestations/repositories",
+  "GET /orgs/{org}/attestations/{subject_digest}",
+  "GET /orgs/{org}/blocks",
+  "GET /orgs/{org}/campaigns",
+  "GET /orgs/{org}/code-scanning/alerts",
+  "GET /orgs/{org}/code-security/configurations",
+  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
+  "GET /orgs/{org}/codespaces",
+  "GET /orgs/{org}/codespaces/secrets",
+  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/copilot/billing/seats",
+  "GET /orgs/{org}/copilot/metrics",
+  "GET /orgs/{org}/dependabot/alerts",
+  "GET /orgs/{org}/dependabot/secrets",
+  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
+  "GET /orgs/{org}/events",
+  "GET /orgs/{org}/failed_invitations",
+  "GET /orgs/{org}/hooks",
+  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
+  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
+  "GET /orgs/{org}/insights/api/subject-stats",
+  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
+  "GET /orgs/{org}/installations",
+  "GET /orgs/{org}/invitations",
+  "GET /orgs/{org}/invitations/{invitation_id}/teams",
+  "GET /orgs/{org}/issues",
+  "GET /orgs/{org}/members",
+  "GET /orgs/{org}/members/{username}/codespaces",
+  "GET /orgs/{org}/migrations",
+  "GET /orgs/{org}/migrations/{migration_id}/repositories",
+  "GET /orgs/{org}/organization-roles/{role_id}/teams",
+  "GET /orgs/{org}/organization-roles/{role_id}/users",
+  "GET /orgs/{org}/outside_collaborators",
+  "GET /orgs/{org}/packages",
+  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+  "GET /orgs/{org}/personal-access-token-requests",
+  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
+  "GET /orgs/{org}/personal-access-tokens",
+  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
+  "GET /orgs/{org}/private-registries",
+  "GET /orgs/{org}/projects",
+  "GET /orgs/{org}/projectsV2",
+  "GET /orgs/{org}/projectsV2/{project_number}/fields",
+  "GET /orgs/{org}/projectsV2/{project_number}/items",
+  "GET /orgs/{org}/properties/values",
+  "GET /orgs/{org}/public_members",
+  "GET /orgs/{org}/repos",
+  "GET /orgs/{org}/rulesets",
+  "GET /orgs/{org}/rulesets/rule-suites",
+  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
+  "GET /orgs/{org}/secret-scanning/alerts",
+  "GET /orgs/{org}/security-advisories",
+  "GET /orgs/{org}/settings/immutable-releases/repositories",
+  "GET /orgs/{org}/settings/network-configurations",
+  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
+  "GET /orgs/{org}/teams",
+  "GET /orgs/{org}/teams/{team_slug}/discussions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
+  "GET /orgs/{org}/teams/{team_slug}/invitations",
+  "GET /orgs/{org}/teams/{team_slug}/members",
+  "GET /orgs/{org}/teams/{team_slug}/projects",
+  "GET /orgs/{org}/teams/{team_slug}/repos",
+  "GET /orgs/{org}/teams/{team_slug}/teams",
+  "GET /projects/{project_id}/collaborators",
+  "GET /repos/{owner}/{repo}/actions/artifacts",
+  "GET /repos/{owner}/{repo}/actions/caches",
+  "GET /repos/{owner}/{repo}/actions/organization-secrets",
+  "GET /repos/{owner}/{repo}/actions/organization-variables",
+  "GET /repos/{owner}/{repo}/actions/runners",
+  "GET /repos/{owner}/{repo}/actions/runs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
+  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
+  "GET /repos/{owner}/{repo}/actions/secrets",
+  "GET /repos/{owner}/{repo}/actions/variables",
+  "GET /repos/{owner}/{repo}/actions/workflows",
+  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
+  "GET /repos/{owner}/{repo}/activity",
+  "GET /repos/{owner}/{repo}/assignees",
+  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
+  "GET /repos/{owner}/{repo}/branches",
+  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
+  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts",
+  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+  "GET /repos/{owner}/{repo}/code-scanning/analyses",
+  "GET /repos/{owner}/{repo}/codespaces",
+  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
+  "GET /repos/{owner}/{repo}/codespaces/secrets",
+  "GET /repos/{owner}/{repo}/collaborators",
+  "GET /repos/{owner}/{repo}/comments",
+  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/commits",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
+  "GET /repos/{owner}/{repo}/commits/{ref}/status",
+  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
+  "GET /repos/{owner}/{repo}/compare/{basehead}",
+  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
+  "GET /repos/{owner}/{repo}/contributors",
+  "GET /repos/{owner}/{repo}/dependabot/alerts",
+  "GET /repos/{owner}/{repo}/dependabot/secrets",
+  "GET /repos/{owner}/{repo}/deployments",
+  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
+  "GET /repos/{owner}/{repo}/environments",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
+  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
+  "GET /repos/{owner}/{repo}/events",
+  "GET /repos/{owner}/{repo}/forks",
+  "GET /repos/{owner}/{repo}/hooks",
+  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
+  "GET /repos/{owner}/{repo}/invitations",
+  "GET /repos/{owner}/{repo}/issues",
+  "GET /repos/{owner}/{repo}/issues/comments",
+  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/issues/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
+  "GET /repos/{owner}/{repo}/keys",
+  "GET /repos/{owner}/{repo}/labels",
+  "GET /repos/{owner}/{repo}/milestones",
+  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
+  "GET /repos/{owner}/{repo}/notifications",
+  "GET /repos/{owner}/{repo}/pages/builds",
+  "GET /repos/{owner}/{repo}/projects",
+  "GET /repos/{owner}/{repo}/pulls",
+  "GET /repos/{owner}/{repo}/pulls/comments",
+  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
+  "GET /repos/{owner}/{repo}/releases",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
+  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
+  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
+  "GET /repos/{owner}/{repo}/rulesets",
+  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
+  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
+  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
+  "GET /repos/{owner}/{repo}/security-advisories",
+  "GET /repos/{owner}/{repo}/stargazers",
+  "GET /repos/{owner}/{repo}/subscribers",
+  "GET /repos/{owner}/{repo}/tags",
+  "GET /repos/{owner}/{repo}/teams",
+  "GET /repos/{owner}/{repo}/topics",
+  "GET /repositories",
+  "GET /search/code",
+  "GET /search/commits",
+  "GET /search/issues",
+  "GET /search/labels",
+  "GET /search/repositories",
+  "GET /search/topics",
+  "GET /search/users",
+  "GET /teams/{team_id}/discussions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
+  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
+  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
+  "GET /teams/{team_id}/invitations",
+  "GET /teams/{team_id}/members",
+  "GET /teams/{team_id}/projects",
+  "GET /teams/{team_id}/repos",
+  "GET /teams/{team_id}/teams",
+  "GET /user/blocks",
+  "GET /user/codespaces",
+  "GET /user/codespaces/secrets",
+  "GET /user/emails",
+  "GET /user/followers",
+  "GET /user/following",
+  "GET /user/gpg_keys",
+  "GET /user/installations",
+  "GET /user/installations/{installation_id}/repositories",
+  "GET /user/issues",
+  "GET /user/keys",
+  "GET /user/marketplace_purchases",
+  "GET /user/marketplace_purchases/stubbed",
+  "GET /user/memberships/orgs",
+  "GET /user/migrations",
+  "GET /user/migrations/{migration_id}/repositories",
+  "GET /user/orgs",
+  "GET /user/packages",
+  "GET /user/packages/{package_type}/{package_name}/versions",
+  "GET /user/public_emails",
+  "GET /user/repos",
+  "GET /user/repository_invitations",
+  "GET /user/social_accounts",
+  "GET /user/ssh_signing_keys",
+  "GET /user/starred",
+  "GET /user/subscriptions",
+  "GET /user/teams",
+  "GET /users",
+  "GET /users/{username}/attestations/{subject_digest}",
+  "GET /users/{username}/events",
+  "GET /users/{username}/events/orgs/{org}",
+  "GET /users/{username}/events/public",
+  "GET /users/{username}/followers",
+  "GET /users/{username}/following",
+  "GET /users/{username}/gists",
+  "GET /users/{username}/gpg_keys",
+  "GET /users/{username}/keys",
+  "GET /users/{username}/orgs",
+  "GET /users/{username}/packages",
+  "GET /users/{username}/projects",
+  "GET /users/{username}/projectsV2",
+  "GET /users/{username}/projectsV2/{project_number}/fields",
+  "GET /users/{username}/projectsV2/{project_number}/items",
+  "GET /users/{username}/received_events",
+  "GET /users/{username}/received_events/public",
+  "GET /users/{username}/repos",
+  "GET /users/{username}/social_accounts",
+  "GET /users/{username}/ssh_signing_keys",
+  "GET /users/{username}/starred",
+  "GET /users/{username}/subscriptions"
+]));
+
+// pkg/dist-src/paginating-endpoints.js
+function isPaginatingEndpoint(arg) {
+  if (typeof arg === "string") {
+    return paginatingEndpoints.includes(arg);
+  } else {
+    return false;
+  }
+}
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
+
+
+// octokit + plugins
+
+
+
+const context = new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
+
+
+const github_context = new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+//# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: ./lib/action/trusted-config.js
+// On `pull_request_target` the job has the repository's secrets while the pull request's author
+// controls the checked-out files: a PR that edits the config (say, a token's `base-url`) would be
+// handed the token. So on that event the config is read from the base commit through the GitHub
+// API, never from the workspace. Nothing here reads the workspace.
+
+
+
+
+
+
+/**
+ * A trusted read that failed. The message says what failed, why the workspace was not used, and
+ * what to do; it is one line, never holds the token, and reads well after "token-preflight: ".
+ */
+class TrustedConfigError extends Error {
+    name = 'TrustedConfigError';
+    /** GitHub's HTTP status, when it answered with one. */
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+const WHY = 'On pull_request_target the config is read from the base branch through the GitHub API and never from the ' +
+    "workspace, on purpose: the pull request's author controls the checked-out files while this job has secrets.";
+const DEFAULT_API_URL = 'https://api.github.com';
+const DEFAULT_TIMEOUT_MS = 30_000;
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
+const NAME = /^[\w.-]+$/;
+/**
+ * The base commit to read the config from, when the event calls for it: `pull_request_target`.
+ * Undefined for any other event (the workspace is then read as usual). On `pull_request_target`
+ * it never answers undefined: a payload it cannot read is an error, not a fall-back to the workspace.
+ */
+function configReadFromBase(env) {
+    if (env.GITHUB_EVENT_NAME !== 'pull_request_target')
+        return undefined;
+    const fail = (what) => new TrustedConfigError(`cannot tell which commit to read the config from: ${what}. ${WHY} This is not expected on a GitHub runner; re-run the job.`);
+    const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || rest.length || !NAME.test(owner) || !NAME.test(repo)) {
+        throw fail(`GITHUB_REPOSITORY is ${env.GITHUB_REPOSITORY ? `"${oneLine(env.GITHUB_REPOSITORY, 100)}", not owner/repo` : 'not set'}`);
+    }
+    if (!env.GITHUB_EVENT_PATH)
+        throw fail('GITHUB_EVENT_PATH is not set');
+    let payload;
+    try {
+        payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch (error) {
+        throw fail(`the event payload (GITHUB_EVENT_PATH) could not be read: ${oneLine(error.message, 200)}`);
+    }
+    const sha = payload?.pull_request?.base?.sha;
+    if (typeof sha !== 'string' || !SHA.test(sha))
+        throw fail('the event payload has no pull_request.base.sha');
+    return { owner, repo, ref: sha };
+}
+/**
+ * The config file at `ref`, through the GitHub API (`repos.getContent`): `{ text }`, or
+ * `{ absent: true }` when GitHub answers 404 for the path. Anything else throws a TrustedConfigError.
+ */
+async function readConfigAtRef(request) {
+    const { owner, repo, ref, token } = request;
+    const apiUrl = (request.apiUrl || DEFAULT_API_URL).replace(/\/+$/, '');
+    const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const file = repositoryPath(request.path);
+    if (!token) {
+        throw new TrustedConfigError(`cannot read the config ${file} from the base branch: the \`github-token\` input is empty. ${WHY} Leave \`github-token\` at its default (\`\${{ github.token }}\`) or pass a token that can read this repository's contents.`);
+    }
+    const scrub = (text) => oneLine(token ? text.split(token).join('***') : text, 300);
+    const where = `${file} at ${ref.slice(0, 12)} of ${owner}/${repo}`;
+    const fail = (what, todo, status) => new TrustedConfigError(`could not read the config ${where}: ${what}. ${WHY} ${todo}`, status);
+    const fetch = request.request?.fetch ?? (request.dispatcher ? viaDispatcher(request.dispatcher) : undefined);
+    const octokit = getOctokit(token, {
+        baseUrl: apiUrl,
+        userAgent: `token-preflight/${VERSION}`,
+        // Passing `request` replaces @actions/github's proxy-aware fetch, so only tests pass one.
+        ...(fetch && { request: { fetch } }),
+    });
+    const signal = AbortSignal.timeout(timeoutMs);
+    const get = (raw) => octokit.rest.repos.getContent({ owner, repo, path: file, ref, request: { signal }, ...(raw && { mediaType: { format: 'raw' } }) });
+    let data;
+    try {
+        data = (await get(false)).data;
+    }
+    catch (error) {
+        if (tooLarge(error))
+            return decodeRaw(await getRaw());
+        if (statusOf(error) === 404 && !/no commit found/i.test(githubMessage(error)))
+            return { absent: true };
+        throw explain(error);
+    }
+    if (Array.isArray(data))
+        throw fail('that path is a directory', 'Set the `config` input to the YAML file itself.');
+    if (!data || typeof data !== 'object')
+        throw fail(`GitHub's answer is not the documented JSON object (${describe(data)})`, 'Re-run the job; if it happens again, report it.');
+    const entry = data;
+    if (entry.type === 'symlink') {
+        const target = typeof entry.target === 'string' ? ` to "${scrub(entry.target)}"` : '';
+        throw fail(`that path is a symbolic link${target} that does not lead to a file in the repository`, 'Set the `config` input to the file itself.');
+    }
+    if (entry.type === 'submodule')
+        throw fail('that path is a git submodule', 'Set the `config` input to a YAML file of this repository.');
+    if (entry.type !== 'file')
+        throw fail(`GitHub's answer has type ${describe(entry.type)} where "file" was expected`, 'Re-run the job; if it happens again, report it.');
+    // Files over 1 MB come without content ("encoding": "none"); the raw media type has them.
+    if (entry.encoding === 'none' || (entry.content === '' && typeof entry.size === 'number' && entry.size > 0))
+        return decodeRaw(await getRaw());
+    if (entry.encoding !== 'base64' || typeof entry.content !== 'string' || !/^[A-Za-z0-9+/=\s]*$/.test(entry.content)) {
+        throw fail(`GitHub's answer has no base64 content (encoding ${describe(entry.encoding)}, content ${describe(entry.content)})`, 'Re-run the job; if it happens again, report it.');
+    }
+    const bytes = Buffer.from(entry.content, 'base64');
+    if (typeof entry.size === 'number' && bytes.length !== entry.size) {
+        throw fail(`GitHub's answer is garbled: its content decodes to ${bytes.length} bytes where its size says ${entry.size}`, 'Re-run the job; if it happens again, report it.');
+    }
+    return { text: utf8(bytes) };
+    async function getRaw() {
+        try {
+            return (await get(true)).data;
+        }
+        catch (error) {
+            throw explain(error);
+        }
+    }
+    function decodeRaw(body) {
+        if (typeof body === 'string')
+            return { text: body };
+        if (body instanceof ArrayBuffer)
+            return { text: utf8(new Uint8Array(body)) };
+        if (body instanceof Uint8Array)
+            return { text: utf8(body) };
+        throw fail(`GitHub's raw answer for a file over 1 MB is not the file (${describe(body)})`, 'Keep the config under 1 MB, or re-run the job.');
+    }
+    function utf8(bytes) {
+        try {
+            return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+        }
+        catch {
+            throw fail('the file is not UTF-8 text', 'Point the `config` input at the YAML file, saved as UTF-8.');
+        }
+    }
+    function explain(error) {
+        const status = statusOf(error);
+        const said = githubMessage(error);
+        const answered = (code) => `GitHub answered ${code}${said ? ` (${scrub(said)})` : ''}`;
+        if (signal.aborted)
+            return fail(`the GitHub API at ${apiUrl} did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`, 'Re-run the job; behind a proxy, check HTTPS_PROXY and NO_PROXY.');
+        if (status === undefined || !hasResponse(error)) {
+            const cause = error instanceof Error ? scrub(error.message) : 'unknown error';
+            return fail(`the GitHub API at ${apiUrl} could not be reached (${cause})`, "Check the runner's network; behind a proxy set HTTPS_PROXY (and NO_PROXY), and NODE_EXTRA_CA_CERTS for a proxy that inspects TLS.");
+        }
+        if (status === 401)
+            return fail(`the github-token was rejected: ${answered(status)}`, 'Pass a valid token in the `github-token` input (the default, `${{ github.token }}`, works).', status);
+        if ((status === 403 || status === 429) && rateLimited(error)) {
+            return fail(`the GitHub API rate limit was reached: ${answered(status)}`, 'Re-run the job once the limit resets.', status);
+        }
+        if (status === 403) {
+            return fail(`the github-token cannot read contents: ${answered(status)}`, 'Add `permissions: contents: read` to the job (or to the workflow), or pass a token that can read this repository in `github-token`.', status);
+        }
+        if (status === 404) {
+            return fail(`GitHub does not know the base commit: ${answered(status)}`, 'Re-run the job; if the base branch was force-pushed, push to the pull request so that its base is refreshed.', status);
+        }
+        if (status >= 500)
+            return fail(`${answered(status)}, a failure on GitHub's side`, 'This is usually brief: re-run the job.', status);
+        return fail(answered(status), 'Check the `config` input and the `github-token` permissions, then re-run the job.', status);
+    }
+}
+/** The config input as a path inside the repository: `./a/b.yml` → `a/b.yml`. */
+function repositoryPath(input) {
+    const normal = external_node_path_.posix.normalize(input.replace(/\\/g, '/'));
+    if (!input.trim() || external_node_path_.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../') || normal === '.') {
+        throw new TrustedConfigError(`cannot read the config "${oneLine(input, 200)}" from the base branch: on pull_request_target the \`config\` input must be a file path inside the repository (like .github/token-preflight.yml). ${WHY}`);
+    }
+    return normal;
+}
+function viaDispatcher(dispatcher) {
+    return ((url, init) => (0,undici.fetch)(url, { ...init, dispatcher }));
+}
+function statusOf(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** Octokit turns a network failure into a status-500 error without a response; GitHub's own answers have one. */
+function hasResponse(error) {
+    return typeof error?.response?.status === 'number';
+}
+function githubMessage(error) {
+    const data = error?.response?.data;
+    if (data && typeof data === 'object' && typeof data.message === 'string')
+        return data.message;
+    return '';
+}
+function rateLimited(error) {
+    const headers = error.response?.headers ?? {};
+    return String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined || /rate limit/i.test(githubMessage(error));
+}
+/** GitHub's "too large" answer of the default media type for a file over 1 MB. */
+function tooLarge(error) {
+    if (statusOf(error) !== 403)
+        return false;
+    const errors = error.response?.data?.errors;
+    return Array.isArray(errors) && errors.some((e) => e?.code === 'too_large');
+}
+function describe(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'string')
+        return /^[\w.+-]{0,20}$/.test(value) ? JSON.stringify(value) : `a string of ${value.length} characters`;
+    return typeof value;
+}
+
 ;// CONCATENATED MODULE: ./lib/check/status.js
-function statusOf(problems) {
+function status_statusOf(problems) {
     if (problems.some((p) => p.severity === 'error'))
         return 'fail';
     if (problems.some((p) => p.severity === 'warning'))
@@ -65343,326 +72409,52 @@ function gateFails(verdict, failOn) {
 var dist_ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/check/problems.js
-/** Every problem code of SPEC.md, with its fixed severity. */
-const PROBLEM_SEVERITY = {
-    'missing-secret': 'error',
-    invalid: 'error',
-    revoked: 'error',
-    expired: 'error',
-    'expiring-soon': 'warning',
-    'insufficient-scope': 'error',
-    'excess-scope': 'warning',
-    'scopes-unknown': 'warning',
-    'identity-mismatch': 'error',
-    'wrong-mode': 'error',
-    'reused-across-environments': 'error',
-    'previous-still-valid': 'error',
-    'accepts-invalid': 'error',
-    'rate-limited': 'warning',
-    unreachable: 'error',
-    'unexpected-response': 'error',
-    slow: 'warning',
-};
-function problem(code, message) {
-    return { code, severity: PROBLEM_SEVERITY[code], message };
-}
-/** A failure that ends one provider call; the engine turns it into a problem of its token. */
-class ProblemError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = 'ProblemError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./lib/providers/checksum.js
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/**
- * The checksum GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens end with: CRC-32 of the
- * 30 random characters, in base62 (digits, upper, lower), 6 characters, zero-padded.
- * https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
- */
-function base62Crc32(text) {
-    let n = (0,external_node_zlib_.crc32)(text);
-    let out = '';
-    while (n > 0) {
-        out = BASE62[n % 62] + out;
-        n = Math.floor(n / 62);
-    }
-    return out.padStart(6, '0');
-}
-/** For `prefix_` + 30 random + 6 checksum characters: does the checksum hold? */
-function hasValidCrc32Suffix(token, prefix) {
-    const body = token.slice(prefix.length);
-    if (!token.startsWith(prefix) || body.length !== 36)
-        return false;
-    return base62Crc32(body.slice(0, 30)) === body.slice(30);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/github.js
-
-
-
-const KINDS = [
-    [/^ghp_/, { name: 'classic personal access token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'ghp_' }],
-    [/^github_pat_/, { name: 'fine-grained personal access token', scopesHeader: false, absentExpiryMeansNever: true }],
-    [/^gho_/, { name: 'OAuth app token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'gho_' }],
-    [/^ghu_/, { name: 'GitHub App user access token', scopesHeader: false, absentExpiryMeansNever: false, ephemeral: true, checksumPrefix: 'ghu_' }],
-    [/^ghs_/, { name: 'GitHub App installation token', scopesHeader: false, absentExpiryMeansNever: false, ephemeral: true, installation: true, checksumPrefix: 'ghs_' }],
-    [/^ghr_/, { name: 'GitHub App refresh token', scopesHeader: false, absentExpiryMeansNever: false, checksumPrefix: 'ghr_' }],
-    [/^[0-9a-f]{40}$/, { name: 'legacy token (pre-2021 format)', scopesHeader: true, absentExpiryMeansNever: true }],
-];
-const UNRECOGNIZED = { name: 'token of an unrecognized format', scopesHeader: true, absentExpiryMeansNever: false };
-function githubTokenKind(token) {
-    return KINDS.find(([pattern]) => pattern.test(token))?.[1] ?? UNRECOGNIZED;
-}
-/** Broad scopes and the narrower ones they include (GitHub's "Scopes for OAuth apps"). */
-const IMPLIED = {
-    repo: ['repo:status', 'repo_deployment', 'public_repo', 'repo:invite', 'security_events'],
-    'admin:repo_hook': ['write:repo_hook', 'read:repo_hook'],
-    'write:repo_hook': ['read:repo_hook'],
-    'admin:org': ['write:org', 'read:org', 'manage_runners:org'],
-    'write:org': ['read:org'],
-    'admin:public_key': ['write:public_key', 'read:public_key'],
-    'write:public_key': ['read:public_key'],
-    'admin:org_hook': [],
-    user: ['read:user', 'user:email', 'user:follow'],
-    'write:packages': ['read:packages'],
-    'admin:gpg_key': ['write:gpg_key', 'read:gpg_key'],
-    'write:gpg_key': ['read:gpg_key'],
-    'admin:ssh_signing_key': ['write:ssh_signing_key', 'read:ssh_signing_key'],
-    'write:ssh_signing_key': ['read:ssh_signing_key'],
-    project: ['read:project'],
-    'admin:enterprise': ['manage_runners:enterprise', 'manage_billing:enterprise', 'read:enterprise'],
-    'manage_billing:enterprise': ['read:enterprise'],
-    audit_log: ['read:audit_log'],
-    codespace: ['codespace:secrets'],
-    copilot: ['manage_billing:copilot'],
-};
-const github = {
-    id: 'github',
-    title: 'GitHub (github.com, GitHub Enterprise Server, GHE.com)',
-    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: false },
-    defaultHosts: ['api.github.com'],
-    baseUrl(configured, env) {
-        const url = new URL(configured ?? env.GITHUB_API_URL ?? 'https://api.github.com');
-        if (!url.pathname.endsWith('/'))
-            url.pathname += '/';
-        return url;
-    },
-    async ping(token, ctx) {
-        const kind = githubTokenKind(token);
-        if (kind.installation)
-            return pingInstallation(token, kind, ctx);
-        const res = await ctx.http.get('user', headers(token));
-        if (res.status === 200) {
-            const user = parseJson(res, 'GET /user');
-            if (typeof user.login !== 'string')
-                throw malformed(res, 'GET /user', 'it has no "login"');
-            const facts = factsFrom(res, kind);
-            if (user.type === 'Bot')
-                facts.notes = [...(facts.notes ?? []), 'acts as a bot account'];
-            return { outcome: 'valid', facts: { ...facts, identity: user.login }, response: res };
-        }
-        if (res.status === 401)
-            return rejected(token, kind, res);
-        if (res.status === 403 && errorMessage(res).includes('Resource not accessible by integration')) {
-            // Installation tokens of an unrecognized format end up here: GET /user is not theirs to call.
-            return pingInstallation(token, githubTokenKind('ghs_'), ctx);
-        }
-        throw unexpected(res);
-    },
-    throttled(res) {
-        return res.status === 403 && (res.headers['x-ratelimit-remaining'] === '0' || res.headers['retry-after'] !== undefined);
-    },
-    expandScopes(scopes) {
-        const all = new Set();
-        const add = (scope) => {
-            if (all.has(scope))
-                return;
-            all.add(scope);
-            for (const narrower of IMPLIED[scope] ?? [])
-                add(narrower);
-        };
-        scopes.forEach(add);
-        return all;
-    },
-    looksLikeToken(value) {
-        return /^(?:gh[pousr]_[A-Za-z0-9_.]{30,}|github_pat_\w{30,}|[0-9a-f]{40})$/.test(value);
-    },
-};
-/**
- * Installation tokens (including the workflow's GITHUB_TOKEN) get 403 on GET /user, so ask which
- * repositories the installation reaches; GITHUB_TOKEN falls back to the workflow's own repository.
- */
-async function pingInstallation(token, kind, ctx) {
-    const res = await ctx.http.get('installation/repositories?per_page=1', headers(token));
-    if (res.status === 200) {
-        const body = parseJson(res, 'GET /installation/repositories');
-        if (typeof body.total_count !== 'number' || !Array.isArray(body.repositories)) {
-            throw malformed(res, 'GET /installation/repositories', 'it has no "total_count" and "repositories"');
-        }
-        const owner = body.repositories[0]?.owner?.login;
-        const facts = factsFrom(res, kind);
-        facts.notes = [`can access ${body.total_count} ${body.total_count === 1 ? 'repository' : 'repositories'}`];
-        if (typeof owner === 'string')
-            facts.identity = owner;
-        return { outcome: 'valid', facts, response: res };
-    }
-    if (res.status === 401)
-        return rejected(token, kind, res);
-    const repository = ctx.env.GITHUB_REPOSITORY;
-    if ((res.status === 403 || res.status === 404) && repository && /^[\w.-]+\/[\w.-]+$/.test(repository)) {
-        return pingRepository(token, kind, repository, ctx.http);
-    }
-    throw unexpected(res);
-}
-async function pingRepository(token, kind, repository, http) {
-    const res = await http.get(`repos/${repository}`, headers(token));
-    if (res.status === 200) {
-        const repo = parseJson(res, 'GET /repos/{owner}/{repo}');
-        const facts = factsFrom(res, kind);
-        if (typeof repo.owner?.login === 'string')
-            facts.identity = repo.owner.login;
-        facts.notes = [`can read ${repository}`];
-        return { outcome: 'valid', facts, response: res };
-    }
-    if (res.status === 401)
-        return rejected(token, kind, res);
-    throw unexpected(res);
-}
-function headers(token) {
-    return {
-        authorization: `Bearer ${token}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-    };
-}
-function factsFrom(res, kind) {
-    const facts = { kind: kind.name, rateLimit: rateLimit(res) };
-    const scopes = res.headers['x-oauth-scopes'];
-    if (kind.scopesHeader && scopes !== undefined) {
-        facts.scopes = scopes.split(',').map((s) => s.trim()).filter(Boolean);
-    }
-    const expiration = res.headers['github-authentication-token-expiration'];
-    if (expiration !== undefined) {
-        const date = parseExpiration(expiration);
-        if (!date)
-            throw malformed(res, 'the GitHub-Authentication-Token-Expiration header', `"${expiration.slice(0, 40)}" is not a date`);
-        facts.expiresAt = date;
-    }
-    else if (kind.absentExpiryMeansNever) {
-        facts.expiresAt = null;
-    }
-    if (kind.ephemeral)
-        facts.ephemeral = true;
-    return facts;
-}
-/** Both formats GitHub sends: `2024-06-01 00:00:00 UTC` and `2027-03-31 00:00:00 +0900`. */
-function parseExpiration(value) {
-    const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) (UTC|[+-]\d{2}:?\d{2})$/.exec(value.trim());
-    if (!m)
-        return undefined;
-    const zone = m[3] === 'UTC' ? 'Z' : `${m[3].slice(0, 3)}:${m[3].slice(-2)}`;
-    const date = new Date(`${m[1]}T${m[2]}${zone}`);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-}
-function rateLimit(res) {
-    const limit = Number(res.headers['x-ratelimit-limit']);
-    const remaining = Number(res.headers['x-ratelimit-remaining']);
-    const reset = Number(res.headers['x-ratelimit-reset']);
-    if (res.headers['x-ratelimit-limit'] === undefined)
-        return undefined;
-    return {
-        limit: Number.isFinite(limit) ? limit : undefined,
-        remaining: Number.isFinite(remaining) ? remaining : undefined,
-        resetAt: Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000).toISOString() : undefined,
-    };
-}
-function rejected(token, kind, res) {
-    let message = 'GitHub answered 401 Bad credentials: the token is unknown, revoked or expired (GitHub does not say which)';
-    if (kind.checksumPrefix && !hasValidCrc32Suffix(token, kind.checksumPrefix) && !token.includes('.')) {
-        message += `; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved`;
-    }
-    if (kind.installation)
-        message += '; installation tokens expire one hour after they are created';
-    if (kind.checksumPrefix === 'ghr_')
-        message += '; a refresh token (ghr_) is not an access token: store the ghu_ token it yields';
-    return { outcome: 'rejected', code: 'invalid', message, response: res };
-}
-function parseJson(res, what) {
-    try {
-        const value = JSON.parse(res.body);
-        if (value && typeof value === 'object' && !Array.isArray(value))
-            return value;
-    }
-    catch {
-        // handled below
-    }
-    throw malformed(res, what, 'it is not a JSON object');
-}
-function malformed(res, what, why) {
-    return new ProblemError('unexpected-response', `${res.url.host} answered HTTP ${res.status} to ${what}, but ${why}`);
-}
-function errorMessage(res) {
-    try {
-        const message = JSON.parse(res.body).message;
-        return typeof message === 'string' ? oneLine(message, 200) : '';
-    }
-    catch {
-        return '';
-    }
-}
-function unexpected(res) {
-    const message = errorMessage(res);
-    const sso = res.headers['x-github-sso'] ? ' (the token is not authorized for this organization\'s SAML SSO)' : '';
-    return new ProblemError('unexpected-response', `${res.url.host} answered HTTP ${res.status}${message ? `: ${message}` : ''}${sso}`);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/registry.js
-
-/** Every provider token-preflight knows. A new provider is one file in this folder and one line here. */
-const PROVIDERS = [github];
-function findProvider(id) {
-    return PROVIDERS.find((provider) => provider.id === id);
-}
-function providerIds() {
-    return PROVIDERS.map((provider) => provider.id);
-}
-
 ;// CONCATENATED MODULE: ./lib/config/schema.js
 
 const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 /**
- * The config file's JSON Schema. It is also published as schema/token-preflight.schema.json
- * (`npm run schema`) so editors can complete and check the file.
+ * The config file's JSON Schema, generated from the provider registry: each provider's credential
+ * parts, modes, self-hosted form and own keys. It is also published as
+ * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
  */
 function configSchema() {
     const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
+    // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
+    const secretRef = (what) => ({
+        type: ['string', 'object'],
+        pattern: ENV_NAME,
+        minProperties: 1,
+        propertyNames: { pattern: PART_NAME },
+        additionalProperties: { type: 'string', pattern: ENV_NAME },
+        description: `${what}: the name of the environment variable holding it, or a map of credential part → variable name (never the value).`,
+    });
+    const settingsKeys = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.settings?.properties ?? {})));
     const token = {
         type: 'object',
         additionalProperties: false,
         required: ['name', 'provider', 'secret'],
         properties: {
             name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Unique name: letters, digits, ".", "_" and "-".' },
-            provider: { type: 'string', enum: providerIds(), description: 'Which API the token belongs to.' },
-            secret: { type: 'string', pattern: ENV_NAME, description: 'Name of the environment variable that holds the token (never the token itself).' },
+            provider: { type: 'string', enum: PROVIDERS.map((p) => p.id), description: 'Which API the token belongs to.' },
+            secret: secretRef('The credential'),
             environment: { type: 'string', minLength: 1, description: 'Label such as staging or production; one secret serving two environments is an error.' },
             'require-scopes': { ...scopeList, description: 'Scopes the token must have.' },
             'allow-scopes': { ...scopeList, description: 'Scopes the token may have; any other is excess-scope.' },
             'expect-identity': { type: 'string', minLength: 1, description: 'Who the token must belong to (login, account or app).' },
-            'expect-mode': { type: 'string', enum: ['test', 'live'], description: 'For providers with test and live keys.' },
-            'previous-secret': { type: 'string', pattern: ENV_NAME, description: 'Variable holding the token this one replaced: it must now be rejected.' },
+            'expect-mode': { type: 'string', minLength: 1, description: "The mode the credential must be in (the provider's own: test/live, …)." },
+            'previous-secret': secretRef('The credential this one replaced, which must now be refused'),
             optional: { type: 'boolean', description: 'A missing secret is skipped instead of an error.' },
-            'base-url': { type: 'string', minLength: 1, description: 'API root of a self-hosted instance, e.g. https://ghe.example.com/api/v3.' },
+            'base-url': { type: 'string', minLength: 1, description: 'API root of a self-hosted instance (providers that have one).' },
             'expiry-warning-days': { type: 'integer', minimum: 0 },
             'max-latency-ms': { type: 'integer', minimum: 1 },
+            'reject-invalid': { type: 'boolean', description: 'Also send a corrupted copy of the credential: it must be refused (accepts-invalid).' },
+            ...settingsKeys,
         },
+        allOf: PROVIDERS.map((provider) => ({
+            if: { type: 'object', properties: { provider: { const: provider.id } }, required: ['provider'] },
+            then: providerRules(provider, Object.keys(settingsKeys)),
+        })),
     };
     return {
         $schema: 'http://json-schema.org/draft-07/schema#',
@@ -65680,6 +72472,11 @@ function configSchema() {
                 },
             },
             tokens: { $ref: '#/definitions/tokens' },
+            'allowed-hosts': {
+                type: 'array',
+                items: { type: 'string', pattern: '^[A-Za-z0-9.:\\[\\]-]+$' },
+                description: 'Hosts (or addresses) taken from scanned text that a found secret may be sent to for verification.',
+            },
         },
         definitions: {
             token,
@@ -65687,86 +72484,488 @@ function configSchema() {
         },
     };
 }
+/** What one provider accepts: its credential parts, modes, base-url, scopes, identity and own keys. */
+function providerRules(provider, allSettingsKeys) {
+    const parts = provider.fields.map((field) => field.id);
+    const required = provider.fields.filter((field) => !field.optional).map((field) => field.id);
+    const properties = {};
+    if (!provider.anyFields) {
+        const partProperties = Object.fromEntries(provider.fields.map((field) => [field.id, { type: 'string', pattern: ENV_NAME, description: `Variable holding ${field.description}.` }]));
+        const shape = { properties: partProperties, propertyNames: { enum: parts } };
+        properties.secret = required.length > 1 ? { type: 'object', ...shape, required } : { type: ['string', 'object'], ...shape, required };
+        properties['previous-secret'] = { type: ['string', 'object'], ...shape };
+    }
+    const modes = provider.modes;
+    properties['expect-mode'] = !modes ? false : 'values' in modes ? { enum: [...modes.values] } : { pattern: modes.pattern };
+    if (!provider.selfHosted)
+        properties['base-url'] = false;
+    if (!provider.can.scopes)
+        Object.assign(properties, { 'require-scopes': false, 'allow-scopes': false });
+    if (!provider.can.identity)
+        properties['expect-identity'] = false;
+    for (const key of allSettingsKeys)
+        if (!provider.settings?.properties[key])
+            properties[key] = false;
+    return { type: 'object', properties, required: [...(provider.settings?.required ?? [])] };
+}
+
+;// CONCATENATED MODULE: ./lib/config/schema-errors.js
+
+
+/**
+ * Ajv's errors as one plain problem per key: the expected type in words with an example for the key
+ * at hand, the form or range a value must have, the keys allowed where an unknown one stands.
+ * Values and keys the user wrote are shown only when shaped like short identifiers (`showValue`,
+ * `showKey`): an unknown key or a misplaced value may be a pasted token or a workflow command.
+ */
+function schemaProblems(errors, context) {
+    const problems = [];
+    const seen = new Set();
+    for (const error of mergeRequired(resolveAnyOf(relevant(errors)))) {
+        const problem = schema_errors_describe(error, context);
+        // One problem per key: a value of the wrong type fails its pattern, enum and range too.
+        const id = `${problem.key}\u0000${problem.keyOf ?? ''}`;
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        problems.push(problem);
+    }
+    return problems;
+}
+/**
+ * `if` only says its `then` failed (the real error is reported too); errors inside `propertyNames`
+ * are reported once, by the propertyNames error itself.
+ */
+function relevant(errors) {
+    return errors.filter((error) => error.keyword !== 'if' && error.propertyName === undefined);
+}
+/**
+ * An `anyOf` fails with the errors of every branch. When exactly the branches for the value's type
+ * remain (a number where a status or a list of them goes), that branch's errors are the ones that
+ * say what is wrong; otherwise the anyOf error alone says which forms are allowed.
+ */
+function resolveAnyOf(errors) {
+    let list = errors;
+    const anyOfs = list.filter((error) => error.keyword === 'anyOf').sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+    for (const anyOf of anyOfs) {
+        const prefix = `${anyOf.schemaPath}/`;
+        const inside = list.filter((error) => error.schemaPath.startsWith(prefix));
+        const branches = new Map();
+        for (const error of inside) {
+            const index = Number(error.schemaPath.slice(prefix.length).split('/')[0]);
+            branches.set(index, [...(branches.get(index) ?? []), error]);
+        }
+        const fitting = [...branches.values()]
+            .filter((branch) => !branch.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath))
+            .sort((a, b) => a.length - b.length);
+        const replacement = fitting.length > 0 ? fitting[0] : [anyOf];
+        const at = list.indexOf(anyOf);
+        const rest = list.filter((error) => error !== anyOf && !inside.includes(error));
+        // Keep the place of the group in the list: problems keep the order of the schema.
+        const before = list.slice(0, at).filter((error) => rest.includes(error)).length;
+        list = [...rest.slice(0, before), ...replacement, ...rest.slice(before)];
+    }
+    return list;
+}
+/** All `required` errors of one object as one. */
+function mergeRequired(errors) {
+    const merged = [];
+    const byPath = new Map();
+    for (const error of errors) {
+        if (error.keyword !== 'required') {
+            merged.push(error);
+            continue;
+        }
+        const id = `${error.instancePath}\u0000${error.schemaPath}`;
+        const first = byPath.get(id);
+        const missing = String(error.params.missingProperty);
+        if (first)
+            first.params.missing.push(missing);
+        else {
+            const copy = { ...error, params: { ...error.params, missing: [missing] } };
+            byPath.set(id, copy);
+            merged.push(copy);
+        }
+    }
+    return merged;
+}
+function schema_errors_describe(error, context) {
+    const keyPath = pathOf(error.instancePath, context.root);
+    const key = displayKey([...context.displayPrefix, ...keyPath]);
+    const last = keyPath[keyPath.length - 1];
+    const params = error.params;
+    const data = error.data;
+    const parent = (error.parentSchema ?? {});
+    const problem = (message) => ({ keyPath, key, message });
+    const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
+    const secretKey = keyPath.includes('previous-secret') ? 'previous-secret' : 'secret';
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const extra = String(params.additionalProperty);
+            const allowed = Object.keys(parent.properties ?? {});
+            if (mightBeSecret(extra)) {
+                return { keyPath, keyOf: extra, key, message: `holds a key that looks like a token (not shown): ${tokenAdvice(inSecret ? secretKey : 'secret')}` };
+            }
+            const hint = closest(extra, allowed);
+            const list = allowed.length ? `; allowed here: ${allowed.join(', ')}` : '';
+            if (!keyShown(extra))
+                return { keyPath, keyOf: extra, key: displayKey([...context.displayPrefix, ...keyPath, extra]), message: `unknown key (not shown: it is not shaped like a key)${list}` };
+            return { keyPath, keyOf: extra, key: displayKey([...context.displayPrefix, ...keyPath, extra]), message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}${list}` };
+        }
+        case 'false schema': {
+            const provider = providerAt(context.root, keyPath);
+            return problem(`the ${provider ?? 'chosen'} provider does not take "${String(last)}"${notTakenBecause(provider, String(last))}; remove it`);
+        }
+        case 'propertyNames': {
+            const part = String(params.propertyName);
+            const shownKey = displayKey([...context.displayPrefix, ...keyPath, part]);
+            if (mightBeSecret(part)) {
+                return { keyPath, keyOf: part, key, message: `holds a key that looks like a token (not shown): ${tokenAdvice(inSecret ? secretKey : 'secret')}` };
+            }
+            if (last === 'json') {
+                return { keyPath, keyOf: part, key: shownKey, message: 'keys under json must be JSON paths that start with "$" (e.g. $.active: true)' };
+            }
+            if (!inSecret)
+                return { keyPath, keyOf: part, key: shownKey, message: 'is not an allowed key here' };
+            const id = providerAt(context.root, keyPath);
+            const provider = findProvider(id ?? '');
+            const parts = provider && !provider.anyFields ? provider.fields.map((f) => f.id) : [];
+            const hint = keyShown(part) ? closest(part, parts) : undefined;
+            const known = parts.length ? `; the ${id} credential's parts: ${parts.join(', ')}` : '; write parts in lower case with "-", e.g. access-key-id';
+            return { keyPath, keyOf: part, key: shownKey, message: `unknown credential part${hint ? ` (did you mean "${hint}"?)` : ''}${known}` };
+        }
+        case 'required': {
+            const missing = (params.missing ?? [String(params.missingProperty)]).map((m) => `"${m}"`);
+            const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+            const s = missing.length === 1 ? '' : 's';
+            if (last === 'secret')
+                return problem(`misses the credential part${s} ${list}; ${secretExample(providerAt(context.root, keyPath))}`);
+            return problem(`missing required key${s} ${list}`);
+        }
+        case 'type': {
+            if (last === 'secret' || last === 'previous-secret')
+                return problem(secretExample(providerAt(context.root, keyPath)));
+            const expected = Array.isArray(params.type) ? params.type : String(params.type).split(',');
+            return problem(typeMessage(expected, data, keyPath, context.displayPrefix));
+        }
+        case 'anyOf': {
+            const forms = (Array.isArray(error.schema) ? error.schema : []).flatMap((branch) => branch.type ?? []);
+            const words = [...new Set(forms.map((type) => TYPE_WORDS[type] ?? type))];
+            const example = exampleFor(keyPath);
+            return problem(`must be ${words.length ? orList(words) : 'one of the forms the JSON Schema allows here'}, not ${what(data)}${example ? ` (e.g. ${example})` : ''}`);
+        }
+        case 'minProperties':
+            if (last === 'secret' || last === 'previous-secret')
+                return problem(`is an empty map; ${secretExample(providerAt(context.root, keyPath))}`);
+            return problem(`must not be empty: write ${parent.properties ? `one of ${orList(Object.keys(parent.properties))}` : 'at least one key'}${exampleSuffix(keyPath)}`);
+        case 'maxProperties': {
+            const limit = Number(params.limit);
+            const keys = parent.properties ? `: ${orList(Object.keys(parent.properties))}` : '';
+            return problem(`may hold only ${limit === 1 ? 'one key' : `${limit} keys`}${keys}`);
+        }
+        case 'minItems': {
+            const limit = Number(params.limit);
+            return problem(`must list at least ${limit} item${limit === 1 ? '' : 's'}${exampleSuffix(keyPath)}`);
+        }
+        case 'minLength': {
+            const limit = Number(params.limit);
+            if (limit <= 1)
+                return problem(`must not be empty: write a value${exampleSuffix(keyPath)}, or remove the key`);
+            return problem(`must be at least ${limit} characters long`);
+        }
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum': {
+            const range = typeof parent.minimum === 'number' && typeof parent.maximum === 'number'
+                ? `from ${parent.minimum} to ${parent.maximum}`
+                : error.keyword === 'minimum'
+                    ? `${String(params.limit)} or more`
+                    : error.keyword === 'maximum'
+                        ? `${String(params.limit)} or less`
+                        : `${error.keyword === 'exclusiveMinimum' ? 'more' : 'less'} than ${String(params.limit)}`;
+            return problem(`must be ${range}${exampleSuffix(keyPath)}`);
+        }
+        case 'const':
+            return problem(`must be ${JSON.stringify(params.allowedValue)}`);
+        case 'enum': {
+            const allowed = params.allowedValues.map(String);
+            if (typeof data === 'string' && mightBeSecret(data))
+                return problem(`holds what looks like a token (not shown): ${tokenAdvice(String(last))}`);
+            if (last === 'provider') {
+                const hint = typeof data === 'string' && keyShown(data) ? closest(data, allowed) : undefined;
+                return problem(`unknown provider ${showValue(data)}${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}`);
+            }
+            return problem(`must be one of: ${allowed.join(', ')}`);
+        }
+        case 'pattern':
+            return problem(patternMessage(keyPath, String(params.pattern), data, context.root));
+        default:
+            return problem(`does not have the expected form (see the JSON Schema: ${error.keyword})`);
+    }
+}
+/** The path of an Ajv instancePath in the data: list indexes as numbers, map keys as strings. */
+function pathOf(instancePath, root) {
+    let value = root;
+    return instancePath
+        .split('/')
+        .slice(1)
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((part) => {
+        const step = Array.isArray(value) ? Number(part) : part;
+        value = value !== null && typeof value === 'object' ? value[step] : undefined;
+        return step;
+    });
+}
+/** `tokens[1].require-scopes`, with each key shown only when it is shaped like a key. */
+function displayKey(keyPath) {
+    return keyPath.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? showKey(part) : `.${showKey(part)}`)).join('');
+}
+const TYPE_WORDS = {
+    string: 'text',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping (key: value)',
+    null: 'empty',
+};
+/** What a value is, in the words of TYPE_WORDS. */
+function what(data) {
+    if (data === null || data === undefined)
+        return 'empty';
+    if (Array.isArray(data))
+        return 'a list';
+    switch (typeof data) {
+        case 'string':
+            return 'text';
+        case 'number':
+            return Number.isInteger(data) ? 'a whole number' : 'a number with a fraction';
+        case 'boolean':
+            return 'true or false';
+        default:
+            return 'a mapping';
+    }
+}
+function orList(words) {
+    return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+/** A value for each key of the config, as written after `key: ` in an example. */
+const EXAMPLES = {
+    version: '1',
+    name: 'release-bot',
+    provider: 'github',
+    secret: 'RELEASE_BOT_TOKEN',
+    'previous-secret': 'OLD_RELEASE_BOT_TOKEN',
+    environment: 'production',
+    'require-scopes': '[repo]',
+    'allow-scopes': '[repo, read:org]',
+    'expect-identity': 'acme-release-bot',
+    'expect-mode': 'live',
+    optional: 'true',
+    'reject-invalid': 'true',
+    'base-url': 'https://ghe.example.com/api/v3',
+    'expiry-warning-days': '14',
+    'max-latency-ms': '2000',
+    'allowed-hosts': '[api.example.com]',
+    defaults: '{ expiry-warning-days: 14 }',
+    request: '{ url: https://api.example.com/v1/me, auth: { bearer: "${token}" } }',
+    url: 'https://api.example.com/v1/me',
+    method: 'GET',
+    auth: '{ bearer: "${token}" }',
+    bearer: '"${token}"',
+    basic: '{ username: "${user}", password: "${password}" }',
+    username: '"${user}"',
+    password: '"${password}"',
+    value: '"${token}"',
+    headers: '{ Accept: application/json }',
+    query: '{ page: "1" }',
+    form: '{ scope: read }',
+    expect: '{ status: 200 }',
+    when: '{ status: 401 }',
+    status: '200',
+    body: 'ok',
+    json: '{ $.active: true }',
+    outcomes: '[{ when: { status: 401 }, result: invalid }]',
+    result: 'invalid',
+    message: 'the key was revoked',
+    mode: 'live',
+    note: 'read-only key',
+    extract: '{ identity: $.login }',
+    identity: '$.login',
+    kind: 'personal access token',
+    scopes: '$.scopes',
+    expires: '$.expires_at',
+    from: '$.login',
+    split: '","',
+    notes: '[{ label: plan, from: $.plan }]',
+    label: 'plan',
+    ratelimit: '{ remaining: x-ratelimit-remaining }',
+    limit: 'x-ratelimit-limit',
+    remaining: 'x-ratelimit-remaining',
+    reset: 'x-ratelimit-reset',
+    format: 'date',
+    exists: 'true',
+};
+/** One item of each list of the config, as written after `- `. */
+const ITEM_EXAMPLES = {
+    'require-scopes': 'repo',
+    'allow-scopes': 'read:org',
+    'allowed-hosts': 'api.example.com',
+    status: '200',
+    tokens: 'name: release-bot',
+    outcomes: 'when: { status: 401 }',
+    notes: 'label: plan',
+};
+/** `optional: true`, `- repo`: an example of the value at `keyPath`, if there is one. */
+function exampleFor(keyPath) {
+    const last = keyPath[keyPath.length - 1];
+    if (typeof last === 'number') {
+        const list = keyPath[keyPath.length - 2];
+        const item = typeof list === 'string' ? ITEM_EXAMPLES[list] : undefined;
+        return item ? `- ${item}` : undefined;
+    }
+    if (typeof last !== 'string' || !Object.hasOwn(EXAMPLES, last))
+        return undefined;
+    return `${last}: ${EXAMPLES[last]}`;
+}
+function exampleSuffix(keyPath) {
+    const example = exampleFor(keyPath);
+    return example ? ` (e.g. ${example})` : '';
+}
+/** The expected type in words, what was found instead, and what to write. */
+function typeMessage(expected, data, keyPath, displayPrefix) {
+    const last = keyPath[keyPath.length - 1];
+    const got = what(data);
+    const example = exampleFor(keyPath);
+    const isEntry = [...displayPrefix, ...keyPath].length === 2 && typeof last === 'number';
+    if (expected.length === 1) {
+        switch (expected[0]) {
+            case 'boolean':
+                return `must be true or false, not ${got}: use \`true\` or \`false\`, without quotes${example ? ` (${example})` : ''}`;
+            case 'array':
+                if (last === 'tokens' || (keyPath.length === 0 && displayPrefix[0] === 'tokens')) {
+                    return `must be a list of token entries, not ${got}: start each entry with "- " (e.g. - name: release-bot, then provider: and secret: on the lines below it, indented like name)`;
+                }
+                return `must be a list, not ${got}: write \`${example ?? `${typeof last === 'string' ? last : 'key'}: [item]`}\`, or put each item on a line of its own that starts with "- "`;
+            case 'integer':
+            case 'number':
+                return `must be ${TYPE_WORDS[expected[0]]} written in digits, without quotes, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+            case 'string':
+                if (typeof data === 'number' || typeof data === 'boolean') {
+                    return `must be text, not ${got}: put it in quotes${typeof last === 'string' && keyShown(last) ? ` (${last}: "${String(data)}")` : ''}`;
+                }
+                return `must be text, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+            case 'object':
+                if (keyPath.length === 0 && displayPrefix.length === 0) {
+                    return `the file must be a mapping of keys to values (version: 1, then tokens: with the token entries below it), not ${got}`;
+                }
+                if (isEntry) {
+                    return `each token entry must be a mapping of keys to values, not ${got}: write "- name: release-bot", then provider: and secret: on the lines below it, indented like name`;
+                }
+                return `must be a mapping of keys to values, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+        }
+    }
+    return `must be ${orList(expected.map((type) => TYPE_WORDS[type] ?? type))}, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+}
+/** The provider named by the token entry that `keyPath` points into. */
+function providerAt(root, keyPath) {
+    const index = keyPath.findIndex((part) => typeof part === 'number');
+    if (index < 0)
+        return undefined;
+    let entry = root;
+    for (const part of keyPath.slice(0, index + 1))
+        entry = entry !== null && typeof entry === 'object' ? entry[part] : undefined;
+    const value = entry !== null && typeof entry === 'object' ? entry.provider : undefined;
+    return typeof value === 'string' && findProvider(value) ? value : undefined;
+}
+function notTakenBecause(providerId, key) {
+    const provider = findProvider(providerId ?? '');
+    if (!provider)
+        return '';
+    if (key === 'base-url')
+        return ' (it has no self-hosted form)';
+    if (key === 'expect-mode')
+        return ' (its credentials have no modes)';
+    if (key === 'require-scopes' || key === 'allow-scopes')
+        return " (it cannot tell a credential's scopes)";
+    if (key === 'expect-identity')
+        return ' (it cannot tell whose a credential is)';
+    return ' (it is a key of the http provider)';
+}
+/** How to write `secret` for a provider: one variable, or a map of its parts. */
+function secretExample(providerId) {
+    const provider = findProvider(providerId ?? '');
+    if (!provider || provider.fields.length < 2)
+        return 'write the name of the environment variable that holds the token, e.g. secret: RELEASE_BOT_TOKEN';
+    const example = provider.fields
+        .filter((field) => !field.optional)
+        .map((field) => `${field.id}: ${provider.id.toUpperCase()}_${field.id.toUpperCase().replace(/-/g, '_')}`)
+        .join(', ');
+    return `the ${provider.id} credential has ${provider.fields.length} parts: write secret: { ${example} } with the names of the variables that hold them`;
+}
+function patternMessage(keyPath, pattern, data, root) {
+    const key = keyPath[keyPath.length - 1];
+    const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
+    if (inSecret) {
+        const message = 'must be the name of an environment variable (letters, digits and "_", not starting with a digit), e.g. RELEASE_BOT_TOKEN — not the token itself';
+        if (typeof data === 'string' && mightBeSecret(data)) {
+            return `${message}; this looks like a token (not shown): ${tokenAdvice(keyPath.includes('previous-secret') ? 'previous-secret' : 'secret')}`;
+        }
+        return message;
+    }
+    if (typeof data === 'string' && mightBeSecret(data))
+        return `holds what looks like a token (not shown): ${tokenAdvice(typeof key === 'string' ? key : 'secret')}`;
+    if (key === 'name' && keyPath.length <= 3 && !keyPath.includes('auth'))
+        return 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-"';
+    if (key === 'url')
+        return 'must be an absolute https:// URL: a credential never travels in clear text';
+    if (keyPath.includes('allowed-hosts'))
+        return 'must be a host name (api.example.com) or an IP address, without scheme or path';
+    if (pattern.includes('header:'))
+        return 'must say where in the answer to read it: a JSON path that starts with "$" (e.g. $.login) or header:name (e.g. header:x-oauth-scopes)';
+    if (keyPath.includes('auth') && key === 'name')
+        return 'must be an HTTP header name: letters, digits and "-" (e.g. X-Api-Key)';
+    if (key === 'expect-mode') {
+        const provider = providerAt(root, keyPath);
+        return `is not a mode ${provider ? `the ${provider} provider has` : 'of the provider'}`;
+    }
+    return 'does not have the expected form (see the JSON Schema)';
+}
+/** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+    for (const candidate of candidates) {
+        const d = distance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best;
+}
+function distance(a, b) {
+    if (Math.abs(a.length - b.length) > 8)
+        return Infinity;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./lib/config/semantics.js
+;// CONCATENATED MODULE: ./lib/http/base-url.js
 
-
-/** The checks a schema cannot express; returns the token specs of the entries that are sound. */
-function checkEntries(entries, defaults, issues) {
-    const specs = [];
-    const seen = new Map();
-    for (const entry of entries) {
-        if (!entry.value || typeof entry.value !== 'object' || Array.isArray(entry.value))
-            continue;
-        const raw = entry.value;
-        const issue = (subKey, message) => issues.push({ ...entry.place(subKey), key: `${entry.key}.${subKey}`, message });
-        const before = issues.length;
-        const name = raw.name;
-        if (typeof name === 'string') {
-            const first = seen.get(name);
-            if (first)
-                issue('name', `duplicate token name "${name}" (first declared at ${first.where}); names must be unique`);
-            else
-                seen.set(name, entry.place('name'));
-        }
-        for (const key of ['name', 'secret', 'previous-secret', 'environment', 'expect-identity']) {
-            if (typeof raw[key] === 'string' && looksLikeToken(raw[key]))
-                issue(key, `holds what looks like a token value (not shown): ${TOKEN_ADVICE}`);
-        }
-        if (typeof raw.secret === 'string' && raw.secret === raw['previous-secret']) {
-            issue('previous-secret', 'names the same variable as "secret"; it must name the variable holding the token this one replaced');
-        }
-        const provider = typeof raw.provider === 'string' ? findProvider(raw.provider) : undefined;
-        if (provider) {
-            const unsupported = (key, what) => issue(key, `the ${provider.id} provider cannot tell a token's ${what}, so "${key}" cannot be checked; remove it`);
-            if (raw['expect-identity'] !== undefined && !provider.can.identity)
-                unsupported('expect-identity', 'identity');
-            if (raw['expect-mode'] !== undefined && !provider.can.mode)
-                unsupported('expect-mode', 'test or live mode');
-            for (const key of ['require-scopes', 'allow-scopes'])
-                if (raw[key] !== undefined && !provider.can.scopes)
-                    unsupported(key, 'scopes');
-        }
-        if (typeof raw['base-url'] === 'string') {
-            const problem = baseUrlProblem(raw['base-url']);
-            if (problem)
-                issue('base-url', problem);
-        }
-        if (issues.length > before || typeof name !== 'string' || !provider || typeof raw.secret !== 'string')
-            continue;
-        const place = entry.place();
-        specs.push({
-            name,
-            provider: provider.id,
-            secret: raw.secret,
-            environment: raw.environment,
-            requireScopes: raw['require-scopes'],
-            allowScopes: raw['allow-scopes'],
-            expectIdentity: raw['expect-identity'],
-            expectMode: raw['expect-mode'],
-            previousSecret: raw['previous-secret'],
-            optional: raw.optional === true,
-            baseUrl: raw['base-url'],
-            expiryWarningDays: raw['expiry-warning-days'] ?? defaults.expiryWarningDays,
-            maxLatencyMs: raw['max-latency-ms'] ?? defaults.maxLatencyMs,
-            source: { file: place.file, line: place.line },
-        });
-    }
-    return specs;
-}
-const TOKEN_ADVICE = 'never write tokens into the config. If it is a real token, revoke it now (it is in the repository history), ' +
-    'store the new one as a secret, and write the name of its environment variable under "secret"';
-function looksLikeToken(value) {
-    if (PROVIDERS.some((provider) => provider.looksLikeToken?.(value)))
-        return true;
-    // Long, mixed-case and with digits: random-looking, unlike a variable name such as RELEASE_BOT_TOKEN.
-    return value.length >= 32 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
-}
 /**
- * A base-url receives the token, so it must be a plain https URL of a named host: no credentials,
- * no query, and not an address inside the runner's own network (SSRF on self-hosted runners).
+ * Why an API root cannot receive a credential, or undefined when it can: a plain https URL of a
+ * named host, with no credentials, query or fragment. Applied to `base-url` and to the runner's
+ * GITHUB_API_URL alike. (A name that resolves into a private network is allowed: a GitHub
+ * Enterprise Server often lives there, and the config is as trusted as the workflow file.)
  */
 function baseUrlProblem(value) {
     let url;
@@ -65785,9 +72984,621 @@ function baseUrlProblem(value) {
     // `localhost.` (trailing dot) is localhost too.
     const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
     if (host === 'localhost' || host.endsWith('.localhost') || (0,external_node_net_.isIP)(host) !== 0) {
-        return 'must name a host, not an IP address or localhost, so a token is never sent into the runner\'s own network by a config change';
+        return 'must name a host, not an IP address or localhost';
     }
     return undefined;
+}
+/** `value` as an API root ending in `/` (its path kept, so GHES's /api/v3 stays). */
+function apiRoot(value) {
+    const url = new URL(value);
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url;
+}
+
+;// CONCATENATED MODULE: ./lib/config/semantics.js
+
+
+
+const TEMPLATE = /\$\{([^}]*)\}/g;
+/** The checks a schema cannot express; returns the token specs of the entries that are sound. */
+function checkEntries(entries, defaults, issues) {
+    const specs = [];
+    const seen = new Map();
+    for (const entry of entries) {
+        if (!entry.value || typeof entry.value !== 'object' || Array.isArray(entry.value))
+            continue;
+        const raw = entry.value;
+        const issue = (subKey, message) => issues.push({ ...entry.place(subKey), key: `${entry.key}.${subKey}`, message });
+        const before = issues.length;
+        const name = raw.name;
+        if (typeof name === 'string' && !looksLikeToken(name)) {
+            const first = seen.get(name);
+            if (first)
+                issue('name', `duplicate token name ${showValue(name)} (first declared at ${first.where}); names must be unique`);
+            else
+                seen.set(name, entry.place('name'));
+        }
+        for (const key of ['name', 'environment', 'expect-identity']) {
+            if (typeof raw[key] === 'string' && looksLikeToken(raw[key]))
+                issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
+        }
+        for (const key of ['secret', 'previous-secret']) {
+            if (variables(raw[key]).some(looksLikeToken))
+                issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
+        }
+        const provider = typeof raw.provider === 'string' ? findProvider(raw.provider) : undefined;
+        const secret = provider ? partsOf(raw.secret, provider) : undefined;
+        const previous = provider ? partsOf(raw['previous-secret'], provider) : undefined;
+        if (secret && previous) {
+            const same = Object.keys(previous).find((part) => previous[part] === secret[part]);
+            if (same)
+                issue('previous-secret', `names the same variable as "secret" for the part ${showValue(same)}; it must name the variable holding the value this one replaced`);
+        }
+        if (typeof raw['base-url'] === 'string') {
+            const problem = baseUrlProblem(raw['base-url']);
+            if (problem)
+                issue('base-url', problem);
+        }
+        if (provider?.settings && secret) {
+            for (const [key, message] of settingsProblems(raw, Object.keys(secret)))
+                issue(key, message);
+        }
+        if (issues.length > before || typeof name !== 'string' || !provider || !secret)
+            continue;
+        const place = entry.place();
+        specs.push({
+            name,
+            provider: provider.id,
+            secret,
+            previousSecret: previous,
+            environment: raw.environment,
+            requireScopes: raw['require-scopes'],
+            allowScopes: raw['allow-scopes'],
+            expectIdentity: raw['expect-identity'],
+            expectMode: raw['expect-mode'],
+            optional: raw.optional === true,
+            baseUrl: raw['base-url'],
+            expiryWarningDays: raw['expiry-warning-days'] ?? defaults.expiryWarningDays,
+            maxLatencyMs: raw['max-latency-ms'] ?? defaults.maxLatencyMs,
+            rejectInvalid: raw['reject-invalid'] === true,
+            settings: Object.fromEntries(Object.keys(provider.settings?.properties ?? {}).filter((key) => key in raw).map((key) => [key, raw[key]])),
+            source: { file: place.file, line: place.line },
+        });
+    }
+    return specs;
+}
+/** `secret: VARIABLE` or `secret: { part: VARIABLE }` as a map of part → variable. */
+function partsOf(value, provider) {
+    if (typeof value === 'string')
+        return { [rotatingField(provider)]: value };
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    return undefined;
+}
+function variables(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return Object.values(value).filter((v) => typeof v === 'string');
+    return [];
+}
+/** The generic provider's request: a literal https host, and templates that name parts of the secret. */
+function settingsProblems(raw, parts) {
+    const request = raw.request;
+    if (!request || typeof request.url !== 'string')
+        return [];
+    const problems = [];
+    const origin = /^https:\/\/[^/?#]*/.exec(request.url)?.[0] ?? '';
+    if (origin.includes('${')) {
+        problems.push(['request.url', 'must name its host literally: a credential in the host name would be sent to DNS servers']);
+    }
+    else {
+        try {
+            const url = new URL(request.url);
+            if (url.username || url.password)
+                problems.push(['request.url', 'must not contain credentials: put them in the request with ${…}']);
+            const problem = baseUrlProblem(`${url.origin}/`);
+            if (problem)
+                problems.push(['request.url', problem]);
+        }
+        catch {
+            problems.push(['request.url', 'is not a URL; write e.g. https://api.example.com/v1/me']);
+        }
+    }
+    const named = [...JSON.stringify(request).matchAll(TEMPLATE)].map((m) => m[1]);
+    const unknown = [...new Set(named.filter((name) => !parts.includes(name)))];
+    if (unknown.length) {
+        problems.push(['request', `names ${unknown.map(template).join(', ')}, which ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of "secret" (its parts: ${parts.map(showKey).join(', ')})`]);
+    }
+    else if (named.length === 0) {
+        problems.push(['request', 'never sends the credential: write ${token} where it goes, e.g. auth: { bearer: "${token}" } or headers: { Authorization: "Bearer ${token}" }']);
+    }
+    return problems;
+}
+/** `${name}` as written in a request, when the name is shaped like a key; a template may hold anything. */
+function template(name) {
+    const shown = showKey(name);
+    return shown === name ? `\${${name}}` : '${…} (name not shown)';
+}
+
+;// CONCATENATED MODULE: ./lib/config/yaml-errors.js
+
+
+/** After this many, the rest of a file's YAML errors are mostly echoes of the first ones. */
+const MAX_SYNTAX_PROBLEMS = 20;
+const MAX_EXPLAINED = 200;
+/**
+ * The `yaml` library's errors and warnings as plain words that say what to write instead, one per
+ * line, in the order of the file. The library's own messages are never passed on: some of them
+ * quote the text (a pasted token, a terminal escape); the words here never quote the file.
+ */
+function syntaxProblems(errors, text, lineStarts) {
+    const source = new Source(text, lineStarts);
+    const byLine = new Map();
+    // Lines already explained: an error the parser reports on one of them is an echo of that mistake
+    // (a missing "-" makes the next lines look too deeply indented), and so is the line it points to.
+    const explained = new Set();
+    // A deeply nested file gives thousands of errors at one place: explaining the first ones is enough.
+    for (const error of errors.slice(0, MAX_EXPLAINED)) {
+        const problem = explain(error, source);
+        const raw = source.lineOf(Math.max(error.pos[0], 0));
+        const line = source.lineOf(problem.offset);
+        if (!explained.has(raw) && !explained.has(line))
+            byLine.set(line, problem);
+        explained.add(raw).add(line);
+    }
+    const problems = [...byLine.values()].sort((a, b) => a.offset - b.offset);
+    if (problems.length <= MAX_SYNTAX_PROBLEMS)
+        return problems;
+    const rest = problems.length - MAX_SYNTAX_PROBLEMS;
+    return [
+        ...problems.slice(0, MAX_SYNTAX_PROBLEMS),
+        { offset: problems[MAX_SYNTAX_PROBLEMS].offset, message: `${rest} more YAML error${rest === 1 ? '' : 's'} from this line on (not listed): fix the ones above first, they often cause the rest` },
+    ];
+}
+const spaces = (n) => `${n} space${n === 1 ? '' : 's'}`;
+const indentBy = (n) => (n === 0 ? 'start it in the first column' : `indent it by ${spaces(n)}`);
+const GENERIC = 'YAML cannot read this line: check its quotes, brackets, colons and indentation (spaces only)';
+function explain(error, src) {
+    const offset = Math.min(Math.max(error.pos[0], 0), src.text.length);
+    const at = (message, where = offset) => ({ offset: where, message });
+    const message = error.message;
+    // A tab among the leading blanks (after spaces, which YAML does not always call a tab indent)
+    // is the mistake whatever else the parser makes of the line.
+    if (['BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT'].includes(error.code)) {
+        const tab = src.leadingTab(src.lineOf(offset));
+        if (tab !== undefined)
+            return at(TAB, tab);
+    }
+    switch (error.code) {
+        case 'TAB_AS_INDENT':
+            return at(TAB);
+        case 'DUPLICATE_KEY':
+            return duplicateKey(offset, src);
+        case 'BLOCK_AS_IMPLICIT_KEY':
+        case 'MULTILINE_IMPLICIT_KEY':
+            if (/^A block sequence/.test(message))
+                return listItemAmongKeys(offset, src);
+            if (/flow/.test(message))
+                return at(FLOW, offset);
+            return implicitKey(error, offset, src);
+        case 'MISSING_CHAR':
+            if (/^Missing closing/.test(message))
+                return unclosedQuote(offset, src, message.includes("'") ? "'" : '"');
+            if (/must end with a/.test(message))
+                return unclosedFlow(offset, src);
+            if (/^Sequence item without|^Implicit map keys need/.test(message))
+                return alignment(offset, src, /^Implicit/.test(message));
+            if (/^Missing space after :/.test(message))
+                return at('inside { }, write a space after ":" (key: value)');
+            if (/^Missing ,/.test(message))
+                return at(FLOW);
+            if (/^Comments must be separated/.test(message))
+                return at('a comment needs a space before "#": write value # comment (or put the value in quotes if "#" is part of it)');
+            if (/^Tags and anchors must be separated/.test(message))
+                return at('an &anchor or !tag needs a space after it, before the value');
+            if (/^Missing directives-end/.test(message)) {
+                return at('a line starting with "%" is a YAML directive and must be followed by a line "---": add that line, or remove the "%" line (put a value that starts with "%" in quotes)', src.directiveBefore(offset));
+            }
+            if (/^Block collection cannot start on same line/.test(message))
+                return at('a list or mapping cannot start on the "---" line: start it on the next line');
+            if (/^Block scalars with more-indented leading empty lines/.test(message)) {
+                return at('the blank lines that open this "|" or ">" block hold more spaces than its text is indented: remove the spaces on those blank lines, or give the indentation after the indicator (|2)');
+            }
+            if (/^Missing newline after block sequence props/.test(message))
+                return at('an &anchor or !tag cannot stand before the "- " of a list item: write "- " first, then the anchor or tag (- &name …)');
+            return at('something is missing here: check the quotes, brackets, commas and colons of this line');
+        case 'BAD_INDENT':
+            if (/in block collection must be sufficiently indented/.test(message))
+                return unclosedFlow(offset, src);
+            if (/^All (mapping|sequence) items must start at the same column/.test(message))
+                return alignment(offset, src, false);
+            if (/^Flow end indicator/.test(message))
+                return at('the closing bracket of a list or mapping written on several lines must be indented more than its key: indent it, or put it at the end of the last item\'s line');
+            if (/[Bb]lock scalar/.test(message))
+                return at(BLOCK_SCALAR);
+            return at('the indentation of this line does not fit the lines above it: indent with spaces, the keys of one mapping in one column, and the "- " items of one list too');
+        case 'BAD_SCALAR_START': {
+            const char = src.text[offset] ?? '';
+            const shown = /^[@`%,[\]{}#&*!|>'"?:-]$/.test(char) ? `"${char}"` : 'this character';
+            return at(`a value cannot start with ${shown} unless it is quoted: put the whole value in single quotes ('…')`);
+        }
+        case 'BAD_DQ_ESCAPE':
+            return at('in double quotes a backslash starts an escape (\\n, \\t, \\", \\\\), and this one is not valid: write \\\\ for a backslash, or use single quotes, in which a backslash is an ordinary character');
+        case 'UNEXPECTED_TOKEN':
+            return yaml_errors_unexpected(message, offset, src);
+        case 'BLOCK_IN_FLOW':
+            return at(FLOW);
+        case 'MULTIPLE_DOCS':
+            return at('the file holds a second YAML document (after a "---" or "..." line): the config is one document; remove that line and merge what follows it into the rest', src.documentMarkerBefore(offset));
+        case 'MULTIPLE_ANCHORS':
+            return at('a value can have only one &anchor: remove the extra one');
+        case 'MULTIPLE_TAGS':
+            return at('a value can have only one !tag: remove the extra one');
+        case 'ALIAS_PROPS': {
+            // The parser points at the alias; the mistake is the &anchor or !tag before it.
+            const before = /([&!]\S*)\s+$/.exec(src.text.slice(src.lineStart(src.lineOf(offset)), offset));
+            return at('an alias (*name) cannot have an &anchor or !tag of its own: remove it', before ? offset - before[0].length : offset);
+        }
+        case 'BAD_ALIAS':
+            if (/ending in :/.test(message))
+                return at('an &anchor or *alias name cannot end with ":": put a space between the name and the ":"');
+            return at(`"${/^Anchor/.test(message) ? '&' : '*'}" must be followed by a name (${/^Anchor/.test(message) ? '&name' : '*name'}); if it is part of the value, put the whole value in quotes`);
+        case 'BAD_PROP_ORDER':
+            return at('an &anchor or !tag must come after the "- " or "? " indicator, not before it');
+        case 'BAD_DIRECTIVE':
+            return at('unknown or invalid "%" directive: the config needs none; remove the line (or put a value that starts with "%" in quotes)');
+        case 'TAG_RESOLVE_FAILED':
+        case 'BAD_COLLECTION_TYPE':
+            return at('this !tag is unknown or does not fit its value: the config needs no tags; remove it');
+        case 'NON_STRING_KEY':
+            return at('a key must be a plain name, not a list or a mapping: write name: value');
+        case 'KEY_OVER_1024_CHARS':
+            return at('this key is longer than 1024 characters: a key is a short name followed by ":"; put a long value after its key');
+        case 'RESOURCE_EXHAUSTION':
+            return at('lists or mappings are nested too deeply here to be read: the config needs only a few levels');
+        default:
+            return at(GENERIC);
+    }
+}
+const TAB = 'a tab indents this line, and YAML indents with spaces only: replace the tab with spaces';
+const BLOCK_SCALAR = 'the text of a "|" or ">" block must be indented more than its key, every line at least as much as its first line, with spaces';
+const FLOW = 'inside [ ] and { }, items are separated by commas and a key is followed by ": " (e.g. [repo, read:org], { bearer: "${token}" }); a "- " list or an indented mapping cannot stand inside them';
+/** `key: value: more` on one line, or a line indented so deep that it continues the value above. */
+function implicitKey(error, offset, src) {
+    const line = src.lineOf(offset);
+    const before = src.text.slice(src.lineStart(line), offset);
+    const rest = src.text.slice(offset, src.lineEnd(line));
+    if (/^["']/.test(rest) && error.code === 'MULTILINE_IMPLICIT_KEY') {
+        return { offset, message: 'a quoted key must end on the line where it starts: close the quote before the ":"' };
+    }
+    // `- item` after the keys of a mapping.
+    if (/^-( |$)/.test(rest) && before.trim() === '')
+        return listItemAmongKeys(offset, src);
+    // `key: echo "a: b"`: a ": " inside the value.
+    const colon = /:(?=[ \t]|$)/.exec(rest.slice(1));
+    if (colon && !/^["']/.test(rest)) {
+        return {
+            offset: offset + 1 + colon.index,
+            message: 'YAML reads ": " (a colon and a space) as the end of a key, and this value holds one: if it is part of the value, put the whole value in single quotes (key: \'echo "a: b"\'); if it starts another key, put that key on a line of its own',
+        };
+    }
+    if (/:\s*$/.test(before)) {
+        // `key: value` followed by a line indented deeper than `key`: that line continues the value.
+        const keyColumn = src.layout(line).content;
+        const key = before.slice(keyColumn).replace(/:\s*$/, '');
+        const named = keyShown(key) ? `"${key}"` : 'the key';
+        for (let next = src.nextContent(line); next >= 0; next = src.nextContent(next)) {
+            if (!/:(?=[ \t]|$)/.test(src.lineText(next)))
+                continue;
+            const indent = src.layout(next).indent;
+            return {
+                offset: src.lineStart(next) + indent,
+                message: `this line is indented by ${spaces(indent)}, more than ${named} on line ${line + 1} (${keyColumn}), so YAML reads it as part of that key's value: ${indentBy(keyColumn)}, like the other keys of that mapping`,
+            };
+        }
+    }
+    // `name` alone on a line, then `provider: github`: the key has no colon.
+    const end = src.contentEnd(line);
+    return {
+        offset: end,
+        message: 'this line has no ":" after its key, so YAML reads it together with the next line as one key: write key: value, with a colon and a space',
+    };
+}
+/** `- item` where a key is expected: among the keys of a mapping, or not aligned with its list. */
+function listItemAmongKeys(offset, src) {
+    const line = src.lineOf(offset);
+    const { indent } = src.layout(line);
+    const start = src.lineStart(line) + indent;
+    const item = src.itemAbove(line, indent);
+    if (item && indent < item.dash) {
+        return {
+            offset: start,
+            message: `this "-" is in column ${indent + 1}, but the "-" of the item on line ${item.line + 1} is in column ${item.dash + 1}: the items of one list start in the same column; ${indentBy(item.dash)}`,
+        };
+    }
+    return {
+        offset: start,
+        message: 'a "- " list item cannot stand among the keys of a mapping: write the key the list belongs to on the line before, ending in ":" (e.g. require-scopes:), and indent the "- " lines under it',
+    };
+}
+/** A line whose indentation fits neither the list items nor the mapping keys around it. */
+function alignment(offset, src, noColon) {
+    const line = src.lineOf(offset);
+    const { indent, dashes } = src.layout(line);
+    const start = src.lineStart(line) + indent;
+    const item = src.itemAbove(line, indent);
+    if (item && dashes.length > 0 && indent !== item.dash) {
+        return {
+            offset: start,
+            message: `this "-" is in column ${indent + 1}, but the "-" of the item on line ${item.line + 1} is in column ${item.dash + 1}: the items of one list start in the same column; ${indentBy(item.dash)}`,
+        };
+    }
+    if (src.inBlockScalar(line, indent)) {
+        return { offset: start, message: BLOCK_SCALAR };
+    }
+    if (item && dashes.length === 0 && indent === item.dash) {
+        return {
+            offset: start,
+            message: `this line stands in the column of the "- " items above (line ${item.line + 1}) but does not start with "-": to start a new item, write "- " before it; to add it to the item above, indent it by ${spaces(item.content)}, like that item's first key`,
+        };
+    }
+    if (item && dashes.length === 0 && indent > item.dash && indent < item.content) {
+        return {
+            offset: start,
+            message: `this line is indented by ${spaces(indent)}, between the "-" (${item.dash}) and the first key (${item.content}) of the item on line ${item.line + 1}: indent it by ${spaces(item.content)} to add it to that item, or write "- " at ${spaces(item.dash)} to start a new item`,
+        };
+    }
+    if (noColon) {
+        return {
+            offset: start,
+            message: 'this line has no ":" after its key: write key: value, with a colon and a space; if the line continues the value above it, put that whole value in quotes',
+        };
+    }
+    const previous = src.prevContent(line);
+    const above = previous >= 0 ? ` (line ${previous + 1} is indented by ${spaces(src.layout(previous).indent)})` : '';
+    return {
+        offset: start,
+        message: `this line is indented by ${spaces(indent)}, which lines up with no mapping above it${above}: the keys of one mapping start in the same column; indent it like the keys it belongs with`,
+    };
+}
+function duplicateKey(offset, src) {
+    const line = src.lineOf(offset);
+    const key = keyAt(src.text, offset);
+    const named = key !== undefined && keyShown(key) ? `"${key}"` : 'this key';
+    let first;
+    if (key !== undefined) {
+        // The same key earlier in the same mapping: a line at this indentation, before a shallower one.
+        const column = offset - src.lineStart(line);
+        for (let l = src.prevContent(line); l >= 0; l = src.prevContent(l)) {
+            const { content, indent } = src.layout(l);
+            if (content === column && keyAt(src.text, src.lineStart(l) + content) === key)
+                first = l;
+            // A line starting left of the mapping is its first line (`- key: …`) or its parent.
+            if (indent < column)
+                break;
+        }
+    }
+    const where = first !== undefined ? ` (first on line ${first + 1})` : '';
+    return { offset, message: `${named} is written twice in one mapping${where}: keys must be unique; keep one of them` };
+}
+/** The plain or quoted key that starts at `offset`, if the line reads `key:`. */
+function keyAt(text, offset) {
+    const match = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s:#][^:\n]*?))[ \t]*:(?=\s|$)/.exec(text.slice(offset, offset + 200));
+    return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+function unclosedQuote(offset, src, quote) {
+    const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+    const start = lastToken(src, offset, (token) => token.type === type)?.offset ?? src.text.lastIndexOf(quote, offset - 1);
+    return {
+        offset: start >= 0 ? start : offset,
+        message: `the ${quote} that starts this value is never closed, so YAML reads the lines after it as part of the value: add the closing ${quote} at the end of the value`,
+    };
+}
+function unclosedFlow(offset, src) {
+    const token = lastToken(src, offset, (t) => t.type === 'flow-collection' && !(t.end ?? []).some((e) => e.source === ']' || e.source === '}'));
+    const open = token?.start?.source === '{' ? '{' : '[';
+    const close = open === '{' ? '}' : ']';
+    const what = open === '{' ? 'mapping' : 'list';
+    const example = open === '{' ? 'secret: { account-sid: SID, auth-token: TOKEN }' : 'require-scopes: [repo, read:org]';
+    return {
+        offset: token ? token.offset : offset,
+        message: `the ${what} opened with "${open}" here is not closed: end it with "${close}" (e.g. ${example}); if it spans several lines, indent them more than its key`,
+    };
+}
+function yaml_errors_unexpected(message, offset, src) {
+    const at = (text) => ({ offset, message: text });
+    // The file's first line is indented, and this one less: it stands outside the document.
+    const line = src.lineOf(offset);
+    const first = src.nextContent(-1);
+    if (/at node end|in YAML (stream|document)/.test(message) && first >= 0 && first < line && src.layout(line).indent < src.layout(first).indent) {
+        const indent = src.layout(first).indent;
+        return {
+            offset: src.lineStart(line) + src.layout(line).indent,
+            message: `this line is indented less than the first line of the file (${spaces(indent)}), so YAML reads it as outside the document: start the first line, and every top-level key, in the first column`,
+        };
+    }
+    if (/^Unexpected , in|^Unexpected empty item/.test(message))
+        return at('an empty item in [ ] or { } (two commas in a row, or a comma right after the bracket): remove the extra comma');
+    if (/^Unexpected flow-(seq|map)-end/.test(message)) {
+        const close = src.text[offset] === '}' ? '}' : ']';
+        const open = close === '}' ? '{' : '[';
+        return at(`a closing "${close}" with no "${open}" before it: remove it, or add the "${open}" where the list or mapping starts`);
+    }
+    if (/^Unexpected map-value-ind/.test(message))
+        return at('a ":" with no key before it: write the key before the colon (key: value)');
+    if (/^Unexpected block-seq-ind/.test(message))
+        return at('a "- " list cannot start on the line of its key: put it on the next line, indented more than the key');
+    if (/^Block scalar header/.test(message))
+        return at('after "|" or ">" only an indentation digit and "-" or "+" may follow on the line: start the text on the next line, indented');
+    if (/at node end/.test(message))
+        return at('unexpected text after the value: if it belongs to the value, put the whole value in quotes; otherwise remove it');
+    return at(GENERIC);
+}
+/** The last token (by offset) before `offset` that `match` accepts, from the concrete syntax tree. */
+function lastToken(src, offset, match) {
+    let best;
+    for (const token of src.tokens())
+        if (token.offset < offset && match(token) && (!best || token.offset > best.offset))
+            best = token;
+    return best;
+}
+/** The tokens of the concrete syntax tree, walked with a stack: a deeply nested file must not overflow the call stack. */
+function cstTokens(text) {
+    const tokens = [];
+    const stack = [...new dist/* Parser */.iX().parse(text)];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (!item || typeof item !== 'object')
+            continue;
+        if (Array.isArray(item)) {
+            for (const child of item)
+                stack.push(child);
+            continue;
+        }
+        const token = item;
+        if (typeof token.offset === 'number' && typeof token.type === 'string')
+            tokens.push(token);
+        for (const [name, child] of Object.entries(item))
+            if (name !== 'source' && child && typeof child === 'object')
+                stack.push(child);
+    }
+    return tokens;
+}
+/** The lines of the text, for working out what a line's indentation means. */
+class Source {
+    text;
+    starts;
+    cst;
+    constructor(text, starts) {
+        this.text = text;
+        this.starts = starts;
+    }
+    tokens() {
+        return (this.cst ??= cstTokens(this.text));
+    }
+    lineOf(offset) {
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return low;
+    }
+    lineStart(line) {
+        return this.starts[line] ?? this.text.length;
+    }
+    lineEnd(line) {
+        const next = this.starts[line + 1] ?? this.text.length;
+        let end = next;
+        while (end > this.lineStart(line) && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r'))
+            end--;
+        return end;
+    }
+    lineText(line) {
+        return this.text.slice(this.lineStart(line), this.lineEnd(line));
+    }
+    /** Where the line's content ends, before trailing blanks and a comment. */
+    contentEnd(line) {
+        const text = this.lineText(line).replace(/\s+#.*$/, '').trimEnd();
+        return this.lineStart(line) + text.length;
+    }
+    isContent(line) {
+        const text = this.lineText(line).trim();
+        return text !== '' && !text.startsWith('#');
+    }
+    prevContent(line) {
+        for (let l = line - 1; l >= 0; l--)
+            if (this.isContent(l))
+                return l;
+        return -1;
+    }
+    nextContent(line) {
+        for (let l = line + 1; l < this.starts.length; l++)
+            if (this.isContent(l))
+                return l;
+        return -1;
+    }
+    /** Leading spaces, the columns of the `- ` indicators that open the line, and where its content starts. */
+    layout(line) {
+        const text = this.lineText(line);
+        let column = /^ */.exec(text)[0].length;
+        const indent = column;
+        const dashes = [];
+        while (text[column] === '-' && (column + 1 === text.length || text[column + 1] === ' ')) {
+            dashes.push(column);
+            column++;
+            while (text[column] === ' ')
+                column++;
+        }
+        return { indent, dashes, content: column };
+    }
+    /**
+     * The nearest list item above `line` (its `- ` column and its content column), looking back no
+     * further than a line indented less than `indent` that is not an item itself.
+     */
+    itemAbove(line, indent) {
+        for (let l = this.prevContent(line); l >= 0; l = this.prevContent(l)) {
+            const layout = this.layout(l);
+            if (layout.dashes.length > 0) {
+                // The innermost `- ` at or left of this line's indentation, or the outermost one.
+                const index = layout.dashes.findLastIndex((dash) => dash <= indent);
+                const at = index >= 0 ? index : 0;
+                const dash = layout.dashes[at];
+                const content = layout.dashes[at + 1] ?? layout.content;
+                return { line: l, dash, content };
+            }
+            if (layout.indent < indent)
+                return undefined;
+        }
+        return undefined;
+    }
+    /**
+     * Whether `line` (indented by `indent`) comes after the text of a `key: |` block, indented less
+     * than that text: the block's lines above it are indented deeper, and its header is on the
+     * first line above that is indented less than `line`.
+     */
+    inBlockScalar(line, indent) {
+        const header = (l) => /(^|[:\s-])[|>][1-9+-]*[ \t]*(#.*)?$/.test(this.lineText(l));
+        let deeper = false;
+        for (let l = this.prevContent(line); l >= 0; l = this.prevContent(l)) {
+            const layout = this.layout(l);
+            // Right under `key: |`, but not deeper than `key`.
+            if (!deeper && header(l))
+                return indent <= layout.content;
+            if (layout.indent > indent) {
+                deeper = true;
+                continue;
+            }
+            return deeper && layout.indent < indent && header(l);
+        }
+        return false;
+    }
+    /** The offset of a tab among the leading blanks of `line`, if there is one. */
+    leadingTab(line) {
+        const blanks = /^[ \t]*/.exec(this.lineText(line))[0];
+        const tab = blanks.indexOf('\t');
+        return tab >= 0 && blanks.length < this.lineText(line).length ? this.lineStart(line) + tab : undefined;
+    }
+    /** The `%` directive line before `offset`, or `offset` itself. */
+    directiveBefore(offset) {
+        for (let l = this.lineOf(offset); l >= 0; l--)
+            if (this.lineText(l).startsWith('%'))
+                return this.lineStart(l);
+        return offset;
+    }
+    /** The `---` or `...` line at or before `offset`, or `offset` itself. */
+    documentMarkerBefore(offset) {
+        for (let l = this.lineOf(offset); l >= 0; l--)
+            if (/^(---|\.\.\.)(\s|$)/.test(this.lineText(l)))
+                return this.lineStart(l);
+        return offset;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/config/load.js
@@ -65797,10 +73608,22 @@ function baseUrlProblem(value) {
 
 
 
+
+
+
+
+
+/**
+ * How many copies of anchored values the `*aliases` of one file may make (the `yaml` library's
+ * `maxAliasCount`, counting the aliases inside an aliased value too): far more than a config needs,
+ * far fewer than a "billion laughs" file expands to.
+ */
+const MAX_ALIAS_COUNT = 100;
 class ConfigError extends Error {
     issues;
     constructor(issues) {
-        super(issues.map((i) => `${i.where}: ${i.key ? `${i.key}: ` : ''}${i.message}`).join('\n'));
+        // Each issue on one line that cannot be a workflow command, whatever a file name holds.
+        super(issues.map((i) => safeLine(`${i.where}: ${i.key ? `${i.key}: ` : ''}${i.message}`, 2_000)).join('\n'));
         this.issues = issues;
         this.name = 'ConfigError';
     }
@@ -65819,22 +73642,25 @@ function compiled() {
 async function loadConfig(request) {
     const absolute = external_node_path_.resolve(request.cwd, request.path);
     const display = external_node_path_.relative(request.cwd, absolute).split(external_node_path_.sep).join('/') || request.path;
-    const text = await (0,promises_.readFile)(absolute, 'utf8').catch((error) => {
-        if (error.code === 'ENOENT' && !request.pathExplicit)
-            return undefined;
-        const why = error.code === 'ENOENT' ? 'no such file' : error.message;
-        throw new ConfigError([{ where: display, file: display, key: '', message: `cannot read the config file: ${why}` }]);
-    });
+    // The path as a label in messages: one line, no control characters (the file name stays exact in `file`).
+    const label = oneLine(display, 300) || '(config file)';
+    const text = request.text !== undefined
+        ? absentIfAllowed(request.text, request, display, label)
+        : await (0,promises_.readFile)(absolute, 'utf8').catch((error) => absentIfAllowed(error.code === 'ENOENT' ? null : error, request, display, label));
     const issues = [];
     const entries = [];
     let defaults = {};
+    let allowedHosts = [];
     let file;
     if (text !== undefined) {
         file = display;
-        const parsed = parseYaml(text, { label: display, file: display }, compiled().file, issues);
-        if (parsed && typeof parsed.value === 'object' && parsed.value !== null) {
+        const parsed = parseYaml(text, { label, file: display }, compiled().file, issues);
+        if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
             const value = parsed.value;
-            defaults = value.defaults ?? {};
+            if (value.defaults && typeof value.defaults === 'object' && !Array.isArray(value.defaults))
+                defaults = value.defaults;
+            if (Array.isArray(value['allowed-hosts']))
+                allowedHosts = value['allowed-hosts'].map((h) => String(h).toLowerCase());
             if (Array.isArray(value.tokens)) {
                 value.tokens.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, ['tokens', i])));
             }
@@ -65848,152 +73674,807 @@ async function loadConfig(request) {
     }
     const expiryWarningDays = typeof defaults['expiry-warning-days'] === 'number' ? defaults['expiry-warning-days'] : request.expiryWarningDays;
     const maxLatencyMs = typeof defaults['max-latency-ms'] === 'number' ? defaults['max-latency-ms'] : undefined;
+    pastedScopes(entries, issues);
     const tokens = checkEntries(entries, { expiryWarningDays, maxLatencyMs }, issues);
     if (issues.length > 0)
-        throw new ConfigError(issues);
-    return { tokens, file };
+        throw new ConfigError(inFileOrder(oncePerKey(issues)));
+    return { tokens, allowedHosts, file };
+}
+/** No file: fine at the default path (nothing configured), an error at a path the user chose. */
+function absentIfAllowed(text, request, display, label) {
+    if (typeof text === 'string')
+        return text;
+    if (text === null && !request.pathExplicit)
+        return undefined;
+    const why = text === null ? 'no such file' : oneLine(text.message, 300);
+    throw new ConfigError([{ where: label, file: display, key: '', message: `cannot read the config file: ${why}` }]);
 }
 function rawEntry(value, index, parsed, keyPath) {
-    return { value, key: `tokens[${index}]`, place: (sub) => parsed.place(sub ? [...keyPath, sub] : keyPath) };
+    // `request.url`: a key inside a key.
+    return { value, key: `tokens[${index}]`, place: (sub) => parsed.place(sub ? [...keyPath, ...sub.split('.')] : keyPath) };
+}
+/**
+ * A scope list holding a token: scopes are printed in every report, so one pasted there would be
+ * published with each run.
+ */
+function pastedScopes(entries, issues) {
+    for (const entry of entries) {
+        if (!entry.value || typeof entry.value !== 'object')
+            continue;
+        for (const key of ['require-scopes', 'allow-scopes']) {
+            const list = entry.value[key];
+            if (!Array.isArray(list))
+                continue;
+            list.forEach((scope, i) => {
+                if (typeof scope === 'string' && mightBeSecret(scope)) {
+                    issues.push({ ...entry.place(`${key}.${i}`), key: `${entry.key}.${key}[${i}]`, message: `holds what looks like a token value (not shown): ${tokenAdvice(key)}` });
+                }
+            });
+        }
+    }
+}
+/** One issue per key (the first: the schema's, before the checks that build on it). */
+function oncePerKey(issues) {
+    const seen = new Set();
+    return issues.filter((issue) => {
+        // Keys that are not shown all read "(key not shown)": each of them is its own issue.
+        if (!issue.key || issue.key.includes('(key not shown)'))
+            return true;
+        const id = `${issue.file ?? ''}\u0000${issue.where.replace(/:\d+:\d+$/, '')}\u0000${issue.key}`;
+        if (seen.has(id))
+            return false;
+        seen.add(id);
+        return true;
+    });
+}
+/** The file's issues by line and column, then the `tokens` input's. */
+function inFileOrder(issues) {
+    const column = (issue) => Number(/:(\d+)$/.exec(issue.where)?.[1] ?? 0);
+    const rank = (issue) => (issue.file !== undefined ? 0 : 1);
+    return issues
+        .map((issue, i) => ({ issue, i }))
+        .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || column(a.issue) - column(b.issue) || a.i - b.i)
+        .map(({ issue }) => issue);
 }
 function parseYaml(text, origin, validate, issues) {
     const lineCounter = new dist/* LineCounter */.HN();
-    // prettyErrors off: its code frame would quote the file, and a pasted token with it.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    // prettyErrors off: its code frame would quote the file, and a pasted token with it. stringKeys:
+    // a list or a mapping used as a key is an error, not a key made of its text. logLevel: the library
+    // must not print warnings of its own (they quote the file) on stderr.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, stringKeys: true, logLevel: 'error' });
     const at = (offset) => {
         if (offset === undefined)
             return { where: origin.label, file: origin.file };
         const { line, col } = lineCounter.linePos(offset);
         return { where: `${origin.label}:${line}:${col}`, file: origin.file, line };
     };
-    if (doc.errors.length > 0) {
-        for (const error of doc.errors) {
-            issues.push({ ...at(error.pos[0]), key: '', message: `not valid YAML: ${error.message.split('\n')[0]}` });
+    const yamlErrors = [...doc.errors, ...doc.warnings];
+    if (yamlErrors.length > 0) {
+        for (const problem of syntaxProblems(yamlErrors, text, lineCounter.lineStarts)) {
+            issues.push({ ...at(problem.offset), key: '', message: `not valid YAML: ${problem.message}` });
         }
+        return undefined;
+    }
+    const aliases = aliasProblem(doc);
+    if (aliases) {
+        issues.push({ ...at(aliases.offset), key: '', message: `not valid YAML: ${aliases.message}` });
         return undefined;
     }
     let value;
     try {
-        value = doc.toJS() ?? (origin.file ? {} : []);
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? (origin.file ? {} : []);
     }
     catch {
-        // An alias (*name) with no anchor; the error text would quote the name, which may be a pasted token.
-        let offset;
-        (0,dist/* visit */.YR)(doc, { Alias: (_, alias) => void (offset ??= alias.resolve(doc) ? undefined : alias.range?.[0]) });
-        issues.push({ ...at(offset), key: '', message: 'not valid YAML: an alias (*…) refers to no anchor (&…)' });
+        // Every alias has its anchor (checked above): what is left is the alias limit.
+        issues.push({
+            ...at(firstAlias(doc)),
+            key: '',
+            message: `not valid YAML: too many aliases (the *aliases expand past the limit of ${MAX_ALIAS_COUNT} copies of anchored values, as a "billion laughs" file does): write the values out instead of using aliases`,
+        });
         return undefined;
     }
     const place = (keyPath) => at(nodeAt(doc, keyPath)?.range?.[0]);
     if (!validate(value)) {
         const errors = validate.errors ?? [];
-        for (const error of errors)
-            issues.push(describe(error, doc, at, origin.file ? [] : ['tokens']));
+        for (const problem of schemaProblems(errors, { root: value, displayPrefix: origin.file ? [] : ['tokens'] })) {
+            const node = problem.keyOf !== undefined ? (keyNode(doc, problem.keyPath, problem.keyOf) ?? nodeAt(doc, problem.keyPath)) : nodeAt(doc, problem.keyPath);
+            issues.push({ ...at(node?.range?.[0]), key: problem.key, message: problem.message });
+        }
     }
     return { value, place };
 }
+/** An alias whose anchor is not defined before it; found in one pass, in the order `yaml` resolves them. */
+function aliasProblem(doc) {
+    const anchors = new Set();
+    let unresolved;
+    (0,dist/* visit */.YR)(doc, {
+        Node(_, node) {
+            if ((0,dist/* isAlias */.Vj)(node)) {
+                if (!anchors.has(node.source)) {
+                    unresolved = node;
+                    return dist/* visit */.YR.BREAK;
+                }
+            }
+            else if (node.anchor)
+                anchors.add(node.anchor);
+            return undefined;
+        },
+    });
+    if (!unresolved)
+        return undefined;
+    // The alias's name is not quoted: it may be a pasted token.
+    return { offset: unresolved.range?.[0], message: 'an alias (*…) refers to no anchor (&…) defined before it: define the anchor first (key: &name value), or write the value instead of the alias' };
+}
+function firstAlias(doc) {
+    let offset;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_, node) {
+            offset = node.range?.[0];
+            return dist/* visit */.YR.BREAK;
+        },
+    });
+    return offset;
+}
+/** The node at `keyPath`, or the nearest of its parents that is in the document. */
 function nodeAt(doc, keyPath) {
-    if (keyPath.length === 0)
-        return (doc.contents ?? undefined);
-    return doc.getIn(keyPath, true);
+    let node = (doc.contents ?? undefined);
+    for (const part of keyPath) {
+        const next = childOf(doc, node, part);
+        if (!next)
+            break;
+        node = next;
+    }
+    return node;
+}
+function childOf(doc, parent, part) {
+    const node = (0,dist/* isAlias */.Vj)(parent) ? parent.resolve(doc) : parent;
+    if ((0,dist/* isSeq */.oP)(node))
+        return /^\d+$/.test(String(part)) ? (node.items[Number(part)] ?? undefined) : undefined;
+    if ((0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(part));
+        return ((pair?.value ?? pair?.key) ?? undefined);
+    }
+    return undefined;
 }
 function keyNode(doc, keyPath, key) {
-    const map = nodeAt(doc, keyPath);
+    const parent = nodeAt(doc, keyPath);
+    const map = (0,dist/* isAlias */.Vj)(parent) ? parent.resolve(doc) : parent;
     if (!(0,dist/* isMap */.jh)(map))
         return undefined;
-    const pair = map.items.find((item) => item.key?.value === key);
+    const pair = map.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key);
     return (pair?.key ?? undefined);
 }
-function describe(error, doc, at, displayPrefix) {
-    const keyPath = error.instancePath
-        .split('/')
-        .slice(1)
-        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-    const key = displayKey([...displayPrefix, ...keyPath]);
-    const params = error.params;
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const extra = String(params.additionalProperty);
-            const allowed = Object.keys(error.parentSchema.properties ?? {});
-            if (looksLikeToken(extra)) {
-                const where = at(keyNode(doc, keyPath, extra)?.range?.[0]);
-                return { ...where, key, message: `holds a key that looks like a token (not shown): ${TOKEN_ADVICE}` };
-            }
-            const hint = closest(extra, allowed);
-            return {
-                ...at(keyNode(doc, keyPath, extra)?.range?.[0]),
-                key: displayKey([...displayPrefix, ...keyPath, extra]),
-                message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; allowed here: ${allowed.join(', ')}`,
-            };
-        }
-        case 'required':
-            return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `missing required key "${String(params.missingProperty)}"` };
-        case 'enum': {
-            const allowed = params.allowedValues.map(String);
-            const last = keyPath[keyPath.length - 1];
-            const value = String(doc.getIn(keyPath));
-            if (looksLikeToken(value)) {
-                return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `holds what looks like a token (not shown): ${TOKEN_ADVICE}` };
-            }
-            if (last === 'provider') {
-                const hint = closest(value, allowed);
-                return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `unknown provider "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}` };
-            }
-            return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `must be one of: ${allowed.join(', ')}` };
-        }
-        case 'pattern':
-            return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: patternMessage(keyPath[keyPath.length - 1]) };
-        default:
-            return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: error.message ?? 'is not valid' };
+
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __nccwpck_require__(610);
+;// CONCATENATED MODULE: ./lib/http/address.js
+
+
+/**
+ * Addresses a found secret must never be sent to: the runner's own network and the cloud metadata
+ * services (SSRF). IANA special-purpose registries (RFC 6890 and successors).
+ */
+const PRIVATE = new external_node_net_.BlockList();
+for (const [net, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10], // carrier-grade NAT, incl. Alibaba Cloud's metadata 100.100.100.200
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16], // link-local, incl. 169.254.169.254 (AWS, GCP, Azure metadata)
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4],
+])
+    PRIVATE.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+    ['::', 128],
+    ['::1', 128],
+    ['fc00::', 7], // unique local, incl. AWS's fd00:ec2::254
+    ['fe80::', 10],
+    ['ff00::', 8],
+])
+    PRIVATE.addSubnet(net, prefix, 'ipv6');
+/** The IPv4 address inside an IPv4-mapped (`::ffff:a.b.c.d`) or NAT64 (`64:ff9b::a.b.c.d`) IPv6 address. */
+function embeddedIpv4(address) {
+    const m = /^(?:::ffff:|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
+    if (!m)
+        return undefined;
+    if (m[1])
+        return m[1];
+    const hi = parseInt(m[2], 16);
+    const lo = parseInt(m[3], 16);
+    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+}
+/** Whether `address` (an IP literal) is loopback, link-local, private, metadata or otherwise not public. */
+function isPrivateAddress(address) {
+    const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+    const v4 = (0,external_node_net_.isIP)(bare) === 6 ? embeddedIpv4(bare) : undefined;
+    if (v4)
+        return PRIVATE.check(v4, 'ipv4');
+    const family = (0,external_node_net_.isIP)(bare);
+    if (family === 0)
+        return false;
+    return PRIVATE.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+}
+class AddressNotAllowedError extends Error {
+    code = 'EADDRNOTALLOWED';
+}
+function refusal(host, address) {
+    return new AddressNotAllowedError(`refused to connect to ${host}: it resolves to ${address}, an address of the runner's own network or a cloud metadata service; list that address in allowed-hosts to allow it`);
+}
+/** Refuses `address` for `host` unless it is public or listed in `allowed`. */
+function checkAddress(host, address, allowed) {
+    return isPrivateAddress(address) && !allowed.has(address) ? refusal(host, address) : undefined;
+}
+/**
+ * A `dns.lookup` for `net.connect` that refuses private addresses at connect time — the address
+ * actually connected to, so a name that resolves into the runner's network (say
+ * `169.254.169.254.nip.io`) is refused however it is spelt.
+ */
+function guardedLookup(allowed, resolve = external_node_dns_.lookup) {
+    return (hostname, options, callback) => {
+        resolve(hostname, { ...options, all: true }, (error, addresses) => {
+            if (error)
+                return callback(error, options.all ? [] : '');
+            const list = addresses;
+            const refused = list.map((a) => checkAddress(hostname, a.address, allowed)).find(Boolean);
+            if (refused)
+                return callback(refused, options.all ? [] : '');
+            if (options.all)
+                return callback(null, list);
+            callback(null, list[0].address, list[0].family);
+        });
+    };
+}
+/** Resolves `host` now and refuses a private address: for a request that a proxy will resolve again. */
+async function assertPublicHost(host, allowed, resolve = dnsLookup) {
+    const bare = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    if (isIP(bare)) {
+        const refused = checkAddress(bare, bare, allowed);
+        if (refused)
+            throw refused;
+        return;
     }
-}
-function patternMessage(key) {
-    if (key === 'name')
-        return 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-"';
-    return 'must be the name of an environment variable (letters, digits and "_", not starting with a digit), e.g. RELEASE_BOT_TOKEN — not the token itself';
-}
-function displayKey(keyPath) {
-    return keyPath.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-}
-/** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-    for (const candidate of candidates) {
-        const d = distance(word.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [candidate, d];
+    const addresses = await new Promise((done, fail) => resolve(bare, { all: true }, (error, list) => (error ? fail(error) : done(list))));
+    for (const { address } of addresses) {
+        const refused = checkAddress(bare, address, allowed);
+        if (refused)
+            throw refused;
     }
-    return best;
-}
-function distance(a, b) {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++) {
-            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        row = next;
-    }
-    return row[b.length];
 }
 
 ;// CONCATENATED MODULE: ./lib/http/dispatcher.js
 
+
+
+/** A setting of the environment that cannot work (a garbled proxy URL, …): a usage error, not a crash. */
+class SettingsError extends Error {
+    name = 'SettingsError';
+}
+/** The sockets (direct, or to the proxy and so the tunnel) of each dispatcher, for closeQuietly. */
+const sockets = new WeakMap();
 /**
  * The dispatcher for provider calls. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case),
  * as self-hosted runners behind a proxy expect; NODE_EXTRA_CA_CERTS is applied by Node itself to
  * every TLS connection, including the tunnel through the proxy.
  *
- * At most `concurrency` connections per host: a request that follows a finished one waits the
- * instant it takes to free that keep-alive connection instead of paying a new TLS handshake.
+ * HTTP/2 is off: while undici waits to learn whether a host speaks h2, it queues every other
+ * request behind the first connection, so one stalled handshake would serialise the whole run.
  */
-function createDispatcher(concurrency) {
-    return new undici/* EnvHttpProxyAgent */.J2({ connections: concurrency, connect: { timeout: 10_000 } });
+function createDispatcher(options) {
+    const proxy = proxySettings(options.env);
+    const lookup = options.guard ? guardedLookup(options.guard.allowedAddresses) : undefined;
+    const timeout = options.timeoutMs;
+    const open = new Set();
+    const track = (connect) => (opts, callback) => {
+        // undici's connectors return the socket they open (the type says void): keep it, to drop it at the end.
+        const socket = connect(opts, callback);
+        if (socket instanceof external_node_net_.Socket && !open.has(socket)) {
+            open.add(socket);
+            socket.once('close', () => open.delete(socket));
+        }
+        return socket;
+    };
+    const agent = new undici.EnvHttpProxyAgent({
+        ...proxy,
+        allowH2: false,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+        // TLS through the proxy's tunnel (the ProxyAgent times it with this, not with `connect`).
+        connectTimeout: timeout,
+        // Direct connections (NO_PROXY, or no proxy at all).
+        connect: track((0,undici.buildConnector)({ timeout, allowH2: false, ...(lookup ? { lookup } : {}) })),
+        // The connections to the proxy. Its answer to CONNECT is a response like any other: without a
+        // headers time-out of its own, a proxy that never answers would hold the connection 300 s.
+        clientFactory: (origin, opts) => {
+            const { connect } = opts;
+            return new undici.Pool(origin, { ...opts, connect: track(connect), headersTimeout: timeout, bodyTimeout: timeout });
+        },
+    });
+    sockets.set(agent, open);
+    return agent;
 }
-/** Drops the keep-alive connections without waiting for them, so the process can exit at once. */
+/**
+ * Drops every connection without waiting — kept-alive ones, and those still in a proxy CONNECT or
+ * a TLS handshake that a timed-out call abandoned — so the process can exit at once.
+ */
 function closeQuietly(dispatcher) {
     dispatcher.destroy().catch(() => undefined);
+    for (const socket of sockets.get(dispatcher) ?? [])
+        socket.destroy();
+}
+/**
+ * The proxy variables, read the way the runner's own toolkit reads them (lower case first; a value
+ * without a scheme is `http://`), and checked, so a garbled one is one clear line instead of a crash.
+ */
+function proxySettings(env) {
+    const pick = (lower, upper) => {
+        if (env[lower]?.trim())
+            return [lower, env[lower].trim()];
+        if (env[upper]?.trim())
+            return [upper, env[upper].trim()];
+        return undefined;
+    };
+    const http = pick('http_proxy', 'HTTP_PROXY');
+    const https = pick('https_proxy', 'HTTPS_PROXY');
+    return {
+        httpProxy: http ? proxyUrl(...http) : '',
+        httpsProxy: https ? proxyUrl(...https) : http ? proxyUrl(...http) : '',
+        noProxy: (pick('no_proxy', 'NO_PROXY')?.[1] ?? '').trim(),
+    };
+}
+/**
+ * `value` as the proxy URL undici is given: `http://` when it has no scheme, and only the origin
+ * and credentials (a path, query or fragment is ignored, as curl does; undici would throw on it).
+ * Never prints the value, which may hold the proxy's credentials.
+ */
+function proxyUrl(variable, value) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new SettingsError(`${variable} is not a proxy URL (value not shown); write it as http://HOST:PORT`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        // Only the scheme, which cannot hold a credential.
+        throw new SettingsError(`${variable} uses the scheme "${url.protocol.replace(':', '').slice(0, 20)}"; write it as http://HOST:PORT (or https://)`);
+    }
+    if (!url.hostname)
+        throw new SettingsError(`${variable} names no host; write it as http://HOST:PORT`);
+    if (url.port === '0')
+        throw new SettingsError(`${variable} has an impossible port; write it as http://HOST:PORT`);
+    try {
+        decodeURIComponent(url.username);
+        decodeURIComponent(url.password);
+    }
+    catch {
+        throw new SettingsError(`${variable} has a malformed %-escape in its user name or password (value not shown); write it as http://USER:PASSWORD@HOST:PORT, %-encoding reserved characters`);
+    }
+    url.pathname = '/';
+    url.search = '';
+    url.hash = '';
+    return url.href;
+}
+
+;// CONCATENATED MODULE: ./lib/check/nothing-checked.js
+
+/**
+ * `nothing-checked`: no token was configured and nothing was scanned. A warning, not a pass, so a
+ * forgotten checkout or a misnamed file does not show green; it names what was looked for and the
+ * likely cause.
+ */
+function nothingChecked(search) {
+    let cause;
+    if (search.workspaceEmpty) {
+        cause = `the workspace is empty, so ${search.path} could not be found: run actions/checkout before this step`;
+    }
+    else if (search.found) {
+        cause = `${search.path} lists no tokens: add them under "tokens:"`;
+    }
+    else if (search.nearMisses.length) {
+        const [first] = search.nearMisses;
+        cause = `there is no ${search.path}, but there is ${search.nearMisses.join(', ')}: rename it to ${search.path}, or point the config at it (config: ${first})`;
+    }
+    else {
+        cause = `there is no ${search.path}: create it, or list tokens in ${search.alternative}`;
+    }
+    return problem('nothing-checked', `nothing was checked: no tokens are configured and no leak scan ran; ${cause}`);
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/http/compose.js
+
+const PLACEHOLDER = /\$\{([A-Za-z][\w-]*)\}/g;
+const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
+/**
+ * Puts the credential where the request says: substitutes `${field}` templates (URL-encoded in the
+ * URL, form-encoded in a form, JSON-escaped in JSON), adds the auth header or parameter, and
+ * refuses a value that cannot travel where it is placed. The base URL's path is kept.
+ */
+function composeRequest(request, base, bindings) {
+    const derived = new Set();
+    const secrets = new Set(Object.values(bindings.credential).filter(Boolean));
+    const fill = (template, encode = (v) => v) => template.replace(PLACEHOLDER, (_, name) => {
+        const value = lookup(name, bindings);
+        const encoded = encode(value);
+        if (secrets.has(value) && encoded !== value)
+            derived.add(encoded);
+        return encoded;
+    });
+    const url = resolveUrl(fill(request.url, encodePathValue), base);
+    for (const [name, value] of Object.entries(request.query ?? {}))
+        url.searchParams.append(name, fill(value));
+    const headers = {};
+    for (const [name, value] of Object.entries(request.headers ?? {}))
+        headers[name.toLowerCase()] = headerValue(name, fill(value), bindings);
+    const auth = request.auth;
+    if (auth && 'bearer' in auth)
+        headers.authorization = headerValue('authorization', `Bearer ${fill(auth.bearer)}`, bindings);
+    else if (auth && 'basic' in auth) {
+        const pair = `${fill(auth.basic.username)}:${fill(auth.basic.password)}`;
+        headerValue('authorization', pair, bindings);
+        const encoded = Buffer.from(pair, 'utf8').toString('base64');
+        derived.add(encoded);
+        headers.authorization = `Basic ${encoded}`;
+    }
+    else if (auth && 'header' in auth)
+        headers[auth.header.name.toLowerCase()] = headerValue(auth.header.name, fill(auth.header.value), bindings);
+    else if (auth && 'query' in auth)
+        url.searchParams.append(auth.query.name, fill(auth.query.value));
+    let body;
+    if (request.form) {
+        const form = new URLSearchParams();
+        for (const [name, value] of Object.entries(request.form))
+            form.append(name, fill(value));
+        body = form.toString();
+        headers['content-type'] ??= 'application/x-www-form-urlencoded';
+        for (const value of form.values())
+            if (secrets.has(value))
+                derived.add(new URLSearchParams({ v: value }).toString().slice(2));
+    }
+    else if (request.json !== undefined) {
+        body = JSON.stringify(mapStrings(request.json, (s) => fill(s)));
+        headers['content-type'] ??= 'application/json';
+        for (const secret of secrets) {
+            const escaped = JSON.stringify(secret).slice(1, -1);
+            if (escaped !== secret)
+                derived.add(escaped);
+        }
+    }
+    // The query string as it goes on the wire (URLSearchParams encodes with `+` for spaces).
+    for (const value of url.searchParams.values()) {
+        if (!secrets.has(value))
+            continue;
+        derived.add(new URLSearchParams({ v: value }).toString().slice(2));
+        derived.add(encodeURIComponent(value));
+    }
+    return { method: request.method ?? 'GET', url, headers, body, derivedSecrets: [...derived].filter((form) => !secrets.has(form)) };
+}
+/** `path` under `base` (its path kept), or an absolute URL. */
+function resolveUrl(path, base) {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path))
+        return new URL(path);
+    const [pathname = '', query] = splitOnce(path, '?');
+    const url = new URL(base.href);
+    url.pathname = `${base.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+    url.search = query === undefined ? '' : `?${query}`;
+    url.hash = '';
+    return url;
+}
+function lookup(name, bindings) {
+    const value = bindings.credential[name] ?? bindings.vars?.[name];
+    if (value === undefined)
+        throw new problems_ProblemError('unexpected-response', `the request names \${${name}}, which is neither a part of the credential nor a setting`);
+    return value;
+}
+/** A header value must be printable ASCII: a line break would split the request, and non-ASCII is refused by servers. */
+function headerValue(name, value, bindings) {
+    if (HEADER_SAFE.test(value))
+        return value;
+    const field = Object.entries(bindings.credential).find(([, secret]) => secret && value.includes(secret))?.[0];
+    const what = field ? `the credential's "${field}"` : `the value of header ${name}`;
+    throw new problems_ProblemError('invalid', `${what} holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so it cannot travel in an HTTP header; it was not sent`);
+}
+/** In a path, a value is one segment: `/` and `?` in it must not change where the request goes. */
+function encodePathValue(value) {
+    return encodeURIComponent(value);
+}
+function mapStrings(value, map) {
+    if (typeof value === 'string')
+        return map(value);
+    if (Array.isArray(value))
+        return value.map((v) => mapStrings(v, map));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
+    return value;
+}
+function splitOnce(text, separator) {
+    const at = text.indexOf(separator);
+    return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+;// CONCATENATED MODULE: ./lib/http/retry.js
+/**
+ * How long a throttled answer asks to wait, in ms, from the standard `Retry-After` header (RFC 9110
+ * §10.2.3: delay-seconds or an HTTP-date); undefined when absent or unusable. Provider-specific
+ * headers (GitHub's x-ratelimit-reset, …) are each provider's own `Throttling.retryDelayMs`.
+ */
+function retryAfterMs(headers, now) {
+    const value = headers['retry-after']?.trim();
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value))
+        return Number(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential back-off with jitter: ~200 ms, ~400 ms, ~800 ms … */
+function backoffMs(attempt, random) {
+    const base = 200 * 2 ** (attempt - 1);
+    return Math.round(base * (0.5 + random() / 2));
+}
+
+;// CONCATENATED MODULE: ./lib/http/client.js
+
+
+
+
+
+const CERT_ERRORS = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const MAX_REQUESTS_PER_CHECK = 4;
+/**
+ * The one HTTP layer every provider shares. It puts the credential where the request says (and
+ * nowhere else: only the session's hosts, over https, never across a redirect), and owns the time
+ * budget of each call — connect, proxy, TLS, headers, body, retries and back-off — the retries
+ * themselves (network errors, 5xx, throttling) and the response size cap.
+ */
+class client_HttpClient {
+    options;
+    maxAttempts;
+    maxBodyBytes;
+    random;
+    constructor(options) {
+        this.options = options;
+        this.maxAttempts = options.maxAttempts ?? 3;
+        this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+        this.random = options.random ?? Math.random;
+    }
+    session(options) {
+        const contacted = new Set();
+        const hosts = new Set(options.hosts.map((host) => host.toLowerCase()));
+        const limit = options.maxRequests ?? MAX_REQUESTS_PER_CHECK;
+        let sent = 0;
+        return {
+            contacted,
+            send: async (req) => {
+                const composed = composeRequest(req, options.base, { credential: options.credential, vars: options.vars });
+                const host = composed.url.host.toLowerCase();
+                if (composed.url.protocol !== 'https:') {
+                    throw new problems_ProblemError('unexpected-response', `refused to send the credential to ${host} over ${composed.url.protocol.replace(':', '')}: only https is used`);
+                }
+                if (!hosts.has(host)) {
+                    throw new problems_ProblemError('unexpected-response', `refused to send the credential to ${host}: only ${[...hosts].join(', ')} may receive it`);
+                }
+                if (++sent > limit)
+                    throw new Error(`a check may make at most ${limit} requests`);
+                for (const secret of composed.derivedSecrets)
+                    this.options.onSecret?.(secret);
+                await options.beforeSend?.(composed.url);
+                if (req.auth && 'signer' in req.auth)
+                    Object.assign(composed.headers, await req.auth.signer.sign(composed, options.credential));
+                contacted.add(host);
+                return this.call(composed, options.throttling ?? {}, options.dispatcher ?? this.options.dispatcher);
+            },
+        };
+    }
+    async call(req, throttling, dispatcher) {
+        const budget = this.options.timeoutMs;
+        const started = Date.now();
+        const signal = AbortSignal.timeout(budget);
+        const host = req.url.host;
+        let seen;
+        try {
+            for (let attempt = 1;; attempt++) {
+                const began = Date.now();
+                const result = await this.attempt(req, dispatcher, signal, attempt, started + budget);
+                const failure = 'status' in result ? classify(result, throttling) : result;
+                if (!failure)
+                    return result;
+                seen = { failure, attempts: attempt };
+                const now = Date.now();
+                const wait = failure.retryAfterMs ?? backoffMs(attempt, this.random);
+                const final = this.giveUp(failure, attempt, wait, now - began, budget - (now - started));
+                if (final)
+                    throw new problems_ProblemError(final.code, final.message);
+                await sleep(wait, signal);
+            }
+        }
+        catch (error) {
+            if (error instanceof problems_ProblemError)
+                throw error;
+            if (!signal.aborted && !isStageTimeout(error))
+                throw error;
+            // Out of time. After an answer (a 503, a throttle) or a failure, that is what is reported.
+            if (seen) {
+                const { failure, attempts } = seen;
+                throw new problems_ProblemError(failure.code, `${failure.message} (${attempts + 1} attempts, the last unanswered within the ${seconds(budget)} time-out)`);
+            }
+            throw new problems_ProblemError('unreachable', `${host} did not answer within ${seconds(budget)}`);
+        }
+    }
+    /**
+     * The final failure when no retry is left, or when waiting `waitMs` and then another attempt as
+     * long as the last one (`lastMs`) would not fit in the time left; undefined to retry.
+     */
+    giveUp(failure, attempt, waitMs, lastMs, leftMs) {
+        const attempts = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
+        if (!failure.retryable)
+            return failure;
+        if (failure.retryAfterMs !== undefined && failure.retryAfterMs >= leftMs) {
+            const wait = `the provider asks to wait ${seconds(failure.retryAfterMs)}, longer than the ${seconds(this.options.timeoutMs)} time-out`;
+            return { ...failure, message: `${failure.message}; ${wait} (${attempts})` };
+        }
+        // A retry that would outlast the budget reports what was seen, not a time-out.
+        if (attempt >= this.maxAttempts || waitMs + lastMs >= leftMs)
+            return { ...failure, message: `${failure.message} (${attempts})` };
+        return undefined;
+    }
+    /** One request and its body; a network failure is returned, the end of the budget (at `deadline`) thrown. */
+    async attempt(req, dispatcher, signal, attempt, deadline) {
+        const began = performance.now();
+        let res;
+        try {
+            // undici does not give up a connect (or a proxy CONNECT) when the signal fires: race it.
+            res = await untilAborted((0,undici.request)(req.url, {
+                method: req.method,
+                headers: { 'user-agent': this.options.userAgent ?? 'token-preflight', ...req.headers },
+                body: req.body,
+                dispatcher,
+                signal,
+            }), signal);
+            const body = await untilAborted(readCapped(res.body, this.maxBodyBytes), signal);
+            // undici frees a kept-alive connection one event-loop turn after its answer ends; the dispatcher
+            // does not cap connections, so the next call (this check's, or the next token's) would open
+            // another tunnel instead of reusing this one unless it waits that turn too.
+            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
+            if (body === undefined) {
+                return { code: 'unexpected-response', message: `${req.url.host} sent a response larger than ${this.maxBodyBytes} bytes`, retryable: false };
+            }
+            const redact = this.options.redact ?? ((text) => text);
+            const headers = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
+            return { status: res.statusCode, headers, body: redact(body), latencyMs: Math.round(performance.now() - began), attempts: attempt, host: req.url.host };
+        }
+        catch (error) {
+            res?.body.destroy();
+            if (signal.aborted || (isStageTimeout(error) && deadline - Date.now() < STAGE_TIMER_SLACK_MS))
+                throw error;
+            // A connection dropped before the headers or in the middle of the body (a reset, a bad chunk,
+            // a body shorter than its length): both are network failures, and retried alike.
+            return networkFailure(req.url.host, error, res !== undefined);
+        }
+    }
+}
+function classify(res, throttling) {
+    if (res.status >= 300 && res.status < 400) {
+        const location = res.headers.location;
+        const where = location ? ` to ${locationHost(location, res.host)}` : '';
+        const message = `${res.host} answered HTTP ${res.status}, a redirect${where}; redirects are not followed, so the credential is never sent anywhere else`;
+        return { code: 'unexpected-response', message, retryable: false };
+    }
+    if (res.status === 429 || throttling.isThrottled?.(res)) {
+        const now = Date.now();
+        const wait = retryAfterMs(res.headers, now) ?? throttling.retryDelayMs?.(res, now);
+        return { code: 'rate-limited', message: `${res.host} throttled the call (HTTP ${res.status})`, retryable: true, retryAfterMs: wait };
+    }
+    if (res.status >= 500)
+        return { code: 'unexpected-response', message: `${res.host} answered HTTP ${res.status}`, retryable: true };
+    return undefined;
+}
+/**
+ * undici's own time-outs of one stage (connect, headers, body). createDispatcher sets each to the
+ * call's budget; undici's timers are coarse (they tick every ~0.5 s) and may fire a little before
+ * the budget's own, so one that fires this close to the end means the budget is spent. Earlier (a
+ * dispatcher with shorter time-outs), it is a network failure like any other.
+ */
+const STAGE_TIMER_SLACK_MS = 1_000;
+const STAGE_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+function isStageTimeout(error) {
+    const err = error;
+    return STAGE_TIMEOUTS.has(String(err?.code)) || STAGE_TIMEOUTS.has(String(err?.cause?.code));
+}
+function networkFailure(host, error, midBody = false) {
+    const err = error;
+    const code = err.cause?.code ?? err.code;
+    if (code && CERT_ERRORS.has(code)) {
+        return {
+            code: 'unreachable',
+            message: `TLS certificate of ${host} not trusted (${code}); if a proxy on this network inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate`,
+            retryable: false,
+        };
+    }
+    if (code === 'EADDRNOTALLOWED')
+        return { code: 'unreachable', message: err.cause?.message ?? err.message ?? 'address not allowed', retryable: false };
+    const detail = code ?? err.cause?.message ?? err.message ?? String(error);
+    if (midBody)
+        return { code: 'unreachable', message: `the answer of ${host} broke off after the headers: ${detail}`, retryable: true };
+    return { code: 'unreachable', message: `could not reach ${host}: ${detail}`, retryable: true };
+}
+async function readCapped(body, max) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > max)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+/** Only the host of a redirect's target: its path or query may carry anything. */
+function locationHost(location, host) {
+    try {
+        return new URL(location, `https://${host}/`).host;
+    }
+    catch {
+        return 'an unparsable location';
+    }
+}
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+/** `promise`, or the signal's reason as soon as it fires, whichever comes first. */
+function untilAborted(promise, signal) {
+    if (signal.aborted) {
+        promise.catch(() => undefined);
+        return Promise.reject(signal.reason);
+    }
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/http/limiter.js
@@ -66024,233 +74505,16 @@ class Limiter {
                 this.active--;
         };
     }
-}
-
-;// CONCATENATED MODULE: ./lib/http/retry.js
-/** How long a throttled response asks us to wait, in ms; undefined when it does not say. */
-function retryDelayMs(headers, now) {
-    const retryAfter = headers['retry-after'];
-    if (retryAfter !== undefined) {
-        const seconds = Number(retryAfter);
-        if (Number.isFinite(seconds) && seconds >= 0)
-            return seconds * 1000;
-        const date = Date.parse(retryAfter);
-        if (!Number.isNaN(date))
-            return Math.max(0, date - now);
-    }
-    // The x-ratelimit-reset convention (GitHub, GitLab and others): epoch seconds when the window reopens.
-    if (headers['x-ratelimit-remaining'] === '0') {
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset) && reset > 0)
-            return Math.max(0, reset * 1000 - now);
-    }
-    return undefined;
-}
-/** Exponential back-off with jitter: ~200 ms, ~400 ms, ~800 ms … */
-function backoffMs(attempt, random) {
-    const base = 200 * 2 ** (attempt - 1);
-    return Math.round(base * (0.5 + random() / 2));
-}
-
-;// CONCATENATED MODULE: ./lib/http/client.js
-
-
-
-
-const CERT_ERRORS = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_HAS_EXPIRED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-/**
- * The one HTTP layer every provider shares: it owns time-outs, retries with back-off
- * (network errors, 5xx, throttling, honouring Retry-After), the response size cap and the
- * concurrency limit, and it never follows a redirect, so a token cannot leave its provider's host.
- */
-class client_HttpClient {
-    options;
-    limiter;
-    maxAttempts;
-    maxBodyBytes;
-    random;
-    constructor(options) {
-        this.options = options;
-        this.limiter = new Limiter(options.concurrency);
-        this.maxAttempts = options.maxAttempts ?? 3;
-        this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-        this.random = options.random ?? Math.random;
-    }
-    /** A view of this client that only reaches `base`'s origin; relative paths resolve against `base`. */
-    forOrigin(base, callOptions = {}) {
-        return {
-            get: (path, headers) => {
-                const url = new URL(path, base);
-                if (url.origin !== base.origin) {
-                    throw new ProblemError('unexpected-response', `refused to send a token to ${url.host}: only ${base.host} may receive it`);
-                }
-                return this.get(url, headers, callOptions);
-            },
-        };
-    }
-    async get(url, headers, callOptions = {}) {
-        let release = await this.limiter.acquire();
-        let held = true;
-        const started = Date.now();
-        const signal = AbortSignal.timeout(this.options.timeoutMs);
+    /** Runs `task` once a place is free, and frees it when the task settles. */
+    async run(task) {
+        const release = await this.acquire();
         try {
-            for (let attempt = 1;; attempt++) {
-                if (!held) {
-                    release = await this.limiter.acquire();
-                    held = true;
-                }
-                const result = await this.attempt(url, headers, signal, attempt);
-                const failure = 'status' in result ? classify(result, callOptions) : result;
-                if (!failure)
-                    return result;
-                const final = this.giveUp(failure, attempt, started);
-                if (final)
-                    throw new ProblemError(final.code, final.message);
-                release();
-                held = false;
-                await sleep(failure.retryAfterMs ?? backoffMs(attempt, this.random), signal);
-            }
-        }
-        catch (error) {
-            if (error instanceof ProblemError)
-                throw error;
-            if (signal.aborted)
-                throw new ProblemError('unreachable', `${url.host} did not answer within ${seconds(this.options.timeoutMs)}`);
-            throw error;
+            return await task();
         }
         finally {
-            if (held)
-                release();
+            release();
         }
     }
-    /** The final failure when no retry is left or it would not fit in the time budget; undefined to retry. */
-    giveUp(failure, attempt, started) {
-        const attempts = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
-        if (!failure.retryable)
-            return failure;
-        const left = this.options.timeoutMs - (Date.now() - started);
-        if (failure.retryAfterMs !== undefined && failure.retryAfterMs > left) {
-            const wait = `the provider asks to wait ${seconds(failure.retryAfterMs)}, longer than the ${seconds(this.options.timeoutMs)} time-out`;
-            return { ...failure, message: `${failure.message}; ${wait} (${attempts})` };
-        }
-        if (attempt >= this.maxAttempts || left <= 0)
-            return { ...failure, message: `${failure.message} (${attempts})` };
-        return undefined;
-    }
-    async attempt(url, headers, signal, attempt) {
-        const began = performance.now();
-        let res;
-        try {
-            res = await (0,undici/* request */.Em)(url, {
-                method: 'GET',
-                headers: { 'user-agent': this.options.userAgent ?? 'token-preflight', ...headers },
-                dispatcher: this.options.dispatcher,
-                signal,
-            });
-        }
-        catch (error) {
-            if (signal.aborted)
-                throw error;
-            return networkFailure(url, error);
-        }
-        const body = await readCapped(res.body, this.maxBodyBytes);
-        if (body === undefined) {
-            return { code: 'unexpected-response', message: `${url.host} sent a response larger than ${this.maxBodyBytes} bytes`, retryable: false };
-        }
-        const redact = this.options.redact ?? ((text) => text);
-        const responseHeaders = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
-        return {
-            status: res.statusCode,
-            headers: responseHeaders,
-            body: redact(body),
-            latencyMs: Math.round(performance.now() - began),
-            attempts: attempt,
-            url,
-        };
-    }
-}
-function classify(res, options) {
-    const host = res.url.host;
-    if (res.status >= 300 && res.status < 400) {
-        const location = res.headers.location;
-        const where = location ? ` to ${safeHost(location, res.url)}` : '';
-        const message = `${host} answered HTTP ${res.status}, a redirect${where}; redirects are not followed, so the token is never sent anywhere else`;
-        return { code: 'unexpected-response', message, retryable: false };
-    }
-    if (res.status === 429 || options.isThrottled?.(res)) {
-        const retryAfterMs = retryDelayMs(res.headers, Date.now());
-        return { code: 'rate-limited', message: `${host} throttled the call (HTTP ${res.status})`, retryable: true, retryAfterMs };
-    }
-    if (res.status >= 500)
-        return { code: 'unexpected-response', message: `${host} answered HTTP ${res.status}`, retryable: true };
-    return undefined;
-}
-function networkFailure(url, error) {
-    const err = error;
-    const code = err.cause?.code ?? err.code;
-    const detail = code ?? err.cause?.message ?? err.message ?? String(error);
-    if (code && CERT_ERRORS.has(code)) {
-        return {
-            code: 'unreachable',
-            message: `TLS certificate of ${url.host} not trusted (${code}); if a proxy on this network inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate`,
-            retryable: false,
-        };
-    }
-    return { code: 'unreachable', message: `could not reach ${url.host}: ${detail}`, retryable: true };
-}
-async function readCapped(body, max) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > max) {
-            body.destroy();
-            return undefined;
-        }
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-function safeHost(location, base) {
-    try {
-        return new URL(location, base).host;
-    }
-    catch {
-        return 'an unparsable location';
-    }
-}
-function seconds(ms) {
-    return `${Math.round(ms / 100) / 10} s`;
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -66289,7 +74553,10 @@ function evaluateFacts(facts, latencyMs, expect, now, expandScopes = (s) => new 
         problems.push(problem('identity-mismatch', `the provider did not reveal who the token belongs to, so "${expect.expectIdentity}" cannot be confirmed`));
     }
     if (expect.expectMode && facts.mode && facts.mode !== expect.expectMode) {
-        problems.push(problem('wrong-mode', `is a ${facts.mode}-mode key, expected ${expect.expectMode} mode`));
+        problems.push(problem('wrong-mode', `is in mode "${facts.mode}", expected "${expect.expectMode}"`));
+    }
+    if (expect.expectMode && facts.mode === undefined) {
+        problems.push(problem('wrong-mode', `the provider did not reveal the mode, so "${expect.expectMode}" cannot be confirmed`));
     }
     if (expect.maxLatencyMs !== undefined && latencyMs > expect.maxLatencyMs) {
         problems.push(problem('slow', `answered in ${latencyMs} ms, over max-latency-ms ${expect.maxLatencyMs}`));
@@ -66367,6 +74634,135 @@ function findReuse(uses) {
     return problems;
 }
 
+;// CONCATENATED MODULE: ./lib/run/corrupt.js
+const CLASSES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+/**
+ * A copy of a secret with up to four characters in its middle changed within their class (digit to
+ * digit, letter to letter): same length, prefix and alphabet, so the provider reads it as a token of
+ * the same kind that it must refuse.
+ */
+function corrupt(secret) {
+    const chars = [...secret];
+    const from = Math.floor(chars.length / 3);
+    let changed = 0;
+    for (let i = from; i < chars.length && changed < 4; i++) {
+        const alphabet = CLASSES.find((c) => c.includes(chars[i]));
+        if (!alphabet)
+            continue;
+        chars[i] = alphabet[(alphabet.indexOf(chars[i]) + 1 + changed) % alphabet.length];
+        changed++;
+    }
+    return changed ? chars.join('') : `${secret}x`;
+}
+
+;// CONCATENATED MODULE: ./lib/run/redact.js
+const REDACTED = '***';
+/** Secrets shorter than this are refused rather than held (a short mask would garble every log line). */
+const MIN_SECRET_LENGTH = 8;
+const WINDOW = MIN_SECRET_LENGTH;
+/**
+ * Removes secrets from text that came from outside — provider answers, error messages — including
+ * any part of one: every 8-character window of every secret is looked up in one set, so a provider
+ * quoting the first 16 characters of a token is caught, and the cost is linear in the text's length
+ * whatever the number of secrets.
+ */
+class Redactor {
+    windows = new Set();
+    add(secret) {
+        for (let i = 0; i + WINDOW <= secret.length; i++)
+            this.windows.add(secret.slice(i, i + WINDOW));
+    }
+    get size() {
+        return this.windows.size;
+    }
+    /**
+     * The text with every secret window replaced by `***`. Replacing can join what stood around a
+     * match into another secret (a secret holding `***` itself): so it repeats until nothing is
+     * found; each pass that changes the text shortens it, so this ends.
+     */
+    redact(text) {
+        let out = text;
+        for (let next = this.once(out); next !== out; next = this.once(out))
+            out = next;
+        return out;
+    }
+    once(text) {
+        if (this.windows.size === 0 || text.length < WINDOW)
+            return text;
+        let out = '';
+        let copiedTo = 0;
+        let coveredTo = -1;
+        for (let i = 0; i + WINDOW <= text.length; i++) {
+            if (!this.windows.has(text.slice(i, i + WINDOW)))
+                continue;
+            if (i > coveredTo) {
+                // A new secret span starts here: keep what lies before it.
+                out += text.slice(copiedTo, i) + REDACTED;
+            }
+            coveredTo = i + WINDOW - 1;
+            copiedTo = i + WINDOW;
+        }
+        return copiedTo === 0 ? text : out + text.slice(copiedTo);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/run/credential.js
+
+/**
+ * The credential a `secret` map names, read from the store: the variables that are unset, or why
+ * a value must not be sent (too short to be a real secret), or the parts ready to send.
+ */
+function readCredential(parts, provider, secrets) {
+    const credential = {};
+    const missing = [];
+    for (const [part, variable] of Object.entries(parts)) {
+        const field = provider.fields.find((f) => f.id === part);
+        const value = secrets.get(variable);
+        if (value === undefined) {
+            if (!field?.optional)
+                missing.push(variable);
+            continue;
+        }
+        if (!field?.identifier && value.length < MIN_SECRET_LENGTH) {
+            return {
+                refused: `${variable} holds only ${value.length} character${value.length === 1 ? '' : 's'}: too short to be a real credential (a placeholder, or a secret saved cut short?), so it was not sent`,
+            };
+        }
+        credential[part] = value;
+    }
+    return missing.length ? { missing } : { credential };
+}
+
+;// CONCATENATED MODULE: ./lib/run/target.js
+
+
+/**
+ * The hosts a credential may reach. A configured token: its provider's hosts, or the one of its
+ * self-hosted instance (`base-url`, or the runner's GITHUB_API_URL — both held to the same rules).
+ * A found secret: only the provider's built-in hosts, plus those of `allowed-hosts` — never a
+ * base-url or an environment variable, which the scanned change could not choose but an attacker
+ * reading the scan's behaviour could predict.
+ */
+function targetFor(provider, request) {
+    const env = request.purpose === 'leak' ? {} : Object.fromEntries((provider.env ?? []).map((name) => [name, request.env[name]]));
+    if (provider.fromSettings) {
+        const { hosts, throttling } = provider.fromSettings(request.settings ?? {});
+        return { base: new URL(`https://${hosts[0]}/`), hosts, throttling, env };
+    }
+    const fromEnv = provider.selfHosted?.env ? request.env[provider.selfHosted.env] : undefined;
+    const configured = request.purpose === 'preflight' ? request.baseUrl ?? (fromEnv || undefined) : undefined;
+    if (configured !== undefined) {
+        const problem = baseUrlProblem(configured);
+        if (problem) {
+            const what = request.baseUrl !== undefined ? 'base-url' : `${provider.selfHosted.env} (set by the runner)`;
+            throw new problems_ProblemError('unexpected-response', `${what} ${problem}; the token was not sent`);
+        }
+        const base = apiRoot(configured);
+        return { base, hosts: [base.host], throttling: provider.throttling, env };
+    }
+    return { base: apiRoot(provider.apiRoot), hosts: [...provider.hosts, ...(request.extraHosts ?? [])], throttling: provider.throttling, env };
+}
+
 ;// CONCATENATED MODULE: ./lib/run/check-tokens.js
 
 
@@ -66375,27 +74771,50 @@ function findReuse(uses) {
 
 
 
-/** Pings every token's provider (concurrency is bounded by the HTTP client) and judges the answers. */
+
+
+
+
+/** Checks every token (at most `concurrency` at once) and judges the answers. Every token gets a result. */
 async function checkTokens(specs, deps) {
-    const results = await Promise.all(specs.map((spec) => checkToken(spec, deps)));
+    const results = await Promise.all(specs.map((spec) => deps.limiter.run(() => checkWithin(spec, deps))));
     const reuse = findReuse(specs.map((spec) => {
-        const value = deps.secrets.get(spec.secret);
-        return { name: spec.name, environment: spec.environment, hash: value && (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex') };
+        const read = readCredential(spec.secret, findProvider(spec.provider), deps.secrets);
+        return { name: spec.name, environment: spec.environment, hash: 'credential' in read ? fingerprint(read.credential) : undefined };
     }));
     for (const result of results) {
         const shared = reuse.get(result.name);
         if (shared && result.status !== 'skipped') {
             result.problems.push(shared);
-            result.status = statusOf(result.problems);
+            result.status = status_statusOf(result.problems);
         }
     }
     return results;
 }
-async function checkToken(spec, deps) {
-    const provider = findProvider(spec.provider);
-    if (!provider)
-        throw new Error(`unknown provider ${spec.provider}`); // config validation rules this out
-    const result = {
+/**
+ * A token's whole check — its own, the previous secret's and the corrupted copy's — is bounded:
+ * each call by the HTTP layer's budget, and the whole by this watchdog, in case anything else
+ * (a signer, a provider's own code) never settles.
+ */
+async function checkWithin(spec, deps) {
+    const checks = 1 + (spec.previousSecret ? 1 : 0) + (spec.rejectInvalid ? 1 : 0);
+    const limitMs = deps.timeoutMs * MAX_REQUESTS_PER_CHECK * checks + 1_000;
+    let timer;
+    const watchdog = new Promise((resolve) => {
+        timer = setTimeout(() => {
+            const message = `the check did not finish within ${seconds(limitMs)}, so it was abandoned`;
+            resolve({ ...skeleton(spec), status: 'fail', problems: [problem('unreachable', message)] });
+        }, limitMs);
+    });
+    try {
+        return await Promise.race([checkToken(spec, deps), watchdog]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function skeleton(spec) {
+    return {
         name: spec.name,
         provider: spec.provider,
         environment: spec.environment,
@@ -66405,31 +74824,28 @@ async function checkToken(spec, deps) {
         allowedScopes: spec.allowScopes,
         source: spec.source,
     };
-    const token = deps.secrets.get(spec.secret);
-    if (!token) {
-        const missing = explainMissingSecret(spec.secret, spec.optional, deps.context);
+}
+async function checkToken(spec, deps) {
+    const provider = findProvider(spec.provider);
+    if (!provider)
+        throw new Error(`unknown provider ${spec.provider}`); // config validation rules this out
+    const result = skeleton(spec);
+    const read = readCredential(spec.secret, provider, deps.secrets);
+    if ('missing' in read) {
+        const missing = explainMissingSecret(read.missing.join(', '), spec.optional, deps.context);
         if (missing.skip)
             return { ...result, status: 'skipped', skipReason: missing.message };
         return { ...result, status: 'fail', problems: [problem('missing-secret', missing.message)] };
     }
-    let http;
-    try {
-        const base = provider.baseUrl(spec.baseUrl, deps.env);
-        result.host = base.host;
-        http = deps.http.forOrigin(base, { isThrottled: provider.throttled });
-    }
-    catch (error) {
-        const message = `no valid API URL: ${error.message} (set base-url, or check GITHUB_API_URL)`;
-        return { ...result, status: 'fail', problems: [problem('unexpected-response', message)] };
-    }
+    if ('refused' in read)
+        return { ...result, status: 'fail', problems: [problem('invalid', read.refused)] };
     const problems = [];
-    if (!sendable(token)) {
-        const message = 'the token holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so no provider can accept it; it was not sent';
-        return { ...result, status: 'fail', problems: [problem('invalid', message)] };
-    }
-    const ping = await pingOrProblem(provider, token, http, deps, problems);
-    if (ping?.outcome === 'valid') {
-        const { facts } = ping;
+    const contacted = new Set();
+    const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
+    if (verdict.latencyMs !== undefined)
+        result.latencyMs = verdict.latencyMs;
+    if (verdict.outcome === 'valid') {
+        const { facts } = verdict;
         Object.assign(result, {
             kind: facts.kind,
             identity: facts.identity,
@@ -66439,114 +74855,175 @@ async function checkToken(spec, deps) {
             mode: facts.mode,
             rateLimit: facts.rateLimit,
             notes: facts.notes,
-            latencyMs: ping.response.latencyMs,
         });
         const expand = provider.expandScopes?.bind(provider);
         const scopes = checkScopes(facts.scopes, spec, expand ?? ((s) => new Set(s)));
         if (scopes)
             Object.assign(result, { missingScopes: scopes.missing, extraScopes: scopes.extra });
-        problems.push(...evaluateFacts(facts, ping.response.latencyMs, spec, deps.now(), expand));
+        problems.push(...evaluateFacts(facts, verdict.latencyMs ?? 0, spec, deps.now(), expand));
     }
-    else if (ping?.outcome === 'rejected') {
-        result.latencyMs = ping.response.latencyMs;
-        problems.push(problem(ping.code, ping.message));
+    else {
+        problems.push(problem(verdict.code, verdict.message));
     }
     if (spec.previousSecret)
-        await checkPrevious(spec.previousSecret, provider, http, deps, problems, result);
-    return { ...result, problems, status: statusOf(problems) };
+        await checkPrevious(spec, provider, read.credential, deps, problems, result, contacted);
+    if (spec.rejectInvalid && verdict.outcome !== 'unknown')
+        await checkCorrupted(spec, provider, read.credential, deps, problems, contacted);
+    if (contacted.size)
+        result.host = [...contacted].join(', ');
+    return { ...result, problems, status: status_statusOf(problems) };
 }
-/** A rotated-out token must now be refused; one still accepted is `previous-still-valid`. */
-async function checkPrevious(variable, provider, http, deps, problems, result) {
-    const token = deps.secrets.get(variable);
-    if (!token) {
-        const message = `previous-secret ${variable} is not set, so the old token cannot be confirmed revoked; once it is revoked and its secret deleted, remove previous-secret from the config`;
+/** One check of one credential, every failure turned into a verdict (never a throw). */
+async function checkCredential(provider, credential, spec, deps, contacted) {
+    try {
+        const target = targetFor(provider, { purpose: 'preflight', baseUrl: spec.baseUrl, settings: spec.settings, env: deps.env });
+        const http = deps.http.session({ base: target.base, hosts: target.hosts, credential, throttling: target.throttling });
+        try {
+            return await provider.check(credential, { http, env: target.env, purpose: 'preflight', settings: spec.settings });
+        }
+        finally {
+            http.contacted.forEach((host) => contacted.add(host));
+        }
+    }
+    catch (error) {
+        if (error instanceof problems_ProblemError)
+            return { outcome: 'unknown', code: error.code, message: error.message };
+        // Anything else is a defect of ours: reported on this token, the other tokens keep their results.
+        return { outcome: 'unknown', code: 'unexpected-response', message: `internal error while checking: ${error.message}` };
+    }
+}
+/** A rotated-out credential must now be refused; one still accepted is `previous-still-valid`. */
+async function checkPrevious(spec, provider, current, deps, problems, result, contacted) {
+    const variables = Object.values(spec.previousSecret).join(', ');
+    const read = readCredential({ ...spec.secret, ...spec.previousSecret }, provider, deps.secrets);
+    if ('missing' in read) {
+        const message = `previous-secret ${variables} is not set, so the old credential cannot be confirmed revoked; once it is revoked and its secret deleted, remove previous-secret from the config`;
         problems.push(problem('missing-secret', message));
         return;
     }
-    const own = [];
-    const ping = await pingOrProblem(provider, token, http, deps, own);
-    problems.push(...own.map((p) => ({ ...p, message: `previous-secret ${variable}: ${p.message}` })));
-    result.previous = ping?.outcome === 'valid' ? 'accepted' : ping?.outcome === 'rejected' ? 'rejected' : 'unknown';
-    if (ping?.outcome === 'valid') {
-        const who = ping.facts.identity ? ` as "${ping.facts.identity}"` : '';
-        problems.push(problem('previous-still-valid', `the replaced token in ${variable} is still accepted${who}: revoke it at the provider`));
+    if ('refused' in read) {
+        result.previous = 'rejected';
+        return;
+    }
+    if (fingerprint(read.credential) === fingerprint(current)) {
+        problems.push(problem('previous-still-valid', `previous-secret ${variables} holds the same value as the current secret: the rotation did not replace it`));
+        result.previous = 'accepted';
+        return;
+    }
+    const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
+    result.previous = verdict.outcome === 'valid' ? 'accepted' : verdict.outcome === 'rejected' ? 'rejected' : 'unknown';
+    if (verdict.outcome === 'valid') {
+        const who = verdict.facts.identity ? ` as "${verdict.facts.identity}"` : '';
+        problems.push(problem('previous-still-valid', `the replaced credential in ${variables} is still accepted${who}: revoke it at the provider`));
+    }
+    else if (verdict.outcome === 'unknown') {
+        problems.push(problem(verdict.code, `previous-secret ${variables}: ${verdict.message}`));
     }
 }
-async function pingOrProblem(provider, token, http, deps, problems) {
-    try {
-        return await provider.ping(token, { http, env: deps.env });
+/** `reject-invalid`: a corrupted copy must be refused, or the provider (or something posing as it) accepts anything. */
+async function checkCorrupted(spec, provider, credential, deps, problems, contacted) {
+    const part = Object.keys(spec.secret).find((id) => provider.fields.find((f) => f.id === id)?.rotates) ?? Object.keys(spec.secret)[0];
+    const copy = { ...credential, [part]: corrupt(credential[part]) };
+    deps.secrets.derived(copy[part]);
+    const verdict = await checkCredential(provider, copy, spec, deps, contacted);
+    if (verdict.outcome === 'valid') {
+        problems.push(problem('accepts-invalid', `a deliberately corrupted copy of the credential was accepted too: the answer does not prove the credential works (check expect, or what answers at that URL)`));
     }
-    catch (error) {
-        // Anything else is a defect of ours; report it on this token and keep the other tokens' results.
-        const [code, message] = error instanceof ProblemError ? [error.code, error.message] : ['unexpected-response', `internal error while checking: ${error.message}`];
-        problems.push(problem(code, message));
-        return undefined;
+    else if (verdict.outcome === 'unknown') {
+        problems.push(problem(verdict.code, `the corrupted copy (reject-invalid): ${verdict.message}`));
     }
 }
-/** Whether a token can travel in an HTTP header at all. */
-function sendable(token) {
-    return /^[\x20-\x7e]+$/.test(token);
+/** SHA-256 of a whole credential: values are compared by hash only, never kept or shown. */
+function fingerprint(credential) {
+    const canonical = JSON.stringify(Object.entries(credential).sort(([a], [b]) => a.localeCompare(b)));
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
 }
 
-;// CONCATENATED MODULE: ./lib/run/redact.js
-const REDACTED = '***';
-/** A deep copy of `value` in which no string contains any of `secrets`. */
-function redactDeep(value, secrets) {
-    const ordered = [...new Set(secrets)].filter(Boolean).sort((a, b) => b.length - a.length);
-    if (ordered.length === 0)
-        return value;
-    const walk = (v) => {
-        if (typeof v === 'string')
-            return redactText(v, ordered);
-        if (Array.isArray(v))
-            return v.map(walk);
-        if (v && typeof v === 'object' && !(v instanceof Date)) {
-            return Object.fromEntries(Object.entries(v).map(([k, inner]) => [redactText(k, ordered), walk(inner)]));
-        }
-        return v;
-    };
-    return walk(value);
-}
-function redactText(text, secrets) {
-    let out = text;
-    for (const secret of secrets)
-        if (secret && out.includes(secret))
-            out = out.split(secret).join(REDACTED);
-    return out;
+;// CONCATENATED MODULE: ./lib/run/redact-result.js
+/**
+ * The last line of defence before any reporter: the free text of a result — messages and what
+ * providers said (identity, kind, scopes, notes) — scrubbed of secrets. Never the result's own
+ * structure (names, statuses, codes, keys): a secret that happens to equal `fail` must not turn a
+ * failing run into a passing one.
+ */
+function redactResult(result, redactor) {
+    const text = (value) => redactor.redact(value);
+    const problems = (list) => list.map((p) => ({ ...p, message: text(p.message) }));
+    const token = (t) => ({
+        ...t,
+        problems: problems(t.problems),
+        skipReason: t.skipReason === undefined ? undefined : text(t.skipReason),
+        kind: t.kind === undefined ? undefined : text(t.kind),
+        identity: t.identity === undefined ? undefined : text(t.identity),
+        scopes: t.scopes?.map(text),
+        missingScopes: t.missingScopes?.map(text),
+        extraScopes: t.extraScopes?.map(text),
+        notes: t.notes?.map(text),
+    });
+    return { ...result, problems: problems(result.problems), tokens: result.tokens.map(token) };
 }
 
 ;// CONCATENATED MODULE: ./lib/run/secrets.js
+
 /**
- * The token values, read from the environment variables the config names. Each value is handed
- * to `mask` (core.setSecret in the action) the moment it is read, before anything can print it.
+ * The credential values, read from the environment variables the config names. Each value is handed
+ * to `mask` (core.setSecret in the action) the moment it is read, before anything can print or send
+ * it — a multi-line one line by line — and to the redactor. A value shorter than 8 characters is
+ * neither: masking it would garble every log line that contains those characters, so it is kept
+ * only to be refused as "too short" without ever being sent.
  */
 class SecretStore {
+    mask;
+    redactor;
     values = new Map();
-    constructor(specs, env, mask) {
-        for (const name of specs.flatMap((spec) => [spec.secret, spec.previousSecret ?? []].flat())) {
+    constructor(specs, env, mask, redactor) {
+        this.mask = mask;
+        this.redactor = redactor;
+        const variables = new Set(specs.flatMap((spec) => [...Object.values(spec.secret), ...Object.values(spec.previousSecret ?? {})]));
+        for (const name of variables) {
             const raw = env[name];
             if (!raw)
                 continue;
-            mask(raw);
-            // A secret pasted with a trailing newline is common; the token is what is left.
+            this.protect(raw);
+            // A secret pasted with a trailing newline is common; the value is what is left.
             const value = raw.trim();
             if (!value)
                 continue;
             if (value !== raw)
-                mask(value);
+                this.protect(value);
             this.values.set(name, value);
         }
     }
     get(variable) {
         return this.values.get(variable);
     }
-    /** Every value read, for redaction of anything a provider echoed back. */
-    all() {
-        return [...this.values.values()];
+    /** A form of a secret made from it (base64 of `user:pass`, URL-encoded, a corrupted copy): protected like one. */
+    derived(value) {
+        this.protect(value);
+    }
+    protect(value) {
+        const lines = value.split(/\r?\n|\r/).map((line) => line.trim()).filter(Boolean);
+        if (lines.length <= 1) {
+            // One line, perhaps with a trailing newline: masked as read (setSecret escapes the newline).
+            if (value.trim().length >= MIN_SECRET_LENGTH)
+                this.mask(value);
+        }
+        else {
+            // setSecret of a multi-line value would also mask each short line (`{`, `}`), garbling the log.
+            for (const line of lines)
+                if (line.length >= MIN_SECRET_LENGTH)
+                    this.mask(line);
+        }
+        this.redactor.add(value);
+        for (const line of lines)
+            this.redactor.add(line);
     }
 }
 
 ;// CONCATENATED MODULE: ./lib/run/run.js
+
+
+
 
 
 
@@ -66558,30 +75035,43 @@ async function runPreflight(request, deps) {
     const now = deps.now ?? (() => new Date());
     const started = now();
     const clock = performance.now();
-    const secrets = new SecretStore(request.tokens, deps.env, deps.mask);
-    const secretValues = secrets.all();
+    const redactor = new Redactor();
+    const secrets = new SecretStore(request.tokens, deps.env, deps.mask, redactor);
     const http = new client_HttpClient({
         dispatcher: deps.dispatcher,
         timeoutMs: request.timeoutMs,
-        concurrency: request.concurrency,
         userAgent: `token-preflight/${VERSION}`,
-        // A provider that echoes a token (say, in an error message it then cuts short) must not carry it on.
-        redact: (text) => redactText(text, secretValues),
+        // A provider that echoes a secret (or part of one) must not carry it on.
+        redact: (text) => redactor.redact(text),
+        onSecret: (value) => secrets.derived(value),
     });
-    const tokens = await checkTokens(request.tokens, { http, secrets, env: deps.env, context: request.context, now });
-    const severities = tokens.flatMap((token) => token.problems.map((p) => p.severity));
+    const tokens = await checkTokens(request.tokens, {
+        http,
+        secrets,
+        env: deps.env,
+        context: request.context,
+        now,
+        limiter: new Limiter(request.concurrency),
+        timeoutMs: request.timeoutMs,
+    });
+    const problems = [];
+    if (request.tokens.length === 0 && request.configSearch)
+        problems.push(nothingChecked(request.configSearch));
+    const severities = [...problems, ...tokens.flatMap((token) => token.problems)].map((p) => p.severity);
     const result = {
         verdict: verdictOf(severities),
+        problems,
         tokens,
         findings: [],
         startedAt: started.toISOString(),
         durationMs: Math.round(performance.now() - clock),
     };
-    // Providers may echo a token back in an error message: nothing that leaves the engine holds one.
-    return redactDeep(result, secretValues);
+    return redactResult(result, redactor);
 }
 
 ;// CONCATENATED MODULE: ./lib/main.js
+
+
 
 
 
@@ -66603,12 +75093,16 @@ async function run(env = process.env) {
             inlineTokens: inputs.tokens,
             cwd,
             expiryWarningDays: inputs.expiryWarningDays,
+            text: await trustedConfigText(inputs, env),
         });
         warnNotYetAvailable(inputs);
-        const dispatcher = createDispatcher(inputs.concurrency);
-        const result = await runPreflight({ tokens: config.tokens, timeoutMs: inputs.timeoutSeconds * 1000, concurrency: inputs.concurrency, context: readRunContext(env) }, { env, mask: (value) => setSecret(value), dispatcher }).finally(() => closeQuietly(dispatcher));
-        await publish(result, env);
-        if (gateFails(result.verdict, inputs.failOn)) {
+        const timeoutMs = inputs.timeoutSeconds * 1000;
+        const dispatcher = createDispatcher({ timeoutMs, env });
+        const configSearch = config.tokens.length ? undefined : await searchConfig(cwd, inputs.config, config.file !== undefined, 'the `tokens` input');
+        const result = await runPreflight({ tokens: config.tokens, timeoutMs, concurrency: inputs.concurrency, context: readRunContext(env), configSearch }, { env, mask: (value) => setSecret(value), dispatcher }).finally(() => closeQuietly(dispatcher));
+        const fails = gateFails(result.verdict, inputs.failOn);
+        await publish(result, env, { stepFails: fails });
+        if (fails) {
             const failed = result.tokens.filter((t) => t.status === 'fail').map((t) => t.name);
             const what = failed.length ? `failing tokens: ${failed.join(', ')}` : 'warnings found';
             setFailed(`token-preflight: ${result.verdict} (${what}; fail-on: ${inputs.failOn}). See the job summary.`);
@@ -66617,13 +75111,27 @@ async function run(env = process.env) {
     catch (error) {
         if (error instanceof ConfigError)
             publishConfigError(error);
-        else if (error instanceof InputError) {
+        else if (error instanceof InputError || error instanceof SettingsError || error instanceof TrustedConfigError) {
             setFailed(`token-preflight: ${error.message}`);
         }
         else {
-            setFailed(`token-preflight failed unexpectedly: ${error.stack ?? String(error)}`);
+            // The stack is for us, not for the user's log: it shows with debug logging on (ACTIONS_STEP_DEBUG).
+            debug(error.stack ?? String(error));
+            setFailed(`token-preflight failed unexpectedly: ${error.message ?? String(error)}. Re-run with debug logging on for details, and report it.`);
         }
     }
+}
+/**
+ * On pull_request_target the config comes from the base commit through the API (the PR's author
+ * controls the workspace); `null` when the base has none; undefined on any other event.
+ */
+async function trustedConfigText(inputs, env) {
+    const base = configReadFromBase(env);
+    if (!base)
+        return undefined;
+    info(`pull_request_target: reading ${inputs.config} from the base commit ${base.ref.slice(0, 7)}, not from the workspace`);
+    const read = await readConfigAtRef({ ...base, path: inputs.config, token: inputs.githubToken, apiUrl: env.GITHUB_API_URL });
+    return 'text' in read ? read.text : null;
 }
 
 
@@ -66665,7 +75173,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

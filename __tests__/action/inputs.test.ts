@@ -15,7 +15,7 @@ function inputError(values: Record<string, string>): InputError {
 }
 
 describe('readInputs', () => {
-  it('applies the defaults of SPEC.md when nothing is set', () => {
+  it('applies the defaults of the contract (docs/contract.md) when nothing is set', () => {
     expect(inputs()).toEqual({
       config: '.github/token-preflight.yml',
       configExplicit: false,
@@ -119,7 +119,7 @@ describe('readInputs', () => {
     const error = inputError({ [name]: value });
     expect(error.message).toContain(`"${name}"`);
     expect(error.message).toContain(`"${value}"`);
-    expect(error.message).toContain(`≥ ${min}`);
+    expect(error.message).toContain(`from ${min} to`);
     expect(error.name).toBe('InputError');
   });
 });

@@ -187,7 +187,8 @@ describe('evaluateFacts: identity, mode, latency', () => {
     { mode: 'test', expect: 'live', want: ['wrong-mode'] },
     { mode: 'test', expect: 'test', want: [] },
     { mode: 'live', expect: 'live', want: [] },
-    { mode: undefined, expect: 'test', want: [] },
+    // A mode the provider did not reveal cannot be confirmed: never a silent pass.
+    { mode: undefined, expect: 'test', want: ['wrong-mode'] },
     { mode: 'live', expect: undefined, want: [] },
   ] as const)('mode $mode, expect-mode $expect → $want', ({ mode, expect: expectMode, want }) => {
     expect(codes(evaluate({ mode }, { expectMode }))).toEqual(want);

@@ -15,13 +15,14 @@ describe('statusOf', () => {
   });
 });
 
-describe('problem severities (SPEC.md table)', () => {
+describe('problem severities (the table of docs/contract.md)', () => {
   it.each([
     ['missing-secret', 'error'], ['invalid', 'error'], ['revoked', 'error'], ['expired', 'error'],
     ['expiring-soon', 'warning'], ['insufficient-scope', 'error'], ['excess-scope', 'warning'],
     ['identity-mismatch', 'error'], ['wrong-mode', 'error'], ['reused-across-environments', 'error'],
     ['previous-still-valid', 'error'], ['accepts-invalid', 'error'], ['rate-limited', 'warning'],
-    ['unreachable', 'error'], ['unexpected-response', 'error'], ['slow', 'warning'],
+    ['unreachable', 'error'], ['unexpected-response', 'error'], ['slow', 'warning'], ['scopes-unknown', 'warning'],
+    ['nothing-checked', 'warning'],
   ] as Array<[ProblemCode, string]>)('%s is %s', (code, severity) => {
     expect(PROBLEM_SEVERITY[code]).toBe(severity);
     expect(problem(code, 'm')).toEqual({ code, severity, message: 'm' });
@@ -57,5 +58,15 @@ describe('gateFails', () => {
     ['fail', 'never', false],
   ] as Array<[RunVerdict, FailOn, boolean]>)('verdict %s with fail-on %s → fails: %s', (verdict, failOn, fails) => {
     expect(gateFails(verdict, failOn)).toBe(fails);
+  });
+});
+
+describe('every problem code is documented', () => {
+  it('docs/contract.md and the README list each code of PROBLEM_SEVERITY with its severity', async () => {
+    const { readFileSync } = await import('node:fs');
+    for (const file of ['../../docs/contract.md', '../../README.md']) {
+      const text = readFileSync(new URL(file, import.meta.url), 'utf8');
+      for (const [code, severity] of Object.entries(PROBLEM_SEVERITY)) expect(text, `${file}: ${code}`).toMatch(new RegExp(`\\| \`${code}\` \\| ${severity} \\|`));
+    }
   });
 });

@@ -72,23 +72,25 @@ describe('loadConfig: valid configs', () => {
       {
         name: 'release-bot',
         provider: 'github',
-        secret: 'RELEASE_BOT_TOKEN',
+        secret: { token: 'RELEASE_BOT_TOKEN' },
         environment: 'production',
         requireScopes: ['repo'],
         allowScopes: ['repo', 'read:org'],
         expectIdentity: 'acme-release-bot',
         expectMode: undefined,
-        previousSecret: 'OLD_RELEASE_BOT_TOKEN',
+        previousSecret: { token: 'OLD_RELEASE_BOT_TOKEN' },
         optional: false,
         baseUrl: undefined,
         expiryWarningDays: 7,
         maxLatencyMs: 500,
+        rejectInvalid: false,
+        settings: {},
         source: { file: '.github/token-preflight.yml', line: 6 },
       },
       {
         name: 'ghes',
         provider: 'github',
-        secret: 'GHES_TOKEN',
+        secret: { token: 'GHES_TOKEN' },
         environment: undefined,
         requireScopes: undefined,
         allowScopes: undefined,
@@ -99,6 +101,8 @@ describe('loadConfig: valid configs', () => {
         baseUrl: 'https://ghe.example.com/api/v3',
         expiryWarningDays: 30,
         maxLatencyMs: 2000,
+        rejectInvalid: false,
+        settings: {},
         source: { file: '.github/token-preflight.yml', line: 16 },
       },
     ]);
@@ -124,7 +128,7 @@ describe('loadConfig: valid configs', () => {
   });
 
   it('a missing default config file means no tokens, not an error', async () => {
-    await expect(load({ path: '.github/token-preflight.yml', pathExplicit: false })).resolves.toEqual({ tokens: [], file: undefined });
+    await expect(load({ path: '.github/token-preflight.yml', pathExplicit: false })).resolves.toEqual({ tokens: [], allowedHosts: [], file: undefined });
   });
 
   it.each([
@@ -133,7 +137,7 @@ describe('loadConfig: valid configs', () => {
     { what: 'an empty token list', text: 'version: 1\ntokens: []\n' },
   ])('an $what file gives no tokens', async ({ text }) => {
     write('token-preflight.yml', text);
-    await expect(load()).resolves.toEqual({ tokens: [], file: 'token-preflight.yml' });
+    await expect(load()).resolves.toEqual({ tokens: [], allowedHosts: [], file: 'token-preflight.yml' });
   });
 
   it('an absolute path is shown relative to cwd', async () => {
@@ -151,7 +155,7 @@ describe('loadConfig: valid configs', () => {
     });
     expect(file).toBeUndefined();
     expect(tokens.map((t) => t.name)).toEqual(['a', 'b']);
-    expect(tokens[1]).toMatchObject({ secret: 'B', requireScopes: ['repo'], expiryWarningDays: 14, source: { file: undefined, line: 4 } });
+    expect(tokens[1]).toMatchObject({ secret: { token: 'B' }, requireScopes: ['repo'], expiryWarningDays: 14, source: { file: undefined, line: 4 } });
   });
 
   it('takes tokens from the file and the inline input together, file first, file defaults applying to both', async () => {
@@ -164,7 +168,7 @@ describe('loadConfig: valid configs', () => {
   });
 
   it('a blank inline input is ignored', async () => {
-    await expect(load({ pathExplicit: false, inlineTokens: '  \n' })).resolves.toEqual({ tokens: [], file: undefined });
+    await expect(load({ pathExplicit: false, inlineTokens: '  \n' })).resolves.toEqual({ tokens: [], allowedHosts: [], file: undefined });
   });
 });
 
@@ -304,7 +308,7 @@ describe('loadConfig: errors say what and where', () => {
 
   it('an ordinary long variable name is not mistaken for a token', async () => {
     write('token-preflight.yml', yaml('tokens:', '  - name: a', '    provider: github', '    secret: PRODUCTION_RELEASE_BOT_TOKEN_FOR_GHES_2024'));
-    await expect(load()).resolves.toMatchObject({ tokens: [{ secret: 'PRODUCTION_RELEASE_BOT_TOKEN_FOR_GHES_2024' }] });
+    await expect(load()).resolves.toMatchObject({ tokens: [{ secret: { token: 'PRODUCTION_RELEASE_BOT_TOKEN_FOR_GHES_2024' } }] });
   });
 
   it('an alias to no anchor is a config error in the file that does not quote the source', async () => {
@@ -360,8 +364,8 @@ describe('loadConfig: errors say what and where', () => {
     expect(issues[0]!.message).toMatch(/remove it/);
   });
 
-  it('an expect-mode that is neither test nor live lists the allowed values', async () => {
-    const issues = await issuesOf(yaml('tokens:', '  - name: a', '    provider: github', '    secret: A', '    expect-mode: prod'));
+  it('an expect-mode the provider does not have lists its modes', async () => {
+    const issues = await issuesOf(yaml('tokens:', '  - name: a', '    provider: twilio', '    secret: { account-sid: SID, auth-token: TOKEN }', '    expect-mode: prod'));
     expect(issues.find((i) => i.key === 'tokens[0].expect-mode')!.message).toBe('must be one of: test, live');
   });
 
@@ -372,12 +376,18 @@ describe('loadConfig: errors say what and where', () => {
     expect(issues[0]!.message).toContain('same variable');
   });
 
+  // Plain words with what to write, not Ajv's "must be boolean", "must be >= 0", "must be array",
+  // "must NOT have fewer than 1 characters".
   it.each([
-    { line: '    optional: "yes"', key: 'tokens[0].optional', message: 'must be boolean' },
-    { line: '    expiry-warning-days: -1', key: 'tokens[0].expiry-warning-days', message: 'must be >= 0' },
-    { line: '    max-latency-ms: 0', key: 'tokens[0].max-latency-ms', message: 'must be >= 1' },
-    { line: '    require-scopes: repo', key: 'tokens[0].require-scopes', message: 'must be array' },
-    { line: '    environment: ""', key: 'tokens[0].environment', message: 'must NOT have fewer than 1 characters' },
+    { line: '    optional: "yes"', key: 'tokens[0].optional', message: 'must be true or false, not text: use `true` or `false`, without quotes (optional: true)' },
+    { line: '    expiry-warning-days: -1', key: 'tokens[0].expiry-warning-days', message: 'must be 0 or more (e.g. expiry-warning-days: 14)' },
+    { line: '    max-latency-ms: 0', key: 'tokens[0].max-latency-ms', message: 'must be 1 or more (e.g. max-latency-ms: 2000)' },
+    {
+      line: '    require-scopes: repo',
+      key: 'tokens[0].require-scopes',
+      message: 'must be a list, not text: write `require-scopes: [repo]`, or put each item on a line of its own that starts with "- "',
+    },
+    { line: '    environment: ""', key: 'tokens[0].environment', message: 'must not be empty: write a value (e.g. environment: production), or remove the key' },
   ])('$line → $key: $message, at line 5', async ({ line, key, message }) => {
     const issues = await issuesOf(yaml('tokens:', '  - name: a', '    provider: github', '    secret: A', line));
     expect(issues).toHaveLength(1);
@@ -401,7 +411,8 @@ describe('loadConfig: errors say what and where', () => {
 
   it('a file that is a list, not a mapping, is refused', async () => {
     const issues = await issuesOf(yaml('- name: a', '  provider: github', '  secret: A'));
-    expect(issues[0]).toMatchObject({ where: 'token-preflight.yml:1:1', message: 'must be object' });
+    expect(issues[0]).toMatchObject({ where: 'token-preflight.yml:1:1' });
+    expect(issues[0]!.message).toBe('the file must be a mapping of keys to values (version: 1, then tokens: with the token entries below it), not a list');
   });
 
   it('errors in the inline input are labelled "input tokens:line:col" with key tokens[i]', async () => {
@@ -428,7 +439,8 @@ describe('loadConfig: errors say what and where', () => {
 
   it('an inline input that is not a list is refused', async () => {
     const error = await configError({ pathExplicit: false, inlineTokens: yaml('name: a', 'provider: github', 'secret: A') });
-    expect(error.issues[0]).toMatchObject({ where: 'input tokens:1:1', key: 'tokens', message: 'must be array' });
+    expect(error.issues[0]).toMatchObject({ where: 'input tokens:1:1', key: 'tokens' });
+    expect(error.issues[0]!.message).toMatch(/^must be a list of token entries, not a mapping: start each entry with "- "/);
   });
 
   it('a YAML error in the inline input is labelled "input tokens"', async () => {

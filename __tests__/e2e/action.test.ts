@@ -2,7 +2,7 @@
 // `uses:` step, against a fake GitHub reached through an HTTPS proxy under the real host names.
 // Nothing leaves the machine: HTTPS_PROXY tunnels every connection to the fake, whose certificate
 // (TEST-ONLY, __tests__/fixtures/tls) is trusted through NODE_EXTRA_CA_CERTS.
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CA_PATH, daysFromNow, githubExpirationHeader, mintGitHubToken, startFakeGitHub, type FakeGitHub, type TokenScenario } from '../helpers/fake-github.mjs';
@@ -79,6 +79,12 @@ interface Scenario {
   mentions?: string[];
   /** More tokens that must not appear in any output (e.g. one pasted into the config). */
   planted?: string[];
+  /** Sets up the fakes once the run's github-token is known (the contents API serves files to it). */
+  prepare?: (githubToken: string) => void;
+  /** The github-token input may reach this host (reading the config on pull_request_target). */
+  githubTokenTo?: string;
+  /** More files of the workspace (path → text). */
+  files?: Record<string, string>;
 }
 
 interface ActionRun {
@@ -101,8 +107,13 @@ interface ActionRun {
 async function runAction(scenario: Scenario): Promise<ActionRun> {
   const githubToken = mintGitHubToken('ghs_');
   for (const [token, answer] of Object.entries(scenario.fake ?? {})) github.setToken(token, answer);
+  scenario.prepare?.(githubToken);
   const sandbox = await createRunnerSandbox({ config: scenario.config, eventName: scenario.eventName, event: scenario.event });
   try {
+    for (const [file, text] of Object.entries(scenario.files ?? {})) {
+      await mkdir(path.dirname(path.join(sandbox.workspace, file)), { recursive: true });
+      await writeFile(path.join(sandbox.workspace, file), text);
+    }
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       ...sandbox.env,
@@ -136,7 +147,7 @@ async function runAction(scenario: Scenario): Promise<ActionRun> {
       [...(scenario.mentions ?? []), ...Object.keys(scenario.secrets ?? {}), 'api.github.com'],
       [...new Set(allTokens)],
     );
-    expectTraffic(github, proxy, scenario.sends ?? {});
+    expectTraffic(github, proxy, { ...scenario.sends, ...(scenario.githubTokenTo ? { [githubToken]: scenario.githubTokenTo } : {}) });
     return {
       code: result.code,
       stdout: result.stdout,
@@ -604,3 +615,109 @@ describe('dist/index.js under a runner environment', () => {
   });
 });
 
+
+describe('dist/index.js: the provider contract v2', () => {
+  const SID = `AC${'0123456789abcdef'.repeat(2)}`;
+  const TWILIO = 'api.twilio.com';
+  /** A Twilio auth token: 32 characters starting with the sentinel. */
+  const twilioToken = () => mintGitHubToken('ghp_').slice(4, 36);
+  const basic = (user: string, password: string) => Buffer.from(`${user}:${password}`).toString('base64');
+
+  it('checks a Twilio SID and auth token pair as HTTP Basic, masking each part and the Basic form, sent to api.twilio.com only', async () => {
+    const auth = twilioToken();
+    const old = twilioToken();
+    const config = [
+      'version: 1',
+      'tokens:',
+      '  - name: sms',
+      '    provider: twilio',
+      '    secret: { account-sid: TWILIO_ACCOUNT_SID, auth-token: TWILIO_AUTH_TOKEN }',
+      '    previous-secret: OLD_TWILIO_AUTH_TOKEN',
+      '    expect-mode: live',
+      '    expect-identity: Acme SMS',
+      '',
+    ].join('\n');
+    const run = await runAction({
+      config,
+      secrets: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: auth, OLD_TWILIO_AUTH_TOKEN: old },
+      prepare: () => github.setTwilio(SID, auth, { name: 'Acme SMS' }),
+      masked: [SID, auth, old, basic(SID, auth), basic(SID, old)],
+      // The Basic forms are derived secrets: masked too, and found nowhere.
+      planted: [basic(SID, auth), basic(SID, old)],
+      sends: { [auth]: TWILIO, [old]: TWILIO },
+      mentions: ['sms', 'TWILIO'],
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(tokenOf(run, 'sms')).toMatchObject({ status: 'ok', identity: 'Acme SMS', previous: 'rejected', host: TWILIO, problems: [] });
+    expect(github.requests.map((r) => `${r.host} ${r.path}`)).toEqual([`${TWILIO} /2010-04-01/Accounts/${SID}.json`, `${TWILIO} /2010-04-01/Accounts/${SID}.json`]);
+  });
+
+  it('on pull_request_target reads the config from the base commit through the API, never from the workspace', async () => {
+    const token = mintGitHubToken('ghp_');
+    const event = pullRequestEvent('acme/app', 'mallory/app');
+    const baseSha = event.pull_request.base.sha;
+    // The pull request's checked-out config would send the token to a host of its author's choosing.
+    const attackerConfig = ['tokens:', '  - name: release-bot', '    provider: github', '    secret: RELEASE_BOT_TOKEN', '    base-url: https://ghe.example.com/api/v3', ''].join('\n');
+    const baseConfig = ['tokens:', '  - name: release-bot', '    provider: github', '    secret: RELEASE_BOT_TOKEN', ''].join('\n');
+    const run = await runAction({
+      config: attackerConfig,
+      eventName: 'pull_request_target',
+      event,
+      secrets: { RELEASE_BOT_TOKEN: token },
+      fake: { [token]: { kind: 'user', login: 'acme-release-bot', scopes: ['repo'] } },
+      prepare: (githubToken) => github.setContent('acme/app', CONFIG_PATH, baseSha, baseConfig, githubToken),
+      githubTokenTo: GH,
+      masked: [token],
+      sends: { [token]: GH },
+      mentions: ['release-bot'],
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(tokenOf(run, 'release-bot')).toMatchObject({ status: 'ok', host: GH });
+    const read = github.requests.find((r) => r.path.includes('/contents/'));
+    expect(read?.path).toBe(`/repos/acme/app/contents/${CONFIG_PATH.replace('/', '%2F')}?ref=${baseSha}`);
+    expect(run.stdout).toContain(`reading ${CONFIG_PATH} from the base commit ${baseSha.slice(0, 7)}`);
+  });
+
+  it('on pull_request_target with no config at the base, checks nothing from the workspace and warns', async () => {
+    const token = mintGitHubToken('ghp_');
+    const attackerConfig = ['tokens:', '  - name: leak', '    provider: github', '    secret: RELEASE_BOT_TOKEN', '    base-url: https://ghe.example.com/api/v3', ''].join('\n');
+    const run = await runAction({
+      config: attackerConfig,
+      eventName: 'pull_request_target',
+      event: pullRequestEvent('acme/app', 'mallory/app'),
+      secrets: { RELEASE_BOT_TOKEN: token },
+      githubTokenTo: GH,
+      masked: [],
+      sends: {},
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs.result).toBe('warn');
+    expect(run.report?.tokens).toEqual([]);
+    expect(github.requests.every((r) => r.path.includes('/contents/'))).toBe(true);
+  });
+
+  it('warns, never passes, when there is nothing to check, naming the misnamed config file', async () => {
+    const run = await runAction({ files: { '.github/token-preflight.yaml': 'tokens: []\n' }, sends: {} });
+    expect(run.code).toBe(0);
+    expect(run.outputs.result).toBe('warn');
+    const [warning] = annotations(run, 'warning');
+    expect(warning?.message).toContain('there is no .github/token-preflight.yml, but there is .github/token-preflight.yaml');
+    expect(run.summary).toContain('nothing-checked');
+    const failing = await runAction({ inputs: { 'fail-on': 'warning' }, sends: {} });
+    expect(failing.code).toBe(1);
+    expect(annotations(failing, 'warning')[0]?.message).toMatch(/workspace is empty.*actions\/checkout/);
+  });
+
+  it('keeps one of the 10 error annotations GitHub shows for the step failure itself', async () => {
+    const tokens = Array.from({ length: 12 }, (_, i) => `t${i}`);
+    const config = ['tokens:', ...tokens.flatMap((name) => [`  - name: ${name}`, '    provider: github', `    secret: ${name.toUpperCase()}_TOKEN`]), ''].join('\n');
+    const run = await runAction({ config, sends: {} });
+    expect(run.code).toBe(1);
+    const errors = annotations(run, 'error');
+    expect(errors).toHaveLength(10);
+    expect(errors.at(-1)?.message).toMatch(/^token-preflight: fail \(failing tokens: t0, t1/);
+    expect(annotations(run, 'notice').at(-1)?.message).toMatch(/3 more annotations not shown/);
+  });
+});

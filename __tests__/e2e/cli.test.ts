@@ -143,7 +143,7 @@ describe('dist/cli.js', () => {
     expect(run.stderr).toContain('did you mean "require-scopes"');
   });
 
-  it('providers --format json has the shape SPEC.md documents', async () => {
+  it('providers --format json has the shape the contract documents (docs/contract.md), and more', async () => {
     const run = await cli(['providers', '--format', 'json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
@@ -151,19 +151,20 @@ describe('dist/cli.js', () => {
     expect(Object.keys(body)).toEqual(['providers']);
     expect(body.providers.length).toBeGreaterThan(0);
     for (const provider of body.providers) {
-      expect(Object.keys(provider).sort()).toEqual(['expiry', 'hosts', 'id', 'identity', 'mode', 'scopes', 'verifiesLeaks']);
+      expect(Object.keys(provider)).toEqual(expect.arrayContaining(['expiry', 'hosts', 'id', 'identity', 'mode', 'scopes', 'verifiesLeaks', 'parts']));
       expect(provider.id).toBeTypeOf('string');
       expect(Array.isArray(provider.hosts) && provider.hosts.every((h) => typeof h === 'string')).toBe(true);
       for (const flag of ['identity', 'scopes', 'expiry', 'mode', 'verifiesLeaks']) expect(provider[flag], `${String(provider.id)}.${flag}`).toBeTypeOf('boolean');
     }
-    expect(body.providers.find((p) => p.id === 'github')).toEqual({
+    expect(body.providers.find((p) => p.id === 'github')).toMatchObject({
       id: 'github',
       hosts: ['api.github.com'],
       identity: true,
       scopes: true,
       expiry: true,
       mode: false,
-      verifiesLeaks: false,
+      verifiesLeaks: true,
+      parts: [{ id: 'token' }],
     });
   });
 });

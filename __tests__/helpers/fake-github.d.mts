@@ -89,6 +89,10 @@ export interface FakeGitHub {
   /** Requests being answered now, and the most at once since the start or the last reset(). */
   readonly stats: { inFlight: number; maxInFlight: number };
   setToken(token: string, scenario: TokenScenario): void;
+  /** Twilio (Host api.twilio.com): the account a SID and auth token open; `test` answers as test credentials do. */
+  setTwilio(accountSid: string, authToken: string, scenario: { name: string; test?: boolean }): void;
+  /** The contents API serves `text` as `repository`'s `path` at `ref`, to requests bearing `token`. */
+  setContent(repository: string, path: string, ref: string, text: string, token: string): void;
   /** Forgets the requests, the tokens and maxInFlight. */
   reset(): void;
   close(): Promise<void>;

@@ -110,7 +110,7 @@ function repositoryBody(owner, repo) {
   };
 }
 
-/** 401 for an unknown, revoked or expired token: GitHub does not say which (research/providers-reference.md §1 "Failures"). */
+/** 401 for an unknown, revoked or expired token: GitHub does not say which (docs.github.com/en/rest/authentication/authenticating-to-the-rest-api: 401 "Bad credentials"). */
 const BAD_CREDENTIALS = { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' };
 
 /** 403 that GET /user gives an installation token (actions/create-github-app-token#258). */
@@ -147,6 +147,10 @@ function rateLimitHeaders(rateLimit = {}) {
  */
 export async function startFakeGitHub(options = {}) {
   const tokens = new Map(Object.entries(options.tokens ?? {}));
+  /** `SID:auth-token` → the Twilio account it opens. */
+  const twilio = new Map();
+  /** `owner/repo/path@ref` → { text, token }: files the contents API serves to that token. */
+  const contents = new Map();
   /** @type {import('./fake-github.d.mts').RecordedRequest[]} */
   const requests = [];
   const stats = { inFlight: 0, maxInFlight: 0 };
@@ -154,7 +158,10 @@ export async function startFakeGitHub(options = {}) {
     { cert: readFileSync(SERVER_CERT_PATH), key: readFileSync(SERVER_KEY_PATH) },
     (req, res) => {
       const authorization = req.headers.authorization;
-      const bearer = /^(?:Bearer|token) (.+)$/i.exec(authorization ?? '')?.[1];
+      // Twilio's credentials come as HTTP Basic `SID:auth-token`: the token recorded is the auth token.
+      const basic = /^Basic (.+)$/i.exec(authorization ?? '')?.[1];
+      const pair = basic === undefined ? undefined : Buffer.from(basic, 'base64').toString('utf8');
+      const bearer = /^(?:Bearer|token) (.+)$/i.exec(authorization ?? '')?.[1] ?? pair?.slice(pair.indexOf(':') + 1);
       const recorded = {
         method: req.method ?? '',
         path: req.url ?? '',
@@ -171,7 +178,9 @@ export async function startFakeGitHub(options = {}) {
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
       res.on('close', () => stats.inFlight--);
       const scenario = bearer === undefined ? undefined : tokens.get(bearer);
-      const answer = respond(req, scenario);
+      const answer = (req.headers.host ?? '').startsWith('api.twilio.com')
+        ? respondTwilio(req, pair === undefined ? undefined : twilio.get(pair), pair)
+        : (contentsAnswer(req, bearer, contents) ?? respond(req, scenario));
       const send = () => {
         if (res.destroyed) return;
         res.writeHead(answer.status, {
@@ -201,9 +210,17 @@ export async function startFakeGitHub(options = {}) {
     setToken(token, scenario) {
       tokens.set(token, scenario);
     },
+    setTwilio(accountSid, authToken, scenario) {
+      twilio.set(`${accountSid}:${authToken}`, scenario);
+    },
+    setContent(repository, path, ref, text, token) {
+      contents.set(`${repository}/${path}@${ref}`, { text, token });
+    },
     reset() {
       requests.length = 0;
       tokens.clear();
+      twilio.clear();
+      contents.clear();
       stats.maxInFlight = stats.inFlight;
     },
     close() {
@@ -252,6 +269,40 @@ function respond(req, scenario) {
     return { status: 200, headers, body: repositoryBody(scenario.owner, repo) };
   }
   return { status: 404, headers, body: NOT_FOUND };
+}
+
+/**
+ * GET /repos/{owner}/{repo}/contents/{path}?ref=…, for the token a file was set for: the file object
+ * of https://docs.github.com/en/rest/repos/contents#get-repository-content (type file, base64).
+ * Undefined for any other request.
+ */
+function contentsAnswer(req, bearer, contents) {
+  const url = new URL(req.url ?? '/', 'https://fake.invalid');
+  const m = /^(?:\/api\/v3)?\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/.exec(url.pathname);
+  if (!m || req.method !== 'GET') return undefined;
+  const path = decodeURIComponent(m[2]);
+  const file = contents.get(`${m[1]}/${path}@${url.searchParams.get('ref')}`);
+  if (!file || file.token !== bearer) return { status: 404, headers: {}, body: NOT_FOUND };
+  const content = Buffer.from(file.text, 'utf8').toString('base64').replace(/.{60}/g, '$&\n');
+  const body = { type: 'file', encoding: 'base64', size: Buffer.byteLength(file.text), name: path.split('/').pop(), path, content, sha: '3d21ec53a331a6f037a91c368710b99387d012c1' };
+  return { status: 200, headers: rateLimitHeaders({ limit: 1000 }), body };
+}
+
+/**
+ * Twilio's GET /2010-04-01/Accounts/{Sid}.json for a `SID:auth-token` pair — echoing the auth token,
+ * as the real account resource does; unknown pairs get 401
+ * error 20003 (https://www.twilio.com/docs/errors/20003). The account body has the shape recorded in
+ * twilio/twilio-python tests/integration/api/v2010/test_account.py.
+ */
+function respondTwilio(req, scenario, pair) {
+  const sid = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\.json$/.exec(new URL(req.url ?? '/', 'https://fake.invalid').pathname)?.[1];
+  if (!scenario || !sid) {
+    return { status: 401, headers: {}, body: { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 } };
+  }
+  if (scenario.test) {
+    return { status: 403, headers: {}, body: { code: 20008, message: 'Resource not accessible with Test Account Credentials', more_info: 'https://www.twilio.com/docs/errors/20008', status: 403 } };
+  }
+  return { status: 200, headers: {}, body: { auth_token: pair.slice(pair.indexOf(':') + 1), friendly_name: scenario.name, owner_account_sid: sid, sid, status: 'active', type: 'Full', uri: `/2010-04-01/Accounts/${sid}.json` } };
 }
 
 function hash(text) {

@@ -1,7 +1,11 @@
 // Types of runner.mjs (plain ESM so that `node bench/*.mjs` can import it too).
 
 export declare const ROOT: string;
+/** Where the bundles are: TOKEN_PREFLIGHT_BUNDLE_DIR (relative to ROOT), else dist/. */
+export declare const BUNDLE_DIR: string;
+/** `BUNDLE_DIR/index.js`, the action. */
 export declare const ACTION_BUNDLE: string;
+/** `BUNDLE_DIR/cli.js`, the CLI. */
 export declare const CLI_BUNDLE: string;
 /** The default config path, relative to the workspace. */
 export declare const CONFIG_PATH: string;
@@ -38,7 +42,13 @@ export interface RunnerSandbox {
 
 export declare function createRunnerSandbox(options?: SandboxOptions): Promise<RunnerSandbox>;
 export declare function pushEvent(repository: string): unknown;
-export declare function pullRequestEvent(repository: string, headRepository: string): unknown;
+export interface PullRequestPayload {
+  action: string;
+  number: number;
+  pull_request: { number: number; head: { ref: string; sha: string; repo: { full_name: string; fork: boolean } }; base: { ref: string; sha: string; repo: { full_name: string } } };
+  repository: { full_name: string; name: string; owner: { login: string } };
+}
+export declare function pullRequestEvent(repository: string, headRepository: string): PullRequestPayload;
 
 export interface ProcessResult {
   code: number | null;

@@ -1,5 +1,7 @@
-// Runs the committed bundles as separate processes, the way a GitHub runner (or a user's shell) does,
-// for the end-to-end tests and the benchmarks (types in runner.d.mts).
+// Runs the bundles as separate processes, the way a GitHub runner (or a user's shell) does, for the
+// end-to-end tests and the benchmarks (types in runner.d.mts). The bundles are those of
+// TOKEN_PREFLIGHT_BUNDLE_DIR: in `vitest run`, a bundle of the current sources that the e2e project's
+// global setup (bundle-setup.ts) builds into a temporary directory. Unset (the benchmarks): dist/.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,8 +11,9 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const ACTION_BUNDLE = path.join(ROOT, 'dist', 'index.js');
-export const CLI_BUNDLE = path.join(ROOT, 'dist', 'cli.js');
+export const BUNDLE_DIR = path.resolve(ROOT, process.env.TOKEN_PREFLIGHT_BUNDLE_DIR || 'dist');
+export const ACTION_BUNDLE = path.join(BUNDLE_DIR, 'index.js');
+export const CLI_BUNDLE = path.join(BUNDLE_DIR, 'cli.js');
 export const CONFIG_PATH = '.github/token-preflight.yml';
 
 /** `INPUT_<NAME>`: upper-case, spaces to `_`, hyphens kept (as the runner names inputs). */

@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { useMockAgent } from '../helpers/mock-agent.js';
 import { ProblemError } from '../../src/check/problems.js';
 import { HttpClient, type HttpClientOptions } from '../../src/http/client.js';
+import type { HttpRequest, Throttling } from '../../src/http/types.js';
 
 const ORIGIN = 'https://api.example.com';
 const mock = useMockAgent();
 
 function client(options: Partial<HttpClientOptions> = {}) {
-  return new HttpClient({ dispatcher: mock(), timeoutMs: 5_000, concurrency: 4, random: () => 0, ...options });
+  return new HttpClient({ dispatcher: mock(), timeoutMs: 5_000, random: () => 0, ...options });
+}
+
+/** One request of a session for api.example.com carrying the credential { token: 't' }. */
+function get(http: HttpClient, path: string, request: Partial<HttpRequest> = {}, throttling?: Throttling) {
+  const session = http.session({ base: new URL(`${ORIGIN}/`), hosts: ['api.example.com'], credential: { token: 't' }, throttling });
+  return session.send({ url: path, ...request });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ProblemError> {
@@ -19,13 +26,11 @@ async function failure(promise: Promise<unknown>): Promise<ProblemError> {
   return error as ProblemError;
 }
 
-const url = (path: string) => new URL(path, ORIGIN);
-
 describe('HttpClient', () => {
   it('returns the body, lower-cased headers, latency and attempt count of a good answer', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET', headers: { authorization: 'Bearer t' } })
       .reply(200, '{"ok":true}', { headers: { 'X-Thing': 'yes' } });
-    const res = await client().get(url('/me'), { authorization: 'Bearer t' });
+    const res = await get(client(), '/me', { auth: { bearer: '${token}' } });
     expect(res.status).toBe(200);
     expect(res.body).toBe('{"ok":true}');
     expect(res.headers['x-thing']).toBe('yes');
@@ -35,12 +40,12 @@ describe('HttpClient', () => {
 
   it('sends its User-Agent', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET', headers: { 'user-agent': 'token-preflight/test' } }).reply(200, '');
-    await expect(client({ userAgent: 'token-preflight/test' }).get(url('/me'), {})).resolves.toMatchObject({ status: 200 });
+    await expect(get(client({ userAgent: 'token-preflight/test' }), '/me')).resolves.toMatchObject({ status: 200 });
   });
 
   it('passes 4xx answers to the provider to interpret, without retrying', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(401, '{"message":"Bad credentials"}');
-    const res = await client().get(url('/me'), {});
+    const res = await get(client(), '/me');
     expect(res.status).toBe(401);
     expect(res.attempts).toBe(1);
   });
@@ -49,14 +54,14 @@ describe('HttpClient', () => {
     const pool = mock().get(ORIGIN);
     pool.intercept({ path: '/me', method: 'GET' }).reply(502, 'bad gateway');
     pool.intercept({ path: '/me', method: 'GET' }).reply(200, 'fine');
-    const res = await client().get(url('/me'), {});
+    const res = await get(client(), '/me');
     expect(res.body).toBe('fine');
     expect(res.attempts).toBe(2);
   });
 
   it('gives up after three 5xx answers with unexpected-response', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(503, 'down').times(3);
-    const error = await failure(client().get(url('/me'), {}));
+    const error = await failure(get(client(), '/me'));
     expect(error.code).toBe('unexpected-response');
     expect(error.message).toBe('api.example.com answered HTTP 503 (3 attempts)');
   });
@@ -65,7 +70,7 @@ describe('HttpClient', () => {
     const pool = mock().get(ORIGIN);
     pool.intercept({ path: '/me', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '0' } });
     pool.intercept({ path: '/me', method: 'GET' }).reply(200, 'ok');
-    const res = await client().get(url('/me'), {});
+    const res = await get(client(), '/me');
     expect(res.status).toBe(200);
     expect(res.attempts).toBe(2);
   });
@@ -73,7 +78,7 @@ describe('HttpClient', () => {
   it('reports rate-limited at once when Retry-After is longer than the time budget', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(429, '', { headers: { 'retry-after': '120' } });
     const started = Date.now();
-    const error = await failure(client({ timeoutMs: 2_000 }).get(url('/me'), {}));
+    const error = await failure(get(client({ timeoutMs: 2_000 }), '/me'));
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(error.code).toBe('rate-limited');
     expect(error.message).toMatch(/asks to wait 120 s, longer than the 2 s time-out \(1 attempt\)/);
@@ -81,7 +86,7 @@ describe('HttpClient', () => {
 
   it('reports rate-limited when throttling outlasts the retries', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(429, '').times(3);
-    const error = await failure(client().get(url('/me'), {}));
+    const error = await failure(get(client(), '/me'));
     expect(error.code).toBe('rate-limited');
     expect(error.message).toContain('(3 attempts)');
   });
@@ -91,13 +96,13 @@ describe('HttpClient', () => {
     pool.intercept({ path: '/me', method: 'GET' }).reply(403, '', { headers: { 'x-ratelimit-remaining': '0', 'retry-after': '0' } });
     pool.intercept({ path: '/me', method: 'GET' }).reply(200, 'ok');
     const throttled = (r: { status: number; headers: Record<string, string> }) => r.status === 403 && r.headers['x-ratelimit-remaining'] === '0';
-    const res = await client().get(url('/me'), {}, { isThrottled: throttled });
+    const res = await get(client(), '/me', {}, { isThrottled: throttled });
     expect(res.attempts).toBe(2);
   });
 
   it('retries network errors, then reports unreachable', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).times(3);
-    const error = await failure(client().get(url('/me'), {}));
+    const error = await failure(get(client(), '/me'));
     expect(error.code).toBe('unreachable');
     expect(error.message).toMatch(/could not reach api\.example\.com: .*\(3 attempts\)/);
   });
@@ -105,7 +110,7 @@ describe('HttpClient', () => {
   it('does not retry an untrusted certificate, and says how to trust a TLS-inspecting proxy', async () => {
     const pool = mock().get(ORIGIN);
     pool.intercept({ path: '/me', method: 'GET' }).replyWithError(Object.assign(new Error('self-signed'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' }));
-    const error = await failure(client().get(url('/me'), {}));
+    const error = await failure(get(client(), '/me'));
     expect(error.code).toBe('unreachable');
     expect(error.message).toContain('NODE_EXTRA_CA_CERTS');
   });
@@ -113,7 +118,7 @@ describe('HttpClient', () => {
   it('stops at the time-out, retries included', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(200, 'late').delay(3_000);
     const started = Date.now();
-    const error = await failure(client({ timeoutMs: 300 }).get(url('/me'), {}));
+    const error = await failure(get(client({ timeoutMs: 300 }), '/me'));
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(error.code).toBe('unreachable');
     expect(error.message).toBe('api.example.com did not answer within 0.3 s');
@@ -122,7 +127,7 @@ describe('HttpClient', () => {
   it('never follows a redirect: one request, and the answer names where it pointed', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(302, '', { headers: { location: 'https://evil.example.net/steal?x=1' } });
     // If the client followed the redirect, MockAgent would throw for the unknown origin instead.
-    const error = await failure(client().get(url('/me'), { authorization: 'Bearer t' }));
+    const error = await failure(get(client(), '/me', { auth: { bearer: '${token}' } }));
     expect(error.code).toBe('unexpected-response');
     expect(error.message).toContain('HTTP 302, a redirect to evil.example.net');
     expect(error.message).not.toContain('steal');
@@ -131,41 +136,92 @@ describe('HttpClient', () => {
 
   it('refuses a response body over the size cap', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(200, 'x'.repeat(2048));
-    const error = await failure(client({ maxBodyBytes: 1024 }).get(url('/me'), {}));
+    const error = await failure(get(client({ maxBodyBytes: 1024 }), '/me'));
     expect(error.code).toBe('unexpected-response');
     expect(error.message).toContain('larger than 1024 bytes');
   });
-
-  it('keeps at most `concurrency` requests in flight', async () => {
-    const pool = mock().get(ORIGIN);
-    pool.intercept({ path: /\/n\/\d+/, method: 'GET' }).reply(200, 'ok').delay(40).times(9);
-    const http = client({ concurrency: 3 });
-    const started = Date.now();
-    await Promise.all(Array.from({ length: 9 }, (_, i) => http.get(url(`/n/${i}`), {})));
-    const elapsed = Date.now() - started;
-    // Three waves of 40 ms: at least 120 ms; all nine at once would take ~40 ms.
-    expect(elapsed).toBeGreaterThanOrEqual(115);
-  });
 });
 
-describe('HttpClient.forOrigin', () => {
-  it('resolves paths against the base URL, keeping its path prefix', async () => {
-    mock().get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, 'me');
-    const http = client().forOrigin(new URL('https://ghe.example.com/api/v3/'));
-    await expect(http.get('user', {})).resolves.toMatchObject({ body: 'me' });
+describe('HttpClient sessions: where a credential may go', () => {
+  it('joins paths to the base URL, keeping its path prefix even for a path that starts with /', async () => {
+    const pool = mock().get('https://ghe.example.com');
+    pool.intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, 'me').times(2);
+    const http = client().session({ base: new URL('https://ghe.example.com/api/v3/'), hosts: ['ghe.example.com'], credential: { token: 't' } });
+    await expect(http.send({ url: 'user' })).resolves.toMatchObject({ body: 'me' });
+    await expect(http.send({ url: '/user' })).resolves.toMatchObject({ body: 'me' });
   });
 
-  it('refuses to send anything to another origin', () => {
-    const http = client().forOrigin(new URL('https://api.example.com/'));
-    expect(() => http.get('https://evil.example.net/user', { authorization: 'Bearer t' })).toThrow(/refused to send a token to evil\.example\.net/);
-    expect(() => http.get('//evil.example.net/user', {})).toThrow(ProblemError);
+  it('refuses to send anything to another host, or over plain http, and records only hosts it sent to', async () => {
+    const http = client().session({ base: new URL('https://api.example.com/'), hosts: ['api.example.com'], credential: { token: 't' } });
+    await expect(http.send({ url: 'https://evil.example.net/user', auth: { bearer: '${token}' } })).rejects.toThrow(/refused to send the credential to evil\.example\.net/);
+    await expect(http.send({ url: 'http://api.example.com/user' })).rejects.toThrow(/over http/);
+    expect([...http.contacted]).toEqual([]);
+  });
+
+  it('reads a scheme-relative path as a path on the base host, never as another host', async () => {
+    mock().get(ORIGIN).intercept({ path: '/evil.example.net/user', method: 'GET' }).reply(404, '');
+    const http = client().session({ base: new URL('https://api.example.com/'), hosts: ['api.example.com'], credential: { token: 't' } });
+    await expect(http.send({ url: '//evil.example.net/user' })).resolves.toMatchObject({ status: 404, host: 'api.example.com' });
+  });
+
+  it('puts the credential where the request says: bearer, basic, a header, a query parameter, a form', async () => {
+    const pool = mock().get(ORIGIN);
+    const seen: Array<{ path: string; headers: Record<string, string>; body?: string }> = [];
+    pool.intercept({ path: /.*/, method: /.*/ }).reply((req) => {
+      seen.push({ path: req.path, headers: req.headers as Record<string, string>, body: typeof req.body === 'string' ? req.body : undefined });
+      return { statusCode: 200, data: '' };
+    }).persist();
+    const derived: string[] = [];
+    const http = client({ onSecret: (v) => derived.push(v) }).session({
+      base: new URL(`${ORIGIN}/`),
+      hosts: ['api.example.com'],
+      credential: { 'account-sid': 'AC123', 'auth-token': 'a b/c+d' },
+      maxRequests: 5,
+    });
+    await http.send({ url: 'Accounts/${account-sid}.json', auth: { basic: { username: '${account-sid}', password: '${auth-token}' } } });
+    await http.send({ url: 'me', auth: { header: { name: 'X-Api-Key', value: '${auth-token}' } }, method: 'HEAD' });
+    await http.send({ url: 'me', auth: { query: { name: 'key', value: '${auth-token}' } } });
+    await http.send({ url: 'introspect', method: 'POST', form: { token: '${auth-token}' } });
+    await http.send({ url: 'json', method: 'POST', json: { key: '${auth-token}', n: 1 } });
+    const basic = Buffer.from('AC123:a b/c+d').toString('base64');
+    expect(seen[0]).toMatchObject({ path: '/Accounts/AC123.json', headers: { authorization: `Basic ${basic}` } });
+    expect(seen[1]!.headers['x-api-key']).toBe('a b/c+d');
+    expect(seen[2]!.path).toBe('/me?key=a+b%2Fc%2Bd');
+    expect(seen[3]).toMatchObject({ body: 'token=a+b%2Fc%2Bd', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(JSON.parse(seen[4]!.body!)).toEqual({ key: 'a b/c+d', n: 1 });
+    // Every encoded form of the secret is handed over to be masked before it is sent.
+    expect(derived).toEqual(expect.arrayContaining([basic, 'a+b%2Fc%2Bd', 'a%20b%2Fc%2Bd']));
+  });
+
+  it('keeps a credential placed in the path one segment: it cannot change where the request goes', async () => {
+    mock().get(ORIGIN).intercept({ path: '/bot..%2F..%2Fadmin%3Fx%3D1/getMe', method: 'GET' }).reply(200, 'ok');
+    const http = client().session({ base: new URL(`${ORIGIN}/`), hosts: ['api.example.com'], credential: { token: '../../admin?x=1' } });
+    await expect(http.send({ url: 'bot${token}/getMe' })).resolves.toMatchObject({ status: 200 });
+  });
+
+  it('refuses, without sending, a credential that cannot travel in a header (line breaks, non-ASCII)', async () => {
+    for (const token of ['abc\r\nX-Injected: 1', 'tök€n-value']) {
+      const http = client().session({ base: new URL(`${ORIGIN}/`), hosts: ['api.example.com'], credential: { token } });
+      const error = await failure(http.send({ url: 'me', auth: { bearer: '${token}' } }));
+      expect(error).toMatchObject({ code: 'invalid', message: expect.stringContaining('cannot travel in an HTTP header; it was not sent') });
+      expect(error.message).not.toContain(token);
+      expect(http.contacted.size).toBe(0);
+    }
+  });
+
+  it('caps the requests of one check', async () => {
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(200, '').persist();
+    const http = client().session({ base: new URL(`${ORIGIN}/`), hosts: ['api.example.com'], credential: { token: 't' }, maxRequests: 2 });
+    await http.send({ url: 'me' });
+    await http.send({ url: 'me' });
+    await expect(http.send({ url: 'me' })).rejects.toThrow(/at most 2 requests/);
   });
 });
 
 describe('HttpClient redaction', () => {
   it('scrubs secrets from the body and headers before any provider code sees them', async () => {
     mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply(403, '{"message":"token s3cr3t-value is blocked"}', { headers: { 'x-echo': 's3cr3t-value' } });
-    const res = await client({ redact: (text) => text.split('s3cr3t-value').join('***') }).get(url('/me'), {});
+    const res = await get(client({ redact: (text) => text.split('s3cr3t-value').join('***') }), '/me');
     expect(res.body).toBe('{"message":"token *** is blocked"}');
     expect(res.headers['x-echo']).toBe('***');
   });

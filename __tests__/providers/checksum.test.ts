@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { base62Crc32, hasValidCrc32Suffix } from '../../src/providers/checksum.js';
 
-// Vectors: DataDog's GitHub checksum test token and the npm example of secretlint#200
-// (../shared/research/providers-reference.md §0.1).
+// Vectors: DataDog's GitHub checksum test token (the secondary validator `GithubTokenChecksum` of
+// DataDog's static analyzer) and the npm example of secretlint/secretlint#200; the algorithm:
+// github.blog/2021-04-05-behind-githubs-new-authentication-token-formats.
 describe('CRC-32 base62 token checksum', () => {
   it.each([
     ['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', 'ghp_', true],

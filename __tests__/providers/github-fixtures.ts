@@ -3,7 +3,8 @@
 // - GET /installation/repositories: https://docs.github.com/en/rest/apps/installations#list-repositories-accessible-to-the-app-installation
 // - Rate-limit headers: https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api
 // - X-OAuth-Scopes: https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps
-// - GitHub-Authentication-Token-Expiration: research/providers-reference.md §1 (both formats)
+// - GitHub-Authentication-Token-Expiration: both forms as GitHub sends them, `2024-06-01 00:00:00 UTC` and
+//   `2027-03-31 00:00:00 +0900` (trufflesecurity/trufflehog pkg/analyzer/analyzers/github/common/github.go parses both)
 import { base62Crc32 } from '../../src/providers/checksum.js';
 
 export const USER = {

@@ -3,21 +3,24 @@ import { useMockAgent } from '../helpers/mock-agent.js';
 import { ProblemError } from '../../src/check/problems.js';
 import { HttpClient } from '../../src/http/client.js';
 import { github, githubTokenKind, parseExpiration } from '../../src/providers/github.js';
-import type { Ping } from '../../src/providers/provider.js';
+import type { Purpose, Verdict } from '../../src/providers/provider.js';
+import { targetFor } from '../../src/run/target.js';
 import { BAD_CREDENTIALS, githubToken, INSTALLATION_REPOSITORIES, NOT_ACCESSIBLE, rateHeaders, USER } from './github-fixtures.js';
 
 const API = 'https://api.github.com';
 const mock = useMockAgent();
 
-function ping(token: string, env: Record<string, string> = {}, baseUrl?: string): Promise<Ping> {
-  const http = new HttpClient({ dispatcher: mock(), timeoutMs: 2_000, concurrency: 2, random: () => 0 });
-  const base = github.baseUrl(baseUrl, env);
-  return github.ping(token, { http: http.forOrigin(base, { isThrottled: github.throttled }), env });
+/** One check of a GitHub token, as the engine makes it: its target, a session, the provider's check. */
+function ping(token: string, env: Record<string, string> = {}, baseUrl?: string, purpose: Purpose = 'preflight'): Promise<Verdict> {
+  const http = new HttpClient({ dispatcher: mock(), timeoutMs: 2_000, random: () => 0 });
+  const target = targetFor(github, { purpose, baseUrl, env });
+  const session = http.session({ base: target.base, hosts: target.hosts, credential: { token }, throttling: target.throttling });
+  return github.check({ token }, { http: session, env: target.env, purpose, settings: {} });
 }
 
 const json = (headers: Record<string, string> = {}) => ({ headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
 
-function valid(p: Ping) {
+function valid(p: Verdict) {
   if (p.outcome !== 'valid') throw new Error(`expected a valid ping, got ${JSON.stringify(p)}`);
   return p.facts;
 }
@@ -54,7 +57,8 @@ describe('github.ping: personal access tokens and OAuth tokens (GET /user)', () 
     expect(pat.scopes).toEqual([]);
     const userToken = valid(await ping(githubToken('ghu_')));
     expect(userToken.expiresAt).toBeUndefined();
-    expect(userToken.ephemeral).toBe(true);
+    // A ghu_ token kept in a secret dies within 8 hours: not "ephemeral", so its expiry is warned about.
+    expect(userToken.ephemeral).toBeUndefined();
   });
 
   it('calls a 401 invalid, saying GitHub does not tell revoked from expired', async () => {
@@ -98,6 +102,29 @@ describe('github.ping: personal access tokens and OAuth tokens (GET /user)', () 
     mock().get(API).intercept({ path: '/user', method: 'GET' })
       .reply(403, { message: 'API rate limit exceeded' }, json({ ...rateHeaders(0), 'x-ratelimit-reset': reset }));
     await expect(ping(githubToken('ghp_'))).rejects.toMatchObject({ code: 'rate-limited' });
+  });
+
+  it('treats a secondary rate limit (403, quota left, no Retry-After) as rate-limited, not as an error', async () => {
+    // docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits
+    const secondary = { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits', status: '403' };
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(403, secondary, json(rateHeaders(4000))).times(3);
+    await expect(ping(githubToken('ghp_'))).rejects.toMatchObject({ code: 'rate-limited' });
+  });
+
+  it('ignores an unusable x-ratelimit-reset instead of failing a valid token', async () => {
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(200, USER, json({ ...rateHeaders(4990), 'x-ratelimit-reset': '99999999999999999999' }));
+    const facts = valid(await ping(githubToken('ghp_')));
+    expect(facts.rateLimit).toEqual({ limit: 5000, remaining: 4990, resetAt: undefined });
+  });
+
+  it('notes partial results when SAML SSO has not authorized the token for some organizations', async () => {
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(200, USER, json({ 'x-github-sso': 'partial-results; organizations=21955855,20582480' }));
+    expect(valid(await ping(githubToken('ghp_'))).notes).toEqual([expect.stringContaining('SAML single sign-on of some organizations')]);
+  });
+
+  it('does not fall back to the workflow repository for a found secret (purpose leak)', async () => {
+    mock().get(API).intercept({ path: '/installation/repositories?per_page=1', method: 'GET' }).reply(403, NOT_ACCESSIBLE, json());
+    await expect(ping(githubToken('ghs_'), { GITHUB_REPOSITORY: 'acme/app' }, undefined, 'leak')).rejects.toMatchObject({ code: 'unexpected-response' });
   });
 
   it('marks a bot account', async () => {
@@ -153,8 +180,9 @@ describe('github base URL (GitHub Enterprise Server, GHE.com)', () => {
   });
 
   it('lets a configured base-url win over GITHUB_API_URL', () => {
-    expect(github.baseUrl('https://api.acme.ghe.com', { GITHUB_API_URL: 'https://api.github.com' }).href).toBe('https://api.acme.ghe.com/');
-    expect(github.baseUrl(undefined, {}).href).toBe('https://api.github.com/');
+    const base = (baseUrl: string | undefined, env: Record<string, string>) => targetFor(github, { purpose: 'preflight', baseUrl, env }).base.href;
+    expect(base('https://api.acme.ghe.com', { GITHUB_API_URL: 'https://api.github.com' })).toBe('https://api.acme.ghe.com/');
+    expect(base(undefined, {})).toBe('https://api.github.com/');
   });
 });
 
@@ -178,6 +206,21 @@ describe('github helpers', () => {
   });
 
   it.each([
+    ['write:discussion', 'read:discussion'],
+    ['admin:repo_hook', 'read:repo_hook'],
+    ['admin:public_key', 'read:public_key'],
+    ['admin:gpg_key', 'read:gpg_key'],
+    ['user', 'user:follow'],
+    ['project', 'read:project'],
+    ['write:packages', 'read:packages'],
+    ['admin:enterprise', 'read:enterprise'],
+    ['repo', 'security_events'],
+  ])('%s includes %s (GitHub\'s scope list)', (broad, narrow) => {
+    expect(github.expandScopes!([broad]).has(narrow)).toBe(true);
+    expect(github.expandScopes!([narrow]).has(broad)).toBe(false);
+  });
+
+  it.each([
     [githubToken('ghp_'), true],
     [githubToken('ghs_'), true],
     ['github_pat_11ABCDEFGHIJKLMNOPQRSTUV_abcdefghijklmnopqrstuvwxyz0123456789', true],
@@ -185,7 +228,7 @@ describe('github helpers', () => {
     ['RELEASE_BOT_TOKEN', false],
     ['GITHUB_TOKEN', false],
     ['ghp_short', false],
-  ])('looksLikeToken(%s) = %s', (value, expected) => {
-    expect(github.looksLikeToken!(value)).toBe(expected);
+  ])('formats match %s: %s', (value, expected) => {
+    expect(github.formats!.some((format) => format.test(value))).toBe(expected);
   });
 });

@@ -8,7 +8,7 @@ function token(overrides: Partial<TokenResult> = {}): TokenResult {
 }
 
 function run(tokens: TokenResult[]): RunResult {
-  return { verdict: 'pass', tokens, findings: [], startedAt: '2026-03-01T12:00:00.000Z', durationMs: 1 };
+  return { verdict: 'pass', problems: [], tokens, findings: [], startedAt: '2026-03-01T12:00:00.000Z', durationMs: 1 };
 }
 
 const failing = (i: number) => token({ name: `fail-${i}`, status: 'fail', problems: [problem('invalid', `bad ${i}`)], source: { file: 'c.yml', line: i + 1 } });

@@ -9,7 +9,7 @@ function token(overrides: Partial<TokenResult> = {}): TokenResult {
 }
 
 function run(overrides: Partial<RunResult> = {}): RunResult {
-  return { verdict: 'pass', tokens: [], findings: [], startedAt: '2026-03-01T12:00:00.000Z', durationMs: 321, ...overrides };
+  return { verdict: 'pass', problems: [], tokens: [], findings: [], startedAt: '2026-03-01T12:00:00.000Z', durationMs: 321, ...overrides };
 }
 
 /** The report as a consumer reads it: through JSON. */
@@ -27,7 +27,7 @@ const FINDING: Finding = {
 };
 
 describe('JSON report', () => {
-  it('has the SPEC.md shape', () => {
+  it('has the shape of the contract (docs/contract.md)', () => {
     const report = parsed(run({
       verdict: 'fail',
       tokens: [token({

@@ -12,11 +12,11 @@ function finding(verification: Finding['verification']): Finding {
 }
 
 function run(overrides: Partial<RunResult> = {}): RunResult {
-  return { verdict: 'pass', tokens: [], findings: [], startedAt: '2026-03-01T00:00:00.000Z', durationMs: 1, ...overrides };
+  return { verdict: 'pass', problems: [], tokens: [], findings: [], startedAt: '2026-03-01T00:00:00.000Z', durationMs: 1, ...overrides };
 }
 
 describe('toOutputs', () => {
-  it('sets exactly the outputs of SPEC.md', () => {
+  it('sets exactly the outputs of the contract (docs/contract.md)', () => {
     expect(Object.keys(toOutputs(run(), '/tmp/r.json')).sort()).toEqual(['expiring-tokens', 'failed-tokens', 'findings', 'live-findings', 'report', 'result'].sort());
   });
 

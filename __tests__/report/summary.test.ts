@@ -11,7 +11,7 @@ function token(overrides: Partial<TokenResult> = {}): TokenResult {
 }
 
 function run(tokens: TokenResult[], overrides: Partial<RunResult> = {}): RunResult {
-  return { verdict: 'pass', tokens, findings: [], startedAt: NOW.toISOString(), durationMs: 420, ...overrides };
+  return { verdict: 'pass', problems: [], tokens, findings: [], startedAt: NOW.toISOString(), durationMs: 420, ...overrides };
 }
 
 const rows = (markdown: string) => markdown.split('\n').filter((line) => line.startsWith('| **'));

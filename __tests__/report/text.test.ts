@@ -10,7 +10,7 @@ function token(overrides: Partial<TokenResult> = {}): TokenResult {
 }
 
 function run(tokens: TokenResult[], verdict: RunResult['verdict'] = 'pass'): RunResult {
-  return { verdict, tokens, findings: [], startedAt: NOW.toISOString(), durationMs: 5 };
+  return { verdict, problems: [], tokens, findings: [], startedAt: NOW.toISOString(), durationMs: 5 };
 }
 
 describe('renderText', () => {

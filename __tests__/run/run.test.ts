@@ -10,7 +10,8 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 const mock = useMockAgent();
 
 function spec(name: string, overrides: Partial<TokenSpec> = {}): TokenSpec {
-  return { name, provider: 'github', secret: `${name.toUpperCase().replace(/-/g, '_')}_TOKEN`, optional: false, expiryWarningDays: 14, source: { file: '.github/token-preflight.yml', line: 3 }, ...overrides };
+  const secret = { token: `${name.toUpperCase().replace(/-/g, '_')}_TOKEN` };
+  return { name, provider: 'github', secret, optional: false, expiryWarningDays: 14, rejectInvalid: false, settings: {}, source: { file: '.github/token-preflight.yml', line: 3 }, ...overrides };
 }
 
 async function run(tokens: TokenSpec[], env: Record<string, string>, context: RunContext = { surface: 'action' }, masked: string[] = []) {
@@ -76,8 +77,8 @@ describe('runPreflight', () => {
       maskedAtFirstCall.push([...masked]);
       return { statusCode: 401, data: JSON.stringify(BAD_CREDENTIALS) };
     }).persist();
-    await run([spec('a'), spec('b', { previousSecret: 'OLD_TOKEN' })], { A_TOKEN: a, B_TOKEN: `${b}\n`, OLD_TOKEN: old }, { surface: 'action' }, masked);
-    expect(maskedAtFirstCall[0]).toEqual(expect.arrayContaining([a, `${b}\n`, b, old]));
+    await run([spec('a'), spec('b', { previousSecret: { token: 'OLD_TOKEN' } })], { A_TOKEN: a, B_TOKEN: `${b}\n`, OLD_TOKEN: old }, { surface: 'action' }, masked);
+    expect(maskedAtFirstCall[0]).toEqual(expect.arrayContaining([a, b, old]));
   });
 
   it('redacts a token a provider echoes back in its answer', async () => {
@@ -118,7 +119,7 @@ describe('runPreflight', () => {
       const current = githubToken('ghp_', 'NEW');
       const previous = githubToken('ghp_', 'OLD');
       githubAnswers({ [current]: { status: 200, body: USER }, [previous]: { status: 200, body: USER } });
-      const result = await run([spec('bot', { previousSecret: 'OLD_BOT_TOKEN' })], { BOT_TOKEN: current, OLD_BOT_TOKEN: previous });
+      const result = await run([spec('bot', { previousSecret: { token: 'OLD_BOT_TOKEN' } })], { BOT_TOKEN: current, OLD_BOT_TOKEN: previous });
       expect(result.tokens[0]).toMatchObject({ status: 'fail', previous: 'accepted' });
       expect(result.tokens[0]!.problems).toMatchObject([{ code: 'previous-still-valid', message: expect.stringContaining('OLD_BOT_TOKEN is still accepted as "octocat"') }]);
     });
@@ -126,14 +127,14 @@ describe('runPreflight', () => {
     it('is satisfied when the provider refuses the replaced token', async () => {
       const current = githubToken('ghp_', 'NEW');
       githubAnswers({ [current]: { status: 200, body: USER } });
-      const result = await run([spec('bot', { previousSecret: 'OLD_BOT_TOKEN' })], { BOT_TOKEN: current, OLD_BOT_TOKEN: githubToken('ghp_', 'OLD') });
+      const result = await run([spec('bot', { previousSecret: { token: 'OLD_BOT_TOKEN' } })], { BOT_TOKEN: current, OLD_BOT_TOKEN: githubToken('ghp_', 'OLD') });
       expect(result.tokens[0]).toMatchObject({ status: 'ok', previous: 'rejected', problems: [] });
     });
 
     it('says so when the previous secret is not passed', async () => {
       const current = githubToken('ghp_', 'NEW');
       githubAnswers({ [current]: { status: 200, body: USER } });
-      const result = await run([spec('bot', { previousSecret: 'OLD_BOT_TOKEN' })], { BOT_TOKEN: current });
+      const result = await run([spec('bot', { previousSecret: { token: 'OLD_BOT_TOKEN' } })], { BOT_TOKEN: current });
       expect(result.tokens[0]!.problems).toMatchObject([{ code: 'missing-secret', message: expect.stringContaining('previous-secret OLD_BOT_TOKEN is not set') }]);
     });
   });
@@ -183,5 +184,70 @@ describe('tokens that cannot be sent', () => {
     expect(result.tokens[0]).toMatchObject({ status: 'fail', problems: [{ code: 'invalid', message: expect.stringContaining('it was not sent') }] });
     mock().assertNoPendingInterceptors();
     expect(JSON.stringify(result)).not.toContain('second-line');
+  });
+});
+
+describe('bounds: concurrency and the per-token watchdog', () => {
+  it('keeps at most `concurrency` checks in flight', async () => {
+    let inFlight = 0;
+    let most = 0;
+    mock().get(API).intercept({ path: '/user', method: 'GET' }).reply(async () => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      inFlight--;
+      return { statusCode: 200, data: JSON.stringify(USER) };
+    }).persist();
+    const tokens = Array.from({ length: 9 }, (_, i) => spec(`t${i}`));
+    const env = Object.fromEntries(tokens.map((t, i) => [t.secret.token!, githubToken('ghp_', `T${i}`)]));
+    const started = Date.now();
+    const result = await runPreflight({ tokens, timeoutMs: 2_000, concurrency: 3, context: { surface: 'action' } }, { env, mask: () => {}, dispatcher: mock(), now: () => NOW });
+    expect(result.tokens.every((t) => t.status === 'ok')).toBe(true);
+    expect(most).toBe(3);
+    // Three waves of 40 ms: all nine at once would take ~40 ms.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(115);
+  });
+
+  it('abandons a check that never settles, reports it, and keeps the other tokens', async () => {
+    const { github } = await import('../../src/providers/github.js');
+    const good = githubToken('ghp_', 'GOOD');
+    githubAnswers({ [good]: { status: 200, body: USER } });
+    const original = github.check;
+    (github as { check: typeof original }).check = (credential, ctx) => (credential.token === good ? original(credential, ctx) : new Promise(() => {}));
+    try {
+      const started = Date.now();
+      const result = await runPreflight(
+        { tokens: [spec('stuck'), spec('fine')], timeoutMs: 100, concurrency: 2, context: { surface: 'action' } },
+        { env: { STUCK_TOKEN: githubToken('ghp_', 'STUCK'), FINE_TOKEN: good }, mask: () => {}, dispatcher: mock(), now: () => NOW },
+      );
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(result.tokens.map((t) => [t.name, t.status])).toEqual([['stuck', 'fail'], ['fine', 'ok']]);
+      expect(result.tokens[0]!.problems).toMatchObject([{ code: 'unreachable', message: expect.stringContaining('did not finish within 1.4 s') }]);
+    } finally {
+      (github as { check: typeof original }).check = original;
+    }
+  });
+});
+
+describe('what the report says of each token', () => {
+  it('shows a host only where a request actually went', async () => {
+    const result = await run([spec('absent'), spec('short')], { SHORT_TOKEN: 'abc' });
+    expect(result.tokens.map((t) => t.host)).toEqual([undefined, undefined]);
+  });
+
+  it('warns of a ghu_ token kept in a secret: it dies within 8 hours', async () => {
+    const token = githubToken('ghu_');
+    githubAnswers({ [token]: { status: 200, body: USER, headers: { 'github-authentication-token-expiration': '2026-11-23 20:00:00 UTC' } } });
+    const result = await run([spec('app-user')], { APP_USER_TOKEN: token });
+    expect(result.tokens[0]!.problems).toMatchObject([{ code: 'expiring-soon', message: expect.stringContaining('in 8 hours') }]);
+  });
+
+  it('warns (never passes) when nothing was configured, naming the likely cause', async () => {
+    const result = await runPreflight(
+      { tokens: [], timeoutMs: 1_000, concurrency: 1, context: { surface: 'action' }, configSearch: { path: '.github/token-preflight.yml', found: false, nearMisses: ['.github/token-preflight.yaml'], alternative: 'the `tokens` input' } },
+      { env: {}, mask: () => {}, dispatcher: mock() },
+    );
+    expect(result.verdict).toBe('warn');
+    expect(result.problems).toMatchObject([{ code: 'nothing-checked', message: expect.stringContaining('.github/token-preflight.yaml') }]);
   });
 });

@@ -1,8 +1,10 @@
 import type { FailOn } from '../check/status.js';
+import { showValue } from '../config/echo.js';
+import { LIMITS, wholeNumber, type Range } from '../limits.js';
 
 export const DEFAULT_CONFIG = '.github/token-preflight.yml';
 
-/** The action's inputs (SPEC.md), parsed and checked. */
+/** The action's inputs (docs/contract.md), parsed and checked. */
 export interface ActionInputs {
   config: string;
   /** `config` names a file other than the default, so it must exist. */
@@ -33,12 +35,12 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     scan: oneOf(getInput, 'scan', ['auto', 'diff', 'full', 'off'], 'auto'),
     verifyLeaks: oneOf(getInput, 'verify-leaks', ['true', 'false'], 'true') === 'true',
     failOn: oneOf(getInput, 'fail-on', ['error', 'warning', 'never'], 'error'),
-    expiryWarningDays: whole(getInput, 'expiry-warning-days', 14, 0),
+    expiryWarningDays: whole(getInput, 'expiry-warning-days', 14, LIMITS.expiryWarningDays),
     comment: oneOf(getInput, 'comment', ['auto', 'always', 'never'], 'auto'),
     sarif: getInput('sarif'),
     githubToken: getInput('github-token'),
-    concurrency: whole(getInput, 'concurrency', 8, 1),
-    timeoutSeconds: whole(getInput, 'timeout-seconds', 10, 1),
+    concurrency: whole(getInput, 'concurrency', 8, LIMITS.concurrency),
+    timeoutSeconds: whole(getInput, 'timeout-seconds', 10, LIMITS.timeoutSeconds),
   };
 }
 
@@ -46,13 +48,13 @@ function oneOf<T extends string>(getInput: (name: string) => string, name: strin
   const value = getInput(name).toLowerCase();
   if (!value) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new InputError(`input "${name}" is "${value}"; allowed: ${allowed.join(', ')}`);
+  throw new InputError(`input "${name}" is ${showValue(value)}; allowed: ${allowed.join(', ')}`);
 }
 
-function whole(getInput: (name: string) => string, name: string, fallback: number, min: number): number {
+function whole(getInput: (name: string) => string, name: string, fallback: number, range: Range): number {
   const value = getInput(name);
   if (!value) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new InputError(`input "${name}" is "${value}"; it must be a whole number ≥ ${min}`);
+  const n = wholeNumber(value, range);
+  if (n === undefined) throw new InputError(`input "${name}" is ${showValue(value)}; it must be a whole number from ${range.min} to ${range.max}, written in digits`);
   return n;
 }

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { toAnnotations } from '../report/annotations.js';
+import { ANNOTATIONS_PER_LEVEL, toAnnotations } from '../report/annotations.js';
 import { jsonReportText } from '../report/json.js';
 import { toOutputs } from '../report/outputs.js';
 import { renderSummary } from '../report/summary.js';
@@ -11,10 +11,10 @@ import type { RunResult } from '../run/result.js';
 import type { ActionInputs } from './inputs.js';
 
 /** Puts a run's result where people look: JSON report, job summary, annotations, step outputs. */
-export async function publish(result: RunResult, env: Readonly<Record<string, string | undefined>>): Promise<void> {
+export async function publish(result: RunResult, env: Readonly<Record<string, string | undefined>>, options: { stepFails: boolean }): Promise<void> {
   const reportPath = await writeReport(result, env);
   for (const [name, value] of Object.entries(toOutputs(result, reportPath))) core.setOutput(name, value);
-  for (const annotation of toAnnotations(result)) {
+  for (const annotation of toAnnotations(result, options)) {
     const properties = { title: annotation.title, file: annotation.file, startLine: annotation.line };
     core[annotation.level](annotation.message, properties);
   }
@@ -29,12 +29,17 @@ export async function publish(result: RunResult, env: Readonly<Record<string, st
 
 /** Each config mistake as an annotation on its line, and the step failed. */
 export function publishConfigError(error: ConfigError): void {
-  for (const issue of error.issues) {
+  // GitHub shows 10 error annotations per step and setFailed's is one of them: 9 issues as
+  // annotations, the rest in the log, every one in the failure message's count.
+  const shown = error.issues.slice(0, ANNOTATIONS_PER_LEVEL - 1);
+  for (const issue of shown) {
     const message = `${issue.key ? `${issue.key}: ` : ''}${issue.message}`;
     core.error(message, { title: 'token-preflight: configuration error', file: issue.file, startLine: issue.line });
   }
+  for (const issue of error.issues.slice(shown.length)) core.info(`${issue.where}: ${issue.key ? `${issue.key}: ` : ''}${issue.message}`);
   const count = `${error.issues.length} error${error.issues.length === 1 ? '' : 's'}`;
-  core.setFailed(`token-preflight: the configuration has ${count} (listed above); nothing was checked.`);
+  const where = error.issues.length > shown.length ? `the first ${shown.length} as annotations, all of them in the log` : 'listed above';
+  core.setFailed(`token-preflight: the configuration has ${count} (${where}); nothing was checked.`);
 }
 
 /** Inputs that ask for what this release does not do yet get a visible warning, not silence. */

@@ -5,7 +5,7 @@ export interface Expectations {
   requireScopes?: string[];
   allowScopes?: string[];
   expectIdentity?: string;
-  expectMode?: 'test' | 'live';
+  expectMode?: string;
   expiryWarningDays: number;
   maxLatencyMs?: number;
 }
@@ -56,7 +56,10 @@ export function evaluateFacts(
   }
 
   if (expect.expectMode && facts.mode && facts.mode !== expect.expectMode) {
-    problems.push(problem('wrong-mode', `is a ${facts.mode}-mode key, expected ${expect.expectMode} mode`));
+    problems.push(problem('wrong-mode', `is in mode "${facts.mode}", expected "${expect.expectMode}"`));
+  }
+  if (expect.expectMode && facts.mode === undefined) {
+    problems.push(problem('wrong-mode', `the provider did not reveal the mode, so "${expect.expectMode}" cannot be confirmed`));
   }
 
   if (expect.maxLatencyMs !== undefined && latencyMs > expect.maxLatencyMs) {

@@ -1,6 +1,6 @@
 export type Severity = 'error' | 'warning';
 
-/** Every problem code of SPEC.md, with its fixed severity. */
+/** Every problem code of the public contract (docs/contract.md), with its fixed severity. */
 export const PROBLEM_SEVERITY = {
   'missing-secret': 'error',
   invalid: 'error',
@@ -19,6 +19,7 @@ export const PROBLEM_SEVERITY = {
   unreachable: 'error',
   'unexpected-response': 'error',
   slow: 'warning',
+  'nothing-checked': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_SEVERITY;

@@ -1,23 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { isMap, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { oneLine, safeLine } from '../sanitize.js';
 import { configSchema } from './schema.js';
-import { checkEntries, looksLikeToken, TOKEN_ADVICE, type RawEntry } from './semantics.js';
-import type { TokenSpec } from './types.js';
+import { mightBeSecret, tokenAdvice } from './echo.js';
+import { schemaProblems, type KeyPath } from './schema-errors.js';
+import { checkEntries, type RawEntry } from './semantics.js';
+import { syntaxProblems } from './yaml-errors.js';
+import type { ConfigIssue, LoadedConfig, Place } from './types.js';
 
-export interface ConfigIssue {
-  /** Where: `file:line:col`, or `input tokens:line:col`. */
-  where: string;
-  file?: string;
-  line?: number;
-  key: string;
-  message: string;
-}
+export type { ConfigIssue, LoadedConfig } from './types.js';
+export { closest, displayKey } from './schema-errors.js';
+
+/**
+ * How many copies of anchored values the `*aliases` of one file may make (the `yaml` library's
+ * `maxAliasCount`, counting the aliases inside an aliased value too): far more than a config needs,
+ * far fewer than a "billion laughs" file expands to.
+ */
+export const MAX_ALIAS_COUNT = 100;
 
 export class ConfigError extends Error {
   constructor(readonly issues: ConfigIssue[]) {
-    super(issues.map((i) => `${i.where}: ${i.key ? `${i.key}: ` : ''}${i.message}`).join('\n'));
+    // Each issue on one line that cannot be a workflow command, whatever a file name holds.
+    super(issues.map((i) => safeLine(`${i.where}: ${i.key ? `${i.key}: ` : ''}${i.message}`, 2_000)).join('\n'));
     this.name = 'ConfigError';
   }
 }
@@ -25,6 +31,11 @@ export class ConfigError extends Error {
 export interface LoadRequest {
   /** Config file path, relative to `cwd` or absolute. */
   path: string;
+  /**
+   * The file's text when it was read elsewhere (from the base branch on pull_request_target);
+   * `null`: there is no such file there.
+   */
+  text?: string | null;
   /** The path was chosen by the user, so a missing file is an error rather than "no config". */
   pathExplicit: boolean;
   /** The action's `tokens` input: a YAML list of token entries. */
@@ -32,12 +43,6 @@ export interface LoadRequest {
   cwd: string;
   /** Used when neither the token nor the file's `defaults` set it. */
   expiryWarningDays: number;
-}
-
-export interface LoadedConfig {
-  tokens: TokenSpec[];
-  /** The config file that was read, relative to cwd; absent when there was none. */
-  file?: string;
 }
 
 type Validate = (data: unknown) => boolean | Promise<unknown>;
@@ -56,23 +61,26 @@ function compiled() {
 export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
   const absolute = path.resolve(request.cwd, request.path);
   const display = path.relative(request.cwd, absolute).split(path.sep).join('/') || request.path;
-  const text = await readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' && !request.pathExplicit) return undefined;
-    const why = error.code === 'ENOENT' ? 'no such file' : error.message;
-    throw new ConfigError([{ where: display, file: display, key: '', message: `cannot read the config file: ${why}` }]);
-  });
+  // The path as a label in messages: one line, no control characters (the file name stays exact in `file`).
+  const label = oneLine(display, 300) || '(config file)';
+  const text =
+    request.text !== undefined
+      ? absentIfAllowed(request.text, request, display, label)
+      : await readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => absentIfAllowed(error.code === 'ENOENT' ? null : error, request, display, label));
 
   const issues: ConfigIssue[] = [];
   const entries: RawEntry[] = [];
   let defaults: Record<string, unknown> = {};
+  let allowedHosts: string[] = [];
   let file: string | undefined;
 
   if (text !== undefined) {
     file = display;
-    const parsed = parseYaml(text, { label: display, file: display }, compiled().file, issues);
-    if (parsed && typeof parsed.value === 'object' && parsed.value !== null) {
-      const value = parsed.value as { defaults?: Record<string, unknown>; tokens?: unknown };
-      defaults = value.defaults ?? {};
+    const parsed = parseYaml(text, { label, file: display }, compiled().file, issues);
+    if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
+      const value = parsed.value as { defaults?: unknown; tokens?: unknown; 'allowed-hosts'?: unknown };
+      if (value.defaults && typeof value.defaults === 'object' && !Array.isArray(value.defaults)) defaults = value.defaults as Record<string, unknown>;
+      if (Array.isArray(value['allowed-hosts'])) allowedHosts = value['allowed-hosts'].map((h) => String(h).toLowerCase());
       if (Array.isArray(value.tokens)) {
         value.tokens.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, ['tokens', i])));
       }
@@ -88,149 +96,174 @@ export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
 
   const expiryWarningDays = typeof defaults['expiry-warning-days'] === 'number' ? defaults['expiry-warning-days'] : request.expiryWarningDays;
   const maxLatencyMs = typeof defaults['max-latency-ms'] === 'number' ? defaults['max-latency-ms'] : undefined;
+  pastedScopes(entries, issues);
   const tokens = checkEntries(entries, { expiryWarningDays, maxLatencyMs }, issues);
-  if (issues.length > 0) throw new ConfigError(issues);
-  return { tokens, file };
+  if (issues.length > 0) throw new ConfigError(inFileOrder(oncePerKey(issues)));
+  return { tokens, allowedHosts, file };
 }
 
-function rawEntry(value: unknown, index: number, parsed: Parsed, keyPath: Array<string | number>): RawEntry {
-  return { value, key: `tokens[${index}]`, place: (sub) => parsed.place(sub ? [...keyPath, sub] : keyPath) };
+/** No file: fine at the default path (nothing configured), an error at a path the user chose. */
+function absentIfAllowed(text: string | null | NodeJS.ErrnoException, request: LoadRequest, display: string, label: string): string | undefined {
+  if (typeof text === 'string') return text;
+  if (text === null && !request.pathExplicit) return undefined;
+  const why = text === null ? 'no such file' : oneLine(text.message, 300);
+  throw new ConfigError([{ where: label, file: display, key: '', message: `cannot read the config file: ${why}` }]);
 }
 
-export interface Place {
-  where: string;
-  file?: string;
-  line?: number;
+function rawEntry(value: unknown, index: number, parsed: Parsed, keyPath: KeyPath): RawEntry {
+  // `request.url`: a key inside a key.
+  return { value, key: `tokens[${index}]`, place: (sub) => parsed.place(sub ? [...keyPath, ...sub.split('.')] : keyPath) };
+}
+
+/**
+ * A scope list holding a token: scopes are printed in every report, so one pasted there would be
+ * published with each run.
+ */
+function pastedScopes(entries: RawEntry[], issues: ConfigIssue[]): void {
+  for (const entry of entries) {
+    if (!entry.value || typeof entry.value !== 'object') continue;
+    for (const key of ['require-scopes', 'allow-scopes'] as const) {
+      const list = (entry.value as Record<string, unknown>)[key];
+      if (!Array.isArray(list)) continue;
+      list.forEach((scope, i) => {
+        if (typeof scope === 'string' && mightBeSecret(scope)) {
+          issues.push({ ...entry.place(`${key}.${i}`), key: `${entry.key}.${key}[${i}]`, message: `holds what looks like a token value (not shown): ${tokenAdvice(key)}` });
+        }
+      });
+    }
+  }
+}
+
+/** One issue per key (the first: the schema's, before the checks that build on it). */
+function oncePerKey(issues: ConfigIssue[]): ConfigIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    // Keys that are not shown all read "(key not shown)": each of them is its own issue.
+    if (!issue.key || issue.key.includes('(key not shown)')) return true;
+    const id = `${issue.file ?? ''}\u0000${issue.where.replace(/:\d+:\d+$/, '')}\u0000${issue.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** The file's issues by line and column, then the `tokens` input's. */
+function inFileOrder(issues: ConfigIssue[]): ConfigIssue[] {
+  const column = (issue: ConfigIssue) => Number(/:(\d+)$/.exec(issue.where)?.[1] ?? 0);
+  const rank = (issue: ConfigIssue) => (issue.file !== undefined ? 0 : 1);
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || column(a.issue) - column(b.issue) || a.i - b.i)
+    .map(({ issue }) => issue);
 }
 
 interface Parsed {
   value: unknown;
-  place(keyPath: Array<string | number>): Place;
+  place(keyPath: KeyPath): Place;
 }
 
-function parseYaml(
-  text: string,
-  origin: { label: string; file?: string },
-  validate: Validate,
-  issues: ConfigIssue[],
-): Parsed | undefined {
+function parseYaml(text: string, origin: { label: string; file?: string }, validate: Validate, issues: ConfigIssue[]): Parsed | undefined {
   const lineCounter = new LineCounter();
-  // prettyErrors off: its code frame would quote the file, and a pasted token with it.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // prettyErrors off: its code frame would quote the file, and a pasted token with it. stringKeys:
+  // a list or a mapping used as a key is an error, not a key made of its text. logLevel: the library
+  // must not print warnings of its own (they quote the file) on stderr.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, stringKeys: true, logLevel: 'error' });
   const at = (offset: number | undefined): Place => {
     if (offset === undefined) return { where: origin.label, file: origin.file };
     const { line, col } = lineCounter.linePos(offset);
     return { where: `${origin.label}:${line}:${col}`, file: origin.file, line };
   };
-  if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      issues.push({ ...at(error.pos[0]), key: '', message: `not valid YAML: ${error.message.split('\n')[0]}` });
+  const yamlErrors = [...doc.errors, ...doc.warnings];
+  if (yamlErrors.length > 0) {
+    for (const problem of syntaxProblems(yamlErrors, text, lineCounter.lineStarts)) {
+      issues.push({ ...at(problem.offset), key: '', message: `not valid YAML: ${problem.message}` });
     }
+    return undefined;
+  }
+  const aliases = aliasProblem(doc);
+  if (aliases) {
+    issues.push({ ...at(aliases.offset), key: '', message: `not valid YAML: ${aliases.message}` });
     return undefined;
   }
   let value: unknown;
   try {
-    value = doc.toJS() ?? (origin.file ? {} : []);
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? (origin.file ? {} : []);
   } catch {
-    // An alias (*name) with no anchor; the error text would quote the name, which may be a pasted token.
-    let offset: number | undefined;
-    visit(doc, { Alias: (_, alias) => void (offset ??= alias.resolve(doc) ? undefined : alias.range?.[0]) });
-    issues.push({ ...at(offset), key: '', message: 'not valid YAML: an alias (*…) refers to no anchor (&…)' });
+    // Every alias has its anchor (checked above): what is left is the alias limit.
+    issues.push({
+      ...at(firstAlias(doc)),
+      key: '',
+      message: `not valid YAML: too many aliases (the *aliases expand past the limit of ${MAX_ALIAS_COUNT} copies of anchored values, as a "billion laughs" file does): write the values out instead of using aliases`,
+    });
     return undefined;
   }
-  const place = (keyPath: Array<string | number>) => at(nodeAt(doc, keyPath)?.range?.[0]);
+  const place = (keyPath: KeyPath) => at(nodeAt(doc, keyPath)?.range?.[0]);
   if (!validate(value)) {
     const errors = (validate as unknown as { errors: ErrorObject[] }).errors ?? [];
-    for (const error of errors) issues.push(describe(error, doc, at, origin.file ? [] : ['tokens']));
+    for (const problem of schemaProblems(errors, { root: value, displayPrefix: origin.file ? [] : ['tokens'] })) {
+      const node = problem.keyOf !== undefined ? (keyNode(doc, problem.keyPath, problem.keyOf) ?? nodeAt(doc, problem.keyPath)) : nodeAt(doc, problem.keyPath);
+      issues.push({ ...at(node?.range?.[0]), key: problem.key, message: problem.message });
+    }
   }
   return { value, place };
 }
 
-function nodeAt(doc: Document, keyPath: Array<string | number>): Node | undefined {
-  if (keyPath.length === 0) return (doc.contents ?? undefined) as Node | undefined;
-  return doc.getIn(keyPath, true) as Node | undefined;
+/** An alias whose anchor is not defined before it; found in one pass, in the order `yaml` resolves them. */
+function aliasProblem(doc: Document): { offset: number | undefined; message: string } | undefined {
+  const anchors = new Set<string>();
+  let unresolved: Node | undefined;
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        if (!anchors.has(node.source)) {
+          unresolved = node;
+          return visit.BREAK;
+        }
+      } else if (node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  if (!unresolved) return undefined;
+  // The alias's name is not quoted: it may be a pasted token.
+  return { offset: unresolved.range?.[0], message: 'an alias (*…) refers to no anchor (&…) defined before it: define the anchor first (key: &name value), or write the value instead of the alias' };
 }
 
-function keyNode(doc: Document, keyPath: Array<string | number>, key: string): Node | undefined {
-  const map = nodeAt(doc, keyPath);
+function firstAlias(doc: Document): number | undefined {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** The node at `keyPath`, or the nearest of its parents that is in the document. */
+function nodeAt(doc: Document, keyPath: KeyPath): Node | undefined {
+  let node = (doc.contents ?? undefined) as Node | undefined;
+  for (const part of keyPath) {
+    const next = childOf(doc, node, part);
+    if (!next) break;
+    node = next;
+  }
+  return node;
+}
+
+function childOf(doc: Document, parent: Node | undefined, part: string | number): Node | undefined {
+  const node = isAlias(parent) ? (parent.resolve(doc) as Node | undefined) : parent;
+  if (isSeq(node)) return /^\d+$/.test(String(part)) ? ((node.items[Number(part)] ?? undefined) as Node | undefined) : undefined;
+  if (isMap(node)) {
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
+    return ((pair?.value ?? pair?.key) ?? undefined) as Node | undefined;
+  }
+  return undefined;
+}
+
+function keyNode(doc: Document, keyPath: KeyPath, key: string): Node | undefined {
+  const parent = nodeAt(doc, keyPath);
+  const map = isAlias(parent) ? parent.resolve(doc) : parent;
   if (!isMap(map)) return undefined;
-  const pair = map.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+  const pair = map.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
   return (pair?.key ?? undefined) as Node | undefined;
-}
-
-function describe(error: ErrorObject, doc: Document, at: (offset: number | undefined) => Place, displayPrefix: Array<string | number>): ConfigIssue {
-  const keyPath = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-  const key = displayKey([...displayPrefix, ...keyPath]);
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'additionalProperties': {
-      const extra = String(params.additionalProperty);
-      const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      if (looksLikeToken(extra)) {
-        const where = at(keyNode(doc, keyPath, extra)?.range?.[0]);
-        return { ...where, key, message: `holds a key that looks like a token (not shown): ${TOKEN_ADVICE}` };
-      }
-      const hint = closest(extra, allowed);
-      return {
-        ...at(keyNode(doc, keyPath, extra)?.range?.[0]),
-        key: displayKey([...displayPrefix, ...keyPath, extra]),
-        message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}; allowed here: ${allowed.join(', ')}`,
-      };
-    }
-    case 'required':
-      return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `missing required key "${String(params.missingProperty)}"` };
-    case 'enum': {
-      const allowed = (params.allowedValues as unknown[]).map(String);
-      const last = keyPath[keyPath.length - 1];
-      const value = String(doc.getIn(keyPath));
-      if (looksLikeToken(value)) {
-        return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `holds what looks like a token (not shown): ${TOKEN_ADVICE}` };
-      }
-      if (last === 'provider') {
-        const hint = closest(value, allowed);
-        return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `unknown provider "${value}"${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}` };
-      }
-      return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: `must be one of: ${allowed.join(', ')}` };
-    }
-    case 'pattern':
-      return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: patternMessage(keyPath[keyPath.length - 1]) };
-    default:
-      return { ...at(nodeAt(doc, keyPath)?.range?.[0]), key, message: error.message ?? 'is not valid' };
-  }
-}
-
-function patternMessage(key: string | number | undefined): string {
-  if (key === 'name') return 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-"';
-  return 'must be the name of an environment variable (letters, digits and "_", not starting with a digit), e.g. RELEASE_BOT_TOKEN — not the token itself';
-}
-
-export function displayKey(keyPath: Array<string | number>): string {
-  return keyPath.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('');
-}
-
-/** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */
-export function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-  for (const candidate of candidates) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length]!;
 }

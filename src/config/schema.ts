@@ -1,32 +1,51 @@
-import { providerIds } from '../providers/registry.js';
+import type { Provider } from '../providers/provider.js';
+import { PROVIDERS } from '../providers/registry.js';
 
-const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+export const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+export const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
 
 /**
- * The config file's JSON Schema. It is also published as schema/token-preflight.schema.json
- * (`npm run schema`) so editors can complete and check the file.
+ * The config file's JSON Schema, generated from the provider registry: each provider's credential
+ * parts, modes, self-hosted form and own keys. It is also published as
+ * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
  */
 export function configSchema() {
   const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
+  // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
+  const secretRef = (what: string) => ({
+    type: ['string', 'object'],
+    pattern: ENV_NAME,
+    minProperties: 1,
+    propertyNames: { pattern: PART_NAME },
+    additionalProperties: { type: 'string', pattern: ENV_NAME },
+    description: `${what}: the name of the environment variable holding it, or a map of credential part → variable name (never the value).`,
+  });
+  const settingsKeys = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.settings?.properties ?? {})));
   const token = {
     type: 'object',
     additionalProperties: false,
     required: ['name', 'provider', 'secret'],
     properties: {
       name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Unique name: letters, digits, ".", "_" and "-".' },
-      provider: { type: 'string', enum: providerIds(), description: 'Which API the token belongs to.' },
-      secret: { type: 'string', pattern: ENV_NAME, description: 'Name of the environment variable that holds the token (never the token itself).' },
+      provider: { type: 'string', enum: PROVIDERS.map((p) => p.id), description: 'Which API the token belongs to.' },
+      secret: secretRef('The credential'),
       environment: { type: 'string', minLength: 1, description: 'Label such as staging or production; one secret serving two environments is an error.' },
       'require-scopes': { ...scopeList, description: 'Scopes the token must have.' },
       'allow-scopes': { ...scopeList, description: 'Scopes the token may have; any other is excess-scope.' },
       'expect-identity': { type: 'string', minLength: 1, description: 'Who the token must belong to (login, account or app).' },
-      'expect-mode': { type: 'string', enum: ['test', 'live'], description: 'For providers with test and live keys.' },
-      'previous-secret': { type: 'string', pattern: ENV_NAME, description: 'Variable holding the token this one replaced: it must now be rejected.' },
+      'expect-mode': { type: 'string', minLength: 1, description: "The mode the credential must be in (the provider's own: test/live, …)." },
+      'previous-secret': secretRef('The credential this one replaced, which must now be refused'),
       optional: { type: 'boolean', description: 'A missing secret is skipped instead of an error.' },
-      'base-url': { type: 'string', minLength: 1, description: 'API root of a self-hosted instance, e.g. https://ghe.example.com/api/v3.' },
+      'base-url': { type: 'string', minLength: 1, description: 'API root of a self-hosted instance (providers that have one).' },
       'expiry-warning-days': { type: 'integer', minimum: 0 },
       'max-latency-ms': { type: 'integer', minimum: 1 },
+      'reject-invalid': { type: 'boolean', description: 'Also send a corrupted copy of the credential: it must be refused (accepts-invalid).' },
+      ...settingsKeys,
     },
+    allOf: PROVIDERS.map((provider) => ({
+      if: { type: 'object', properties: { provider: { const: provider.id } }, required: ['provider'] },
+      then: providerRules(provider, Object.keys(settingsKeys)),
+    })),
   };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -44,10 +63,35 @@ export function configSchema() {
         },
       },
       tokens: { $ref: '#/definitions/tokens' },
+      'allowed-hosts': {
+        type: 'array',
+        items: { type: 'string', pattern: '^[A-Za-z0-9.:\\[\\]-]+$' },
+        description: 'Hosts (or addresses) taken from scanned text that a found secret may be sent to for verification.',
+      },
     },
     definitions: {
       token,
       tokens: { type: 'array', items: { $ref: '#/definitions/token' } },
     },
   };
+}
+
+/** What one provider accepts: its credential parts, modes, base-url, scopes, identity and own keys. */
+function providerRules(provider: Provider, allSettingsKeys: string[]) {
+  const parts = provider.fields.map((field) => field.id);
+  const required = provider.fields.filter((field) => !field.optional).map((field) => field.id);
+  const properties: Record<string, unknown> = {};
+  if (!provider.anyFields) {
+    const partProperties = Object.fromEntries(provider.fields.map((field) => [field.id, { type: 'string', pattern: ENV_NAME, description: `Variable holding ${field.description}.` }]));
+    const shape = { properties: partProperties, propertyNames: { enum: parts } };
+    properties.secret = required.length > 1 ? { type: 'object', ...shape, required } : { type: ['string', 'object'], ...shape, required };
+    properties['previous-secret'] = { type: ['string', 'object'], ...shape };
+  }
+  const modes = provider.modes;
+  properties['expect-mode'] = !modes ? false : 'values' in modes ? { enum: [...modes.values] } : { pattern: modes.pattern };
+  if (!provider.selfHosted) properties['base-url'] = false;
+  if (!provider.can.scopes) Object.assign(properties, { 'require-scopes': false, 'allow-scopes': false });
+  if (!provider.can.identity) properties['expect-identity'] = false;
+  for (const key of allSettingsKeys) if (!provider.settings?.properties[key]) properties[key] = false;
+  return { type: 'object', properties, required: [...(provider.settings?.required ?? [])] };
 }

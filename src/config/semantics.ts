@@ -1,7 +1,8 @@
-import { isIP } from 'node:net';
-import { findProvider, PROVIDERS } from '../providers/registry.js';
-import type { ConfigIssue, Place } from './load.js';
-import type { TokenSpec } from './types.js';
+import { baseUrlProblem } from '../http/base-url.js';
+import { findProvider, rotatingField } from '../providers/registry.js';
+import type { Provider } from '../providers/provider.js';
+import { looksLikeToken, showKey, showValue, tokenAdvice } from './echo.js';
+import type { ConfigIssue, Place, TokenSpec } from './types.js';
 
 export interface RawEntry {
   value: unknown;
@@ -16,6 +17,8 @@ interface Defaults {
   maxLatencyMs?: number;
 }
 
+const TEMPLATE = /\$\{([^}]*)\}/g;
+
 /** The checks a schema cannot express; returns the token specs of the entries that are sound. */
 export function checkEntries(entries: RawEntry[], defaults: Defaults, issues: ConfigIssue[]): TokenSpec[] {
   const specs: TokenSpec[] = [];
@@ -27,79 +30,99 @@ export function checkEntries(entries: RawEntry[], defaults: Defaults, issues: Co
     const before = issues.length;
 
     const name = raw.name;
-    if (typeof name === 'string') {
+    if (typeof name === 'string' && !looksLikeToken(name)) {
       const first = seen.get(name);
-      if (first) issue('name', `duplicate token name "${name}" (first declared at ${first.where}); names must be unique`);
+      if (first) issue('name', `duplicate token name ${showValue(name)} (first declared at ${first.where}); names must be unique`);
       else seen.set(name, entry.place('name'));
     }
-    for (const key of ['name', 'secret', 'previous-secret', 'environment', 'expect-identity'] as const) {
-      if (typeof raw[key] === 'string' && looksLikeToken(raw[key])) issue(key, `holds what looks like a token value (not shown): ${TOKEN_ADVICE}`);
+    for (const key of ['name', 'environment', 'expect-identity'] as const) {
+      if (typeof raw[key] === 'string' && looksLikeToken(raw[key])) issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
     }
-    if (typeof raw.secret === 'string' && raw.secret === raw['previous-secret']) {
-      issue('previous-secret', 'names the same variable as "secret"; it must name the variable holding the token this one replaced');
+    for (const key of ['secret', 'previous-secret'] as const) {
+      if (variables(raw[key]).some(looksLikeToken)) issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
     }
     const provider = typeof raw.provider === 'string' ? findProvider(raw.provider) : undefined;
-    if (provider) {
-      const unsupported = (key: string, what: string) => issue(key, `the ${provider.id} provider cannot tell a token's ${what}, so "${key}" cannot be checked; remove it`);
-      if (raw['expect-identity'] !== undefined && !provider.can.identity) unsupported('expect-identity', 'identity');
-      if (raw['expect-mode'] !== undefined && !provider.can.mode) unsupported('expect-mode', 'test or live mode');
-      for (const key of ['require-scopes', 'allow-scopes']) if (raw[key] !== undefined && !provider.can.scopes) unsupported(key, 'scopes');
+    const secret = provider ? partsOf(raw.secret, provider) : undefined;
+    const previous = provider ? partsOf(raw['previous-secret'], provider) : undefined;
+    if (secret && previous) {
+      const same = Object.keys(previous).find((part) => previous[part] === secret[part]);
+      if (same) issue('previous-secret', `names the same variable as "secret" for the part ${showValue(same)}; it must name the variable holding the value this one replaced`);
     }
     if (typeof raw['base-url'] === 'string') {
       const problem = baseUrlProblem(raw['base-url']);
       if (problem) issue('base-url', problem);
     }
+    if (provider?.settings && secret) {
+      for (const [key, message] of settingsProblems(raw, Object.keys(secret))) issue(key, message);
+    }
 
-    if (issues.length > before || typeof name !== 'string' || !provider || typeof raw.secret !== 'string') continue;
+    if (issues.length > before || typeof name !== 'string' || !provider || !secret) continue;
     const place = entry.place();
     specs.push({
       name,
       provider: provider.id,
-      secret: raw.secret,
+      secret,
+      previousSecret: previous,
       environment: raw.environment as string | undefined,
       requireScopes: raw['require-scopes'] as string[] | undefined,
       allowScopes: raw['allow-scopes'] as string[] | undefined,
       expectIdentity: raw['expect-identity'] as string | undefined,
-      expectMode: raw['expect-mode'] as 'test' | 'live' | undefined,
-      previousSecret: raw['previous-secret'] as string | undefined,
+      expectMode: raw['expect-mode'] as string | undefined,
       optional: raw.optional === true,
       baseUrl: raw['base-url'] as string | undefined,
       expiryWarningDays: (raw['expiry-warning-days'] as number | undefined) ?? defaults.expiryWarningDays,
       maxLatencyMs: (raw['max-latency-ms'] as number | undefined) ?? defaults.maxLatencyMs,
+      rejectInvalid: raw['reject-invalid'] === true,
+      settings: Object.fromEntries(Object.keys(provider.settings?.properties ?? {}).filter((key) => key in raw).map((key) => [key, raw[key]])),
       source: { file: place.file, line: place.line },
     });
   }
   return specs;
 }
 
-export const TOKEN_ADVICE =
-  'never write tokens into the config. If it is a real token, revoke it now (it is in the repository history), ' +
-  'store the new one as a secret, and write the name of its environment variable under "secret"';
-
-export function looksLikeToken(value: string): boolean {
-  if (PROVIDERS.some((provider) => provider.looksLikeToken?.(value))) return true;
-  // Long, mixed-case and with digits: random-looking, unlike a variable name such as RELEASE_BOT_TOKEN.
-  return value.length >= 32 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
+/** `secret: VARIABLE` or `secret: { part: VARIABLE }` as a map of part → variable. */
+function partsOf(value: unknown, provider: Provider): Record<string, string> | undefined {
+  if (typeof value === 'string') return { [rotatingField(provider)]: value };
+  if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, string>;
+  return undefined;
 }
 
-/**
- * A base-url receives the token, so it must be a plain https URL of a named host: no credentials,
- * no query, and not an address inside the runner's own network (SSRF on self-hosted runners).
- */
-export function baseUrlProblem(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'is not a URL; write the API root, e.g. https://ghe.example.com/api/v3';
+function variables(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value && typeof value === 'object' && !Array.isArray(value)) return Object.values(value).filter((v): v is string => typeof v === 'string');
+  return [];
+}
+
+/** The generic provider's request: a literal https host, and templates that name parts of the secret. */
+function settingsProblems(raw: Record<string, unknown>, parts: string[]): Array<[string, string]> {
+  const request = raw.request as { url?: unknown } | undefined;
+  if (!request || typeof request.url !== 'string') return [];
+  const problems: Array<[string, string]> = [];
+  const origin = /^https:\/\/[^/?#]*/.exec(request.url)?.[0] ?? '';
+  if (origin.includes('${')) {
+    problems.push(['request.url', 'must name its host literally: a credential in the host name would be sent to DNS servers']);
+  } else {
+    try {
+      const url = new URL(request.url);
+      if (url.username || url.password) problems.push(['request.url', 'must not contain credentials: put them in the request with ${…}']);
+      const problem = baseUrlProblem(`${url.origin}/`);
+      if (problem) problems.push(['request.url', problem]);
+    } catch {
+      problems.push(['request.url', 'is not a URL; write e.g. https://api.example.com/v1/me']);
+    }
   }
-  if (url.protocol !== 'https:') return 'must use https: the token would otherwise cross the network in clear text';
-  if (url.username || url.password) return 'must not contain credentials';
-  if (url.search || url.hash) return 'must not contain a query or fragment';
-  // `localhost.` (trailing dot) is localhost too.
-  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || isIP(host) !== 0) {
-    return 'must name a host, not an IP address or localhost, so a token is never sent into the runner\'s own network by a config change';
+  const named = [...JSON.stringify(request).matchAll(TEMPLATE)].map((m) => m[1]!);
+  const unknown = [...new Set(named.filter((name) => !parts.includes(name)))];
+  if (unknown.length) {
+    problems.push(['request', `names ${unknown.map(template).join(', ')}, which ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of "secret" (its parts: ${parts.map(showKey).join(', ')})`]);
+  } else if (named.length === 0) {
+    problems.push(['request', 'never sends the credential: write ${token} where it goes, e.g. auth: { bearer: "${token}" } or headers: { Authorization: "Bearer ${token}" }']);
   }
-  return undefined;
+  return problems;
+}
+
+/** `${name}` as written in a request, when the name is shaped like a key; a template may hold anything. */
+function template(name: string): string {
+  const shown = showKey(name);
+  return shown === name ? `\${${name}}` : '${…} (name not shown)';
 }

@@ -19,4 +19,14 @@ export class Limiter {
       else this.active--;
     };
   }
+
+  /** Runs `task` once a place is free, and frees it when the task settles. */
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  }
 }

@@ -1,18 +1,14 @@
-/** How long a throttled response asks us to wait, in ms; undefined when it does not say. */
-export function retryDelayMs(headers: Record<string, string>, now: number): number | undefined {
-  const retryAfter = headers['retry-after'];
-  if (retryAfter !== undefined) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-    const date = Date.parse(retryAfter);
-    if (!Number.isNaN(date)) return Math.max(0, date - now);
-  }
-  // The x-ratelimit-reset convention (GitHub, GitLab and others): epoch seconds when the window reopens.
-  if (headers['x-ratelimit-remaining'] === '0') {
-    const reset = Number(headers['x-ratelimit-reset']);
-    if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now);
-  }
-  return undefined;
+/**
+ * How long a throttled answer asks to wait, in ms, from the standard `Retry-After` header (RFC 9110
+ * §10.2.3: delay-seconds or an HTTP-date); undefined when absent or unusable. Provider-specific
+ * headers (GitHub's x-ratelimit-reset, …) are each provider's own `Throttling.retryDelayMs`.
+ */
+export function retryAfterMs(headers: Record<string, string>, now: number): number | undefined {
+  const value = headers['retry-after']?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Exponential back-off with jitter: ~200 ms, ~400 ms, ~800 ms … */

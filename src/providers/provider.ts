@@ -1,4 +1,7 @@
-import type { HttpResponse } from '../http/client.js';
+import type { ProblemCode } from '../check/problems.js';
+import type { Credential, HttpResponse, ProviderHttp, Throttling } from '../http/types.js';
+
+export type { Credential } from '../http/types.js';
 
 export interface RateLimit {
   limit?: number;
@@ -6,18 +9,19 @@ export interface RateLimit {
   resetAt?: string;
 }
 
-/** What one provider call taught us about a token. An absent field means "the provider cannot tell". */
+/** What a provider's answer taught us about a credential. An absent field means "the provider cannot tell". */
 export interface TokenFacts {
-  /** Human name of the token kind, e.g. "classic personal access token". */
+  /** Human name of the credential kind, e.g. "classic personal access token". */
   kind?: string;
   identity?: string;
-  /** Granted scopes; absent when this token kind does not reveal them. */
+  /** Granted scopes; absent when this kind does not reveal them. */
   scopes?: string[];
-  /** `null`: the token never expires. Absent: unknown. */
+  /** `null`: never expires. Absent: unknown. */
   expiresAt?: Date | null;
-  /** Short-lived by design (rotated automatically): an approaching expiry is not a warning. */
+  /** Minted per job and rotated automatically (installation tokens): an approaching expiry is not a warning. */
   ephemeral?: boolean;
-  mode?: 'test' | 'live';
+  /** One of the provider's declared modes (`test`/`live`, an account id, a site …). */
+  mode?: string;
   rateLimit?: RateLimit;
   /** Extra facts worth showing, e.g. "can access 3 repositories". */
   notes?: string[];
@@ -25,9 +29,38 @@ export interface TokenFacts {
 
 export type RejectionCode = 'invalid' | 'revoked' | 'expired';
 
-export type Ping =
-  | { outcome: 'valid'; facts: TokenFacts; response: HttpResponse }
-  | { outcome: 'rejected'; code: RejectionCode; message: string; response: HttpResponse };
+/** What one check concluded: the credential works (with facts), is refused, or the answer told nothing. */
+export type Verdict =
+  | { outcome: 'valid'; facts: TokenFacts; latencyMs?: number }
+  | { outcome: 'rejected'; code: RejectionCode; message: string; latencyMs?: number }
+  | { outcome: 'unknown'; code: ProblemCode; message: string; latencyMs?: number };
+
+export type Purpose = 'preflight' | 'leak';
+
+export interface CheckContext {
+  /** Sends requests carrying this credential, to this provider's hosts only. */
+  http: ProviderHttp;
+  /** Only the environment variables the provider declares in `env`. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** A configured token's preflight, or the verification of a secret found by the scan. */
+  purpose: Purpose;
+  /** The provider's own config keys (the generic `http` provider's request and expectations). */
+  settings: Readonly<Record<string, unknown>>;
+}
+
+/** One part of a credential, named as in the config's `secret: { part: VARIABLE }`. */
+export interface CredentialField {
+  /** kebab-case: `token`, `account-sid`, `auth-token`. */
+  id: string;
+  description: string;
+  /** An identifier that is not secret on its own (an app id): not held to the minimum secret length. */
+  identifier?: boolean;
+  optional?: boolean;
+  /** May hold line breaks (a PEM key, a service-account JSON): masked line by line. */
+  multiline?: boolean;
+  /** The part that a rotation replaces; `previous-secret: VARIABLE` names its old value. */
+  rotates?: boolean;
+}
 
 export interface Capabilities {
   identity: boolean;
@@ -37,30 +70,46 @@ export interface Capabilities {
   verifiesLeaks: boolean;
 }
 
-/** Sends requests to one origin only: the token's provider. */
-export interface ProviderHttp {
-  get(path: string, headers: Record<string, string>): Promise<HttpResponse>;
+/** The modes a provider's credentials come in, for `expect-mode`. */
+export type Modes = { values: readonly string[] } | { pattern: string; description: string };
+
+/** A provider with a self-hosted form: `base-url` (or `env`) points it at another API root. */
+export interface SelfHosted {
+  /** The variable the runner sets to the API root of its own instance (GITHUB_API_URL). */
+  env?: string;
+  example: string;
 }
 
-export interface PingContext {
-  http: ProviderHttp;
-  env: Readonly<Record<string, string | undefined>>;
-}
+/** A JSON Schema fragment (the config schema is built from the providers'). */
+export type JsonSchema = Record<string, unknown>;
 
 export interface Provider {
   readonly id: string;
   readonly title: string;
+  /** The credential's parts; a single `token` for most providers. */
+  readonly fields: readonly CredentialField[];
+  /** A secret map may name parts of any name (the generic `http` provider's request names them). */
+  readonly anyFields?: boolean;
+  /** The only hosts its credentials are sent to (before any `base-url`). */
+  readonly hosts: readonly string[];
+  /** The API root requests are relative to (ends with `/`). */
+  readonly apiRoot: string;
+  readonly selfHosted?: SelfHosted;
+  /** Environment variables it reads (never the whole environment, which holds every other secret). */
+  readonly env?: readonly string[];
+  readonly modes?: Modes;
   readonly can: Capabilities;
-  /** The hosts this provider talks to by default (before any `base-url`). */
-  readonly defaultHosts: readonly string[];
-  /** Where this token's calls go: the API root, ending in `/`. */
-  baseUrl(configured: string | undefined, env: PingContext['env']): URL;
-  /** One minimal read-only call. Throws ProblemError when the answer says nothing about the token. */
-  ping(token: string, ctx: PingContext): Promise<Ping>;
-  /** The provider's own throttling signal beyond HTTP 429. */
-  throttled?(response: HttpResponse): boolean;
+  /** Config keys of its own, as JSON Schema properties (`required` lists the mandatory ones). */
+  readonly settings?: { properties: Record<string, JsonSchema>; required?: readonly string[] };
+  /** Formats of its credentials, to catch one pasted into the config (and, later, by the leak scan). */
+  readonly formats?: readonly RegExp[];
+  readonly throttling?: Throttling;
+  /** One minimal read-only check of a credential. Throws ProblemError when the answer says nothing about it. */
+  check(credential: Credential, ctx: CheckContext): Promise<Verdict>;
   /** All scopes the granted ones include (a broad scope implies narrower ones). */
   expandScopes?(scopes: readonly string[]): Set<string>;
-  /** True when a string has this provider's token format: used to catch a token pasted into config. */
-  looksLikeToken?(value: string): boolean;
+  /** For the generic providers: the hosts and throttling their settings define. */
+  fromSettings?(settings: Readonly<Record<string, unknown>>): { hosts: string[]; throttling?: Throttling };
 }
+
+export type { HttpResponse };

@@ -1,7 +1,7 @@
 import type { RunResult } from '../run/result.js';
 import { VERSION } from '../version.js';
 
-/** The JSON report of SPEC.md; `expiresAt: null` means "never expires", an absent field "unknown". */
+/** The JSON report (docs/contract.md); `expiresAt: null` means "never expires", an absent field "unknown". */
 export function toJsonReport(result: RunResult) {
   return {
     version: 1 as const,
@@ -9,6 +9,7 @@ export function toJsonReport(result: RunResult) {
     tool: { name: 'token-preflight', version: VERSION },
     startedAt: result.startedAt,
     durationMs: result.durationMs,
+    problems: result.problems,
     tokens: result.tokens.map((token) => ({
       name: token.name,
       provider: token.provider,

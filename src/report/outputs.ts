@@ -1,6 +1,6 @@
 import type { RunResult } from '../run/result.js';
 
-/** The step outputs of SPEC.md. */
+/** The step outputs of the public contract (docs/contract.md). */
 export function toOutputs(result: RunResult, reportPath: string): Record<string, string> {
   const names = (predicate: (token: RunResult['tokens'][number]) => boolean) =>
     result.tokens.filter(predicate).map((token) => token.name).join(',');

@@ -18,6 +18,7 @@ export function renderSummary(result: RunResult, now: Date = new Date()): string
       ? 'No tokens configured: add them to `.github/token-preflight.yml` or the `tokens` input.'
       : `${plural(result.tokens.length, 'token')} checked: ${counts}.`,
     '',
+    ...result.problems.flatMap((p) => [`> ${p.severity === 'error' ? '❌' : '⚠️'} \`${p.code}\` ${cell(p.message)}`, '']),
   ];
   const rows = result.tokens.map((token) => row(token, now));
   const table = [
@@ -68,11 +69,15 @@ function row(token: TokenResult, now: Date): string {
   ].join(' | ')} |`;
 }
 
-/** Text from a provider or config made safe inside a Markdown table cell: no HTML, pipes, links or images; one line. */
+/**
+ * Text from a provider or config made safe inside a Markdown table cell: no HTML, pipes, links or
+ * images, no @mention that would notify someone; one line.
+ */
 export function cell(text: string): string {
   return oneLine(text, 2_000)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
+    .replace(/@/g, '&#64;')
     .replace(/([|[\]\\`])/g, '\\$1');
 }

@@ -1,5 +1,5 @@
 import type { RunResult } from '../run/result.js';
-import { oneLine } from '../sanitize.js';
+import { noCommand, oneLine } from '../sanitize.js';
 import { expiryText, latencyText, plural, rateLimitText, scopeLines, statusCounts } from './format.js';
 
 const MARK = { ok: '✓', warn: '!', fail: '✗', skipped: '-' } as const;
@@ -7,8 +7,9 @@ const MARK = { ok: '✓', warn: '!', fail: '✗', skipped: '-' } as const;
 /** The CLI's plain-text report. */
 export function renderText(result: RunResult, now: Date = new Date()): string {
   const lines: string[] = [];
-  // Provider and config text is made single-line: it must not forge log lines or workflow commands.
-  const push = (prefix: string, text: string) => lines.push(prefix + oneLine(text, 2_000));
+  // Provider and config text is made single-line: it must not forge log lines or workflow commands
+  // (nor can a whole line start with `::`, whatever the prefix).
+  const push = (prefix: string, text: string) => lines.push(noCommand(prefix + oneLine(text, 2_000)));
   for (const token of result.tokens) {
     const label = [token.provider, token.environment].filter(Boolean).join(', ');
     push('', `${MARK[token.status]} ${token.name} (${label}): ${token.status}`);
@@ -25,6 +26,7 @@ export function renderText(result: RunResult, now: Date = new Date()): string {
     if (token.skipReason) push('    ', `skipped: ${token.skipReason}`);
     for (const p of token.problems) push(`    ${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
   }
+  for (const p of result.problems) push(`${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
   const counts = statusCounts(result.tokens);
   lines.push('', `${result.verdict.toUpperCase()}: ${plural(result.tokens.length, 'token')}${counts ? ` (${counts})` : ''}`);
   return `${lines.join('\n')}\n`;

@@ -5,11 +5,16 @@ import { problem, ProblemError, type Problem } from '../check/problems.js';
 import { findReuse } from '../check/reuse.js';
 import { statusOf } from '../check/status.js';
 import type { TokenSpec } from '../config/types.js';
-import type { HttpClient } from '../http/client.js';
+import { MAX_REQUESTS_PER_CHECK, seconds, type HttpClient } from '../http/client.js';
+import type { Limiter } from '../http/limiter.js';
+import type { Credential } from '../http/types.js';
 import { findProvider } from '../providers/registry.js';
-import type { Ping, Provider, ProviderHttp } from '../providers/provider.js';
-import type { SecretStore } from './secrets.js';
+import type { Provider, Verdict } from '../providers/provider.js';
+import { corrupt } from './corrupt.js';
+import { readCredential } from './credential.js';
 import type { TokenResult } from './result.js';
+import type { SecretStore } from './secrets.js';
+import { targetFor } from './target.js';
 
 export interface TokenCheckDeps {
   http: HttpClient;
@@ -17,15 +22,18 @@ export interface TokenCheckDeps {
   env: Readonly<Record<string, string | undefined>>;
   context: RunContext;
   now: () => Date;
+  /** Checks in flight at once (each makes its calls one after the other). */
+  limiter: Limiter;
+  timeoutMs: number;
 }
 
-/** Pings every token's provider (concurrency is bounded by the HTTP client) and judges the answers. */
+/** Checks every token (at most `concurrency` at once) and judges the answers. Every token gets a result. */
 export async function checkTokens(specs: readonly TokenSpec[], deps: TokenCheckDeps): Promise<TokenResult[]> {
-  const results = await Promise.all(specs.map((spec) => checkToken(spec, deps)));
+  const results = await Promise.all(specs.map((spec) => deps.limiter.run(() => checkWithin(spec, deps))));
   const reuse = findReuse(
     specs.map((spec) => {
-      const value = deps.secrets.get(spec.secret);
-      return { name: spec.name, environment: spec.environment, hash: value && createHash('sha256').update(value).digest('hex') };
+      const read = readCredential(spec.secret, findProvider(spec.provider)!, deps.secrets);
+      return { name: spec.name, environment: spec.environment, hash: 'credential' in read ? fingerprint(read.credential) : undefined };
     }),
   );
   for (const result of results) {
@@ -38,10 +46,30 @@ export async function checkTokens(specs: readonly TokenSpec[], deps: TokenCheckD
   return results;
 }
 
-async function checkToken(spec: TokenSpec, deps: TokenCheckDeps): Promise<TokenResult> {
-  const provider = findProvider(spec.provider);
-  if (!provider) throw new Error(`unknown provider ${spec.provider}`); // config validation rules this out
-  const result: TokenResult = {
+/**
+ * A token's whole check — its own, the previous secret's and the corrupted copy's — is bounded:
+ * each call by the HTTP layer's budget, and the whole by this watchdog, in case anything else
+ * (a signer, a provider's own code) never settles.
+ */
+async function checkWithin(spec: TokenSpec, deps: TokenCheckDeps): Promise<TokenResult> {
+  const checks = 1 + (spec.previousSecret ? 1 : 0) + (spec.rejectInvalid ? 1 : 0);
+  const limitMs = deps.timeoutMs * MAX_REQUESTS_PER_CHECK * checks + 1_000;
+  let timer: NodeJS.Timeout | undefined;
+  const watchdog = new Promise<TokenResult>((resolve) => {
+    timer = setTimeout(() => {
+      const message = `the check did not finish within ${seconds(limitMs)}, so it was abandoned`;
+      resolve({ ...skeleton(spec), status: 'fail', problems: [problem('unreachable', message)] });
+    }, limitMs);
+  });
+  try {
+    return await Promise.race([checkToken(spec, deps), watchdog]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function skeleton(spec: TokenSpec): TokenResult {
+  return {
     name: spec.name,
     provider: spec.provider,
     environment: spec.environment,
@@ -51,31 +79,26 @@ async function checkToken(spec: TokenSpec, deps: TokenCheckDeps): Promise<TokenR
     allowedScopes: spec.allowScopes,
     source: spec.source,
   };
-  const token = deps.secrets.get(spec.secret);
-  if (!token) {
-    const missing = explainMissingSecret(spec.secret, spec.optional, deps.context);
+}
+
+async function checkToken(spec: TokenSpec, deps: TokenCheckDeps): Promise<TokenResult> {
+  const provider = findProvider(spec.provider);
+  if (!provider) throw new Error(`unknown provider ${spec.provider}`); // config validation rules this out
+  const result = skeleton(spec);
+  const read = readCredential(spec.secret, provider, deps.secrets);
+  if ('missing' in read) {
+    const missing = explainMissingSecret(read.missing.join(', '), spec.optional, deps.context);
     if (missing.skip) return { ...result, status: 'skipped', skipReason: missing.message };
     return { ...result, status: 'fail', problems: [problem('missing-secret', missing.message)] };
   }
-
-  let http: ProviderHttp;
-  try {
-    const base = provider.baseUrl(spec.baseUrl, deps.env);
-    result.host = base.host;
-    http = deps.http.forOrigin(base, { isThrottled: provider.throttled });
-  } catch (error) {
-    const message = `no valid API URL: ${(error as Error).message} (set base-url, or check GITHUB_API_URL)`;
-    return { ...result, status: 'fail', problems: [problem('unexpected-response', message)] };
-  }
+  if ('refused' in read) return { ...result, status: 'fail', problems: [problem('invalid', read.refused)] };
 
   const problems: Problem[] = [];
-  if (!sendable(token)) {
-    const message = 'the token holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so no provider can accept it; it was not sent';
-    return { ...result, status: 'fail', problems: [problem('invalid', message)] };
-  }
-  const ping = await pingOrProblem(provider, token, http, deps, problems);
-  if (ping?.outcome === 'valid') {
-    const { facts } = ping;
+  const contacted = new Set<string>();
+  const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
+  if (verdict.latencyMs !== undefined) result.latencyMs = verdict.latencyMs;
+  if (verdict.outcome === 'valid') {
+    const { facts } = verdict;
     Object.assign(result, {
       kind: facts.kind,
       identity: facts.identity,
@@ -85,58 +108,89 @@ async function checkToken(spec: TokenSpec, deps: TokenCheckDeps): Promise<TokenR
       mode: facts.mode,
       rateLimit: facts.rateLimit,
       notes: facts.notes,
-      latencyMs: ping.response.latencyMs,
     });
     const expand = provider.expandScopes?.bind(provider);
     const scopes = checkScopes(facts.scopes, spec, expand ?? ((s) => new Set(s)));
     if (scopes) Object.assign(result, { missingScopes: scopes.missing, extraScopes: scopes.extra });
-    problems.push(...evaluateFacts(facts, ping.response.latencyMs, spec, deps.now(), expand));
-  } else if (ping?.outcome === 'rejected') {
-    result.latencyMs = ping.response.latencyMs;
-    problems.push(problem(ping.code, ping.message));
+    problems.push(...evaluateFacts(facts, verdict.latencyMs ?? 0, spec, deps.now(), expand));
+  } else {
+    problems.push(problem(verdict.code, verdict.message));
   }
 
-  if (spec.previousSecret) await checkPrevious(spec.previousSecret, provider, http, deps, problems, result);
+  if (spec.previousSecret) await checkPrevious(spec, provider, read.credential, deps, problems, result, contacted);
+  if (spec.rejectInvalid && verdict.outcome !== 'unknown') await checkCorrupted(spec, provider, read.credential, deps, problems, contacted);
+  if (contacted.size) result.host = [...contacted].join(', ');
   return { ...result, problems, status: statusOf(problems) };
 }
 
-/** A rotated-out token must now be refused; one still accepted is `previous-still-valid`. */
+/** One check of one credential, every failure turned into a verdict (never a throw). */
+async function checkCredential(provider: Provider, credential: Credential, spec: TokenSpec, deps: TokenCheckDeps, contacted: Set<string>): Promise<Verdict> {
+  try {
+    const target = targetFor(provider, { purpose: 'preflight', baseUrl: spec.baseUrl, settings: spec.settings, env: deps.env });
+    const http = deps.http.session({ base: target.base, hosts: target.hosts, credential, throttling: target.throttling });
+    try {
+      return await provider.check(credential, { http, env: target.env, purpose: 'preflight', settings: spec.settings });
+    } finally {
+      http.contacted.forEach((host) => contacted.add(host));
+    }
+  } catch (error) {
+    if (error instanceof ProblemError) return { outcome: 'unknown', code: error.code, message: error.message };
+    // Anything else is a defect of ours: reported on this token, the other tokens keep their results.
+    return { outcome: 'unknown', code: 'unexpected-response', message: `internal error while checking: ${(error as Error).message}` };
+  }
+}
+
+/** A rotated-out credential must now be refused; one still accepted is `previous-still-valid`. */
 async function checkPrevious(
-  variable: string,
+  spec: TokenSpec,
   provider: Provider,
-  http: ProviderHttp,
+  current: Credential,
   deps: TokenCheckDeps,
   problems: Problem[],
   result: TokenResult,
+  contacted: Set<string>,
 ): Promise<void> {
-  const token = deps.secrets.get(variable);
-  if (!token) {
-    const message = `previous-secret ${variable} is not set, so the old token cannot be confirmed revoked; once it is revoked and its secret deleted, remove previous-secret from the config`;
+  const variables = Object.values(spec.previousSecret!).join(', ');
+  const read = readCredential({ ...spec.secret, ...spec.previousSecret }, provider, deps.secrets);
+  if ('missing' in read) {
+    const message = `previous-secret ${variables} is not set, so the old credential cannot be confirmed revoked; once it is revoked and its secret deleted, remove previous-secret from the config`;
     problems.push(problem('missing-secret', message));
     return;
   }
-  const own: Problem[] = [];
-  const ping = await pingOrProblem(provider, token, http, deps, own);
-  problems.push(...own.map((p) => ({ ...p, message: `previous-secret ${variable}: ${p.message}` })));
-  result.previous = ping?.outcome === 'valid' ? 'accepted' : ping?.outcome === 'rejected' ? 'rejected' : 'unknown';
-  if (ping?.outcome === 'valid') {
-    const who = ping.facts.identity ? ` as "${ping.facts.identity}"` : '';
-    problems.push(problem('previous-still-valid', `the replaced token in ${variable} is still accepted${who}: revoke it at the provider`));
+  if ('refused' in read) {
+    result.previous = 'rejected';
+    return;
+  }
+  if (fingerprint(read.credential) === fingerprint(current)) {
+    problems.push(problem('previous-still-valid', `previous-secret ${variables} holds the same value as the current secret: the rotation did not replace it`));
+    result.previous = 'accepted';
+    return;
+  }
+  const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
+  result.previous = verdict.outcome === 'valid' ? 'accepted' : verdict.outcome === 'rejected' ? 'rejected' : 'unknown';
+  if (verdict.outcome === 'valid') {
+    const who = verdict.facts.identity ? ` as "${verdict.facts.identity}"` : '';
+    problems.push(problem('previous-still-valid', `the replaced credential in ${variables} is still accepted${who}: revoke it at the provider`));
+  } else if (verdict.outcome === 'unknown') {
+    problems.push(problem(verdict.code, `previous-secret ${variables}: ${verdict.message}`));
   }
 }
 
-async function pingOrProblem(provider: Provider, token: string, http: ProviderHttp, deps: TokenCheckDeps, problems: Problem[]): Promise<Ping | undefined> {
-  try {
-    return await provider.ping(token, { http, env: deps.env });
-  } catch (error) {
-    // Anything else is a defect of ours; report it on this token and keep the other tokens' results.
-    const [code, message] = error instanceof ProblemError ? [error.code, error.message] : ['unexpected-response' as const, `internal error while checking: ${(error as Error).message}`];
-    problems.push(problem(code, message));
-    return undefined;
+/** `reject-invalid`: a corrupted copy must be refused, or the provider (or something posing as it) accepts anything. */
+async function checkCorrupted(spec: TokenSpec, provider: Provider, credential: Credential, deps: TokenCheckDeps, problems: Problem[], contacted: Set<string>): Promise<void> {
+  const part = Object.keys(spec.secret).find((id) => provider.fields.find((f) => f.id === id)?.rotates) ?? Object.keys(spec.secret)[0]!;
+  const copy = { ...credential, [part]: corrupt(credential[part]!) };
+  deps.secrets.derived(copy[part]!);
+  const verdict = await checkCredential(provider, copy, spec, deps, contacted);
+  if (verdict.outcome === 'valid') {
+    problems.push(problem('accepts-invalid', `a deliberately corrupted copy of the credential was accepted too: the answer does not prove the credential works (check expect, or what answers at that URL)`));
+  } else if (verdict.outcome === 'unknown') {
+    problems.push(problem(verdict.code, `the corrupted copy (reject-invalid): ${verdict.message}`));
   }
 }
 
-/** Whether a token can travel in an HTTP header at all. */
-function sendable(token: string): boolean {
-  return /^[\x20-\x7e]+$/.test(token);
+/** SHA-256 of a whole credential: values are compared by hash only, never kept or shown. */
+function fingerprint(credential: Credential): string {
+  const canonical = JSON.stringify(Object.entries(credential).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash('sha256').update(canonical).digest('hex');
 }

@@ -23,18 +23,19 @@ export interface TokenResult {
   /** ISO date; `null` when the token never expires; absent when unknown. */
   expiresAt?: string | null;
   ephemeral?: boolean;
-  mode?: 'test' | 'live';
+  /** One of the provider's modes (`test`/`live`, …). */
+  mode?: string;
   latencyMs?: number;
   rateLimit?: RateLimit;
   notes?: string[];
-  /** The host the token was sent to. */
+  /** The host(s) the credential was actually sent to; absent when no request went out. */
   host?: string;
   /** What the provider said of the `previous-secret` token. */
   previous?: 'rejected' | 'accepted' | 'unknown';
   source: SourceRef;
 }
 
-/** A hard-coded secret found by the leak scan (SPEC.md "JSON report"). */
+/** A hard-coded secret found by the leak scan (docs/contract.md, "JSON report"). */
 export interface Finding {
   rule: string;
   provider?: string;
@@ -49,6 +50,8 @@ export interface Finding {
 
 export interface RunResult {
   verdict: RunVerdict;
+  /** Problems of the run as a whole (`nothing-checked`). */
+  problems: Problem[];
   tokens: TokenResult[];
   findings: Finding[];
   /** When the run started, ISO. */

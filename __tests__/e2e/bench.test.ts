@@ -1,0 +1,52 @@
+// The benchmarks are a gate: `npm run bench` (bench/run.mjs) exits non-zero when a bound fails. The
+// bounds are tightened here through their environment variables so that they fail whatever the
+// machine's speed; nothing here depends on timing. The bundle measured is the fresh one of this run.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/runner.mjs';
+
+function bench(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench', 'run.mjs'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run bench', () => {
+  it('reports start-up in milliseconds over bare Node, measured in the same run, and passes a bound it meets', async () => {
+    const { code, stdout } = await bench(['startup'], { BENCH_STARTUP_RUNS: '1', BENCH_STARTUP_BOUND_MS: '1000000' });
+    expect(stdout).toMatch(/^node -e ""\s+median\s+\d+ ms/m);
+    expect(stdout).toMatch(/^PASS: start-up of the action takes \d+ ms more than bare Node \(bound 1000000 ms\)$/m);
+    expect(stdout).toMatch(/^bench: PASS: every bound held$/m);
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 when the start-up bound fails', async () => {
+    const { code, stdout } = await bench(['startup'], { BENCH_STARTUP_RUNS: '1', BENCH_STARTUP_BOUND_MS: '0' });
+    expect(stdout).toMatch(/^FAIL: start-up of the action takes \d+ ms more than bare Node \(bound 0 ms\)$/m);
+    expect(stdout).toMatch(/^bench: FAIL: startup\.mjs \(exit 1\)$/m);
+    expect(code).toBe(1);
+  });
+
+  it('exits 1 when a concurrency bound fails', async () => {
+    // 20 ms answers instead of 500 and one run of each: a few seconds.
+    const env = { BENCH_RUNS: '1', BENCH_STARTUP_RUNS: '1', BENCH_DELAY_MS: '20', BENCH_OVERLAP_SLACK_MS: '-1000000' };
+    const { code, stdout } = await bench(['concurrency'], env);
+    expect(stdout).toMatch(/^PASS: the limit holds: at most \d of 8, \d+ of 20, 1 of 1 requests in flight$/m);
+    expect(stdout).toMatch(/^FAIL: at concurrency 8 the 20 ms latency added -?\d+ ms \(bound 3 × 20 ms \+ -1000000 ms for scheduling = -999940 ms\)$/m);
+    expect(stdout).toMatch(/^bench: FAIL: concurrency\.mjs \(exit 1\)$/m);
+    expect(code).toBe(1);
+  }, 60_000);
+
+  it('exits 2 on an unknown benchmark', async () => {
+    const { code, stderr } = await bench(['startpu'], {});
+    expect(stderr).toBe('unknown benchmark startpu; there are: startup, concurrency\n');
+    expect(code).toBe(2);
+  });
+});
