@@ -64,6 +64,12 @@ describe('token-preflight CLI', () => {
   it.each([
     [['check', '--format', 'yaml'], '--format must be one of text, json, got "yaml"'],
     [['check', '--concurrency', '0'], '--concurrency must be a whole number from 1 to 64, written in digits, got "0"'],
+    // Numbers in plain digits only, within range: 1e9 seconds would overflow the timer (it fired at once).
+    [['check', '--timeout-seconds', '1e9'], '--timeout-seconds must be a whole number from 1 to 600, written in digits, got "1e9"'],
+    [['check', '--timeout-seconds', '601'], '--timeout-seconds must be a whole number from 1 to 600'],
+    [['check', '--concurrency', ' 2'], '--concurrency must be a whole number from 1 to 64, written in digits'],
+    [['check', '--concurrency', '0x10'], '--concurrency must be a whole number from 1 to 64, written in digits, got "0x10"'],
+    [['check', '--expiry-warning-days', '+3'], '--expiry-warning-days must be a whole number from 0 to 3650, written in digits, got "+3"'],
     [['check', '--bogus'], "Unknown option '--bogus'"],
     [['frobnicate'], 'unknown command "frobnicate"'],
   ])('exits 2 on a usage error: %j', async (argv, message) => {

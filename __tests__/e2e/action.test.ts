@@ -721,3 +721,21 @@ describe('dist/index.js: the provider contract v2', () => {
     expect(annotations(run, 'notice').at(-1)?.message).toMatch(/3 more annotations not shown/);
   });
 });
+
+describe('dist/index.js: an unexpected failure', () => {
+  // The report cannot be written where RUNNER_TEMP points (a file, not a directory).
+  const broken = { RUNNER_TEMP: '/dev/null' };
+
+  it('fails the step in one plain line; the stack trace goes only to a debug line, shown with debug logging on', async () => {
+    const run = await runAction({ inputs: { tokens: '- name: a\n  provider: github\n  secret: A_TOKEN\n  optional: true\n' }, env: broken, sends: {} });
+    expect(run.code).toBe(1);
+    const errors = annotations(run, 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/^token-preflight failed unexpectedly: .*ENOTDIR.*Re-run with debug logging on/);
+    expect(errors[0]!.message).not.toMatch(/\bat .*:\d+:\d+/);
+    // The runner hides ::debug:: lines unless the run has debug logging on (ACTIONS_STEP_DEBUG).
+    const visible = run.stdout.split('\n').filter((line) => !line.startsWith('::debug::'));
+    expect(visible.join('\n')).not.toMatch(/\bat .*:\d+:\d+/);
+    expect(run.commands.find((c) => c.command === 'debug' && /ENOTDIR/.test(c.message))?.message).toMatch(/\n\s+at /);
+  });
+});

@@ -44,9 +44,17 @@ describe('npm run bench', () => {
     expect(code).toBe(1);
   }, 60_000);
 
+  it('measures the engine with many tokens side by side with the old redaction, and exits 1 past its bound', async () => {
+    const { code, stdout } = await bench(['many-tokens'], { BENCH_MANY_TOKENS_COUNTS: '50,500', BENCH_MANY_TOKENS_BOUND_MS: '0' });
+    expect(stdout).toMatch(/^500 tokens: \d+ ms — bound 0 ms; growth [\d.]+× for 10× the tokens — bound 15×$/m);
+    expect(stdout).toMatch(/^side by side, the pre-v2 pairwise redaction of that one 500-token result alone: \d+ ms$/m);
+    expect(stdout).toMatch(/^bench: FAIL: many-tokens\.mjs \(exit 1\)$/m);
+    expect(code).toBe(1);
+  }, 60_000);
+
   it('exits 2 on an unknown benchmark', async () => {
     const { code, stderr } = await bench(['startpu'], {});
-    expect(stderr).toBe('unknown benchmark startpu; there are: startup, concurrency\n');
+    expect(stderr).toBe('unknown benchmark startpu; there are: startup, concurrency, many-tokens\n');
     expect(code).toBe(2);
   });
 });

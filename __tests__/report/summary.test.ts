@@ -222,6 +222,8 @@ describe('cell', () => {
 
   it('drops control characters and terminal escapes', () => {
     expect(cell('a\u001b[2Jb\u0007c')).toBe('a \\[2Jb c');
+    // A provider's text naming @someone or @org/team must not notify them from the summary.
+    expect(cell('owned by @octocat and @acme/admins')).toBe('owned by &#64;octocat and &#64;acme/admins');
   });
 });
 
