@@ -64482,6 +64482,7 @@ function renderText(result, now = new Date()) {
         const facts = [
             token.identity && `identity ${token.identity}`,
             token.kind,
+            token.mode && `${token.mode} mode`,
             expiryText(token, now) && `expires ${expiryText(token, now)}`,
             rateLimitText(token) && `rate limit ${rateLimitText(token)} left`,
             latencyText(token),
@@ -65309,7 +65310,8 @@ async function checkToken(spec, deps) {
     }
     if (spec.previousSecret)
         await checkPrevious(spec, provider, read.credential, deps, problems, result, contacted);
-    if (spec.rejectInvalid && verdict.outcome !== 'unknown')
+    // A corrupted copy proves something only about a credential the provider accepted.
+    if (spec.rejectInvalid && verdict.outcome === 'valid')
         await checkCorrupted(spec, provider, read.credential, deps, problems, contacted);
     if (contacted.size)
         result.host = [...contacted].join(', ');
@@ -65549,9 +65551,10 @@ Options:
   --format text|json          report format (default: text)
   --fail-on error|warning|never
                               what makes the exit status 1 (default: error)
-  --timeout-seconds N         per provider call, retries included (default: 10)
-  --concurrency N             provider calls in flight at once (default: 8)
-  --expiry-warning-days N     an expiry nearer than this is expiring-soon (default: 14)
+  --timeout-seconds N         budget of each provider call, 1–600: connect, proxy, TLS,
+                              answer, retries (default: 10)
+  --concurrency N             checks in flight at once, 1–64 (default: 8)
+  --expiry-warning-days N     an expiry nearer than this is expiring-soon, 0–3650 (default: 14)
   -h, --help                  show this help
 
 Tokens are read from the environment variables the config names.

@@ -67075,7 +67075,8 @@ function renderSummary(result, now = new Date()) {
 }
 function row(token, now) {
     const nameCell = `**${cell(token.name)}**<br><sub>${cell([token.provider, token.environment].filter(Boolean).join(' · '))}</sub>`;
-    const identity = [token.identity ? cell(token.identity) : '', token.kind ? `<sub>${cell(token.kind)}</sub>` : ''].filter(Boolean).join('<br>');
+    const kind = [token.kind, token.mode && `${token.mode} mode`].filter(Boolean).join(' · ');
+    const identity = [token.identity ? cell(token.identity) : '', kind ? `<sub>${cell(kind)}</sub>` : ''].filter(Boolean).join('<br>');
     const problems = token.status === 'skipped'
         ? cell(token.skipReason ?? 'skipped')
         : token.problems.map((p) => `${p.severity === 'error' ? '❌' : '⚠️'} \`${p.code}\` ${cell(p.message)}`).join('<br>');
@@ -74867,7 +74868,8 @@ async function checkToken(spec, deps) {
     }
     if (spec.previousSecret)
         await checkPrevious(spec, provider, read.credential, deps, problems, result, contacted);
-    if (spec.rejectInvalid && verdict.outcome !== 'unknown')
+    // A corrupted copy proves something only about a credential the provider accepted.
+    if (spec.rejectInvalid && verdict.outcome === 'valid')
         await checkCorrupted(spec, provider, read.credential, deps, problems, contacted);
     if (contacted.size)
         result.host = [...contacted].join(', ');

@@ -44,9 +44,10 @@ Options:
   --format text|json          report format (default: text)
   --fail-on error|warning|never
                               what makes the exit status 1 (default: error)
-  --timeout-seconds N         per provider call, retries included (default: 10)
-  --concurrency N             provider calls in flight at once (default: 8)
-  --expiry-warning-days N     an expiry nearer than this is expiring-soon (default: 14)
+  --timeout-seconds N         budget of each provider call, 1–600: connect, proxy, TLS,
+                              answer, retries (default: 10)
+  --concurrency N             checks in flight at once, 1–64 (default: 8)
+  --expiry-warning-days N     an expiry nearer than this is expiring-soon, 0–3650 (default: 14)
   -h, --help                  show this help
 
 Tokens are read from the environment variables the config names.

@@ -177,6 +177,13 @@ describe('http provider: reject-invalid', () => {
     expect(masked, 'the corrupted copy is masked too: it is mostly the real token').toContain(corrupted);
   });
 
+  it('sends no corrupted copy when the credential itself is refused', async () => {
+    mock().get(API).intercept({ path: '/me', method: 'GET' }).reply(401, '{}');
+    const { token } = await run(config);
+    expect(token.problems.map((p) => p.code)).toEqual(['invalid']);
+    mock().assertNoPendingInterceptors();
+  });
+
   it('is accepts-invalid when anything is accepted (a stub, a misrouted proxy)', async () => {
     mock().get(API).intercept({ path: '/me', method: 'GET' }).reply(200, '{}').times(2);
     const { token } = await run(config);

@@ -227,3 +227,10 @@ describe('cell', () => {
   });
 });
 
+
+describe('renderSummary: modes', () => {
+  it("shows the provider's mode beside the kind", () => {
+    const summary = renderSummary({ verdict: 'pass', problems: [], tokens: [{ name: 'sms', provider: 'twilio', status: 'ok', problems: [], kind: 'account SID and auth token', mode: 'test', identity: 'Acme', source: {} }], findings: [], startedAt: '', durationMs: 1 });
+    expect(summary).toContain('Acme<br><sub>account SID and auth token · test mode</sub>');
+  });
+});

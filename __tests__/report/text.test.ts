@@ -85,3 +85,10 @@ describe('renderText', () => {
     expect(text.split('\n').some((line) => line.trimStart().startsWith('::'))).toBe(false);
   });
 });
+
+describe('renderText: modes', () => {
+  it("shows the provider's mode beside the kind", () => {
+    const text = renderText({ verdict: 'pass', problems: [], tokens: [{ name: 'sms', provider: 'twilio', status: 'ok', problems: [], kind: 'account SID and auth token', mode: 'live', identity: 'Acme', source: {} }], findings: [], startedAt: '', durationMs: 1 });
+    expect(text).toContain('identity Acme · account SID and auth token · live mode');
+  });
+});

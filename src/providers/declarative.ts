@@ -1,5 +1,5 @@
 import { ProblemError } from '../check/problems.js';
-import type { Auth, HttpRequest, HttpResponse, Method, ProviderHttp, Throttling } from '../http/types.js';
+import type { Auth, HttpRequest, HttpResponse, ProviderHttp, Throttling } from '../http/types.js';
 import { oneLine } from '../sanitize.js';
 import { fromEpochMillis, fromEpochSeconds, jsonPath, parseDate, providerMessage, rateLimitFrom, rejected, tryJson, valid } from './kit.js';
 import type { Provider, TokenFacts, Verdict } from './provider.js';
@@ -10,15 +10,8 @@ import type { Provider, TokenFacts, Verdict } from './provider.js';
  * provider (docs/contract.md, "The http provider").
  */
 export interface HttpCheck {
-  request: {
-    method?: Method;
-    url: string;
-    headers?: Record<string, string>;
-    query?: Record<string, string>;
-    form?: Record<string, string>;
-    json?: unknown;
-    auth?: Exclude<Auth, { signer: unknown }>;
-  };
+  /** The request, its credential placed by `auth` or by `${part}` templates (no signer: data cannot sign). */
+  request: Omit<HttpRequest, 'auth'> & { auth?: Exclude<Auth, { signer: unknown }> };
   /** The answer of a working credential. */
   expect?: Matcher;
   /** Checked first, in order: the provider's own dialect (Slack's 200 `ok:false`, Twilio's error codes …). */
@@ -79,7 +72,7 @@ export function throttlingOf(check: HttpCheck): Throttling {
 
 /** Sends the check's request and reads the answer. `title` names the provider in messages. */
 export async function runHttpCheck(check: HttpCheck, http: ProviderHttp, title: string): Promise<Verdict> {
-  const res = await http.send(check.request as HttpRequest);
+  const res = await http.send(check.request);
   return judge(check, res, title);
 }
 

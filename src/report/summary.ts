@@ -52,7 +52,8 @@ export function renderSummary(result: RunResult, now: Date = new Date()): string
 
 function row(token: TokenResult, now: Date): string {
   const nameCell = `**${cell(token.name)}**<br><sub>${cell([token.provider, token.environment].filter(Boolean).join(' · '))}</sub>`;
-  const identity = [token.identity ? cell(token.identity) : '', token.kind ? `<sub>${cell(token.kind)}</sub>` : ''].filter(Boolean).join('<br>');
+  const kind = [token.kind, token.mode && `${token.mode} mode`].filter(Boolean).join(' · ');
+  const identity = [token.identity ? cell(token.identity) : '', kind ? `<sub>${cell(kind)}</sub>` : ''].filter(Boolean).join('<br>');
   const problems = token.status === 'skipped'
     ? cell(token.skipReason ?? 'skipped')
     : token.problems.map((p) => `${p.severity === 'error' ? '❌' : '⚠️'} \`${p.code}\` ${cell(p.message)}`).join('<br>');

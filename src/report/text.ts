@@ -16,6 +16,7 @@ export function renderText(result: RunResult, now: Date = new Date()): string {
     const facts = [
       token.identity && `identity ${token.identity}`,
       token.kind,
+      token.mode && `${token.mode} mode`,
       expiryText(token, now) && `expires ${expiryText(token, now)}`,
       rateLimitText(token) && `rate limit ${rateLimitText(token)} left`,
       latencyText(token),

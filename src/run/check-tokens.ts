@@ -118,7 +118,8 @@ async function checkToken(spec: TokenSpec, deps: TokenCheckDeps): Promise<TokenR
   }
 
   if (spec.previousSecret) await checkPrevious(spec, provider, read.credential, deps, problems, result, contacted);
-  if (spec.rejectInvalid && verdict.outcome !== 'unknown') await checkCorrupted(spec, provider, read.credential, deps, problems, contacted);
+  // A corrupted copy proves something only about a credential the provider accepted.
+  if (spec.rejectInvalid && verdict.outcome === 'valid') await checkCorrupted(spec, provider, read.credential, deps, problems, contacted);
   if (contacted.size) result.host = [...contacted].join(', ');
   return { ...result, problems, status: statusOf(problems) };
 }
