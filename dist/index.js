@@ -72419,7 +72419,7 @@ const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
  * parts, modes, self-hosted form and own keys. It is also published as
  * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
  */
-function configSchema() {
+function configSchema({ settings = true } = {}) {
     const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
     // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
     const secretRef = (what) => ({
@@ -72430,7 +72430,9 @@ function configSchema() {
         additionalProperties: { type: 'string', pattern: ENV_NAME },
         description: `${what}: the name of the environment variable holding it, or a map of credential part → variable name (never the value).`,
     });
-    const settingsKeys = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.settings?.properties ?? {})));
+    // Without `settings`, a provider's own keys are accepted as they are: compiling the http provider's
+    // request/expect schema is most of the compile time, so a config without such tokens skips it.
+    const settingsKeys = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.settings?.properties ?? {}).map(([key, schema]) => [key, settings ? schema : {}])));
     const token = {
         type: 'object',
         additionalProperties: false,
@@ -73614,6 +73616,7 @@ class Source {
 
 
 
+
 /**
  * How many copies of anchored values the `*aliases` of one file may make (the `yaml` library's
  * `maxAliasCount`, counting the aliases inside an aliased value too): far more than a config needs,
@@ -73629,16 +73632,29 @@ class ConfigError extends Error {
         this.name = 'ConfigError';
     }
 }
-let validators;
-/** Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema itself. */
-function compiled() {
-    if (validators)
-        return validators;
+const validators = {};
+/**
+ * Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema
+ * itself. The providers' own keys (the http provider's request, expect, …) are most of the compile
+ * time: they are compiled only for a config that has a token of such a provider.
+ */
+function compiled(full) {
+    const kind = full ? 'full' : 'core';
+    const cached = validators[kind];
+    if (cached)
+        return cached;
     // verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
     const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
-    ajv.addSchema(configSchema(), 'config');
-    validators = { file: ajv.getSchema('config'), tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) };
-    return validators;
+    ajv.addSchema(configSchema({ settings: full }), 'config');
+    return (validators[kind] = { file: ajv.getSchema('config'), tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) });
+}
+/** The validator for a document: the full one when any of its tokens names a provider with keys of its own. */
+function validatorFor(which) {
+    return (value) => {
+        const tokens = Array.isArray(value) ? value : value?.tokens;
+        const full = Array.isArray(tokens) && tokens.some((t) => typeof t?.provider === 'string' && findProvider(t.provider)?.settings !== undefined);
+        return compiled(full)[which];
+    };
 }
 async function loadConfig(request) {
     const absolute = external_node_path_.resolve(request.cwd, request.path);
@@ -73655,7 +73671,7 @@ async function loadConfig(request) {
     let file;
     if (text !== undefined) {
         file = display;
-        const parsed = parseYaml(text, { label, file: display }, compiled().file, issues);
+        const parsed = parseYaml(text, { label, file: display }, validatorFor('file'), issues);
         if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
             const value = parsed.value;
             if (value.defaults && typeof value.defaults === 'object' && !Array.isArray(value.defaults))
@@ -73668,7 +73684,7 @@ async function loadConfig(request) {
         }
     }
     if (request.inlineTokens?.trim()) {
-        const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, compiled().tokenList, issues);
+        const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, validatorFor('tokenList'), issues);
         if (parsed && Array.isArray(parsed.value)) {
             parsed.value.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, [i])));
         }
@@ -73737,7 +73753,7 @@ function inFileOrder(issues) {
         .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || column(a.issue) - column(b.issue) || a.i - b.i)
         .map(({ issue }) => issue);
 }
-function parseYaml(text, origin, validate, issues) {
+function parseYaml(text, origin, validatorOf, issues) {
     const lineCounter = new dist/* LineCounter */.HN();
     // prettyErrors off: its code frame would quote the file, and a pasted token with it. stringKeys:
     // a list or a mapping used as a key is an error, not a key made of its text. logLevel: the library
@@ -73775,6 +73791,7 @@ function parseYaml(text, origin, validate, issues) {
         return undefined;
     }
     const place = (keyPath) => at(nodeAt(doc, keyPath)?.range?.[0]);
+    const validate = validatorOf(value);
     if (!validate(value)) {
         const errors = validate.errors ?? [];
         for (const problem of schemaProblems(errors, { root: value, displayPrefix: origin.file ? [] : ['tokens'] })) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { oneLine, safeLine } from '../sanitize.js';
+import { findProvider } from '../providers/registry.js';
 import { configSchema } from './schema.js';
 import { mightBeSecret, tokenAdvice } from './echo.js';
 import { schemaProblems, type KeyPath } from './schema-errors.js';
@@ -46,16 +47,31 @@ export interface LoadRequest {
 }
 
 type Validate = (data: unknown) => boolean | Promise<unknown>;
-let validators: { file: Validate; tokenList: Validate } | undefined;
+type Validators = { file: Validate; tokenList: Validate };
+const validators: { core?: Validators; full?: Validators } = {};
 
-/** Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema itself. */
-function compiled() {
-  if (validators) return validators;
+/**
+ * Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema
+ * itself. The providers' own keys (the http provider's request, expect, …) are most of the compile
+ * time: they are compiled only for a config that has a token of such a provider.
+ */
+function compiled(full: boolean): Validators {
+  const kind = full ? 'full' : 'core';
+  const cached = validators[kind];
+  if (cached) return cached;
   // verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
-  ajv.addSchema(configSchema(), 'config');
-  validators = { file: ajv.getSchema('config')!, tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) };
-  return validators;
+  ajv.addSchema(configSchema({ settings: full }), 'config');
+  return (validators[kind] = { file: ajv.getSchema('config')!, tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) });
+}
+
+/** The validator for a document: the full one when any of its tokens names a provider with keys of its own. */
+function validatorFor(which: keyof Validators): (value: unknown) => Validate {
+  return (value) => {
+    const tokens = Array.isArray(value) ? value : (value as { tokens?: unknown } | null)?.tokens;
+    const full = Array.isArray(tokens) && tokens.some((t) => typeof t?.provider === 'string' && findProvider(t.provider)?.settings !== undefined);
+    return compiled(full)[which];
+  };
 }
 
 export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
@@ -76,7 +92,7 @@ export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
 
   if (text !== undefined) {
     file = display;
-    const parsed = parseYaml(text, { label, file: display }, compiled().file, issues);
+    const parsed = parseYaml(text, { label, file: display }, validatorFor('file'), issues);
     if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
       const value = parsed.value as { defaults?: unknown; tokens?: unknown; 'allowed-hosts'?: unknown };
       if (value.defaults && typeof value.defaults === 'object' && !Array.isArray(value.defaults)) defaults = value.defaults as Record<string, unknown>;
@@ -88,7 +104,7 @@ export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
   }
 
   if (request.inlineTokens?.trim()) {
-    const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, compiled().tokenList, issues);
+    const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, validatorFor('tokenList'), issues);
     if (parsed && Array.isArray(parsed.value)) {
       parsed.value.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, [i])));
     }
@@ -162,7 +178,7 @@ interface Parsed {
   place(keyPath: KeyPath): Place;
 }
 
-function parseYaml(text: string, origin: { label: string; file?: string }, validate: Validate, issues: ConfigIssue[]): Parsed | undefined {
+function parseYaml(text: string, origin: { label: string; file?: string }, validatorOf: (value: unknown) => Validate, issues: ConfigIssue[]): Parsed | undefined {
   const lineCounter = new LineCounter();
   // prettyErrors off: its code frame would quote the file, and a pasted token with it. stringKeys:
   // a list or a mapping used as a key is an error, not a key made of its text. logLevel: the library
@@ -198,6 +214,7 @@ function parseYaml(text: string, origin: { label: string; file?: string }, valid
     return undefined;
   }
   const place = (keyPath: KeyPath) => at(nodeAt(doc, keyPath)?.range?.[0]);
+  const validate = validatorOf(value);
   if (!validate(value)) {
     const errors = (validate as unknown as { errors: ErrorObject[] }).errors ?? [];
     for (const problem of schemaProblems(errors, { root: value, displayPrefix: origin.file ? [] : ['tokens'] })) {

@@ -9,7 +9,7 @@ export const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
  * parts, modes, self-hosted form and own keys. It is also published as
  * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
  */
-export function configSchema() {
+export function configSchema({ settings = true }: { settings?: boolean } = {}) {
   const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
   // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
   const secretRef = (what: string) => ({
@@ -20,7 +20,9 @@ export function configSchema() {
     additionalProperties: { type: 'string', pattern: ENV_NAME },
     description: `${what}: the name of the environment variable holding it, or a map of credential part → variable name (never the value).`,
   });
-  const settingsKeys = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.settings?.properties ?? {})));
+  // Without `settings`, a provider's own keys are accepted as they are: compiling the http provider's
+  // request/expect schema is most of the compile time, so a config without such tokens skips it.
+  const settingsKeys = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.settings?.properties ?? {}).map(([key, schema]) => [key, settings ? schema : {}])));
   const token = {
     type: 'object',
     additionalProperties: false,
