@@ -63819,7 +63819,6 @@ class Source {
 
 
 
-
 /**
  * How many copies of anchored values the `*aliases` of one file may make (the `yaml` library's
  * `maxAliasCount`, counting the aliases inside an aliased value too): far more than a config needs,

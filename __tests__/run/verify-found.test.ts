@@ -50,12 +50,19 @@ describe('verifyFound: the same check as a configured token, with purpose leak',
     expect(protectedValues).toEqual(expect.arrayContaining([live, dead]));
   });
 
-  it('never follows the runner to GHES: GITHUB_API_URL and base-url are not used for found secrets', async () => {
-    // Only api.github.com answers; any other host would fail the test with "no interceptor".
+  it('never follows the runner to GHES: GITHUB_API_URL is not used for found secrets', async () => {
+    // The runner points GitHub calls at a GHES host; a found secret must still go to api.github.com only.
+    mock().get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, USER).persist();
     mock().get('https://api.github.com').intercept({ path: '/user', method: 'GET' }).reply(401, BAD_CREDENTIALS);
-    const { deps: d } = deps();
-    const results = await verifyFound([found(githubToken('ghp_'))], d);
-    expect([...results.values()][0]).toMatchObject({ verification: 'inactive' });
+    const saved = process.env.GITHUB_API_URL;
+    process.env.GITHUB_API_URL = 'https://ghe.example.com/api/v3';
+    try {
+      const results = await verifyFound([found(githubToken('ghp_'))], deps().deps);
+      expect([...results.values()][0]).toMatchObject({ verification: 'inactive' });
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_API_URL;
+      else process.env.GITHUB_API_URL = saved;
+    }
   });
 
   it('refuses a host from the scanned text unless allowed-hosts lists it', async () => {

@@ -12,7 +12,6 @@ import { syntaxProblems } from './yaml-errors.js';
 import type { ConfigIssue, LoadedConfig, Place } from './types.js';
 
 export type { ConfigIssue, LoadedConfig } from './types.js';
-export { closest, displayKey } from './schema-errors.js';
 
 /**
  * How many copies of anchored values the `*aliases` of one file may make (the `yaml` library's
