@@ -1,12 +1,13 @@
 // `npm run bench`: start-up, then concurrency (which measures start-up again for its own reference),
-// then many tokens (the engine's own cost with 10,000 tokens).
+// then many tokens (the engine's own cost with 10,000 tokens), then providers (40 tokens over every
+// provider: a slow one never holds up the others).
 // Each runs in its own Node process so one cannot warm the other. Every script runs; the exit status
 // is 1 when any of them failed a bound (or failed to run).
-//   node bench/run.mjs [startup] [concurrency] [many-tokens]      (default: all)
+//   node bench/run.mjs [startup] [concurrency] [many-tokens] [providers]      (default: all)
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const SCRIPTS = ['startup', 'concurrency', 'many-tokens'];
+const SCRIPTS = ['startup', 'concurrency', 'many-tokens', 'providers'];
 const chosen = process.argv.slice(2).map((name) => name.replace(/\.mjs$/, ''));
 const unknown = chosen.filter((name) => !SCRIPTS.includes(name));
 if (unknown.length > 0) {

@@ -199,6 +199,38 @@ describe('HttpClient sessions: where a credential may go', () => {
     await expect(http.send({ url: 'bot${token}/getMe' })).resolves.toMatchObject({ status: 200 });
   });
 
+  it('keeps ":" and "@" of a credential in the path (a Telegram bot token), encoding what could leave the segment', async () => {
+    const seen: string[] = [];
+    mock().get(ORIGIN).intercept({ path: /^\/bot/, method: 'GET' }).reply((req) => {
+      seen.push(req.path);
+      return { statusCode: 200, data: 'ok' };
+    }).persist();
+    const derived: string[] = [];
+    const send = (token: string) =>
+      client({ onSecret: (v) => derived.push(v) }).session({ base: new URL(`${ORIGIN}/`), hosts: ['api.example.com'], credential: { token } }).send({ url: 'bot${token}/getMe' });
+    await send('123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
+    await send('a@b:c/d#e');
+    expect(seen).toEqual(['/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/getMe', '/bota@b:c%2Fd%23e/getMe']);
+    // Unchanged, the token needs no second mask; encoded, its encoded form is masked.
+    expect(derived).toEqual(['a@b:c%2Fd%23e']);
+  });
+
+  it('remembers a secret minted during the check: masked before use, then sent where a template names it', async () => {
+    const seen: string[] = [];
+    mock().get(ORIGIN).intercept({ path: '/me', method: 'GET' }).reply((req) => {
+      seen.push(String((req.headers as Record<string, string>).authorization));
+      return { statusCode: 200, data: '' };
+    });
+    const masked: string[] = [];
+    const http = client({ onSecret: (v) => masked.push(v) }).session({ base: new URL(`${ORIGIN}/`), hosts: ['api.example.com'], credential: { token: 'refresh-token-value' } });
+    http.remember('access-token', 'ya29.minted-access-token');
+    expect(masked).toEqual(['ya29.minted-access-token']);
+    await http.send({ url: 'me', auth: { bearer: '${access-token}' } });
+    expect(seen).toEqual(['Bearer ya29.minted-access-token']);
+    // A minted secret never replaces a part of the credential.
+    expect(() => http.remember('token', 'other-value-123')).toThrow(/already has a part named token/);
+  });
+
   it('refuses, without sending, a credential that cannot travel in a header (line breaks, non-ASCII)', async () => {
     for (const token of ['abc\r\nX-Injected: 1', 'tök€n-value']) {
       const http = client().session({ base: new URL(`${ORIGIN}/`), hosts: ['api.example.com'], credential: { token } });

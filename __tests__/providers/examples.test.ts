@@ -1,58 +1,60 @@
-// Every data provider's example answers (recorded SDK responses and documented errors, cited in
-// each provider's file) replayed through the real HTTP layer and the provider's own check.
+// Every provider's example answers (recorded SDK responses and documented errors, cited in each
+// provider's file) replayed through the real HTTP layer and the provider's own check.
 import { describe, expect, it } from 'vitest';
 import { useMockAgent } from '../helpers/mock-agent.js';
+import { answersOf, intercept } from '../helpers/replay.mjs';
 import { HttpClient } from '../../src/http/client.js';
 import { composeRequest } from '../../src/http/compose.js';
-import type { DataProvider } from '../../src/providers/declarative.js';
-import type { Credential, Verdict } from '../../src/providers/provider.js';
+import type { Credential, Example, Provider, Verdict } from '../../src/providers/provider.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
 import { targetFor } from '../../src/run/target.js';
 
 const mock = useMockAgent();
-const dataProviders = PROVIDERS.filter((p): p is DataProvider => 'examples' in p);
+/** The user-defined provider has no answers of its own: its tests are in http.test.ts. */
+const USER_DEFINED = new Set(['http']);
 
 /** A credential of the provider's parts, each a distinct sentinel of a plausible length. */
-function credentialOf(provider: DataProvider): Credential {
-  return Object.fromEntries(provider.fields.map((field, i) => [field.id, `SENTINEL${i}${'x'.repeat(24)}`]));
+function credentialOf(provider: Provider, example: Example): Credential {
+  return example.credential ?? Object.fromEntries(provider.fields.filter((f) => !f.optional).map((field, i) => [field.id, `SENTINEL${i}${'x'.repeat(24)}`]));
 }
 
-async function check(provider: DataProvider, credential: Credential): Promise<Verdict> {
-  const http = new HttpClient({ dispatcher: mock(), timeoutMs: 2_000, random: () => 0, maxAttempts: 1 });
-  const target = targetFor(provider, { purpose: 'preflight', env: {} });
+async function check(provider: Provider, example: Example, credential: Credential): Promise<Verdict> {
+  const secrets: string[] = [];
+  const purpose = example.purpose ?? 'preflight';
+  const http = new HttpClient({ dispatcher: mock(), timeoutMs: 2_000, random: () => 0, maxAttempts: 1, onSecret: (v) => secrets.push(v) });
+  const target = targetFor(provider, { purpose, env: {}, settings: example.settings });
+  intercept(mock(), answersOf(provider, example, credential, target.base, composeRequest));
   const session = http.session({ base: target.base, hosts: target.hosts, credential, throttling: target.throttling });
-  return provider.check(credential, { http: session, env: target.env, purpose: 'preflight', settings: {} }).catch((error: { code: string; message: string }) => ({
+  return provider.check(credential, { http: session, env: target.env, purpose, settings: example.settings ?? {} }).catch((error: { code: string; message: string }) => ({
     outcome: 'unknown' as const,
     code: error.code as never,
     message: error.message,
   }));
 }
 
-it('there are data providers to replay', () => {
-  expect(dataProviders.map((p) => p.id)).toContain('twilio');
+const replayed = PROVIDERS.filter((p) => !USER_DEFINED.has(p.id));
+
+it('every built-in provider has example answers', () => {
+  expect(replayed.filter((p) => !p.examples?.length).map((p) => p.id)).toEqual([]);
 });
 
-for (const provider of dataProviders) {
+for (const provider of replayed) {
+  const examples = provider.examples ?? [];
   describe(`${provider.id}: example answers`, () => {
-    it('has examples for a working credential, a refused one and an answer that proves nothing', () => {
-      const outcomes = provider.examples.map((e) => e.verdict.outcome);
+    it('has examples for a working credential, a refused one and an answer that proves nothing, each with its source', () => {
+      const outcomes = examples.map((e) => e.verdict.outcome);
       expect(outcomes).toEqual(expect.arrayContaining(['valid', 'rejected', 'unknown']));
-      for (const example of provider.examples) expect(example.source, example.name).not.toBe('');
+      for (const example of examples) expect(example.source.trim(), example.name).not.toBe('');
     });
 
-    it.each(provider.examples.map((e) => [e.name, e] as const))('%s', async (_, example) => {
-      const credential = credentialOf(provider);
-      const target = targetFor(provider, { purpose: 'preflight', env: {} });
-      const { url, method } = composeRequest(provider.http.request, target.base, { credential });
-      const body = typeof example.response.body === 'string' ? example.response.body : JSON.stringify(example.response.body);
-      mock()
-        .get(url.origin)
-        .intercept({ path: `${url.pathname}${url.search}`, method })
-        .reply(example.response.status, body, { headers: { 'content-type': 'application/json', ...example.response.headers } });
-      const verdict = await check(provider, credential);
+    it.each(examples.map((e) => [e.name, e] as const))('%s', async (_, example) => {
+      const credential = credentialOf(provider, example);
+      const verdict = await check(provider, example, credential);
       expect(verdict.outcome, JSON.stringify(verdict)).toBe(example.verdict.outcome);
       if (example.verdict.code) expect('code' in verdict && verdict.code).toBe(example.verdict.code);
       if (example.verdict.facts) expect(verdict.outcome === 'valid' && verdict.facts).toMatchObject(example.verdict.facts);
+      // Every answer the example gives was asked for.
+      mock().assertNoPendingInterceptors();
       // Whatever the answer, the message and facts never carry the credential.
       for (const value of Object.values(credential)) expect(JSON.stringify(verdict)).not.toContain(value);
     });

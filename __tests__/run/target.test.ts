@@ -4,6 +4,8 @@ import { github } from '../../src/providers/github.js';
 import { http } from '../../src/providers/http.js';
 import { twilio } from '../../src/providers/twilio.js';
 import { targetFor } from '../../src/run/target.js';
+import { HttpClient } from '../../src/http/client.js';
+import { MockAgent } from 'undici';
 
 describe('targetFor: where a credential may go', () => {
   it('a configured GitHub token: GITHUB_API_URL or base-url, and that host only', () => {
@@ -38,5 +40,15 @@ describe('targetFor: where a credential may go', () => {
   it('the http provider: the host of its request URL', () => {
     const target = targetFor(http, { purpose: 'preflight', env: {}, settings: { request: { url: 'https://api.example.com:8443/v1/me' } } });
     expect(target.hosts).toEqual(['api.example.com:8443']);
+  });
+
+  it('a provider whose own keys choose the host: its API root, and nothing at all for an offline check', async () => {
+    const sited = { ...twilio, fromSettings: (settings: Readonly<Record<string, unknown>>) => ({ hosts: [`api.${String(settings.site ?? 'example.com')}`], base: `https://api.${String(settings.site ?? 'example.com')}/v2` }) };
+    expect(targetFor(sited, { purpose: 'preflight', env: {}, settings: { site: 'example.eu' } })).toMatchObject({ hosts: ['api.example.eu'], base: new URL('https://api.example.eu/v2/') });
+    const offline = targetFor({ ...twilio, fromSettings: () => ({ hosts: [] }) }, { purpose: 'preflight', env: {} });
+    expect(offline.hosts).toEqual([]);
+    expect(offline.base.hostname).toMatch(/\.invalid$/);
+    const session = new HttpClient({ dispatcher: new MockAgent(), timeoutMs: 1_000 }).session({ base: offline.base, hosts: offline.hosts, credential: { token: 'x'.repeat(12) } });
+    await expect(session.send({ url: 'me', auth: { bearer: '${token}' } })).rejects.toThrow(/refused to send the credential to offline\.invalid: this check sends it nowhere/);
   });
 });

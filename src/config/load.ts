@@ -47,29 +47,32 @@ export interface LoadRequest {
 
 type Validate = (data: unknown) => boolean | Promise<unknown>;
 type Validators = { file: Validate; tokenList: Validate };
-const validators: { core?: Validators; full?: Validators } = {};
+const validators = new Map<string, Validators>();
 
 /**
  * Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema
  * itself. The providers' own keys (the http provider's request, expect, …) are most of the compile
- * time: they are compiled only for a config that has a token of such a provider.
+ * time: they are compiled only for the providers with keys of their own that the config uses.
  */
-function compiled(full: boolean): Validators {
-  const kind = full ? 'full' : 'core';
-  const cached = validators[kind];
+function compiled(providers: readonly string[]): Validators {
+  const kind = providers.join(',');
+  const cached = validators.get(kind);
   if (cached) return cached;
   // verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
-  ajv.addSchema(configSchema({ settings: full }), 'config');
-  return (validators[kind] = { file: ajv.getSchema('config')!, tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) });
+  ajv.addSchema(configSchema({ settings: providers }), 'config');
+  const made = { file: ajv.getSchema('config')!, tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) };
+  validators.set(kind, made);
+  return made;
 }
 
-/** The validator for a document: the full one when any of its tokens names a provider with keys of its own. */
+/** The validator for a document: with the own keys of each provider its tokens name. */
 function validatorFor(which: keyof Validators): (value: unknown) => Validate {
   return (value) => {
     const tokens = Array.isArray(value) ? value : (value as { tokens?: unknown } | null)?.tokens;
-    const full = Array.isArray(tokens) && tokens.some((t) => typeof t?.provider === 'string' && findProvider(t.provider)?.settings !== undefined);
-    return compiled(full)[which];
+    const named = Array.isArray(tokens) ? tokens.map((t: { provider?: unknown } | null) => t?.provider) : [];
+    const withSettings = named.filter((id): id is string => typeof id === 'string' && findProvider(id)?.settings !== undefined);
+    return compiled([...new Set(withSettings)].sort())[which];
   };
 }
 

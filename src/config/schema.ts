@@ -9,7 +9,8 @@ export const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
  * parts, modes, self-hosted form and own keys. It is also published as
  * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
  */
-export function configSchema({ settings = true }: { settings?: boolean } = {}) {
+export function configSchema({ settings = true }: { settings?: boolean | readonly string[] } = {}) {
+  const compiles = (provider: Provider) => (typeof settings === 'boolean' ? settings : settings.includes(provider.id));
   const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
   // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
   const secretRef = (what: string) => ({
@@ -20,9 +21,13 @@ export function configSchema({ settings = true }: { settings?: boolean } = {}) {
     additionalProperties: { type: 'string', pattern: ENV_NAME },
     description: `${what}: the name of the environment variable holding it, or a map of credential part → variable name (never the value).`,
   });
-  // Without `settings`, a provider's own keys are accepted as they are: compiling the http provider's
-  // request/expect schema is most of the compile time, so a config without such tokens skips it.
-  const settingsKeys = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.settings?.properties ?? {}).map(([key, schema]) => [key, settings ? schema : {}])));
+  // A provider's own keys are checked under its `provider:` (two providers may share a name such as
+  // `site`). Without `settings` they are accepted as they are: compiling the http provider's
+  // request/expect schema is most of the compile time, so it is compiled only for the providers
+  // (`settings: [ids]`) a config uses.
+  const owners = new Map<string, string[]>();
+  for (const p of PROVIDERS) for (const key of Object.keys(p.settings?.properties ?? {})) owners.set(key, [...(owners.get(key) ?? []), p.id]);
+  const settingsKeys = Object.fromEntries([...owners].map(([key, ids]) => [key, { description: `Only for provider ${ids.join(', ')}.` }]));
   const token = {
     type: 'object',
     additionalProperties: false,
@@ -46,7 +51,7 @@ export function configSchema({ settings = true }: { settings?: boolean } = {}) {
     },
     allOf: PROVIDERS.map((provider) => ({
       if: { type: 'object', properties: { provider: { const: provider.id } }, required: ['provider'] },
-      then: providerRules(provider, Object.keys(settingsKeys)),
+      then: providerRules(provider, Object.keys(settingsKeys), compiles(provider)),
     })),
   };
   return {
@@ -79,7 +84,7 @@ export function configSchema({ settings = true }: { settings?: boolean } = {}) {
 }
 
 /** What one provider accepts: its credential parts, modes, base-url, scopes, identity and own keys. */
-function providerRules(provider: Provider, allSettingsKeys: string[]) {
+function providerRules(provider: Provider, allSettingsKeys: string[], settings: boolean) {
   const parts = provider.fields.map((field) => field.id);
   const required = provider.fields.filter((field) => !field.optional).map((field) => field.id);
   const properties: Record<string, unknown> = {};
@@ -94,6 +99,9 @@ function providerRules(provider: Provider, allSettingsKeys: string[]) {
   if (!provider.selfHosted) properties['base-url'] = false;
   if (!provider.can.scopes) Object.assign(properties, { 'require-scopes': false, 'allow-scopes': false });
   if (!provider.can.identity) properties['expect-identity'] = false;
-  for (const key of allSettingsKeys) if (!provider.settings?.properties[key]) properties[key] = false;
+  for (const key of allSettingsKeys) {
+    const own = provider.settings?.properties[key];
+    properties[key] = own ? (settings ? own : {}) : false;
+  }
   return { type: 'object', properties, required: [...(provider.settings?.required ?? [])] };
 }

@@ -17,7 +17,6 @@ interface Defaults {
   maxLatencyMs?: number;
 }
 
-const TEMPLATE = /\$\{([^}]*)\}/g;
 
 /** The checks a schema cannot express; returns the token specs of the entries that are sound. */
 export function checkEntries(entries: RawEntry[], defaults: Defaults, issues: ConfigIssue[]): TokenSpec[] {
@@ -52,8 +51,8 @@ export function checkEntries(entries: RawEntry[], defaults: Defaults, issues: Co
       const problem = baseUrlProblem(raw['base-url']);
       if (problem) issue('base-url', problem);
     }
-    if (provider?.settings && secret) {
-      for (const [key, message] of settingsProblems(raw, Object.keys(secret))) issue(key, message);
+    if (provider?.settingsProblems && secret) {
+      for (const [key, message] of provider.settingsProblems(raw, Object.keys(secret), showKey)) issue(key, message);
     }
 
     if (issues.length > before || typeof name !== 'string' || !provider || !secret) continue;
@@ -93,36 +92,3 @@ function variables(value: unknown): string[] {
   return [];
 }
 
-/** The generic provider's request: a literal https host, and templates that name parts of the secret. */
-function settingsProblems(raw: Record<string, unknown>, parts: string[]): Array<[string, string]> {
-  const request = raw.request as { url?: unknown } | undefined;
-  if (!request || typeof request.url !== 'string') return [];
-  const problems: Array<[string, string]> = [];
-  const origin = /^https:\/\/[^/?#]*/.exec(request.url)?.[0] ?? '';
-  if (origin.includes('${')) {
-    problems.push(['request.url', 'must name its host literally: a credential in the host name would be sent to DNS servers']);
-  } else {
-    try {
-      const url = new URL(request.url);
-      if (url.username || url.password) problems.push(['request.url', 'must not contain credentials: put them in the request with ${…}']);
-      const problem = baseUrlProblem(`${url.origin}/`);
-      if (problem) problems.push(['request.url', problem]);
-    } catch {
-      problems.push(['request.url', 'is not a URL; write e.g. https://api.example.com/v1/me']);
-    }
-  }
-  const named = [...JSON.stringify(request).matchAll(TEMPLATE)].map((m) => m[1]!);
-  const unknown = [...new Set(named.filter((name) => !parts.includes(name)))];
-  if (unknown.length) {
-    problems.push(['request', `names ${unknown.map(template).join(', ')}, which ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of "secret" (its parts: ${parts.map(showKey).join(', ')})`]);
-  } else if (named.length === 0) {
-    problems.push(['request', 'never sends the credential: write ${token} where it goes, e.g. auth: { bearer: "${token}" } or headers: { Authorization: "Bearer ${token}" }']);
-  }
-  return problems;
-}
-
-/** `${name}` as written in a request, when the name is shaped like a key; a template may hold anything. */
-function template(name: string): string {
-  const shown = showKey(name);
-  return shown === name ? `\${${name}}` : '${…} (name not shown)';
-}

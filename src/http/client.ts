@@ -75,22 +75,29 @@ export class HttpClient {
     const contacted = new Set<string>();
     const hosts = new Set(options.hosts.map((host) => host.toLowerCase()));
     const limit = options.maxRequests ?? MAX_REQUESTS_PER_CHECK;
+    const credential: Record<string, string> = { ...options.credential };
     let sent = 0;
     return {
       contacted,
+      remember: (name: string, value: string) => {
+        if (Object.hasOwn(credential, name)) throw new Error(`the credential already has a part named ${name}`);
+        this.options.onSecret?.(value);
+        credential[name] = value;
+      },
       send: async (req: HttpRequest) => {
-        const composed = composeRequest(req, options.base, { credential: options.credential, vars: options.vars });
+        const composed = composeRequest(req, options.base, { credential, vars: options.vars });
         const host = composed.url.host.toLowerCase();
         if (composed.url.protocol !== 'https:') {
           throw new ProblemError('unexpected-response', `refused to send the credential to ${host} over ${composed.url.protocol.replace(':', '')}: only https is used`);
         }
         if (!hosts.has(host)) {
-          throw new ProblemError('unexpected-response', `refused to send the credential to ${host}: only ${[...hosts].join(', ')} may receive it`);
+          const allowed = hosts.size ? `only ${[...hosts].join(', ')} may receive it` : 'this check sends it nowhere';
+          throw new ProblemError('unexpected-response', `refused to send the credential to ${host}: ${allowed}`);
         }
         if (++sent > limit) throw new Error(`a check may make at most ${limit} requests`);
         for (const secret of composed.derivedSecrets) this.options.onSecret?.(secret);
         await options.beforeSend?.(composed.url);
-        if (req.auth && 'signer' in req.auth) Object.assign(composed.headers, await req.auth.signer.sign(composed, options.credential));
+        if (req.auth && 'signer' in req.auth) Object.assign(composed.headers, await req.auth.signer.sign(composed, credential));
         contacted.add(host);
         return this.call(composed, options.throttling ?? {}, options.dispatcher ?? this.options.dispatcher);
       },

@@ -13,6 +13,7 @@ export interface Bindings {
   vars?: Readonly<Record<string, string>>;
 }
 
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const PLACEHOLDER = /\$\{([A-Za-z][\w-]*)\}/g;
 const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
 
@@ -32,7 +33,9 @@ export function composeRequest(request: HttpRequest, base: URL, bindings: Bindin
       return encoded;
     });
 
-  const url = resolveUrl(fill(request.url, encodePathValue), base);
+  // Absolute or relative is read from the template: a filled-in value such as a Telegram bot token
+  // (`bot123:AA…`) must not turn a path into a URL of another scheme.
+  const url = resolveUrl(fill(request.url, encodePathValue), base, SCHEME.test(request.url));
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.append(name, fill(value));
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = headerValue(name, fill(value), bindings);
@@ -73,8 +76,8 @@ export function composeRequest(request: HttpRequest, base: URL, bindings: Bindin
 }
 
 /** `path` under `base` (its path kept), or an absolute URL. */
-export function resolveUrl(path: string, base: URL): URL {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return new URL(path);
+export function resolveUrl(path: string, base: URL, absolute = SCHEME.test(path)): URL {
+  if (absolute) return new URL(path);
   const [pathname = '', query] = splitOnce(path, '?');
   const url = new URL(base.href);
   url.pathname = `${base.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
@@ -101,8 +104,9 @@ function headerValue(name: string, value: string, bindings: Bindings): string {
 }
 
 /** In a path, a value is one segment: `/` and `?` in it must not change where the request goes. */
+/** One path segment: `/`, `?`, `#` and `%` encoded; `:` and `@` kept, as RFC 3986 allows (a Telegram bot token holds a `:`). */
 function encodePathValue(value: string): string {
-  return encodeURIComponent(value);
+  return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/gi, '@');
 }
 
 function mapStrings(value: unknown, map: (s: string) => string): unknown {

@@ -73,4 +73,9 @@ export interface ProviderHttp {
   send(request: HttpRequest): Promise<HttpResponse>;
   /** The hosts a request has been sent to so far. */
   readonly contacted: ReadonlySet<string>;
+  /**
+   * Keeps a secret minted during the check (an access token from a grant, a session JWT): masked and
+   * scrubbed from every output at once, and usable as `${name}` in this session's later requests.
+   */
+  remember(name: string, value: string): void;
 }

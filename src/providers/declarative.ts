@@ -2,7 +2,7 @@ import { ProblemError } from '../check/problems.js';
 import type { Auth, HttpRequest, HttpResponse, ProviderHttp, Throttling } from '../http/types.js';
 import { oneLine } from '../sanitize.js';
 import { fromEpochMillis, fromEpochSeconds, jsonPath, parseDate, providerMessage, rateLimitFrom, rejected, tryJson, valid } from './kit.js';
-import type { Provider, TokenFacts, Verdict } from './provider.js';
+import type { Example, Provider, TokenFacts, Verdict } from './provider.js';
 
 /**
  * A check that is one HTTP request whose answer maps onto a verdict by status, JSON fields and
@@ -212,21 +212,14 @@ function readSource(source: Source, body: unknown, res: HttpResponse): unknown {
   return value;
 }
 
-/** A recorded or documented answer and what a check must conclude from it: run by the tests. */
-export interface Example {
-  name: string;
-  /** Where the answer comes from (an SDK's recorded response, the provider's docs). */
-  source: string;
-  response: { status: number; headers?: Record<string, string>; body: string | object };
-  verdict: { outcome: Verdict['outcome']; code?: string; facts?: Partial<TokenFacts> };
-}
-
 export interface DataProviderDefinition extends Omit<Provider, 'check' | 'throttling'> {
   http: HttpCheck;
   examples: readonly Example[];
 }
 
 export type DataProvider = Provider & { readonly http: HttpCheck; readonly examples: readonly Example[] };
+
+export type { Example };
 
 /** A provider that is one declarative HTTP check. */
 export function dataProvider(definition: DataProviderDefinition): DataProvider {

@@ -2,7 +2,7 @@ import type { HttpRequest, HttpResponse, ProviderHttp } from '../http/types.js';
 import { oneLine } from '../sanitize.js';
 import { hasValidCrc32Suffix } from './checksum.js';
 import { fromEpochSeconds, jsonObject, malformed, parseDate, providerMessage, rateLimitFrom, rejected, unexpected, valid } from './kit.js';
-import type { CheckContext, Provider, TokenFacts, Verdict } from './provider.js';
+import type { CheckContext, Example, Provider, TokenFacts, Verdict } from './provider.js';
 
 // Facts below: docs.github.com/en/rest/users/users#get-the-authenticated-user,
 // docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps,
@@ -78,6 +78,7 @@ export const github: Provider = {
   env: ['GITHUB_API_URL', 'GITHUB_REPOSITORY'],
   can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
   formats: [/^gh[pousr]_[A-Za-z0-9_.]{30,}$/, /^github_pat_\w{30,}$/, /^[0-9a-f]{40}$/],
+  examples: githubExamples(),
 
   async check(credential, ctx) {
     const token = credential.token!;
@@ -212,4 +213,71 @@ function refused(token: string, kind: TokenKind, res: HttpResponse): Verdict {
 function unexpectedAnswer(res: HttpResponse) {
   const sso = /required/i.test(res.headers['x-github-sso'] ?? '') ? " (the token is not authorized for this organization's SAML SSO)" : '';
   return unexpected(res, sso);
+}
+
+/**
+ * Answers as GitHub's REST docs show them: the user of docs.github.com/en/rest/users/users
+ * ("Get the authenticated user", its example response, trimmed), the installation repositories of
+ * docs.github.com/en/rest/apps/installations, the rate-limit headers of
+ * docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api and the expiration
+ * header in the form GitHub sends (`2027-03-31 00:00:00 +0900`).
+ */
+function githubExamples(): Example[] {
+  // Checksum-valid example tokens (the CRC-32 suffix holds).
+  const classic = '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';
+  const installation = 'ghs_EXAMPLEinstallationTOKEN01234527jRKO';
+  const user = { login: 'octocat', id: 1, node_id: 'MDQ6VXNlcjE=', type: 'User', site_admin: false, name: 'monalisa octocat' };
+  const rate = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-ratelimit-used': '1', 'x-ratelimit-reset': '1798761600', 'x-ratelimit-resource': 'core' };
+  const docs = 'docs.github.com/en/rest/users/users#get-the-authenticated-user (example response)';
+  return [
+    {
+      name: 'a classic token with scopes and no expiry',
+      source: `${docs}; X-OAuth-Scopes per docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps`,
+      credential: { token: classic },
+      responses: [{ path: '/user', status: 200, headers: { ...rate, 'x-oauth-scopes': 'repo, read:org' }, body: user }],
+      verdict: { outcome: 'valid', facts: { identity: 'octocat', scopes: ['repo', 'read:org'], expiresAt: null, rateLimit: { limit: 5000, remaining: 4999 } } },
+    },
+    {
+      name: 'a token that expires',
+      source: `${docs}; GitHub-Authentication-Token-Expiration as GitHub sends it`,
+      credential: { token: classic },
+      responses: [{ path: '/user', status: 200, headers: { ...rate, 'github-authentication-token-expiration': '2027-03-31 00:00:00 +0900' }, body: user }],
+      verdict: { outcome: 'valid', facts: { expiresAt: new Date('2027-03-30T15:00:00Z') } },
+    },
+    {
+      name: 'an installation token',
+      source: 'docs.github.com/en/rest/apps/installations#list-repositories-accessible-to-the-app-installation (example response, trimmed)',
+      credential: { token: installation },
+      responses: [
+        {
+          path: '/installation/repositories',
+          status: 200,
+          headers: rate,
+          body: { total_count: 1, repository_selection: 'selected', repositories: [{ id: 1296269, full_name: 'octocat/Hello-World', owner: { login: 'octocat', type: 'User' } }] },
+        },
+      ],
+      verdict: { outcome: 'valid', facts: { identity: 'octocat', ephemeral: true, notes: ['can access 1 repository'] } },
+    },
+    {
+      name: 'bad credentials',
+      source: 'docs.github.com/en/rest/authentication/authenticating-to-the-rest-api (401 Bad credentials)',
+      credential: { token: classic },
+      responses: [{ path: '/user', status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } }],
+      verdict: { outcome: 'rejected', code: 'invalid' },
+    },
+    {
+      name: "an organization's SAML SSO not authorized",
+      source: 'docs.github.com/en/enterprise-cloud@latest/rest/using-the-rest-api/troubleshooting-the-rest-api (X-GitHub-SSO: required)',
+      credential: { token: classic },
+      responses: [{ path: '/user', status: 403, headers: { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=x' }, body: { message: 'Resource protected by organization SAML enforcement.' } }],
+      verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+    {
+      name: 'a captive portal answering 200 with HTML',
+      source: 'hand-written: a 200 that is not the user must not pass',
+      credential: { token: classic },
+      responses: [{ path: '/user', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+      verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+  ];
 }

@@ -1,5 +1,8 @@
 import { runHttpCheck, throttlingOf, type HttpCheck } from './declarative.js';
 import type { JsonSchema, Provider } from './provider.js';
+import { credentialUrlProblem, hostOf } from './url-setting.js';
+
+const TEMPLATE = /\$\{([^}]*)\}/g;
 
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const jsonCondition = {
@@ -121,6 +124,25 @@ export const http: Provider = {
 
   fromSettings(settings) {
     const check = settings as unknown as HttpCheck;
-    return { hosts: [new URL(check.request.url).host], throttling: throttlingOf(check) };
+    return { hosts: [hostOf(check.request.url)], throttling: throttlingOf(check) };
+  },
+
+  /** A literal https host, and templates that name parts of the secret. */
+  settingsProblems(settings, parts, show) {
+    const request = settings.request as { url?: unknown } | undefined;
+    if (!request || typeof request.url !== 'string') return [];
+    const problems: Array<[string, string]> = [];
+    const urlProblem = credentialUrlProblem(request.url);
+    if (urlProblem) problems.push(['request.url', urlProblem]);
+    const named = [...JSON.stringify(request).matchAll(TEMPLATE)].map((m) => m[1]!);
+    const unknown = [...new Set(named.filter((name) => !parts.includes(name)))];
+    // `${name}` as written, when the name is shaped like a key; a template may hold anything.
+    const template = (name: string) => (show(name) === name ? `\${${name}}` : '${…} (name not shown)');
+    if (unknown.length) {
+      problems.push(['request', `names ${unknown.map(template).join(', ')}, which ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of "secret" (its parts: ${parts.map(show).join(', ')})`]);
+    } else if (named.length === 0) {
+      problems.push(['request', 'never sends the credential: write ${token} where it goes, e.g. auth: { bearer: "${token}" } or headers: { Authorization: "Bearer ${token}" }']);
+    }
+    return problems;
   },
 };

@@ -1,5 +1,5 @@
 import type { ProblemCode } from '../check/problems.js';
-import type { Credential, HttpResponse, ProviderHttp, Throttling } from '../http/types.js';
+import type { Credential, HttpResponse, Method, ProviderHttp, Throttling } from '../http/types.js';
 
 export type { Credential } from '../http/types.js';
 
@@ -104,12 +104,62 @@ export interface Provider {
   /** Formats of its credentials, to catch one pasted into the config (and, later, by the leak scan). */
   readonly formats?: readonly RegExp[];
   readonly throttling?: Throttling;
+  /**
+   * Recorded or documented answers and what the check must conclude from each: every built-in
+   * provider has them, and `__tests__/providers/examples.test.ts` replays them through the real
+   * HTTP layer.
+   */
+  readonly examples?: readonly Example[];
   /** One minimal read-only check of a credential. Throws ProblemError when the answer says nothing about it. */
   check(credential: Credential, ctx: CheckContext): Promise<Verdict>;
   /** All scopes the granted ones include (a broad scope implies narrower ones). */
   expandScopes?(scopes: readonly string[]): Set<string>;
-  /** For the generic providers: the hosts and throttling their settings define. */
-  fromSettings?(settings: Readonly<Record<string, unknown>>): { hosts: string[]; throttling?: Throttling };
+  /**
+   * Where its own config keys send the credential: the generic providers' URLs, a site or region
+   * (Datadog's `site`, AWS's `region`), a shop or site host. Called for a found secret too, with no
+   * settings: it then returns the default hosts, or none (nothing to verify against).
+   */
+  fromSettings?(settings: Readonly<Record<string, unknown>>): SettingsTarget;
+  /**
+   * What its own config keys get wrong beyond the schema, as `[key, message]` pairs
+   * (`parts`: the credential parts the token's `secret` names; `show` quotes a name from the file
+   * safely, or hides it).
+   */
+  settingsProblems?(settings: Readonly<Record<string, unknown>>, parts: readonly string[], show: (name: string) => string): Array<[string, string]>;
+}
+
+export interface SettingsTarget {
+  hosts: string[];
+  /** API root; `https://<first host>/` when absent. */
+  base?: string;
+  throttling?: Throttling;
 }
 
 export type { HttpResponse };
+
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body: string | object;
+}
+
+/** A recorded or documented answer (or several, for a check of several requests) and what a check must conclude. */
+export interface Example {
+  name: string;
+  /** Where the answer comes from: the SDK test and its response, the doc page. */
+  source: string;
+  /** The credential's parts (each at least 8 characters); by default a distinct sentinel per part. */
+  credential?: Record<string, string>;
+  /** The provider's own config keys for this example (a site, a region, an endpoint). */
+  settings?: Record<string, unknown>;
+  purpose?: Purpose;
+  /** The answer to the one request of a data provider's check. */
+  response?: Answer;
+  /**
+   * The answers to a check of several requests (or of a code provider), each to the request of this
+   * method (GET by default) and path (`/v1/x`: the path only; `/v1/x?a=b`: with exactly that query),
+   * on `origin` (default: the API root's). Every one must be asked for.
+   */
+  responses?: Array<Answer & { method?: Method; path: string; origin?: string }>;
+  verdict: { outcome: Verdict['outcome']; code?: string; facts?: Partial<TokenFacts> };
+}

@@ -3,6 +3,9 @@ import { apiRoot, baseUrlProblem } from '../http/base-url.js';
 import type { Throttling } from '../http/types.js';
 import type { Provider, Purpose } from '../providers/provider.js';
 
+/** The API root of a check that has no host: `.invalid` never resolves (RFC 6761), and no host is allowed anyway. */
+const OFFLINE = 'https://offline.invalid/';
+
 /** Where one credential's requests go, and the only hosts that may receive it. */
 export interface Target {
   base: URL;
@@ -32,8 +35,10 @@ export interface TargetRequest {
 export function targetFor(provider: Provider, request: TargetRequest): Target {
   const env = request.purpose === 'leak' ? {} : Object.fromEntries((provider.env ?? []).map((name) => [name, request.env[name]]));
   if (provider.fromSettings) {
-    const { hosts, throttling } = provider.fromSettings(request.settings ?? {});
-    return { base: new URL(`https://${hosts[0]}/`), hosts, throttling, env };
+    const { hosts, base, throttling } = provider.fromSettings(request.settings ?? {});
+    // No hosts: an offline check (a JWT without a JWKS URL). Its session refuses every request.
+    const root = base ?? (hosts.length ? `https://${hosts[0]}/` : OFFLINE);
+    return { base: apiRoot(root), hosts: [...hosts, ...(request.extraHosts ?? [])], throttling: throttling ?? provider.throttling, env };
   }
   const fromEnv = provider.selfHosted?.env ? request.env[provider.selfHosted.env] : undefined;
   const configured = request.purpose === 'preflight' ? request.baseUrl ?? (fromEnv || undefined) : undefined;
