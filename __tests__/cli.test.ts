@@ -16,10 +16,15 @@ describe('token-preflight CLI', () => {
     const { code, stdout } = await cli(['providers', '--format', 'json']);
     expect(code).toBe(0);
     const { providers } = JSON.parse(stdout) as { providers: Array<Record<string, unknown>> };
-    expect(providers.map((p) => p.id)).toEqual(['github', 'twilio', 'http']);
-    expect(providers[0]).toMatchObject({ id: 'github', hosts: ['api.github.com'], identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true, baseUrl: expect.any(String) });
-    expect(providers[1]).toMatchObject({ id: 'twilio', hosts: ['api.twilio.com'], mode: true, modes: ['test', 'live'], parts: [{ id: 'account-sid' }, { id: 'auth-token' }] });
-    expect(providers[2]).toMatchObject({ id: 'http', hosts: [], keys: expect.arrayContaining(['request', 'expect']) });
+    const byId = new Map(providers.map((p) => [p.id, p]));
+    // Every provider issue #6 names, the generic ones last.
+    const named = ['github', 'gitlab', 'bitbucket', 'azure-devops', 'slack', 'stripe', 'openai', 'anthropic', 'google-api-key', 'google-service-account', 'aws', 'twilio', 'cloudflare', 'npm', 'docker-hub', 'huggingface', 'sendgrid', 'mailgun', 'datadog', 'sentry', 'vercel', 'netlify', 'heroku', 'digitalocean', 'linear', 'notion', 'discord', 'telegram', 'shopify', 'atlassian', 'pagerduty', 'postman'];
+    expect([...byId.keys()]).toEqual(expect.arrayContaining(named));
+    expect(providers.slice(-4).map((p) => p.id)).toEqual(['jwt', 'oauth2', 'oidc', 'http']);
+    expect(byId.get('github')).toMatchObject({ hosts: ['api.github.com'], identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true, baseUrl: expect.any(String) });
+    expect(byId.get('twilio')).toMatchObject({ hosts: ['api.twilio.com'], mode: true, modes: ['test', 'live'], parts: [{ id: 'account-sid' }, { id: 'auth-token' }] });
+    expect(byId.get('datadog')).toMatchObject({ keys: ['site'], hosts: expect.arrayContaining(['api.datadoghq.com', 'api.datadoghq.eu']) });
+    expect(byId.get('http')).toMatchObject({ hosts: [], keys: expect.arrayContaining(['request', 'expect']) });
   });
 
   it('lists providers as text, saying what each can tell', async () => {
@@ -40,7 +45,7 @@ describe('token-preflight CLI', () => {
     writeFileSync(path.join(dir, 'tokens.yml'), 'version: 1\ntokens:\n  - name: a\n    provider: gitlub\n    secret: A_TOKEN\n');
     const { code, stderr } = await cli(['check', '--config', 'tokens.yml'], dir);
     expect(code).toBe(2);
-    expect(stderr).toContain('tokens.yml:4:15: tokens[0].provider: unknown provider "gitlub" (did you mean "github"?); known providers: github');
+    expect(stderr).toContain('tokens.yml:4:15: tokens[0].provider: unknown provider "gitlub" (did you mean "github"?); known providers: anthropic, atlassian, aws,');
   });
 
   it('warns, never passes, for a config with no tokens (exit 0 unless --fail-on warning)', async () => {

@@ -2,6 +2,10974 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9542:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { createReadStream } = __nccwpck_require__(3024);
+const { Writable } = __nccwpck_require__(7075);
+const { toUint8Array, concatBytes } = __nccwpck_require__(2430);
+const { createHash, createHmac } = __nccwpck_require__(7598);
+const zlib = __nccwpck_require__(8522);
+
+async function blobReader(blob, onChunk, chunkSize = 1024 * 1024) {
+    const size = blob.size;
+    let totalBytesRead = 0;
+    while (totalBytesRead < size) {
+        const slice = blob.slice(totalBytesRead, Math.min(size, totalBytesRead + chunkSize));
+        onChunk(new Uint8Array(await slice.arrayBuffer()));
+        totalBytesRead += slice.size;
+    }
+}
+
+const blobHasher = async function blobHasher(hashCtor, blob) {
+    const hash = new hashCtor();
+    await blobReader(blob, (chunk) => {
+        hash.update(chunk);
+    });
+    return hash.digest();
+};
+
+class HashCalculator extends Writable {
+    hash;
+    constructor(hash, options) {
+        super(options);
+        this.hash = hash;
+    }
+    _write(chunk, encoding, callback) {
+        try {
+            this.hash.update(toUint8Array(chunk));
+        }
+        catch (err) {
+            return callback(err);
+        }
+        callback();
+    }
+}
+
+const fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve, reject) => {
+    if (!isReadStream(fileStream)) {
+        reject(new Error("Unable to calculate hash for non-file streams."));
+        return;
+    }
+    const fileStreamTee = createReadStream(fileStream.path, {
+        start: fileStream.start,
+        end: fileStream.end,
+    });
+    const hash = new hashCtor();
+    const hashCalculator = new HashCalculator(hash);
+    fileStreamTee.pipe(hashCalculator);
+    fileStreamTee.on("error", (err) => {
+        hashCalculator.end();
+        reject(err);
+    });
+    hashCalculator.on("error", reject);
+    hashCalculator.on("finish", function () {
+        hash.digest().then(resolve).catch(reject);
+    });
+});
+const isReadStream = (stream) => typeof stream.path === "string";
+
+const readableStreamHasher = (hashCtor, readableStream) => {
+    if (readableStream.readableFlowing !== null) {
+        throw new Error("Unable to calculate hash for flowing readable stream");
+    }
+    const hash = new hashCtor();
+    const hashCalculator = new HashCalculator(hash);
+    readableStream.pipe(hashCalculator);
+    return new Promise((resolve, reject) => {
+        readableStream.on("error", (err) => {
+            hashCalculator.end();
+            reject(err);
+        });
+        hashCalculator.on("error", reject);
+        hashCalculator.on("finish", () => {
+            hash.digest().then(resolve).catch(reject);
+        });
+    });
+};
+
+class Md5Js {
+    digestLength = 16;
+    state = Uint32Array.from(INIT$1);
+    writeBuffer = new DataView(new ArrayBuffer(64));
+    bufferLength = 0;
+    bytesHashed = 0;
+    update(sourceData) {
+        const data = toUint8Array(sourceData);
+        let pos = 0;
+        let len = data.byteLength;
+        this.bytesHashed += len;
+        while (len > 0) {
+            this.writeBuffer.setUint8(this.bufferLength++, data[pos++]);
+            --len;
+            if (this.bufferLength === 64) {
+                compress(this.state, this.writeBuffer);
+                this.bufferLength = 0;
+            }
+        }
+    }
+    async digest() {
+        const state = Uint32Array.from(this.state);
+        const buf = new DataView(this.writeBuffer.buffer.slice(0));
+        let bufLen = this.bufferLength;
+        const bits = this.bytesHashed * 8;
+        buf.setUint8(bufLen++, 0x80);
+        if (this.bufferLength % 64 >= 56) {
+            for (let i = bufLen; i < 64; ++i) {
+                buf.setUint8(i, 0);
+            }
+            compress(state, buf);
+            bufLen = 0;
+        }
+        for (let i = bufLen; i < 56; ++i) {
+            buf.setUint8(i, 0);
+        }
+        buf.setUint32(56, bits >>> 0, true);
+        buf.setUint32(60, Math.floor(bits / 2 ** 32), true);
+        compress(state, buf);
+        const out = new Uint8Array(16);
+        const view = new DataView(out.buffer);
+        for (let i = 0; i < 4; ++i) {
+            view.setUint32(i * 4, state[i], true);
+        }
+        return out;
+    }
+    reset() {
+        this.state.set(INIT$1);
+        this.writeBuffer = new DataView(new ArrayBuffer(64));
+        this.bufferLength = 0;
+        this.bytesHashed = 0;
+    }
+}
+const INIT$1 = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
+const M = 0xffffffff;
+const S = Uint8Array.of(7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21);
+const T = Array.from({ length: 64 }, (_, i) => (Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+function compress(state, block) {
+    let a = state[0], b = state[1], c = state[2], d = state[3];
+    for (let i = 0; i < 64; ++i) {
+        let f, g;
+        if (i < 16) {
+            f = (b & c) | (~b & d);
+            g = i;
+        }
+        else if (i < 32) {
+            f = (d & b) | (c & ~d);
+            g = (5 * i + 1) % 16;
+        }
+        else if (i < 48) {
+            f = b ^ c ^ d;
+            g = (3 * i + 5) % 16;
+        }
+        else {
+            f = c ^ (b | ~d);
+            g = (7 * i) % 16;
+        }
+        const x = block.getUint32(g * 4, true);
+        const tmp = d;
+        d = c;
+        c = b;
+        const s = S[(i >> 4) * 4 + (i & 3)];
+        const sum = (((a + f) & M) + ((x + T[i]) & M)) & M;
+        b = (b + (((sum << s) | (sum >>> (32 - s))) >>> 0)) & M;
+        a = tmp;
+    }
+    state[0] = (state[0] + a) & M;
+    state[1] = (state[1] + b) & M;
+    state[2] = (state[2] + c) & M;
+    state[3] = (state[3] + d) & M;
+}
+
+const hasNativeCrypto$1 = (() => {
+    try {
+        createHash("md5");
+        return true;
+    }
+    catch {
+        return false;
+    }
+})();
+const Md5Node = hasNativeCrypto$1 ? buildNativeClass$2() : Md5Js;
+function buildNativeClass$2() {
+    return class Md5Node {
+        digestLength = 16;
+        hash = createHash("md5");
+        update(data) {
+            this.hash.update(toUint8Array(data));
+        }
+        async digest() {
+            const buf = this.hash.copy().digest();
+            return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+        }
+        reset() {
+            this.hash = createHash("md5");
+        }
+    };
+}
+
+const CRC32_TABLE = new Uint32Array(256);
+for (let i = 0; i < 256; ++i) {
+    let c = i;
+    for (let j = 0; j < 8; ++j) {
+        c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    CRC32_TABLE[i] = c >>> 0;
+}
+const ONES = 0xffff_ffff;
+class Crc32Js {
+    digestLength = 4;
+    checksum = ONES;
+    update(data) {
+        for (let i = 0; i < data.length; ++i) {
+            this.checksum = (this.checksum >>> 8) ^ CRC32_TABLE[(this.checksum ^ data[i]) & 0xff];
+        }
+    }
+    digestSync() {
+        return (this.checksum ^ ONES) >>> 0;
+    }
+    async digest() {
+        const value = this.digestSync();
+        const out = new Uint8Array(4);
+        new DataView(out.buffer).setUint32(0, value, false);
+        return out;
+    }
+    reset() {
+        this.checksum = ONES;
+    }
+}
+
+const zlibCrc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : undefined;
+const Crc32Node = zlibCrc32 ? buildNativeClass$1(zlibCrc32) : Crc32Js;
+function buildNativeClass$1(nativeCrc32) {
+    return class Crc32Node {
+        digestLength = 4;
+        value = 0;
+        update(data) {
+            this.value = nativeCrc32(data, this.value);
+        }
+        digestSync() {
+            return this.value >>> 0;
+        }
+        async digest() {
+            const out = new Uint8Array(4);
+            new DataView(out.buffer).setUint32(0, this.digestSync(), false);
+            return out;
+        }
+        reset() {
+            this.value = 0;
+        }
+    };
+}
+
+const BLOCK = 64;
+const DIGEST_LENGTH = 32;
+const MAX_HASHABLE_LENGTH = 2 ** 53 - 1;
+class Sha256Js {
+    digestLength = DIGEST_LENGTH;
+    state = Int32Array.from(INIT);
+    w;
+    buffer = new Uint8Array(64);
+    bufferLength = 0;
+    bytesHashed = 0;
+    finished = false;
+    inner;
+    outer;
+    constructor(secret) {
+        if (secret) {
+            const key = Sha256Js.normalizeKey(secret);
+            this.inner = new Sha256Js();
+            this.outer = new Sha256Js();
+            const { inner, outer } = this;
+            const pad = new Uint8Array(BLOCK * 2);
+            for (let i = 0; i < BLOCK; ++i) {
+                pad[i] = 0x36 ^ key[i];
+                pad[i + BLOCK] = 0x5c ^ key[i];
+            }
+            inner.update(pad.subarray(0, BLOCK));
+            outer.update(pad.subarray(BLOCK));
+        }
+    }
+    update(data) {
+        if (this.finished) {
+            throw new Error("Attempted to update an already finished HMAC.");
+        }
+        if (this.inner) {
+            this.inner.update(data);
+            return;
+        }
+        const chunk = toUint8Array(data);
+        let position = 0;
+        let { byteLength } = chunk;
+        this.bytesHashed += byteLength;
+        if (this.bytesHashed * 8 > MAX_HASHABLE_LENGTH) {
+            throw new Error("Cannot hash more than 2^53 - 1 bits");
+        }
+        while (byteLength > 0) {
+            this.buffer[this.bufferLength++] = chunk[position++];
+            byteLength--;
+            if (this.bufferLength === BLOCK) {
+                this.hashBuffer();
+                this.bufferLength = 0;
+            }
+        }
+    }
+    async digest() {
+        const { inner, outer } = this;
+        if (inner && outer) {
+            if (this.finished) {
+                throw new Error("Attempted to digest an already finished HMAC.");
+            }
+            this.finished = true;
+            const innerDigest = inner.digestSync();
+            outer.update(innerDigest);
+            return outer.digestSync();
+        }
+        return this.digestSync();
+    }
+    reset() {
+        this.state = Int32Array.from(INIT);
+        this.buffer = new Uint8Array(64);
+        this.bufferLength = 0;
+        this.bytesHashed = 0;
+    }
+    digestSync() {
+        const state = this.state.slice();
+        const buffer = this.buffer.slice();
+        let bufferLength = this.bufferLength;
+        const bitsHashed = this.bytesHashed * 8;
+        const bufferView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        bufferView.setUint8(bufferLength++, 0x80);
+        if ((bufferLength - 1) % BLOCK >= BLOCK - 8) {
+            for (let i = bufferLength; i < BLOCK; ++i) {
+                bufferView.setUint8(i, 0);
+            }
+            this.hashBufferWith(state, buffer);
+            bufferLength = 0;
+        }
+        for (let i = bufferLength; i < BLOCK - 8; ++i) {
+            bufferView.setUint8(i, 0);
+        }
+        bufferView.setUint32(BLOCK - 8, Math.floor(bitsHashed / 0x100000000), false);
+        bufferView.setUint32(BLOCK - 4, bitsHashed, false);
+        this.hashBufferWith(state, buffer);
+        const out = new Uint8Array(DIGEST_LENGTH);
+        for (let i = 0; i < 8; ++i) {
+            out[i * 4] = (state[i] >>> 24) & 0xff;
+            out[i * 4 + 1] = (state[i] >>> 16) & 0xff;
+            out[i * 4 + 2] = (state[i] >>> 8) & 0xff;
+            out[i * 4 + 3] = (state[i] >>> 0) & 0xff;
+        }
+        return out;
+    }
+    static normalizeKey(secret) {
+        const key = toUint8Array(secret);
+        if (key.byteLength > BLOCK) {
+            const h = new Sha256Js();
+            h.update(key);
+            const out = h.digestSync();
+            const padded = new Uint8Array(BLOCK);
+            padded.set(out);
+            return padded;
+        }
+        if (key.byteLength < BLOCK) {
+            const padded = new Uint8Array(BLOCK);
+            padded.set(key);
+            return padded;
+        }
+        return key;
+    }
+    hashBuffer() {
+        this.hashBufferWith(this.state, this.buffer);
+    }
+    hashBufferWith(state, buffer) {
+        const w = (this.w ??= new Int32Array(64));
+        let s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3], s4 = state[4], s5 = state[5], s6 = state[6], s7 = state[7];
+        for (let i = 0; i < BLOCK; ++i) {
+            if (i < 16) {
+                w[i] =
+                    ((buffer[i * 4] & 0xff) << 24) |
+                        ((buffer[i * 4 + 1] & 0xff) << 16) |
+                        ((buffer[i * 4 + 2] & 0xff) << 8) |
+                        (buffer[i * 4 + 3] & 0xff);
+            }
+            else {
+                let u = w[i - 2];
+                const t1 = ((u >>> 17) | (u << 15)) ^ ((u >>> 19) | (u << 13)) ^ (u >>> 10);
+                u = w[i - 15];
+                const t2 = ((u >>> 7) | (u << 25)) ^ ((u >>> 18) | (u << 14)) ^ (u >>> 3);
+                w[i] = ((t1 + w[i - 7]) | 0) + ((t2 + w[i - 16]) | 0);
+            }
+            const t1 = ((((((s4 >>> 6) | (s4 << 26)) ^ ((s4 >>> 11) | (s4 << 21)) ^ ((s4 >>> 25) | (s4 << 7))) +
+                ((s4 & s5) ^ (~s4 & s6))) |
+                0) +
+                ((s7 + ((K[i] + w[i]) | 0)) | 0)) |
+                0;
+            const t2 = ((((s0 >>> 2) | (s0 << 30)) ^ ((s0 >>> 13) | (s0 << 19)) ^ ((s0 >>> 22) | (s0 << 10))) +
+                ((s0 & s1) ^ (s0 & s2) ^ (s1 & s2))) |
+                0;
+            s7 = s6;
+            s6 = s5;
+            s5 = s4;
+            s4 = (s3 + t1) | 0;
+            s3 = s2;
+            s2 = s1;
+            s1 = s0;
+            s0 = (t1 + t2) | 0;
+        }
+        state[0] += s0;
+        state[1] += s1;
+        state[2] += s2;
+        state[3] += s3;
+        state[4] += s4;
+        state[5] += s5;
+        state[6] += s6;
+        state[7] += s7;
+    }
+}
+const INIT = new Int32Array([
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+]);
+const K = new Int32Array([
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+
+const hasNativeCrypto = (() => {
+    try {
+        createHash("sha256");
+        return true;
+    }
+    catch {
+        return false;
+    }
+})();
+const Sha256Node = hasNativeCrypto ? buildNativeClass() : Sha256Js;
+function buildNativeClass() {
+    return class Sha256Node {
+        digestLength = 32;
+        secret;
+        hash;
+        isHmac;
+        finished = false;
+        constructor(secret) {
+            this.secret = secret;
+            this.isHmac = !!secret;
+            this.hash = this.createHash();
+        }
+        update(data) {
+            if (this.finished) {
+                throw new Error("Attempted to update an already finished hash.");
+            }
+            this.hash.update(data);
+        }
+        async digest() {
+            let buf;
+            if (this.isHmac) {
+                this.finished = true;
+                buf = this.hash.digest();
+            }
+            else {
+                buf = this.hash.copy().digest();
+            }
+            return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+        }
+        reset() {
+            this.hash = this.createHash();
+            this.finished = false;
+        }
+        createHash() {
+            return this.secret ? createHmac("sha256", toBuffer(this.secret)) : createHash("sha256");
+        }
+    };
+}
+function toBuffer(data) {
+    if (typeof data === "string") {
+        return data;
+    }
+    if (ArrayBuffer.isView(data)) {
+        return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    }
+    return Buffer.from(data);
+}
+
+const { digest, sign, importKey } = globalThis?.crypto?.subtle ?? {};
+const subtle = typeof digest === "function" && typeof sign === "function" && typeof importKey === "function"
+    ? globalThis.crypto.subtle
+    : undefined;
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+class Sha256WebCrypto {
+    digestLength = 32;
+    secret;
+    pending = [];
+    pendingBytes = 0;
+    fallback;
+    finished = false;
+    constructor(secret) {
+        if (secret) {
+            this.secret = toUint8Array(secret);
+        }
+    }
+    update(data) {
+        if (this.finished) {
+            throw new Error("Attempted to update an already finished HMAC.");
+        }
+        if (this.fallback) {
+            this.fallback.update(data);
+            return;
+        }
+        this.pending.push(data.slice());
+        this.pendingBytes += data.byteLength;
+        if (this.pendingBytes >= MAX_PENDING_BYTES) {
+            this.switchToFallback();
+        }
+    }
+    async digest() {
+        if (this.fallback) {
+            return this.fallback.digest();
+        }
+        if (this.secret && this.finished) {
+            throw new Error("Attempted to digest an already finished HMAC.");
+        }
+        const data = concatBytes(this.pending);
+        if (subtle) {
+            if (this.secret) {
+                this.finished = true;
+                const key = await subtle.importKey("raw", this.secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+                const sig = await subtle.sign("HMAC", key, data);
+                return new Uint8Array(sig);
+            }
+            const hash = await subtle.digest("SHA-256", data);
+            return new Uint8Array(hash);
+        }
+        const sha256 = new Sha256Js(this.secret);
+        sha256.update(data);
+        return sha256.digest();
+    }
+    reset() {
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.fallback = undefined;
+        this.finished = false;
+    }
+    switchToFallback() {
+        const sha256Js = new Sha256Js(this.secret);
+        for (const chunk of this.pending) {
+            sha256Js.update(chunk);
+        }
+        this.fallback = sha256Js;
+        this.pending = [];
+        this.pendingBytes = 0;
+    }
+}
+
+exports.Crc32 = Crc32Node;
+exports.Crc32Js = Crc32Js;
+exports.Crc32Node = Crc32Node;
+exports.Md5 = Md5Node;
+exports.Md5Js = Md5Js;
+exports.Md5Node = Md5Node;
+exports.Sha256 = Sha256Node;
+exports.Sha256Js = Sha256Js;
+exports.Sha256Node = Sha256Node;
+exports.Sha256WebCrypto = Sha256WebCrypto;
+exports.blobHasher = blobHasher;
+exports.blobReader = blobReader;
+exports.fileStreamHasher = fileStreamHasher;
+exports.readableStreamHasher = readableStreamHasher;
+
+
+/***/ }),
+
+/***/ 2658:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { hasOwn } = __nccwpck_require__(4534);
+const { getSmithyContext, normalizeProvider } = __nccwpck_require__(4534);
+exports.getSmithyContext = getSmithyContext;
+exports.normalizeProvider = normalizeProvider;
+const { SMITHY_CONTEXT_KEY, AlgorithmId } = __nccwpck_require__(690);
+exports.AlgorithmId = AlgorithmId;
+const { NormalizedSchema } = __nccwpck_require__(6890);
+
+const getAllAliases = (name, aliases) => {
+    const _aliases = [];
+    if (name) {
+        _aliases.push(name);
+    }
+    if (aliases) {
+        for (const alias of aliases) {
+            _aliases.push(alias);
+        }
+    }
+    return _aliases;
+};
+const getMiddlewareNameWithAliases = (name, aliases) => {
+    return `${name || "anonymous"}${aliases && aliases.length > 0 ? ` (a.k.a. ${aliases.join(",")})` : ""}`;
+};
+const constructStack = () => {
+    let absoluteEntries = [];
+    let relativeEntries = [];
+    let identifyOnResolve = false;
+    const entriesNameSet = new Set();
+    const sort = (entries) => entries.sort((a, b) => stepWeights[b.step] - stepWeights[a.step] ||
+        priorityWeights[b.priority || "normal"] - priorityWeights[a.priority || "normal"]);
+    const removeByName = (toRemove) => {
+        let isRemoved = false;
+        const filterCb = (entry) => {
+            const aliases = getAllAliases(entry.name, entry.aliases);
+            if (aliases.includes(toRemove)) {
+                isRemoved = true;
+                for (const alias of aliases) {
+                    entriesNameSet.delete(alias);
+                }
+                return false;
+            }
+            return true;
+        };
+        absoluteEntries = absoluteEntries.filter(filterCb);
+        relativeEntries = relativeEntries.filter(filterCb);
+        return isRemoved;
+    };
+    const removeByReference = (toRemove) => {
+        let isRemoved = false;
+        const filterCb = (entry) => {
+            if (entry.middleware === toRemove) {
+                isRemoved = true;
+                for (const alias of getAllAliases(entry.name, entry.aliases)) {
+                    entriesNameSet.delete(alias);
+                }
+                return false;
+            }
+            return true;
+        };
+        absoluteEntries = absoluteEntries.filter(filterCb);
+        relativeEntries = relativeEntries.filter(filterCb);
+        return isRemoved;
+    };
+    const cloneTo = (toStack) => {
+        absoluteEntries.forEach((entry) => {
+            toStack.add(entry.middleware, { ...entry });
+        });
+        relativeEntries.forEach((entry) => {
+            toStack.addRelativeTo(entry.middleware, { ...entry });
+        });
+        toStack.identifyOnResolve?.(stack.identifyOnResolve());
+        return toStack;
+    };
+    const expandRelativeMiddlewareList = (from) => {
+        const expandedMiddlewareList = [];
+        from.before.forEach((entry) => {
+            if (entry.before.length === 0 && entry.after.length === 0) {
+                expandedMiddlewareList.push(entry);
+            }
+            else {
+                expandedMiddlewareList.push(...expandRelativeMiddlewareList(entry));
+            }
+        });
+        expandedMiddlewareList.push(from);
+        from.after.reverse().forEach((entry) => {
+            if (entry.before.length === 0 && entry.after.length === 0) {
+                expandedMiddlewareList.push(entry);
+            }
+            else {
+                expandedMiddlewareList.push(...expandRelativeMiddlewareList(entry));
+            }
+        });
+        return expandedMiddlewareList;
+    };
+    const getMiddlewareList = (debug = false) => {
+        const normalizedAbsoluteEntries = [];
+        const normalizedRelativeEntries = [];
+        const normalizedEntriesNameMap = {};
+        absoluteEntries.forEach((entry) => {
+            const normalizedEntry = {
+                ...entry,
+                before: [],
+                after: [],
+            };
+            for (const alias of getAllAliases(normalizedEntry.name, normalizedEntry.aliases)) {
+                normalizedEntriesNameMap[alias] = normalizedEntry;
+            }
+            normalizedAbsoluteEntries.push(normalizedEntry);
+        });
+        relativeEntries.forEach((entry) => {
+            const normalizedEntry = {
+                ...entry,
+                before: [],
+                after: [],
+            };
+            for (const alias of getAllAliases(normalizedEntry.name, normalizedEntry.aliases)) {
+                normalizedEntriesNameMap[alias] = normalizedEntry;
+            }
+            normalizedRelativeEntries.push(normalizedEntry);
+        });
+        normalizedRelativeEntries.forEach((entry) => {
+            if (entry.toMiddleware) {
+                const toMiddleware = normalizedEntriesNameMap[entry.toMiddleware];
+                if (toMiddleware === undefined) {
+                    if (debug) {
+                        return;
+                    }
+                    throw new Error(`${entry.toMiddleware} is not found when adding ` +
+                        `${getMiddlewareNameWithAliases(entry.name, entry.aliases)} ` +
+                        `middleware ${entry.relation} ${entry.toMiddleware}`);
+                }
+                if (entry.relation === "after") {
+                    toMiddleware.after.push(entry);
+                }
+                if (entry.relation === "before") {
+                    toMiddleware.before.push(entry);
+                }
+            }
+        });
+        const mainChain = sort(normalizedAbsoluteEntries)
+            .map(expandRelativeMiddlewareList)
+            .reduce((wholeList, expandedMiddlewareList) => {
+            wholeList.push(...expandedMiddlewareList);
+            return wholeList;
+        }, []);
+        return mainChain;
+    };
+    const stack = {
+        add: (middleware, options = {}) => {
+            const { name, override, aliases: _aliases } = options;
+            const entry = {
+                step: "initialize",
+                priority: "normal",
+                middleware,
+                ...options,
+            };
+            const aliases = getAllAliases(name, _aliases);
+            if (aliases.length > 0) {
+                if (aliases.some((alias) => entriesNameSet.has(alias))) {
+                    if (!override) {
+                        throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
+                    }
+                    for (const alias of aliases) {
+                        const toOverrideIndex = absoluteEntries.findIndex((entry) => entry.name === alias || entry.aliases?.some((a) => a === alias));
+                        if (toOverrideIndex === -1) {
+                            continue;
+                        }
+                        const toOverride = absoluteEntries[toOverrideIndex];
+                        if (toOverride.step !== entry.step || entry.priority !== toOverride.priority) {
+                            throw new Error(`"${getMiddlewareNameWithAliases(toOverride.name, toOverride.aliases)}" middleware with ` +
+                                `${toOverride.priority} priority in ${toOverride.step} step cannot ` +
+                                `be overridden by "${getMiddlewareNameWithAliases(name, _aliases)}" middleware with ` +
+                                `${entry.priority} priority in ${entry.step} step.`);
+                        }
+                        absoluteEntries.splice(toOverrideIndex, 1);
+                    }
+                }
+                for (const alias of aliases) {
+                    entriesNameSet.add(alias);
+                }
+            }
+            absoluteEntries.push(entry);
+        },
+        addRelativeTo: (middleware, options) => {
+            const { name, override, aliases: _aliases } = options;
+            const entry = {
+                middleware,
+                ...options,
+            };
+            const aliases = getAllAliases(name, _aliases);
+            if (aliases.length > 0) {
+                if (aliases.some((alias) => entriesNameSet.has(alias))) {
+                    if (!override) {
+                        throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
+                    }
+                    for (const alias of aliases) {
+                        const toOverrideIndex = relativeEntries.findIndex((entry) => entry.name === alias || entry.aliases?.some((a) => a === alias));
+                        if (toOverrideIndex === -1) {
+                            continue;
+                        }
+                        const toOverride = relativeEntries[toOverrideIndex];
+                        if (toOverride.toMiddleware !== entry.toMiddleware || toOverride.relation !== entry.relation) {
+                            throw new Error(`"${getMiddlewareNameWithAliases(toOverride.name, toOverride.aliases)}" middleware ` +
+                                `${toOverride.relation} "${toOverride.toMiddleware}" middleware cannot be overridden ` +
+                                `by "${getMiddlewareNameWithAliases(name, _aliases)}" middleware ${entry.relation} ` +
+                                `"${entry.toMiddleware}" middleware.`);
+                        }
+                        relativeEntries.splice(toOverrideIndex, 1);
+                    }
+                }
+                for (const alias of aliases) {
+                    entriesNameSet.add(alias);
+                }
+            }
+            relativeEntries.push(entry);
+        },
+        clone: () => cloneTo(constructStack()),
+        use: (plugin) => {
+            plugin.applyToStack(stack);
+        },
+        remove: (toRemove) => {
+            if (typeof toRemove === "string") {
+                return removeByName(toRemove);
+            }
+            else {
+                return removeByReference(toRemove);
+            }
+        },
+        removeByTag: (toRemove) => {
+            let isRemoved = false;
+            const filterCb = (entry) => {
+                const { tags, name, aliases: _aliases } = entry;
+                if (tags && tags.includes(toRemove)) {
+                    const aliases = getAllAliases(name, _aliases);
+                    for (const alias of aliases) {
+                        entriesNameSet.delete(alias);
+                    }
+                    isRemoved = true;
+                    return false;
+                }
+                return true;
+            };
+            absoluteEntries = absoluteEntries.filter(filterCb);
+            relativeEntries = relativeEntries.filter(filterCb);
+            return isRemoved;
+        },
+        concat: (from) => {
+            const cloned = cloneTo(constructStack());
+            cloned.use(from);
+            cloned.identifyOnResolve(identifyOnResolve || cloned.identifyOnResolve() || (from.identifyOnResolve?.() ?? false));
+            return cloned;
+        },
+        applyToStack: cloneTo,
+        identify: () => {
+            return getMiddlewareList(true).map((mw) => {
+                const step = mw.step ??
+                    mw.relation +
+                        " " +
+                        mw.toMiddleware;
+                return getMiddlewareNameWithAliases(mw.name, mw.aliases) + " - " + step;
+            });
+        },
+        identifyOnResolve(toggle) {
+            if (typeof toggle === "boolean") {
+                identifyOnResolve = toggle;
+            }
+            return identifyOnResolve;
+        },
+        resolve: (handler, context) => {
+            for (const middleware of getMiddlewareList()
+                .map((entry) => entry.middleware)
+                .reverse()) {
+                handler = middleware(handler, context);
+            }
+            if (identifyOnResolve) {
+                console.log(stack.identify());
+            }
+            return handler;
+        },
+    };
+    return stack;
+};
+const stepWeights = {
+    initialize: 5,
+    serialize: 4,
+    build: 3,
+    finalizeRequest: 2,
+    deserialize: 1,
+};
+const priorityWeights = {
+    high: 3,
+    normal: 2,
+    low: 1,
+};
+
+const invalidFunction = (message) => () => {
+    throw new Error(message);
+};
+
+const invalidProvider = (message) => () => Promise.reject(message);
+
+const getCircularReplacer = () => {
+    const seen = new WeakSet();
+    return (key, value) => {
+        if (typeof value === "object" && value !== null) {
+            if (seen.has(value)) {
+                return "[Circular]";
+            }
+            seen.add(value);
+        }
+        return value;
+    };
+};
+
+const sleep = (seconds) => {
+    return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+};
+
+const waiterServiceDefaults = {
+    minDelay: 2,
+    maxDelay: 120,
+};
+var WaiterState;
+(function (WaiterState) {
+    WaiterState["ABORTED"] = "ABORTED";
+    WaiterState["FAILURE"] = "FAILURE";
+    WaiterState["SUCCESS"] = "SUCCESS";
+    WaiterState["RETRY"] = "RETRY";
+    WaiterState["TIMEOUT"] = "TIMEOUT";
+})(WaiterState || (WaiterState = {}));
+const checkExceptions = (result) => {
+    if (result.state === WaiterState.ABORTED) {
+        const abortError = new Error(`${JSON.stringify({
+            ...result,
+            reason: "Request was aborted",
+        }, getCircularReplacer())}`);
+        abortError.name = "AbortError";
+        throw abortError;
+    }
+    else if (result.state === WaiterState.TIMEOUT) {
+        const timeoutError = new Error(`${JSON.stringify({
+            ...result,
+            reason: "Waiter has timed out",
+        }, getCircularReplacer())}`);
+        timeoutError.name = "TimeoutError";
+        throw timeoutError;
+    }
+    else if (result.state !== WaiterState.SUCCESS) {
+        throw new Error(`${JSON.stringify(result, getCircularReplacer())}`);
+    }
+    return result;
+};
+
+const runPolling = async ({ minDelay, maxDelay, maxWaitTime, abortController, client, abortSignal }, input, acceptorChecks) => {
+    const observedResponses = {};
+    const [minDelayMs, maxDelayMs] = [minDelay * 1000, maxDelay * 1000];
+    let currentAttempt = 0;
+    const waitUntil = Date.now() + maxWaitTime * 1000;
+    const warn403Time = Date.now() + 60_000;
+    let didWarn403 = false;
+    while (true) {
+        if (currentAttempt > 0) {
+            const delayMs = exponentialBackoffWithJitter(minDelayMs, maxDelayMs, currentAttempt, waitUntil);
+            if (abortController?.signal?.aborted || abortSignal?.aborted) {
+                const message = "AbortController signal aborted.";
+                observedResponses[message] |= 0;
+                observedResponses[message] += 1;
+                return { state: WaiterState.ABORTED, observedResponses };
+            }
+            if (Date.now() + delayMs > waitUntil) {
+                return { state: WaiterState.TIMEOUT, observedResponses };
+            }
+            await sleep(delayMs / 1_000);
+        }
+        const { state, reason } = await acceptorChecks(client, input);
+        if (reason) {
+            const message = createMessageFromResponse(reason);
+            observedResponses[message] |= 0;
+            observedResponses[message] += 1;
+        }
+        if (state !== WaiterState.RETRY) {
+            return { state, reason, final: reason, observedResponses };
+        }
+        currentAttempt += 1;
+        if (!didWarn403 && Date.now() >= warn403Time) {
+            checkWarn403(observedResponses, client);
+            didWarn403 = true;
+        }
+    }
+};
+const checkWarn403 = (observedResponses = {}, client) => {
+    const orderedErrors = Object.keys(observedResponses);
+    let count403 = 0;
+    for (const response of orderedErrors) {
+        const n = observedResponses[response] | 0;
+        if (response.startsWith("403:")) {
+            count403 += n;
+        }
+    }
+    const clientLogger = client?.config?.logger;
+    const warningLogger = typeof clientLogger?.warn === "function" && !clientLogger.constructor?.name?.includes?.("NoOpLogger")
+        ? clientLogger
+        : console;
+    if (count403 >= 3 || orderedErrors[orderedErrors.length - 1]?.startsWith("403:")) {
+        warningLogger.warn(`@smithy/util-waiter WARN - 403 status code encountered during waiter polling.`);
+    }
+};
+const createMessageFromResponse = (reason) => {
+    const status = reason?.$response?.statusCode ?? reason?.$metadata?.httpStatusCode;
+    if (reason?.$responseBodyText) {
+        return `${status ? status + ": " : ""}Deserialization error for body: ${reason.$responseBodyText}`;
+    }
+    if (status) {
+        if (reason?.$response || reason?.message) {
+            return `${status ?? "Unknown"}: ${reason?.message}`;
+        }
+        return `${status}: OK`;
+    }
+    return String(reason?.message ?? JSON.stringify(reason, getCircularReplacer()) ?? "Unknown");
+};
+const exponentialBackoffWithJitter = (minDelayMs, maxDelayMs, attempt, waitUntil) => {
+    const attemptCountCeiling = Math.log(maxDelayMs / minDelayMs) / Math.log(2) + 1;
+    if (attempt > attemptCountCeiling) {
+        return maxDelayMs;
+    }
+    const delay = minDelayMs * 2 ** (attempt - 1);
+    const capped = Math.min(delay, maxDelayMs);
+    const waitFor = randomInRange(minDelayMs, capped);
+    if (Date.now() + waitFor > waitUntil) {
+        const timeRemaining = waitUntil - Date.now();
+        return Math.max(0, timeRemaining - 500);
+    }
+    return waitFor;
+};
+const randomInRange = (min, max) => min + Math.random() * (max - min);
+
+const validateWaiterOptions = (options) => {
+    if (options.maxWaitTime <= 0) {
+        throw new Error(`WaiterConfiguration.maxWaitTime must be greater than 0`);
+    }
+    else if (options.minDelay <= 0) {
+        throw new Error(`WaiterConfiguration.minDelay must be greater than 0`);
+    }
+    else if (options.maxDelay <= 0) {
+        throw new Error(`WaiterConfiguration.maxDelay must be greater than 0`);
+    }
+    else if (options.maxWaitTime <= options.minDelay) {
+        throw new Error(`WaiterConfiguration.maxWaitTime [${options.maxWaitTime}] must be greater than WaiterConfiguration.minDelay [${options.minDelay}] for this waiter`);
+    }
+    else if (options.maxDelay < options.minDelay) {
+        throw new Error(`WaiterConfiguration.maxDelay [${options.maxDelay}] must be greater than WaiterConfiguration.minDelay [${options.minDelay}] for this waiter`);
+    }
+};
+
+const abortTimeout = (abortSignal) => {
+    let onAbort;
+    const promise = new Promise((resolve) => {
+        onAbort = () => resolve({ state: WaiterState.ABORTED });
+        if (typeof abortSignal.addEventListener === "function") {
+            abortSignal.addEventListener("abort", onAbort);
+        }
+        else {
+            abortSignal.onabort = onAbort;
+        }
+    });
+    return {
+        clearListener() {
+            if (typeof abortSignal.removeEventListener === "function") {
+                abortSignal.removeEventListener("abort", onAbort);
+            }
+        },
+        aborted: promise,
+    };
+};
+const createWaiter = async (options, input, acceptorChecks) => {
+    const params = {
+        ...waiterServiceDefaults,
+        ...options,
+    };
+    validateWaiterOptions(params);
+    const exitConditions = [runPolling(params, input, acceptorChecks)];
+    const finalize = [];
+    if (options.abortSignal) {
+        const { aborted, clearListener } = abortTimeout(options.abortSignal);
+        finalize.push(clearListener);
+        exitConditions.push(aborted);
+    }
+    if (options.abortController?.signal) {
+        const { aborted, clearListener } = abortTimeout(options.abortController.signal);
+        finalize.push(clearListener);
+        exitConditions.push(aborted);
+    }
+    return Promise.race(exitConditions).then((result) => {
+        for (const fn of finalize) {
+            fn();
+        }
+        return result;
+    });
+};
+
+class Client {
+    config;
+    middlewareStack = constructStack();
+    initConfig;
+    handlers;
+    constructor(config) {
+        this.config = config;
+        const { protocol, protocolSettings } = config;
+        if (protocolSettings) {
+            if (typeof protocol === "function") {
+                config.protocol = new protocol(protocolSettings);
+            }
+        }
+    }
+    send(command, optionsOrCb, cb) {
+        const options = typeof optionsOrCb !== "function" ? optionsOrCb : undefined;
+        const callback = typeof optionsOrCb === "function" ? optionsOrCb : cb;
+        const useHandlerCache = options === undefined && this.config.cacheMiddleware === true;
+        let handler;
+        if (useHandlerCache) {
+            if (!this.handlers) {
+                this.handlers = new WeakMap();
+            }
+            const handlers = this.handlers;
+            if (handlers.has(command.constructor)) {
+                handler = handlers.get(command.constructor);
+            }
+            else {
+                handler = command.resolveMiddleware(this.middlewareStack, this.config, options);
+                handlers.set(command.constructor, handler);
+            }
+        }
+        else {
+            delete this.handlers;
+            handler = command.resolveMiddleware(this.middlewareStack, this.config, options);
+        }
+        if (callback) {
+            handler(command)
+                .then((result) => callback(null, result.output), (err) => callback(err))
+                .catch(() => { });
+        }
+        else {
+            return handler(command).then((result) => result.output);
+        }
+    }
+    destroy() {
+        this.config?.requestHandler?.destroy?.();
+        delete this.handlers;
+    }
+}
+
+const SENSITIVE_STRING$1 = "***SensitiveInformation***";
+function schemaLogFilter(schema, data) {
+    if (data == null) {
+        return data;
+    }
+    const ns = NormalizedSchema.of(schema);
+    if (ns.getMergedTraits().sensitive) {
+        return SENSITIVE_STRING$1;
+    }
+    if (ns.isListSchema()) {
+        const valueSchema = ns.getValueSchema();
+        if (valueSchema.getMergedTraits().sensitive) {
+            return SENSITIVE_STRING$1;
+        }
+        if (Array.isArray(data)) {
+            return data.map((value) => schemaLogFilter(valueSchema, value));
+        }
+    }
+    else if (ns.isMapSchema()) {
+        const valueSchema = ns.getValueSchema();
+        if (ns.getKeySchema().getMergedTraits().sensitive || valueSchema.getMergedTraits().sensitive) {
+            return SENSITIVE_STRING$1;
+        }
+        if (typeof data === "object") {
+            return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, schemaLogFilter(valueSchema, value)]));
+        }
+    }
+    else if (ns.isStructSchema() && typeof data === "object") {
+        const object = data;
+        const newObject = {};
+        for (const [member, memberNs] of ns.structIterator()) {
+            if (object[member] != null) {
+                newObject[member] = schemaLogFilter(memberNs, object[member]);
+            }
+        }
+        return newObject;
+    }
+    return data;
+}
+
+const operationEventStreamMarker = Symbol.for("@smithy/op-event-stream");
+class Command {
+    middlewareStack = constructStack();
+    schema;
+    static classBuilder() {
+        return new ClassBuilder();
+    }
+    resolveMiddlewareWithContext(clientStack, configuration, options, { middlewareFn, clientName, commandName, inputFilterSensitiveLog, outputFilterSensitiveLog, smithyContext, additionalContext, CommandCtor, }) {
+        for (const mw of middlewareFn.bind(this)(CommandCtor, clientStack, configuration, options)) {
+            this.middlewareStack.use(mw);
+        }
+        const stack = clientStack.concat(this.middlewareStack);
+        const { logger } = configuration;
+        const additionalSmithyContext = additionalContext[SMITHY_CONTEXT_KEY];
+        const handlerExecutionContext = {
+            logger,
+            clientName,
+            commandName,
+            inputFilterSensitiveLog,
+            outputFilterSensitiveLog,
+            ...additionalContext,
+            [SMITHY_CONTEXT_KEY]: {
+                ...additionalSmithyContext,
+                commandInstance: this,
+                ...smithyContext,
+                ...(options?.metricsRecorder === undefined ? {} : { metricsRecorder: options.metricsRecorder }),
+                ...(options?.abortSignal === undefined ? {} : { abortSignal: options.abortSignal }),
+            },
+        };
+        const { requestHandler } = configuration;
+        let requestOptions = options ?? {};
+        if (requestOptions.metricsRecorder) {
+            requestOptions = { ...requestOptions };
+            delete requestOptions.metricsRecorder;
+        }
+        let isEventStream;
+        const schema = this.schema;
+        const marker = schema?.[operationEventStreamMarker];
+        if (marker !== undefined) {
+            isEventStream = marker;
+        }
+        else if (schema) {
+            if (Array.isArray(schema) && schema[0] === 9) {
+                const [, , , , input$, output$] = schema;
+                isEventStream = schema[operationEventStreamMarker] = Boolean(NormalizedSchema.of(input$).getEventStreamMember() || NormalizedSchema.of(output$).getEventStreamMember());
+            }
+        }
+        if (isEventStream) {
+            requestOptions = {
+                isEventStream,
+                ...requestOptions,
+            };
+        }
+        return stack.resolve((request) => requestHandler.handle(request.request, requestOptions), handlerExecutionContext);
+    }
+}
+class ClassBuilder {
+    _init = () => { };
+    _ep = {};
+    _middlewareFn = () => [];
+    _commandName = "";
+    _clientName = "";
+    _additionalContext = {};
+    _smithyContext = {};
+    _inputFilterSensitiveLog = undefined;
+    _outputFilterSensitiveLog = undefined;
+    _serializer = null;
+    _deserializer = null;
+    _operationSchema;
+    init(cb) {
+        this._init = cb;
+    }
+    ep(endpointParameterInstructions) {
+        this._ep = endpointParameterInstructions;
+        return this;
+    }
+    m(middlewareSupplier) {
+        this._middlewareFn = middlewareSupplier;
+        return this;
+    }
+    s(service, operation, smithyContext = {}) {
+        this._smithyContext = {
+            service,
+            operation,
+            ...smithyContext,
+        };
+        return this;
+    }
+    c(additionalContext = {}) {
+        this._additionalContext = additionalContext;
+        return this;
+    }
+    n(clientName, commandName) {
+        this._clientName = clientName;
+        this._commandName = commandName;
+        return this;
+    }
+    f(inputFilter = (_) => _, outputFilter = (_) => _) {
+        this._inputFilterSensitiveLog = inputFilter;
+        this._outputFilterSensitiveLog = outputFilter;
+        return this;
+    }
+    ser(serializer) {
+        this._serializer = serializer;
+        return this;
+    }
+    de(deserializer) {
+        this._deserializer = deserializer;
+        return this;
+    }
+    sc(operation) {
+        this._operationSchema = operation;
+        this._smithyContext.operationSchema = operation;
+        return this;
+    }
+    build() {
+        const closure = this;
+        let CommandRef;
+        return (CommandRef = class extends Command {
+            input;
+            static getEndpointParameterInstructions() {
+                return closure._ep;
+            }
+            constructor(...[input]) {
+                super();
+                this.input = input ?? {};
+                closure._init(this);
+                this.schema = closure._operationSchema;
+            }
+            resolveMiddleware(stack, configuration, options) {
+                const op = closure._operationSchema;
+                const input = op?.[4] ?? op?.input;
+                const output = op?.[5] ?? op?.output;
+                return this.resolveMiddlewareWithContext(stack, configuration, options, {
+                    CommandCtor: CommandRef,
+                    middlewareFn: closure._middlewareFn,
+                    clientName: closure._clientName,
+                    commandName: closure._commandName,
+                    inputFilterSensitiveLog: closure._inputFilterSensitiveLog ?? (op ? schemaLogFilter.bind(null, input) : (_) => _),
+                    outputFilterSensitiveLog: closure._outputFilterSensitiveLog ?? (op ? schemaLogFilter.bind(null, output) : (_) => _),
+                    smithyContext: closure._smithyContext,
+                    additionalContext: closure._additionalContext,
+                });
+            }
+            serialize = closure._serializer;
+            deserialize = closure._deserializer;
+        });
+    }
+}
+
+const SENSITIVE_STRING = "***SensitiveInformation***";
+
+const createAggregatedClient = (commands, Client, options) => {
+    for (const [command, CommandCtor] of Object.entries(commands)) {
+        const methodImpl = async function (args, optionsOrCb, cb) {
+            const command = new CommandCtor(args);
+            if (typeof optionsOrCb === "function") {
+                this.send(command, optionsOrCb);
+            }
+            else if (typeof cb === "function") {
+                if (typeof optionsOrCb !== "object") {
+                    throw new Error(`Expected http options but got ${typeof optionsOrCb}`);
+                }
+                this.send(command, optionsOrCb || {}, cb);
+            }
+            else {
+                return this.send(command, optionsOrCb);
+            }
+        };
+        const methodName = (command[0].toLowerCase() + command.slice(1)).replace(/Command$/, "");
+        Client.prototype[methodName] = methodImpl;
+    }
+    const { paginators = {}, waiters = {} } = options ?? {};
+    for (const [paginatorName, paginatorFn] of Object.entries(paginators)) {
+        if (Client.prototype[paginatorName] === void 0) {
+            Client.prototype[paginatorName] = function (commandInput = {}, paginationConfiguration, ...rest) {
+                return paginatorFn({
+                    ...paginationConfiguration,
+                    client: this,
+                }, commandInput, ...rest);
+            };
+        }
+    }
+    for (const [waiterName, waiterFn] of Object.entries(waiters)) {
+        if (Client.prototype[waiterName] === void 0) {
+            Client.prototype[waiterName] = async function (commandInput = {}, waiterConfiguration, ...rest) {
+                let config = waiterConfiguration;
+                if (typeof waiterConfiguration === "number") {
+                    config = {
+                        maxWaitTime: waiterConfiguration,
+                    };
+                }
+                return waiterFn({
+                    ...config,
+                    client: this,
+                }, commandInput, ...rest);
+            };
+        }
+    }
+};
+
+class ServiceException extends Error {
+    static shapeId = "smithy.ts.sdk.synthetic.nonamespace.client#ServiceException";
+    $fault;
+    $response;
+    $retryable;
+    $metadata;
+    constructor(options) {
+        super(options.message);
+        Object.setPrototypeOf(this, Object.getPrototypeOf(this).constructor.prototype);
+        this.name = options.name;
+        this.$fault = options.$fault;
+        this.$metadata = options.$metadata;
+    }
+    static isInstance(value) {
+        if (!value) {
+            return false;
+        }
+        const candidate = value;
+        return (ServiceException.prototype.isPrototypeOf(candidate) ||
+            (Boolean(candidate.$fault) &&
+                Boolean(candidate.$metadata) &&
+                (candidate.$fault === "client" || candidate.$fault === "server")));
+    }
+    static [Symbol.hasInstance](instance) {
+        if (!instance) {
+            return false;
+        }
+        const candidate = instance;
+        if (this === ServiceException) {
+            return ServiceException.isInstance(instance);
+        }
+        if (ServiceException.isInstance(instance)) {
+            if (this.prototype.isPrototypeOf(instance)) {
+                return true;
+            }
+            const targetId = Object.prototype.hasOwnProperty.call(this, "shapeId")
+                ? this.shapeId
+                : undefined;
+            let candidateHasShapeId = false;
+            if (targetId) {
+                let proto = Object.getPrototypeOf(candidate);
+                while (proto && proto !== Object.prototype) {
+                    const ctor = proto.constructor;
+                    const candidateId = ctor !== ServiceException && Object.prototype.hasOwnProperty.call(ctor, "shapeId")
+                        ? ctor?.shapeId
+                        : undefined;
+                    if (candidateId) {
+                        candidateHasShapeId = true;
+                        if (candidateId === targetId) {
+                            return true;
+                        }
+                    }
+                    proto = Object.getPrototypeOf(proto);
+                }
+            }
+            if (targetId && candidateHasShapeId) {
+                return false;
+            }
+            const targetName = this.name;
+            if (targetName && targetName.length >= 6) {
+                if (candidate.name === targetName) {
+                    return true;
+                }
+                let proto = Object.getPrototypeOf(candidate);
+                while (proto && proto !== Object.prototype) {
+                    const ctorName = proto.constructor?.name;
+                    if (ctorName && ctorName !== "Error" && ctorName === targetName) {
+                        return true;
+                    }
+                    proto = Object.getPrototypeOf(proto);
+                }
+            }
+        }
+        return false;
+    }
+}
+const decorateServiceException = (exception, additions = {}) => {
+    Object.entries(additions)
+        .filter(([, v]) => v !== undefined)
+        .forEach(([k, v]) => {
+        if (exception[k] == undefined || exception[k] === "") {
+            exception[k] = v;
+        }
+    });
+    const message = exception.message || exception.Message || "UnknownError";
+    exception.message = message;
+    delete exception.Message;
+    return exception;
+};
+
+const throwDefaultError = ({ output, parsedBody, exceptionCtor, errorCode }) => {
+    const $metadata = deserializeMetadata(output);
+    const statusCode = $metadata.httpStatusCode ? $metadata.httpStatusCode + "" : undefined;
+    const response = new exceptionCtor({
+        name: parsedBody?.code || parsedBody?.Code || errorCode || statusCode || "UnknownError",
+        $fault: "client",
+        $metadata,
+    });
+    throw decorateServiceException(response, parsedBody);
+};
+const withBaseException = (ExceptionCtor) => {
+    return ({ output, parsedBody, errorCode }) => {
+        throwDefaultError({ output, parsedBody, exceptionCtor: ExceptionCtor, errorCode });
+    };
+};
+const deserializeMetadata = (output) => ({
+    httpStatusCode: output.statusCode,
+    requestId: output.headers["x-amzn-requestid"] ?? output.headers["x-amzn-request-id"] ?? output.headers["x-amz-request-id"],
+    extendedRequestId: output.headers["x-amz-id-2"],
+    cfId: output.headers["x-amz-cf-id"],
+});
+
+const loadConfigsForDefaultMode = (mode) => {
+    switch (mode) {
+        case "standard":
+            return {
+                retryMode: "standard",
+                connectionTimeout: 3100,
+            };
+        case "in-region":
+            return {
+                retryMode: "standard",
+                connectionTimeout: 1100,
+            };
+        case "cross-region":
+            return {
+                retryMode: "standard",
+                connectionTimeout: 3100,
+            };
+        case "mobile":
+            return {
+                retryMode: "standard",
+                connectionTimeout: 30000,
+            };
+        default:
+            return {};
+    }
+};
+
+let warningEmitted = false;
+const emitWarningIfUnsupportedVersion = (version) => {
+    if (version && !warningEmitted && parseInt(version.substring(1, version.indexOf("."))) < 16) {
+        warningEmitted = true;
+    }
+};
+
+const knownAlgorithms = Object.values(AlgorithmId);
+const getChecksumConfiguration = (runtimeConfig) => {
+    const checksumAlgorithms = [];
+    for (const id in AlgorithmId) {
+        if (!hasOwn(AlgorithmId, id)) {
+            continue;
+        }
+        const algorithmId = AlgorithmId[id];
+        if (runtimeConfig[algorithmId] === undefined) {
+            continue;
+        }
+        checksumAlgorithms.push({
+            algorithmId: () => algorithmId,
+            checksumConstructor: () => runtimeConfig[algorithmId],
+        });
+    }
+    for (const [id, ChecksumCtor] of Object.entries(runtimeConfig.checksumAlgorithms ?? {})) {
+        checksumAlgorithms.push({
+            algorithmId: () => id,
+            checksumConstructor: () => ChecksumCtor,
+        });
+    }
+    return {
+        addChecksumAlgorithm(algo) {
+            runtimeConfig.checksumAlgorithms = runtimeConfig.checksumAlgorithms ?? {};
+            const id = algo.algorithmId();
+            const ctor = algo.checksumConstructor();
+            if (knownAlgorithms.includes(id)) {
+                runtimeConfig.checksumAlgorithms[id.toUpperCase()] = ctor;
+            }
+            else {
+                runtimeConfig.checksumAlgorithms[id] = ctor;
+            }
+            checksumAlgorithms.push(algo);
+        },
+        checksumAlgorithms() {
+            return checksumAlgorithms;
+        },
+    };
+};
+const resolveChecksumRuntimeConfig = (clientConfig) => {
+    const runtimeConfig = {};
+    clientConfig.checksumAlgorithms().forEach((checksumAlgorithm) => {
+        const id = checksumAlgorithm.algorithmId();
+        if (knownAlgorithms.includes(id)) {
+            runtimeConfig[id] = checksumAlgorithm.checksumConstructor();
+        }
+    });
+    return runtimeConfig;
+};
+
+const getRetryConfiguration = (runtimeConfig) => {
+    return {
+        setRetryStrategy(retryStrategy) {
+            runtimeConfig.retryStrategy = retryStrategy;
+        },
+        retryStrategy() {
+            return runtimeConfig.retryStrategy;
+        },
+    };
+};
+const resolveRetryRuntimeConfig = (retryStrategyConfiguration) => {
+    const runtimeConfig = {};
+    runtimeConfig.retryStrategy = retryStrategyConfiguration.retryStrategy();
+    return runtimeConfig;
+};
+
+const getDefaultExtensionConfiguration = (runtimeConfig) => {
+    return Object.assign(getChecksumConfiguration(runtimeConfig), getRetryConfiguration(runtimeConfig));
+};
+const getDefaultClientConfiguration = getDefaultExtensionConfiguration;
+const resolveDefaultRuntimeConfig = (config) => {
+    return Object.assign(resolveChecksumRuntimeConfig(config), resolveRetryRuntimeConfig(config));
+};
+
+const getArrayIfSingleItem = (mayBeArray) => Array.isArray(mayBeArray) ? mayBeArray : [mayBeArray];
+
+const getValueFromTextNode = (obj) => {
+    const textNodeName = "#text";
+    for (const key in obj) {
+        if (!hasOwn(obj, key)) {
+            continue;
+        }
+        if (obj[key][textNodeName] !== undefined) {
+            obj[key] = obj[key][textNodeName];
+        }
+        else if (typeof obj[key] === "object" && obj[key] !== null) {
+            obj[key] = getValueFromTextNode(obj[key]);
+        }
+    }
+    return obj;
+};
+
+const isSerializableHeaderValue = (value) => {
+    return value != null;
+};
+
+class NoOpLogger {
+    trace() { }
+    debug() { }
+    info() { }
+    warn() { }
+    error() { }
+}
+
+function map(arg0, arg1, arg2) {
+    let target;
+    let filter;
+    let instructions;
+    if (typeof arg1 === "undefined" && typeof arg2 === "undefined") {
+        target = {};
+        instructions = arg0;
+    }
+    else {
+        target = arg0;
+        if (typeof arg1 === "function") {
+            filter = arg1;
+            instructions = arg2;
+            return mapWithFilter(target, filter, instructions);
+        }
+        else {
+            instructions = arg1;
+        }
+    }
+    for (const key in instructions) {
+        if (!hasOwn(instructions, key)) {
+            continue;
+        }
+        if (!Array.isArray(instructions[key])) {
+            target[key] = instructions[key];
+            continue;
+        }
+        applyInstruction(target, null, instructions, key);
+    }
+    return target;
+}
+const convertMap = (target) => {
+    const output = {};
+    for (const [k, v] of Object.entries(target || {})) {
+        output[k] = [, v];
+    }
+    return output;
+};
+const take = (source, instructions) => {
+    const out = {};
+    for (const key in instructions) {
+        if (!hasOwn(instructions, key)) {
+            continue;
+        }
+        applyInstruction(out, source, instructions, key);
+    }
+    return out;
+};
+const mapWithFilter = (target, filter, instructions) => {
+    return map(target, Object.entries(instructions).reduce((_instructions, [key, value]) => {
+        if (Array.isArray(value)) {
+            _instructions[key] = value;
+        }
+        else {
+            if (typeof value === "function") {
+                _instructions[key] = [filter, value()];
+            }
+            else {
+                _instructions[key] = [filter, value];
+            }
+        }
+        return _instructions;
+    }, {}));
+};
+const applyInstruction = (target, source, instructions, targetKey) => {
+    if (source !== null) {
+        let instruction = instructions[targetKey];
+        if (typeof instruction === "function") {
+            instruction = [, instruction];
+        }
+        const [filter = nonNullish, valueFn = pass, sourceKey = targetKey] = instruction;
+        if ((typeof filter === "function" && filter(source[sourceKey])) || (typeof filter !== "function" && !!filter)) {
+            target[targetKey] = valueFn(source[sourceKey]);
+        }
+        return;
+    }
+    let [filter, value] = instructions[targetKey];
+    if (typeof value === "function") {
+        let _value;
+        const defaultFilterPassed = filter === undefined && (_value = value()) != null;
+        const customFilterPassed = (typeof filter === "function" && !!filter(void 0)) || (typeof filter !== "function" && !!filter);
+        if (defaultFilterPassed) {
+            target[targetKey] = _value;
+        }
+        else if (customFilterPassed) {
+            target[targetKey] = value();
+        }
+    }
+    else {
+        const defaultFilterPassed = filter === undefined && value != null;
+        const customFilterPassed = (typeof filter === "function" && !!filter(value)) || (typeof filter !== "function" && !!filter);
+        if (defaultFilterPassed || customFilterPassed) {
+            target[targetKey] = value;
+        }
+    }
+};
+const nonNullish = (_) => _ != null;
+const pass = (_) => _;
+
+const serializeFloat = (value) => {
+    if (value !== value) {
+        return "NaN";
+    }
+    switch (value) {
+        case Infinity:
+            return "Infinity";
+        case -Infinity:
+            return "-Infinity";
+        default:
+            return value;
+    }
+};
+const serializeDateTime = (date) => date.toISOString().replace(".000Z", "Z");
+
+const _json = (obj) => {
+    if (obj == null) {
+        return {};
+    }
+    if (Array.isArray(obj)) {
+        return obj.filter((_) => _ != null).map(_json);
+    }
+    if (typeof obj === "object") {
+        const target = {};
+        for (const key in obj) {
+            if (!hasOwn(obj, key)) {
+                continue;
+            }
+            if (obj[key] == null) {
+                continue;
+            }
+            target[key] = _json(obj[key]);
+        }
+        return target;
+    }
+    return obj;
+};
+
+function makeBuilder(common, service, name, ep) {
+    return function makeCommand(added, plugins, op, $, smithyContext = {}) {
+        const epMerged = Object.assign({}, common, added);
+        return Command.classBuilder()
+            .ep(epMerged)
+            .m(function (CommandCtor, clientStack, config, options) {
+            const list = plugins.call(this, CommandCtor, clientStack, config, options);
+            list.unshift(ep(config, CommandCtor.getEndpointParameterInstructions()));
+            return list;
+        })
+            .s(service, op, smithyContext)
+            .n(name, op.charAt(0).toUpperCase() + op.slice(1) + "Command")
+            .sc($)
+            .build();
+    };
+}
+
+exports.Client = Client;
+exports.Command = Command;
+exports.NoOpLogger = NoOpLogger;
+exports.SENSITIVE_STRING = SENSITIVE_STRING;
+exports.ServiceException = ServiceException;
+exports.WaiterState = WaiterState;
+exports._json = _json;
+exports.checkExceptions = checkExceptions;
+exports.constructStack = constructStack;
+exports.convertMap = convertMap;
+exports.createAggregatedClient = createAggregatedClient;
+exports.createWaiter = createWaiter;
+exports.decorateServiceException = decorateServiceException;
+exports.emitWarningIfUnsupportedVersion = emitWarningIfUnsupportedVersion;
+exports.getArrayIfSingleItem = getArrayIfSingleItem;
+exports.getChecksumConfiguration = getChecksumConfiguration;
+exports.getDefaultClientConfiguration = getDefaultClientConfiguration;
+exports.getDefaultExtensionConfiguration = getDefaultExtensionConfiguration;
+exports.getRetryConfiguration = getRetryConfiguration;
+exports.getValueFromTextNode = getValueFromTextNode;
+exports.invalidFunction = invalidFunction;
+exports.invalidProvider = invalidProvider;
+exports.isSerializableHeaderValue = isSerializableHeaderValue;
+exports.loadConfigsForDefaultMode = loadConfigsForDefaultMode;
+exports.makeBuilder = makeBuilder;
+exports.map = map;
+exports.resolveChecksumRuntimeConfig = resolveChecksumRuntimeConfig;
+exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
+exports.resolveRetryRuntimeConfig = resolveRetryRuntimeConfig;
+exports.schemaLogFilter = schemaLogFilter;
+exports.serializeDateTime = serializeDateTime;
+exports.serializeFloat = serializeFloat;
+exports.take = take;
+exports.throwDefaultError = throwDefaultError;
+exports.waiterServiceDefaults = waiterServiceDefaults;
+exports.withBaseException = withBaseException;
+
+
+/***/ }),
+
+/***/ 7291:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { homedir } = __nccwpck_require__(8161);
+const { sep, join } = __nccwpck_require__(6760);
+const { createHash } = __nccwpck_require__(7598);
+const { readFile: readFile$1 } = __nccwpck_require__(1455);
+const { IniSectionType } = __nccwpck_require__(690);
+const { normalizeProvider } = __nccwpck_require__(2658);
+const { isValidHostLabel } = __nccwpck_require__(4534);
+
+class ProviderError extends Error {
+    name = "ProviderError";
+    tryNextLink;
+    constructor(message, options = true) {
+        let logger;
+        let tryNextLink = true;
+        if (typeof options === "boolean") {
+            logger = undefined;
+            tryNextLink = options;
+        }
+        else if (options != null && typeof options === "object") {
+            logger = options.logger;
+            tryNextLink = options.tryNextLink ?? true;
+        }
+        super(message);
+        this.tryNextLink = tryNextLink;
+        Object.setPrototypeOf(this, ProviderError.prototype);
+        logger?.debug?.(`@smithy/property-provider ${tryNextLink ? "->" : "(!)"} ${message}`);
+    }
+    static from(error, options = true) {
+        return Object.assign(new this(error.message, options), error);
+    }
+}
+
+class CredentialsProviderError extends ProviderError {
+    name = "CredentialsProviderError";
+    constructor(message, options = true) {
+        super(message, options);
+        Object.setPrototypeOf(this, CredentialsProviderError.prototype);
+    }
+}
+
+class TokenProviderError extends ProviderError {
+    name = "TokenProviderError";
+    constructor(message, options = true) {
+        super(message, options);
+        Object.setPrototypeOf(this, TokenProviderError.prototype);
+    }
+}
+
+const chain = (...providers) => async () => {
+    if (providers.length === 0) {
+        throw new ProviderError("No providers in chain");
+    }
+    let lastProviderError;
+    for (const provider of providers) {
+        try {
+            const credentials = await provider();
+            return credentials;
+        }
+        catch (err) {
+            lastProviderError = err;
+            if (err?.tryNextLink) {
+                continue;
+            }
+            throw err;
+        }
+    }
+    throw lastProviderError;
+};
+
+const fromValue = (staticValue) => () => Promise.resolve(staticValue);
+
+const memoize = (provider, isExpired, requiresRefresh) => {
+    let resolved;
+    let pending;
+    let hasResult;
+    let isConstant = false;
+    const coalesceProvider = async () => {
+        if (!pending) {
+            pending = provider();
+        }
+        try {
+            resolved = await pending;
+            hasResult = true;
+            isConstant = false;
+        }
+        finally {
+            pending = undefined;
+        }
+        return resolved;
+    };
+    if (isExpired === undefined) {
+        return async (options) => {
+            if (!hasResult || options?.forceRefresh) {
+                resolved = await coalesceProvider();
+            }
+            return resolved;
+        };
+    }
+    return async (options) => {
+        if (!hasResult || options?.forceRefresh) {
+            resolved = await coalesceProvider();
+        }
+        if (isConstant) {
+            return resolved;
+        }
+        if (requiresRefresh && !requiresRefresh(resolved)) {
+            isConstant = true;
+            return resolved;
+        }
+        if (isExpired(resolved)) {
+            await coalesceProvider();
+            return resolved;
+        }
+        return resolved;
+    };
+};
+
+const booleanSelector = (obj, key, type) => {
+    if (!(key in obj)) {
+        return undefined;
+    }
+    if (obj[key] === "true") {
+        return true;
+    }
+    if (obj[key] === "false") {
+        return false;
+    }
+    throw new Error(`Cannot load ${type} "${key}". Expected "true" or "false", got ${obj[key]}.`);
+};
+
+const numberSelector = (obj, key, type) => {
+    if (!(key in obj)) {
+        return undefined;
+    }
+    const numberValue = parseInt(obj[key], 10);
+    if (Number.isNaN(numberValue)) {
+        throw new TypeError(`Cannot load ${type} '${key}'. Expected number, got '${obj[key]}'.`);
+    }
+    return numberValue;
+};
+
+var SelectorType;
+(function (SelectorType) {
+    SelectorType["ENV"] = "env";
+    SelectorType["CONFIG"] = "shared config entry";
+})(SelectorType || (SelectorType = {}));
+
+const homeDirCache = {};
+const getHomeDirCacheKey = () => {
+    if (process && process.geteuid) {
+        return `${process.geteuid()}`;
+    }
+    return "DEFAULT";
+};
+const getHomeDir = () => {
+    const { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep}` } = process.env;
+    if (HOME) {
+        return HOME;
+    }
+    if (USERPROFILE) {
+        return USERPROFILE;
+    }
+    if (HOMEPATH) {
+        return `${HOMEDRIVE}${HOMEPATH}`;
+    }
+    const homeDirCacheKey = getHomeDirCacheKey();
+    if (!homeDirCache[homeDirCacheKey]) {
+        homeDirCache[homeDirCacheKey] = homedir();
+    }
+    return homeDirCache[homeDirCacheKey];
+};
+
+const ENV_PROFILE = "AWS_PROFILE";
+const DEFAULT_PROFILE = "default";
+const getProfileName = (init) => init.profile || process.env[ENV_PROFILE] || DEFAULT_PROFILE;
+
+const getSSOTokenFilepath = (id) => {
+    const hasher = createHash("sha1");
+    const cacheName = hasher.update(id).digest("hex");
+    return join(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+};
+
+const tokenIntercept = {};
+const getSSOTokenFromFile = async (id) => {
+    if (tokenIntercept[id]) {
+        return tokenIntercept[id];
+    }
+    const ssoTokenFilepath = getSSOTokenFilepath(id);
+    const ssoTokenText = await readFile$1(ssoTokenFilepath, "utf8");
+    return JSON.parse(ssoTokenText);
+};
+
+const CONFIG_PREFIX_SEPARATOR = ".";
+
+const getConfigData = (data) => Object.entries(data)
+    .filter(([key]) => {
+    const indexOfSeparator = key.indexOf(CONFIG_PREFIX_SEPARATOR);
+    if (indexOfSeparator === -1) {
+        return false;
+    }
+    return Object.values(IniSectionType).includes(key.substring(0, indexOfSeparator));
+})
+    .reduce((acc, [key, value]) => {
+    const indexOfSeparator = key.indexOf(CONFIG_PREFIX_SEPARATOR);
+    const updatedKey = key.substring(0, indexOfSeparator) === IniSectionType.PROFILE ? key.substring(indexOfSeparator + 1) : key;
+    acc[updatedKey] = value;
+    return acc;
+}, {
+    ...(data.default && { default: data.default }),
+});
+
+const ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
+const getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join(getHomeDir(), ".aws", "config");
+
+const ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
+const getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join(getHomeDir(), ".aws", "credentials");
+
+const prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const profileNameBlockList = ["__proto__", "profile __proto__"];
+const parseIni = (iniData) => {
+    const map = {};
+    let currentSection;
+    let currentSubSection;
+    for (const iniLine of iniData.split(/\r?\n/)) {
+        const trimmedLine = iniLine.split(/(^|\s)[;#]/)[0].trim();
+        const isSection = trimmedLine[0] === "[" && trimmedLine[trimmedLine.length - 1] === "]";
+        if (isSection) {
+            currentSection = undefined;
+            currentSubSection = undefined;
+            const sectionName = trimmedLine.substring(1, trimmedLine.length - 1);
+            const matches = prefixKeyRegex.exec(sectionName);
+            if (matches) {
+                const [, prefix, , name] = matches;
+                if (Object.values(IniSectionType).includes(prefix)) {
+                    currentSection = [prefix, name].join(CONFIG_PREFIX_SEPARATOR);
+                }
+            }
+            else {
+                currentSection = sectionName;
+            }
+            if (profileNameBlockList.includes(sectionName)) {
+                throw new Error(`Found invalid profile name "${sectionName}"`);
+            }
+        }
+        else if (currentSection) {
+            const indexOfEqualsSign = trimmedLine.indexOf("=");
+            if (![0, -1].includes(indexOfEqualsSign)) {
+                const [name, value] = [
+                    trimmedLine.substring(0, indexOfEqualsSign).trim(),
+                    trimmedLine.substring(indexOfEqualsSign + 1).trim(),
+                ];
+                if (value === "") {
+                    currentSubSection = name;
+                }
+                else {
+                    if (currentSubSection && iniLine.trimStart() === iniLine) {
+                        currentSubSection = undefined;
+                    }
+                    map[currentSection] = map[currentSection] || {};
+                    const key = currentSubSection ? [currentSubSection, name].join(CONFIG_PREFIX_SEPARATOR) : name;
+                    map[currentSection][key] = value;
+                }
+            }
+        }
+    }
+    return map;
+};
+
+const filePromises = {};
+const fileIntercept = {};
+const readFile = (path, options) => {
+    if (fileIntercept[path] !== undefined) {
+        return fileIntercept[path];
+    }
+    if (!filePromises[path] || options?.ignoreCache) {
+        filePromises[path] = readFile$1(path, "utf8");
+    }
+    return filePromises[path];
+};
+
+const swallowError$1 = () => ({});
+const loadSharedConfigFiles = async (init = {}) => {
+    const { filepath = getCredentialsFilepath(), configFilepath = getConfigFilepath() } = init;
+    const homeDir = getHomeDir();
+    const relativeHomeDirPrefix = "~/";
+    let resolvedFilepath = filepath;
+    if (filepath.startsWith(relativeHomeDirPrefix)) {
+        resolvedFilepath = join(homeDir, filepath.slice(2));
+    }
+    let resolvedConfigFilepath = configFilepath;
+    if (configFilepath.startsWith(relativeHomeDirPrefix)) {
+        resolvedConfigFilepath = join(homeDir, configFilepath.slice(2));
+    }
+    const parsedFiles = await Promise.all([
+        readFile(resolvedConfigFilepath, {
+            ignoreCache: init.ignoreCache,
+        })
+            .then(parseIni)
+            .then(getConfigData)
+            .catch(swallowError$1),
+        readFile(resolvedFilepath, {
+            ignoreCache: init.ignoreCache,
+        })
+            .then(parseIni)
+            .catch(swallowError$1),
+    ]);
+    return {
+        configFile: parsedFiles[0],
+        credentialsFile: parsedFiles[1],
+    };
+};
+
+const getSsoSessionData = (data) => Object.entries(data)
+    .filter(([key]) => key.startsWith(IniSectionType.SSO_SESSION + CONFIG_PREFIX_SEPARATOR))
+    .reduce((acc, [key, value]) => ({ ...acc, [key.substring(key.indexOf(CONFIG_PREFIX_SEPARATOR) + 1)]: value }), {});
+
+const swallowError = () => ({});
+const loadSsoSessionData = async (init = {}) => readFile(init.configFilepath ?? getConfigFilepath())
+    .then(parseIni)
+    .then(getSsoSessionData)
+    .catch(swallowError);
+
+const mergeConfigFiles = (...files) => {
+    const merged = {};
+    for (const file of files) {
+        for (const [key, values] of Object.entries(file)) {
+            if (merged[key] !== undefined) {
+                Object.assign(merged[key], values);
+            }
+            else {
+                merged[key] = values;
+            }
+        }
+    }
+    return merged;
+};
+
+const parseKnownFiles = async (init) => {
+    const parsedFiles = await loadSharedConfigFiles(init);
+    return mergeConfigFiles(parsedFiles.configFile, parsedFiles.credentialsFile);
+};
+
+const externalDataInterceptor = {
+    getFileRecord() {
+        return fileIntercept;
+    },
+    interceptFile(path, contents) {
+        fileIntercept[path] = Promise.resolve(contents);
+    },
+    getTokenRecord() {
+        return tokenIntercept;
+    },
+    interceptToken(id, contents) {
+        tokenIntercept[id] = contents;
+    },
+};
+
+function getSelectorName(functionString) {
+    try {
+        const constants = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
+        constants.delete("CONFIG");
+        constants.delete("CONFIG_PREFIX_SEPARATOR");
+        constants.delete("ENV");
+        return [...constants].join(", ");
+    }
+    catch (ignored) {
+        return functionString;
+    }
+}
+
+const fromEnv = (envVarSelector, options) => async () => {
+    try {
+        const config = envVarSelector(process.env, options);
+        if (config === undefined) {
+            throw new Error();
+        }
+        return config;
+    }
+    catch (e) {
+        throw new CredentialsProviderError(e.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
+    }
+};
+
+const fromSharedConfigFiles = (configSelector, { preferredFile = "config", ...init } = {}) => async () => {
+    const profile = getProfileName(init);
+    const { configFile, credentialsFile } = await loadSharedConfigFiles(init);
+    const profileFromCredentials = credentialsFile[profile] || {};
+    const profileFromConfig = configFile[profile] || {};
+    const mergedProfile = preferredFile === "config"
+        ? { ...profileFromCredentials, ...profileFromConfig }
+        : { ...profileFromConfig, ...profileFromCredentials };
+    try {
+        const cfgFile = preferredFile === "config" ? configFile : credentialsFile;
+        const configValue = configSelector(mergedProfile, cfgFile);
+        if (configValue === undefined) {
+            throw new Error();
+        }
+        return configValue;
+    }
+    catch (e) {
+        throw new CredentialsProviderError(e.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
+    }
+};
+
+const isFunction = (func) => typeof func === "function";
+const fromStatic = (defaultValue) => isFunction(defaultValue) ? async () => await defaultValue() : fromValue(defaultValue);
+
+const loadConfig = ({ environmentVariableSelector, configFileSelector, default: defaultValue }, configuration = {}) => {
+    const { signingName, logger } = configuration;
+    const envOptions = { signingName, logger };
+    return memoize(chain(fromEnv(environmentVariableSelector, envOptions), fromSharedConfigFiles(configFileSelector, configuration), fromStatic(defaultValue)));
+};
+
+const ENV_USE_DUALSTACK_ENDPOINT = "AWS_USE_DUALSTACK_ENDPOINT";
+const CONFIG_USE_DUALSTACK_ENDPOINT = "use_dualstack_endpoint";
+const DEFAULT_USE_DUALSTACK_ENDPOINT = false;
+const NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_USE_DUALSTACK_ENDPOINT, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_USE_DUALSTACK_ENDPOINT, SelectorType.CONFIG),
+    default: false,
+};
+const nodeDualstackConfigSelectors = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_USE_DUALSTACK_ENDPOINT, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_USE_DUALSTACK_ENDPOINT, SelectorType.CONFIG),
+    default: undefined,
+};
+
+const ENV_USE_FIPS_ENDPOINT = "AWS_USE_FIPS_ENDPOINT";
+const CONFIG_USE_FIPS_ENDPOINT = "use_fips_endpoint";
+const DEFAULT_USE_FIPS_ENDPOINT = false;
+const NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_USE_FIPS_ENDPOINT, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_USE_FIPS_ENDPOINT, SelectorType.CONFIG),
+    default: false,
+};
+const nodeFipsConfigSelectors = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_USE_FIPS_ENDPOINT, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_USE_FIPS_ENDPOINT, SelectorType.CONFIG),
+    default: undefined,
+};
+
+const resolveCustomEndpointsConfig = (input) => {
+    const { tls, endpoint, urlParser, useDualstackEndpoint } = input;
+    return Object.assign(input, {
+        tls: tls ?? true,
+        endpoint: normalizeProvider(typeof endpoint === "string" ? urlParser(endpoint) : endpoint),
+        isCustomEndpoint: true,
+        useDualstackEndpoint: normalizeProvider(useDualstackEndpoint ?? false),
+    });
+};
+
+const getEndpointFromRegion = async (input) => {
+    const { tls = true } = input;
+    const region = await input.region();
+    const dnsHostRegex = new RegExp(/^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9])$/);
+    if (!dnsHostRegex.test(region)) {
+        throw new Error("Invalid region in client config");
+    }
+    const useDualstackEndpoint = await input.useDualstackEndpoint();
+    const useFipsEndpoint = await input.useFipsEndpoint();
+    const { hostname } = (await input.regionInfoProvider(region, { useDualstackEndpoint, useFipsEndpoint })) ?? {};
+    if (!hostname) {
+        throw new Error("Cannot resolve hostname from client config");
+    }
+    return input.urlParser(`${tls ? "https:" : "http:"}//${hostname}`);
+};
+
+const resolveEndpointsConfig = (input) => {
+    const useDualstackEndpoint = normalizeProvider(input.useDualstackEndpoint ?? false);
+    const { endpoint, useFipsEndpoint, urlParser, tls } = input;
+    return Object.assign(input, {
+        tls: tls ?? true,
+        endpoint: endpoint
+            ? normalizeProvider(typeof endpoint === "string" ? urlParser(endpoint) : endpoint)
+            : () => getEndpointFromRegion({ ...input, useDualstackEndpoint, useFipsEndpoint }),
+        isCustomEndpoint: !!endpoint,
+        useDualstackEndpoint,
+    });
+};
+
+const AWS_EXECUTION_ENV = "AWS_EXECUTION_ENV";
+const AWS_REGION_ENV = "AWS_REGION";
+const AWS_DEFAULT_REGION_ENV = "AWS_DEFAULT_REGION";
+const ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
+const DEFAULTS_MODE_OPTIONS = ["in-region", "cross-region", "mobile", "standard", "legacy"];
+const IMDS_REGION_PATH = "/latest/meta-data/placement/region";
+const IMDS_TOKEN_PATH = "/latest/api/token";
+const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";
+const X_AWS_EC2_METADATA_TOKEN_TTL = "x-aws-ec2-metadata-token-ttl-seconds";
+
+const TIMEOUT_MS = 1000;
+const NEG_CACHE_TTL_MS = 60_000;
+let negativeCacheUntil = 0;
+const getInstanceMetadataRegion = async () => {
+    if (process.env[ENV_IMDS_DISABLED]) {
+        return undefined;
+    }
+    if (Date.now() < negativeCacheUntil) {
+        return undefined;
+    }
+    try {
+        const endpoint = resolveImdsEndpoint();
+        const token = (await imdsRequest({
+            ...endpoint,
+            path: IMDS_TOKEN_PATH,
+            method: "PUT",
+            headers: {
+                [X_AWS_EC2_METADATA_TOKEN_TTL]: "21600",
+            },
+        })).toString();
+        const region = (await imdsRequest({
+            ...endpoint,
+            path: IMDS_REGION_PATH,
+            method: "GET",
+            headers: {
+                [X_AWS_EC2_METADATA_TOKEN]: token,
+            },
+        }))
+            .toString()
+            .trim();
+        return region || cacheNegativeAndReturnUndefined();
+    }
+    catch {
+        return cacheNegativeAndReturnUndefined();
+    }
+};
+const cacheNegativeAndReturnUndefined = () => {
+    negativeCacheUntil = Date.now() + NEG_CACHE_TTL_MS;
+    return undefined;
+};
+const resolveImdsEndpoint = () => {
+    const envEndpoint = process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT;
+    if (envEndpoint) {
+        const url = new URL(envEndpoint);
+        return {
+            hostname: url.hostname.replace(/^\[(.+)]$/, "$1"),
+            port: url.port ? Number(url.port) : undefined,
+        };
+    }
+    if (process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE === "IPv6") {
+        return { hostname: "fd00:ec2::254" };
+    }
+    return { hostname: "169.254.169.254" };
+};
+const imdsRequest = async (options) => {
+    const { request } = __nccwpck_require__(7067);
+    return new Promise((resolve, reject) => {
+        const req = request({
+            hostname: options.hostname,
+            port: options.port,
+            path: options.path,
+            method: options.method,
+            headers: options.headers,
+            timeout: TIMEOUT_MS,
+            signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+        req.on("error", (err) => {
+            reject(err);
+            req.destroy();
+        });
+        req.on("timeout", () => {
+            reject(new Error("TimeoutError from instance metadata service"));
+            req.destroy();
+        });
+        req.on("response", (res) => {
+            const { statusCode = 400 } = res;
+            if (statusCode < 200 || statusCode >= 300) {
+                reject(Object.assign(new Error("Error response received from instance metadata service"), { statusCode }));
+                req.destroy();
+                return;
+            }
+            const chunks = [];
+            res.on("data", (chunk) => chunks.push(chunk));
+            res.on("end", () => {
+                resolve(Buffer.concat(chunks));
+                req.destroy();
+            });
+        });
+        req.end();
+    });
+};
+
+const REGION_ENV_NAME = "AWS_REGION";
+const REGION_INI_NAME = "region";
+const NODE_REGION_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => env[REGION_ENV_NAME],
+    configFileSelector: (profile) => profile[REGION_INI_NAME],
+    default: async () => {
+        const region = await getInstanceMetadataRegion();
+        if (region) {
+            return region;
+        }
+        throw new Error("Region is missing");
+    },
+};
+const NODE_REGION_CONFIG_FILE_OPTIONS = {
+    preferredFile: "credentials",
+};
+
+const validRegions = new Set();
+const checkRegion = (region, check = isValidHostLabel) => {
+    if (!validRegions.has(region) && !check(region)) {
+        if (region === "*") {
+            console.warn(`@smithy/config-resolver WARN - Please use the caller region instead of "*". See "sigv4a" in https://github.com/aws/aws-sdk-js-v3/blob/main/supplemental-docs/CLIENTS.md.`);
+        }
+        else {
+            throw new Error(`Region not accepted: region="${region}" is not a valid hostname component.`);
+        }
+    }
+    else {
+        validRegions.add(region);
+    }
+};
+
+const isFipsRegion = (region) => typeof region === "string" && (region.startsWith("fips-") || region.endsWith("-fips"));
+
+const getRealRegion = (region) => isFipsRegion(region)
+    ? ["fips-aws-global", "aws-fips"].includes(region)
+        ? "us-east-1"
+        : region.replace(/fips-(dkr-|prod-)?|-fips/, "")
+    : region;
+
+const resolveRegionConfig = (input) => {
+    const { region, useFipsEndpoint } = input;
+    if (!region) {
+        throw new Error("Region is missing");
+    }
+    return Object.assign(input, {
+        region: async () => {
+            const providedRegion = typeof region === "function" ? await region() : region;
+            const realRegion = getRealRegion(providedRegion);
+            checkRegion(realRegion);
+            return realRegion;
+        },
+        useFipsEndpoint: async () => {
+            const providedRegion = typeof region === "string" ? region : await region();
+            if (isFipsRegion(providedRegion)) {
+                return true;
+            }
+            return typeof useFipsEndpoint !== "function" ? Promise.resolve(!!useFipsEndpoint) : useFipsEndpoint();
+        },
+    });
+};
+
+const getHostnameFromVariants = (variants = [], { useFipsEndpoint, useDualstackEndpoint }) => variants.find(({ tags }) => useFipsEndpoint === tags.includes("fips") && useDualstackEndpoint === tags.includes("dualstack"))?.hostname;
+
+const getResolvedHostname = (resolvedRegion, { regionHostname, partitionHostname }) => regionHostname
+    ? regionHostname
+    : partitionHostname
+        ? partitionHostname.replace("{region}", resolvedRegion)
+        : undefined;
+
+const getResolvedPartition = (region, { partitionHash }) => Object.keys(partitionHash || {}).find((key) => partitionHash[key].regions.includes(region)) ?? "aws";
+
+const getResolvedSigningRegion = (hostname, { signingRegion, regionRegex, useFipsEndpoint }) => {
+    if (signingRegion) {
+        return signingRegion;
+    }
+    else if (useFipsEndpoint) {
+        const regionRegexJs = regionRegex.replace("\\\\", "\\").replace(/^\^/g, "\\.").replace(/\$$/g, "\\.");
+        const regionRegexmatchArray = hostname.match(regionRegexJs);
+        if (regionRegexmatchArray) {
+            return regionRegexmatchArray[0].slice(1, -1);
+        }
+    }
+};
+
+const getRegionInfo = (region, { useFipsEndpoint = false, useDualstackEndpoint = false, signingService, regionHash, partitionHash, }) => {
+    const partition = getResolvedPartition(region, { partitionHash });
+    const resolvedRegion = region in regionHash ? region : (partitionHash[partition]?.endpoint ?? region);
+    const hostnameOptions = { useFipsEndpoint, useDualstackEndpoint };
+    const regionHostname = getHostnameFromVariants(regionHash[resolvedRegion]?.variants, hostnameOptions);
+    const partitionHostname = getHostnameFromVariants(partitionHash[partition]?.variants, hostnameOptions);
+    const hostname = getResolvedHostname(resolvedRegion, { regionHostname, partitionHostname });
+    if (hostname === undefined) {
+        throw new Error(`Endpoint resolution failed for: ${{ resolvedRegion, useFipsEndpoint, useDualstackEndpoint }}`);
+    }
+    const signingRegion = getResolvedSigningRegion(hostname, {
+        signingRegion: regionHash[resolvedRegion]?.signingRegion,
+        regionRegex: partitionHash[partition].regionRegex,
+        useFipsEndpoint,
+    });
+    return {
+        partition,
+        signingService,
+        hostname,
+        ...(signingRegion && { signingRegion }),
+        ...(regionHash[resolvedRegion]?.signingService && {
+            signingService: regionHash[resolvedRegion].signingService,
+        }),
+    };
+};
+
+const AWS_DEFAULTS_MODE_ENV = "AWS_DEFAULTS_MODE";
+const AWS_DEFAULTS_MODE_CONFIG = "defaults_mode";
+const NODE_DEFAULTS_MODE_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => {
+        return env[AWS_DEFAULTS_MODE_ENV];
+    },
+    configFileSelector: (profile) => {
+        return profile[AWS_DEFAULTS_MODE_CONFIG];
+    },
+    default: "legacy",
+};
+
+const resolveDefaultsModeConfig = ({ region = loadConfig(NODE_REGION_CONFIG_OPTIONS), defaultsMode = loadConfig(NODE_DEFAULTS_MODE_CONFIG_OPTIONS), } = {}) => memoize(async () => {
+    const mode = typeof defaultsMode === "function" ? await defaultsMode() : defaultsMode;
+    switch (mode?.toLowerCase()) {
+        case "auto":
+            return resolveNodeDefaultsModeAuto(region);
+        case "in-region":
+        case "cross-region":
+        case "mobile":
+        case "standard":
+        case "legacy":
+            return Promise.resolve(mode?.toLocaleLowerCase());
+        case undefined:
+            return Promise.resolve("legacy");
+        default:
+            throw new Error(`Invalid parameter for "defaultsMode", expect ${DEFAULTS_MODE_OPTIONS.join(", ")}, got ${mode}`);
+    }
+});
+const resolveNodeDefaultsModeAuto = async (clientRegion) => {
+    if (clientRegion) {
+        const resolvedRegion = typeof clientRegion === "function" ? await clientRegion() : clientRegion;
+        const inferredRegion = await inferPhysicalRegion();
+        if (!inferredRegion) {
+            return "standard";
+        }
+        if (resolvedRegion === inferredRegion) {
+            return "in-region";
+        }
+        else {
+            return "cross-region";
+        }
+    }
+    return "standard";
+};
+const inferPhysicalRegion = async () => {
+    if (process.env[AWS_EXECUTION_ENV] && (process.env[AWS_REGION_ENV] || process.env[AWS_DEFAULT_REGION_ENV])) {
+        return process.env[AWS_REGION_ENV] ?? process.env[AWS_DEFAULT_REGION_ENV];
+    }
+    return getInstanceMetadataRegion();
+};
+
+exports.CONFIG_PREFIX_SEPARATOR = CONFIG_PREFIX_SEPARATOR;
+exports.CONFIG_USE_DUALSTACK_ENDPOINT = CONFIG_USE_DUALSTACK_ENDPOINT;
+exports.CONFIG_USE_FIPS_ENDPOINT = CONFIG_USE_FIPS_ENDPOINT;
+exports.CredentialsProviderError = CredentialsProviderError;
+exports.DEFAULT_PROFILE = DEFAULT_PROFILE;
+exports.DEFAULT_USE_DUALSTACK_ENDPOINT = DEFAULT_USE_DUALSTACK_ENDPOINT;
+exports.DEFAULT_USE_FIPS_ENDPOINT = DEFAULT_USE_FIPS_ENDPOINT;
+exports.ENV_PROFILE = ENV_PROFILE;
+exports.ENV_USE_DUALSTACK_ENDPOINT = ENV_USE_DUALSTACK_ENDPOINT;
+exports.ENV_USE_FIPS_ENDPOINT = ENV_USE_FIPS_ENDPOINT;
+exports.NODE_REGION_CONFIG_FILE_OPTIONS = NODE_REGION_CONFIG_FILE_OPTIONS;
+exports.NODE_REGION_CONFIG_OPTIONS = NODE_REGION_CONFIG_OPTIONS;
+exports.NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS = NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS;
+exports.NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS = NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS;
+exports.ProviderError = ProviderError;
+exports.REGION_ENV_NAME = REGION_ENV_NAME;
+exports.REGION_INI_NAME = REGION_INI_NAME;
+exports.SelectorType = SelectorType;
+exports.TokenProviderError = TokenProviderError;
+exports.booleanSelector = booleanSelector;
+exports.chain = chain;
+exports.externalDataInterceptor = externalDataInterceptor;
+exports.fromStatic = fromStatic;
+exports.fromValue = fromValue;
+exports.getHomeDir = getHomeDir;
+exports.getProfileName = getProfileName;
+exports.getRegionInfo = getRegionInfo;
+exports.getSSOTokenFilepath = getSSOTokenFilepath;
+exports.getSSOTokenFromFile = getSSOTokenFromFile;
+exports.loadConfig = loadConfig;
+exports.loadSharedConfigFiles = loadSharedConfigFiles;
+exports.loadSsoSessionData = loadSsoSessionData;
+exports.memoize = memoize;
+exports.nodeDualstackConfigSelectors = nodeDualstackConfigSelectors;
+exports.nodeFipsConfigSelectors = nodeFipsConfigSelectors;
+exports.numberSelector = numberSelector;
+exports.parseKnownFiles = parseKnownFiles;
+exports.readFile = readFile;
+exports.resolveCustomEndpointsConfig = resolveCustomEndpointsConfig;
+exports.resolveDefaultsModeConfig = resolveDefaultsModeConfig;
+exports.resolveEndpointsConfig = resolveEndpointsConfig;
+exports.resolveRegionConfig = resolveRegionConfig;
+
+
+/***/ }),
+
+/***/ 2085:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(7291);
+const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __nccwpck_require__(4534);
+exports.isValidHostLabel = isValidHostLabel;
+exports.middlewareEndpointToEndpointV1 = toEndpointV1;
+exports.toEndpointV1 = toEndpointV1;
+const { EndpointURLScheme } = __nccwpck_require__(690);
+
+const ENV_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+const CONFIG_ENDPOINT_URL = "endpoint_url";
+const getEndpointUrlConfig = (serviceId) => ({
+    environmentVariableSelector: (env) => {
+        const serviceSuffixParts = serviceId.split(" ").map((w) => w.toUpperCase());
+        const serviceEndpointUrl = env[[ENV_ENDPOINT_URL, ...serviceSuffixParts].join("_")];
+        if (serviceEndpointUrl) {
+            return serviceEndpointUrl;
+        }
+        const endpointUrl = env[ENV_ENDPOINT_URL];
+        if (endpointUrl) {
+            return endpointUrl;
+        }
+        return undefined;
+    },
+    configFileSelector: (profile, config) => {
+        if (profile.services) {
+            const servicesSectionKey = ["services", profile.services].join(CONFIG_PREFIX_SEPARATOR);
+            if (!config || !config[servicesSectionKey]) {
+                throw new Error(`The services section "${profile.services}" specified in the profile is not present in the shared configuration file.`);
+            }
+            const servicesSection = config[servicesSectionKey];
+            const servicePrefixParts = serviceId.split(" ").map((w) => w.toLowerCase());
+            const endpointUrl = servicesSection[[servicePrefixParts.join("_"), CONFIG_ENDPOINT_URL].join(CONFIG_PREFIX_SEPARATOR)];
+            if (endpointUrl) {
+                return endpointUrl;
+            }
+        }
+        const endpointUrl = profile[CONFIG_ENDPOINT_URL];
+        if (endpointUrl) {
+            return endpointUrl;
+        }
+        return undefined;
+    },
+    default: undefined,
+});
+
+const ENV_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+const CONFIG_IGNORE_CONFIGURED_ENDPOINT_URLS = "ignore_configured_endpoint_urls";
+const ignoreConfiguredEndpointUrlsConfigSelectors = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_IGNORE_CONFIGURED_ENDPOINT_URLS, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_IGNORE_CONFIGURED_ENDPOINT_URLS, SelectorType.CONFIG),
+    default: false,
+};
+
+const getEndpointFromConfig = async (serviceId) => {
+    const ignore = await loadConfig(ignoreConfiguredEndpointUrlsConfigSelectors)();
+    if (ignore) {
+        return undefined;
+    }
+    return loadConfig(getEndpointUrlConfig(serviceId ?? ""))();
+};
+
+const resolveParamsForS3 = async (endpointParams) => {
+    const bucket = endpointParams?.Bucket || "";
+    if (typeof endpointParams.Bucket === "string") {
+        endpointParams.Bucket = bucket.replace(/#/g, encodeURIComponent("#")).replace(/\?/g, encodeURIComponent("?"));
+    }
+    if (isArnBucketName(bucket)) {
+        if (endpointParams.ForcePathStyle === true) {
+            throw new Error("Path-style addressing cannot be used with ARN buckets");
+        }
+    }
+    else if (!isDnsCompatibleBucketName(bucket) ||
+        (bucket.indexOf(".") !== -1 && !String(endpointParams.Endpoint).startsWith("http:")) ||
+        bucket.toLowerCase() !== bucket ||
+        bucket.length < 3) {
+        endpointParams.ForcePathStyle = true;
+    }
+    if (endpointParams.DisableMultiRegionAccessPoints) {
+        endpointParams.disableMultiRegionAccessPoints = true;
+        endpointParams.DisableMRAP = true;
+    }
+    return endpointParams;
+};
+const DOMAIN_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const IP_ADDRESS_PATTERN = /(\d+\.){3}\d+/;
+const DOTS_PATTERN = /\.\./;
+const isDnsCompatibleBucketName = (bucketName) => DOMAIN_PATTERN.test(bucketName) && !IP_ADDRESS_PATTERN.test(bucketName) && !DOTS_PATTERN.test(bucketName);
+const isArnBucketName = (bucketName) => {
+    const [arn, partition, service, , , bucket] = bucketName.split(":");
+    const isArn = arn === "arn" && bucketName.split(":").length >= 6;
+    const isValidArn = Boolean(isArn && partition && service && bucket);
+    if (isArn && !isValidArn) {
+        throw new Error(`Invalid ARN: ${bucketName} was an invalid ARN.`);
+    }
+    return isValidArn;
+};
+
+const createConfigValueProvider = (configKey, canonicalEndpointParamKey, config, isClientContextParam = false) => {
+    const configProvider = async () => {
+        let configValue;
+        if (isClientContextParam) {
+            const clientContextParams = config.clientContextParams;
+            const nestedValue = clientContextParams?.[configKey];
+            configValue = nestedValue ?? config[configKey] ?? config[canonicalEndpointParamKey];
+        }
+        else {
+            configValue = config[configKey] ?? config[canonicalEndpointParamKey];
+        }
+        if (typeof configValue === "function") {
+            return configValue();
+        }
+        return configValue;
+    };
+    if (configKey === "credentialScope" || canonicalEndpointParamKey === "CredentialScope") {
+        return async () => {
+            const credentials = typeof config.credentials === "function" ? await config.credentials() : config.credentials;
+            const configValue = credentials?.credentialScope ?? credentials?.CredentialScope;
+            return configValue;
+        };
+    }
+    if (configKey === "accountId" || canonicalEndpointParamKey === "AccountId") {
+        return async () => {
+            const credentials = typeof config.credentials === "function" ? await config.credentials() : config.credentials;
+            const configValue = credentials?.accountId ?? credentials?.AccountId;
+            return configValue;
+        };
+    }
+    if (configKey === "endpoint" || canonicalEndpointParamKey === "endpoint") {
+        return async () => {
+            if (config.isCustomEndpoint === false) {
+                return undefined;
+            }
+            const endpoint = await configProvider();
+            if (endpoint && typeof endpoint === "object") {
+                if ("url" in endpoint) {
+                    return endpoint.url.href;
+                }
+                if ("hostname" in endpoint) {
+                    const { protocol, hostname, port, path } = endpoint;
+                    return `${protocol}//${hostname}${port ? ":" + port : ""}${path}`;
+                }
+            }
+            return endpoint;
+        };
+    }
+    return configProvider;
+};
+
+function bindGetEndpointFromInstructions(getEndpointFromConfig) {
+    return async (commandInput, instructionsSupplier, clientConfig, context) => {
+        if (!clientConfig.isCustomEndpoint && !clientConfig.ignoreConfiguredEndpointUrls) {
+            let endpointFromConfig;
+            if (clientConfig.serviceConfiguredEndpoint) {
+                endpointFromConfig = await clientConfig.serviceConfiguredEndpoint();
+            }
+            else {
+                endpointFromConfig = await getEndpointFromConfig(clientConfig.serviceId);
+            }
+            if (endpointFromConfig) {
+                clientConfig.endpoint = () => Promise.resolve(toEndpointV1(endpointFromConfig));
+                clientConfig.isCustomEndpoint = true;
+                context?.logger?.debug?.(`@smithy/core/endpoints - resolved endpoint from config: ${endpointFromConfig}`);
+            }
+        }
+        const endpointParams = await resolveParams(commandInput, instructionsSupplier, clientConfig);
+        if (typeof clientConfig.endpointProvider !== "function") {
+            throw new Error("config.endpointProvider is not set.");
+        }
+        const endpoint = clientConfig.endpointProvider(endpointParams, context);
+        if (clientConfig.isCustomEndpoint && clientConfig.endpoint) {
+            const customEndpoint = await clientConfig.endpoint();
+            if (customEndpoint?.headers) {
+                endpoint.headers ??= {};
+                for (const [name, value] of Object.entries(customEndpoint.headers)) {
+                    endpoint.headers[name] = Array.isArray(value) ? value : [value];
+                }
+            }
+        }
+        return endpoint;
+    };
+}
+const resolveParams = async (commandInput, instructionsSupplier, clientConfig) => {
+    const endpointParams = {};
+    const instructions = instructionsSupplier?.getEndpointParameterInstructions?.() || {};
+    for (const [name, instruction] of Object.entries(instructions)) {
+        switch (instruction.type) {
+            case "staticContextParams":
+                endpointParams[name] = instruction.value;
+                break;
+            case "contextParams":
+                endpointParams[name] = commandInput[instruction.name];
+                break;
+            case "clientContextParams":
+            case "builtInParams":
+                endpointParams[name] = await createConfigValueProvider(instruction.name, name, clientConfig, instruction.type !== "builtInParams")();
+                break;
+            case "operationContextParams":
+                endpointParams[name] = instruction.get(commandInput);
+                break;
+            default:
+                throw new Error("Unrecognized endpoint parameter instruction: " + JSON.stringify(instruction));
+        }
+    }
+    if (Object.keys(instructions).length === 0) {
+        Object.assign(endpointParams, clientConfig);
+    }
+    if (String(clientConfig.serviceId).toLowerCase() === "s3") {
+        await resolveParamsForS3(endpointParams);
+    }
+    return endpointParams;
+};
+
+function setFeature(context, feature, value) {
+    if (!context.__smithy_context) {
+        context.__smithy_context = { features: {} };
+    }
+    else if (!context.__smithy_context.features) {
+        context.__smithy_context.features = {};
+    }
+    context.__smithy_context.features[feature] = value;
+}
+function bindEndpointMiddleware(getEndpointFromConfig) {
+    const getEndpointFromInstructions = bindGetEndpointFromInstructions(getEndpointFromConfig);
+    return ({ config, instructions, }) => {
+        return (next, context) => async (args) => {
+            if (config.isCustomEndpoint) {
+                setFeature(context, "ENDPOINT_OVERRIDE", "N");
+            }
+            const endpoint = await getEndpointFromInstructions(args.input, {
+                getEndpointParameterInstructions() {
+                    return instructions;
+                },
+            }, { ...config }, context);
+            context.endpointV2 = endpoint;
+            context.authSchemes = endpoint.properties?.authSchemes;
+            const authScheme = context.authSchemes?.[0];
+            if (authScheme) {
+                context["signing_region"] = authScheme.signingRegion;
+                context["signing_service"] = authScheme.signingName;
+                const smithyContext = getSmithyContext(context);
+                const httpAuthOption = smithyContext?.selectedHttpAuthScheme?.httpAuthOption;
+                if (httpAuthOption) {
+                    httpAuthOption.signingProperties = Object.assign(httpAuthOption.signingProperties || {}, {
+                        signing_region: authScheme.signingRegion,
+                        signingRegion: authScheme.signingRegion,
+                        signing_service: authScheme.signingName,
+                        signingName: authScheme.signingName,
+                        signingRegionSet: authScheme.signingRegionSet,
+                    }, authScheme.properties);
+                }
+            }
+            return next({
+                ...args,
+            });
+        };
+    };
+}
+
+const serializerMiddlewareOption = {
+    name: "serializerMiddleware"};
+const endpointMiddlewareOptions = {
+    step: "serialize",
+    tags: ["ENDPOINT_PARAMETERS", "ENDPOINT_V2", "ENDPOINT"],
+    name: "endpointV2Middleware",
+    override: true,
+    relation: "before",
+    toMiddleware: serializerMiddlewareOption.name,
+};
+function bindGetEndpointPlugin(getEndpointFromConfig) {
+    const endpointMiddleware = bindEndpointMiddleware(getEndpointFromConfig);
+    return (config, instructions) => ({
+        applyToStack: (clientStack) => {
+            clientStack.addRelativeTo(endpointMiddleware({
+                config,
+                instructions,
+            }), endpointMiddlewareOptions);
+        },
+    });
+}
+
+function bindResolveEndpointConfig(getEndpointFromConfig) {
+    return (input) => {
+        const tls = input.tls ?? true;
+        const { endpoint, useDualstackEndpoint, useFipsEndpoint } = input;
+        const customEndpointProvider = endpoint != null ? async () => toEndpointV1(await normalizeProvider(endpoint)()) : undefined;
+        const isCustomEndpoint = !!endpoint;
+        const resolvedConfig = Object.assign(input, {
+            endpoint: customEndpointProvider,
+            tls,
+            isCustomEndpoint,
+            useDualstackEndpoint: normalizeProvider(useDualstackEndpoint ?? false),
+            useFipsEndpoint: normalizeProvider(useFipsEndpoint ?? false),
+            ignoreConfiguredEndpointUrls: !!input.ignoreConfiguredEndpointUrls,
+        });
+        let configuredEndpointPromise = undefined;
+        resolvedConfig.serviceConfiguredEndpoint = async () => {
+            if (input.serviceId && !configuredEndpointPromise) {
+                configuredEndpointPromise = getEndpointFromConfig(input.serviceId);
+            }
+            return configuredEndpointPromise;
+        };
+        return resolvedConfig;
+    };
+}
+
+class BinaryDecisionDiagram {
+    nodes;
+    root;
+    conditions;
+    results;
+    constructor(bdd, root, conditions, results) {
+        this.nodes = bdd;
+        this.root = root;
+        this.conditions = conditions;
+        this.results = results;
+    }
+    static from(bdd, root, conditions, results) {
+        return new BinaryDecisionDiagram(bdd, root, conditions, results);
+    }
+}
+
+class EndpointCache {
+    capacity;
+    data = new Map();
+    parameters = [];
+    constructor({ size, params }) {
+        this.capacity = size ?? 50;
+        if (params) {
+            this.parameters = params;
+        }
+    }
+    get(endpointParams, resolver) {
+        const key = this.hash(endpointParams);
+        if (key === false) {
+            return resolver();
+        }
+        if (!this.data.has(key)) {
+            if (this.data.size > this.capacity + 10) {
+                const keys = this.data.keys();
+                let i = 0;
+                while (true) {
+                    const { value, done } = keys.next();
+                    this.data.delete(value);
+                    if (done || ++i > 10) {
+                        break;
+                    }
+                }
+            }
+            this.data.set(key, resolver());
+        }
+        return this.data.get(key);
+    }
+    size() {
+        return this.data.size;
+    }
+    hash(endpointParams) {
+        let buffer = "";
+        const { parameters } = this;
+        if (parameters.length === 0) {
+            return false;
+        }
+        for (const param of parameters) {
+            const raw = endpointParams[param];
+            const val = raw == null ? "\0" : String(raw);
+            if (val.includes("|;")) {
+                return false;
+            }
+            buffer += val + "|;";
+        }
+        return buffer;
+    }
+}
+
+class EndpointError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "EndpointError";
+    }
+}
+
+const debugId = "endpoints";
+
+function toDebugString(input) {
+    if (typeof input !== "object" || input == null) {
+        return input;
+    }
+    if ("ref" in input) {
+        return `$${toDebugString(input.ref)}`;
+    }
+    if ("fn" in input) {
+        return `${input.fn}(${(input.argv || []).map(toDebugString).join(", ")})`;
+    }
+    return JSON.stringify(input, null, 2);
+}
+
+const customEndpointFunctions = {};
+
+const booleanEquals = (value1, value2) => value1 === value2;
+
+function coalesce(...args) {
+    for (const arg of args) {
+        if (arg != null) {
+            return arg;
+        }
+    }
+    return undefined;
+}
+
+const getAttrPathList = (path) => {
+    const parts = path.split(".");
+    const pathList = [];
+    for (const part of parts) {
+        const squareBracketIndex = part.indexOf("[");
+        if (squareBracketIndex !== -1) {
+            if (part.indexOf("]") !== part.length - 1) {
+                throw new EndpointError(`Path: '${path}' does not end with ']'`);
+            }
+            const arrayIndex = part.slice(squareBracketIndex + 1, -1);
+            if (Number.isNaN(parseInt(arrayIndex))) {
+                throw new EndpointError(`Invalid array index: '${arrayIndex}' in path: '${path}'`);
+            }
+            if (squareBracketIndex !== 0) {
+                pathList.push(part.slice(0, squareBracketIndex));
+            }
+            pathList.push(arrayIndex);
+        }
+        else {
+            pathList.push(part);
+        }
+    }
+    return pathList;
+};
+
+const getAttr = (value, path) => getAttrPathList(path).reduce((acc, index) => {
+    if (typeof acc !== "object") {
+        throw new EndpointError(`Index '${index}' in '${path}' not found in '${JSON.stringify(value)}'`);
+    }
+    else if (Array.isArray(acc)) {
+        const i = parseInt(index);
+        return acc[i < 0 ? acc.length + i : i];
+    }
+    return acc[index];
+}, value);
+
+const isSet = (value) => value != null;
+
+function ite(condition, trueValue, falseValue) {
+    return condition ? trueValue : falseValue;
+}
+
+const not = (value) => !value;
+
+const IP_V4_REGEX = new RegExp(`^(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}$`);
+const isIpAddress = (value) => IP_V4_REGEX.test(value) || (value.startsWith("[") && value.endsWith("]"));
+
+const DEFAULT_PORTS = {
+    [EndpointURLScheme.HTTP]: 80,
+    [EndpointURLScheme.HTTPS]: 443,
+};
+const parseURL = (value) => {
+    const whatwgURL = (() => {
+        try {
+            if (value instanceof URL) {
+                return value;
+            }
+            if (typeof value === "object" && "hostname" in value) {
+                const { hostname, port, protocol = "", path = "", query = {} } = value;
+                const url = new URL(`${protocol}//${hostname}${port ? `:${port}` : ""}${path}`);
+                url.search = Object.entries(query)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join("&");
+                return url;
+            }
+            return new URL(value);
+        }
+        catch (ignored) {
+            return null;
+        }
+    })();
+    if (!whatwgURL) {
+        console.error(`Unable to parse ${JSON.stringify(value)} as a whatwg URL.`);
+        return null;
+    }
+    const urlString = whatwgURL.href;
+    const { host, hostname, pathname, protocol, search } = whatwgURL;
+    if (search) {
+        return null;
+    }
+    const scheme = protocol.slice(0, -1);
+    if (!Object.values(EndpointURLScheme).includes(scheme)) {
+        return null;
+    }
+    const isIp = isIpAddress(hostname);
+    const inputContainsDefaultPort = urlString.includes(`${host}:${DEFAULT_PORTS[scheme]}`) ||
+        (typeof value === "string" && value.includes(`${host}:${DEFAULT_PORTS[scheme]}`));
+    const authority = `${host}${inputContainsDefaultPort ? `:${DEFAULT_PORTS[scheme]}` : ``}`;
+    return {
+        scheme,
+        authority,
+        path: pathname,
+        normalizedPath: pathname.endsWith("/") ? pathname : `${pathname}/`,
+        isIp,
+    };
+};
+
+function split(value, delimiter, limit) {
+    if (limit === 1) {
+        return [value];
+    }
+    if (value === "") {
+        return [""];
+    }
+    const parts = value.split(delimiter);
+    if (limit === 0) {
+        return parts;
+    }
+    return parts.slice(0, limit - 1).concat(parts.slice(1).join(delimiter));
+}
+
+const stringEquals = (value1, value2) => value1 === value2;
+
+const substring = (input, start, stop, reverse) => {
+    if (input == null || start >= stop || input.length < stop || /[^\u0000-\u007f]/.test(input)) {
+        return null;
+    }
+    if (!reverse) {
+        return input.substring(start, stop);
+    }
+    return input.substring(input.length - stop, input.length - start);
+};
+
+const uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const endpointFunctions = {
+    booleanEquals,
+    coalesce,
+    getAttr,
+    isSet,
+    isValidHostLabel,
+    ite,
+    not,
+    parseURL,
+    split,
+    stringEquals,
+    substring,
+    uriEncode,
+};
+
+const evaluateTemplate = (template, options) => {
+    const evaluatedTemplateArr = [];
+    const { referenceRecord, endpointParams } = options;
+    let currentIndex = 0;
+    while (currentIndex < template.length) {
+        const openingBraceIndex = template.indexOf("{", currentIndex);
+        if (openingBraceIndex === -1) {
+            evaluatedTemplateArr.push(template.slice(currentIndex));
+            break;
+        }
+        evaluatedTemplateArr.push(template.slice(currentIndex, openingBraceIndex));
+        const closingBraceIndex = template.indexOf("}", openingBraceIndex);
+        if (closingBraceIndex === -1) {
+            evaluatedTemplateArr.push(template.slice(openingBraceIndex));
+            break;
+        }
+        if (template[openingBraceIndex + 1] === "{" && template[closingBraceIndex + 1] === "}") {
+            evaluatedTemplateArr.push(template.slice(openingBraceIndex + 1, closingBraceIndex));
+            currentIndex = closingBraceIndex + 2;
+        }
+        const parameterName = template.substring(openingBraceIndex + 1, closingBraceIndex);
+        if (parameterName.includes("#")) {
+            const [refName, attrName] = parameterName.split("#");
+            evaluatedTemplateArr.push(getAttr((referenceRecord[refName] ?? endpointParams[refName]), attrName));
+        }
+        else {
+            evaluatedTemplateArr.push((referenceRecord[parameterName] ?? endpointParams[parameterName]));
+        }
+        currentIndex = closingBraceIndex + 1;
+    }
+    return evaluatedTemplateArr.join("");
+};
+
+const getReferenceValue = ({ ref }, options) => {
+    return options.referenceRecord[ref] ?? options.endpointParams[ref];
+};
+
+const evaluateExpression = (obj, keyName, options) => {
+    if (typeof obj === "string") {
+        return evaluateTemplate(obj, options);
+    }
+    else if (obj["fn"]) {
+        return group$2.callFunction(obj, options);
+    }
+    else if (obj["ref"]) {
+        return getReferenceValue(obj, options);
+    }
+    throw new EndpointError(`'${keyName}': ${String(obj)} is not a string, function or reference.`);
+};
+const callFunction = ({ fn, argv }, options) => {
+    const evaluatedArgs = Array(argv.length);
+    for (let i = 0; i < evaluatedArgs.length; ++i) {
+        const arg = argv[i];
+        if (typeof arg === "boolean" || typeof arg === "number") {
+            evaluatedArgs[i] = arg;
+        }
+        else {
+            evaluatedArgs[i] = group$2.evaluateExpression(arg, "arg", options);
+        }
+    }
+    const namespaceSeparatorIndex = fn.indexOf(".");
+    if (namespaceSeparatorIndex !== -1) {
+        const namespaceFunctions = customEndpointFunctions[fn.slice(0, namespaceSeparatorIndex)];
+        const customFunction = namespaceFunctions?.[fn.slice(namespaceSeparatorIndex + 1)];
+        if (typeof customFunction === "function") {
+            return customFunction(...evaluatedArgs);
+        }
+    }
+    const callable = endpointFunctions[fn];
+    if (typeof callable === "function") {
+        return callable(...evaluatedArgs);
+    }
+    throw new Error(`function ${fn} not loaded in endpointFunctions.`);
+};
+const group$2 = {
+    evaluateExpression,
+    callFunction,
+};
+
+const evaluateCondition = (condition, options) => {
+    const { assign } = condition;
+    if (assign && assign in options.referenceRecord) {
+        throw new EndpointError(`'${assign}' is already defined in Reference Record.`);
+    }
+    const value = callFunction(condition, options);
+    options.logger?.debug?.(`${debugId} evaluateCondition: ${toDebugString(condition)} = ${toDebugString(value)}`);
+    const result = value === "" ? true : !!value;
+    if (assign != null) {
+        return { result, toAssign: { name: assign, value } };
+    }
+    return { result };
+};
+
+const getEndpointHeaders = (headers, options) => Object.entries(headers ?? {}).reduce((acc, [headerKey, headerVal]) => {
+    acc[headerKey] = headerVal.map((headerValEntry) => {
+        const processedExpr = evaluateExpression(headerValEntry, "Header value entry", options);
+        if (typeof processedExpr !== "string") {
+            throw new EndpointError(`Header '${headerKey}' value '${processedExpr}' is not a string`);
+        }
+        return processedExpr;
+    });
+    return acc;
+}, {});
+
+const getEndpointProperties = (properties, options) => Object.entries(properties).reduce((acc, [propertyKey, propertyVal]) => {
+    acc[propertyKey] = group$1.getEndpointProperty(propertyVal, options);
+    return acc;
+}, {});
+const getEndpointProperty = (property, options) => {
+    if (Array.isArray(property)) {
+        return property.map((propertyEntry) => getEndpointProperty(propertyEntry, options));
+    }
+    switch (typeof property) {
+        case "string":
+            return evaluateTemplate(property, options);
+        case "object":
+            if (property === null) {
+                throw new EndpointError(`Unexpected endpoint property: ${property}`);
+            }
+            return group$1.getEndpointProperties(property, options);
+        case "boolean":
+            return property;
+        default:
+            throw new EndpointError(`Unexpected endpoint property type: ${typeof property}`);
+    }
+};
+const group$1 = {
+    getEndpointProperty,
+    getEndpointProperties,
+};
+
+const getEndpointUrl = (endpointUrl, options) => {
+    const expression = evaluateExpression(endpointUrl, "Endpoint URL", options);
+    if (typeof expression === "string") {
+        try {
+            return new URL(expression);
+        }
+        catch (error) {
+            console.error(`Failed to construct URL with ${expression}`, error);
+            throw error;
+        }
+    }
+    throw new EndpointError(`Endpoint URL must be a string, got ${typeof expression}`);
+};
+
+const RESULT = 100_000_000;
+const decideEndpoint = (bdd, options) => {
+    const { nodes, root, results, conditions } = bdd;
+    let ref = root;
+    const referenceRecord = {};
+    const closure = {
+        referenceRecord,
+        endpointParams: options.endpointParams,
+        logger: options.logger,
+    };
+    while (ref !== 1 && ref !== -1 && ref < RESULT) {
+        const node_i = 3 * (Math.abs(ref) - 1);
+        const [condition_i, highRef, lowRef] = [nodes[node_i], nodes[node_i + 1], nodes[node_i + 2]];
+        const [fn, argv, assign] = conditions[condition_i];
+        const evaluation = evaluateCondition({ fn, assign, argv }, closure);
+        if (evaluation.toAssign) {
+            const { name, value } = evaluation.toAssign;
+            referenceRecord[name] = value;
+        }
+        ref = ref >= 0 === evaluation.result ? highRef : lowRef;
+    }
+    if (ref >= RESULT) {
+        const result = results[ref - RESULT];
+        if (result[0] === -1) {
+            const [, errorExpression] = result;
+            throw new EndpointError(evaluateExpression(errorExpression, "Error", closure));
+        }
+        const [url, properties, headers] = result;
+        return {
+            url: getEndpointUrl(url, closure),
+            properties: getEndpointProperties(properties, closure),
+            headers: getEndpointHeaders(headers ?? {}, closure),
+        };
+    }
+    throw new EndpointError(`No matching endpoint.`);
+};
+
+const evaluateConditions = (conditions = [], options) => {
+    const conditionsReferenceRecord = {};
+    const conditionOptions = {
+        ...options,
+        referenceRecord: { ...options.referenceRecord },
+    };
+    let didAssign = false;
+    for (const condition of conditions) {
+        const { result, toAssign } = evaluateCondition(condition, conditionOptions);
+        if (!result) {
+            return { result };
+        }
+        if (toAssign) {
+            didAssign = true;
+            conditionsReferenceRecord[toAssign.name] = toAssign.value;
+            conditionOptions.referenceRecord[toAssign.name] = toAssign.value;
+            options.logger?.debug?.(`${debugId} assign: ${toAssign.name} := ${toDebugString(toAssign.value)}`);
+        }
+    }
+    if (didAssign) {
+        return { result: true, referenceRecord: conditionsReferenceRecord };
+    }
+    return { result: true };
+};
+
+const evaluateEndpointRule = (endpointRule, options) => {
+    const { conditions, endpoint } = endpointRule;
+    const { result, referenceRecord } = evaluateConditions(conditions, options);
+    if (!result) {
+        return;
+    }
+    const endpointRuleOptions = referenceRecord
+        ? {
+            ...options,
+            referenceRecord: { ...options.referenceRecord, ...referenceRecord },
+        }
+        : options;
+    const { url, properties, headers } = endpoint;
+    options.logger?.debug?.(`${debugId} Resolving endpoint from template: ${toDebugString(endpoint)}`);
+    const endpointToReturn = { url: getEndpointUrl(url, endpointRuleOptions) };
+    if (headers != null) {
+        endpointToReturn.headers = getEndpointHeaders(headers, endpointRuleOptions);
+    }
+    if (properties != null) {
+        endpointToReturn.properties = getEndpointProperties(properties, endpointRuleOptions);
+    }
+    return endpointToReturn;
+};
+
+const evaluateErrorRule = (errorRule, options) => {
+    const { conditions, error } = errorRule;
+    const { result, referenceRecord } = evaluateConditions(conditions, options);
+    if (!result) {
+        return;
+    }
+    const errorRuleOptions = referenceRecord
+        ? {
+            ...options,
+            referenceRecord: { ...options.referenceRecord, ...referenceRecord },
+        }
+        : options;
+    throw new EndpointError(evaluateExpression(error, "Error", errorRuleOptions));
+};
+
+const evaluateRules = (rules, options) => {
+    for (const rule of rules) {
+        if (rule.type === "endpoint") {
+            const endpointOrUndefined = evaluateEndpointRule(rule, options);
+            if (endpointOrUndefined) {
+                return endpointOrUndefined;
+            }
+        }
+        else if (rule.type === "error") {
+            evaluateErrorRule(rule, options);
+        }
+        else if (rule.type === "tree") {
+            const endpointOrUndefined = group.evaluateTreeRule(rule, options);
+            if (endpointOrUndefined) {
+                return endpointOrUndefined;
+            }
+        }
+        else {
+            throw new EndpointError(`Unknown endpoint rule: ${rule}`);
+        }
+    }
+    throw new EndpointError(`Rules evaluation failed`);
+};
+const evaluateTreeRule = (treeRule, options) => {
+    const { conditions, rules } = treeRule;
+    const { result, referenceRecord } = evaluateConditions(conditions, options);
+    if (!result) {
+        return;
+    }
+    const treeRuleOptions = referenceRecord
+        ? { ...options, referenceRecord: { ...options.referenceRecord, ...referenceRecord } }
+        : options;
+    return group.evaluateRules(rules, treeRuleOptions);
+};
+const group = {
+    evaluateRules,
+    evaluateTreeRule,
+};
+
+const resolveEndpoint = (ruleSetObject, options) => {
+    const { endpointParams, logger } = options;
+    const { parameters, rules } = ruleSetObject;
+    options.logger?.debug?.(`${debugId} Initial EndpointParams: ${toDebugString(endpointParams)}`);
+    for (const paramKey in parameters) {
+        if (!hasOwn(parameters, paramKey)) {
+            continue;
+        }
+        const parameter = parameters[paramKey];
+        const endpointParam = endpointParams[paramKey];
+        if (endpointParam == null && parameter.default != null) {
+            endpointParams[paramKey] = parameter.default;
+            continue;
+        }
+        if (parameter.required && endpointParam == null) {
+            throw new EndpointError(`Missing required parameter: '${paramKey}'`);
+        }
+    }
+    const endpoint = evaluateRules(rules, { endpointParams, logger, referenceRecord: {} });
+    options.logger?.debug?.(`${debugId} Resolved endpoint: ${toDebugString(endpoint)}`);
+    return endpoint;
+};
+
+const resolveEndpointRequiredConfig = (input) => {
+    const { endpoint } = input;
+    if (endpoint === undefined) {
+        input.endpoint = async () => {
+            throw new Error("@smithy/middleware-endpoint: (default endpointRuleSet) endpoint is not set - you must configure an endpoint.");
+        };
+    }
+    return input;
+};
+
+const getEndpointFromInstructions = bindGetEndpointFromInstructions(getEndpointFromConfig);
+const resolveEndpointConfig = bindResolveEndpointConfig(getEndpointFromConfig);
+const endpointMiddleware = bindEndpointMiddleware(getEndpointFromConfig);
+const getEndpointPlugin = bindGetEndpointPlugin(getEndpointFromConfig);
+
+exports.BinaryDecisionDiagram = BinaryDecisionDiagram;
+exports.EndpointCache = EndpointCache;
+exports.EndpointError = EndpointError;
+exports.customEndpointFunctions = customEndpointFunctions;
+exports.decideEndpoint = decideEndpoint;
+exports.endpointMiddleware = endpointMiddleware;
+exports.endpointMiddlewareOptions = endpointMiddlewareOptions;
+exports.getEndpointFromInstructions = getEndpointFromInstructions;
+exports.getEndpointPlugin = getEndpointPlugin;
+exports.isIpAddress = isIpAddress;
+exports.resolveEndpoint = resolveEndpoint;
+exports.resolveEndpointConfig = resolveEndpointConfig;
+exports.resolveEndpointRequiredConfig = resolveEndpointRequiredConfig;
+exports.resolveParams = resolveParams;
+
+
+/***/ }),
+
+/***/ 6579:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { Crc32 } = __nccwpck_require__(9542);
+const { hasOwn } = __nccwpck_require__(4534);
+const { toHex, fromHex, toUtf8, fromUtf8 } = __nccwpck_require__(2430);
+const { Readable } = __nccwpck_require__(7075);
+const { TypeRegistry } = __nccwpck_require__(6890);
+
+class Int64 {
+    bytes;
+    constructor(bytes) {
+        this.bytes = bytes;
+        if (bytes.byteLength !== 8) {
+            throw new Error("Int64 buffers must be exactly 8 bytes");
+        }
+    }
+    static fromNumber(number) {
+        if (number > 9_223_372_036_854_775_807 || number < -9223372036854776e3) {
+            throw new Error(`${number} is too large (or, if negative, too small) to represent as an Int64`);
+        }
+        const bytes = new Uint8Array(8);
+        for (let i = 7, remaining = Math.abs(Math.round(number)); i > -1 && remaining > 0; i--, remaining /= 256) {
+            bytes[i] = remaining;
+        }
+        if (number < 0) {
+            negate(bytes);
+        }
+        return new Int64(bytes);
+    }
+    valueOf() {
+        const bytes = this.bytes.slice(0);
+        const negative = bytes[0] & 0b10000000;
+        if (negative) {
+            negate(bytes);
+        }
+        return parseInt(toHex(bytes), 16) * (negative ? -1 : 1);
+    }
+    toString() {
+        return String(this.valueOf());
+    }
+}
+function negate(bytes) {
+    for (let i = 0; i < 8; i++) {
+        bytes[i] ^= 0xff;
+    }
+    for (let i = 7; i > -1; i--) {
+        bytes[i]++;
+        if (bytes[i] !== 0) {
+            break;
+        }
+    }
+}
+
+class HeaderMarshaller {
+    toUtf8;
+    fromUtf8;
+    constructor(toUtf8, fromUtf8) {
+        this.toUtf8 = toUtf8;
+        this.fromUtf8 = fromUtf8;
+    }
+    format(headers) {
+        const chunks = [];
+        for (const headerName in headers) {
+            if (!hasOwn(headers, headerName)) {
+                continue;
+            }
+            const bytes = this.fromUtf8(headerName);
+            if (bytes.byteLength > 255) {
+                throw new Error(`@smithy/core/event-streams - header name exceeds 255 bytes: ${bytes.byteLength}`);
+            }
+            chunks.push(Uint8Array.from([bytes.byteLength]), bytes, this.formatHeaderValue(headers[headerName]));
+        }
+        const out = new Uint8Array(chunks.reduce((carry, bytes) => carry + bytes.byteLength, 0));
+        let position = 0;
+        for (const chunk of chunks) {
+            out.set(chunk, position);
+            position += chunk.byteLength;
+        }
+        return out;
+    }
+    formatHeaderValue(header) {
+        switch (header.type) {
+            case "boolean":
+                return Uint8Array.from([header.value ? 0 : 1]);
+            case "byte":
+                return Uint8Array.from([2, header.value]);
+            case "short":
+                const shortView = new DataView(new ArrayBuffer(3));
+                shortView.setUint8(0, 3);
+                shortView.setInt16(1, header.value, false);
+                return new Uint8Array(shortView.buffer);
+            case "integer":
+                const intView = new DataView(new ArrayBuffer(5));
+                intView.setUint8(0, 4);
+                intView.setInt32(1, header.value, false);
+                return new Uint8Array(intView.buffer);
+            case "long":
+                const longBytes = new Uint8Array(9);
+                longBytes[0] = 5;
+                longBytes.set(header.value.bytes, 1);
+                return longBytes;
+            case "binary":
+                if (header.value.byteLength > MAX_HEADER_VALUE_BYTES) {
+                    throw new Error(`@smithy/core/event-streams - header value (binary) exceeds ${MAX_HEADER_VALUE_BYTES} bytes: ${header.value.byteLength}`);
+                }
+                const binView = new DataView(new ArrayBuffer(3 + header.value.byteLength));
+                binView.setUint8(0, 6);
+                binView.setUint16(1, header.value.byteLength, false);
+                const binBytes = new Uint8Array(binView.buffer);
+                binBytes.set(header.value, 3);
+                return binBytes;
+            case "string":
+                const utf8Bytes = this.fromUtf8(header.value);
+                if (utf8Bytes.byteLength > MAX_HEADER_VALUE_BYTES) {
+                    throw new Error(`@smithy/core/event-streams - header value (string) exceeds ${MAX_HEADER_VALUE_BYTES} bytes: ${utf8Bytes.byteLength}`);
+                }
+                const strView = new DataView(new ArrayBuffer(3 + utf8Bytes.byteLength));
+                strView.setUint8(0, 7);
+                strView.setUint16(1, utf8Bytes.byteLength, false);
+                const strBytes = new Uint8Array(strView.buffer);
+                strBytes.set(utf8Bytes, 3);
+                return strBytes;
+            case "timestamp":
+                const tsBytes = new Uint8Array(9);
+                tsBytes[0] = 8;
+                tsBytes.set(Int64.fromNumber(header.value.valueOf()).bytes, 1);
+                return tsBytes;
+            case "uuid":
+                if (!UUID_PATTERN.test(header.value)) {
+                    throw new Error(`Invalid UUID received: ${header.value}`);
+                }
+                const uuidBytes = new Uint8Array(17);
+                uuidBytes[0] = 9;
+                uuidBytes.set(fromHex(header.value.replace(/-/g, "")), 1);
+                return uuidBytes;
+        }
+    }
+    parse(headers) {
+        const out = {};
+        let position = 0;
+        while (position < headers.byteLength) {
+            const nameLength = headers.getUint8(position++);
+            const name = this.toUtf8(new Uint8Array(headers.buffer, headers.byteOffset + position, nameLength));
+            position += nameLength;
+            switch (headers.getUint8(position++)) {
+                case 0:
+                    out[name] = {
+                        type: BOOLEAN_TAG,
+                        value: true,
+                    };
+                    break;
+                case 1:
+                    out[name] = {
+                        type: BOOLEAN_TAG,
+                        value: false,
+                    };
+                    break;
+                case 2:
+                    out[name] = {
+                        type: BYTE_TAG,
+                        value: headers.getInt8(position++),
+                    };
+                    break;
+                case 3:
+                    out[name] = {
+                        type: SHORT_TAG,
+                        value: headers.getInt16(position, false),
+                    };
+                    position += 2;
+                    break;
+                case 4:
+                    out[name] = {
+                        type: INT_TAG,
+                        value: headers.getInt32(position, false),
+                    };
+                    position += 4;
+                    break;
+                case 5:
+                    out[name] = {
+                        type: LONG_TAG,
+                        value: new Int64(new Uint8Array(headers.buffer, headers.byteOffset + position, 8)),
+                    };
+                    position += 8;
+                    break;
+                case 6:
+                    const binaryLength = headers.getUint16(position, false);
+                    position += 2;
+                    out[name] = {
+                        type: BINARY_TAG,
+                        value: new Uint8Array(headers.buffer, headers.byteOffset + position, binaryLength),
+                    };
+                    position += binaryLength;
+                    break;
+                case 7:
+                    const stringLength = headers.getUint16(position, false);
+                    position += 2;
+                    out[name] = {
+                        type: STRING_TAG,
+                        value: this.toUtf8(new Uint8Array(headers.buffer, headers.byteOffset + position, stringLength)),
+                    };
+                    position += stringLength;
+                    break;
+                case 8:
+                    out[name] = {
+                        type: TIMESTAMP_TAG,
+                        value: new Date(new Int64(new Uint8Array(headers.buffer, headers.byteOffset + position, 8)).valueOf()),
+                    };
+                    position += 8;
+                    break;
+                case 9:
+                    const uuidBytes = new Uint8Array(headers.buffer, headers.byteOffset + position, 16);
+                    position += 16;
+                    out[name] = {
+                        type: UUID_TAG,
+                        value: `${toHex(uuidBytes.subarray(0, 4))}-${toHex(uuidBytes.subarray(4, 6))}-${toHex(uuidBytes.subarray(6, 8))}-${toHex(uuidBytes.subarray(8, 10))}-${toHex(uuidBytes.subarray(10))}`,
+                    };
+                    break;
+                default:
+                    throw new Error(`Unrecognized header type tag`);
+            }
+        }
+        return out;
+    }
+}
+var HEADER_VALUE_TYPE;
+(function (HEADER_VALUE_TYPE) {
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["boolTrue"] = 0] = "boolTrue";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["boolFalse"] = 1] = "boolFalse";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["byte"] = 2] = "byte";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["short"] = 3] = "short";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["integer"] = 4] = "integer";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["long"] = 5] = "long";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["byteArray"] = 6] = "byteArray";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["string"] = 7] = "string";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["timestamp"] = 8] = "timestamp";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["uuid"] = 9] = "uuid";
+})(HEADER_VALUE_TYPE || (HEADER_VALUE_TYPE = {}));
+const BOOLEAN_TAG = "boolean";
+const BYTE_TAG = "byte";
+const SHORT_TAG = "short";
+const INT_TAG = "integer";
+const LONG_TAG = "long";
+const BINARY_TAG = "binary";
+const STRING_TAG = "string";
+const TIMESTAMP_TAG = "timestamp";
+const UUID_TAG = "uuid";
+const UUID_PATTERN = /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/;
+const MAX_HEADER_VALUE_BYTES = 32767;
+
+const PRELUDE_MEMBER_LENGTH = 4;
+const PRELUDE_LENGTH = PRELUDE_MEMBER_LENGTH * 2;
+const CHECKSUM_LENGTH = 4;
+const MINIMUM_MESSAGE_LENGTH = PRELUDE_LENGTH + CHECKSUM_LENGTH * 2;
+function splitMessage({ byteLength, byteOffset, buffer }) {
+    if (byteLength < MINIMUM_MESSAGE_LENGTH) {
+        throw new Error("Provided message too short to accommodate event stream message overhead");
+    }
+    const view = new DataView(buffer, byteOffset, byteLength);
+    const messageLength = view.getUint32(0, false);
+    if (byteLength !== messageLength) {
+        throw new Error("Reported message length does not match received message length");
+    }
+    const headerLength = view.getUint32(PRELUDE_MEMBER_LENGTH, false);
+    const expectedPreludeChecksum = view.getUint32(PRELUDE_LENGTH, false);
+    const expectedMessageChecksum = view.getUint32(byteLength - CHECKSUM_LENGTH, false);
+    const checksummer = new Crc32();
+    checksummer.update(new Uint8Array(buffer, byteOffset, PRELUDE_LENGTH));
+    if (expectedPreludeChecksum !== checksummer.digestSync()) {
+        throw new Error(`The prelude checksum specified in the message (${expectedPreludeChecksum}) does not match the calculated CRC32 checksum (${checksummer.digestSync()})`);
+    }
+    checksummer.update(new Uint8Array(buffer, byteOffset + PRELUDE_LENGTH, byteLength - (PRELUDE_LENGTH + CHECKSUM_LENGTH)));
+    if (expectedMessageChecksum !== checksummer.digestSync()) {
+        throw new Error(`The message checksum (${checksummer.digestSync()}) did not match the expected value of ${expectedMessageChecksum}`);
+    }
+    return {
+        headers: new DataView(buffer, byteOffset + PRELUDE_LENGTH + CHECKSUM_LENGTH, headerLength),
+        body: new Uint8Array(buffer, byteOffset + PRELUDE_LENGTH + CHECKSUM_LENGTH + headerLength, messageLength - headerLength - (PRELUDE_LENGTH + CHECKSUM_LENGTH + CHECKSUM_LENGTH)),
+    };
+}
+
+class EventStreamCodec {
+    headerMarshaller;
+    messageBuffer;
+    isEndOfStream;
+    constructor(toUtf8, fromUtf8) {
+        this.headerMarshaller = new HeaderMarshaller(toUtf8, fromUtf8);
+        this.messageBuffer = [];
+        this.isEndOfStream = false;
+    }
+    feed(message) {
+        this.messageBuffer.push(this.decode(message));
+    }
+    endOfStream() {
+        this.isEndOfStream = true;
+    }
+    getMessage() {
+        const message = this.messageBuffer.pop();
+        const isEndOfStream = this.isEndOfStream;
+        return {
+            getMessage() {
+                return message;
+            },
+            isEndOfStream() {
+                return isEndOfStream;
+            },
+        };
+    }
+    getAvailableMessages() {
+        const messages = this.messageBuffer;
+        this.messageBuffer = [];
+        const isEndOfStream = this.isEndOfStream;
+        return {
+            getMessages() {
+                return messages;
+            },
+            isEndOfStream() {
+                return isEndOfStream;
+            },
+        };
+    }
+    encode({ headers: rawHeaders, body }) {
+        const headers = this.headerMarshaller.format(rawHeaders);
+        const length = headers.byteLength + body.byteLength + 16;
+        const out = new Uint8Array(length);
+        const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+        const checksum = new Crc32();
+        view.setUint32(0, length, false);
+        view.setUint32(4, headers.byteLength, false);
+        checksum.update(out.subarray(0, 8));
+        view.setUint32(8, checksum.digestSync(), false);
+        out.set(headers, 12);
+        out.set(body, headers.byteLength + 12);
+        checksum.update(out.subarray(8, length - 4));
+        view.setUint32(length - 4, checksum.digestSync(), false);
+        return out;
+    }
+    decode(message) {
+        const { headers, body } = splitMessage(message);
+        return { headers: this.headerMarshaller.parse(headers), body };
+    }
+    formatHeaders(rawHeaders) {
+        return this.headerMarshaller.format(rawHeaders);
+    }
+}
+
+class MessageDecoderStream {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    [Symbol.asyncIterator]() {
+        return this.asyncIterator();
+    }
+    async *asyncIterator() {
+        for await (const bytes of this.options.inputStream) {
+            const decoded = this.options.decoder.decode(bytes);
+            yield decoded;
+        }
+    }
+}
+
+class MessageEncoderStream {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    [Symbol.asyncIterator]() {
+        return this.asyncIterator();
+    }
+    async *asyncIterator() {
+        for await (const msg of this.options.messageStream) {
+            const encoded = this.options.encoder.encode(msg);
+            yield encoded;
+        }
+        if (this.options.includeEndFrame) {
+            yield new Uint8Array(0);
+        }
+    }
+}
+
+class SmithyMessageDecoderStream {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    [Symbol.asyncIterator]() {
+        return this.asyncIterator();
+    }
+    async *asyncIterator() {
+        for await (const message of this.options.messageStream) {
+            const deserialized = await this.options.deserializer(message);
+            if (deserialized === undefined) {
+                continue;
+            }
+            yield deserialized;
+        }
+    }
+}
+
+class SmithyMessageEncoderStream {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    [Symbol.asyncIterator]() {
+        return this.asyncIterator();
+    }
+    async *asyncIterator() {
+        for await (const chunk of this.options.inputStream) {
+            const payloadBuf = this.options.serializer(chunk);
+            yield payloadBuf;
+        }
+    }
+}
+
+function getChunkedStream(source) {
+    let currentMessageTotalLength = 0;
+    let currentMessagePendingLength = 0;
+    let currentMessage = null;
+    let messageLengthBuffer = null;
+    const allocateMessage = (size) => {
+        if (typeof size !== "number") {
+            throw new Error("Attempted to allocate an event message where size was not a number: " + size);
+        }
+        currentMessageTotalLength = size;
+        currentMessagePendingLength = 4;
+        currentMessage = new Uint8Array(size);
+        const currentMessageView = new DataView(currentMessage.buffer);
+        currentMessageView.setUint32(0, size, false);
+    };
+    const iterator = async function* () {
+        const sourceIterator = source[Symbol.asyncIterator]();
+        while (true) {
+            const { value, done } = await sourceIterator.next();
+            if (done) {
+                if (!currentMessageTotalLength) {
+                    return;
+                }
+                else if (currentMessageTotalLength === currentMessagePendingLength) {
+                    yield currentMessage;
+                }
+                else {
+                    throw new Error("Truncated event message received.");
+                }
+                return;
+            }
+            const chunkLength = value.length;
+            let currentOffset = 0;
+            while (currentOffset < chunkLength) {
+                if (!currentMessage) {
+                    const bytesRemaining = chunkLength - currentOffset;
+                    if (!messageLengthBuffer) {
+                        messageLengthBuffer = new Uint8Array(4);
+                    }
+                    const numBytesForTotal = Math.min(4 - currentMessagePendingLength, bytesRemaining);
+                    messageLengthBuffer.set(value.slice(currentOffset, currentOffset + numBytesForTotal), currentMessagePendingLength);
+                    currentMessagePendingLength += numBytesForTotal;
+                    currentOffset += numBytesForTotal;
+                    if (currentMessagePendingLength < 4) {
+                        break;
+                    }
+                    allocateMessage(new DataView(messageLengthBuffer.buffer).getUint32(0, false));
+                    messageLengthBuffer = null;
+                }
+                const numBytesToWrite = Math.min(currentMessageTotalLength - currentMessagePendingLength, chunkLength - currentOffset);
+                currentMessage.set(value.slice(currentOffset, currentOffset + numBytesToWrite), currentMessagePendingLength);
+                currentMessagePendingLength += numBytesToWrite;
+                currentOffset += numBytesToWrite;
+                if (currentMessageTotalLength && currentMessageTotalLength === currentMessagePendingLength) {
+                    yield currentMessage;
+                    currentMessage = null;
+                    currentMessageTotalLength = 0;
+                    currentMessagePendingLength = 0;
+                }
+            }
+        }
+    };
+    return {
+        [Symbol.asyncIterator]: iterator,
+    };
+}
+
+function getUnmarshalledStream(source, options) {
+    const messageUnmarshaller = getMessageUnmarshaller(options.deserializer, options.toUtf8);
+    return {
+        [Symbol.asyncIterator]: async function* () {
+            for await (const chunk of source) {
+                const message = options.eventStreamCodec.decode(chunk);
+                const type = await messageUnmarshaller(message);
+                if (type === undefined) {
+                    continue;
+                }
+                yield type;
+            }
+        },
+    };
+}
+function getMessageUnmarshaller(deserializer, toUtf8) {
+    return async function (message) {
+        const { value: messageType } = message.headers[":message-type"];
+        if (messageType === "error") {
+            const unmodeledError = new Error(message.headers[":error-message"].value || "UnknownError");
+            unmodeledError.name = message.headers[":error-code"].value;
+            throw unmodeledError;
+        }
+        else if (messageType === "exception") {
+            const code = message.headers[":exception-type"].value;
+            const exception = { [code]: message };
+            const deserializedException = await deserializer(exception);
+            if (deserializedException.$unknown) {
+                const error = new Error(toUtf8(message.body));
+                error.name = code;
+                throw error;
+            }
+            throw deserializedException[code];
+        }
+        else if (messageType === "event") {
+            const event = {
+                [message.headers[":event-type"].value]: message,
+            };
+            const deserialized = await deserializer(event);
+            if (deserialized.$unknown) {
+                return;
+            }
+            return deserialized;
+        }
+        else {
+            throw Error(`Unrecognizable event type: ${message.headers[":event-type"].value}`);
+        }
+    };
+}
+
+let EventStreamMarshaller$1 = class EventStreamMarshaller {
+    eventStreamCodec;
+    utfEncoder;
+    constructor({ utf8Encoder, utf8Decoder }) {
+        this.eventStreamCodec = new EventStreamCodec(utf8Encoder, utf8Decoder);
+        this.utfEncoder = utf8Encoder;
+    }
+    deserialize(body, deserializer) {
+        const inputStream = getChunkedStream(body);
+        return new SmithyMessageDecoderStream({
+            messageStream: new MessageDecoderStream({ inputStream, decoder: this.eventStreamCodec }),
+            deserializer: getMessageUnmarshaller(deserializer, this.utfEncoder),
+        });
+    }
+    serialize(inputStream, serializer) {
+        return new MessageEncoderStream({
+            messageStream: new SmithyMessageEncoderStream({ inputStream, serializer }),
+            encoder: this.eventStreamCodec,
+            includeEndFrame: true,
+        });
+    }
+};
+const eventStreamSerdeProvider$1 = (options) => new EventStreamMarshaller$1(options);
+
+class EventStreamMarshaller {
+    universalMarshaller;
+    constructor({ utf8Encoder, utf8Decoder }) {
+        this.universalMarshaller = new EventStreamMarshaller$1({
+            utf8Decoder,
+            utf8Encoder,
+        });
+    }
+    deserialize(body, deserializer) {
+        const bodyIterable = typeof body[Symbol.asyncIterator] === "function" ? body : readableToIterable(body);
+        return this.universalMarshaller.deserialize(bodyIterable, deserializer);
+    }
+    serialize(input, serializer) {
+        return Readable.from(this.universalMarshaller.serialize(input, serializer));
+    }
+}
+const eventStreamSerdeProvider = (options) => new EventStreamMarshaller(options);
+async function* readableToIterable(readStream) {
+    let streamEnded = false;
+    let generationEnded = false;
+    const records = new Array();
+    readStream.on("error", (err) => {
+        if (!streamEnded) {
+            streamEnded = true;
+        }
+        if (err) {
+            throw err;
+        }
+    });
+    readStream.on("data", (data) => {
+        records.push(data);
+    });
+    readStream.on("end", () => {
+        streamEnded = true;
+    });
+    while (!generationEnded) {
+        const value = await new Promise((resolve) => setTimeout(() => resolve(records.shift()), 0));
+        if (value) {
+            yield value;
+        }
+        generationEnded = streamEnded && records.length === 0;
+    }
+}
+
+const readableStreamToIterable = (readableStream) => ({
+    [Symbol.asyncIterator]: async function* () {
+        const reader = readableStream.getReader();
+        try {
+            while (true) {
+                const { done, value } = await reader.read();
+                if (done) {
+                    return;
+                }
+                yield value;
+            }
+        }
+        finally {
+            reader.releaseLock();
+        }
+    },
+});
+const iterableToReadableStream = (asyncIterable) => {
+    const iterator = asyncIterable[Symbol.asyncIterator]();
+    return new ReadableStream({
+        async pull(controller) {
+            const { done, value } = await iterator.next();
+            if (done) {
+                return controller.close();
+            }
+            controller.enqueue(value);
+        },
+    });
+};
+
+const resolveEventStreamSerdeConfig = (input) => Object.assign(input, {
+    eventStreamMarshaller: input.eventStreamSerdeProvider(input),
+});
+
+class EventStreamSerde {
+    marshaller;
+    serializer;
+    deserializer;
+    serdeContext;
+    defaultContentType;
+    compositeErrorRegistry;
+    constructor({ marshaller, serializer, deserializer, serdeContext, defaultContentType, compositeErrorRegistry, }) {
+        this.marshaller = marshaller;
+        this.serializer = serializer;
+        this.deserializer = deserializer;
+        this.serdeContext = serdeContext;
+        this.defaultContentType = defaultContentType;
+        this.compositeErrorRegistry = compositeErrorRegistry;
+    }
+    async serializeEventStream({ eventStream, requestSchema, initialRequest, initialMessageType, }) {
+        const marshaller = this.marshaller;
+        const eventStreamMember = requestSchema.getEventStreamMember();
+        const unionSchema = requestSchema.getMemberSchema(eventStreamMember);
+        const serializer = this.serializer;
+        const defaultContentType = this.defaultContentType;
+        const initialRequestMarker = Symbol("initialRequestMarker");
+        const eventStreamIterable = {
+            async *[Symbol.asyncIterator]() {
+                if (initialRequest) {
+                    const headers = {
+                        ":event-type": { type: "string", value: initialMessageType ?? "initial-request" },
+                        ":message-type": { type: "string", value: "event" },
+                        ":content-type": { type: "string", value: defaultContentType },
+                    };
+                    serializer.write(requestSchema, initialRequest);
+                    const body = serializer.flush();
+                    yield {
+                        [initialRequestMarker]: true,
+                        headers,
+                        body,
+                    };
+                }
+                for await (const page of eventStream) {
+                    yield page;
+                }
+            },
+        };
+        return marshaller.serialize(eventStreamIterable, (event) => {
+            if (event[initialRequestMarker]) {
+                return {
+                    headers: event.headers,
+                    body: event.body,
+                };
+            }
+            let unionMember = "";
+            for (const key in event) {
+                if (!hasOwn(event, key)) {
+                    continue;
+                }
+                if (key !== "__type") {
+                    unionMember = key;
+                    break;
+                }
+            }
+            const { additionalHeaders, body, eventType, explicitPayloadContentType } = this.writeEventBody(unionMember, unionSchema, event);
+            const headers = {
+                ":event-type": { type: "string", value: eventType },
+                ":message-type": { type: "string", value: "event" },
+                ":content-type": { type: "string", value: explicitPayloadContentType ?? defaultContentType },
+                ...additionalHeaders,
+            };
+            return {
+                headers,
+                body,
+            };
+        });
+    }
+    async deserializeEventStream({ response, responseSchema, initialResponseContainer, initialMessageType, }) {
+        const marshaller = this.marshaller;
+        const eventStreamMember = responseSchema.getEventStreamMember();
+        const unionSchema = responseSchema.getMemberSchema(eventStreamMember);
+        const memberSchemas = unionSchema.getMemberSchemas();
+        const initialResponseMarker = Symbol("initialResponseMarker");
+        const asyncIterable = marshaller.deserialize(response.body, async (event) => {
+            let unionMember = "";
+            for (const key in event) {
+                if (!hasOwn(event, key)) {
+                    continue;
+                }
+                if (key !== "__type") {
+                    unionMember = key;
+                    break;
+                }
+            }
+            const body = event[unionMember].body;
+            if (unionMember === (initialMessageType ?? "initial-response")) {
+                const dataObject = await this.deserializer.read(responseSchema, body);
+                delete dataObject[eventStreamMember];
+                return {
+                    [initialResponseMarker]: true,
+                    ...dataObject,
+                };
+            }
+            else if (unionMember in memberSchemas) {
+                const eventStreamSchema = memberSchemas[unionMember];
+                if (eventStreamSchema.isStructSchema()) {
+                    const out = {};
+                    let hasBindings = false;
+                    for (const [name, member] of eventStreamSchema.structIterator()) {
+                        const { eventHeader, eventPayload } = member.getMergedTraits();
+                        hasBindings = hasBindings || Boolean(eventHeader || eventPayload);
+                        if (eventPayload) {
+                            if (member.isBlobSchema()) {
+                                out[name] = body;
+                            }
+                            else if (member.isStringSchema()) {
+                                out[name] = (this.serdeContext?.utf8Encoder ?? toUtf8)(body);
+                            }
+                            else if (member.isStructSchema()) {
+                                out[name] = await this.deserializer.read(member, body);
+                            }
+                        }
+                        else if (eventHeader) {
+                            const value = event[unionMember].headers[name]?.value;
+                            if (value != null) {
+                                if (member.isNumericSchema()) {
+                                    if (value && typeof value === "object" && "bytes" in value) {
+                                        out[name] = BigInt(value.toString());
+                                    }
+                                    else {
+                                        out[name] = Number(value);
+                                    }
+                                }
+                                else {
+                                    out[name] = value;
+                                }
+                            }
+                        }
+                    }
+                    return {
+                        [unionMember]: await this.readEventMember(eventStreamSchema, body, hasBindings, out),
+                    };
+                }
+                return {
+                    [unionMember]: await this.deserializer.read(eventStreamSchema, body),
+                };
+            }
+            else {
+                return {
+                    $unknown: event,
+                };
+            }
+        });
+        const asyncIterator = asyncIterable[Symbol.asyncIterator]();
+        const firstEvent = await asyncIterator.next();
+        if (firstEvent.done) {
+            return asyncIterable;
+        }
+        if (firstEvent.value?.[initialResponseMarker]) {
+            if (!responseSchema) {
+                throw new Error("@smithy::core/protocols - initial-response event encountered in event stream but no response schema given.");
+            }
+            for (const key in firstEvent.value) {
+                if (!hasOwn(firstEvent.value, key)) {
+                    continue;
+                }
+                initialResponseContainer[key] = firstEvent.value[key];
+            }
+        }
+        return {
+            async *[Symbol.asyncIterator]() {
+                if (!firstEvent?.value?.[initialResponseMarker]) {
+                    yield firstEvent.value;
+                }
+                while (true) {
+                    const { done, value } = await asyncIterator.next();
+                    if (done) {
+                        break;
+                    }
+                    yield value;
+                }
+            },
+        };
+    }
+    async readEventMember(eventStreamSchema, body, hasBindings, out) {
+        let ErrCtor;
+        const staticStructuralSchema = eventStreamSchema.getSchema();
+        if (Array.isArray(staticStructuralSchema) && staticStructuralSchema[0] === -3) {
+            const namespace = staticStructuralSchema[1];
+            const nsRegistry = TypeRegistry.for(namespace);
+            this.compositeErrorRegistry?.copyFrom(nsRegistry);
+            ErrCtor = (this.compositeErrorRegistry ?? nsRegistry)?.getErrorCtor(staticStructuralSchema);
+        }
+        const dataObject = hasBindings
+            ? out
+            : body.byteLength === 0
+                ? {}
+                : await this.deserializer.read(eventStreamSchema, body);
+        if (ErrCtor) {
+            const message = dataObject.message ?? dataObject.Message ?? "Unknown";
+            const metadata = {};
+            const $fault = eventStreamSchema.getMergedTraits().error;
+            if ($fault) {
+                metadata.$fault = $fault;
+            }
+            return Object.assign(new ErrCtor({}), metadata, {
+                message,
+            }, dataObject);
+        }
+        return dataObject;
+    }
+    writeEventBody(unionMember, unionSchema, event) {
+        const serializer = this.serializer;
+        let eventType = unionMember;
+        let explicitPayloadMember = null;
+        let explicitPayloadContentType;
+        const isKnownSchema = (() => {
+            const struct = unionSchema.getSchema();
+            return struct[4].includes(unionMember);
+        })();
+        const additionalHeaders = {};
+        if (!isKnownSchema) {
+            const [type, value] = event[unionMember];
+            eventType = type;
+            serializer.write(15, value);
+        }
+        else {
+            const eventSchema = unionSchema.getMemberSchema(unionMember);
+            if (eventSchema.isStructSchema()) {
+                for (const [memberName, memberSchema] of eventSchema.structIterator()) {
+                    const { eventHeader, eventPayload } = memberSchema.getMergedTraits();
+                    if (eventPayload) {
+                        explicitPayloadMember = memberName;
+                    }
+                    else if (eventHeader) {
+                        const value = event[unionMember][memberName];
+                        let type = "binary";
+                        if (memberSchema.isNumericSchema()) {
+                            if ((-2) ** 31 <= value && value <= 2 ** 31 - 1) {
+                                type = "integer";
+                            }
+                            else {
+                                type = "long";
+                            }
+                        }
+                        else if (memberSchema.isTimestampSchema()) {
+                            type = "timestamp";
+                        }
+                        else if (memberSchema.isStringSchema()) {
+                            type = "string";
+                        }
+                        else if (memberSchema.isBooleanSchema()) {
+                            type = "boolean";
+                        }
+                        if (value != null) {
+                            additionalHeaders[memberName] = {
+                                type,
+                                value,
+                            };
+                            delete event[unionMember][memberName];
+                        }
+                    }
+                }
+                if (explicitPayloadMember !== null) {
+                    const payloadSchema = eventSchema.getMemberSchema(explicitPayloadMember);
+                    if (payloadSchema.isBlobSchema()) {
+                        explicitPayloadContentType = "application/octet-stream";
+                    }
+                    else if (payloadSchema.isStringSchema()) {
+                        explicitPayloadContentType = "text/plain";
+                    }
+                    serializer.write(payloadSchema, event[unionMember][explicitPayloadMember]);
+                }
+                else {
+                    serializer.write(eventSchema, event[unionMember]);
+                }
+            }
+            else if (eventSchema.isUnitSchema()) {
+                serializer.write(eventSchema, {});
+            }
+            else {
+                throw new Error("@smithy/core/event-streams - non-struct member not supported in event stream union.");
+            }
+        }
+        const messageSerialization = serializer.flush() ?? new Uint8Array();
+        const body = typeof messageSerialization === "string"
+            ? (this.serdeContext?.utf8Decoder ?? fromUtf8)(messageSerialization)
+            : messageSerialization;
+        return {
+            body,
+            eventType,
+            explicitPayloadContentType,
+            additionalHeaders,
+        };
+    }
+}
+
+exports.EventStreamCodec = EventStreamCodec;
+exports.EventStreamMarshaller = EventStreamMarshaller;
+exports.EventStreamSerde = EventStreamSerde;
+exports.HeaderMarshaller = HeaderMarshaller;
+exports.Int64 = Int64;
+exports.MessageDecoderStream = MessageDecoderStream;
+exports.MessageEncoderStream = MessageEncoderStream;
+exports.SmithyMessageDecoderStream = SmithyMessageDecoderStream;
+exports.SmithyMessageEncoderStream = SmithyMessageEncoderStream;
+exports.UniversalEventStreamMarshaller = EventStreamMarshaller$1;
+exports.eventStreamSerdeProvider = eventStreamSerdeProvider;
+exports.getChunkedStream = getChunkedStream;
+exports.getMessageUnmarshaller = getMessageUnmarshaller;
+exports.getUnmarshalledStream = getUnmarshalledStream;
+exports.iterableToReadableStream = iterableToReadableStream;
+exports.readableStreamToIterable = readableStreamToIterable;
+exports.resolveEventStreamSerdeConfig = resolveEventStreamSerdeConfig;
+exports.universalEventStreamSerdeProvider = eventStreamSerdeProvider$1;
+
+
+/***/ }),
+
+/***/ 3422:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = __nccwpck_require__(2430);
+const { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = __nccwpck_require__(4534);
+const { parseQueryString, parseUrl } = __nccwpck_require__(4534);
+exports.HttpRequest = HttpRequest;
+exports.HttpResponse = HttpResponse;
+exports.isValidHostname = isValidHostname;
+exports.parseQueryString = parseQueryString;
+exports.parseUrl = parseUrl;
+const { NormalizedSchema, translateTraits, TypeRegistry, deref } = __nccwpck_require__(6890);
+const { FieldPosition } = __nccwpck_require__(690);
+
+const collectBody = async (streamBody = new Uint8Array(), context) => {
+    if (streamBody instanceof Uint8Array) {
+        return Uint8ArrayBlobAdapter.mutate(streamBody);
+    }
+    if (!streamBody) {
+        return Uint8ArrayBlobAdapter.mutate(new Uint8Array());
+    }
+    const fromContext = context.streamCollector(streamBody);
+    return Uint8ArrayBlobAdapter.mutate(await fromContext);
+};
+
+function extendedEncodeURIComponent(str) {
+    if (/^[\w.~-]+$/.test(str)) {
+        return str;
+    }
+    return encodeURIComponent(str).replace(/[!'()*]/g, function (c) {
+        return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+}
+
+const HTTP_BINDINGS = Symbol.for("@smithy/schema-x");
+class HttpBindingNormalizedSchema extends NormalizedSchema {
+    static identity = Symbol.for("@smithy/HttpBindingNormalizedSchema");
+    identity = HttpBindingNormalizedSchema.identity;
+    bindings;
+    constructor(schema) {
+        super(schema);
+    }
+    static of(schema) {
+        const ns = NormalizedSchema.of(schema);
+        if (ns.identity === HttpBindingNormalizedSchema.identity) {
+            return ns;
+        }
+        const schemaCache = ns.isMemberSchema() ? ns : ns.getSchema();
+        const cache = typeof schemaCache === "object" && schemaCache !== null ? schemaCache : ns;
+        return (cache[HTTP_BINDINGS] ??= new HttpBindingNormalizedSchema(ns));
+    }
+    getHttpBindingLocation(traits) {
+        if (traits.httpPayload) {
+            return 0b100_100;
+        }
+        if (traits.httpLabel) {
+            return 0b100_001;
+        }
+        if (traits.httpHeader) {
+            return 0b100_110;
+        }
+        if (typeof traits.httpPrefixHeaders === "string") {
+            return 0b100_111;
+        }
+        if (traits.httpQuery) {
+            return 0b100_010;
+        }
+        if (traits.httpQueryParams) {
+            return 0b100_011;
+        }
+        if (traits.httpResponseCode) {
+            return 0b100_101;
+        }
+        return 0b100_000;
+    }
+    getHttpBindingValue(location, traits, nested = false) {
+        const raw = this.getSchema();
+        const type = typeof raw === "number" ? raw & 0xff : this.isListSchema() ? 0b0100_0000 : 0xff;
+        const slot = location & 0b111;
+        const media = (traits.mediaType ? (traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1) : 0);
+        const stream = (traits.streaming || type === 42 ? (this.isStructSchema() ? 2 : 1) : 0);
+        const timestamp = (type >= 4 && type <= 7
+            ? slot >= 6
+                ? 2
+                : slot > 0 && slot < 4
+                    ? 1
+                    : 0
+            : 0);
+        let flags = type |
+            (media << 8) |
+            ((traits.idempotencyToken ? 1 : 0) << 10) |
+            (stream << 11) |
+            ((traits.sparse ? 1 : 0) << 13) |
+            (timestamp << 14) |
+            ((traits.hostLabel ? 1 : 0) << 17) |
+            ((location === 0b100_100 && typeof raw !== "object" ? 1 : 0) << 18);
+        const category = type & 0b1100_0000;
+        const collectionValue = slot & 0b010 && (category === 0b0100_0000 || (!nested && slot & 1))
+            ? this.getHttpBindingCollectionValue(location, traits)
+            : undefined;
+        const valueType = (collectionValue?.[1] ?? 0) & 0xff;
+        flags |=
+            (slot >= 6 &&
+                (valueType === 4 || valueType === 6)
+                ? 1
+                : 0) << 16;
+        return [this, flags, collectionValue];
+    }
+    getHttpBindingCollectionValue(location, traits = this.getMergedTraits()) {
+        const valueSchema = HttpBindingNormalizedSchema.of(this.getValueSchema());
+        return valueSchema.getHttpBindingValue(location, { ...valueSchema.getMergedTraits(), ...traits }, true);
+    }
+    getHttpBindings() {
+        const source = this.getSchema();
+        return typeof source !== "object" || source === null ? EMPTY_BINDINGS : (this.bindings ??= buildHttpBindings(this));
+    }
+}
+const buildHttpBindings = (schema) => {
+    const bodyMemberNames = [];
+    const bodyMemberSchemas = [];
+    const requestBodyMemberNames = [];
+    const requestBodyMemberSchemas = [];
+    const memberBindings = [];
+    const byName = {};
+    const headers = {};
+    const prefixHeaders = [];
+    const responseBindings = { headers, prefixHeaders };
+    const bindings = {
+        request: { memberBindings, byName },
+        response: {
+            bodyMemberNames,
+            bindings: responseBindings,
+        },
+    };
+    const { request, response } = bindings;
+    for (const [name, member] of schema.structIterator()) {
+        const bindingSchema = HttpBindingNormalizedSchema.of(member);
+        const traits = bindingSchema.getMergedTraits();
+        const location = bindingSchema.getHttpBindingLocation(traits);
+        const wireName = traits.httpHeader?.toLowerCase() ?? traits.httpPrefixHeaders?.toLowerCase() ?? traits.httpQuery;
+        const value = bindingSchema.getHttpBindingValue(location, traits);
+        const binding = [name, value, location, wireName];
+        if (name === "__proto__") {
+            writeKey(byName);
+        }
+        byName[name] = binding;
+        if ((value[1] >> 10) & 1) {
+            request.hasIdempotency = true;
+        }
+        memberBindings.push(binding);
+        const slot = location & 0b111;
+        if (slot === 0) {
+            requestBodyMemberNames.push(name);
+            requestBodyMemberSchemas.push(member);
+        }
+        if ((slot & 0b100) === 0) {
+            bodyMemberNames.push(name);
+            bodyMemberSchemas.push(member);
+        }
+        else if ((slot & 0b110) === 0b100) {
+            if (slot & 0b001) {
+                responseBindings.statusCode = binding;
+            }
+            else {
+                responseBindings.payload = binding;
+                const type = value[1] & 0xff;
+                request.contentTypeInstruction =
+                    traits.mediaType ??
+                        (type === 0
+                            ? "text/plain"
+                            : type === 21 || type === 42
+                                ? "application/octet-stream"
+                                : null);
+            }
+        }
+        else if (slot & 0b001) {
+            request.hasPrefixHeaders = true;
+            prefixHeaders.push(binding);
+        }
+        else {
+            if (wireName === "__proto__") {
+                writeKey(headers);
+            }
+            headers[wireName] = binding;
+        }
+    }
+    if (request.contentTypeInstruction === undefined && requestBodyMemberNames.length) {
+        request.contentTypeInstruction = null;
+    }
+    request.syntheticBodySchema = createBodySchema(schema, requestBodyMemberNames, requestBodyMemberSchemas);
+    response.syntheticBodySchema = createBodySchema(schema, bodyMemberNames, bodyMemberSchemas);
+    return bindings;
+};
+const buildPathSegments = (path) => {
+    const segments = [];
+    let offset = 0;
+    for (const match of path.matchAll(/\{([^{}+]+)(\+)?\}/g)) {
+        if (match.index > offset) {
+            segments.push([path.slice(offset, match.index), 0]);
+        }
+        segments.push([match[1], match[2] ? 2 : 1]);
+        offset = match.index + match[0].length;
+    }
+    if (segments.length && offset < path.length) {
+        segments.push([path.slice(offset), 0]);
+    }
+    return segments.length ? segments : undefined;
+};
+const buildHttpOperationBindings = (schema) => {
+    const { http, endpoint } = translateTraits(schema.traits ?? {});
+    const [path, search] = http?.[1].split("?") ?? [];
+    return [
+        http?.[0],
+        path,
+        search ? [...new URLSearchParams(search)] : [],
+        path ? buildPathSegments(path) : undefined,
+        endpoint?.[0],
+    ];
+};
+const EMPTY_BINDINGS = {
+    request: { memberBindings: [], byName: {} },
+    response: {
+        bodyMemberNames: [],
+        bindings: { headers: {}, prefixHeaders: [] },
+    },
+};
+const getHttpOperationBindings = (schema) => (schema[HTTP_BINDINGS] ??= buildHttpOperationBindings(schema));
+const createBodySchema = (schema, memberNames, memberSchemas) => {
+    if (!memberNames.length) {
+        return undefined;
+    }
+    const source = schema.getSchema();
+    const body = [
+        3,
+        source[1],
+        source[2],
+        schema.getMergedTraits(),
+        memberNames,
+        memberSchemas,
+    ];
+    const required = source[6];
+    const bodyRequired = required && memberNames.reduce((count, name) => count + (source[4].indexOf(name) < required ? 1 : 0), 0);
+    if (bodyRequired) {
+        body[6] = bodyRequired;
+    }
+    return body;
+};
+
+class SerdeContext {
+    serdeContext;
+    setSerdeContext(serdeContext) {
+        this.serdeContext = serdeContext;
+    }
+}
+
+class HttpProtocol extends SerdeContext {
+    options;
+    compositeErrorRegistry;
+    constructor(options) {
+        super();
+        this.options = options;
+        this.compositeErrorRegistry = new TypeRegistry(options.defaultNamespace);
+        for (const etr of options.errorTypeRegistries ?? []) {
+            this.compositeErrorRegistry.copyFrom(etr);
+        }
+    }
+    getRequestType() {
+        return HttpRequest;
+    }
+    getResponseType() {
+        return HttpResponse;
+    }
+    setSerdeContext(serdeContext) {
+        this.serdeContext = serdeContext;
+        this.serializer.setSerdeContext(serdeContext);
+        this.deserializer.setSerdeContext(serdeContext);
+        if (this.getPayloadCodec()) {
+            this.getPayloadCodec().setSerdeContext(serdeContext);
+        }
+    }
+    updateServiceEndpoint(request, endpoint) {
+        if ("url" in endpoint) {
+            request.protocol = endpoint.url.protocol;
+            request.hostname = endpoint.url.hostname;
+            request.port = endpoint.url.port ? Number(endpoint.url.port) : undefined;
+            request.path = endpoint.url.pathname;
+            request.fragment = endpoint.url.hash || void 0;
+            request.username = endpoint.url.username || void 0;
+            request.password = endpoint.url.password || void 0;
+            if (!request.query) {
+                request.query = {};
+            }
+            for (const [k, v] of endpoint.url.searchParams.entries()) {
+                request.query[k] = v;
+            }
+            if (endpoint.headers) {
+                for (const name in endpoint.headers) {
+                    if (!hasOwn(endpoint.headers, name)) {
+                        continue;
+                    }
+                    request.headers[name] = endpoint.headers[name].join(", ");
+                }
+            }
+            return request;
+        }
+        else {
+            request.protocol = endpoint.protocol;
+            request.hostname = endpoint.hostname;
+            request.port = endpoint.port ? Number(endpoint.port) : undefined;
+            request.path = endpoint.path;
+            request.query = {
+                ...endpoint.query,
+            };
+            if (endpoint.headers) {
+                for (const name in endpoint.headers) {
+                    if (!hasOwn(endpoint.headers, name)) {
+                        continue;
+                    }
+                    request.headers[name] = endpoint.headers[name];
+                }
+            }
+            return request;
+        }
+    }
+    setHostPrefix(request, operationSchema, input, operation = getHttpOperationBindings(operationSchema)) {
+        if (this.serdeContext?.disableHostPrefix) {
+            return;
+        }
+        const hostPrefix = operation[4];
+        if (typeof hostPrefix !== "string") {
+            return;
+        }
+        let resolvedHostPrefix = hostPrefix;
+        for (const [name, [, flags]] of HttpBindingNormalizedSchema.of(operationSchema.input).getHttpBindings().request
+            .memberBindings) {
+            if (!((flags >> 17) & 1)) {
+                continue;
+            }
+            const replacement = input[name];
+            if (typeof replacement !== "string") {
+                throw new Error(`@smithy/core/schema - ${name} in input must be a string as hostLabel.`);
+            }
+            resolvedHostPrefix = resolvedHostPrefix.replace(`{${name}}`, replacement);
+        }
+        request.hostname = resolvedHostPrefix + request.hostname;
+        if (!isValidHostname(request.hostname)) {
+            throw new Error(`[${request.hostname}] is not a valid hostname.`);
+        }
+    }
+    deserializeMetadata(output) {
+        return {
+            httpStatusCode: output.statusCode,
+            requestId: output.headers["x-amzn-requestid"] ?? output.headers["x-amzn-request-id"] ?? output.headers["x-amz-request-id"],
+            extendedRequestId: output.headers["x-amz-id-2"],
+            cfId: output.headers["x-amz-cf-id"],
+        };
+    }
+    resolveError(name, namespaces, registries) {
+        const defaultErrorSchema = [-3, "", "Error", 0, [], [], 0];
+        let schema;
+        for (const registry of registries) {
+            for (const ns of namespaces) {
+                try {
+                    if (ns === "*") {
+                        schema = registry.getSchema(name);
+                    }
+                    else {
+                        schema = registry.getSchema(ns + "#" + name);
+                    }
+                    const errorCtor = registry.getErrorCtor(schema);
+                    if (errorCtor) {
+                        return [schema, errorCtor, "modeled"];
+                    }
+                    else {
+                        const syntheticErrorSchema = registry.getBaseException();
+                        if (syntheticErrorSchema) {
+                            const syntheticErrorCtor = registry.getErrorCtor(syntheticErrorSchema);
+                            if (syntheticErrorCtor) {
+                                return [schema, syntheticErrorCtor, "synthetic"];
+                            }
+                        }
+                    }
+                }
+                catch (ignored) {
+                }
+            }
+        }
+        for (const registry of registries) {
+            const syntheticErrorSchema = registry.getBaseException();
+            if (syntheticErrorSchema) {
+                const syntheticErrorCtor = registry.getErrorCtor(syntheticErrorSchema);
+                if (syntheticErrorCtor) {
+                    return [syntheticErrorSchema, syntheticErrorCtor, "synthetic"];
+                }
+            }
+        }
+        return [defaultErrorSchema, Error, "native"];
+    }
+    async serializeEventStream({ eventStream, requestSchema, initialRequest, }) {
+        const eventStreamSerde = await this.loadEventStreamCapability();
+        return eventStreamSerde.serializeEventStream({
+            eventStream,
+            requestSchema,
+            initialRequest,
+        });
+    }
+    async deserializeEventStream({ response, responseSchema, initialResponseContainer, }) {
+        const eventStreamSerde = await this.loadEventStreamCapability();
+        return eventStreamSerde.deserializeEventStream({
+            response,
+            responseSchema,
+            initialResponseContainer,
+        });
+    }
+    async loadEventStreamCapability() {
+        const { EventStreamSerde, eventStreamSerdeProvider } = __nccwpck_require__(6579);
+        const marshaller = this.resolveEventStreamMarshaller(eventStreamSerdeProvider);
+        return new EventStreamSerde({
+            marshaller,
+            serializer: this.serializer,
+            deserializer: this.deserializer,
+            serdeContext: this.serdeContext,
+            defaultContentType: this.getDefaultContentType(),
+            compositeErrorRegistry: this.compositeErrorRegistry,
+        });
+    }
+    getDefaultContentType() {
+        throw new Error(`@smithy/core/protocols - ${this.constructor.name} getDefaultContentType() implementation missing.`);
+    }
+    async deserializeHttpMessage(schema, context, response, arg4, arg5) {
+        return [];
+    }
+    getEventStreamMarshaller() {
+        const context = this.serdeContext;
+        if (!context.eventStreamMarshaller) {
+            throw new Error("@smithy/core - HttpProtocol: eventStreamMarshaller missing in serdeContext.");
+        }
+        return context.eventStreamMarshaller;
+    }
+    resolveEventStreamMarshaller(importedProvider) {
+        const context = this.serdeContext;
+        if (context.eventStreamMarshaller) {
+            return context.eventStreamMarshaller;
+        }
+        return importedProvider(this.serdeContext);
+    }
+}
+
+class HttpBindingProtocol extends HttpProtocol {
+    async serializeRequest(operationSchema, _input, context) {
+        const input = _input && typeof _input === "object" ? _input : {};
+        const query = {};
+        const headers = {};
+        const endpoint = await context.endpoint();
+        const ns = HttpBindingNormalizedSchema.of(operationSchema?.input);
+        const bindings = ns.getHttpBindings().request;
+        const operation = getHttpOperationBindings(operationSchema);
+        const request = new HttpRequest({ query, headers });
+        if (endpoint) {
+            this.updateServiceEndpoint(request, endpoint);
+            this.setHostPrefix(request, operationSchema, input, operation);
+            const [method, path, staticQuery] = operation;
+            if (method) {
+                request.method = method;
+                request.path = request.path === "/" ? path : request.path + path;
+                for (const [key, value] of staticQuery) {
+                    query[key] = value;
+                }
+            }
+        }
+        request.query = query;
+        const eventStream = this.serializeHttpBindings(input, request, bindings, operation);
+        if (eventStream) {
+            request.body = await this.serializeEventStream({ eventStream, requestSchema: ns });
+        }
+        return request;
+    }
+    serializeHttpBindings(input, request, bindings, operation) {
+        const serializer = this.serializer;
+        const directSerializer = typeof serializer.writeCodec === "function"
+            ? serializer
+            : undefined;
+        const query = request.query;
+        const headers = request.headers;
+        const bodySchema = bindings.syntheticBodySchema;
+        let hasBodyValue = false;
+        let payload;
+        let eventStream;
+        let labels;
+        const names = Object.getOwnPropertyNames(input);
+        const prototype = Object.getPrototypeOf(input);
+        const sparse = (prototype === Object.prototype || prototype === null) &&
+            !bindings.hasIdempotency &&
+            !bindings.hasPrefixHeaders &&
+            names.length * 2 < bindings.memberBindings.length;
+        const length = sparse ? names.length : bindings.memberBindings.length;
+        for (let i = 0; i < length; ++i) {
+            const binding = sparse
+                ? hasOwn(bindings.byName, names[i])
+                    ? bindings.byName[names[i]]
+                    : undefined
+                : bindings.memberBindings[i];
+            if (!binding) {
+                continue;
+            }
+            const value = binding[1];
+            const memberName = binding[0];
+            const memberNs = value[0];
+            const flags = value[1];
+            const collectionValue = value[2];
+            const location = binding[2];
+            const wireName = binding[3];
+            const inputMemberValue = input[memberName];
+            if (inputMemberValue == null && !((flags >> 10) & 1)) {
+                continue;
+            }
+            if (location === 0b100_100) {
+                const stream = (flags >> 11) & 0b11;
+                if (stream) {
+                    if (stream === 2) {
+                        eventStream = inputMemberValue || undefined;
+                    }
+                    else {
+                        payload = inputMemberValue;
+                    }
+                }
+                else {
+                    if (directSerializer) {
+                        directSerializer.writeCodec(memberNs, inputMemberValue);
+                    }
+                    else {
+                        serializer.write(memberNs, inputMemberValue);
+                    }
+                    payload = serializer.flush();
+                }
+            }
+            else if (location === 0b100_001 || location === 0b100_110) {
+                const serialized = this.serializeHttpValue(value, inputMemberValue, location, directSerializer);
+                if (location === 0b100_001) {
+                    (labels ??= Object.create(null))[memberName] = serialized;
+                }
+                else {
+                    headers[wireName] = serialized;
+                }
+            }
+            else if (location === 0b100_111) {
+                for (const key in inputMemberValue) {
+                    if (!hasOwn(inputMemberValue, key)) {
+                        continue;
+                    }
+                    const amalgam = wireName + key;
+                    headers[amalgam.toLowerCase()] = this.serializeHttpValue(collectionValue, inputMemberValue[key], 0b100_110, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], { httpHeader: amalgam }]);
+                }
+            }
+            else if ((location & 0b111_110) === 0b100_010) {
+                this.serializeQuery(value, inputMemberValue, wireName, query, directSerializer);
+            }
+            else {
+                hasBodyValue = true;
+            }
+        }
+        const operationPath = operation[1];
+        const pathSegments = operation[3];
+        if (operationPath && pathSegments && request.path.endsWith(operationPath)) {
+            request.path = request.path.slice(0, -operationPath.length) + this.serializePath(pathSegments, labels, bindings);
+        }
+        if (hasBodyValue && bodySchema) {
+            if (directSerializer) {
+                directSerializer.writeCodec(bodySchema, input);
+            }
+            else {
+                serializer.write(bodySchema, input);
+            }
+            payload = serializer.flush();
+        }
+        request.body = payload;
+        return eventStream;
+    }
+    serializeQuery(value, data, wireName, query, directSerializer) {
+        const [ns, flags, collectionValue] = value;
+        const traits = directSerializer ? undefined : ns.getMergedTraits();
+        if (wireName === undefined) {
+            for (const key in data) {
+                if (!hasOwn(data, key) || key in query) {
+                    continue;
+                }
+                if (!directSerializer) {
+                    Object.assign(collectionValue[0].getMergedTraits(), {
+                        ...traits,
+                        httpQuery: key,
+                        httpQueryParams: undefined,
+                    });
+                }
+                this.serializeQuery(collectionValue, data[key], key, query, directSerializer);
+            }
+            return;
+        }
+        if ((flags & 0b1100_0000) === 0b0100_0000) {
+            const buffer = [];
+            for (const item of data) {
+                const serialized = this.serializeHttpValue(collectionValue, item, 0b100_010, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], traits]);
+                if ((flags >> 13) & 1 || serialized !== undefined) {
+                    buffer.push(serialized);
+                }
+            }
+            query[wireName] = buffer;
+        }
+        else {
+            query[wireName] = this.serializeHttpValue(value, data, 0b100_010, directSerializer, directSerializer ? ns : [ns, traits]);
+        }
+    }
+    serializeHttpValue(value, data, location, directSerializer, schema = value[0]) {
+        const flags = value[1];
+        const type = flags & 0xff;
+        if (directSerializer &&
+            !(flags & 0x700) &&
+            (type <= 2 ||
+                type === 17 ||
+                type === 19)) {
+            return String(data);
+        }
+        if (directSerializer) {
+            directSerializer.writeHttpBinding(value, data, location);
+        }
+        else {
+            this.serializer.write(schema, data);
+        }
+        return this.serializer.flush();
+    }
+    serializePath(segments, labels, bindings) {
+        let path = "";
+        for (const [value, kind] of segments) {
+            if (kind === 0) {
+                path += value;
+                continue;
+            }
+            const replacement = labels?.[value];
+            if (replacement === undefined) {
+                if (hasOwn(bindings.byName, value) && bindings.byName[value][2] === 0b100_001) {
+                    throw new Error(`No value provided for input HTTP label: ${value}.`);
+                }
+                path += `{${value}${kind === 2 ? "+" : ""}}`;
+            }
+            else {
+                path +=
+                    kind === 2
+                        ? replacement.split("/").map(extendedEncodeURIComponent).join("/")
+                        : extendedEncodeURIComponent(replacement);
+            }
+        }
+        return path;
+    }
+    async deserializeResponse(operationSchema, context, response) {
+        const deserializer = this.deserializer;
+        const directDeserializer = typeof deserializer.readCodec === "function"
+            ? deserializer
+            : undefined;
+        const ns = HttpBindingNormalizedSchema.of(operationSchema.output);
+        const responseBindings = ns.getHttpBindings().response;
+        const dataObject = {};
+        if (response.statusCode >= 300) {
+            const bytes = await collectBody(response.body, context);
+            if (bytes.byteLength > 0) {
+                Object.assign(dataObject, await deserializer.read(15, bytes));
+            }
+            await this.handleError(operationSchema, context, response, dataObject, this.deserializeMetadata(response));
+            throw new Error("@smithy/core/protocols - HTTP Protocol error handler failed to throw.");
+        }
+        const nonHttpBindingMembers = await this.deserializeHttpMessage(ns, context, response, dataObject);
+        if (nonHttpBindingMembers.length) {
+            const bytes = await collectBody(response.body, context);
+            if (bytes.byteLength > 0) {
+                const dataFromBody = await (directDeserializer
+                    ? directDeserializer.readCodec(responseBindings.syntheticBodySchema, bytes)
+                    : deserializer.read(responseBindings.syntheticBodySchema, bytes));
+                for (const member of nonHttpBindingMembers) {
+                    if (dataFromBody[member] != null) {
+                        dataObject[member] = dataFromBody[member];
+                    }
+                }
+            }
+        }
+        else if (!responseBindings.bindings.payload) {
+            await collectBody(response.body, context);
+        }
+        dataObject.$metadata = this.deserializeMetadata(response);
+        return dataObject;
+    }
+    async deserializeHttpMessage(schema, context, response, arg4, arg5) {
+        const dataObject = arg4 instanceof Set ? arg5 : arg4;
+        const deserializer = this.deserializer;
+        const directDeserializer = typeof deserializer.readCodec === "function"
+            ? deserializer
+            : undefined;
+        const ns = HttpBindingNormalizedSchema.of(schema);
+        const { bodyMemberNames, bindings: { payload, statusCode, headers: responseHeaders, prefixHeaders }, } = ns.getHttpBindings().response;
+        const headers = response.headers;
+        if (payload) {
+            const [memberName, value] = payload;
+            const [memberSchema, flags] = value;
+            const stream = (flags >> 11) & 0b11;
+            if (stream) {
+                if (stream === 2) {
+                    dataObject[memberName] = await this.deserializeEventStream({
+                        response,
+                        responseSchema: ns,
+                    });
+                }
+                else {
+                    dataObject[memberName] = sdkStreamMixin(response.body);
+                }
+            }
+            else if (response.body) {
+                const bytes = await collectBody(response.body, context);
+                if (bytes.byteLength > 0) {
+                    dataObject[memberName] = await (directDeserializer
+                        ? directDeserializer.readPayload(value, bytes)
+                        : deserializer.read(memberSchema, bytes));
+                }
+            }
+        }
+        for (const header in headers) {
+            if (!hasOwn(headers, header)) {
+                continue;
+            }
+            const lower = header.toLowerCase();
+            const headerValue = headers[header];
+            if (lower !== header) {
+                delete headers[header];
+                headers[lower] = headerValue;
+            }
+            const binding = hasOwn(responseHeaders, lower) ? responseHeaders[lower] : undefined;
+            if (!binding) {
+                continue;
+            }
+            const [memberName, [memberSchema, flags, collectionValue], , wireName] = binding;
+            if (collectionValue) {
+                const sections = (flags >> 16) & 1 ? splitEvery(headerValue, ",", 2) : splitHeader(headerValue);
+                const list = [];
+                for (const section of sections) {
+                    list.push(directDeserializer
+                        ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 0b100_110)
+                        : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
+                }
+                dataObject[memberName] = list;
+            }
+            else {
+                dataObject[memberName] = directDeserializer
+                    ? directDeserializer.readHttpBinding(binding[1], headerValue, 0b100_110)
+                    : await deserializer.read(memberSchema, headerValue);
+            }
+        }
+        for (const [memberName, [, , collectionValue], , wireName] of prefixHeaders) {
+            dataObject[memberName] = {};
+            for (const header in headers) {
+                if (!hasOwn(headers, header)) {
+                    continue;
+                }
+                if (!header.startsWith(wireName)) {
+                    continue;
+                }
+                const headerValue = headers[header];
+                dataObject[memberName][header.slice(wireName.length)] = directDeserializer
+                    ? directDeserializer.readHttpBinding(collectionValue, headerValue, 0b100_110)
+                    : await deserializer.read([collectionValue[0], { httpHeader: header }], headerValue);
+            }
+        }
+        if (statusCode) {
+            dataObject[statusCode[0]] = response.statusCode;
+        }
+        return bodyMemberNames;
+    }
+}
+
+class RpcProtocol extends HttpProtocol {
+    async serializeRequest(operationSchema, _input, context) {
+        const serializer = this.serializer;
+        const query = {};
+        const headers = {};
+        const endpoint = await context.endpoint();
+        const ns = NormalizedSchema.of(operationSchema?.input);
+        const schema = ns.getSchema();
+        let payload;
+        const input = _input && typeof _input === "object" ? _input : {};
+        const request = new HttpRequest({
+            protocol: "",
+            hostname: "",
+            port: undefined,
+            path: "/",
+            fragment: undefined,
+            query: query,
+            headers: headers,
+            body: undefined,
+        });
+        if (endpoint) {
+            this.updateServiceEndpoint(request, endpoint);
+            this.setHostPrefix(request, operationSchema, input);
+        }
+        if (input) {
+            const eventStreamMember = ns.getEventStreamMember();
+            if (eventStreamMember) {
+                if (input[eventStreamMember]) {
+                    const initialRequest = {};
+                    for (const [memberName] of ns.structIterator()) {
+                        if (memberName !== eventStreamMember && input[memberName] != null) {
+                            initialRequest[memberName] = input[memberName];
+                        }
+                    }
+                    payload = await this.serializeEventStream({
+                        eventStream: input[eventStreamMember],
+                        requestSchema: ns,
+                        initialRequest,
+                    });
+                }
+            }
+            else {
+                serializer.write(schema, input);
+                payload = serializer.flush();
+            }
+        }
+        request.headers = Object.assign(request.headers, headers);
+        request.query = query;
+        request.body = payload;
+        request.method = "POST";
+        return request;
+    }
+    async deserializeResponse(operationSchema, context, response) {
+        const deserializer = this.deserializer;
+        const ns = NormalizedSchema.of(operationSchema.output);
+        const dataObject = {};
+        if (this.isErrorResponse(response.statusCode)) {
+            const bytes = await collectBody(response.body, context);
+            if (bytes.byteLength > 0) {
+                Object.assign(dataObject, await deserializer.read(15, bytes));
+            }
+            await this.handleError(operationSchema, context, response, dataObject, this.deserializeMetadata(response));
+            throw new Error("@smithy/core/protocols - RPC Protocol error handler failed to throw.");
+        }
+        for (const header in response.headers) {
+            if (!hasOwn(response.headers, header)) {
+                continue;
+            }
+            const value = response.headers[header];
+            delete response.headers[header];
+            response.headers[header.toLowerCase()] = value;
+        }
+        const eventStreamMember = ns.getEventStreamMember();
+        if (eventStreamMember) {
+            dataObject[eventStreamMember] = await this.deserializeEventStream({
+                response,
+                responseSchema: ns,
+                initialResponseContainer: dataObject,
+            });
+        }
+        else {
+            const bytes = await collectBody(response.body, context);
+            if (bytes.byteLength > 0) {
+                Object.assign(dataObject, await deserializer.read(ns, bytes));
+            }
+        }
+        dataObject.$metadata = this.deserializeMetadata(response);
+        return dataObject;
+    }
+    isErrorResponse(statusCode) {
+        return statusCode >= 300;
+    }
+}
+
+class AbstractRpcV2Protocol extends RpcProtocol {
+    constructor({ defaultNamespace, errorTypeRegistries, }) {
+        super({ defaultNamespace, errorTypeRegistries });
+    }
+    async serializeRequest(operationSchema, input, context) {
+        const request = await super.serializeRequest(operationSchema, input, context);
+        Object.assign(request.headers, {
+            "content-type": this.getDefaultContentType(),
+            "smithy-protocol": this.getSmithyProtocolHeaderValue(),
+            accept: this.getDefaultContentType(),
+        });
+        if (deref(operationSchema.input) === "unit") {
+            delete request.body;
+            delete request.headers["content-type"];
+        }
+        else {
+            this.applyEmptyBody(request);
+        }
+        const { service, operation } = getSmithyContext(context);
+        const path = `/service/${service}/operation/${operation}`;
+        if (request.path.endsWith("/")) {
+            request.path += path.slice(1);
+        }
+        else {
+            request.path += path;
+        }
+        return request;
+    }
+    isErrorResponse(statusCode) {
+        return statusCode !== 200;
+    }
+}
+
+const resolvedPath = (resolvedPath, input, memberName, labelValueProvider, uriLabel, isGreedyLabel) => {
+    if (input != null && input[memberName] !== undefined) {
+        const labelValue = labelValueProvider();
+        if (labelValue == null || labelValue.length <= 0) {
+            throw new Error("Empty value provided for input HTTP label: " + memberName + ".");
+        }
+        resolvedPath = resolvedPath.replace(uriLabel, isGreedyLabel
+            ? labelValue
+                .split("/")
+                .map((segment) => extendedEncodeURIComponent(segment))
+                .join("/")
+            : extendedEncodeURIComponent(labelValue));
+    }
+    else {
+        throw new Error("No value provided for input HTTP label: " + memberName + ".");
+    }
+    return resolvedPath;
+};
+
+function requestBuilder(input, context) {
+    return new RequestBuilder(input, context);
+}
+class RequestBuilder {
+    input;
+    context;
+    query = {};
+    method = "";
+    headers = {};
+    path = "";
+    body = null;
+    hostname = "";
+    resolvePathStack = [];
+    constructor(input, context) {
+        this.input = input;
+        this.context = context;
+    }
+    async build() {
+        const { hostname, protocol = "https", port, path: basePath } = await this.context.endpoint();
+        this.path = basePath;
+        for (const resolvePath of this.resolvePathStack) {
+            resolvePath(this.path);
+        }
+        return new HttpRequest({
+            protocol,
+            hostname: this.hostname || hostname,
+            port,
+            method: this.method,
+            path: this.path,
+            query: this.query,
+            body: this.body,
+            headers: this.headers,
+        });
+    }
+    hn(hostname) {
+        this.hostname = hostname;
+        return this;
+    }
+    bp(uriLabel) {
+        this.resolvePathStack.push((basePath) => {
+            this.path = `${basePath?.endsWith("/") ? basePath.slice(0, -1) : basePath || ""}` + uriLabel;
+        });
+        return this;
+    }
+    p(memberName, labelValueProvider, uriLabel, isGreedyLabel) {
+        this.resolvePathStack.push((path) => {
+            this.path = resolvedPath(path, this.input, memberName, labelValueProvider, uriLabel, isGreedyLabel);
+        });
+        return this;
+    }
+    h(headers) {
+        this.headers = headers;
+        return this;
+    }
+    q(query) {
+        this.query = query;
+        return this;
+    }
+    b(body) {
+        this.body = body;
+        return this;
+    }
+    m(method) {
+        this.method = method;
+        return this;
+    }
+}
+
+class FromStringShapeDeserializer extends SerdeContext {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    read(_schema, data) {
+        const ns = HttpBindingNormalizedSchema.of(_schema);
+        const traits = ns.getMergedTraits();
+        const location = ns.getHttpBindingLocation(traits);
+        return this.readHttpBinding(ns.getHttpBindingValue(location, traits), data, location);
+    }
+    readHttpBinding([ns, flags, collectionValue], data, location) {
+        const schema = flags & 0xff;
+        if ((schema & 0b1100_0000) === 0b0100_0000) {
+            collectionValue ??= ns.getHttpBindingCollectionValue(location);
+            return splitHeader(data).map((item) => this.readHttpBinding(collectionValue, item, location));
+        }
+        switch (schema) {
+            case 21:
+            case 42:
+                return (this.serdeContext?.base64Decoder ?? fromBase64)(data);
+            case 4:
+            case 5:
+            case 6:
+            case 7: {
+                const bindingFormat = this.settings.httpBindings ? (flags >> 14) & 0b11 : 0;
+                const format = this.settings.timestampFormat.useTrait && schema > 4
+                    ? schema
+                    : bindingFormat
+                        ? bindingFormat + 4
+                        : this.settings.timestampFormat.default;
+                switch (format) {
+                    case 5:
+                        return _parseRfc3339DateTimeWithOffset(data);
+                    case 6:
+                        return _parseRfc7231DateTime(data);
+                    case 7:
+                        return _parseEpochTimestamp(data);
+                    default:
+                        console.warn("Missing timestamp format, parsing value with Date constructor:", data);
+                        return new Date(data);
+                }
+            }
+            case 0: {
+                const media = (flags >> 8) & 0b11;
+                if (!media) {
+                    return data;
+                }
+                let intermediateValue = data;
+                if ((location & 0b110) === 0b110) {
+                    intermediateValue = (this.serdeContext?.utf8Encoder ?? toUtf8)((this.serdeContext?.base64Decoder ?? fromBase64)(intermediateValue));
+                }
+                return media === 2 ? LazyJsonString.from(intermediateValue) : intermediateValue;
+            }
+            case 1:
+                return Number(data);
+            case 2:
+                return data.toLowerCase() === "true";
+            case 17:
+                return BigInt(data);
+            case 19:
+                return new NumericValue(data, "bigDecimal");
+            default:
+                return data;
+        }
+    }
+}
+
+class HttpInterceptingShapeDeserializer extends SerdeContext {
+    codecDeserializer;
+    stringDeserializer;
+    constructor(codecDeserializer, codecSettings) {
+        super();
+        this.codecDeserializer = codecDeserializer;
+        this.stringDeserializer = new FromStringShapeDeserializer(codecSettings);
+    }
+    setSerdeContext(serdeContext) {
+        this.stringDeserializer.setSerdeContext(serdeContext);
+        this.codecDeserializer.setSerdeContext(serdeContext);
+        this.serdeContext = serdeContext;
+    }
+    read(schema, data) {
+        const ns = HttpBindingNormalizedSchema.of(schema);
+        const traits = ns.getMergedTraits();
+        if (traits.httpHeader || traits.httpResponseCode) {
+            const value = ns.getHttpBindingValue(0b100_110, traits);
+            return this.readHttpBinding(value, data, 0b100_110);
+        }
+        if (traits.httpPayload) {
+            return this.readPayload(ns.getHttpBindingValue(0b100_100, traits), data);
+        }
+        return this.readCodec(ns, data);
+    }
+    readHttpBinding(binding, data, location) {
+        const value = typeof data === "string" ? data : (this.serdeContext?.utf8Encoder ?? toUtf8)(data);
+        return this.stringDeserializer.readHttpBinding(binding, value, location);
+    }
+    readPayload([schema, flags], data) {
+        const type = flags & 0xff;
+        if (type === 21 || type === 42) {
+            return typeof data === "string" ? (this.serdeContext?.utf8Decoder ?? fromUtf8)(data) : data;
+        }
+        if (type === 0) {
+            return typeof data === "string" ? data : (this.serdeContext?.utf8Encoder ?? toUtf8)(data);
+        }
+        return this.readCodec(schema, data);
+    }
+    readCodec(schema, data) {
+        return this.codecDeserializer.read(schema, data);
+    }
+}
+
+class ToStringShapeSerializer extends SerdeContext {
+    settings;
+    stringBuffer = "";
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    write(schema, value) {
+        const ns = HttpBindingNormalizedSchema.of(schema);
+        const traits = ns.getMergedTraits();
+        const location = ns.getHttpBindingLocation(traits);
+        this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
+    }
+    writeHttpBinding([ns, flags, collectionValue], value, location) {
+        const schema = flags & 0xff;
+        switch (typeof value) {
+            case "object":
+                if (value === null) {
+                    this.stringBuffer = "null";
+                    return;
+                }
+                if (schema >= 4 && schema <= 7) {
+                    if (!(value instanceof Date)) {
+                        throw new Error(`@smithy/core/protocols - received non-Date value ${value} when schema expected Date in ${ns.getName(true)}`);
+                    }
+                    const bindingFormat = this.settings.httpBindings ? (flags >> 14) & 0b11 : 0;
+                    const format = this.settings.timestampFormat.useTrait && schema > 4
+                        ? schema
+                        : bindingFormat
+                            ? bindingFormat + 4
+                            : this.settings.timestampFormat.default;
+                    switch (format) {
+                        case 5:
+                            this.stringBuffer = value.toISOString().replace(".000Z", "Z");
+                            break;
+                        case 6:
+                            this.stringBuffer = dateToUtcString(value);
+                            break;
+                        case 7:
+                            this.stringBuffer = String(value.getTime() / 1000);
+                            break;
+                        default:
+                            console.warn("Missing timestamp format, using epoch seconds", value);
+                            this.stringBuffer = String(value.getTime() / 1000);
+                    }
+                    return;
+                }
+                if ((schema === 21 || schema === 42) &&
+                    "byteLength" in value) {
+                    this.stringBuffer = (this.serdeContext?.base64Encoder ?? toBase64)(value);
+                    return;
+                }
+                if ((schema & 0b1100_0000) === 0b0100_0000 && Array.isArray(value)) {
+                    collectionValue ??= ns.getHttpBindingCollectionValue(location);
+                    const valueSchemaType = collectionValue[1] & 0xff;
+                    const isTimestamp = valueSchemaType >= 4 &&
+                        valueSchemaType <= 7;
+                    let buffer = "";
+                    for (const item of value) {
+                        this.writeHttpBinding(collectionValue, item, location);
+                        const headerItem = this.flush();
+                        if (buffer) {
+                            buffer += ", ";
+                        }
+                        buffer += isTimestamp ? headerItem : quoteHeader(headerItem);
+                    }
+                    this.stringBuffer = buffer;
+                    return;
+                }
+                this.stringBuffer = JSON.stringify(value, null, 2);
+                break;
+            case "string":
+                const media = (flags >> 8) & 0b11;
+                let intermediateValue = value;
+                if (media === 2) {
+                    intermediateValue = LazyJsonString.from(intermediateValue);
+                }
+                if (media && (location & 0b110) === 0b110) {
+                    this.stringBuffer = (this.serdeContext?.base64Encoder ?? toBase64)(intermediateValue.toString());
+                    return;
+                }
+                this.stringBuffer = value;
+                break;
+            default:
+                this.stringBuffer = (flags >> 10) & 1 ? generateIdempotencyToken() : String(value);
+        }
+    }
+    flush() {
+        const buffer = this.stringBuffer;
+        this.stringBuffer = "";
+        return buffer;
+    }
+}
+
+class HttpInterceptingShapeSerializer {
+    codecSerializer;
+    stringSerializer;
+    buffer;
+    constructor(codecSerializer, codecSettings, stringSerializer = new ToStringShapeSerializer(codecSettings)) {
+        this.codecSerializer = codecSerializer;
+        this.stringSerializer = stringSerializer;
+    }
+    setSerdeContext(serdeContext) {
+        this.codecSerializer.setSerdeContext(serdeContext);
+        this.stringSerializer.setSerdeContext(serdeContext);
+    }
+    write(schema, value) {
+        const ns = HttpBindingNormalizedSchema.of(schema);
+        const traits = ns.getMergedTraits();
+        if (traits.httpHeader || traits.httpLabel || traits.httpQuery) {
+            const location = ns.getHttpBindingLocation(traits);
+            this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
+            return;
+        }
+        this.writeCodec(ns, value);
+    }
+    writeHttpBinding(binding, value, location) {
+        this.stringSerializer.writeHttpBinding(binding, value, location);
+        this.buffer = this.stringSerializer.flush();
+    }
+    writeCodec(schema, value) {
+        this.codecSerializer.write(schema, value);
+    }
+    flush() {
+        if (this.buffer !== undefined) {
+            const buffer = this.buffer;
+            this.buffer = undefined;
+            return buffer;
+        }
+        return this.codecSerializer.flush();
+    }
+}
+
+function determineTimestampFormat(ns, settings) {
+    if (settings.timestampFormat.useTrait) {
+        const schema = ns.getSchema();
+        if (schema === 5 ||
+            schema === 6 ||
+            schema === 7) {
+            return schema;
+        }
+    }
+    const { httpLabel, httpPrefixHeaders, httpHeader, httpQuery } = ns.getMergedTraits();
+    const bindingFormat = settings.httpBindings
+        ? typeof httpPrefixHeaders === "string" || Boolean(httpHeader)
+            ? 6
+            : Boolean(httpQuery) || Boolean(httpLabel)
+                ? 5
+                : undefined
+        : undefined;
+    return bindingFormat ?? settings.timestampFormat.default;
+}
+
+class Field {
+    name;
+    kind;
+    values;
+    constructor({ name, kind = FieldPosition.HEADER, values = [] }) {
+        this.name = name;
+        this.kind = kind;
+        this.values = values;
+    }
+    add(value) {
+        this.values.push(value);
+    }
+    set(values) {
+        this.values = values;
+    }
+    remove(value) {
+        this.values = this.values.filter((v) => v !== value);
+    }
+    toString() {
+        return this.values.map((v) => (v.includes(",") || v.includes(" ") ? `"${v}"` : v)).join(", ");
+    }
+    get() {
+        return this.values;
+    }
+}
+
+class Fields {
+    entries = {};
+    encoding;
+    constructor({ fields = [], encoding = "utf-8" }) {
+        fields.forEach(this.setField.bind(this));
+        this.encoding = encoding;
+    }
+    setField(field) {
+        this.entries[field.name.toLowerCase()] = field;
+    }
+    getField(name) {
+        return this.entries[name.toLowerCase()];
+    }
+    removeField(name) {
+        delete this.entries[name.toLowerCase()];
+    }
+    getByType(kind) {
+        return Object.values(this.entries).filter((field) => field.kind === kind);
+    }
+}
+
+const getHttpHandlerExtensionConfiguration = (runtimeConfig) => {
+    if (runtimeConfig.logger && runtimeConfig.logger.constructor?.name !== "NoOpLogger") {
+        runtimeConfig.requestHandler?.updateHttpClientConfig?.(Symbol.for("logger"), runtimeConfig.logger);
+    }
+    if (runtimeConfig.defaultSocketTimeout) {
+        runtimeConfig.requestHandler?.updateHttpClientConfig?.(Symbol.for("@smithy/defaultSocketTimeout"), runtimeConfig.defaultSocketTimeout);
+    }
+    return {
+        setHttpHandler(handler) {
+            runtimeConfig.requestHandler = handler;
+        },
+        httpHandler() {
+            return runtimeConfig.requestHandler;
+        },
+        updateHttpClientConfig(key, value) {
+            runtimeConfig.requestHandler?.updateHttpClientConfig(key, value);
+        },
+        httpHandlerConfigs() {
+            return runtimeConfig.requestHandler.httpHandlerConfigs();
+        },
+    };
+};
+const resolveHttpHandlerRuntimeConfig = (httpHandlerExtensionConfiguration) => {
+    return {
+        requestHandler: httpHandlerExtensionConfiguration.httpHandler(),
+    };
+};
+
+const CONTENT_LENGTH_HEADER = "content-length";
+function contentLengthMiddleware(bodyLengthChecker) {
+    return (next) => async (args) => {
+        const request = args.request;
+        if (HttpRequest.isInstance(request)) {
+            const { body, headers } = request;
+            if (body &&
+                Object.keys(headers)
+                    .map((str) => str.toLowerCase())
+                    .indexOf(CONTENT_LENGTH_HEADER) === -1) {
+                try {
+                    const length = bodyLengthChecker(body);
+                    if (length != null) {
+                        request.headers = {
+                            ...request.headers,
+                            [CONTENT_LENGTH_HEADER]: String(length),
+                        };
+                    }
+                }
+                catch (ignored) {
+                }
+            }
+        }
+        return next({
+            ...args,
+            request,
+        });
+    };
+}
+const contentLengthMiddlewareOptions = {
+    step: "build",
+    tags: ["SET_CONTENT_LENGTH", "CONTENT_LENGTH"],
+    name: "contentLengthMiddleware",
+    override: true,
+};
+const getContentLengthPlugin = (options) => ({
+    applyToStack: (clientStack) => {
+        clientStack.add(contentLengthMiddleware(options.bodyLengthChecker), contentLengthMiddlewareOptions);
+    },
+});
+
+const escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode);
+const hexEncode = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+
+const escapeUriPath = (uri) => uri.split("/").map(escapeUri).join("/");
+
+function buildQueryString(query) {
+    const parts = [];
+    for (let key of Object.keys(query).sort()) {
+        const value = query[key];
+        key = escapeUri(key);
+        if (Array.isArray(value)) {
+            for (let i = 0, iLen = value.length; i < iLen; i++) {
+                parts.push(`${key}=${escapeUri(value[i])}`);
+            }
+        }
+        else {
+            let qsEntry = key;
+            if (value || typeof value === "string") {
+                qsEntry += `=${escapeUri(value)}`;
+            }
+            parts.push(qsEntry);
+        }
+    }
+    return parts.join("&");
+}
+
+class SerdeContextConfig {
+    serdeContext;
+    setSerdeContext(serdeContext) {
+        this.serdeContext = serdeContext;
+    }
+}
+
+class UnionSerde {
+    from;
+    to;
+    keys;
+    constructor(from, to) {
+        this.from = from;
+        this.to = to;
+        const keys = Object.keys(this.from);
+        const set = new Set(keys);
+        set.delete("__type");
+        this.keys = set;
+    }
+    mark(key) {
+        this.keys.delete(key);
+    }
+    hasUnknown() {
+        return this.keys.size === 1 && Object.keys(this.to).length === 0;
+    }
+    writeUnknown() {
+        if (this.hasUnknown()) {
+            const k = this.keys.values().next().value;
+            const v = this.from[k];
+            this.to.$unknown = [k, v];
+        }
+    }
+}
+
+let canParseBuffer;
+function detectBufferParsing() {
+    if (canParseBuffer === undefined) {
+        try {
+            if (typeof Buffer !== "function") {
+                canParseBuffer = false;
+            }
+            else {
+                const result = JSON.parse(Buffer.from([0x7b, 0x7d]));
+                canParseBuffer = result !== null && typeof result === "object";
+            }
+        }
+        catch {
+            canParseBuffer = false;
+        }
+    }
+    return canParseBuffer;
+}
+
+function jsonReviver(key, value, context) {
+    if (context?.source) {
+        const numericString = context.source;
+        if (typeof value === "number") {
+            const inSafeRange = value <= Number.MAX_SAFE_INTEGER && value >= Number.MIN_SAFE_INTEGER;
+            if (inSafeRange) {
+                if (isRepresentable(numericString, value)) {
+                    return value;
+                }
+                return new NumericValue(numericString, "bigDecimal");
+            }
+            else {
+                if (isFractionalBigNumeric(numericString)) {
+                    return new NumericValue(numericString, "bigDecimal");
+                }
+                if (/[eE]/.test(numericString)) {
+                    return expandExponentToBigInt(numericString);
+                }
+                return BigInt(numericString);
+            }
+        }
+    }
+    return value;
+}
+function isFractionalBigNumeric(s) {
+    const dotIndex = s.indexOf(".");
+    if (dotIndex === -1) {
+        return false;
+    }
+    const eIndex = s.search(/[eE]/);
+    if (eIndex === -1) {
+        return true;
+    }
+    const fracDigits = eIndex - dotIndex - 1;
+    const exp = parseInt(s.slice(eIndex + 1), 10);
+    return exp < fracDigits;
+}
+function isRepresentable(numericString, value) {
+    if (numericString === String(value)) {
+        return true;
+    }
+    if (Object.is(value, -0)) {
+        return true;
+    }
+    if (/[eE]/.test(numericString)) {
+        return expandToDecimal(numericString) === expandToDecimal(String(value));
+    }
+    const normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+    const canonical = String(value);
+    if (normalized === canonical) {
+        return true;
+    }
+    if (/[eE]/.test(canonical)) {
+        return normalized === expandToDecimal(canonical);
+    }
+    return false;
+}
+function expandToDecimal(s) {
+    const negative = s.startsWith("-");
+    const abs = negative ? s.slice(1) : s;
+    const eIndex = abs.search(/[eE]/);
+    let result;
+    if (eIndex === -1) {
+        result = abs;
+    }
+    else {
+        const exp = parseInt(abs.slice(eIndex + 1), 10);
+        const mantissa = abs.slice(0, eIndex);
+        const dotIndex = mantissa.indexOf(".");
+        let digits;
+        let intLen;
+        if (dotIndex === -1) {
+            digits = mantissa;
+            intLen = mantissa.length;
+        }
+        else {
+            digits = mantissa.slice(0, dotIndex) + mantissa.slice(dotIndex + 1);
+            intLen = dotIndex;
+        }
+        digits = digits.replace(/0+$/, "") || "0";
+        const newDotPos = intLen + exp;
+        if (digits === "0") {
+            result = "0";
+        }
+        else if (newDotPos <= 0) {
+            result = "0." + "0".repeat(-newDotPos) + digits;
+        }
+        else if (newDotPos >= digits.length) {
+            result = digits + "0".repeat(newDotPos - digits.length);
+        }
+        else {
+            result = digits.slice(0, newDotPos) + "." + digits.slice(newDotPos);
+        }
+    }
+    if (result.includes(".")) {
+        result = result.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+    }
+    return (negative ? "-" : "") + result;
+}
+function expandExponentToBigInt(s) {
+    const eIndex = s.search(/[eE]/);
+    const exp = parseInt(s.slice(eIndex + 1), 10);
+    const negative = s.startsWith("-");
+    const mantissa = s.slice(negative ? 1 : 0, eIndex);
+    const dotIndex = mantissa.indexOf(".");
+    let digits;
+    let shift;
+    if (dotIndex === -1) {
+        digits = mantissa;
+        shift = exp;
+    }
+    else {
+        digits = mantissa.slice(0, dotIndex) + mantissa.slice(dotIndex + 1);
+        const fracDigits = mantissa.length - dotIndex - 1;
+        shift = exp - fracDigits;
+    }
+    digits = digits.replace(/0+$/, "") || "0";
+    const result = BigInt(digits) * 10n ** BigInt(shift + (mantissa.replace(".", "").length - digits.length));
+    return negative ? -result : result;
+}
+
+const REVIVER_SYMBOL = Symbol.for("@aws-sdk/reviver");
+function needsReviver(schema) {
+    const ns = NormalizedSchema.of(schema);
+    const raw = ns.getSchema();
+    if (Array.isArray(raw) && ns.isStructSchema()) {
+        if (REVIVER_SYMBOL in raw) {
+            return raw[REVIVER_SYMBOL];
+        }
+        const result = _check(ns, new Set());
+        raw[REVIVER_SYMBOL] = result;
+        return result;
+    }
+    return _check(ns, new Set());
+}
+function _check(ns, seen) {
+    const raw = ns.getSchema();
+    if (seen.has(raw)) {
+        return false;
+    }
+    seen.add(raw);
+    if (ns.isBigIntegerSchema() || ns.isBigDecimalSchema()) {
+        return true;
+    }
+    if (ns.isStructSchema()) {
+        for (const [, memberSchema] of ns.structIterator()) {
+            if (_check(memberSchema, seen)) {
+                return true;
+            }
+        }
+    }
+    else if (ns.isListSchema() || ns.isMapSchema()) {
+        if (_check(ns.getValueSchema(), seen)) {
+            return true;
+        }
+    }
+    else if (ns.isDocumentSchema()) {
+        return true;
+    }
+    return false;
+}
+
+const collectBodyString = (streamBody, context) => collectBody(streamBody, context).then((body) => (context?.utf8Encoder ?? toUtf8)(body));
+
+async function parseJsonBody(streamBody, context, schema) {
+    let parsingInput;
+    if (detectBufferParsing() && typeof streamBody?.[Symbol.asyncIterator] === "function") {
+        const buffer = await collectBody(streamBody, context);
+        if (typeof Buffer === "function") {
+            if (Buffer.isBuffer(buffer)) {
+                parsingInput = buffer;
+            }
+            else {
+                parsingInput = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+            }
+        }
+    }
+    if (!parsingInput) {
+        parsingInput = await collectBodyString(streamBody, context);
+    }
+    if (parsingInput.length === 0) {
+        return {};
+    }
+    const reviver = schema && needsReviver(schema) ? jsonReviver : undefined;
+    try {
+        return JSON.parse(parsingInput, reviver);
+    }
+    catch (e) {
+        if (e?.name === "SyntaxError") {
+            Object.defineProperty(e, "$responseBodyText", {
+                value: typeof parsingInput === "string" ? parsingInput : parsingInput.toString("utf8"),
+            });
+        }
+        throw e;
+    }
+}
+const parseJsonErrorBody = async (errorBody, context) => {
+    const value = await parseJsonBody(errorBody, context);
+    value.message = value.message ?? value.Message;
+    return value;
+};
+const findKey = (object, key) => Object.keys(object).find((k) => k.toLowerCase() === key.toLowerCase());
+const sanitizeErrorCode = (rawValue) => {
+    let cleanValue = rawValue;
+    if (typeof cleanValue === "number") {
+        cleanValue = cleanValue.toString();
+    }
+    if (cleanValue.indexOf(",") >= 0) {
+        cleanValue = cleanValue.split(",")[0];
+    }
+    if (cleanValue.indexOf(":") >= 0) {
+        cleanValue = cleanValue.split(":")[0];
+    }
+    if (cleanValue.indexOf("#") >= 0) {
+        cleanValue = cleanValue.split("#")[1];
+    }
+    return cleanValue;
+};
+const loadRestJsonErrorCode = (output, data) => {
+    return loadErrorCode(output, data, ["header", "code", "type"]);
+};
+const loadJsonRpcErrorCode = (output, data, queryCompat = false) => {
+    return loadErrorCode(output, data, queryCompat ? ["code", "header", "type"] : ["type", "code", "header"]);
+};
+const loadSmithyRpcV2JsonErrorCode = (output, data) => {
+    if (data?.__type !== undefined) {
+        let cleanValue = data.__type;
+        if (typeof cleanValue === "number") {
+            cleanValue = cleanValue.toString();
+        }
+        if (cleanValue.indexOf(",") >= 0) {
+            cleanValue = cleanValue.split(",")[0];
+        }
+        if (cleanValue.indexOf(":") >= 0) {
+            cleanValue = cleanValue.split(":")[0];
+        }
+        return cleanValue;
+    }
+};
+const loadErrorCode = ({ headers }, data, order) => {
+    while (order.length > 0) {
+        const location = order.shift();
+        switch (location) {
+            case "header":
+                const headerKey = findKey(headers ?? {}, "x-amzn-errortype");
+                if (headerKey !== undefined) {
+                    return sanitizeErrorCode(headers[headerKey]);
+                }
+                break;
+            case "code":
+                const codeKey = findKey(data ?? {}, "code");
+                if (codeKey && data[codeKey] !== undefined) {
+                    return sanitizeErrorCode(data[codeKey]);
+                }
+                break;
+            case "type":
+                if (data?.__type !== undefined) {
+                    return sanitizeErrorCode(data.__type);
+                }
+                break;
+        }
+    }
+};
+
+class JsonShapeDeserializer2 extends SerdeContextConfig {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    async read(schema, data) {
+        const reviver = needsReviver(schema) ? jsonReviver : undefined;
+        let parsed;
+        if (typeof data === "string") {
+            if (data.length === 0) {
+                return {};
+            }
+            parsed = JSON.parse(data, reviver);
+        }
+        else if (data instanceof Uint8Array && detectBufferParsing()) {
+            if (data.byteLength === 0) {
+                return {};
+            }
+            const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+            parsed = JSON.parse(buf, reviver);
+        }
+        else {
+            parsed = await parseJsonBody(data, this.serdeContext, schema);
+        }
+        return this._read(schema, parsed);
+    }
+    readObject(schema, data) {
+        return this._read(schema, data);
+    }
+    _read(schema, value) {
+        const isObject = value !== null && typeof value === "object";
+        const ns = NormalizedSchema.of(schema);
+        if (isObject) {
+            if (ns.isStructSchema()) {
+                return this._readStruct(ns, value);
+            }
+            if (Array.isArray(value) && ns.isListSchema()) {
+                const listMember = ns.getValueSchema();
+                if (this.needsTransform(listMember)) {
+                    for (let i = 0; i < value.length; ++i) {
+                        value[i] = this._read(listMember, value[i]);
+                    }
+                }
+                return value;
+            }
+            if (ns.isMapSchema()) {
+                const mapMember = ns.getValueSchema();
+                const map = value;
+                if (this.needsTransform(mapMember)) {
+                    for (const k in map) {
+                        if (!hasOwn(map, k)) {
+                            continue;
+                        }
+                        if (k === "__proto__") {
+                            writeKey(map);
+                        }
+                        map[k] = this._read(mapMember, map[k]);
+                    }
+                }
+                return map;
+            }
+        }
+        if (ns.isBlobSchema() && typeof value === "string") {
+            return fromBase64(value);
+        }
+        const mediaType = ns.getMergedTraits().mediaType;
+        if (ns.isStringSchema() && typeof value === "string" && mediaType) {
+            const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+            if (isJson) {
+                return LazyJsonString.from(value);
+            }
+            return value;
+        }
+        if (ns.isTimestampSchema() && value != null) {
+            const format = determineTimestampFormat(ns, this.settings);
+            switch (format) {
+                case 5:
+                    return parseRfc3339DateTimeWithOffset(value);
+                case 6:
+                    return parseRfc7231DateTime(value);
+                case 7:
+                    return parseEpochTimestamp(value);
+                default:
+                    console.warn("Missing timestamp format, parsing value with Date constructor:", value);
+                    return new Date(value);
+            }
+        }
+        if (ns.isBigIntegerSchema() && (typeof value === "number" || typeof value === "string")) {
+            return BigInt(value);
+        }
+        if (ns.isBigDecimalSchema() && value != undefined) {
+            if (value instanceof NumericValue) {
+                return value;
+            }
+            const untyped = value;
+            if (untyped.type === "bigDecimal" && "string" in untyped) {
+                return new NumericValue(untyped.string, untyped.type);
+            }
+            return new NumericValue(String(value), "bigDecimal");
+        }
+        if (ns.isNumericSchema() && typeof value === "string") {
+            switch (value) {
+                case "Infinity":
+                    return Infinity;
+                case "-Infinity":
+                    return -Infinity;
+                case "NaN":
+                    return NaN;
+            }
+            return value;
+        }
+        if (ns.isDocumentSchema()) {
+            if (isObject) {
+                if (Array.isArray(value)) {
+                    for (let i = 0; i < value.length; ++i) {
+                        const v = value[i];
+                        if (!(v instanceof NumericValue)) {
+                            value[i] = this._read(ns, v);
+                        }
+                    }
+                }
+                else {
+                    const doc = value;
+                    for (const k in doc) {
+                        if (!hasOwn(doc, k)) {
+                            continue;
+                        }
+                        if (k === "__proto__") {
+                            writeKey(doc);
+                        }
+                        const v = doc[k];
+                        if (!(v instanceof NumericValue)) {
+                            doc[k] = this._read(ns, v);
+                        }
+                    }
+                }
+            }
+        }
+        return value;
+    }
+    _readStruct(ns, record) {
+        const union = ns.isUnionSchema();
+        const out = {};
+        let nameMap;
+        const hasType = typeof record.__type === "string";
+        const { jsonName } = this.settings;
+        if (jsonName && hasType) {
+            nameMap = {};
+        }
+        let unionSerde;
+        if (union) {
+            unionSerde = new UnionSerde(record, out);
+        }
+        for (const [memberName, memberSchema] of ns.structIterator()) {
+            let fromKey = memberName;
+            if (jsonName) {
+                fromKey = memberSchema.getMergedTraits().jsonName ?? fromKey;
+                if (hasType) {
+                    nameMap[fromKey] = memberName;
+                }
+            }
+            if (union) {
+                unionSerde.mark(fromKey);
+            }
+            if (record[fromKey] != null) {
+                out[memberName] = this._read(memberSchema, record[fromKey]);
+            }
+        }
+        if (union) {
+            unionSerde.writeUnknown();
+        }
+        else if (hasType) {
+            for (const k in record) {
+                if (!hasOwn(record, k)) {
+                    continue;
+                }
+                const v = record[k];
+                const t = jsonName ? (nameMap[k] ?? k) : k;
+                if (!(t in out)) {
+                    out[t] = v;
+                }
+            }
+        }
+        return out;
+    }
+    needsTransform(ns) {
+        if (ns.isBlobSchema() ||
+            ns.isTimestampSchema() ||
+            ns.isBigIntegerSchema() ||
+            ns.isBigDecimalSchema() ||
+            ns.isNumericSchema()) {
+            return true;
+        }
+        if (ns.isDocumentSchema() || ns.isStructSchema() || ns.isListSchema() || ns.isMapSchema()) {
+            return true;
+        }
+        if (ns.isStringSchema() && ns.getMergedTraits().mediaType) {
+            return true;
+        }
+        return false;
+    }
+}
+
+class JsonBytesStringAdapter extends Uint8Array {
+    string = null;
+    static allocUnsafe(bytes) {
+        if (typeof Buffer === "function") {
+            const buffer = Buffer.allocUnsafe(bytes);
+            return new JsonBytesStringAdapter(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        }
+        return new JsonBytesStringAdapter(bytes);
+    }
+    toString() {
+        return this.s();
+    }
+    valueOf() {
+        return this.s();
+    }
+    includes(searchString, position) {
+        if (typeof searchString === "string") {
+            return this.s().includes(searchString, position);
+        }
+        return Uint8Array.prototype.includes.call(this, searchString, position);
+    }
+    indexOf(searchString, position) {
+        if (typeof searchString === "string") {
+            return this.s().indexOf(searchString, position);
+        }
+        return Uint8Array.prototype.indexOf.call(this, searchString, position);
+    }
+    lastIndexOf(searchString, position) {
+        if (typeof searchString === "string") {
+            return this.s().lastIndexOf(searchString, position);
+        }
+        const fn = Uint8Array.prototype.lastIndexOf;
+        if (position !== undefined) {
+            return fn.call(this, searchString, position);
+        }
+        return fn.call(this, searchString);
+    }
+    startsWith(searchString, position) {
+        return this.s().startsWith(searchString, position);
+    }
+    endsWith(searchString, endPosition) {
+        return this.s().endsWith(searchString, endPosition);
+    }
+    match(regexp) {
+        return this.s().match(regexp);
+    }
+    replace(searchValue, replaceValue) {
+        return this.s().replace(searchValue, replaceValue);
+    }
+    search(regexp) {
+        return this.s().search(regexp);
+    }
+    split(separator, limit) {
+        return this.s().split(separator, limit);
+    }
+    substring(start, end) {
+        return this.s().substring(start, end);
+    }
+    trim() {
+        return this.s().trim();
+    }
+    trimStart() {
+        return this.s().trimStart();
+    }
+    trimEnd() {
+        return this.s().trimEnd();
+    }
+    charAt(pos) {
+        return this.s().charAt(pos);
+    }
+    charCodeAt(index) {
+        return this.s().charCodeAt(index);
+    }
+    padStart(maxLength, fillString) {
+        return this.s().padStart(maxLength, fillString);
+    }
+    padEnd(maxLength, fillString) {
+        return this.s().padEnd(maxLength, fillString);
+    }
+    repeat(count) {
+        return this.s().repeat(count);
+    }
+    toUpperCase() {
+        return this.s().toUpperCase();
+    }
+    toLowerCase() {
+        return this.s().toLowerCase();
+    }
+    s() {
+        if (this.string == null) {
+            const n = Date.now();
+            if (n > warned + 60_000) {
+                console.warn("@aws-sdk/core/protocols - WARN - JsonCodec2: you have called a string method on a Uint8Array request body. " +
+                    "It has been automatically converted to string. In a future version this will throw an error.");
+                warned = n;
+            }
+            this.string = toUtf8(this);
+        }
+        return this.string;
+    }
+}
+var warned = 0;
+
+const encoder = new TextEncoder();
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const BACKSLASH = 0x5c;
+const TRUE = new Uint8Array([0x74, 0x72, 0x75, 0x65]);
+const FALSE = new Uint8Array([0x66, 0x61, 0x6c, 0x73, 0x65]);
+const NULL = new Uint8Array([0x6e, 0x75, 0x6c, 0x6c]);
+const ESCAPE_TABLE = new Array(128).fill(null);
+ESCAPE_TABLE[0x08] = "b";
+ESCAPE_TABLE[0x09] = "t";
+ESCAPE_TABLE[0x0a] = "n";
+ESCAPE_TABLE[0x0c] = "f";
+ESCAPE_TABLE[0x0d] = "r";
+ESCAPE_TABLE[0x22] = '"';
+ESCAPE_TABLE[0x5c] = "\\";
+for (let i = 0; i < 0x20; i++) {
+    if (ESCAPE_TABLE[i] === null) {
+        ESCAPE_TABLE[i] = "u00" + i.toString(16).padStart(2, "0");
+    }
+}
+const INITIAL_BUFFER_SIZE = 2048;
+function alloc(size) {
+    return JsonBytesStringAdapter.allocUnsafe(size);
+}
+class JsonShapeSerializer2 extends SerdeContextConfig {
+    settings;
+    json;
+    i = 0;
+    rootSchema;
+    rawValue;
+    passthrough = false;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+        this.json = alloc(INITIAL_BUFFER_SIZE);
+    }
+    write(schema, value) {
+        this.i = 0;
+        this.rawValue = value;
+        this.rootSchema = NormalizedSchema.of(schema);
+        this.passthrough = this.rootSchema.isBlobSchema() || this.rootSchema.isStringSchema();
+        if (!this.passthrough) {
+            this.writeValue(this.rootSchema, value, undefined);
+        }
+    }
+    writeDiscriminatedDocument(schema, value) {
+        this.i = 0;
+        this.rootSchema = NormalizedSchema.of(schema);
+        const ns = this.rootSchema;
+        if (ns.isStructSchema() && value != null && typeof value === "object") {
+            this.writeValue(ns, value, undefined);
+            const prefix = `"__type":"${ns.getName(true) ?? "Unknown"}",`;
+            const z = prefix.length;
+            this.ensure(z);
+            this.json.copyWithin(1 + z, 1, this.i);
+            encoder.encodeInto(prefix, this.json.subarray(1));
+            this.i += z;
+        }
+        else {
+            this.writeValue(ns, value, undefined);
+        }
+    }
+    flush() {
+        this.rootSchema = undefined;
+        const finalPosition = this.i;
+        this.i = 0;
+        const raw = this.rawValue;
+        this.rawValue = undefined;
+        if (finalPosition === 0) {
+            return raw;
+        }
+        const result = this.json.subarray(0, finalPosition);
+        this.json = alloc(INITIAL_BUFFER_SIZE);
+        return result;
+    }
+    ensure(byteCount) {
+        const { i, json } = this;
+        if (i + byteCount > json.length) {
+            let newSize = json.length * 2;
+            while (newSize < i + byteCount) {
+                newSize *= 2;
+            }
+            const next = alloc(newSize);
+            next.set(this.json);
+            this.json = next;
+        }
+    }
+    writeAscii(s) {
+        const z = s.length;
+        this.ensure(z);
+        let { i, json } = this;
+        for (let j = 0; j < z; ++j) {
+            json[i] = s.charCodeAt(j);
+            i += 1;
+        }
+        this.i = i;
+    }
+    writeAsciiQuoted(s) {
+        const z = s.length;
+        this.ensure(z + 4);
+        let { json, i } = this;
+        json[i++] = QUOTE;
+        for (let j = 0; j < z; ++j) {
+            json[i++] = s.charCodeAt(j);
+        }
+        json[i++] = QUOTE;
+        this.i = i;
+    }
+    writeJsonString(s) {
+        const z = s.length;
+        this.ensure(z * 3 + 2);
+        this.json[this.i++] = QUOTE;
+        for (let j = 0; j < z; ++j) {
+            const c = s.charCodeAt(j);
+            if (c > 0x22 && c < 0x5c) {
+                this.json[this.i++] = c;
+            }
+            else if (c < 0x80) {
+                const esc = ESCAPE_TABLE[c];
+                if (esc !== null) {
+                    this.ensure(esc.length + 1 + (z - j - 1) * 3 + 1);
+                    this.json[this.i++] = BACKSLASH;
+                    for (let k = 0; k < esc.length; k++) {
+                        this.json[this.i++] = esc.charCodeAt(k);
+                    }
+                }
+                else {
+                    this.json[this.i++] = c;
+                }
+            }
+            else if (c >= 0xd800 && c <= 0xdbff) {
+                const next = j + 1 < z ? s.charCodeAt(j + 1) : 0;
+                if (next >= 0xdc00 && next <= 0xdfff) {
+                    this.ensure(4);
+                    const { written } = encoder.encodeInto(s.substring(j, j + 2), this.json.subarray(this.i));
+                    this.i += written;
+                    ++j;
+                }
+                else {
+                    this.ensure(6 + (z - j - 1) * 3 + 1);
+                    this.writeUnicodeEscape(c);
+                }
+            }
+            else if (c >= 0xdc00 && c <= 0xdfff) {
+                this.ensure(6 + (z - j - 1) * 3 + 1);
+                this.writeUnicodeEscape(c);
+            }
+            else {
+                let { i, json } = this;
+                if (c < 0x800) {
+                    json[i++] = 0xc0 | (c >> 6);
+                    json[i++] = 0x80 | (c & 0x3f);
+                }
+                else {
+                    json[i++] = 0xe0 | (c >> 12);
+                    json[i++] = 0x80 | ((c >> 6) & 0x3f);
+                    json[i++] = 0x80 | (c & 0x3f);
+                }
+                this.i = i;
+            }
+        }
+        this.json[this.i++] = QUOTE;
+    }
+    writeUnicodeEscape(code) {
+        let { json, i } = this;
+        json[i++] = BACKSLASH;
+        json[i++] = 0x75;
+        const hex = code.toString(16).padStart(4, "0");
+        for (let j = 0; j < 4; ++j) {
+            json[i++] = hex.charCodeAt(j);
+        }
+        this.i = i;
+    }
+    static B64 = (() => {
+        const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const table = new Uint8Array(64);
+        for (let i = 0; i < 64; ++i) {
+            table[i] = chars.charCodeAt(i);
+        }
+        return table;
+    })();
+    writeBase64(data) {
+        const b64Len = Math.ceil(data.length / 3) * 4;
+        this.ensure(b64Len + 2);
+        const json = this.json;
+        const B64 = JsonShapeSerializer2.B64;
+        let i = this.i;
+        json[i++] = QUOTE;
+        const len = data.length;
+        const remainder = len % 3;
+        const mainLen = len - remainder;
+        for (let j = 0; j < mainLen; j += 3) {
+            const a = data[j];
+            const b = data[j + 1];
+            const c = data[j + 2];
+            json[i++] = B64[a >> 2];
+            json[i++] = B64[((a & 0x03) << 4) | (b >> 4)];
+            json[i++] = B64[((b & 0x0f) << 2) | (c >> 6)];
+            json[i++] = B64[c & 0x3f];
+        }
+        if (remainder === 2) {
+            const a = data[mainLen];
+            const b = data[mainLen + 1];
+            json[i++] = B64[a >> 2];
+            json[i++] = B64[((a & 0x03) << 4) | (b >> 4)];
+            json[i++] = B64[(b & 0x0f) << 2];
+            json[i++] = 0x3d;
+        }
+        else if (remainder === 1) {
+            const a = data[mainLen];
+            json[i++] = B64[a >> 2];
+            json[i++] = B64[(a & 0x03) << 4];
+            json[i++] = 0x3d;
+            json[i++] = 0x3d;
+        }
+        json[i++] = QUOTE;
+        this.i = i;
+    }
+    writeValue(schema, value, container) {
+        if (value == null) {
+            if (container?.isStructSchema()) {
+                if (value === undefined) {
+                    const ns = NormalizedSchema.of(schema);
+                    if (ns.isIdempotencyToken()) {
+                        this.writeAsciiQuoted(generateIdempotencyToken());
+                        return;
+                    }
+                }
+                return;
+            }
+            this.ensure(4);
+            this.json.set(NULL, this.i);
+            this.i += 4;
+            return;
+        }
+        const ns = NormalizedSchema.of(schema);
+        const isObject = typeof value === "object";
+        if (ns.isStringSchema()) {
+            const mediaType = ns.getMergedTraits().mediaType;
+            if (mediaType) {
+                const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+                if (isJson) {
+                    this.writeJsonString(LazyJsonString.from(value).toString());
+                    return;
+                }
+            }
+        }
+        if (this.settings.bigNumberAsString && value != null && (ns.isBigIntegerSchema() || ns.isBigDecimalSchema())) {
+            const asString = value instanceof NumericValue ? value.string : String(value);
+            this.writeAsciiQuoted(asString);
+            return;
+        }
+        if (isObject) {
+            if (ns.isStructSchema()) {
+                this.writeStruct(ns, value);
+                return;
+            }
+            if (Array.isArray(value) && (ns.isListSchema() || ns.isDocumentSchema())) {
+                this.writeList(ns, value, ns.isDocumentSchema());
+                return;
+            }
+            if (ns.isMapSchema()) {
+                this.writeMap(ns, value, false);
+                return;
+            }
+            if (value instanceof Uint8Array && (ns.isBlobSchema() || ns.isDocumentSchema())) {
+                this.writeBase64(value);
+                return;
+            }
+            if (value instanceof Date && (ns.isTimestampSchema() || ns.isDocumentSchema())) {
+                this.writeTimestamp(ns, value);
+                return;
+            }
+            if (value instanceof NumericValue) {
+                this.writeAscii(value.string);
+                return;
+            }
+            if (ns.isDocumentSchema()) {
+                if (Array.isArray(value)) {
+                    this.writeList(ns, value, true);
+                }
+                else {
+                    this.writeMap(ns, value, true);
+                }
+                return;
+            }
+            const json = JSON.stringify(value);
+            this.writeAscii(json);
+            return;
+        }
+        if (typeof value === "string") {
+            if (ns.isBlobSchema()) {
+                const b64 = (this.serdeContext?.base64Encoder ?? toBase64)(value);
+                this.writeAsciiQuoted(b64);
+                return;
+            }
+            this.writeJsonString(value);
+            return;
+        }
+        if (typeof value === "number") {
+            if (Math.abs(value) === Infinity || Number.isNaN(value)) {
+                this.writeAsciiQuoted(String(value));
+                return;
+            }
+            const numStr = String(value);
+            this.writeAscii(numStr);
+            return;
+        }
+        if (typeof value === "boolean") {
+            this.ensure(5);
+            let { i, json } = this;
+            if (value) {
+                json.set(TRUE, i);
+                i += 4;
+            }
+            else {
+                json.set(FALSE, i);
+                i += 5;
+            }
+            this.i = i;
+            return;
+        }
+        if (typeof value === "bigint") {
+            this.writeAscii(value.toString());
+            return;
+        }
+        this.writeAscii(String(value));
+    }
+    writeStruct(ns, value) {
+        this.ensure(2);
+        this.json[this.i++] = OPEN_BRACE;
+        let wroteAny = false;
+        const hasType = typeof value.__type === "string";
+        let writtenKeys;
+        if (hasType) {
+            writtenKeys = new Set();
+        }
+        for (const [memberName, memberSchema] of ns.structIterator()) {
+            const item = value[memberName];
+            if (item == null && !memberSchema.isIdempotencyToken()) {
+                continue;
+            }
+            if (wroteAny) {
+                this.ensure(1);
+                this.json[this.i++] = COMMA;
+            }
+            wroteAny = true;
+            const targetKey = this.settings.jsonName ? (memberSchema.getMergedTraits().jsonName ?? memberName) : memberName;
+            if (writtenKeys) {
+                writtenKeys.add(memberName);
+                writtenKeys.add(targetKey);
+            }
+            this.writeAsciiQuoted(targetKey);
+            this.json[this.i++] = COLON;
+            this.writeValue(memberSchema, item, ns);
+        }
+        if (!wroteAny && ns.isUnionSchema()) {
+            const { $unknown } = value;
+            if (Array.isArray($unknown)) {
+                const [k, v] = $unknown;
+                this.writeAsciiQuoted(k);
+                this.ensure(1);
+                this.json[this.i++] = COLON;
+                this.writeValue(15, v, ns);
+            }
+        }
+        else if (hasType) {
+            for (const k in value) {
+                if (writtenKeys.has(k)) {
+                    continue;
+                }
+                writtenKeys.add(k);
+                const v = value[k];
+                if (wroteAny) {
+                    this.ensure(1);
+                    this.json[this.i++] = COMMA;
+                }
+                wroteAny = true;
+                this.writeAsciiQuoted(k);
+                this.ensure(1);
+                this.json[this.i++] = COLON;
+                this.writeValue(15, v, undefined);
+            }
+        }
+        this.ensure(1);
+        this.json[this.i++] = CLOSE_BRACE;
+    }
+    writeList(ns, value, isDocument) {
+        const sparse = !!ns.getMergedTraits().sparse;
+        const valueSchema = ns.getValueSchema();
+        if (!isDocument) {
+            if (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema()) {
+                let hasSpecials = false;
+                for (let i = 0; i < value.length; ++i) {
+                    const v = value[i];
+                    if (Number.isNaN(v) || v === Infinity || v === -Infinity || (v == null && !sparse)) {
+                        hasSpecials = true;
+                        break;
+                    }
+                }
+                let json;
+                if (!hasSpecials) {
+                    json = JSON.stringify(value);
+                }
+                else {
+                    const out = [];
+                    for (let i = 0; i < value.length; ++i) {
+                        const v = value[i];
+                        if (v == null && !sparse) {
+                            continue;
+                        }
+                        if (Number.isNaN(v) || v === Infinity || v === -Infinity) {
+                            out.push(String(v));
+                        }
+                        else {
+                            out.push(v);
+                        }
+                    }
+                    json = JSON.stringify(out);
+                }
+                this.ensure(json.length * 3);
+                this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
+                return;
+            }
+        }
+        this.ensure(2);
+        this.json[this.i++] = OPEN_BRACKET;
+        let wroteFirstItem = false;
+        for (let i = 0; i < value.length; ++i) {
+            const item = value[i];
+            if (isDocument ? item === undefined : item == null && !sparse) {
+                continue;
+            }
+            if (wroteFirstItem) {
+                this.ensure(1);
+                this.json[this.i++] = COMMA;
+            }
+            this.writeValue(valueSchema, item, undefined);
+            wroteFirstItem = true;
+        }
+        this.ensure(1);
+        this.json[this.i++] = CLOSE_BRACKET;
+    }
+    writeMap(ns, value, isDocument) {
+        const sparse = !!ns.getMergedTraits().sparse;
+        const valueSchema = ns.getValueSchema();
+        if (!isDocument) {
+            if (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema()) {
+                let modifications;
+                for (const k in value) {
+                    if (!hasOwn(value, k)) {
+                        continue;
+                    }
+                    const v = value[k];
+                    if (Number.isNaN(v) || v === Infinity || v === -Infinity) {
+                        (modifications ??= {})[k] = v;
+                        value[k] = String(v);
+                    }
+                    else if (v === null && !sparse) {
+                        (modifications ??= {})[k] = null;
+                        value[k] = undefined;
+                    }
+                }
+                const json = JSON.stringify(value);
+                if (modifications) {
+                    Object.assign(value, modifications);
+                }
+                this.ensure(json.length * 3);
+                this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
+                return;
+            }
+        }
+        this.ensure(2);
+        this.json[this.i++] = OPEN_BRACE;
+        let first = true;
+        for (const k in value) {
+            if (!hasOwn(value, k)) {
+                continue;
+            }
+            const v = value[k];
+            if (isDocument ? v === undefined : v == null && !sparse) {
+                continue;
+            }
+            if (!first) {
+                this.ensure(1);
+                this.json[this.i++] = COMMA;
+            }
+            first = false;
+            this.writeJsonString(k);
+            this.ensure(1);
+            this.json[this.i++] = COLON;
+            this.writeValue(valueSchema, v, undefined);
+        }
+        this.ensure(1);
+        this.json[this.i++] = CLOSE_BRACE;
+    }
+    writeTimestamp(ns, value) {
+        const format = determineTimestampFormat(ns, this.settings);
+        switch (format) {
+            case 5: {
+                const iso = value.toISOString().replace(".000Z", "Z");
+                this.writeAsciiQuoted(iso);
+                return;
+            }
+            case 6: {
+                this.writeAsciiQuoted(dateToUtcString(value));
+                return;
+            }
+            case 7: {
+                const epochSecs = String(value.getTime() / 1000);
+                this.writeAscii(epochSecs);
+                return;
+            }
+            default: {
+                const epochSecs = String(value.getTime() / 1000);
+                this.writeAscii(epochSecs);
+                return;
+            }
+        }
+    }
+}
+
+class JsonCodec2 extends SerdeContextConfig {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    createSerializer() {
+        const serializer = new JsonShapeSerializer2(this.settings);
+        serializer.setSerdeContext(this.serdeContext);
+        return serializer;
+    }
+    createDeserializer() {
+        const deserializer = new JsonShapeDeserializer2(this.settings);
+        deserializer.setSerdeContext(this.serdeContext);
+        return deserializer;
+    }
+}
+
+class SmithyRpcV2JsonProtocol extends AbstractRpcV2Protocol {
+    codec = new JsonCodec2({
+        timestampFormat: {
+            useTrait: false,
+            default: 7,
+        },
+        jsonName: false,
+        bigNumberAsString: true,
+    });
+    serializer = this.codec.createSerializer();
+    deserializer = this.codec.createDeserializer();
+    getShapeId() {
+        return "smithy.protocols#rpcv2Json";
+    }
+    getPayloadCodec() {
+        return this.codec;
+    }
+    getSmithyProtocolHeaderValue() {
+        return "rpc-v2-json";
+    }
+    applyEmptyBody(request) {
+        if (!request.body) {
+            request.body = "{}";
+        }
+    }
+    async handleError(operationSchema, context, response, dataObject, metadata) {
+        const errorName = loadSmithyRpcV2JsonErrorCode(response, dataObject) ?? "Unknown";
+        const errorMetadata = {
+            $metadata: metadata,
+            $fault: response.statusCode <= 500 ? "client" : "server",
+        };
+        let namespace = this.options.defaultNamespace;
+        if (errorName.includes("#")) {
+            [namespace] = errorName.split("#");
+        }
+        const registry = this.compositeErrorRegistry;
+        const nsRegistry = TypeRegistry.for(namespace);
+        registry.copyFrom(nsRegistry);
+        let errorSchema;
+        try {
+            errorSchema = registry.getSchema(errorName);
+        }
+        catch (ignored) {
+            if (dataObject.Message) {
+                dataObject.message = dataObject.Message;
+            }
+            const syntheticRegistry = TypeRegistry.for("smithy.ts.sdk.synthetic." + namespace);
+            registry.copyFrom(syntheticRegistry);
+            const baseExceptionSchema = registry.getBaseException();
+            if (baseExceptionSchema) {
+                const ErrorCtor = registry.getErrorCtor(baseExceptionSchema);
+                throw Object.assign(new ErrorCtor({ name: errorName }), errorMetadata, dataObject);
+            }
+            throw Object.assign(new Error(errorName), errorMetadata, dataObject);
+        }
+        const ns = NormalizedSchema.of(errorSchema);
+        const ErrorCtor = registry.getErrorCtor(errorSchema);
+        const message = dataObject.message ?? dataObject.Message ?? "Unknown";
+        const exception = new ErrorCtor({});
+        const output = {};
+        const errorDeserializer = this.codec.createDeserializer();
+        for (const [name, member] of ns.structIterator()) {
+            if (dataObject[name] != null) {
+                output[name] = errorDeserializer.readObject(member, dataObject[name]);
+            }
+        }
+        throw Object.assign(exception, errorMetadata, {
+            $fault: ns.getMergedTraits().error,
+            message,
+        }, output);
+    }
+    getDefaultContentType() {
+        return "application/json";
+    }
+}
+
+class JsonShapeDeserializer extends SerdeContextConfig {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    async read(schema, data) {
+        const reviver = needsReviver(schema) ? jsonReviver : undefined;
+        return this._read(schema, typeof data === "string" ? JSON.parse(data, reviver) : await parseJsonBody(data, this.serdeContext, schema));
+    }
+    readObject(schema, data) {
+        return this._read(schema, data);
+    }
+    _read(schema, value) {
+        const isObject = value !== null && typeof value === "object";
+        const ns = NormalizedSchema.of(schema);
+        if (isObject) {
+            if (ns.isStructSchema()) {
+                const record = value;
+                const union = ns.isUnionSchema();
+                const out = {};
+                let nameMap = void 0;
+                const { jsonName } = this.settings;
+                if (jsonName) {
+                    nameMap = {};
+                }
+                let unionSerde;
+                if (union) {
+                    unionSerde = new UnionSerde(record, out);
+                }
+                for (const [memberName, memberSchema] of ns.structIterator()) {
+                    let fromKey = memberName;
+                    if (jsonName) {
+                        fromKey = memberSchema.getMergedTraits().jsonName ?? fromKey;
+                        nameMap[fromKey] = memberName;
+                    }
+                    if (union) {
+                        unionSerde.mark(fromKey);
+                    }
+                    if (record[fromKey] != null) {
+                        out[memberName] = this._read(memberSchema, record[fromKey]);
+                    }
+                }
+                if (union) {
+                    unionSerde.writeUnknown();
+                }
+                else if (typeof record.__type === "string") {
+                    for (const k in record) {
+                        if (!hasOwn(record, k)) {
+                            continue;
+                        }
+                        const v = record[k];
+                        const t = jsonName ? (nameMap[k] ?? k) : k;
+                        if (!(t in out)) {
+                            out[t] = v;
+                        }
+                    }
+                }
+                return out;
+            }
+            if (Array.isArray(value) && ns.isListSchema()) {
+                const listMember = ns.getValueSchema();
+                const out = [];
+                for (const item of value) {
+                    out.push(this._read(listMember, item));
+                }
+                return out;
+            }
+            if (ns.isMapSchema()) {
+                const mapMember = ns.getValueSchema();
+                const out = {};
+                for (const _k in value) {
+                    if (!hasOwn(value, _k)) {
+                        continue;
+                    }
+                    if (_k === "__proto__") {
+                        writeKey(out);
+                    }
+                    out[_k] = this._read(mapMember, value[_k]);
+                }
+                return out;
+            }
+        }
+        if (ns.isBlobSchema() && typeof value === "string") {
+            return fromBase64(value);
+        }
+        const mediaType = ns.getMergedTraits().mediaType;
+        if (ns.isStringSchema() && typeof value === "string" && mediaType) {
+            const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+            if (isJson) {
+                return LazyJsonString.from(value);
+            }
+            return value;
+        }
+        if (ns.isTimestampSchema() && value != null) {
+            const format = determineTimestampFormat(ns, this.settings);
+            switch (format) {
+                case 5:
+                    return parseRfc3339DateTimeWithOffset(value);
+                case 6:
+                    return parseRfc7231DateTime(value);
+                case 7:
+                    return parseEpochTimestamp(value);
+                default:
+                    console.warn("Missing timestamp format, parsing value with Date constructor:", value);
+                    return new Date(value);
+            }
+        }
+        if (ns.isBigIntegerSchema() && (typeof value === "number" || typeof value === "string")) {
+            return BigInt(value);
+        }
+        if (ns.isBigDecimalSchema() && value != undefined) {
+            if (value instanceof NumericValue) {
+                return value;
+            }
+            const untyped = value;
+            if (untyped.type === "bigDecimal" && "string" in untyped) {
+                return new NumericValue(untyped.string, untyped.type);
+            }
+            return new NumericValue(String(value), "bigDecimal");
+        }
+        if (ns.isNumericSchema() && typeof value === "string") {
+            switch (value) {
+                case "Infinity":
+                    return Infinity;
+                case "-Infinity":
+                    return -Infinity;
+                case "NaN":
+                    return NaN;
+            }
+            return value;
+        }
+        if (ns.isDocumentSchema()) {
+            if (isObject) {
+                const out = Array.isArray(value) ? [] : {};
+                for (const k in value) {
+                    if (!hasOwn(value, k)) {
+                        continue;
+                    }
+                    if (k === "__proto__") {
+                        writeKey(out);
+                    }
+                    const v = value[k];
+                    if (v instanceof NumericValue) {
+                        out[k] = v;
+                    }
+                    else {
+                        out[k] = this._read(ns, v);
+                    }
+                }
+                return out;
+            }
+            else {
+                return structuredClone(value);
+            }
+        }
+        return value;
+    }
+}
+
+const NUMERIC_CONTROL_CHAR = String.fromCharCode(925);
+class JsonReplacer {
+    values = new Map();
+    counter = 0;
+    stage = 0;
+    createReplacer() {
+        if (this.stage === 1) {
+            throw new Error("@aws-sdk/core/protocols - JsonReplacer already created.");
+        }
+        if (this.stage === 2) {
+            throw new Error("@aws-sdk/core/protocols - JsonReplacer exhausted.");
+        }
+        this.stage = 1;
+        return (key, value) => {
+            if (value instanceof NumericValue) {
+                const v = `${NUMERIC_CONTROL_CHAR + "nv" + this.counter++}_` + value.string;
+                this.values.set(`"${v}"`, value.string);
+                return v;
+            }
+            if (typeof value === "bigint") {
+                const s = value.toString();
+                const v = `${NUMERIC_CONTROL_CHAR + "b" + this.counter++}_` + s;
+                this.values.set(`"${v}"`, s);
+                return v;
+            }
+            return value;
+        };
+    }
+    replaceInJson(json) {
+        if (this.stage === 0) {
+            throw new Error("@aws-sdk/core/protocols - JsonReplacer not created yet.");
+        }
+        if (this.stage === 2) {
+            throw new Error("@aws-sdk/core/protocols - JsonReplacer exhausted.");
+        }
+        this.stage = 2;
+        if (this.counter === 0) {
+            return json;
+        }
+        for (const [key, value] of this.values) {
+            json = json.replace(key, value);
+        }
+        return json;
+    }
+}
+
+class JsonShapeSerializer extends SerdeContextConfig {
+    settings;
+    buffer;
+    useReplacer = false;
+    rootSchema;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    write(schema, value) {
+        this.rootSchema = NormalizedSchema.of(schema);
+        this.buffer = this._write(this.rootSchema, value);
+    }
+    flush() {
+        const { rootSchema, useReplacer } = this;
+        this.rootSchema = undefined;
+        this.useReplacer = false;
+        if (rootSchema?.isStructSchema() || rootSchema?.isDocumentSchema()) {
+            if (!useReplacer) {
+                return JSON.stringify(this.buffer);
+            }
+            const replacer = new JsonReplacer();
+            return replacer.replaceInJson(JSON.stringify(this.buffer, replacer.createReplacer(), 0));
+        }
+        return this.buffer;
+    }
+    writeDiscriminatedDocument(schema, value) {
+        this.write(schema, value);
+        if (typeof this.buffer === "object") {
+            this.buffer.__type = NormalizedSchema.of(schema).getName(true);
+        }
+    }
+    _write(schema, value, container) {
+        const isObject = value !== null && typeof value === "object";
+        const ns = NormalizedSchema.of(schema);
+        if (isObject) {
+            if (ns.isStructSchema()) {
+                const record = value;
+                const out = {};
+                const { jsonName } = this.settings;
+                let nameMap = void 0;
+                if (jsonName) {
+                    nameMap = {};
+                }
+                let outCount = 0;
+                for (const [memberName, memberSchema] of ns.structIterator()) {
+                    const serializableValue = this._write(memberSchema, record[memberName], ns);
+                    if (serializableValue !== undefined) {
+                        let targetKey = memberName;
+                        if (jsonName) {
+                            targetKey = memberSchema.getMergedTraits().jsonName ?? memberName;
+                            nameMap[memberName] = targetKey;
+                        }
+                        out[targetKey] = serializableValue;
+                        outCount++;
+                    }
+                }
+                if (ns.isUnionSchema() && outCount === 0) {
+                    const { $unknown } = record;
+                    if (Array.isArray($unknown)) {
+                        const [k, v] = $unknown;
+                        if (k === "__proto__") {
+                            writeKey(out);
+                        }
+                        out[k] = this._write(15, v);
+                    }
+                }
+                else if (typeof record.__type === "string") {
+                    for (const k in record) {
+                        if (!hasOwn(record, k)) {
+                            continue;
+                        }
+                        const v = record[k];
+                        const targetKey = jsonName ? (nameMap[k] ?? k) : k;
+                        if (!(targetKey in out)) {
+                            out[targetKey] = this._write(15, v);
+                        }
+                    }
+                }
+                return out;
+            }
+            if (Array.isArray(value) && ns.isListSchema()) {
+                const listMember = ns.getValueSchema();
+                const out = [];
+                const sparse = !!ns.getMergedTraits().sparse;
+                for (const item of value) {
+                    if (sparse || item != null) {
+                        out.push(this._write(listMember, item));
+                    }
+                }
+                return out;
+            }
+            if (ns.isMapSchema()) {
+                const mapMember = ns.getValueSchema();
+                const out = {};
+                const sparse = !!ns.getMergedTraits().sparse;
+                for (const _k in value) {
+                    if (!hasOwn(value, _k)) {
+                        continue;
+                    }
+                    const _v = value[_k];
+                    if (sparse || _v != null) {
+                        if (_k === "__proto__") {
+                            writeKey(out);
+                        }
+                        out[_k] = this._write(mapMember, _v);
+                    }
+                }
+                return out;
+            }
+            if (value instanceof Uint8Array && ns.isBlobSchema()) {
+                if (ns === this.rootSchema) {
+                    return value;
+                }
+                return (this.serdeContext?.base64Encoder ?? toBase64)(value);
+            }
+            if (value instanceof Date && (ns.isTimestampSchema() || ns.isDocumentSchema())) {
+                const format = determineTimestampFormat(ns, this.settings);
+                switch (format) {
+                    case 5:
+                        return value.toISOString().replace(".000Z", "Z");
+                    case 6:
+                        return dateToUtcString(value);
+                    case 7:
+                        return value.getTime() / 1000;
+                    default:
+                        console.warn("Missing timestamp format, using epoch seconds", value);
+                        return value.getTime() / 1000;
+                }
+            }
+            if (value instanceof NumericValue) {
+                this.useReplacer = true;
+            }
+        }
+        if (value === null && container?.isStructSchema()) {
+            return void 0;
+        }
+        if (ns.isStringSchema()) {
+            if (typeof value === "undefined" && ns.isIdempotencyToken()) {
+                return generateIdempotencyToken();
+            }
+            const mediaType = ns.getMergedTraits().mediaType;
+            if (value != null && mediaType) {
+                const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+                if (isJson) {
+                    return LazyJsonString.from(value);
+                }
+            }
+            return value;
+        }
+        if (typeof value === "number") {
+            if (Math.abs(value) === Infinity || isNaN(value)) {
+                return String(value);
+            }
+            return value;
+        }
+        if (typeof value === "string" && ns.isBlobSchema()) {
+            if (ns === this.rootSchema) {
+                return value;
+            }
+            return (this.serdeContext?.base64Encoder ?? toBase64)(value);
+        }
+        if (typeof value === "bigint") {
+            this.useReplacer = true;
+        }
+        if (ns.isDocumentSchema()) {
+            if (isObject) {
+                if (value instanceof Uint8Array) {
+                    return (this.serdeContext?.base64Encoder ?? toBase64)(value);
+                }
+                const out = Array.isArray(value) ? [] : {};
+                for (const k in value) {
+                    if (!hasOwn(value, k)) {
+                        continue;
+                    }
+                    const v = value[k];
+                    if (k === "__proto__") {
+                        writeKey(out);
+                    }
+                    if (v instanceof NumericValue) {
+                        this.useReplacer = true;
+                        out[k] = v;
+                    }
+                    else {
+                        out[k] = this._write(ns, v);
+                    }
+                }
+                return out;
+            }
+            else {
+                return structuredClone(value);
+            }
+        }
+        return value;
+    }
+}
+
+class JsonCodec extends SerdeContextConfig {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    createSerializer() {
+        const serializer = new JsonShapeSerializer(this.settings);
+        serializer.setSerdeContext(this.serdeContext);
+        return serializer;
+    }
+    createDeserializer() {
+        const deserializer = new JsonShapeDeserializer(this.settings);
+        deserializer.setSerdeContext(this.serdeContext);
+        return deserializer;
+    }
+}
+
+exports.AbstractRpcV2Protocol = AbstractRpcV2Protocol;
+exports.Field = Field;
+exports.Fields = Fields;
+exports.FromStringShapeDeserializer = FromStringShapeDeserializer;
+exports.HttpBindingProtocol = HttpBindingProtocol;
+exports.HttpInterceptingShapeDeserializer = HttpInterceptingShapeDeserializer;
+exports.HttpInterceptingShapeSerializer = HttpInterceptingShapeSerializer;
+exports.HttpProtocol = HttpProtocol;
+exports.JsonCodec = JsonCodec;
+exports.JsonCodec2 = JsonCodec2;
+exports.JsonShapeDeserializer = JsonShapeDeserializer;
+exports.JsonShapeDeserializer2 = JsonShapeDeserializer2;
+exports.JsonShapeSerializer = JsonShapeSerializer;
+exports.JsonShapeSerializer2 = JsonShapeSerializer2;
+exports.RequestBuilder = RequestBuilder;
+exports.RpcProtocol = RpcProtocol;
+exports.SerdeContext = SerdeContext;
+exports.SmithyRpcV2JsonProtocol = SmithyRpcV2JsonProtocol;
+exports.ToStringShapeSerializer = ToStringShapeSerializer;
+exports.buildQueryString = buildQueryString;
+exports.collectBody = collectBody;
+exports.contentLengthMiddleware = contentLengthMiddleware;
+exports.contentLengthMiddlewareOptions = contentLengthMiddlewareOptions;
+exports.determineTimestampFormat = determineTimestampFormat;
+exports.escapeUri = escapeUri;
+exports.escapeUriPath = escapeUriPath;
+exports.extendedEncodeURIComponent = extendedEncodeURIComponent;
+exports.getContentLengthPlugin = getContentLengthPlugin;
+exports.getHttpHandlerExtensionConfiguration = getHttpHandlerExtensionConfiguration;
+exports.loadJsonRpcErrorCode = loadJsonRpcErrorCode;
+exports.loadRestJsonErrorCode = loadRestJsonErrorCode;
+exports.loadSmithyRpcV2JsonErrorCode = loadSmithyRpcV2JsonErrorCode;
+exports.parseJsonBody = parseJsonBody;
+exports.parseJsonErrorBody = parseJsonErrorBody;
+exports.requestBuilder = requestBuilder;
+exports.resolveHttpHandlerRuntimeConfig = resolveHttpHandlerRuntimeConfig;
+exports.resolvedPath = resolvedPath;
+
+
+/***/ }),
+
+/***/ 6890:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { getSmithyContext, HttpResponse, toEndpointV1 } = __nccwpck_require__(4534);
+
+const deref = (schemaRef) => {
+    if (typeof schemaRef === "function") {
+        return schemaRef();
+    }
+    return schemaRef;
+};
+
+const operation = (namespace, name, traits, input, output) => ({
+    name,
+    namespace,
+    traits,
+    input,
+    output,
+});
+
+const schemaDeserializationMiddleware = (config) => (next, context) => async (args) => {
+    const { response } = await next(args);
+    const { operationSchema } = getSmithyContext(context);
+    const [, ns, n, t, i, o] = operationSchema ?? [];
+    try {
+        const parsed = await config.protocol.deserializeResponse(operation(ns, n, t, i, o), {
+            ...config,
+            ...context,
+        }, response);
+        return {
+            response,
+            output: parsed,
+        };
+    }
+    catch (error) {
+        Object.defineProperty(error, "$response", {
+            value: response,
+            enumerable: false,
+            writable: false,
+            configurable: false,
+        });
+        if (!("$metadata" in error)) {
+            const hint = `Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`;
+            try {
+                error.message += "\n  " + hint;
+            }
+            catch (ignored) {
+                if (!context.logger || context.logger?.constructor?.name === "NoOpLogger") {
+                    console.warn(hint);
+                }
+                else {
+                    context.logger?.warn?.(hint);
+                }
+            }
+            if (typeof error.$responseBodyText !== "undefined") {
+                if (error.$response) {
+                    error.$response.body = error.$responseBodyText;
+                }
+            }
+            try {
+                if (HttpResponse.isInstance(response)) {
+                    const { headers = {}, statusCode } = response;
+                    const headerEntries = Object.entries(headers);
+                    error.$metadata = {
+                        httpStatusCode: statusCode,
+                        requestId: findHeader(/^x-[\w-]+-request-?id$/, headerEntries),
+                        extendedRequestId: findHeader(/^x-[\w-]+-id-2$/, headerEntries),
+                        cfId: findHeader(/^x-[\w-]+-cf-id$/, headerEntries),
+                    };
+                }
+            }
+            catch (ignored) {
+            }
+        }
+        throw error;
+    }
+};
+const findHeader = (pattern, headers) => {
+    return (headers.find(([k]) => {
+        return k.match(pattern);
+    }) || [void 0, void 0])[1];
+};
+
+const schemaSerializationMiddleware = (config) => (next, context) => async (args) => {
+    const { operationSchema } = getSmithyContext(context);
+    const [, ns, n, t, i, o] = operationSchema ?? [];
+    const endpoint = context.endpointV2
+        ? async () => toEndpointV1(context.endpointV2)
+        : config.endpoint;
+    const request = await config.protocol.serializeRequest(operation(ns, n, t, i, o), args.input, {
+        ...config,
+        ...context,
+        endpoint,
+    });
+    return next({
+        ...args,
+        request,
+    });
+};
+
+const deserializerMiddlewareOption = {
+    name: "deserializerMiddleware",
+    step: "deserialize",
+    tags: ["DESERIALIZER"],
+    override: true,
+};
+const serializerMiddlewareOption = {
+    name: "serializerMiddleware",
+    step: "serialize",
+    tags: ["SERIALIZER"],
+    override: true,
+};
+function getSchemaSerdePlugin(config) {
+    return {
+        applyToStack: (commandStack) => {
+            commandStack.add(schemaSerializationMiddleware(config), serializerMiddlewareOption);
+            commandStack.add(schemaDeserializationMiddleware(config), deserializerMiddlewareOption);
+            config.protocol.setSerdeContext(config);
+        },
+    };
+}
+
+class Schema {
+    name;
+    namespace;
+    traits;
+    static assign(instance, values) {
+        const schema = Object.assign(instance, values);
+        return schema;
+    }
+    static [Symbol.hasInstance](lhs) {
+        const isPrototype = this.prototype.isPrototypeOf(lhs);
+        if (!isPrototype && typeof lhs === "object" && lhs !== null) {
+            const list = lhs;
+            return list.symbol === this.symbol;
+        }
+        return isPrototype;
+    }
+    getName() {
+        return this.namespace + "#" + this.name;
+    }
+}
+
+class ListSchema extends Schema {
+    static symbol = Symbol.for("@smithy/lis");
+    valueSchema;
+    symbol = ListSchema.symbol;
+}
+const list = (namespace, name, traits, valueSchema) => Schema.assign(new ListSchema(), {
+    name,
+    namespace,
+    traits,
+    valueSchema,
+});
+
+class MapSchema extends Schema {
+    static symbol = Symbol.for("@smithy/map");
+    keySchema;
+    valueSchema;
+    symbol = MapSchema.symbol;
+}
+const map = (namespace, name, traits, keySchema, valueSchema) => Schema.assign(new MapSchema(), {
+    name,
+    namespace,
+    traits,
+    keySchema,
+    valueSchema,
+});
+
+class OperationSchema extends Schema {
+    static symbol = Symbol.for("@smithy/ope");
+    input;
+    output;
+    symbol = OperationSchema.symbol;
+}
+const op = (namespace, name, traits, input, output) => Schema.assign(new OperationSchema(), {
+    name,
+    namespace,
+    traits,
+    input,
+    output,
+});
+
+class StructureSchema extends Schema {
+    static symbol = Symbol.for("@smithy/str");
+    memberNames;
+    memberList;
+    symbol = StructureSchema.symbol;
+}
+const struct = (namespace, name, traits, memberNames, memberList) => Schema.assign(new StructureSchema(), {
+    name,
+    namespace,
+    traits,
+    memberNames,
+    memberList,
+});
+
+class ErrorSchema extends StructureSchema {
+    static symbol = Symbol.for("@smithy/err");
+    ctor;
+    symbol = ErrorSchema.symbol;
+}
+const error = (namespace, name, traits, memberNames, memberList, _ctor) => Schema.assign(new ErrorSchema(), {
+    name,
+    namespace,
+    traits,
+    memberNames,
+    memberList,
+    ctor: null,
+});
+
+const traitsCache = [];
+function translateTraits(indicator) {
+    if (typeof indicator === "object") {
+        return indicator;
+    }
+    indicator = indicator | 0;
+    if (traitsCache[indicator]) {
+        return traitsCache[indicator];
+    }
+    const traits = {};
+    let i = 0;
+    for (const trait of [
+        "httpLabel",
+        "idempotent",
+        "idempotencyToken",
+        "sensitive",
+        "httpPayload",
+        "httpResponseCode",
+        "httpQueryParams",
+    ]) {
+        if (((indicator >> i++) & 1) === 1) {
+            traits[trait] = 1;
+        }
+    }
+    return (traitsCache[indicator] = traits);
+}
+
+const anno = {
+    it: Symbol.for("@smithy/nor-struct-it"),
+    ns: Symbol.for("@smithy/ns"),
+};
+const simpleSchemaCacheN = [];
+const simpleSchemaCacheS = {};
+class NormalizedSchema {
+    ref;
+    memberName;
+    static symbol = Symbol.for("@smithy/nor");
+    symbol = NormalizedSchema.symbol;
+    name;
+    schema;
+    _isMemberSchema;
+    traits;
+    memberTraits;
+    normalizedTraits;
+    constructor(ref, memberName) {
+        this.ref = ref;
+        this.memberName = memberName;
+        const traitStack = [];
+        let _ref = ref;
+        let schema = ref;
+        this._isMemberSchema = false;
+        while (isMemberSchema(_ref)) {
+            traitStack.push(_ref[1]);
+            _ref = _ref[0];
+            schema = deref(_ref);
+            this._isMemberSchema = true;
+        }
+        if (traitStack.length > 0) {
+            this.memberTraits = {};
+            for (let i = traitStack.length - 1; i >= 0; --i) {
+                const traitSet = traitStack[i];
+                Object.assign(this.memberTraits, translateTraits(traitSet));
+            }
+        }
+        else {
+            this.memberTraits = 0;
+        }
+        if (schema instanceof NormalizedSchema) {
+            const computedMemberTraits = this.memberTraits;
+            Object.assign(this, schema);
+            this.memberTraits = Object.assign({}, computedMemberTraits, schema.getMemberTraits(), this.getMemberTraits());
+            this.normalizedTraits = void 0;
+            this.memberName = memberName ?? schema.memberName;
+            return;
+        }
+        this.schema = deref(schema);
+        if (isStaticSchema(this.schema)) {
+            this.name = `${this.schema[1]}#${this.schema[2]}`;
+            this.traits = this.schema[3];
+        }
+        else {
+            this.name = this.memberName ?? String(schema);
+            this.traits = 0;
+        }
+        if (this._isMemberSchema && !memberName) {
+            throw new Error(`@smithy/core/schema - NormalizedSchema member init ${this.getName(true)} missing member name.`);
+        }
+    }
+    static [Symbol.hasInstance](lhs) {
+        const isPrototype = this.prototype.isPrototypeOf(lhs);
+        if (!isPrototype && typeof lhs === "object" && lhs !== null) {
+            const ns = lhs;
+            return ns.symbol === this.symbol;
+        }
+        return isPrototype;
+    }
+    static of(ref) {
+        const keyAble = typeof ref === "function" || (typeof ref === "object" && ref !== null);
+        if (typeof ref === "number") {
+            if (simpleSchemaCacheN[ref]) {
+                return simpleSchemaCacheN[ref];
+            }
+        }
+        else if (typeof ref === "string") {
+            if (simpleSchemaCacheS[ref]) {
+                return simpleSchemaCacheS[ref];
+            }
+        }
+        else if (keyAble) {
+            if (ref[anno.ns]) {
+                return ref[anno.ns];
+            }
+        }
+        const sc = deref(ref);
+        if (sc instanceof NormalizedSchema) {
+            return sc;
+        }
+        if (isMemberSchema(sc)) {
+            const [ns, traits] = sc;
+            if (ns instanceof NormalizedSchema) {
+                Object.assign(ns.getMergedTraits(), translateTraits(traits));
+                return ns;
+            }
+            throw new Error(`@smithy/core/schema - may not init unwrapped member schema=${JSON.stringify(ref, null, 2)}.`);
+        }
+        const ns = new NormalizedSchema(sc);
+        if (keyAble) {
+            return (ref[anno.ns] = ns);
+        }
+        if (typeof sc === "string") {
+            return (simpleSchemaCacheS[sc] = ns);
+        }
+        if (typeof sc === "number") {
+            return (simpleSchemaCacheN[sc] = ns);
+        }
+        return ns;
+    }
+    getSchema() {
+        const sc = this.schema;
+        if (Array.isArray(sc) && sc[0] === 0) {
+            return sc[4];
+        }
+        return sc;
+    }
+    getName(withNamespace = false) {
+        const { name } = this;
+        const short = !withNamespace && name && name.includes("#");
+        return short ? name.split("#")[1] : name || undefined;
+    }
+    getMemberName() {
+        return this.memberName;
+    }
+    isMemberSchema() {
+        return this._isMemberSchema;
+    }
+    isListSchema() {
+        const sc = this.getSchema();
+        return typeof sc === "number"
+            ? sc >= 64 && sc < 128
+            : sc[0] === 1;
+    }
+    isMapSchema() {
+        const sc = this.getSchema();
+        return typeof sc === "number"
+            ? sc >= 128 && sc <= 0b1111_1111
+            : sc[0] === 2;
+    }
+    isStructSchema() {
+        const sc = this.getSchema();
+        if (typeof sc !== "object") {
+            return false;
+        }
+        const id = sc[0];
+        return (id === 3 ||
+            id === -3 ||
+            id === 4);
+    }
+    isUnionSchema() {
+        const sc = this.getSchema();
+        if (typeof sc !== "object") {
+            return false;
+        }
+        return sc[0] === 4;
+    }
+    isBlobSchema() {
+        const sc = this.getSchema();
+        return sc === 21 || sc === 42;
+    }
+    isTimestampSchema() {
+        const sc = this.getSchema();
+        return (typeof sc === "number" &&
+            sc >= 4 &&
+            sc <= 7);
+    }
+    isUnitSchema() {
+        return this.getSchema() === "unit";
+    }
+    isDocumentSchema() {
+        return this.getSchema() === 15;
+    }
+    isStringSchema() {
+        return this.getSchema() === 0;
+    }
+    isBooleanSchema() {
+        return this.getSchema() === 2;
+    }
+    isNumericSchema() {
+        return this.getSchema() === 1;
+    }
+    isBigIntegerSchema() {
+        return this.getSchema() === 17;
+    }
+    isBigDecimalSchema() {
+        return this.getSchema() === 19;
+    }
+    isStreaming() {
+        const { streaming } = this.getMergedTraits();
+        return !!streaming || this.getSchema() === 42;
+    }
+    isIdempotencyToken() {
+        return !!this.getMergedTraits().idempotencyToken;
+    }
+    getMergedTraits() {
+        return (this.normalizedTraits ??
+            (this.normalizedTraits = {
+                ...this.getOwnTraits(),
+                ...this.getMemberTraits(),
+            }));
+    }
+    getMemberTraits() {
+        return translateTraits(this.memberTraits);
+    }
+    getOwnTraits() {
+        return translateTraits(this.traits);
+    }
+    getKeySchema() {
+        const [isDoc, isMap] = [this.isDocumentSchema(), this.isMapSchema()];
+        if (!isDoc && !isMap) {
+            throw new Error(`@smithy/core/schema - cannot get key for non-map: ${this.getName(true)}`);
+        }
+        const schema = this.getSchema();
+        const memberSchema = isDoc
+            ? 15
+            : (schema[4] ?? 0);
+        return member([memberSchema, 0], "key");
+    }
+    getValueSchema() {
+        const sc = this.getSchema();
+        const [isDoc, isMap, isList] = [this.isDocumentSchema(), this.isMapSchema(), this.isListSchema()];
+        const memberSchema = typeof sc === "number"
+            ? 0b0011_1111 & sc
+            : sc && typeof sc === "object" && (isMap || isList)
+                ? sc[3 + sc[0]]
+                : isDoc
+                    ? 15
+                    : void 0;
+        if (memberSchema != null) {
+            return member([memberSchema, 0], isMap ? "value" : "member");
+        }
+        throw new Error(`@smithy/core/schema - ${this.getName(true)} has no value member.`);
+    }
+    getMemberSchema(memberName) {
+        const struct = this.getSchema();
+        if (this.isStructSchema() && struct[4].includes(memberName)) {
+            const i = struct[4].indexOf(memberName);
+            const memberSchema = struct[5][i];
+            return member(isMemberSchema(memberSchema) ? memberSchema : [memberSchema, 0], memberName);
+        }
+        if (this.isDocumentSchema()) {
+            return member([15, 0], memberName);
+        }
+        throw new Error(`@smithy/core/schema - ${this.getName(true)} has no member=${memberName}.`);
+    }
+    getMemberSchemas() {
+        const buffer = {};
+        try {
+            for (const [k, v] of this.structIterator()) {
+                buffer[k] = v;
+            }
+        }
+        catch (ignored) { }
+        return buffer;
+    }
+    getEventStreamMember() {
+        if (this.isStructSchema()) {
+            for (const [memberName, memberSchema] of this.structIterator()) {
+                if (memberSchema.isStreaming() && memberSchema.isStructSchema()) {
+                    return memberName;
+                }
+            }
+        }
+        return "";
+    }
+    *structIterator() {
+        if (this.isUnitSchema()) {
+            return;
+        }
+        if (!this.isStructSchema()) {
+            throw new Error("@smithy/core/schema - cannot iterate non-struct schema.");
+        }
+        const struct = this.getSchema();
+        const z = struct[4].length;
+        let it = struct[anno.it];
+        if (it && z === it.length) {
+            yield* it;
+            return;
+        }
+        it = Array(z);
+        for (let i = 0; i < z; ++i) {
+            const k = struct[4][i];
+            const v = member([struct[5][i], 0], k);
+            yield (it[i] = [k, v]);
+        }
+        struct[anno.it] = it;
+    }
+}
+function member(memberSchema, memberName) {
+    if (memberSchema instanceof NormalizedSchema) {
+        return Object.assign(memberSchema, {
+            memberName,
+            _isMemberSchema: true,
+        });
+    }
+    const internalCtorAccess = NormalizedSchema;
+    return new internalCtorAccess(memberSchema, memberName);
+}
+const isMemberSchema = (sc) => Array.isArray(sc) && sc.length === 2;
+const isStaticSchema = (sc) => Array.isArray(sc) && sc.length >= 5;
+
+class SimpleSchema extends Schema {
+    static symbol = Symbol.for("@smithy/sim");
+    schemaRef;
+    symbol = SimpleSchema.symbol;
+}
+const sim = (namespace, name, schemaRef, traits) => Schema.assign(new SimpleSchema(), {
+    name,
+    namespace,
+    traits,
+    schemaRef,
+});
+const simAdapter = (namespace, name, traits, schemaRef) => Schema.assign(new SimpleSchema(), {
+    name,
+    namespace,
+    traits,
+    schemaRef,
+});
+
+const SCHEMA = {
+    BLOB: 0b0001_0101,
+    STREAMING_BLOB: 0b0010_1010,
+    BOOLEAN: 0b0000_0010,
+    STRING: 0b0000_0000,
+    NUMERIC: 0b0000_0001,
+    BIG_INTEGER: 0b0001_0001,
+    BIG_DECIMAL: 0b0001_0011,
+    DOCUMENT: 0b0000_1111,
+    TIMESTAMP_DEFAULT: 0b0000_0100,
+    TIMESTAMP_DATE_TIME: 0b0000_0101,
+    TIMESTAMP_HTTP_DATE: 0b0000_0110,
+    TIMESTAMP_EPOCH_SECONDS: 0b0000_0111,
+    LIST_MODIFIER: 0b0100_0000,
+    MAP_MODIFIER: 0b1000_0000,
+};
+
+class TypeRegistry {
+    namespace;
+    schemas;
+    exceptions;
+    static registries = new Map();
+    constructor(namespace, schemas = new Map(), exceptions = new Map()) {
+        this.namespace = namespace;
+        this.schemas = schemas;
+        this.exceptions = exceptions;
+        if (!TypeRegistry.registries.has(namespace)) {
+            TypeRegistry.registries.set(namespace, this);
+        }
+    }
+    static for(namespace) {
+        return TypeRegistry.registries.get(namespace) ?? new TypeRegistry(namespace);
+    }
+    copyFrom(other) {
+        const { schemas, exceptions } = this;
+        for (const [k, v] of other.schemas) {
+            if (!schemas.has(k)) {
+                schemas.set(k, v);
+            }
+        }
+        for (const [k, v] of other.exceptions) {
+            if (!exceptions.has(k)) {
+                exceptions.set(k, v);
+            }
+        }
+    }
+    register(shapeId, schema) {
+        const qualifiedName = this.normalizeShapeId(shapeId);
+        for (const r of [this, TypeRegistry.for(qualifiedName.split("#")[0])]) {
+            if (!r.schemas.has(qualifiedName)) {
+                r.schemas.set(qualifiedName, schema);
+            }
+        }
+    }
+    getSchema(shapeId) {
+        const id = this.normalizeShapeId(shapeId);
+        if (!this.schemas.has(id)) {
+            if (!shapeId.includes("#")) {
+                const suffix = "#" + shapeId;
+                const candidates = [];
+                for (const [shapeId, schema] of this.schemas.entries()) {
+                    if (shapeId.endsWith(suffix)) {
+                        candidates.push(schema);
+                    }
+                }
+                if (candidates.length === 1) {
+                    return candidates[0];
+                }
+            }
+            throw new Error(`@smithy/core/schema - schema not found for ${id}`);
+        }
+        return this.schemas.get(id);
+    }
+    registerError(es, ctor) {
+        const $error = es;
+        const ns = $error[1];
+        const qualifiedName = ns + "#" + $error[2];
+        if (!ctor.hasOwnProperty?.("shapeId")) {
+            ctor.shapeId = qualifiedName;
+        }
+        for (const r of [this, TypeRegistry.for(ns)]) {
+            if (!r.schemas.has(qualifiedName) && !r.exceptions.has($error)) {
+                r.schemas.set(qualifiedName, $error);
+                r.exceptions.set($error, ctor);
+            }
+        }
+    }
+    getErrorCtor(es) {
+        const $error = es;
+        if (this.exceptions.has($error)) {
+            return this.exceptions.get($error);
+        }
+        const registry = TypeRegistry.for($error[1]);
+        return registry.exceptions.get($error);
+    }
+    getBaseException() {
+        for (const exceptionKey of this.exceptions.keys()) {
+            if (Array.isArray(exceptionKey)) {
+                const [, ns, name] = exceptionKey;
+                const id = ns + "#" + name;
+                if (id.startsWith("smithy.ts.sdk.synthetic.") && id.endsWith("ServiceException")) {
+                    return exceptionKey;
+                }
+            }
+        }
+        return undefined;
+    }
+    find(predicate) {
+        for (const schema of this.schemas.values()) {
+            if (predicate(schema)) {
+                return schema;
+            }
+        }
+        return undefined;
+    }
+    clear() {
+        this.schemas.clear();
+        this.exceptions.clear();
+    }
+    normalizeShapeId(shapeId) {
+        if (shapeId.includes("#")) {
+            return shapeId;
+        }
+        return this.namespace + "#" + shapeId;
+    }
+}
+
+exports.ErrorSchema = ErrorSchema;
+exports.ListSchema = ListSchema;
+exports.MapSchema = MapSchema;
+exports.NormalizedSchema = NormalizedSchema;
+exports.OperationSchema = OperationSchema;
+exports.SCHEMA = SCHEMA;
+exports.Schema = Schema;
+exports.SimpleSchema = SimpleSchema;
+exports.StructureSchema = StructureSchema;
+exports.TypeRegistry = TypeRegistry;
+exports.deref = deref;
+exports.deserializerMiddlewareOption = deserializerMiddlewareOption;
+exports.error = error;
+exports.getSchemaSerdePlugin = getSchemaSerdePlugin;
+exports.isStaticSchema = isStaticSchema;
+exports.list = list;
+exports.map = map;
+exports.op = op;
+exports.operation = operation;
+exports.serializerMiddlewareOption = serializerMiddlewareOption;
+exports.sim = sim;
+exports.simAdapter = simAdapter;
+exports.simpleSchemaCacheN = simpleSchemaCacheN;
+exports.simpleSchemaCacheS = simpleSchemaCacheS;
+exports.struct = struct;
+exports.traitsCache = traitsCache;
+exports.translateTraits = translateTraits;
+
+
+/***/ }),
+
+/***/ 2430:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { createHmac, createHash, getRandomValues } = __nccwpck_require__(7598);
+const { hasOwn, HttpResponse } = __nccwpck_require__(4534);
+exports.hasOwn = hasOwn;
+const { ReadStream, lstatSync, fstatSync } = __nccwpck_require__(3024);
+const { toEndpointV1 } = __nccwpck_require__(2085);
+const { Readable, Writable, PassThrough } = __nccwpck_require__(7075);
+
+const isArrayBuffer = (arg) => (typeof ArrayBuffer === "function" && arg instanceof ArrayBuffer) ||
+    Object.prototype.toString.call(arg) === "[object ArrayBuffer]";
+
+const fromArrayBuffer = (input, offset = 0, length = input.byteLength - offset) => {
+    if (!isArrayBuffer(input)) {
+        throw new TypeError(`The "input" argument must be ArrayBuffer. Received type ${typeof input} (${input})`);
+    }
+    return Buffer.from(input, offset, length);
+};
+const fromString = (input, encoding) => {
+    if (typeof input !== "string") {
+        throw new TypeError(`The "input" argument must be of type string. Received type ${typeof input} (${input})`);
+    }
+    return encoding ? Buffer.from(input, encoding) : Buffer.from(input);
+};
+
+const BASE64_REGEX = /^[A-Za-z0-9+/]*={0,2}$/;
+const fromBase64 = (input) => {
+    if ((input.length * 3) % 4 !== 0) {
+        throw new TypeError(`Incorrect padding on base64 string.`);
+    }
+    if (!BASE64_REGEX.exec(input)) {
+        throw new TypeError(`Invalid base64 string.`);
+    }
+    const buffer = fromString(input, "base64");
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+};
+
+const fromUtf8$1 = (input) => {
+    const buf = fromString(input, "utf8");
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength / Uint8Array.BYTES_PER_ELEMENT);
+};
+
+const toBase64$1 = (_input) => {
+    let input;
+    if (typeof _input === "string") {
+        input = fromUtf8$1(_input);
+    }
+    else {
+        input = _input;
+    }
+    if (typeof input !== "object" || typeof input.byteOffset !== "number" || typeof input.byteLength !== "number") {
+        throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
+    }
+    return fromArrayBuffer(input.buffer, input.byteOffset, input.byteLength).toString("base64");
+};
+
+function bindUint8ArrayBlobAdapter(toUtf8, fromUtf8, toBase64, fromBase64) {
+    return class Uint8ArrayBlobAdapter extends Uint8Array {
+        static fromString(source, encoding = "utf-8") {
+            if (typeof source === "string") {
+                if (encoding === "base64") {
+                    return Uint8ArrayBlobAdapter.mutate(fromBase64(source));
+                }
+                return Uint8ArrayBlobAdapter.mutate(fromUtf8(source));
+            }
+            throw new Error(`Unsupported conversion from ${typeof source} to Uint8ArrayBlobAdapter.`);
+        }
+        static mutate(source) {
+            Object.setPrototypeOf(source, Uint8ArrayBlobAdapter.prototype);
+            return source;
+        }
+        transformToString(encoding = "utf-8") {
+            if (encoding === "base64") {
+                return toBase64(this);
+            }
+            return toUtf8(this);
+        }
+    };
+}
+
+const toUtf8$1 = (input) => {
+    if (typeof input === "string") {
+        return input;
+    }
+    if (typeof input !== "object" || typeof input.byteOffset !== "number" || typeof input.byteLength !== "number") {
+        throw new Error("@smithy/util-utf8: toUtf8 encoder function only accepts string | Uint8Array.");
+    }
+    return fromArrayBuffer(input.buffer, input.byteOffset, input.byteLength).toString("utf8");
+};
+
+const decimalToHex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+function bindV4(getRandomValues) {
+    if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") {
+        return () => crypto.randomUUID();
+    }
+    return () => {
+        const rnds = new Uint8Array(16);
+        getRandomValues(rnds);
+        rnds[6] = (rnds[6] & 0x0f) | 0x40;
+        rnds[8] = (rnds[8] & 0x3f) | 0x80;
+        return (decimalToHex[rnds[0]] +
+            decimalToHex[rnds[1]] +
+            decimalToHex[rnds[2]] +
+            decimalToHex[rnds[3]] +
+            "-" +
+            decimalToHex[rnds[4]] +
+            decimalToHex[rnds[5]] +
+            "-" +
+            decimalToHex[rnds[6]] +
+            decimalToHex[rnds[7]] +
+            "-" +
+            decimalToHex[rnds[8]] +
+            decimalToHex[rnds[9]] +
+            "-" +
+            decimalToHex[rnds[10]] +
+            decimalToHex[rnds[11]] +
+            decimalToHex[rnds[12]] +
+            decimalToHex[rnds[13]] +
+            decimalToHex[rnds[14]] +
+            decimalToHex[rnds[15]]);
+    };
+}
+
+const copyDocumentWithTransform = (source, _schemaRef, _transform = (_) => _) => source;
+
+const parseBoolean = (value) => {
+    switch (value) {
+        case "true":
+            return true;
+        case "false":
+            return false;
+        default:
+            throw new Error(`Unable to parse boolean value "${value}"`);
+    }
+};
+const expectBoolean = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value === "number") {
+        if (value === 0 || value === 1) {
+            logger.warn(stackTraceWarning(`Expected boolean, got ${typeof value}: ${value}`));
+        }
+        if (value === 0) {
+            return false;
+        }
+        if (value === 1) {
+            return true;
+        }
+    }
+    if (typeof value === "string") {
+        const lower = value.toLowerCase();
+        if (lower === "false" || lower === "true") {
+            logger.warn(stackTraceWarning(`Expected boolean, got ${typeof value}: ${value}`));
+        }
+        if (lower === "false") {
+            return false;
+        }
+        if (lower === "true") {
+            return true;
+        }
+    }
+    if (typeof value === "boolean") {
+        return value;
+    }
+    throw new TypeError(`Expected boolean, got ${typeof value}: ${value}`);
+};
+const expectNumber = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value === "string") {
+        const parsed = parseFloat(value);
+        if (!Number.isNaN(parsed)) {
+            if (String(parsed) !== String(value)) {
+                logger.warn(stackTraceWarning(`Expected number but observed string: ${value}`));
+            }
+            return parsed;
+        }
+    }
+    if (typeof value === "number") {
+        return value;
+    }
+    throw new TypeError(`Expected number, got ${typeof value}: ${value}`);
+};
+const MAX_FLOAT = Math.ceil(2 ** 127 * (2 - 2 ** -23));
+const expectFloat32 = (value) => {
+    const expected = expectNumber(value);
+    if (expected !== undefined && !Number.isNaN(expected) && expected !== Infinity && expected !== -Infinity) {
+        if (Math.abs(expected) > MAX_FLOAT) {
+            throw new TypeError(`Expected 32-bit float, got ${value}`);
+        }
+    }
+    return expected;
+};
+const expectLong = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (Number.isInteger(value) && !Number.isNaN(value)) {
+        return value;
+    }
+    throw new TypeError(`Expected integer, got ${typeof value}: ${value}`);
+};
+const expectInt = expectLong;
+const expectInt32 = (value) => expectSizedInt(value, 32);
+const expectShort = (value) => expectSizedInt(value, 16);
+const expectByte = (value) => expectSizedInt(value, 8);
+const expectSizedInt = (value, size) => {
+    const expected = expectLong(value);
+    if (expected !== undefined && castInt(expected, size) !== expected) {
+        throw new TypeError(`Expected ${size}-bit integer, got ${value}`);
+    }
+    return expected;
+};
+const castInt = (value, size) => {
+    switch (size) {
+        case 32:
+            return Int32Array.of(value)[0];
+        case 16:
+            return Int16Array.of(value)[0];
+        case 8:
+            return Int8Array.of(value)[0];
+    }
+};
+const expectNonNull = (value, location) => {
+    if (value === null || value === undefined) {
+        if (location) {
+            throw new TypeError(`Expected a non-null value for ${location}`);
+        }
+        throw new TypeError("Expected a non-null value");
+    }
+    return value;
+};
+const expectObject = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value === "object" && !Array.isArray(value)) {
+        return value;
+    }
+    const receivedType = Array.isArray(value) ? "array" : typeof value;
+    throw new TypeError(`Expected object, got ${receivedType}: ${value}`);
+};
+const expectString = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value === "string") {
+        return value;
+    }
+    if (["boolean", "number", "bigint"].includes(typeof value)) {
+        logger.warn(stackTraceWarning(`Expected string, got ${typeof value}: ${value}`));
+        return String(value);
+    }
+    throw new TypeError(`Expected string, got ${typeof value}: ${value}`);
+};
+const expectUnion = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    const asObject = expectObject(value);
+    const setKeys = [];
+    for (const k in asObject) {
+        if (!hasOwn(asObject, k)) {
+            continue;
+        }
+        if (asObject[k] != null) {
+            setKeys.push(k);
+        }
+    }
+    if (setKeys.length === 0) {
+        throw new TypeError(`Unions must have exactly one non-null member. None were found.`);
+    }
+    if (setKeys.length > 1) {
+        throw new TypeError(`Unions must have exactly one non-null member. Keys ${setKeys} were not null.`);
+    }
+    return asObject;
+};
+const strictParseDouble = (value) => {
+    if (typeof value == "string") {
+        return expectNumber(parseNumber(value));
+    }
+    return expectNumber(value);
+};
+const strictParseFloat = strictParseDouble;
+const strictParseFloat32 = (value) => {
+    if (typeof value == "string") {
+        return expectFloat32(parseNumber(value));
+    }
+    return expectFloat32(value);
+};
+const NUMBER_REGEX = /(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(-?Infinity)|(NaN)/g;
+const parseNumber = (value) => {
+    const matches = value.match(NUMBER_REGEX);
+    if (matches === null || matches[0].length !== value.length) {
+        throw new TypeError(`Expected real number, got implicit NaN`);
+    }
+    return parseFloat(value);
+};
+const limitedParseDouble = (value) => {
+    if (typeof value == "string") {
+        return parseFloatString(value);
+    }
+    return expectNumber(value);
+};
+const handleFloat = limitedParseDouble;
+const limitedParseFloat = limitedParseDouble;
+const limitedParseFloat32 = (value) => {
+    if (typeof value == "string") {
+        return parseFloatString(value);
+    }
+    return expectFloat32(value);
+};
+const parseFloatString = (value) => {
+    switch (value) {
+        case "NaN":
+            return NaN;
+        case "Infinity":
+            return Infinity;
+        case "-Infinity":
+            return -Infinity;
+        default:
+            throw new Error(`Unable to parse float value: ${value}`);
+    }
+};
+const strictParseLong = (value) => {
+    if (typeof value === "string") {
+        return expectLong(parseNumber(value));
+    }
+    return expectLong(value);
+};
+const strictParseInt = strictParseLong;
+const strictParseInt32 = (value) => {
+    if (typeof value === "string") {
+        return expectInt32(parseNumber(value));
+    }
+    return expectInt32(value);
+};
+const strictParseShort = (value) => {
+    if (typeof value === "string") {
+        return expectShort(parseNumber(value));
+    }
+    return expectShort(value);
+};
+const strictParseByte = (value) => {
+    if (typeof value === "string") {
+        return expectByte(parseNumber(value));
+    }
+    return expectByte(value);
+};
+const stackTraceWarning = (message) => {
+    return String(new TypeError(message).stack || message)
+        .split("\n")
+        .slice(0, 5)
+        .filter((s) => !s.includes("stackTraceWarning"))
+        .join("\n");
+};
+const logger = {
+    warn: console.warn,
+};
+
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+function dateToUtcString(date) {
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth();
+    const dayOfWeek = date.getUTCDay();
+    const dayOfMonthInt = date.getUTCDate();
+    const hoursInt = date.getUTCHours();
+    const minutesInt = date.getUTCMinutes();
+    const secondsInt = date.getUTCSeconds();
+    const dayOfMonthString = dayOfMonthInt < 10 ? `0${dayOfMonthInt}` : `${dayOfMonthInt}`;
+    const hoursString = hoursInt < 10 ? `0${hoursInt}` : `${hoursInt}`;
+    const minutesString = minutesInt < 10 ? `0${minutesInt}` : `${minutesInt}`;
+    const secondsString = secondsInt < 10 ? `0${secondsInt}` : `${secondsInt}`;
+    return `${DAYS[dayOfWeek]}, ${dayOfMonthString} ${MONTHS[month]} ${year} ${hoursString}:${minutesString}:${secondsString} GMT`;
+}
+const RFC3339 = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?[zZ]$/);
+const parseRfc3339DateTime = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC-3339 date-times must be expressed as strings");
+    }
+    const match = RFC3339.exec(value);
+    if (!match) {
+        throw new TypeError("Invalid RFC-3339 date-time value");
+    }
+    const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds] = match;
+    const year = strictParseShort(stripLeadingZeroes(yearStr));
+    const month = parseDateValue(monthStr, "month", 1, 12);
+    const day = parseDateValue(dayStr, "day", 1, 31);
+    return buildDate(year, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+};
+const RFC3339_WITH_OFFSET$1 = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/);
+const parseRfc3339DateTimeWithOffset = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC-3339 date-times must be expressed as strings");
+    }
+    const match = RFC3339_WITH_OFFSET$1.exec(value);
+    if (!match) {
+        throw new TypeError("Invalid RFC-3339 date-time value");
+    }
+    const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, offsetStr] = match;
+    const year = strictParseShort(stripLeadingZeroes(yearStr));
+    const month = parseDateValue(monthStr, "month", 1, 12);
+    const day = parseDateValue(dayStr, "day", 1, 31);
+    const date = buildDate(year, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+    if (offsetStr.toUpperCase() != "Z") {
+        date.setTime(date.getTime() - parseOffsetToMilliseconds(offsetStr));
+    }
+    return date;
+};
+const IMF_FIXDATE$1 = new RegExp(/^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/);
+const RFC_850_DATE$1 = new RegExp(/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/);
+const ASC_TIME$1 = new RegExp(/^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( [1-9]|\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? (\d{4})$/);
+const parseRfc7231DateTime = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC-7231 date-times must be expressed as strings");
+    }
+    let match = IMF_FIXDATE$1.exec(value);
+    if (match) {
+        const [_, dayStr, monthStr, yearStr, hours, minutes, seconds, fractionalMilliseconds] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), { hours, minutes, seconds, fractionalMilliseconds });
+    }
+    match = RFC_850_DATE$1.exec(value);
+    if (match) {
+        const [_, dayStr, monthStr, yearStr, hours, minutes, seconds, fractionalMilliseconds] = match;
+        return adjustRfc850Year(buildDate(parseTwoDigitYear(yearStr), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), {
+            hours,
+            minutes,
+            seconds,
+            fractionalMilliseconds,
+        }));
+    }
+    match = ASC_TIME$1.exec(value);
+    if (match) {
+        const [_, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, yearStr] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr.trimLeft(), "day", 1, 31), { hours, minutes, seconds, fractionalMilliseconds });
+    }
+    throw new TypeError("Invalid RFC-7231 date-time value");
+};
+const parseEpochTimestamp = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    let valueAsDouble;
+    if (typeof value === "number") {
+        valueAsDouble = value;
+    }
+    else if (typeof value === "string") {
+        valueAsDouble = strictParseDouble(value);
+    }
+    else if (typeof value === "object" && value.tag === 1) {
+        valueAsDouble = value.value;
+    }
+    else {
+        throw new TypeError("Epoch timestamps must be expressed as floating point numbers or their string representation");
+    }
+    if (Number.isNaN(valueAsDouble) || valueAsDouble === Infinity || valueAsDouble === -Infinity) {
+        throw new TypeError("Epoch timestamps must be valid, non-Infinite, non-NaN numerics");
+    }
+    return new Date(Math.round(valueAsDouble * 1000));
+};
+const buildDate = (year, month, day, time) => {
+    const adjustedMonth = month - 1;
+    validateDayOfMonth(year, adjustedMonth, day);
+    return new Date(Date.UTC(year, adjustedMonth, day, parseDateValue(time.hours, "hour", 0, 23), parseDateValue(time.minutes, "minute", 0, 59), parseDateValue(time.seconds, "seconds", 0, 60), parseMilliseconds(time.fractionalMilliseconds)));
+};
+const parseTwoDigitYear = (value) => {
+    const thisYear = new Date().getUTCFullYear();
+    const valueInThisCentury = Math.floor(thisYear / 100) * 100 + strictParseShort(stripLeadingZeroes(value));
+    if (valueInThisCentury < thisYear) {
+        return valueInThisCentury + 100;
+    }
+    return valueInThisCentury;
+};
+const FIFTY_YEARS_IN_MILLIS = 50 * 365 * 24 * 60 * 60 * 1000;
+const adjustRfc850Year = (input) => {
+    if (input.getTime() - new Date().getTime() > FIFTY_YEARS_IN_MILLIS) {
+        return new Date(Date.UTC(input.getUTCFullYear() - 100, input.getUTCMonth(), input.getUTCDate(), input.getUTCHours(), input.getUTCMinutes(), input.getUTCSeconds(), input.getUTCMilliseconds()));
+    }
+    return input;
+};
+const parseMonthByShortName = (value) => {
+    const monthIdx = MONTHS.indexOf(value);
+    if (monthIdx < 0) {
+        throw new TypeError(`Invalid month: ${value}`);
+    }
+    return monthIdx + 1;
+};
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const validateDayOfMonth = (year, month, day) => {
+    let maxDays = DAYS_IN_MONTH[month];
+    if (month === 1 && isLeapYear(year)) {
+        maxDays = 29;
+    }
+    if (day > maxDays) {
+        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year}: ${day}`);
+    }
+};
+const isLeapYear = (year) => {
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+};
+const parseDateValue = (value, type, lower, upper) => {
+    const dateVal = strictParseByte(stripLeadingZeroes(value));
+    if (dateVal < lower || dateVal > upper) {
+        throw new TypeError(`${type} must be between ${lower} and ${upper}, inclusive`);
+    }
+    return dateVal;
+};
+const parseMilliseconds = (value) => {
+    if (value === null || value === undefined) {
+        return 0;
+    }
+    return strictParseFloat32("0." + value) * 1000;
+};
+const parseOffsetToMilliseconds = (value) => {
+    const directionStr = value[0];
+    let direction = 1;
+    if (directionStr == "+") {
+        direction = 1;
+    }
+    else if (directionStr == "-") {
+        direction = -1;
+    }
+    else {
+        throw new TypeError(`Offset direction, ${directionStr}, must be "+" or "-"`);
+    }
+    const hour = Number(value.substring(1, 3));
+    const minute = Number(value.substring(4, 6));
+    return direction * (hour * 60 + minute) * 60 * 1000;
+};
+const stripLeadingZeroes = (value) => {
+    let idx = 0;
+    while (idx < value.length - 1 && value.charAt(idx) === "0") {
+        idx++;
+    }
+    if (idx === 0) {
+        return value;
+    }
+    return value.slice(idx);
+};
+
+const LazyJsonString = function LazyJsonString(val) {
+    const str = Object.assign(new String(val), {
+        deserializeJSON() {
+            return JSON.parse(String(val));
+        },
+        toString() {
+            return String(val);
+        },
+        toJSON() {
+            return String(val);
+        },
+    });
+    return str;
+};
+LazyJsonString.from = (object) => {
+    if (object && typeof object === "object" && (object instanceof LazyJsonString || "deserializeJSON" in object)) {
+        return object;
+    }
+    else if (typeof object === "string" || Object.getPrototypeOf(object) === String.prototype) {
+        return LazyJsonString(String(object));
+    }
+    return LazyJsonString(JSON.stringify(object));
+};
+LazyJsonString.fromObject = LazyJsonString.from;
+
+function quoteHeader(part) {
+    if (part.includes(",") || part.includes('"')) {
+        part = `"${part.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    }
+    return part;
+}
+
+const ddd = `(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[ne|u?r]?s?day)?`;
+const mmm = `(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)`;
+const time = `(\\d?\\d):(\\d{2}):(\\d{2})(?:\\.(\\d+))?`;
+const date = `(\\d?\\d)`;
+const year = `(\\d{4})`;
+const RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d\d)-(\d\d)[tT](\d\d):(\d\d):(\d\d)(\.(\d+))?(([-+]\d\d:\d\d)|[zZ])$/);
+const IMF_FIXDATE_NATIVE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?:0[1-9]|[12]\d|3[01]) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [1-9]\d{3} (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d GMT$/;
+const IMF_FIXDATE = new RegExp(`^${ddd}, ${date} ${mmm} ${year} ${time} GMT$`);
+const RFC_850_DATE = new RegExp(`^${ddd}, ${date}-${mmm}-(\\d\\d) ${time} GMT$`);
+const ASC_TIME = new RegExp(`^${ddd} ${mmm} ( [1-9]|\\d\\d) ${time} ${year}$`);
+const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const _parseEpochTimestamp = (value) => {
+    if (value == null) {
+        return void 0;
+    }
+    let num = NaN;
+    if (typeof value === "number") {
+        num = value;
+    }
+    else if (typeof value === "string") {
+        if (!/^-?\d*\.?\d+$/.test(value)) {
+            throw new TypeError(`parseEpochTimestamp - numeric string invalid.`);
+        }
+        num = Number.parseFloat(value);
+    }
+    else if (typeof value === "object" && value.tag === 1) {
+        num = value.value;
+    }
+    if (isNaN(num) || Math.abs(num) === Infinity) {
+        throw new TypeError("Epoch timestamps must be valid finite numbers.");
+    }
+    return new Date(Math.round(num * 1000));
+};
+const _parseRfc3339DateTimeWithOffset = (value) => {
+    if (value == null) {
+        return void 0;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC3339 timestamps must be strings");
+    }
+    const matches = RFC3339_WITH_OFFSET.exec(value);
+    if (!matches) {
+        throw new TypeError(`Invalid RFC3339 timestamp format ${value}`);
+    }
+    const [, yearStr, monthStr, dayStr, hours, minutes, seconds, , ms, offsetStr] = matches;
+    range(monthStr, 1, 12);
+    range(dayStr, 1, 31);
+    range(hours, 0, 23);
+    range(minutes, 0, 59);
+    range(seconds, 0, 60);
+    const date = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1000) : 0));
+    date.setUTCFullYear(Number(yearStr));
+    if (offsetStr.toUpperCase() != "Z") {
+        const [, sign, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0];
+        const scalar = sign === "-" ? 1 : -1;
+        date.setTime(date.getTime() + scalar * (Number(offsetH) * 60 * 60 * 1000 + Number(offsetM) * 60 * 1000));
+    }
+    return date;
+};
+const _parseRfc7231DateTime = (value) => {
+    if (value == null) {
+        return void 0;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC7231 timestamps must be strings.");
+    }
+    if (IMF_FIXDATE_NATIVE.test(value)) {
+        return new Date(value);
+    }
+    let day;
+    let month;
+    let year;
+    let hour;
+    let minute;
+    let second;
+    let fraction;
+    let matches;
+    if ((matches = IMF_FIXDATE.exec(value))) {
+        [, day, month, year, hour, minute, second, fraction] = matches;
+    }
+    else if ((matches = RFC_850_DATE.exec(value))) {
+        [, day, month, year, hour, minute, second, fraction] = matches;
+        year = (Number(year) + 1900).toString();
+    }
+    else if ((matches = ASC_TIME.exec(value))) {
+        [, month, day, hour, minute, second, fraction, year] = matches;
+    }
+    if (year && second) {
+        const timestamp = Date.UTC(Number(year), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1000) : 0);
+        range(day, 1, 31);
+        range(hour, 0, 23);
+        range(minute, 0, 59);
+        range(second, 0, 60);
+        const date = new Date(timestamp);
+        date.setUTCFullYear(Number(year));
+        return date;
+    }
+    throw new TypeError(`Invalid RFC7231 date-time value ${value}.`);
+};
+function range(v, min, max) {
+    const _v = Number(v);
+    if (_v < min || _v > max) {
+        throw new Error(`Value ${_v} out of range [${min}, ${max}]`);
+    }
+}
+
+function splitEvery(value, delimiter, numDelimiters) {
+    if (numDelimiters <= 0 || !Number.isInteger(numDelimiters)) {
+        throw new Error("Invalid number of delimiters (" + numDelimiters + ") for splitEvery.");
+    }
+    const segments = value.split(delimiter);
+    if (numDelimiters === 1) {
+        return segments;
+    }
+    const compoundSegments = [];
+    let currentSegment = "";
+    for (let i = 0; i < segments.length; i++) {
+        if (currentSegment === "") {
+            currentSegment = segments[i];
+        }
+        else {
+            currentSegment += delimiter + segments[i];
+        }
+        if ((i + 1) % numDelimiters === 0) {
+            compoundSegments.push(currentSegment);
+            currentSegment = "";
+        }
+    }
+    if (currentSegment !== "") {
+        compoundSegments.push(currentSegment);
+    }
+    return compoundSegments;
+}
+
+const splitHeader = (value) => {
+    const z = value.length;
+    const values = [];
+    let withinQuotes = false;
+    let escaped = false;
+    let anchor = 0;
+    for (let i = 0; i < z; ++i) {
+        const char = value[i];
+        switch (char) {
+            case `"`:
+                if (!escaped) {
+                    withinQuotes = !withinQuotes;
+                }
+                break;
+            case ",":
+                if (!withinQuotes) {
+                    values.push(value.slice(anchor, i));
+                    anchor = i + 1;
+                }
+                break;
+        }
+        escaped = char === "\\" && !escaped;
+    }
+    values.push(value.slice(anchor));
+    return values.map((v) => {
+        v = v.trim();
+        const z = v.length;
+        if (z < 2) {
+            return v;
+        }
+        if (v[0] === `"` && v[z - 1] === `"`) {
+            v = v.slice(1, z - 1);
+            return v.replace(/\\(["\\])/g, "$1");
+        }
+        return v.replace(/\\"/g, '"');
+    });
+};
+
+const format = /^-?((0|[1-9]\d*)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
+class NumericValue {
+    string;
+    type;
+    constructor(string, type) {
+        this.string = string;
+        this.type = type;
+        if (!format.test(string)) {
+            throw new Error(`@smithy/core/serde - NumericValue string must conform to the Smithy bigDecimal format. Received: "${string}"`);
+        }
+    }
+    toString() {
+        return this.string;
+    }
+    static [Symbol.hasInstance](object) {
+        if (!object || typeof object !== "object") {
+            return false;
+        }
+        const _nv = object;
+        return NumericValue.prototype.isPrototypeOf(object) || (_nv.type === "bigDecimal" && format.test(_nv.string));
+    }
+}
+function nv(input) {
+    return new NumericValue(String(input), "bigDecimal");
+}
+
+const SHORT_TO_HEX = {};
+const HEX_TO_SHORT = {};
+for (let i = 0; i < 256; i++) {
+    let encodedByte = i.toString(16).toLowerCase();
+    if (encodedByte.length === 1) {
+        encodedByte = `0${encodedByte}`;
+    }
+    SHORT_TO_HEX[i] = encodedByte;
+    HEX_TO_SHORT[encodedByte] = i;
+}
+function fromHex(encoded) {
+    if (encoded.length % 2 !== 0) {
+        throw new Error("Hex encoded strings must have an even number length");
+    }
+    const out = new Uint8Array(encoded.length / 2);
+    for (let i = 0; i < encoded.length; i += 2) {
+        const encodedByte = encoded.slice(i, i + 2).toLowerCase();
+        if (encodedByte in HEX_TO_SHORT) {
+            out[i / 2] = HEX_TO_SHORT[encodedByte];
+        }
+        else {
+            throw new Error(`Cannot decode unrecognized sequence ${encodedByte} as hexadecimal`);
+        }
+    }
+    return out;
+}
+function toHex(bytes) {
+    let out = "";
+    for (let i = 0; i < bytes.byteLength; i++) {
+        out += SHORT_TO_HEX[bytes[i]];
+    }
+    return out;
+}
+
+const calculateBodyLength = (body) => {
+    if (!body) {
+        return 0;
+    }
+    if (typeof body === "string") {
+        return Buffer.byteLength(body);
+    }
+    else if (typeof body.byteLength === "number") {
+        return body.byteLength;
+    }
+    else if (typeof body.size === "number") {
+        return body.size;
+    }
+    else if (typeof body.start === "number" && typeof body.end === "number") {
+        return body.end + 1 - body.start;
+    }
+    else if (body instanceof ReadStream) {
+        if (body.path != null) {
+            return lstatSync(body.path).size;
+        }
+        else if (typeof body.fd === "number") {
+            return fstatSync(body.fd).size;
+        }
+    }
+    throw new Error(`Body Length computation failed for ${body}`);
+};
+
+const toUint8Array = (data) => {
+    if (data instanceof Uint8Array) {
+        return data;
+    }
+    if (typeof data === "string") {
+        return fromUtf8$1(data);
+    }
+    if (ArrayBuffer.isView(data)) {
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength / Uint8Array.BYTES_PER_ELEMENT);
+    }
+    return new Uint8Array(data);
+};
+
+function concatBytes(arrays, length) {
+    if (length === undefined) {
+        length = 0;
+        for (const bytes of arrays) {
+            length += bytes.byteLength;
+        }
+    }
+    const result = new Uint8Array(length);
+    let offset = 0;
+    for (const buf of arrays) {
+        result.set(buf, offset);
+        offset += buf.byteLength;
+    }
+    return result;
+}
+
+const deserializerMiddleware = (options, deserializer) => (next, context) => async (args) => {
+    const { response } = await next(args);
+    try {
+        const parsed = await deserializer(response, options);
+        return {
+            response,
+            output: parsed,
+        };
+    }
+    catch (error) {
+        Object.defineProperty(error, "$response", {
+            value: response,
+            enumerable: false,
+            writable: false,
+            configurable: false,
+        });
+        if (!("$metadata" in error)) {
+            const hint = `Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`;
+            try {
+                error.message += "\n  " + hint;
+            }
+            catch (ignored) {
+                if (!context.logger || context.logger?.constructor?.name === "NoOpLogger") {
+                    console.warn(hint);
+                }
+                else {
+                    context.logger?.warn?.(hint);
+                }
+            }
+            if (typeof error.$responseBodyText !== "undefined") {
+                if (error.$response) {
+                    error.$response.body = error.$responseBodyText;
+                }
+            }
+            try {
+                if (HttpResponse.isInstance(response)) {
+                    const { headers = {} } = response;
+                    const headerEntries = Object.entries(headers);
+                    error.$metadata = {
+                        httpStatusCode: response.statusCode,
+                        requestId: findHeader(/^x-[\w-]+-request-?id$/, headerEntries),
+                        extendedRequestId: findHeader(/^x-[\w-]+-id-2$/, headerEntries),
+                        cfId: findHeader(/^x-[\w-]+-cf-id$/, headerEntries),
+                    };
+                }
+            }
+            catch (ignored) {
+            }
+        }
+        throw error;
+    }
+};
+const findHeader = (pattern, headers) => {
+    return (headers.find(([k]) => {
+        return k.match(pattern);
+    }) || [void 0, void 0])[1];
+};
+
+const serializerMiddleware = (options, serializer) => (next, context) => async (args) => {
+    const endpointConfig = options;
+    const endpoint = context.endpointV2
+        ? async () => toEndpointV1(context.endpointV2)
+        : endpointConfig.endpoint;
+    if (!endpoint) {
+        throw new Error("No valid endpoint provider available.");
+    }
+    const request = await serializer(args.input, { ...options, endpoint });
+    return next({
+        ...args,
+        request,
+    });
+};
+
+const deserializerMiddlewareOption = {
+    name: "deserializerMiddleware",
+    step: "deserialize",
+    tags: ["DESERIALIZER"],
+    override: true,
+};
+const serializerMiddlewareOption = {
+    name: "serializerMiddleware",
+    step: "serialize",
+    tags: ["SERIALIZER"],
+    override: true,
+};
+function getSerdePlugin(config, serializer, deserializer) {
+    return {
+        applyToStack: (commandStack) => {
+            commandStack.add(deserializerMiddleware(config, deserializer), deserializerMiddlewareOption);
+            commandStack.add(serializerMiddleware(config, serializer), serializerMiddlewareOption);
+        },
+    };
+}
+
+class Hash {
+    algorithmIdentifier;
+    secret;
+    hash;
+    constructor(algorithmIdentifier, secret) {
+        this.algorithmIdentifier = algorithmIdentifier;
+        this.secret = secret;
+        this.reset();
+    }
+    update(toHash, encoding) {
+        this.hash.update(toUint8Array(castSourceData(toHash, encoding)));
+    }
+    digest() {
+        return Promise.resolve(this.hash.digest());
+    }
+    reset() {
+        this.hash = this.secret
+            ? createHmac(this.algorithmIdentifier, castSourceData(this.secret))
+            : createHash(this.algorithmIdentifier);
+    }
+}
+function castSourceData(toCast, encoding) {
+    if (Buffer.isBuffer(toCast)) {
+        return toCast;
+    }
+    if (typeof toCast === "string") {
+        return fromString(toCast, encoding);
+    }
+    if (ArrayBuffer.isView(toCast)) {
+        return fromArrayBuffer(toCast.buffer, toCast.byteOffset, toCast.byteLength);
+    }
+    return fromArrayBuffer(toCast);
+}
+
+let ChecksumStream$1 = class ChecksumStream extends Readable {
+    expectedChecksum;
+    checksumSourceLocation;
+    checksum;
+    source;
+    base64Encoder;
+    constructor({ expectedChecksum, checksum, source, checksumSourceLocation, base64Encoder, }) {
+        super();
+        if (typeof source.pipe !== "function") {
+            throw new Error(`@smithy/util-stream: unsupported source type ${source?.constructor?.name ?? source} in ChecksumStream.`);
+        }
+        this.source = source;
+        this.base64Encoder = base64Encoder ?? toBase64$1;
+        this.expectedChecksum = expectedChecksum;
+        this.checksum = checksum;
+        this.checksumSourceLocation = checksumSourceLocation;
+        this.source.on("data", this.onSourceData);
+        this.source.on("end", this.onSourceEnd);
+        this.source.on("error", this.onSourceError);
+        this.source.on("close", this.onSourceClose);
+        this.source.pause();
+    }
+    onSourceData = (chunk) => {
+        if (this.destroyed) {
+            return;
+        }
+        try {
+            this.checksum.update(chunk);
+        }
+        catch (e) {
+            this.destroy(e);
+            return;
+        }
+        if (!this.push(chunk)) {
+            this.source.pause();
+        }
+    };
+    onSourceEnd = async () => {
+        if (this.destroyed) {
+            return;
+        }
+        try {
+            const digest = await this.checksum.digest();
+            const received = this.base64Encoder(digest);
+            if (this.expectedChecksum !== received) {
+                this.destroy(new Error(`Checksum mismatch: expected "${this.expectedChecksum}" but received "${received}"` +
+                    ` in response header "${this.checksumSourceLocation}".`));
+                return;
+            }
+        }
+        catch (e) {
+            this.destroy(e);
+            return;
+        }
+        this.push(null);
+    };
+    onSourceError = (error) => {
+        this.destroy(error);
+    };
+    onSourceClose = () => {
+        if (!this.destroyed && !this.source.readableEnded) {
+            this.destroy(new Error("Connection lost or stream closed before all data was received."));
+        }
+    };
+    _read(_size) {
+        this.source.resume();
+    }
+    _destroy(error, callback) {
+        this.source?.removeListener("data", this.onSourceData);
+        this.source?.removeListener("end", this.onSourceEnd);
+        this.source?.removeListener("error", this.onSourceError);
+        this.source?.removeListener("close", this.onSourceClose);
+        this.source?.destroy();
+        callback(error);
+    }
+};
+
+const isReadableStream = (stream) => typeof ReadableStream === "function" &&
+    (stream?.constructor?.name === ReadableStream.name || stream instanceof ReadableStream);
+const isBlob = (blob) => {
+    return typeof Blob === "function" && (blob?.constructor?.name === Blob.name || blob instanceof Blob);
+};
+
+const fromUtf8 = (input) => new TextEncoder().encode(input);
+
+const chars = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/`;
+Object.entries(chars).reduce((acc, [i, c]) => {
+    acc[c] = Number(i);
+    return acc;
+}, {});
+const alphabetByValue = chars.split("");
+const bitsPerLetter = 6;
+const bitsPerByte = 8;
+const maxLetterValue = 0b111111;
+
+function toBase64(_input) {
+    let input;
+    if (typeof _input === "string") {
+        input = fromUtf8(_input);
+    }
+    else {
+        input = _input;
+    }
+    const isArrayLike = typeof input === "object" && typeof input.length === "number";
+    const isUint8Array = typeof input === "object" &&
+        typeof input.byteOffset === "number" &&
+        typeof input.byteLength === "number";
+    if (!isArrayLike && !isUint8Array) {
+        throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
+    }
+    let str = "";
+    for (let i = 0; i < input.length; i += 3) {
+        let bits = 0;
+        let bitLength = 0;
+        for (let j = i, limit = Math.min(i + 3, input.length); j < limit; j++) {
+            bits |= input[j] << ((limit - j - 1) * bitsPerByte);
+            bitLength += bitsPerByte;
+        }
+        const bitClusterCount = Math.ceil(bitLength / bitsPerLetter);
+        bits <<= bitClusterCount * bitsPerLetter - bitLength;
+        for (let k = 1; k <= bitClusterCount; k++) {
+            const offset = (bitClusterCount - k) * bitsPerLetter;
+            str += alphabetByValue[(bits & (maxLetterValue << offset)) >> offset];
+        }
+        str += "==".slice(0, 4 - bitClusterCount);
+    }
+    return str;
+}
+
+const ReadableStreamRef = typeof ReadableStream === "function" ? ReadableStream : function () { };
+class ChecksumStream extends ReadableStreamRef {
+}
+
+const createChecksumStream$1 = ({ expectedChecksum, checksum, source, checksumSourceLocation, base64Encoder, }) => {
+    if (!isReadableStream(source)) {
+        throw new Error(`@smithy/util-stream: unsupported source type ${source?.constructor?.name ?? source} in ChecksumStream.`);
+    }
+    const encoder = base64Encoder ?? toBase64;
+    if (typeof TransformStream !== "function") {
+        throw new Error("@smithy/util-stream: unable to instantiate ChecksumStream because API unavailable: ReadableStream/TransformStream.");
+    }
+    const transform = new TransformStream({
+        start() { },
+        async transform(chunk, controller) {
+            checksum.update(chunk);
+            controller.enqueue(chunk);
+        },
+        async flush(controller) {
+            const digest = await checksum.digest();
+            const received = encoder(digest);
+            if (expectedChecksum !== received) {
+                const error = new Error(`Checksum mismatch: expected "${expectedChecksum}" but received "${received}"` +
+                    ` in response header "${checksumSourceLocation}".`);
+                controller.error(error);
+            }
+            else {
+                controller.terminate();
+            }
+        },
+    });
+    source.pipeThrough(transform);
+    const readable = transform.readable;
+    Object.setPrototypeOf(readable, ChecksumStream.prototype);
+    return readable;
+};
+
+function createChecksumStream(init) {
+    if (typeof ReadableStream === "function" && isReadableStream(init.source)) {
+        return createChecksumStream$1(init);
+    }
+    return new ChecksumStream$1(init);
+}
+
+class ByteArrayCollector {
+    allocByteArray;
+    byteLength = 0;
+    byteArrays = [];
+    constructor(allocByteArray) {
+        this.allocByteArray = allocByteArray;
+    }
+    push(byteArray) {
+        this.byteArrays.push(byteArray);
+        this.byteLength += byteArray.byteLength;
+    }
+    flush() {
+        if (this.byteArrays.length === 1) {
+            const bytes = this.byteArrays[0];
+            this.reset();
+            return bytes;
+        }
+        const aggregation = this.allocByteArray(this.byteLength);
+        let cursor = 0;
+        for (let i = 0; i < this.byteArrays.length; ++i) {
+            const bytes = this.byteArrays[i];
+            aggregation.set(bytes, cursor);
+            cursor += bytes.byteLength;
+        }
+        this.reset();
+        return aggregation;
+    }
+    reset() {
+        this.byteArrays = [];
+        this.byteLength = 0;
+    }
+}
+
+function createBufferedReadableStream(upstream, size, logger) {
+    const reader = upstream.getReader();
+    let streamBufferingLoggedWarning = false;
+    let bytesSeen = 0;
+    const buffers = ["", new ByteArrayCollector((size) => new Uint8Array(size))];
+    let mode = -1;
+    const pull = async (controller) => {
+        const { value, done } = await reader.read();
+        const chunk = value;
+        if (done) {
+            if (mode !== -1) {
+                const remainder = flush(buffers, mode);
+                if (sizeOf(remainder) > 0) {
+                    controller.enqueue(remainder);
+                }
+            }
+            controller.close();
+        }
+        else {
+            const chunkMode = modeOf(chunk, false);
+            if (mode !== chunkMode) {
+                if (mode >= 0) {
+                    controller.enqueue(flush(buffers, mode));
+                }
+                mode = chunkMode;
+            }
+            if (mode === -1) {
+                controller.enqueue(chunk);
+                return;
+            }
+            const chunkSize = sizeOf(chunk);
+            bytesSeen += chunkSize;
+            const bufferSize = sizeOf(buffers[mode]);
+            if (chunkSize >= size && bufferSize === 0) {
+                controller.enqueue(chunk);
+            }
+            else {
+                const newSize = merge(buffers, mode, chunk);
+                if (!streamBufferingLoggedWarning && bytesSeen > size * 2) {
+                    streamBufferingLoggedWarning = true;
+                    logger?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`);
+                }
+                if (newSize >= size) {
+                    controller.enqueue(flush(buffers, mode));
+                }
+                else {
+                    await pull(controller);
+                }
+            }
+        }
+    };
+    return new ReadableStream({
+        pull,
+    });
+}
+function merge(buffers, mode, chunk) {
+    switch (mode) {
+        case 0:
+            buffers[0] += chunk;
+            return sizeOf(buffers[0]);
+        case 1:
+        case 2:
+            buffers[mode].push(chunk);
+            return sizeOf(buffers[mode]);
+    }
+}
+function flush(buffers, mode) {
+    switch (mode) {
+        case 0:
+            const s = buffers[0];
+            buffers[0] = "";
+            return s;
+        case 1:
+        case 2:
+            return buffers[mode].flush();
+    }
+    throw new Error(`@smithy/util-stream - invalid index ${mode} given to flush()`);
+}
+function sizeOf(chunk) {
+    return chunk?.byteLength ?? chunk?.length ?? 0;
+}
+function modeOf(chunk, allowBuffer = true) {
+    if (allowBuffer && typeof Buffer !== "undefined" && chunk instanceof Buffer) {
+        return 2;
+    }
+    if (chunk instanceof Uint8Array) {
+        return 1;
+    }
+    if (typeof chunk === "string") {
+        return 0;
+    }
+    return -1;
+}
+
+function createBufferedReadable(upstream, size, logger) {
+    if (isReadableStream(upstream)) {
+        return createBufferedReadableStream(upstream, size, logger);
+    }
+    const downstream = new Readable({ read() { } });
+    let streamBufferingLoggedWarning = false;
+    let bytesSeen = 0;
+    const buffers = [
+        "",
+        new ByteArrayCollector((size) => new Uint8Array(size)),
+        new ByteArrayCollector((size) => Buffer.from(new Uint8Array(size))),
+    ];
+    let mode = -1;
+    upstream.on("data", (chunk) => {
+        const chunkMode = modeOf(chunk, true);
+        if (mode !== chunkMode) {
+            if (mode >= 0) {
+                downstream.push(flush(buffers, mode));
+            }
+            mode = chunkMode;
+        }
+        if (mode === -1) {
+            downstream.push(chunk);
+            return;
+        }
+        const chunkSize = sizeOf(chunk);
+        bytesSeen += chunkSize;
+        const bufferSize = sizeOf(buffers[mode]);
+        if (chunkSize >= size && bufferSize === 0) {
+            downstream.push(chunk);
+        }
+        else {
+            const newSize = merge(buffers, mode, chunk);
+            if (!streamBufferingLoggedWarning && bytesSeen > size * 2) {
+                streamBufferingLoggedWarning = true;
+                logger?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`);
+            }
+            if (newSize >= size) {
+                downstream.push(flush(buffers, mode));
+            }
+        }
+    });
+    upstream.on("end", () => {
+        if (mode !== -1) {
+            const remainder = flush(buffers, mode);
+            if (sizeOf(remainder) > 0) {
+                downstream.push(remainder);
+            }
+        }
+        downstream.push(null);
+    });
+    return downstream;
+}
+
+const getAwsChunkedEncodingStream$1 = (readableStream, options) => {
+    const { base64Encoder, bodyLengthChecker, checksumAlgorithmFn, checksumLocationName, streamHasher } = options;
+    const checksumRequired = base64Encoder !== undefined &&
+        bodyLengthChecker !== undefined &&
+        checksumAlgorithmFn !== undefined &&
+        checksumLocationName !== undefined &&
+        streamHasher !== undefined;
+    const digest = checksumRequired ? streamHasher(checksumAlgorithmFn, readableStream) : undefined;
+    Promise.resolve(digest).catch(() => {
+    });
+    const reader = readableStream.getReader();
+    return new ReadableStream({
+        async pull(controller) {
+            const { value, done } = await reader.read();
+            if (done) {
+                controller.enqueue(`0\r\n`);
+                if (checksumRequired) {
+                    const checksum = base64Encoder(await digest);
+                    controller.enqueue(`${checksumLocationName}:${checksum}\r\n`);
+                    controller.enqueue(`\r\n`);
+                }
+                controller.close();
+            }
+            else {
+                controller.enqueue(`${(bodyLengthChecker(value) || 0).toString(16)}\r\n${value}\r\n`);
+            }
+        },
+    });
+};
+
+function getAwsChunkedEncodingStream(stream, options) {
+    const readable = stream;
+    const readableStream = stream;
+    if (isReadableStream(readableStream)) {
+        return getAwsChunkedEncodingStream$1(readableStream, options);
+    }
+    const { base64Encoder, bodyLengthChecker, checksumAlgorithmFn, checksumLocationName, streamHasher } = options;
+    const checksumRequired = base64Encoder !== undefined &&
+        checksumAlgorithmFn !== undefined &&
+        checksumLocationName !== undefined &&
+        streamHasher !== undefined;
+    const digest = checksumRequired ? streamHasher(checksumAlgorithmFn, readable) : undefined;
+    Promise.resolve(digest).catch(() => {
+    });
+    const awsChunkedEncodingStream = new Readable({
+        read() {
+            readable.resume();
+        },
+    });
+    readable.on("data", (data) => {
+        const length = bodyLengthChecker(data) || 0;
+        if (length === 0) {
+            return;
+        }
+        awsChunkedEncodingStream.push(`${length.toString(16)}\r\n`);
+        awsChunkedEncodingStream.push(data);
+        if (!awsChunkedEncodingStream.push("\r\n")) {
+            readable.pause();
+        }
+    });
+    readable.on("error", (err) => {
+        awsChunkedEncodingStream.destroy(err);
+    });
+    readable.pause();
+    readable.on("end", async () => {
+        try {
+            awsChunkedEncodingStream.push(`0\r\n`);
+            if (checksumRequired) {
+                const checksum = base64Encoder(await digest);
+                awsChunkedEncodingStream.push(`${checksumLocationName}:${checksum}\r\n`);
+                awsChunkedEncodingStream.push(`\r\n`);
+            }
+            awsChunkedEncodingStream.push(null);
+        }
+        catch (err) {
+            awsChunkedEncodingStream.destroy(err);
+        }
+    });
+    return awsChunkedEncodingStream;
+}
+
+async function headStream$1(stream, bytes) {
+    let byteLengthCounter = 0;
+    const chunks = [];
+    const reader = stream.getReader();
+    let isDone = false;
+    while (!isDone) {
+        const { done, value } = await reader.read();
+        if (value) {
+            chunks.push(value);
+            byteLengthCounter += value?.byteLength ?? 0;
+        }
+        if (byteLengthCounter >= bytes) {
+            break;
+        }
+        isDone = done;
+    }
+    reader.releaseLock();
+    const collected = new Uint8Array(Math.min(bytes, byteLengthCounter));
+    let offset = 0;
+    for (const chunk of chunks) {
+        if (chunk.byteLength > collected.byteLength - offset) {
+            collected.set(chunk.subarray(0, collected.byteLength - offset), offset);
+            break;
+        }
+        else {
+            collected.set(chunk, offset);
+        }
+        offset += chunk.length;
+    }
+    return collected;
+}
+
+const headStream = (stream, bytes) => {
+    if (isReadableStream(stream)) {
+        return headStream$1(stream, bytes);
+    }
+    return new Promise((resolve, reject) => {
+        const collector = new Collector$1();
+        collector.limit = bytes;
+        stream.pipe(collector);
+        stream.on("error", (err) => {
+            collector.end();
+            reject(err);
+        });
+        collector.on("error", reject);
+        collector.on("finish", function () {
+            const bytes = concatBytes(this.buffers);
+            resolve(bytes);
+        });
+    });
+};
+let Collector$1 = class Collector extends Writable {
+    buffers = [];
+    limit = Infinity;
+    bytesBuffered = 0;
+    _write(chunk, encoding, callback) {
+        this.buffers.push(chunk);
+        this.bytesBuffered += chunk.byteLength ?? 0;
+        if (this.bytesBuffered >= this.limit) {
+            const excess = this.bytesBuffered - this.limit;
+            const tailBuffer = this.buffers[this.buffers.length - 1];
+            this.buffers[this.buffers.length - 1] = tailBuffer.subarray(0, tailBuffer.byteLength - excess);
+            this.emit("finish");
+        }
+        callback();
+    }
+};
+
+const toUtf8 = (input) => {
+    if (typeof input === "string") {
+        return input;
+    }
+    if (typeof input !== "object" || typeof input.byteOffset !== "number" || typeof input.byteLength !== "number") {
+        throw new Error("@smithy/util-utf8: toUtf8 encoder function only accepts string | Uint8Array.");
+    }
+    return new TextDecoder("utf-8").decode(input);
+};
+
+const streamCollector$1 = async (stream) => {
+    if (isBlob(stream)) {
+        return collectBlob(stream);
+    }
+    return collectReadableStream(stream);
+};
+async function collectBlob(blob) {
+    return blob.arrayBuffer().then((ab) => new Uint8Array(ab));
+}
+async function collectReadableStream(stream) {
+    const chunks = [];
+    const reader = stream.getReader();
+    let length = 0;
+    while (true) {
+        const { done, value } = await reader.read();
+        if (value) {
+            chunks.push(value);
+            length += value.length;
+        }
+        if (done) {
+            break;
+        }
+    }
+    return concatBytes(chunks, length);
+}
+
+const ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED$1 = "The stream has already been transformed.";
+const sdkStreamMixin$1 = (stream) => {
+    if (!isBlobInstance(stream) && !isReadableStream(stream)) {
+        const name = stream?.__proto__?.constructor?.name || stream;
+        throw new Error(`Unexpected stream implementation, expect Blob or ReadableStream, got ${name}`);
+    }
+    let transformed = false;
+    const transformToByteArray = async () => {
+        if (transformed) {
+            throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED$1);
+        }
+        transformed = true;
+        return await streamCollector$1(stream);
+    };
+    const blobToWebStream = (blob) => {
+        if (typeof blob.stream !== "function") {
+            throw new Error("Cannot transform payload Blob to web stream. Please make sure the Blob.stream() is polyfilled.\n" +
+                "If you are using React Native, this API is not yet supported, see: https://react-native.canny.io/feature-requests/p/fetch-streaming-body");
+        }
+        return blob.stream();
+    };
+    return Object.assign(stream, {
+        transformToByteArray: transformToByteArray,
+        transformToString: async (encoding) => {
+            const buf = await transformToByteArray();
+            if (encoding === "base64") {
+                return toBase64(buf);
+            }
+            else if (encoding === "hex") {
+                return toHex(buf);
+            }
+            else if (encoding === undefined || encoding === "utf8" || encoding === "utf-8") {
+                return toUtf8(buf);
+            }
+            else if (typeof TextDecoder === "function") {
+                return new TextDecoder(encoding).decode(buf);
+            }
+            else {
+                throw new Error("TextDecoder is not available, please make sure polyfill is provided.");
+            }
+        },
+        transformToWebStream: () => {
+            if (transformed) {
+                throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED$1);
+            }
+            transformed = true;
+            if (isBlobInstance(stream)) {
+                return blobToWebStream(stream);
+            }
+            else if (isReadableStream(stream)) {
+                return stream;
+            }
+            else {
+                throw new Error(`Cannot transform payload to web stream, got ${stream}`);
+            }
+        },
+    });
+};
+const isBlobInstance = (stream) => typeof Blob === "function" && stream instanceof Blob;
+
+const streamCollector = (stream) => {
+    if (isBlob(stream)) {
+        return collectBlob(stream);
+    }
+    if (isReadableStream(stream)) {
+        return collectReadableStream(stream);
+    }
+    return new Promise((resolve, reject) => {
+        const collector = new Collector();
+        const nodeStream = stream;
+        nodeStream.pipe(collector);
+        nodeStream.on("error", (err) => {
+            collector.end();
+            reject(err);
+        });
+        collector.on("error", reject);
+        collector.on("finish", function () {
+            const bytes = concatBytes(this.bufferedBytes);
+            resolve(bytes);
+        });
+    });
+};
+class Collector extends Writable {
+    bufferedBytes = [];
+    _write(chunk, encoding, callback) {
+        this.bufferedBytes.push(chunk);
+        callback();
+    }
+}
+
+const ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED = "The stream has already been transformed.";
+const sdkStreamMixin = (stream) => {
+    if (!(stream instanceof Readable)) {
+        try {
+            return sdkStreamMixin$1(stream);
+        }
+        catch (ignored) {
+            const name = stream?.__proto__?.constructor?.name || stream;
+            throw new Error(`Unexpected stream implementation, expect Stream.Readable instance, got ${name}`);
+        }
+    }
+    let transformed = false;
+    const transformToByteArray = async () => {
+        if (transformed) {
+            throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED);
+        }
+        transformed = true;
+        return await streamCollector(stream);
+    };
+    return Object.assign(stream, {
+        transformToByteArray,
+        transformToString: async (encoding) => {
+            const buf = await transformToByteArray();
+            if (encoding === undefined || Buffer.isEncoding(encoding)) {
+                return fromArrayBuffer(buf.buffer, buf.byteOffset, buf.byteLength).toString(encoding);
+            }
+            else {
+                const decoder = new TextDecoder(encoding);
+                return decoder.decode(buf);
+            }
+        },
+        transformToWebStream: () => {
+            if (transformed) {
+                throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED);
+            }
+            if (stream.readableFlowing !== null) {
+                throw new Error("The stream has been consumed by other callbacks.");
+            }
+            if (typeof Readable.toWeb !== "function") {
+                throw new Error("Readable.toWeb() is not supported. Please ensure a polyfill is available.");
+            }
+            transformed = true;
+            return Readable.toWeb(stream);
+        },
+    });
+};
+
+async function splitStream$1(stream) {
+    if (typeof stream.stream === "function") {
+        stream = stream.stream();
+    }
+    const readableStream = stream;
+    return readableStream.tee();
+}
+
+async function splitStream(stream) {
+    if (isReadableStream(stream) || isBlob(stream)) {
+        return splitStream$1(stream);
+    }
+    const stream1 = new PassThrough();
+    const stream2 = new PassThrough();
+    stream.pipe(stream1);
+    stream.pipe(stream2);
+    return [stream1, stream2];
+}
+
+function writeKey(obj) {
+    Object.defineProperty(obj, "__proto__", { value: undefined, writable: true, enumerable: true, configurable: true });
+}
+
+class Uint8ArrayBlobAdapter extends bindUint8ArrayBlobAdapter(toUtf8$1, fromUtf8$1, toBase64$1, fromBase64) {
+}
+const _getRandomValues = getRandomValues;
+const v4 = bindV4(_getRandomValues);
+const generateIdempotencyToken = v4;
+
+exports.ChecksumStream = ChecksumStream$1;
+exports.Hash = Hash;
+exports.LazyJsonString = LazyJsonString;
+exports.NumericValue = NumericValue;
+exports.Uint8ArrayBlobAdapter = Uint8ArrayBlobAdapter;
+exports._parseEpochTimestamp = _parseEpochTimestamp;
+exports._parseRfc3339DateTimeWithOffset = _parseRfc3339DateTimeWithOffset;
+exports._parseRfc7231DateTime = _parseRfc7231DateTime;
+exports.calculateBodyLength = calculateBodyLength;
+exports.concatBytes = concatBytes;
+exports.copyDocumentWithTransform = copyDocumentWithTransform;
+exports.createBufferedReadable = createBufferedReadable;
+exports.createChecksumStream = createChecksumStream;
+exports.dateToUtcString = dateToUtcString;
+exports.deserializerMiddleware = deserializerMiddleware;
+exports.deserializerMiddlewareOption = deserializerMiddlewareOption;
+exports.expectBoolean = expectBoolean;
+exports.expectByte = expectByte;
+exports.expectFloat32 = expectFloat32;
+exports.expectInt = expectInt;
+exports.expectInt32 = expectInt32;
+exports.expectLong = expectLong;
+exports.expectNonNull = expectNonNull;
+exports.expectNumber = expectNumber;
+exports.expectObject = expectObject;
+exports.expectShort = expectShort;
+exports.expectString = expectString;
+exports.expectUnion = expectUnion;
+exports.fromArrayBuffer = fromArrayBuffer;
+exports.fromBase64 = fromBase64;
+exports.fromHex = fromHex;
+exports.fromString = fromString;
+exports.fromUtf8 = fromUtf8$1;
+exports.generateIdempotencyToken = generateIdempotencyToken;
+exports.getAwsChunkedEncodingStream = getAwsChunkedEncodingStream;
+exports.getSerdePlugin = getSerdePlugin;
+exports.handleFloat = handleFloat;
+exports.headStream = headStream;
+exports.isArrayBuffer = isArrayBuffer;
+exports.isBlob = isBlob;
+exports.isReadableStream = isReadableStream;
+exports.limitedParseDouble = limitedParseDouble;
+exports.limitedParseFloat = limitedParseFloat;
+exports.limitedParseFloat32 = limitedParseFloat32;
+exports.logger = logger;
+exports.nv = nv;
+exports.parseBoolean = parseBoolean;
+exports.parseEpochTimestamp = parseEpochTimestamp;
+exports.parseRfc3339DateTime = parseRfc3339DateTime;
+exports.parseRfc3339DateTimeWithOffset = parseRfc3339DateTimeWithOffset;
+exports.parseRfc7231DateTime = parseRfc7231DateTime;
+exports.quoteHeader = quoteHeader;
+exports.sdkStreamMixin = sdkStreamMixin;
+exports.serializerMiddleware = serializerMiddleware;
+exports.serializerMiddlewareOption = serializerMiddlewareOption;
+exports.splitEvery = splitEvery;
+exports.splitHeader = splitHeader;
+exports.splitStream = splitStream;
+exports.streamCollector = streamCollector;
+exports.strictParseByte = strictParseByte;
+exports.strictParseDouble = strictParseDouble;
+exports.strictParseFloat = strictParseFloat;
+exports.strictParseFloat32 = strictParseFloat32;
+exports.strictParseInt = strictParseInt;
+exports.strictParseInt32 = strictParseInt32;
+exports.strictParseLong = strictParseLong;
+exports.strictParseShort = strictParseShort;
+exports.toBase64 = toBase64$1;
+exports.toHex = toHex;
+exports.toUint8Array = toUint8Array;
+exports.toUtf8 = toUtf8$1;
+exports.v4 = v4;
+exports.writeKey = writeKey;
+
+
+/***/ }),
+
+/***/ 4534:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(690);
+
+const getSmithyContext = (context) => context[SMITHY_CONTEXT_KEY] || (context[SMITHY_CONTEXT_KEY] = {});
+
+function hasOwn(o, k) {
+    return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+class HttpRequest {
+    method;
+    protocol;
+    hostname;
+    port;
+    path;
+    query;
+    headers;
+    username;
+    password;
+    fragment;
+    body;
+    constructor(options) {
+        this.method = options.method || "GET";
+        this.hostname = options.hostname || "localhost";
+        this.port = options.port;
+        this.query = options.query || {};
+        this.headers = options.headers || {};
+        this.body = options.body;
+        this.protocol = options.protocol
+            ? options.protocol.slice(-1) !== ":"
+                ? `${options.protocol}:`
+                : options.protocol
+            : "https:";
+        this.path = options.path ? (options.path.charAt(0) !== "/" ? `/${options.path}` : options.path) : "/";
+        this.username = options.username;
+        this.password = options.password;
+        this.fragment = options.fragment;
+    }
+    static clone(request) {
+        const cloned = new HttpRequest({
+            ...request,
+            headers: { ...request.headers },
+        });
+        if (cloned.query) {
+            cloned.query = cloneQuery(cloned.query);
+        }
+        return cloned;
+    }
+    static isInstance(request) {
+        if (!request) {
+            return false;
+        }
+        const req = request;
+        return ("method" in req &&
+            "protocol" in req &&
+            "hostname" in req &&
+            "path" in req &&
+            typeof req["query"] === "object" &&
+            typeof req["headers"] === "object");
+    }
+    clone() {
+        return HttpRequest.clone(this);
+    }
+}
+function cloneQuery(query) {
+    return Object.keys(query).reduce((carry, paramName) => {
+        const param = query[paramName];
+        return {
+            ...carry,
+            [paramName]: Array.isArray(param) ? [...param] : param,
+        };
+    }, {});
+}
+
+class HttpResponse {
+    statusCode;
+    reason;
+    headers;
+    body;
+    constructor(options) {
+        this.statusCode = options.statusCode;
+        this.reason = options.reason;
+        this.headers = options.headers || {};
+        this.body = options.body;
+    }
+    static isInstance(response) {
+        if (!response) {
+            return false;
+        }
+        const resp = response;
+        return typeof resp.statusCode === "number" && typeof resp.headers === "object";
+    }
+}
+
+const VALID_HOST_LABEL_REGEX = new RegExp(`^(?!.*-$)(?!-)[a-zA-Z0-9-]{1,63}$`);
+const isValidHostLabel = (value, allowSubDomains = false) => {
+    if (!allowSubDomains) {
+        return VALID_HOST_LABEL_REGEX.test(value);
+    }
+    const labels = value.split(".");
+    for (const label of labels) {
+        if (!isValidHostLabel(label)) {
+            return false;
+        }
+    }
+    return true;
+};
+
+function isValidHostname(hostname) {
+    const hostPattern = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
+    return hostPattern.test(hostname);
+}
+
+const normalizeProvider = (input) => {
+    if (typeof input === "function") {
+        return input;
+    }
+    const promisified = Promise.resolve(input);
+    return () => promisified;
+};
+
+function parseQueryString(querystring) {
+    const query = {};
+    querystring = querystring.replace(/^\?/, "");
+    if (querystring) {
+        for (const pair of querystring.split("&")) {
+            let [key, value = null] = pair.split("=");
+            key = decodeURIComponent(key);
+            if (value) {
+                value = decodeURIComponent(value);
+            }
+            if (!(key in query)) {
+                query[key] = value;
+            }
+            else if (Array.isArray(query[key])) {
+                query[key].push(value);
+            }
+            else {
+                query[key] = [query[key], value];
+            }
+        }
+    }
+    return query;
+}
+
+const parseUrl = (url) => {
+    if (typeof url === "string") {
+        return parseUrl(new URL(url));
+    }
+    const { hostname, pathname, port, protocol, search } = url;
+    let query;
+    if (search) {
+        query = parseQueryString(search);
+    }
+    return {
+        hostname,
+        port: port ? parseInt(port) : undefined,
+        protocol,
+        path: pathname,
+        query,
+    };
+};
+
+const toEndpointV1 = (endpoint) => {
+    if (typeof endpoint === "object") {
+        if ("url" in endpoint) {
+            const v1Endpoint = parseUrl(endpoint.url);
+            if (endpoint.headers) {
+                v1Endpoint.headers = {};
+                for (const name in endpoint.headers) {
+                    if (!hasOwn(endpoint.headers, name)) {
+                        continue;
+                    }
+                    v1Endpoint.headers[name.toLowerCase()] = endpoint.headers[name].join(", ");
+                }
+            }
+            return v1Endpoint;
+        }
+        return endpoint;
+    }
+    return parseUrl(endpoint);
+};
+
+exports.HttpRequest = HttpRequest;
+exports.HttpResponse = HttpResponse;
+exports.getSmithyContext = getSmithyContext;
+exports.hasOwn = hasOwn;
+exports.isValidHostLabel = isValidHostLabel;
+exports.isValidHostname = isValidHostname;
+exports.normalizeProvider = normalizeProvider;
+exports.parseQueryString = parseQueryString;
+exports.parseUrl = parseUrl;
+exports.toEndpointV1 = toEndpointV1;
+
+
+/***/ }),
+
+/***/ 5118:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+const { hasOwn, fromUtf8, fromHex, toHex, toUint8Array, writeKey, isArrayBuffer } = __nccwpck_require__(2430);
+const { normalizeProvider } = __nccwpck_require__(2658);
+const { escapeUri, HttpRequest } = __nccwpck_require__(3422);
+
+class HeaderFormatter {
+    format(headers) {
+        const chunks = [];
+        for (const headerName in headers) {
+            if (!hasOwn(headers, headerName)) {
+                continue;
+            }
+            const bytes = fromUtf8(headerName);
+            chunks.push(Uint8Array.from([bytes.byteLength]), bytes, this.formatHeaderValue(headers[headerName]));
+        }
+        const out = new Uint8Array(chunks.reduce((carry, bytes) => carry + bytes.byteLength, 0));
+        let position = 0;
+        for (const chunk of chunks) {
+            out.set(chunk, position);
+            position += chunk.byteLength;
+        }
+        return out;
+    }
+    formatHeaderValue(header) {
+        switch (header.type) {
+            case "boolean":
+                return Uint8Array.from([header.value ? 0 : 1]);
+            case "byte":
+                return Uint8Array.from([2, header.value]);
+            case "short":
+                const shortView = new DataView(new ArrayBuffer(3));
+                shortView.setUint8(0, 3);
+                shortView.setInt16(1, header.value, false);
+                return new Uint8Array(shortView.buffer);
+            case "integer":
+                const intView = new DataView(new ArrayBuffer(5));
+                intView.setUint8(0, 4);
+                intView.setInt32(1, header.value, false);
+                return new Uint8Array(intView.buffer);
+            case "long":
+                const longBytes = new Uint8Array(9);
+                longBytes[0] = 5;
+                longBytes.set(header.value.bytes, 1);
+                return longBytes;
+            case "binary":
+                const binView = new DataView(new ArrayBuffer(3 + header.value.byteLength));
+                binView.setUint8(0, 6);
+                binView.setUint16(1, header.value.byteLength, false);
+                const binBytes = new Uint8Array(binView.buffer);
+                binBytes.set(header.value, 3);
+                return binBytes;
+            case "string":
+                const utf8Bytes = fromUtf8(header.value);
+                const strView = new DataView(new ArrayBuffer(3 + utf8Bytes.byteLength));
+                strView.setUint8(0, 7);
+                strView.setUint16(1, utf8Bytes.byteLength, false);
+                const strBytes = new Uint8Array(strView.buffer);
+                strBytes.set(utf8Bytes, 3);
+                return strBytes;
+            case "timestamp":
+                const tsBytes = new Uint8Array(9);
+                tsBytes[0] = 8;
+                tsBytes.set(Int64.fromNumber(header.value.valueOf()).bytes, 1);
+                return tsBytes;
+            case "uuid":
+                if (!UUID_PATTERN.test(header.value)) {
+                    throw new Error(`Invalid UUID received: ${header.value}`);
+                }
+                const uuidBytes = new Uint8Array(17);
+                uuidBytes[0] = 9;
+                uuidBytes.set(fromHex(header.value.replace(/-/g, "")), 1);
+                return uuidBytes;
+        }
+    }
+}
+var HEADER_VALUE_TYPE;
+(function (HEADER_VALUE_TYPE) {
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["boolTrue"] = 0] = "boolTrue";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["boolFalse"] = 1] = "boolFalse";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["byte"] = 2] = "byte";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["short"] = 3] = "short";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["integer"] = 4] = "integer";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["long"] = 5] = "long";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["byteArray"] = 6] = "byteArray";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["string"] = 7] = "string";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["timestamp"] = 8] = "timestamp";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["uuid"] = 9] = "uuid";
+})(HEADER_VALUE_TYPE || (HEADER_VALUE_TYPE = {}));
+const UUID_PATTERN = /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/;
+class Int64 {
+    bytes;
+    constructor(bytes) {
+        this.bytes = bytes;
+        if (bytes.byteLength !== 8) {
+            throw new Error("Int64 buffers must be exactly 8 bytes");
+        }
+    }
+    static fromNumber(number) {
+        if (number > 9_223_372_036_854_775_807 || number < -9223372036854776e3) {
+            throw new Error(`${number} is too large (or, if negative, too small) to represent as an Int64`);
+        }
+        const bytes = new Uint8Array(8);
+        for (let i = 7, remaining = Math.abs(Math.round(number)); i > -1 && remaining > 0; i--, remaining /= 256) {
+            bytes[i] = remaining;
+        }
+        if (number < 0) {
+            negate(bytes);
+        }
+        return new Int64(bytes);
+    }
+    valueOf() {
+        const bytes = this.bytes.slice(0);
+        const negative = bytes[0] & 0b10000000;
+        if (negative) {
+            negate(bytes);
+        }
+        return parseInt(toHex(bytes), 16) * (negative ? -1 : 1);
+    }
+    toString() {
+        return String(this.valueOf());
+    }
+}
+function negate(bytes) {
+    for (let i = 0; i < 8; i++) {
+        bytes[i] ^= 0xff;
+    }
+    for (let i = 7; i > -1; i--) {
+        bytes[i]++;
+        if (bytes[i] !== 0) {
+            break;
+        }
+    }
+}
+
+const ALGORITHM_QUERY_PARAM = "X-Amz-Algorithm";
+const CREDENTIAL_QUERY_PARAM = "X-Amz-Credential";
+const AMZ_DATE_QUERY_PARAM = "X-Amz-Date";
+const SIGNED_HEADERS_QUERY_PARAM = "X-Amz-SignedHeaders";
+const EXPIRES_QUERY_PARAM = "X-Amz-Expires";
+const SIGNATURE_QUERY_PARAM = "X-Amz-Signature";
+const TOKEN_QUERY_PARAM = "X-Amz-Security-Token";
+const REGION_SET_PARAM = "X-Amz-Region-Set";
+const AUTH_HEADER = "authorization";
+const AMZ_DATE_HEADER = AMZ_DATE_QUERY_PARAM.toLowerCase();
+const DATE_HEADER = "date";
+const GENERATED_HEADERS = [AUTH_HEADER, AMZ_DATE_HEADER, DATE_HEADER];
+const SIGNATURE_HEADER = SIGNATURE_QUERY_PARAM.toLowerCase();
+const SHA256_HEADER = "x-amz-content-sha256";
+const TOKEN_HEADER = TOKEN_QUERY_PARAM.toLowerCase();
+const HOST_HEADER = "host";
+const ALWAYS_UNSIGNABLE_HEADERS = {
+    authorization: true,
+    "cache-control": true,
+    connection: true,
+    expect: true,
+    from: true,
+    "keep-alive": true,
+    "max-forwards": true,
+    pragma: true,
+    referer: true,
+    te: true,
+    trailer: true,
+    "transfer-encoding": true,
+    upgrade: true,
+    "user-agent": true,
+    "x-amzn-trace-id": true,
+};
+const PROXY_HEADER_PATTERN = /^proxy-/;
+const SEC_HEADER_PATTERN = /^sec-/;
+const UNSIGNABLE_PATTERNS = [/^proxy-/i, /^sec-/i];
+const ALGORITHM_IDENTIFIER = "AWS4-HMAC-SHA256";
+const ALGORITHM_IDENTIFIER_V4A = "AWS4-ECDSA-P256-SHA256";
+const EVENT_ALGORITHM_IDENTIFIER = "AWS4-HMAC-SHA256-PAYLOAD";
+const UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+const MAX_CACHE_SIZE = 50;
+const KEY_TYPE_IDENTIFIER = "aws4_request";
+const MAX_PRESIGNED_TTL = 60 * 60 * 24 * 7;
+
+const getCanonicalQuery = ({ query = {} }) => {
+    const keys = [];
+    const serialized = {};
+    for (const key in query) {
+        if (!hasOwn(query, key)) {
+            continue;
+        }
+        if (key.toLowerCase() === SIGNATURE_HEADER) {
+            continue;
+        }
+        const encodedKey = escapeUri(key);
+        keys.push(encodedKey);
+        const value = query[key];
+        if (typeof value === "string") {
+            serialized[encodedKey] = `${encodedKey}=${escapeUri(value)}`;
+        }
+        else if (Array.isArray(value)) {
+            serialized[encodedKey] = value
+                .slice(0)
+                .reduce((encoded, value) => encoded.concat([`${encodedKey}=${escapeUri(value)}`]), [])
+                .sort()
+                .join("&");
+        }
+    }
+    return keys
+        .sort()
+        .map((key) => serialized[key])
+        .filter((serialized) => serialized)
+        .join("&");
+};
+
+const iso8601 = (time) => toDate(time)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z");
+const toDate = (time) => {
+    if (typeof time === "number") {
+        return new Date(time * 1000);
+    }
+    if (typeof time === "string") {
+        if (Number(time)) {
+            return new Date(Number(time) * 1000);
+        }
+        return new Date(time);
+    }
+    return time;
+};
+
+class SignatureV4Base {
+    service;
+    regionProvider;
+    credentialProvider;
+    sha256;
+    uriEscapePath;
+    applyChecksum;
+    constructor({ applyChecksum, credentials, region, service, sha256, uriEscapePath = true, }) {
+        this.service = service;
+        this.sha256 = sha256;
+        this.uriEscapePath = uriEscapePath;
+        this.applyChecksum = typeof applyChecksum === "boolean" ? applyChecksum : true;
+        this.regionProvider = normalizeProvider(region);
+        this.credentialProvider = normalizeProvider(credentials);
+    }
+    createCanonicalRequest(request, canonicalHeaders, payloadHash) {
+        const sortedHeaders = Object.keys(canonicalHeaders).sort();
+        return `${request.method}
+${this.getCanonicalPath(request)}
+${getCanonicalQuery(request)}
+${sortedHeaders.map((name) => `${name}:${canonicalHeaders[name]}`).join("\n")}
+
+${sortedHeaders.join(";")}
+${payloadHash}`;
+    }
+    async createStringToSign(longDate, credentialScope, canonicalRequest, algorithmIdentifier) {
+        const hash = new this.sha256();
+        hash.update(toUint8Array(canonicalRequest));
+        const hashedRequest = await hash.digest();
+        return `${algorithmIdentifier}
+${longDate}
+${credentialScope}
+${toHex(hashedRequest)}`;
+    }
+    getCanonicalPath({ path }) {
+        if (this.uriEscapePath) {
+            const normalizedPathSegments = [];
+            for (const pathSegment of path.split("/")) {
+                if (pathSegment?.length === 0) {
+                    continue;
+                }
+                if (pathSegment === ".") {
+                    continue;
+                }
+                if (pathSegment === "..") {
+                    normalizedPathSegments.pop();
+                }
+                else {
+                    normalizedPathSegments.push(pathSegment);
+                }
+            }
+            const normalizedPath = `${path?.startsWith("/") ? "/" : ""}${normalizedPathSegments.join("/")}${normalizedPathSegments.length > 0 && path?.endsWith("/") ? "/" : ""}`;
+            const doubleEncoded = escapeUri(normalizedPath);
+            return doubleEncoded.replace(/%2F/g, "/");
+        }
+        return path;
+    }
+    validateResolvedCredentials(credentials) {
+        if (typeof credentials !== "object" ||
+            typeof credentials.accessKeyId !== "string" ||
+            typeof credentials.secretAccessKey !== "string") {
+            throw new Error("Resolved credential object is not valid");
+        }
+    }
+    formatDate(now) {
+        const longDate = iso8601(now).replace(/[-:]/g, "");
+        return {
+            longDate,
+            shortDate: longDate.slice(0, 8),
+        };
+    }
+    getCanonicalHeaderList(headers) {
+        return Object.keys(headers).sort().join(";");
+    }
+}
+
+const signingKeyCache = {};
+const cacheQueue = [];
+const createScope = (shortDate, region, service) => `${shortDate}/${region}/${service}/${KEY_TYPE_IDENTIFIER}`;
+const getSigningKey = async (sha256Constructor, credentials, shortDate, region, service) => {
+    const credsHash = await hmac(sha256Constructor, credentials.secretAccessKey, credentials.accessKeyId);
+    const cacheKey = `${shortDate}:${region}:${service}:${toHex(credsHash)}:${credentials.sessionToken}`;
+    if (cacheKey in signingKeyCache) {
+        return signingKeyCache[cacheKey];
+    }
+    cacheQueue.push(cacheKey);
+    while (cacheQueue.length > MAX_CACHE_SIZE) {
+        delete signingKeyCache[cacheQueue.shift()];
+    }
+    let key = `AWS4${credentials.secretAccessKey}`;
+    for (const signable of [shortDate, region, service, KEY_TYPE_IDENTIFIER]) {
+        key = await hmac(sha256Constructor, key, signable);
+    }
+    return (signingKeyCache[cacheKey] = key);
+};
+const clearCredentialCache = () => {
+    cacheQueue.length = 0;
+    Object.keys(signingKeyCache).forEach((cacheKey) => {
+        delete signingKeyCache[cacheKey];
+    });
+};
+const hmac = (ctor, secret, data) => {
+    const hash = new ctor(secret);
+    hash.update(toUint8Array(data));
+    return hash.digest();
+};
+
+const getCanonicalHeaders = ({ headers }, unsignableHeaders, signableHeaders) => {
+    const canonical = {};
+    for (const headerName of Object.keys(headers).sort()) {
+        if (headers[headerName] == undefined) {
+            continue;
+        }
+        const canonicalHeaderName = headerName.toLowerCase();
+        if (hasOwn(ALWAYS_UNSIGNABLE_HEADERS, canonicalHeaderName) ||
+            unsignableHeaders?.has(canonicalHeaderName) ||
+            PROXY_HEADER_PATTERN.test(canonicalHeaderName) ||
+            SEC_HEADER_PATTERN.test(canonicalHeaderName)) {
+            if (!signableHeaders || (signableHeaders && !signableHeaders.has(canonicalHeaderName))) {
+                continue;
+            }
+        }
+        if (canonicalHeaderName === "__proto__") {
+            writeKey(canonical);
+        }
+        canonical[canonicalHeaderName] = headers[headerName]
+            .replace(/[\r\n]/g, " ")
+            .replace(/[ \t]+/g, " ")
+            .replace(/^ | $/g, "");
+    }
+    return canonical;
+};
+
+const getPayloadHash = async ({ headers, body }, hashConstructor) => {
+    for (const headerName in headers) {
+        if (!hasOwn(headers, headerName)) {
+            continue;
+        }
+        if (headerName.toLowerCase() === SHA256_HEADER) {
+            return headers[headerName];
+        }
+    }
+    if (body == undefined) {
+        return "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+    }
+    else if (typeof body === "string" || ArrayBuffer.isView(body) || isArrayBuffer(body)) {
+        const hashCtor = new hashConstructor();
+        hashCtor.update(toUint8Array(body));
+        return toHex(await hashCtor.digest());
+    }
+    return UNSIGNED_PAYLOAD;
+};
+
+const hasHeader = (soughtHeader, headers) => {
+    soughtHeader = soughtHeader.toLowerCase();
+    for (const headerName in headers) {
+        if (!hasOwn(headers, headerName)) {
+            continue;
+        }
+        if (soughtHeader === headerName.toLowerCase()) {
+            return true;
+        }
+    }
+    return false;
+};
+
+const moveHeadersToQuery = (request, options = {}) => {
+    const { headers, query = {} } = HttpRequest.clone(request);
+    for (const name in headers) {
+        if (!hasOwn(headers, name)) {
+            continue;
+        }
+        const lname = name.toLowerCase();
+        if ((lname.slice(0, 6) === "x-amz-" && !options.unhoistableHeaders?.has(lname)) ||
+            options.hoistableHeaders?.has(lname)) {
+            query[name] = headers[name];
+            delete headers[name];
+        }
+    }
+    return {
+        ...request,
+        headers,
+        query,
+    };
+};
+
+const prepareRequest = (request) => {
+    request = HttpRequest.clone(request);
+    for (const headerName in request.headers) {
+        if (!hasOwn(request.headers, headerName)) {
+            continue;
+        }
+        if (GENERATED_HEADERS.indexOf(headerName.toLowerCase()) > -1) {
+            delete request.headers[headerName];
+        }
+    }
+    return request;
+};
+
+class SignatureV4 extends SignatureV4Base {
+    headerFormatter = new HeaderFormatter();
+    constructor({ applyChecksum, credentials, region, service, sha256, uriEscapePath = true, }) {
+        super({
+            applyChecksum,
+            credentials,
+            region,
+            service,
+            sha256,
+            uriEscapePath,
+        });
+    }
+    async presign(originalRequest, options = {}) {
+        const { signingDate = new Date(), expiresIn = 3600, unsignableHeaders, unhoistableHeaders, signableHeaders, hoistableHeaders, signingRegion, signingService, } = options;
+        const credentials = await this.credentialProvider();
+        this.validateResolvedCredentials(credentials);
+        const region = signingRegion ?? (await this.regionProvider());
+        const { longDate, shortDate } = this.formatDate(signingDate);
+        if (expiresIn > MAX_PRESIGNED_TTL) {
+            return Promise.reject("Signature version 4 presigned URLs" + " must have an expiration date less than one week in" + " the future");
+        }
+        const scope = createScope(shortDate, region, signingService ?? this.service);
+        const request = moveHeadersToQuery(prepareRequest(originalRequest), { unhoistableHeaders, hoistableHeaders });
+        if (credentials.sessionToken) {
+            request.query[TOKEN_QUERY_PARAM] = credentials.sessionToken;
+        }
+        request.query[ALGORITHM_QUERY_PARAM] = ALGORITHM_IDENTIFIER;
+        request.query[CREDENTIAL_QUERY_PARAM] = `${credentials.accessKeyId}/${scope}`;
+        request.query[AMZ_DATE_QUERY_PARAM] = longDate;
+        request.query[EXPIRES_QUERY_PARAM] = expiresIn.toString(10);
+        const canonicalHeaders = getCanonicalHeaders(request, unsignableHeaders, signableHeaders);
+        request.query[SIGNED_HEADERS_QUERY_PARAM] = this.getCanonicalHeaderList(canonicalHeaders);
+        request.query[SIGNATURE_QUERY_PARAM] = await this.getSignature(longDate, scope, this.getSigningKey(credentials, region, shortDate, signingService), this.createCanonicalRequest(request, canonicalHeaders, await getPayloadHash(originalRequest, this.sha256)));
+        return request;
+    }
+    async sign(toSign, options) {
+        if (typeof toSign === "string") {
+            return this.signString(toSign, options);
+        }
+        else if (toSign.headers && toSign.payload) {
+            return this.signEvent(toSign, options);
+        }
+        else if (toSign.message) {
+            return this.signMessage(toSign, options);
+        }
+        else {
+            return this.signRequest(toSign, options);
+        }
+    }
+    async signEvent({ headers, payload }, { signingDate = new Date(), priorSignature, signingRegion, signingService, eventStreamCredentials, }) {
+        const region = signingRegion ?? (await this.regionProvider());
+        const { shortDate, longDate } = this.formatDate(signingDate);
+        const scope = createScope(shortDate, region, signingService ?? this.service);
+        const hashedPayload = await getPayloadHash({ headers: {}, body: payload }, this.sha256);
+        const hash = new this.sha256();
+        hash.update(headers);
+        const hashedHeaders = toHex(await hash.digest());
+        const stringToSign = [
+            EVENT_ALGORITHM_IDENTIFIER,
+            longDate,
+            scope,
+            priorSignature,
+            hashedHeaders,
+            hashedPayload,
+        ].join("\n");
+        return this.signString(stringToSign, {
+            signingDate,
+            signingRegion: region,
+            signingService,
+            eventStreamCredentials,
+        });
+    }
+    async signMessage(signableMessage, { signingDate = new Date(), signingRegion, signingService, eventStreamCredentials }) {
+        const promise = this.signEvent({
+            headers: this.headerFormatter.format(signableMessage.message.headers),
+            payload: signableMessage.message.body,
+        }, {
+            signingDate,
+            signingRegion,
+            signingService,
+            priorSignature: signableMessage.priorSignature,
+            eventStreamCredentials,
+        });
+        return promise.then((signature) => {
+            return { message: signableMessage.message, signature };
+        });
+    }
+    async signString(stringToSign, { signingDate = new Date(), signingRegion, signingService, eventStreamCredentials, } = {}) {
+        const credentials = eventStreamCredentials ?? (await this.credentialProvider());
+        this.validateResolvedCredentials(credentials);
+        const region = signingRegion ?? (await this.regionProvider());
+        const { shortDate } = this.formatDate(signingDate);
+        const hash = new this.sha256(await this.getSigningKey(credentials, region, shortDate, signingService));
+        hash.update(toUint8Array(stringToSign));
+        return toHex(await hash.digest());
+    }
+    async signRequest(requestToSign, { signingDate = new Date(), signableHeaders, unsignableHeaders, signingRegion, signingService, } = {}) {
+        const credentials = await this.credentialProvider();
+        this.validateResolvedCredentials(credentials);
+        const region = signingRegion ?? (await this.regionProvider());
+        const request = prepareRequest(requestToSign);
+        const { longDate, shortDate } = this.formatDate(signingDate);
+        const scope = createScope(shortDate, region, signingService ?? this.service);
+        request.headers[AMZ_DATE_HEADER] = longDate;
+        if (credentials.sessionToken) {
+            request.headers[TOKEN_HEADER] = credentials.sessionToken;
+        }
+        const payloadHash = await getPayloadHash(request, this.sha256);
+        if (!hasHeader(SHA256_HEADER, request.headers) && this.applyChecksum) {
+            request.headers[SHA256_HEADER] = payloadHash;
+        }
+        const canonicalHeaders = getCanonicalHeaders(request, unsignableHeaders, signableHeaders);
+        const signature = await this.getSignature(longDate, scope, this.getSigningKey(credentials, region, shortDate, signingService), this.createCanonicalRequest(request, canonicalHeaders, payloadHash));
+        request.headers[AUTH_HEADER] =
+            `${ALGORITHM_IDENTIFIER} ` +
+                `Credential=${credentials.accessKeyId}/${scope}, ` +
+                `SignedHeaders=${this.getCanonicalHeaderList(canonicalHeaders)}, ` +
+                `Signature=${signature}`;
+        return request;
+    }
+    async getSignature(longDate, credentialScope, keyPromise, canonicalRequest) {
+        const stringToSign = await this.createStringToSign(longDate, credentialScope, canonicalRequest, ALGORITHM_IDENTIFIER);
+        const hash = new this.sha256(await keyPromise);
+        hash.update(toUint8Array(stringToSign));
+        return toHex(await hash.digest());
+    }
+    getSigningKey(credentials, region, shortDate, service) {
+        return getSigningKey(this.sha256, credentials, shortDate, region, service || this.service);
+    }
+}
+
+const signatureV4aContainer = {
+    SignatureV4a: null,
+};
+
+__webpack_unused_export__ = ALGORITHM_IDENTIFIER;
+__webpack_unused_export__ = ALGORITHM_IDENTIFIER_V4A;
+__webpack_unused_export__ = ALGORITHM_QUERY_PARAM;
+__webpack_unused_export__ = ALWAYS_UNSIGNABLE_HEADERS;
+__webpack_unused_export__ = AMZ_DATE_HEADER;
+__webpack_unused_export__ = AMZ_DATE_QUERY_PARAM;
+__webpack_unused_export__ = AUTH_HEADER;
+__webpack_unused_export__ = CREDENTIAL_QUERY_PARAM;
+__webpack_unused_export__ = DATE_HEADER;
+__webpack_unused_export__ = EVENT_ALGORITHM_IDENTIFIER;
+__webpack_unused_export__ = EXPIRES_QUERY_PARAM;
+__webpack_unused_export__ = GENERATED_HEADERS;
+__webpack_unused_export__ = HOST_HEADER;
+__webpack_unused_export__ = KEY_TYPE_IDENTIFIER;
+__webpack_unused_export__ = MAX_CACHE_SIZE;
+__webpack_unused_export__ = MAX_PRESIGNED_TTL;
+__webpack_unused_export__ = PROXY_HEADER_PATTERN;
+__webpack_unused_export__ = REGION_SET_PARAM;
+__webpack_unused_export__ = SEC_HEADER_PATTERN;
+__webpack_unused_export__ = SHA256_HEADER;
+__webpack_unused_export__ = SIGNATURE_HEADER;
+__webpack_unused_export__ = SIGNATURE_QUERY_PARAM;
+__webpack_unused_export__ = SIGNED_HEADERS_QUERY_PARAM;
+exports.BB = SignatureV4;
+__webpack_unused_export__ = SignatureV4Base;
+__webpack_unused_export__ = TOKEN_HEADER;
+__webpack_unused_export__ = TOKEN_QUERY_PARAM;
+__webpack_unused_export__ = UNSIGNABLE_PATTERNS;
+__webpack_unused_export__ = UNSIGNED_PAYLOAD;
+__webpack_unused_export__ = clearCredentialCache;
+__webpack_unused_export__ = createScope;
+__webpack_unused_export__ = getCanonicalHeaders;
+__webpack_unused_export__ = getCanonicalQuery;
+__webpack_unused_export__ = getPayloadHash;
+__webpack_unused_export__ = getSigningKey;
+__webpack_unused_export__ = hasHeader;
+__webpack_unused_export__ = moveHeadersToQuery;
+__webpack_unused_export__ = prepareRequest;
+__webpack_unused_export__ = signatureV4aContainer;
+
+
+/***/ }),
+
+/***/ 690:
+/***/ ((__unused_webpack_module, exports) => {
+
+var HttpAuthLocation;
+(function (HttpAuthLocation) {
+    HttpAuthLocation["HEADER"] = "header";
+    HttpAuthLocation["QUERY"] = "query";
+})(HttpAuthLocation || (HttpAuthLocation = {}));
+
+var HttpApiKeyAuthLocation;
+(function (HttpApiKeyAuthLocation) {
+    HttpApiKeyAuthLocation["HEADER"] = "header";
+    HttpApiKeyAuthLocation["QUERY"] = "query";
+})(HttpApiKeyAuthLocation || (HttpApiKeyAuthLocation = {}));
+
+var EndpointURLScheme;
+(function (EndpointURLScheme) {
+    EndpointURLScheme["HTTP"] = "http";
+    EndpointURLScheme["HTTPS"] = "https";
+})(EndpointURLScheme || (EndpointURLScheme = {}));
+
+var AlgorithmId;
+(function (AlgorithmId) {
+    AlgorithmId["MD5"] = "md5";
+    AlgorithmId["CRC32"] = "crc32";
+    AlgorithmId["CRC32C"] = "crc32c";
+    AlgorithmId["SHA1"] = "sha1";
+    AlgorithmId["SHA256"] = "sha256";
+})(AlgorithmId || (AlgorithmId = {}));
+const getChecksumConfiguration = (runtimeConfig) => {
+    const checksumAlgorithms = [];
+    if (runtimeConfig.sha256 !== undefined) {
+        checksumAlgorithms.push({
+            algorithmId: () => AlgorithmId.SHA256,
+            checksumConstructor: () => runtimeConfig.sha256,
+        });
+    }
+    if (runtimeConfig.md5 != undefined) {
+        checksumAlgorithms.push({
+            algorithmId: () => AlgorithmId.MD5,
+            checksumConstructor: () => runtimeConfig.md5,
+        });
+    }
+    return {
+        addChecksumAlgorithm(algo) {
+            checksumAlgorithms.push(algo);
+        },
+        checksumAlgorithms() {
+            return checksumAlgorithms;
+        },
+    };
+};
+const resolveChecksumRuntimeConfig = (clientConfig) => {
+    const runtimeConfig = {};
+    clientConfig.checksumAlgorithms().forEach((checksumAlgorithm) => {
+        runtimeConfig[checksumAlgorithm.algorithmId()] = checksumAlgorithm.checksumConstructor();
+    });
+    return runtimeConfig;
+};
+
+const getDefaultClientConfiguration = (runtimeConfig) => {
+    return getChecksumConfiguration(runtimeConfig);
+};
+const resolveDefaultRuntimeConfig = (config) => {
+    return resolveChecksumRuntimeConfig(config);
+};
+
+var FieldPosition;
+(function (FieldPosition) {
+    FieldPosition[FieldPosition["HEADER"] = 0] = "HEADER";
+    FieldPosition[FieldPosition["TRAILER"] = 1] = "TRAILER";
+})(FieldPosition || (FieldPosition = {}));
+
+const SMITHY_CONTEXT_KEY = "__smithy_context";
+
+var IniSectionType;
+(function (IniSectionType) {
+    IniSectionType["PROFILE"] = "profile";
+    IniSectionType["SSO_SESSION"] = "sso-session";
+    IniSectionType["SERVICES"] = "services";
+})(IniSectionType || (IniSectionType = {}));
+
+var RequestHandlerProtocol;
+(function (RequestHandlerProtocol) {
+    RequestHandlerProtocol["HTTP_0_9"] = "http/0.9";
+    RequestHandlerProtocol["HTTP_1_0"] = "http/1.0";
+    RequestHandlerProtocol["TDS_8_0"] = "tds/8.0";
+})(RequestHandlerProtocol || (RequestHandlerProtocol = {}));
+
+exports.AlgorithmId = AlgorithmId;
+exports.EndpointURLScheme = EndpointURLScheme;
+exports.FieldPosition = FieldPosition;
+exports.HttpApiKeyAuthLocation = HttpApiKeyAuthLocation;
+exports.HttpAuthLocation = HttpAuthLocation;
+exports.IniSectionType = IniSectionType;
+exports.RequestHandlerProtocol = RequestHandlerProtocol;
+exports.SMITHY_CONTEXT_KEY = SMITHY_CONTEXT_KEY;
+exports.getDefaultClientConfiguration = getDefaultClientConfiguration;
+exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
+
+
+/***/ }),
+
 /***/ 2463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
@@ -51080,6 +62048,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -51105,6 +62080,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -61581,7 +72563,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4526);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4206);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8926);
 // node-version.js first: on an older Node it stops the CLI before cli.js (and undici) is loaded.
 
 
@@ -61597,7 +72579,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4206:
+/***/ 8926:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61672,33 +72654,6 @@ function noCommand(line) {
 /** `oneLine` that is also never a workflow command: for a line of its own in a log or on a terminal. */
 function safeLine(text, max = 500) {
     return noCommand(oneLine(text, max));
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./lib/providers/checksum.js
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/**
- * The checksum GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens end with: CRC-32 of the
- * 30 random characters, in base62 (digits, upper, lower), 6 characters, zero-padded.
- * https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
- */
-function base62Crc32(text) {
-    let n = (0,external_node_zlib_.crc32)(text);
-    let out = '';
-    while (n > 0) {
-        out = BASE62[n % 62] + out;
-        n = Math.floor(n / 62);
-    }
-    return out.padStart(6, '0');
-}
-/** For `prefix_` + 30 random + 6 checksum characters: does the checksum hold? */
-function hasValidCrc32Suffix(token, prefix) {
-    const body = token.slice(prefix.length);
-    if (!token.startsWith(prefix) || body.length !== 36)
-        return false;
-    return base62Crc32(body.slice(0, 30)) === body.slice(30);
 }
 
 ;// CONCATENATED MODULE: ./lib/check/problems.js
@@ -61896,6 +72851,8 @@ function rateLimitFrom(res, names, now = Date.now()) {
             resetAt = /^\d{1,9}$/.test(reset.trim()) ? realDate(now + Number(reset) * 1000) : undefined;
         else if (names.resetFormat === 'date')
             resetAt = parseDate(reset);
+        else if (names.resetFormat === 'epoch-millis')
+            resetAt = fromEpochMillis(reset);
         else
             resetAt = fromEpochSeconds(reset);
     }
@@ -61903,202 +72860,655 @@ function rateLimitFrom(res, names, now = Date.now()) {
         return undefined;
     return { limit, remaining, resetAt: resetAt?.toISOString() };
 }
-
-;// CONCATENATED MODULE: ./lib/providers/github.js
-
-
-
-const KINDS = [
-    [/^ghp_/, { name: 'classic personal access token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'ghp_' }],
-    [/^github_pat_/, { name: 'fine-grained personal access token', scopesHeader: false, absentExpiryMeansNever: true }],
-    [/^gho_/, { name: 'OAuth app token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'gho_' }],
-    // A ghu_ token kept in a secret dies within 8 hours: its expiry is exactly what to warn about.
-    [/^ghu_/, { name: 'GitHub App user access token', scopesHeader: false, absentExpiryMeansNever: false, checksumPrefix: 'ghu_' }],
-    [/^ghs_/, { name: 'GitHub App installation token', scopesHeader: false, absentExpiryMeansNever: false, ephemeral: true, installation: true, checksumPrefix: 'ghs_' }],
-    [/^ghr_/, { name: 'GitHub App refresh token', scopesHeader: false, absentExpiryMeansNever: false, checksumPrefix: 'ghr_' }],
-    [/^[0-9a-f]{40}$/, { name: 'legacy token (pre-2021 format)', scopesHeader: true, absentExpiryMeansNever: true }],
-];
-const UNRECOGNIZED = { name: 'token of an unrecognized format', scopesHeader: true, absentExpiryMeansNever: false };
-function githubTokenKind(token) {
-    return KINDS.find(([pattern]) => pattern.test(token))?.[1] ?? UNRECOGNIZED;
-}
 /**
- * Broad scopes and the narrower ones they include: GitHub's "Scopes for OAuth apps", plus the
- * nesting the token settings page shows for scopes that page omits (discussions, runners, SSH
- * signing keys, Copilot, Codespaces).
+ * `expandScopes` for a provider whose broad scopes include narrower ones (`implied`: scope → the
+ * scopes it includes), followed through every level: GitHub's `admin:org` includes `write:org`,
+ * which includes `read:org`.
  */
-const IMPLIED = {
-    repo: ['repo:status', 'repo_deployment', 'public_repo', 'repo:invite', 'security_events'],
-    'admin:repo_hook': ['write:repo_hook', 'read:repo_hook'],
-    'write:repo_hook': ['read:repo_hook'],
-    'admin:org': ['write:org', 'read:org', 'manage_runners:org'],
-    'write:org': ['read:org'],
-    'admin:public_key': ['write:public_key', 'read:public_key'],
-    'write:public_key': ['read:public_key'],
-    'admin:org_hook': [],
-    user: ['read:user', 'user:email', 'user:follow'],
-    'write:packages': ['read:packages'],
-    'admin:gpg_key': ['write:gpg_key', 'read:gpg_key'],
-    'write:gpg_key': ['read:gpg_key'],
-    'admin:ssh_signing_key': ['write:ssh_signing_key', 'read:ssh_signing_key'],
-    'write:ssh_signing_key': ['read:ssh_signing_key'],
-    project: ['read:project'],
-    'write:discussion': ['read:discussion'],
-    'admin:enterprise': ['manage_runners:enterprise', 'manage_billing:enterprise', 'read:enterprise'],
-    'manage_billing:enterprise': ['read:enterprise'],
-    audit_log: ['read:audit_log'],
-    codespace: ['codespace:secrets'],
-    copilot: ['manage_billing:copilot'],
-};
-const github = {
-    id: 'github',
-    title: 'GitHub (github.com, GitHub Enterprise Server, GHE.com)',
-    fields: [{ id: 'token', description: 'a personal access, OAuth, App user or installation token', rotates: true }],
-    hosts: ['api.github.com'],
-    apiRoot: 'https://api.github.com/',
-    selfHosted: { env: 'GITHUB_API_URL', example: 'https://ghe.example.com/api/v3' },
-    env: ['GITHUB_API_URL', 'GITHUB_REPOSITORY'],
-    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
-    formats: [/^gh[pousr]_[A-Za-z0-9_.]{30,}$/, /^github_pat_\w{30,}$/, /^[0-9a-f]{40}$/],
-    async check(credential, ctx) {
-        const token = credential.token;
-        const kind = githubTokenKind(token);
-        if (kind.installation)
-            return checkInstallation(token, kind, ctx);
-        const res = await ctx.http.send(request('user'));
-        if (res.status === 200) {
-            const user = jsonObject(res, 'GET /user');
-            if (typeof user.login !== 'string')
-                throw malformed(res, 'GET /user', 'it has no "login"');
-            const facts = factsFrom(res, kind);
-            if (user.type === 'Bot')
-                facts.notes = [...(facts.notes ?? []), 'acts as a bot account'];
-            return valid({ ...facts, identity: user.login }, res);
-        }
-        if (res.status === 401)
-            return refused(token, kind, res);
-        if (res.status === 403 && providerMessage(res).includes('Resource not accessible by integration')) {
-            // Installation tokens of an unrecognized format end up here: GET /user is not theirs to call.
-            return checkInstallation(token, githubTokenKind('ghs_'), ctx);
-        }
-        throw unexpectedAnswer(res);
-    },
-    throttling: {
-        // Primary limit: 403 or 429 with no quota left. Secondary limits: 403 or 429 whose message says
-        // so, often with quota left and no Retry-After (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
-        isThrottled: (res) => res.status === 403 &&
-            (res.headers['x-ratelimit-remaining'] === '0' || res.headers['retry-after'] !== undefined || /secondary rate limit/i.test(providerMessage(res))),
-        retryDelayMs: (res, now) => {
-            if (res.headers['x-ratelimit-remaining'] !== '0')
-                return undefined;
-            const reset = fromEpochSeconds(res.headers['x-ratelimit-reset']);
-            return reset ? Math.max(0, reset.getTime() - now) : undefined;
-        },
-    },
-    expandScopes(scopes) {
+function impliedScopes(implied) {
+    return (scopes) => {
         const all = new Set();
         const add = (scope) => {
             if (all.has(scope))
                 return;
             all.add(scope);
-            for (const narrower of IMPLIED[scope] ?? [])
-                add(narrower);
+            (Object.hasOwn(implied, scope) ? implied[scope] : []).forEach(add);
         };
         scopes.forEach(add);
         return all;
-    },
-};
-/**
- * Installation tokens (including the workflow's GITHUB_TOKEN) get 403 on GET /user, so ask which
- * repositories the installation reaches; GITHUB_TOKEN falls back to the workflow's own repository.
- */
-async function checkInstallation(token, kind, ctx) {
-    const res = await ctx.http.send(request('installation/repositories?per_page=1'));
-    if (res.status === 200) {
-        const body = jsonObject(res, 'GET /installation/repositories');
-        if (typeof body.total_count !== 'number' || !Array.isArray(body.repositories)) {
-            throw malformed(res, 'GET /installation/repositories', 'it has no "total_count" and "repositories"');
-        }
-        const owner = body.repositories[0]?.owner?.login;
-        const facts = factsFrom(res, kind);
-        facts.notes = [...(facts.notes ?? []), `can access ${body.total_count} ${body.total_count === 1 ? 'repository' : 'repositories'}`];
-        if (typeof owner === 'string')
-            facts.identity = owner;
-        return valid(facts, res);
-    }
-    if (res.status === 401)
-        return refused(token, kind, res);
-    const repository = ctx.env.GITHUB_REPOSITORY;
-    if ((res.status === 403 || res.status === 404) && ctx.purpose === 'preflight' && repository && /^[\w.-]+\/[\w.-]+$/.test(repository)) {
-        return checkRepository(token, kind, repository, ctx.http);
-    }
-    throw unexpectedAnswer(res);
-}
-async function checkRepository(token, kind, repository, http) {
-    const res = await http.send(request(`repos/${repository}`));
-    if (res.status === 200) {
-        const repo = jsonObject(res, 'GET /repos/{owner}/{repo}');
-        const facts = factsFrom(res, kind);
-        if (typeof repo.owner?.login === 'string')
-            facts.identity = repo.owner.login;
-        facts.notes = [...(facts.notes ?? []), `can read ${repository}`];
-        return valid(facts, res);
-    }
-    if (res.status === 401)
-        return refused(token, kind, res);
-    throw unexpectedAnswer(res);
-}
-function request(path) {
-    return {
-        url: path,
-        auth: { bearer: '${token}' },
-        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
     };
 }
-function factsFrom(res, kind) {
-    const facts = { kind: kind.name, rateLimit: rateLimitFrom(res, GITHUB_RATE_LIMIT) };
-    const scopes = res.headers['x-oauth-scopes'];
-    if (kind.scopesHeader && scopes !== undefined) {
-        facts.scopes = scopes.split(',').map((s) => s.trim()).filter(Boolean);
+
+;// CONCATENATED MODULE: ./lib/providers/anthropic.js
+
+
+
+// Calls: platform.claude.com/docs/en/api/models/list (any API key) and
+// platform.claude.com/docs/en/api/admin/organizations/me ("the organization associated with the
+// authenticated API key"; Admin API keys take only the organization endpoints).
+// Errors: docs.claude.com/en/api/errors (401 authentication_error, 403 permission_error, 429
+// rate_limit_error, 529 overloaded_error; `{"type":"error","error":{"type","message"}}`).
+// Rate limits: docs.claude.com/en/api/rate-limits (anthropic-ratelimit-requests-*, reset in RFC 3339).
+// Formats: the gitleaks rules anthropic-api-key and anthropic-admin-api-key.
+const VERSION = '2023-06-01';
+const API_KEY = { token: `sk-ant-api03-${'x'.repeat(93)}AA` };
+const ADMIN_KEY = { token: `sk-ant-admin01-${'x'.repeat(93)}AA` };
+/** GET /v1/models: the response example of platform.claude.com/docs/en/api/models/list, one model, its capabilities left out. */
+const MODELS = {
+    data: [{ created_at: '2025-02-19T00:00:00Z', display_name: 'Claude Sonnet 4', id: 'claude-sonnet-4-20250514', type: 'model' }],
+    first_id: 'claude-sonnet-4-20250514',
+    has_more: true,
+    last_id: 'claude-sonnet-4-20250514',
+};
+/** GET /v1/organizations/me: the response example of platform.claude.com/docs/en/api/admin/organizations/me. */
+const ORGANIZATION = { id: '12345678-1234-5678-1234-567812345678', name: 'Organization Name', type: 'organization' };
+const anthropic = {
+    id: 'anthropic',
+    title: 'Anthropic (Claude API)',
+    ping: '`GET /v1/models?limit=1`, then `GET /v1/organizations/me` (admin keys: only the latter)',
+    fields: [{ id: 'token', description: 'an API key (sk-ant-api03-…) or an Admin API key (sk-ant-admin01-…)', rotates: true }],
+    hosts: ['api.anthropic.com'],
+    apiRoot: 'https://api.anthropic.com/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    formats: [/^sk-ant-api03-[\w-]{93}AA$/, /^sk-ant-admin01-[\w-]{93}AA$/],
+    async check(credential, ctx) {
+        if (credential.token.startsWith('sk-ant-admin01-')) {
+            const res = await ctx.http.send(request('v1/organizations/me'));
+            if (res.status !== 200)
+                return refusal(res);
+            return valid({ kind: 'Admin API key', ...organizationOf(res, true), rateLimit: rateLimitOf(res) }, res);
+        }
+        const res = await ctx.http.send({ ...request('v1/models'), query: { limit: '1' } });
+        if (res.status !== 200)
+            return refusal(res);
+        if (!Array.isArray(jsonObject(res, 'GET /v1/models').data))
+            throw malformed(res, 'GET /v1/models', 'it has no "data" list');
+        return valid({ kind: 'API key', ...(await organization(ctx)), rateLimit: rateLimitOf(res) }, res);
+    },
+    examples: [
+        {
+            name: 'an API key lists the models, and names its organization',
+            source: 'platform.claude.com/docs/en/api/models/list and /docs/en/api/admin/organizations/me (their response examples)',
+            credential: API_KEY,
+            responses: [
+                { path: '/v1/models', status: 200, body: MODELS },
+                { path: '/v1/organizations/me', status: 200, body: ORGANIZATION },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'API key', identity: 'Organization Name', notes: ['organization 12345678-1234-5678-1234-567812345678'] } },
+        },
+        {
+            name: 'an API key that may not read its organization',
+            source: 'docs.claude.com/en/api/errors (the 403 permission_error shape and wording) after the models list example',
+            credential: API_KEY,
+            responses: [
+                { path: '/v1/models', status: 200, body: MODELS },
+                {
+                    path: '/v1/organizations/me',
+                    status: 403,
+                    body: { type: 'error', error: { type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' } },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'API key' } },
+        },
+        {
+            name: 'an Admin API key names its organization',
+            source: 'platform.claude.com/docs/en/api/admin/organizations/me (its response example)',
+            credential: ADMIN_KEY,
+            responses: [{ path: '/v1/organizations/me', status: 200, body: ORGANIZATION }],
+            verdict: { outcome: 'valid', facts: { kind: 'Admin API key', identity: 'Organization Name' } },
+        },
+        {
+            name: 'an unknown key',
+            source: 'docs.claude.com/en/api/errors (401 authentication_error, the error shape); the message "invalid x-api-key" as public client tests quote it: assembled, not one recording',
+            credential: API_KEY,
+            responses: [{ path: '/v1/models', status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a key refused the models list',
+            source: 'docs.claude.com/en/api/errors (403 permission_error): it says nothing certain of the key',
+            credential: API_KEY,
+            responses: [
+                { path: '/v1/models', status: 403, body: { type: 'error', error: { type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' } } },
+            ],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not a list of models must not pass',
+            credential: API_KEY,
+            responses: [{ path: '/v1/models', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+function request(path) {
+    return { url: path, headers: { 'anthropic-version': VERSION }, auth: { header: { name: 'x-api-key', value: '${token}' } } };
+}
+/**
+ * The organization an API key belongs to, when it may read it: the key is already known to work,
+ * so a refusal or a failure here only leaves the identity unknown.
+ */
+async function organization(ctx) {
+    try {
+        const res = await ctx.http.send(request('v1/organizations/me'));
+        return res.status === 200 ? organizationOf(res, false) : {};
     }
-    const expiration = res.headers['github-authentication-token-expiration'];
-    if (expiration !== undefined) {
-        const date = parseExpiration(expiration);
-        if (!date)
-            throw malformed(res, 'the GitHub-Authentication-Token-Expiration header', `"${oneLine(expiration, 40)}" is not a date`);
-        facts.expiresAt = date;
+    catch (error) {
+        if (error instanceof problems_ProblemError)
+            return {};
+        throw error;
     }
-    else if (kind.absentExpiryMeansNever) {
-        facts.expiresAt = null;
+}
+function organizationOf(res, required) {
+    const body = tryJson(res.body);
+    if (body?.type !== 'organization' || typeof body.id !== 'string') {
+        if (required)
+            throw malformed(res, 'GET /v1/organizations/me', 'it is not an organization');
+        return {};
     }
-    if (kind.ephemeral)
-        facts.ephemeral = true;
-    // `X-GitHub-SSO: partial-results; organizations=…`: some organizations' SAML SSO has not authorized the token.
-    if (/partial-results/i.test(res.headers['x-github-sso'] ?? '')) {
-        facts.notes = ['not authorized for the SAML single sign-on of some organizations: their resources are left out of its answers'];
+    return { identity: typeof body.name === 'string' && body.name ? body.name : body.id, notes: [`organization ${oneLine(body.id, 60)}`] };
+}
+function refusal(res) {
+    const error = tryJson(res.body)?.error;
+    const said = typeof error?.message === 'string' && error.message ? `: ${oneLine(error.message, 200)}` : '';
+    if (res.status === 401)
+        return rejected('invalid', `Anthropic refused the key (HTTP 401 ${typeof error?.type === 'string' ? error.type : 'authentication_error'}${said})`, res);
+    // permission_error: a known key without access to this resource, which says nothing of the key itself.
+    throw unexpected(res);
+}
+function rateLimitOf(res) {
+    return rateLimitFrom(res, {
+        limit: 'anthropic-ratelimit-requests-limit',
+        remaining: 'anthropic-ratelimit-requests-remaining',
+        reset: 'anthropic-ratelimit-requests-reset',
+        resetFormat: 'date',
+    });
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./lib/providers/atlassian.js
+
+
+
+
+// GET /rest/api/3/myself with Basic email:API token: developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/
+// and …/rest/v3/api-group-myself/ (accountId, displayName). Scoped API tokens are
+// refused by the site with 401 and work through https://api.atlassian.com/ex/jira/<cloudId>, the
+// cloud id read from https://<site>/_edge/tenant_info without credentials
+// (support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/;
+// observed in sooperset/mcp-atlassian#968, stablyai/orca#20092). After failed logins Jira asks for a
+// CAPTCHA: 403 with X-Seraph-LoginReason: AUTHENTICATION_DENIED. Rate limits:
+// developer.atlassian.com/cloud/jira/platform/rate-limiting/ (X-RateLimit-Reset: an ISO 8601 time).
+//
+// An account API token (ATATT…) serves every Atlassian product, so its format is this provider's
+// alone: a found one maps here. Neither this provider nor bitbucket can verify it found alone (it
+// goes with the account's email, and here with a site too, which a diff does not carry); configured,
+// it is checked here on the site, or by the bitbucket provider with the email as username.
+// Token shape: `ATATT3` + body + `=` + 8 upper-case hex, the CRC-32 of everything before them
+// (192 characters in public samples, where the CRC held on every one; Atlassian calls the length varied).
+const API_TOKEN = /^ATATT3[A-Za-z0-9_-]{100,400}=[0-9A-F]{8}$/;
+/** An Atlassian Cloud site's own host: `<name>.atlassian.net`. */
+const SITE = /^[a-z0-9][a-z0-9-]{0,61}\.atlassian\.net$/;
+const GATEWAY = 'api.atlassian.com';
+const CLOUD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'date' };
+/** Real-shaped fakes for the examples (the token's checksum holds). */
+const ATATT = `ATATT3xFfGF0${'x'.repeat(171)}=EE0DB28D`;
+const CLOUD = '1324a887-45db-1bf4-1e99-ef0ff456d421';
+const MIA = {
+    accountId: '5b10a2844c20165700ede21g',
+    accountType: 'atlassian',
+    active: true,
+    displayName: 'Mia Krystof',
+    emailAddress: 'mia@example.com',
+    key: '',
+    name: '',
+    self: 'https://your-domain.atlassian.net/rest/api/3/user?accountId=5b10a2844c20165700ede21g',
+    timeZone: 'Australia/Sydney',
+};
+const siteOf = (settings) => (typeof settings.site === 'string' && SITE.test(settings.site) ? settings.site : undefined);
+const atlassian = {
+    id: 'atlassian',
+    title: 'Atlassian (Jira and Confluence Cloud API token)',
+    ping: '`GET https://{site}/rest/api/3/myself`; a scoped token: `GET api.atlassian.com/ex/jira/{cloudId}/rest/api/3/myself`',
+    hostsFrom: 'the `site` (`*.atlassian.net`), and `api.atlassian.com` for a scoped token',
+    fields: [
+        { id: 'email', description: 'the email address of the Atlassian account', identifier: true },
+        { id: 'token', description: 'an API token of that account (ATATT…)', rotates: true },
+    ],
+    hosts: [],
+    apiRoot: '',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: false },
+    settings: {
+        properties: {
+            site: {
+                type: 'string',
+                pattern: SITE.source,
+                description: 'For atlassian: the Atlassian Cloud site the account uses, as its host (acme.atlassian.net), not a custom domain or a URL; the site must have Jira, whose /rest/api/3/myself names the account. The token goes there, and to api.atlassian.com for a scoped token.',
+            },
+        },
+        required: ['site'],
+    },
+    formats: [API_TOKEN],
+    async check(credential, ctx) {
+        const site = siteOf(ctx.settings);
+        // An API token works on its account's sites only, and a diff tells neither the email nor the site.
+        if (!site)
+            throw new problems_ProblemError('unexpected-response', 'an Atlassian API token is checked on a site of its account, which is not known here (site: acme.atlassian.net); the token was not sent');
+        const res = await ctx.http.send(myself(`https://${site}/rest/api/3/myself`));
+        if (res.status === 200)
+            return account(res, 'API token');
+        if (res.status !== 401)
+            throw refusedOtherwise(res, site);
+        return checkScoped(credential.token, site, res, ctx);
+    },
+    fromSettings(settings) {
+        const site = siteOf(settings);
+        return { hosts: site ? [site, GATEWAY] : [] };
+    },
+    examples: [
+        {
+            name: 'a classic API token',
+            source: 'tylernathanreed/jira-client-php tests/Unit/Operations/MyselfTest.php (testGetCurrentUser: the Jira Cloud OpenAPI example of GET /rest/api/3/myself, trimmed of avatars and groups)',
+            credential: { email: 'mia@example.com', token: ATATT },
+            settings: { site: 'acme.atlassian.net' },
+            responses: [{ path: '/rest/api/3/myself', status: 200, body: MIA }],
+            verdict: { outcome: 'valid', facts: { kind: 'API token', identity: '5b10a2844c20165700ede21g', notes: ['name: Mia Krystof'] } },
+        },
+        {
+            name: 'a scoped API token, refused by the site and accepted through the API gateway',
+            source: 'site 401 text as observed for scoped tokens (sooperset/mcp-atlassian#968); tenant_info and gateway URL per support.atlassian.com (manage API tokens); user as in the OpenAPI example',
+            credential: { email: 'mia@example.com', token: ATATT },
+            settings: { site: 'acme.atlassian.net' },
+            responses: refusedBySiteThenGateway(200, MIA),
+            verdict: { outcome: 'valid', facts: { kind: 'scoped API token', identity: '5b10a2844c20165700ede21g' } },
+        },
+        {
+            name: 'a wrong email or token, refused by the site and the gateway',
+            source: 'site 401 as above; gateway 401 body hand-written in the gateway\'s {"code", "message"} form (raycast/extensions#11212)',
+            settings: { site: 'acme.atlassian.net' },
+            responses: refusedBySiteThenGateway(401, { code: 401, message: 'Unauthorized' }),
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a scoped token without the scope /myself needs',
+            source: 'raycast/extensions#11212 ({"code":401,"message":"Unauthorized; scope does not match"} from the gateway)',
+            settings: { site: 'acme.atlassian.net' },
+            responses: refusedBySiteThenGateway(401, { code: 401, message: 'Unauthorized; scope does not match' }),
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'an account held behind a CAPTCHA after failed logins',
+            source: 'hand-written from Atlassian\'s CAPTCHA answer to REST logins (403, X-Seraph-LoginReason: AUTHENTICATION_DENIED)',
+            settings: { site: 'acme.atlassian.net' },
+            responses: [{ path: '/rest/api/3/myself', status: 403, headers: { 'x-seraph-loginreason': 'AUTHENTICATION_DENIED', 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE' }, body: '' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the account must not pass',
+            settings: { site: 'acme.atlassian.net' },
+            responses: [{ path: '/rest/api/3/myself', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+/** The site's 401 to any email and API token it does not take, its cloud id, then the gateway's answer. */
+function refusedBySiteThenGateway(status, body) {
+    return [
+        { path: '/rest/api/3/myself', status: 401, headers: { 'content-type': 'text/plain' }, body: 'Client must be authenticated to access this resource.' },
+        { path: '/_edge/tenant_info', status: 200, body: { cloudId: CLOUD } },
+        { path: `/ex/jira/${CLOUD}/rest/api/3/myself`, origin: `https://${GATEWAY}`, status, body },
+    ];
+}
+function myself(url) {
+    return { url, auth: { basic: { username: '${email}', password: '${token}' } }, headers: { accept: 'application/json' } };
+}
+/** The site refuses scoped API tokens as it refuses wrong ones: only the API gateway tells them apart. */
+async function checkScoped(token, site, refusal, ctx) {
+    const tenant = await ctx.http.send({ url: `https://${site}/_edge/tenant_info`, headers: { accept: 'application/json' } });
+    const cloudId = tenant.status === 200 ? tryJson(tenant.body)?.cloudId : undefined;
+    if (typeof cloudId !== 'string' || !CLOUD_ID.test(cloudId)) {
+        throw new problems_ProblemError('unexpected-response', `${site} refused the email and token (HTTP 401), and its cloud id could not be read (/_edge/tenant_info answered HTTP ${tenant.status}) to try the token as a scoped one through ${GATEWAY}`);
     }
+    const res = await ctx.http.send(myself(`https://${GATEWAY}/ex/jira/${cloudId}/rest/api/3/myself`));
+    if (res.status === 200)
+        return account(res, 'scoped API token');
+    if (res.status === 401 && /scope does not match/i.test(res.body)) {
+        throw new problems_ProblemError('unexpected-response', `${GATEWAY} says the token lacks a scope that GET /rest/api/3/myself needs (read:jira-user): a scoped API token this check cannot confirm`);
+    }
+    if (res.status !== 401)
+        throw unexpected(res);
+    const message = `Atlassian refused the email and token on ${site} and through ${GATEWAY} (HTTP 401${said(refusal)}): a wrong email, or an unknown, revoked or expired API token (Atlassian does not say which)`;
+    return rejected('invalid', `${message}${checksumHint(token, [API_TOKEN])}`, res);
+}
+function account(res, kind) {
+    const user = jsonObject(res, 'GET /rest/api/3/myself');
+    if (typeof user.accountId !== 'string' || !user.accountId)
+        throw malformed(res, 'GET /rest/api/3/myself', 'it has no "accountId"');
+    // Not the email: it is a part of the credential, masked wherever it would show.
+    const notes = typeof user.displayName === 'string' && user.displayName ? [`name: ${oneLine(user.displayName, 100)}`] : undefined;
+    return valid({ kind, identity: oneLine(user.accountId, 100), notes, rateLimit: rateLimitFrom(res, RATE_LIMIT) }, res);
+}
+function refusedOtherwise(res, site) {
+    if (res.status === 403 && /AUTHENTICATION_DENIED/i.test(res.headers['x-seraph-loginreason'] ?? '')) {
+        return new problems_ProblemError('unexpected-response', `${site} asks for a CAPTCHA before it takes this account's logins again, after failed ones (HTTP 403, X-Seraph-LoginReason: AUTHENTICATION_DENIED): sign in once at https://${site} in a browser; the token was not evaluated`);
+    }
+    if (/basic auth\w* with passwords is deprecated/i.test(res.body)) {
+        return new problems_ProblemError('unexpected-response', `${site} answered HTTP ${res.status}: "Basic authentication with passwords is deprecated": it takes the secret for a password; use an API token`);
+    }
+    if (res.status === 404)
+        return new problems_ProblemError('unexpected-response', `${site} has no Jira REST API to ask (HTTP 404 on /rest/api/3/myself): check site:`);
+    return unexpected(res, said(res));
+}
+/** Jira's words: `{"errorMessages": ["…"]}`, or a plain-text body. */
+function said(res) {
+    const body = tryJson(res.body);
+    const first = Array.isArray(body?.errorMessages) ? body.errorMessages[0] : body === undefined && !/^\s*</.test(res.body) ? res.body : undefined;
+    return typeof first === 'string' && first.trim() ? `: ${oneLine(first, 200)}` : '';
+}
+/** Atlassian tokens (ATATT…, ATCTT…, ATBB…) end with the CRC-32 of everything before, as 8 upper-case hex digits. */
+function atlassianChecksumHolds(token) {
+    return (0,external_node_zlib_.crc32)(token.slice(0, -8)).toString(16).toUpperCase().padStart(8, '0') === token.slice(-8);
+}
+/** What a refusal adds when a token of one of these Atlassian shapes fails its checksum. */
+function checksumHint(token, shapes) {
+    if (!shapes.some((shape) => shape.test(token)) || atlassianChecksumHolds(token))
+        return '';
+    return '; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
+var dist_cjs = __nccwpck_require__(5118);
+;// CONCATENATED MODULE: ./lib/providers/aws.js
+
+
+
+
+
+// STS GetCallerIdentity: docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html (no
+// permission needed, an explicit deny does not block it); errors: .../APIReference/CommonErrors.html;
+// endpoints: docs.aws.amazon.com/general/latest/gr/sts.html; key id prefixes:
+// docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids.
+// Recorded answers: hashicorp/aws-sdk-go-base servicemocks/mock.go (the STS mocks terraform-provider-aws
+// tests against).
+const ACTION = { Action: 'GetCallerIdentity', Version: '2011-06-15' };
+const GLOBAL = { host: 'sts.amazonaws.com', region: 'us-east-1' };
+/** Commercial, GovCloud (`us-gov-west-1`) and China (`cn-north-1`) regions; not the isolated partitions. */
+const REGION = /^(?:[a-z]{2}|us-gov)-[a-z]+-\d{1,2}$/;
+/** The STS endpoint and signing region: the global endpoint by default, else the region's own. */
+function stsEndpoint(region) {
+    if (region === undefined)
+        return GLOBAL;
+    if (typeof region !== 'string' || !REGION.test(region))
+        return undefined;
+    return { host: `sts.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`, region };
+}
+/** SHA-256 and HMAC-SHA-256 over node:crypto, in the shape SignatureV4 takes (@smithy/types Checksum). */
+class Sha256 {
+    secret;
+    hash;
+    constructor(secret) {
+        this.secret = secret;
+        this.reset();
+    }
+    update(chunk) {
+        this.hash.update(chunk);
+    }
+    digest() {
+        return Promise.resolve(new Uint8Array(this.hash.digest()));
+    }
+    reset() {
+        const key = this.secret;
+        if (key === undefined)
+            this.hash = (0,external_node_crypto_.createHash)('sha256');
+        else if (typeof key === 'string')
+            this.hash = (0,external_node_crypto_.createHmac)('sha256', key);
+        else
+            this.hash = (0,external_node_crypto_.createHmac)('sha256', ArrayBuffer.isView(key) ? new Uint8Array(key.buffer, key.byteOffset, key.byteLength) : new Uint8Array(key));
+    }
+}
+/** Signs the composed request with SigV4 for STS; returns only the headers it adds. */
+function sigV4(region) {
+    return {
+        async sign(request, credential) {
+            const signer = new dist_cjs/* SignatureV4 */.BB({
+                service: 'sts',
+                region,
+                sha256: Sha256,
+                applyChecksum: false,
+                credentials: { accessKeyId: credential['access-key-id'], secretAccessKey: credential['secret-access-key'], sessionToken: credential['session-token'] },
+            });
+            const { url } = request;
+            const signed = await signer.sign({
+                method: request.method,
+                protocol: url.protocol,
+                hostname: url.hostname,
+                path: url.pathname,
+                query: Object.fromEntries(url.searchParams),
+                // undici sends `host: url.host`, so that is what is signed.
+                headers: { ...request.headers, host: url.host },
+                body: request.body,
+            });
+            const added = {};
+            for (const name of ['authorization', 'x-amz-date', 'x-amz-security-token']) {
+                const value = signed.headers[name];
+                if (value !== undefined)
+                    added[name] = value;
+            }
+            return added;
+        },
+    };
+}
+/** The text of `<tag>` in a flat STS document, unescaped; undefined when absent. */
+function xmlText(body, tag) {
+    const m = new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(body);
+    if (!m)
+        return undefined;
+    const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+    return m[1].replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => entities[name]).trim();
+}
+function keyKind(keyId) {
+    if (keyId.startsWith('AKIA'))
+        return 'long-term access key';
+    if (keyId.startsWith('ASIA'))
+        return 'temporary session credentials';
+    return 'access key';
+}
+function identityFacts(credential, arn, account, userId) {
+    const facts = { kind: keyKind(credential['access-key-id']), identity: oneLine(arn, 200) };
+    const owner = account ?? /^arn:[\w-]+:[\w-]+::(\d{12}):/.exec(arn)?.[1];
+    if (owner && /^\d{12}$/.test(owner))
+        facts.mode = owner;
+    const notes = [];
+    if (userId)
+        notes.push(`user id: ${oneLine(userId, 100)}`);
+    if (/^arn:[\w-]+:iam::\d{12}:root$/.test(arn))
+        notes.push("the account's root user: AWS advises against access keys for the root user");
+    if (notes.length)
+        facts.notes = notes;
     return facts;
 }
-const GITHUB_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' };
-/** Both formats GitHub sends: `2024-06-01 00:00:00 UTC` and `2027-03-31 00:00:00 +0900`. */
-function parseExpiration(value) {
-    return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (UTC|[+-]\d{2}:?\d{2})$/.test(value.trim()) ? parseDate(value) : undefined;
+/** What STS said, as `Code: Message`, one safe line. */
+function aws_said(res) {
+    const code = xmlText(res.body, 'Code');
+    const message = xmlText(res.body, 'Message');
+    return oneLine([code, message].filter(Boolean).join(': '), 240);
 }
-function refused(token, kind, res) {
-    let message = 'GitHub answered 401 Bad credentials: the token is unknown, revoked or expired (GitHub does not say which)';
-    if (kind.checksumPrefix && !hasValidCrc32Suffix(token, kind.checksumPrefix) && !token.includes('.')) {
-        message += `; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved`;
+/** STS refused the request's time, not the key: its signature is dated too far from STS's clock. */
+function clockRefused(res) {
+    return xmlText(res.body, 'Code') === 'SignatureDoesNotMatch' && /signature expired/i.test(xmlText(res.body, 'Message') ?? '');
+}
+function judge(res, credential, regional) {
+    if (res.status !== 200)
+        return aws_refusal(res, credential, regional);
+    const arn = xmlText(res.body, 'Arn');
+    const account = xmlText(res.body, 'Account');
+    if (!res.body.includes('<GetCallerIdentityResult>') || !arn || !account || !/^\d{12}$/.test(account)) {
+        throw malformed(res, 'GetCallerIdentity', 'it is not a GetCallerIdentityResponse with an Arn and a 12-digit Account');
     }
-    if (kind.installation)
-        message += '; installation tokens expire one hour after they are created';
-    if (kind.checksumPrefix === 'ghr_')
-        message += '; a refresh token (ghr_) is not an access token: store the ghu_ token it yields';
-    return rejected('invalid', message, res);
+    return valid(identityFacts(credential, arn, account, xmlText(res.body, 'UserId')), res);
 }
-function unexpectedAnswer(res) {
-    const sso = /required/i.test(res.headers['x-github-sso'] ?? '') ? " (the token is not authorized for this organization's SAML SSO)" : '';
-    return unexpected(res, sso);
+/** The STS error dialect (docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html). */
+function aws_refusal(res, credential, regional) {
+    const words = aws_said(res);
+    if (clockRefused(res))
+        throw new problems_ProblemError('unexpected-response', `STS refused the request's time, not the key: this machine's clock is off (${words})`);
+    switch (xmlText(res.body, 'Code')) {
+        case 'InvalidClientTokenId':
+            return rejected('invalid', `AWS does not accept this access key id: unknown, deleted or deactivated (${words})${unknownKeyHint(credential, regional)}`, res);
+        case 'SignatureDoesNotMatch':
+            return rejected('invalid', `the secret access key does not match this access key id (${words})`, res);
+        case 'ExpiredToken':
+        case 'ExpiredTokenException':
+            return rejected('expired', `the session credentials have expired (${words})`, res);
+        case 'AccessDenied': {
+            // Authorization comes after authentication: a denial naming the caller proves the key works.
+            const principal = /\b(arn:[\w-]+:[\w-]+::\d{12}:\S+?) is not authorized/.exec(xmlText(res.body, 'Message') ?? '')?.[1];
+            if (!principal)
+                break;
+            const facts = identityFacts(credential, principal, undefined, undefined);
+            facts.notes = [...(facts.notes ?? []), 'STS answered AccessDenied to GetCallerIdentity, but only after authenticating the key'];
+            return valid(facts, res);
+        }
+        case 'RegionDisabledException':
+            throw new problems_ProblemError('unexpected-response', `STS is not activated in this region for the account, so the key could not be checked there; use the global endpoint (no region) or an active region (${words})`);
+        case 'Throttling':
+            throw new problems_ProblemError('rate-limited', `${res.host} throttled the call (${words})`);
+    }
+    throw new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status}${words ? ` (${words})` : ''}`);
 }
+/** Why STS may not know a key id that is right: its session token missing or misplaced, or a region not enabled. */
+function unknownKeyHint(credential, regional) {
+    const temporary = credential['access-key-id'].startsWith('ASIA');
+    if (temporary && !credential['session-token'])
+        return '; an ASIA… key id is temporary and needs its session-token';
+    if (!temporary && credential['session-token'])
+        return '; a session-token goes only with a temporary (ASIA…) key id';
+    return regional ? '; in an opt-in region the account must have enabled the region' : '';
+}
+/** A GetCallerIdentityResponse as the mocks write it. */
+const identityXml = (arn, userId, account) => `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+  <GetCallerIdentityResult>
+    <Arn>${arn}</Arn>
+    <UserId>${userId}</UserId>
+    <Account>${account}</Account>
+  </GetCallerIdentityResult>
+  <ResponseMetadata>
+    <RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId>
+  </ResponseMetadata>
+</GetCallerIdentityResponse>`;
+/** An STS ErrorResponse as the mocks write it. */
+const errorXml = (code, message, requestId = '01234567-89ab-cdef-0123-456789abcdef') => `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+<Error>
+  <Type>Sender</Type>
+  <Code>${code}</Code>
+  <Message>${message}</Message>
+</Error>
+<RequestId>${requestId}</RequestId>
+</ErrorResponse>`;
+/** The answer to the one POST / of the check, on the global endpoint unless `origin` names a regional one. */
+function sts(status, body, origin, contentType = 'text/xml') {
+    return [{ method: 'POST', path: '/', ...(origin ? { origin } : {}), status, headers: { 'content-type': contentType }, body }];
+}
+const EXAMPLE_KEY = { 'access-key-id': 'AKIAIOSFODNN7EXAMPLE', 'secret-access-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+const EXAMPLE_SESSION = { ...EXAMPLE_KEY, 'access-key-id': 'ASIAIOSFODNN7EXAMPLE', 'session-token': 'IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN' };
+const MOCKS = 'hashicorp/aws-sdk-go-base servicemocks/mock.go';
+const examples = [
+    {
+        name: 'an IAM user',
+        source: `${MOCKS} (MockStsGetCallerIdentityValidResponseBody)`,
+        credential: EXAMPLE_KEY,
+        responses: sts(200, identityXml('arn:aws:iam::222222222222:user/Alice', 'AKIAI44QH8DHBEXAMPLE', '222222222222')),
+        verdict: { outcome: 'valid', facts: { kind: 'long-term access key', identity: 'arn:aws:iam::222222222222:user/Alice', mode: '222222222222', notes: ['user id: AKIAI44QH8DHBEXAMPLE'] } },
+    },
+    {
+        name: 'session credentials of an assumed role, at a regional endpoint',
+        source: `${MOCKS} (MockStsGetCallerIdentityValidAssumedRoleResponseBody)`,
+        credential: EXAMPLE_SESSION,
+        settings: { region: 'eu-west-1' },
+        responses: sts(200, identityXml('arn:aws:sts::555555555555:assumed-role/role/AssumeRoleSessionName', 'ARO123EXAMPLE123:AssumeRoleSessionName', '555555555555'), 'https://sts.eu-west-1.amazonaws.com'),
+        verdict: { outcome: 'valid', facts: { kind: 'temporary session credentials', identity: 'arn:aws:sts::555555555555:assumed-role/role/AssumeRoleSessionName', mode: '555555555555' } },
+    },
+    {
+        name: 'an unknown or deactivated access key id',
+        source: `${MOCKS} (MockStsAssumeRoleInvalidResponseBodyInvalidClientTokenId: the same error STS gives GetCallerIdentity)`,
+        responses: sts(403, errorXml('InvalidClientTokenId', 'The security token included in the request is invalid.', '4d0cf5ec-892a-4d3f-84e4-30e9987d9bdd')),
+        verdict: { outcome: 'rejected', code: 'invalid' },
+    },
+    {
+        name: 'expired session credentials',
+        source: `${MOCKS} (MockStsGetCallerIdentityInvalidResponseBodyExpiredToken)`,
+        credential: EXAMPLE_SESSION,
+        responses: sts(403, errorXml('ExpiredToken', 'The security token included in the request is expired')),
+        verdict: { outcome: 'rejected', code: 'expired' },
+    },
+    {
+        name: 'a denial that names the caller',
+        source: `${MOCKS} (MockStsGetCallerIdentityInvalidResponseBodyAccessDenied)`,
+        responses: sts(403, errorXml('AccessDenied', 'User: arn:aws:iam::123456789012:user/Bob is not authorized to perform: sts:GetCallerIdentity')),
+        verdict: { outcome: 'valid', facts: { identity: 'arn:aws:iam::123456789012:user/Bob', mode: '123456789012' } },
+    },
+    {
+        name: 'STS not activated in the region',
+        source: 'aws/aws-sdk-kotlin aws-runtime/aws-config/common/test/aws/sdk/kotlin/runtime/auth/credentials/StsAssumeRoleCredentialsProviderTest.kt (testRegionDisabled)',
+        settings: { region: 'ap-east-1' },
+        responses: sts(403, errorXml('RegionDisabledException', 'AWS STS is not activated in the requested region for the account that is being asked to generate credentials', 'foo-id'), 'https://sts.ap-east-1.amazonaws.com'),
+        verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+    {
+        name: 'a captive portal answering 200 with HTML',
+        source: 'hand-written: a 200 that is not a GetCallerIdentityResponse must not pass',
+        responses: sts(200, '<html>Sign in to the network</html>', undefined, 'text/html'),
+        verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+];
+const aws = {
+    id: 'aws',
+    title: 'AWS (access keys)',
+    ping: 'STS `GetCallerIdentity` (a POST that changes nothing), signed with SigV4',
+    fields: [
+        { id: 'access-key-id', description: 'the access key id (AKIA… long-term, ASIA… temporary)', identifier: true },
+        { id: 'secret-access-key', description: 'the secret access key', rotates: true },
+        { id: 'session-token', description: 'the session token of temporary (ASIA…) credentials', optional: true },
+    ],
+    hosts: [GLOBAL.host],
+    apiRoot: `https://${GLOBAL.host}/`,
+    modes: { pattern: '^\\d{12}$', description: 'the 12-digit id of the AWS account the key belongs to' },
+    can: { identity: true, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
+    settings: {
+        properties: {
+            region: {
+                type: 'string',
+                pattern: REGION.source,
+                description: "The region whose STS endpoint checks the key (sts.<region>.amazonaws.com); by default the global endpoint sts.amazonaws.com.",
+            },
+        },
+    },
+    formats: [/^(?:AKIA|ASIA)[A-Z0-9]{16}$/],
+    examples,
+    async check(credential, ctx) {
+        const endpoint = stsEndpoint(ctx.settings.region);
+        if (!endpoint)
+            throw new problems_ProblemError('unexpected-response', 'region is not an AWS region name such as eu-west-1; the key was not sent');
+        const send = () => ctx.http.send({ method: 'POST', url: '/', form: ACTION, auth: { signer: sigV4(endpoint.region) } });
+        let res = await send();
+        // STS refuses, once, the next request of a key id signed with another secret within seconds,
+        // even a right one (trufflesecurity/trufflehog pkg/detectors/aws/access_keys/accesskey.go): ask again.
+        if (xmlText(res.body, 'Code') === 'SignatureDoesNotMatch' && !clockRefused(res))
+            res = await send();
+        return judge(res, credential, ctx.settings.region !== undefined);
+    },
+    throttling: { isThrottled: (res) => res.status === 400 && xmlText(res.body, 'Code') === 'Throttling' },
+    fromSettings(settings) {
+        const endpoint = stsEndpoint(settings.region);
+        return endpoint ? { hosts: [endpoint.host] } : { hosts: [] };
+    },
+};
 
 ;// CONCATENATED MODULE: ./lib/providers/declarative.js
 
@@ -62120,9 +73530,9 @@ function throttlingOf(check) {
 /** Sends the check's request and reads the answer. `title` names the provider in messages. */
 async function runHttpCheck(check, http, title) {
     const res = await http.send(check.request);
-    return judge(check, res, title);
+    return declarative_judge(check, res, title);
 }
-function judge(check, res, title) {
+function declarative_judge(check, res, title) {
     const said = providerMessage(res);
     const withSaid = (text) => (said && !text.includes(said) ? `${text}: ${said}` : text);
     for (const rule of check.outcomes ?? []) {
@@ -62284,8 +73694,3528 @@ function dataProvider(definition) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/providers/azure-devops.js
+
+
+
+
+// PATs: learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate
+// (Basic with an empty user name and the PAT as password). GET {org}/_apis/connectionData answers
+// any PAT of the organization with the identity it acts for (ConnectionData.authenticatedUser:
+// microsoft/azure-devops-node-api api/interfaces/LocationsInterfaces.ts); X-TFS-FedAuthRedirect:
+// Suppress asks for a 401 instead of the sign-in page (microsoft/azure-pipelines-agent sends it on
+// connectiondata), which otherwise comes as 203 + HTML (MicrosoftDocs/vsts-rest-api-specs#97, #574).
+// Rate limits: learn.microsoft.com/azure/devops/integrate/concepts/rate-limits (X-RateLimit-Reset
+// in epoch seconds). Token shapes: learn.microsoft.com/purview/sit-defn-azure-devops-personal-access-token
+// (84 characters, AZDO at 76–80) and the classic 52 base32 characters.
+/** Organization names: letters, digits and hyphens, not starting or ending with a hyphen, at most 50. */
+const azure_devops_ORGANIZATION = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,48}[A-Za-z0-9])?$/;
+const HTTP = {
+    request: {
+        url: '_apis/connectionData',
+        auth: { basic: { username: '', password: '${token}' } },
+        headers: { accept: 'application/json', 'x-tfs-fedauthredirect': 'Suppress' },
+    },
+    expect: { status: 200, json: { '$.authenticatedUser.id': { exists: true } } },
+    outcomes: [
+        { when: { status: 203 }, result: 'invalid', message: 'Azure DevOps answered with its sign-in page (HTTP 203): it did not accept the PAT' },
+        {
+            when: { status: 200, body: 'Microsoft.TeamFoundation.UnauthenticatedIdentity' },
+            result: 'invalid',
+            message: 'Azure DevOps answered as to an anonymous visitor: the PAT is unknown, expired, revoked or not valid for this organization',
+        },
+        { when: { status: 401, body: 'Personal Access Token used has expired' }, result: 'expired', message: 'Azure DevOps says the PAT has expired' },
+        {
+            when: { status: 401 },
+            result: 'invalid',
+            message: 'Azure DevOps refused the PAT (HTTP 401): it is unknown, revoked, or not valid for this organization (Azure DevOps does not say which)',
+        },
+    ],
+    extract: { kind: 'personal access token', identity: '$.authenticatedUser.providerDisplayName' },
+    ratelimit: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', format: 'epoch-seconds' },
+};
+const SETTINGS = { organization: 'fabrikam' };
+const ACCOUNT = 'dev.one@fabrikam.example';
+/**
+ * ConnectionData written by hand after the azure-devops-node-api interfaces (LocationsInterfaces.ts,
+ * IdentitiesInterfaces.ts), with the Account property that names the signed-in account.
+ */
+const CONNECTION_DATA = {
+    authenticatedUser: {
+        id: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
+        descriptor: 'Microsoft.IdentityModel.Claims.ClaimsIdentity;72f988bf-86f1-41af-91ab-2d7cd011db47\\dev.one@fabrikam.example',
+        subjectDescriptor: 'aad.MDAwMDAwMDAtMDAwMC0wMDAwLTAwMDAtMDAwMDAwMDAwMDAw',
+        providerDisplayName: 'Dev One',
+        isActive: true,
+        properties: { Account: { $type: 'System.String', $value: ACCOUNT } },
+        resourceVersion: 2,
+        metaTypeId: 0,
+    },
+    authorizedUser: { id: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee', providerDisplayName: 'Dev One', isActive: true },
+    instanceId: '00000000-0000-0000-0000-000000000001',
+    deploymentId: '00000000-0000-0000-0000-000000000002',
+    deploymentType: 'hosted',
+    locationServiceData: { serviceOwner: '00025394-6065-48ca-87d9-7f5672854ef7', defaultAccessMappingMoniker: 'PublicAccessMapping', lastChangeId: 1, lastChangeId64: 1 },
+};
+const declared = dataProvider({
+    id: 'azure-devops',
+    title: 'Azure DevOps (personal access tokens)',
+    ping: '`GET https://dev.azure.com/{organization}/_apis/connectionData`',
+    fields: [{ id: 'token', description: 'a personal access token of the organization', rotates: true }],
+    hosts: ['dev.azure.com'],
+    apiRoot: 'https://dev.azure.com/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: false },
+    settings: {
+        properties: {
+            organization: {
+                type: 'string',
+                pattern: azure_devops_ORGANIZATION.source,
+                description: 'The Azure DevOps organization the PAT belongs to, as in https://dev.azure.com/<organization>.',
+            },
+        },
+        required: ['organization'],
+    },
+    // The classic 52 base32 characters with at least one digit, so a run of letters is no PAT.
+    formats: [/^[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4}$/, /^(?=[a-z]*[2-7])[a-z2-7]{52}$/],
+    http: HTTP,
+    /** The organization is part of every URL: without one (a found PAT) the PAT goes nowhere. */
+    fromSettings(settings) {
+        const organization = settings.organization;
+        if (organization === undefined)
+            return { hosts: [] };
+        if (typeof organization !== 'string' || !azure_devops_ORGANIZATION.test(organization)) {
+            throw new problems_ProblemError('unexpected-response', 'organization is not an Azure DevOps organization name (letters, digits and hyphens); the PAT was not sent');
+        }
+        return { hosts: ['dev.azure.com'], base: `https://dev.azure.com/${organization}/` };
+    },
+    examples: [
+        {
+            name: 'a PAT of the organization',
+            source: 'hand-written after microsoft/azure-devops-node-api api/interfaces/LocationsInterfaces.ts (ConnectionData) and IdentitiesInterfaces.ts (Identity)',
+            settings: SETTINGS,
+            response: { status: 200, body: CONNECTION_DATA },
+            verdict: { outcome: 'valid', facts: { identity: ACCOUNT, kind: 'personal access token' } },
+        },
+        {
+            name: 'a PAT refused with the sign-in page',
+            source: 'MicrosoftDocs/vsts-rest-api-specs#97 and #574 ("HTTP 203 with sign in content"); page hand-written',
+            settings: SETTINGS,
+            response: { status: 203, headers: { 'content-type': 'text/html; charset=utf-8' }, body: '<html><head><title>Azure DevOps Services | Sign In</title></head><body></body></html>' },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a PAT answered as an anonymous visitor',
+            source: 'hand-written: the UnauthenticatedIdentity descriptor type of Azure DevOps identities (uauth subjects)',
+            settings: SETTINGS,
+            response: {
+                status: 200,
+                body: { ...CONNECTION_DATA, authenticatedUser: { id: '00000000-0000-0000-0000-000000000000', descriptor: 'Microsoft.TeamFoundation.UnauthenticatedIdentity;anonymous', providerDisplayName: 'Anonymous', isActive: true } },
+            },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'an expired PAT',
+            source: 'the AccessCheckException body recorded by a vsce publish run (kkenya mermaid-sequence-number notes): "Access Denied: The Personal Access Token used has expired."',
+            settings: SETTINGS,
+            response: {
+                status: 401,
+                body: {
+                    $id: '1',
+                    innerException: null,
+                    message: 'Access Denied: The Personal Access Token used has expired.',
+                    typeName: 'Microsoft.VisualStudio.Services.Security.AccessCheckException, Microsoft.VisualStudio.Services.WebApi',
+                    typeKey: 'AccessCheckException',
+                    errorCode: 0,
+                    eventId: 3000,
+                },
+            },
+            verdict: { outcome: 'rejected', code: 'expired' },
+        },
+        {
+            name: 'an unknown PAT',
+            source: 'microsoft/AzDevOpsDemoGenerator#56 (401 Unauthorized with WWW-Authenticate: Basic realm=…); body hand-written',
+            settings: SETTINGS,
+            response: { status: 401, headers: { 'www-authenticate': 'Basic realm="https://tfsprodcin2.visualstudio.com/"', 'content-type': 'text/plain' }, body: '' },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'an organization that does not exist',
+            source: 'hand-written: a 404 says nothing about the PAT',
+            settings: { organization: 'no-such-org' },
+            response: { status: 404, body: { message: 'The resource cannot be found.' } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+const azureDevops = {
+    ...declared,
+    /** As declared, but named by the account (e-mail or UPN) when the answer carries it, else by display name. */
+    async check(_credential, ctx) {
+        if (ctx.settings.organization === undefined) {
+            const why = ctx.purpose === 'leak' ? 'a PAT found alone names no organization' : 'the organization setting is missing';
+            throw new problems_ProblemError('unexpected-response', `${why}, and a PAT is checked against its organization; it was not sent`);
+        }
+        const res = await ctx.http.send(HTTP.request);
+        const verdict = declarative_judge(HTTP, res, 'Azure DevOps');
+        const account = jsonPath(tryJson(res.body), '$.authenticatedUser.properties.Account.$value');
+        if (verdict.outcome === 'valid' && typeof account === 'string' && account.trim())
+            verdict.facts.identity = oneLine(account, 200);
+        return verdict;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/providers/bitbucket.js
+
+
+
+
+// GET /2.0/user: developer.atlassian.com/cloud/bitbucket/rest/api-group-users/ ("Get current user").
+// Credentials: developer.atlassian.com/cloud/bitbucket/rest/intro/#authentication — access tokens
+// (repository, project, workspace) as Bearer, API tokens as Basic with the Atlassian account email,
+// app passwords as Basic with the Bitbucket username (support.atlassian.com/bitbucket-cloud/docs/
+// app-passwords/: no longer usable from 2026-06-09). An access token is no user: /2.0/user answers it
+// 403 with its `x-credential-type` and `x-oauth-scopes` headers (trufflesecurity/trufflehog
+// pkg/analyzer/analyzers/bitbucket, avivsinai/bitbucket-cli GetTokenInfo). Scopes:
+// developer.atlassian.com/cloud/bitbucket/bitbucket-cloud-rest-api-scopes/ and
+// support.atlassian.com/bitbucket-cloud/docs/app-password-permissions/. Token shapes (ATBB…,
+// ATCTT… ending in the CRC-32 of the rest as 8 hex digits): checked on public samples.
+//
+// Formats: app passwords and access tokens only. An API token (ATATT…) is the Atlassian account's,
+// for every product: its format is the atlassian provider's, and a found one cannot be verified by
+// either (it needs the account's email); configured here with the email as username, it is checked
+// here. An access token's ATCTT… shape is also that of Atlassian organization admin API keys
+// (trufflesecurity/trufflehog pkg/detectors/atlassian/v2), which Bitbucket does not know: a found
+// one that Bitbucket refuses is therefore left unverified, not called inactive.
+const APP_PASSWORD = /^ATBB[A-Za-z0-9]{24}[0-9A-F]{8}$/;
+const ACCESS_TOKEN = /^ATCTT3[A-Za-z0-9_-]{100,400}=[0-9A-F]{8}$/;
+const KINDS = {
+    repo_access_token: 'repository access token',
+    project_access_token: 'project access token',
+    workspace_access_token: 'workspace access token',
+    api_token: 'API token',
+    app_password: 'app password',
+};
+/** What the scopes page says one scope includes ("This scope implies repository", "Read access (repository) … is also granted"). */
+const IMPLIED = { 'repository:write': ['repository'], project: ['repository'] };
+/** Recorded GET /2.0/user (a sample response kept in logonlabs' idpx OAuth2ClientForBitbucket.cs), names replaced. */
+const USER = {
+    username: 'example-dev',
+    display_name: 'Example Developer',
+    has_2fa_enabled: null,
+    links: { self: { href: 'https://api.bitbucket.org/2.0/users/%7B768f8c62-7f2a-4914-bf33-3f412fc1d3a4%7D' } },
+    nickname: 'Example Developer',
+    account_id: '5c65cab48bcc9e016aeece31',
+    created_on: '2019-02-19T10:36:46.361566-08:00',
+    is_staff: false,
+    account_status: 'active',
+    type: 'user',
+    uuid: '{768f8c62-7f2a-4914-bf33-3f412fc1d3a4}',
+};
+const SCOPE_REFUSAL = 'Your credentials lack one or more required privilege scopes.';
+/** Real-shaped fakes whose checksums hold. */
+const FAKE_API_TOKEN = `ATATT3xFfGF0${'x'.repeat(171)}=EE0DB28D`;
+const FAKE_ACCESS_TOKEN = `ATCTT3xFfGN0${'x'.repeat(171)}=A083DB15`;
+const FAKE_APP_PASSWORD = `ATBB${'x'.repeat(24)}8F5DD7EB`;
+const bitbucket = {
+    id: 'bitbucket',
+    title: 'Bitbucket Cloud',
+    ping: '`GET /2.0/user`',
+    fields: [
+        { id: 'token', description: 'an access token (ATCTT…, sent as Bearer), or the Atlassian API token (ATATT…) or app password of the username part', rotates: true },
+        { id: 'username', description: 'for an API token the Atlassian account email, for an app password the Bitbucket username (HTTP Basic)', identifier: true, optional: true },
+    ],
+    hosts: ['api.bitbucket.org'],
+    apiRoot: 'https://api.bitbucket.org/',
+    can: { identity: true, scopes: true, expiry: false, mode: false, verifiesLeaks: true },
+    formats: [APP_PASSWORD, ACCESS_TOKEN],
+    async check(credential, ctx) {
+        const token = credential.token;
+        const basic = credential.username !== undefined;
+        // Sent as Bearer, these would be refused whatever they are worth: they need their username.
+        if (!basic && (APP_PASSWORD.test(token) || API_TOKEN.test(token))) {
+            const what = APP_PASSWORD.test(token) ? 'an app password, which needs its Bitbucket username' : 'an API token, which needs its Atlassian account email';
+            throw new problems_ProblemError(ctx.purpose === 'leak' ? 'unexpected-response' : 'missing-secret', `the token is ${what} (the username part of secret); it was not sent`);
+        }
+        const res = await ctx.http.send({
+            url: '2.0/user',
+            auth: basic ? { basic: { username: '${username}', password: '${token}' } } : { bearer: '${token}' },
+            headers: { accept: 'application/json' },
+        });
+        if (res.status === 200)
+            return fromUser(res, credential.username);
+        if (res.status === 401)
+            return refused(token, basic, res, ctx.purpose);
+        if (res.status === 403)
+            return forbidden(res);
+        throw unexpected(res);
+    },
+    expandScopes: impliedScopes(IMPLIED),
+    examples: [
+        {
+            name: 'an API token with the Atlassian account email',
+            source: 'GET /2.0/user as recorded in logonlabs idpx OAuth2ClientForBitbucket.cs (sample response, names replaced); x-oauth-scopes and x-credential-type as trufflehog reads them (pkg/analyzer/analyzers/bitbucket)',
+            credential: { username: 'dev@example.com', token: FAKE_API_TOKEN },
+            responses: [{ path: '/2.0/user', status: 200, headers: { 'x-oauth-scopes': 'read:user:bitbucket, read:repository:bitbucket', 'x-credential-type': 'api_token' }, body: USER }],
+            verdict: { outcome: 'valid', facts: { identity: 'example-dev', kind: 'API token', scopes: ['read:user:bitbucket', 'read:repository:bitbucket'] } },
+        },
+        {
+            name: 'a repository access token, which is no user',
+            source: 'avivsinai/bitbucket-cli GetTokenInfo ("For access tokens (Bearer auth) it returns 403, but the headers still contain scope and credential type data"); body as Bitbucket words a scope refusal; headers hand-assembled',
+            responses: [
+                {
+                    path: '/2.0/user',
+                    status: 403,
+                    headers: { 'x-credential-type': 'repo_access_token', 'x-oauth-scopes': 'pullrequest, repository' },
+                    body: { type: 'error', error: { message: SCOPE_REFUSAL } },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'repository access token', scopes: ['pullrequest', 'repository'] } },
+        },
+        {
+            name: 'an API token without the scope to read its user',
+            source: 'Bitbucket 403 body as recorded in public client tests ({"type":"error","error":{"message":"Your credentials lack one or more required privilege scopes.","detail":{"granted":[…],"required":[…]}}})',
+            credential: { username: 'dev@example.com', token: FAKE_API_TOKEN },
+            responses: [
+                {
+                    path: '/2.0/user',
+                    status: 403,
+                    body: { type: 'error', error: { message: SCOPE_REFUSAL, detail: { granted: ['read:repository:bitbucket'], required: ['read:user:bitbucket'] } } },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { scopes: ['read:repository:bitbucket'] } },
+        },
+        {
+            name: 'a refused access token',
+            source: 'Bitbucket 401 body as quoted in community.developer.atlassian.com "API Tokens at Account Level Not Working"',
+            responses: [{ path: '/2.0/user', status: 401, body: { type: 'error', error: { message: 'Token is invalid, expired, or not supported for this endpoint.' } } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a refused username and password',
+            source: 'support.atlassian.com KB "Getting 401 HTTP error when using Bitbucket Cloud API" (WWW-Authenticate: Basic realm="Bitbucket.org HTTP"); empty body hand-written',
+            credential: { username: 'example-dev', token: FAKE_APP_PASSWORD },
+            responses: [{ path: '/2.0/user', status: 401, headers: { 'www-authenticate': 'Basic realm="Bitbucket.org HTTP"', 'content-type': 'text/plain' }, body: '' }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a found access token that Bitbucket refuses: it may be an Atlassian organization admin API key',
+            source: 'the 401 body above; the shared ATCTT… shape per trufflesecurity/trufflehog pkg/detectors/atlassian/v2 (admin API keys verified at api.atlassian.com)',
+            purpose: 'leak',
+            credential: { token: FAKE_ACCESS_TOKEN },
+            responses: [{ path: '/2.0/user', status: 401, body: { type: 'error', error: { message: 'Token is invalid, expired, or not supported for this endpoint.' } } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a 403 that names no credential',
+            source: 'hand-written: a refusal without the credential headers or the scope message proves nothing about the token',
+            responses: [{ path: '/2.0/user', status: 403, headers: { 'content-type': 'text/html' }, body: '<html>Forbidden</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the user object must not pass',
+            responses: [{ path: '/2.0/user', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+function fromUser(res, username) {
+    const user = jsonObject(res, 'GET /2.0/user');
+    if (typeof user.uuid !== 'string')
+        throw malformed(res, 'GET /2.0/user', 'it has no user "uuid"');
+    const facts = bitbucket_factsOf(res);
+    // The username part is masked wherever it shows: name the account otherwise then.
+    const names = [user.username, user.nickname, user.display_name].filter((n) => typeof n === 'string' && n !== '' && n !== username);
+    if (names[0])
+        facts.identity = oneLine(names[0], 100);
+    return valid(facts, res);
+}
+/** A 403 from Bitbucket comes after it knew the credential: an access token (no user), or a scope it lacks. */
+function forbidden(res) {
+    const body = tryJson(res.body);
+    const lacksScope = typeof body?.error?.message === 'string' && body.error.message.includes('lack one or more required privilege scopes');
+    if (res.headers['x-credential-type'] === undefined && !lacksScope)
+        throw unexpected(res);
+    const facts = bitbucket_factsOf(res);
+    const granted = body?.error?.detail?.granted;
+    if (!facts.scopes && Array.isArray(granted))
+        facts.scopes = granted.filter((s) => typeof s === 'string').map((s) => oneLine(s, 100));
+    facts.notes = ['it may not read GET /2.0/user, so Bitbucket names no user'];
+    return valid(facts, res);
+}
+function bitbucket_factsOf(res) {
+    const type = res.headers['x-credential-type'];
+    const facts = { rateLimit: rateLimitFrom(res, { limit: 'x-ratelimit-limit' }) };
+    if (type)
+        facts.kind = KINDS[type] ?? `credential of type ${oneLine(type, 40)}`;
+    const scopes = res.headers['x-oauth-scopes'];
+    if (scopes !== undefined)
+        facts.scopes = scopes.split(',').map((s) => oneLine(s, 100)).filter(Boolean);
+    return facts;
+}
+function refused(token, basic, res, purpose) {
+    const said = providerMessage(res);
+    const hint = checksumHint(token, [APP_PASSWORD, API_TOKEN, ACCESS_TOKEN]);
+    if (purpose === 'leak' && !hint && ACCESS_TOKEN.test(token)) {
+        throw new problems_ProblemError('unexpected-response', `Bitbucket refused the token (HTTP 401${said ? `: ${said}` : ''}), but an ATCTT… token may also be an Atlassian organization admin API key, which only api.atlassian.com knows and which was not asked`);
+    }
+    let message = basic
+        ? 'Bitbucket refused the username and token (HTTP 401): with an API token the username is the Atlassian account email, with an app password the Bitbucket username'
+        : `Bitbucket refused the token (HTTP 401${said ? `: ${said}` : ''}); it does not say whether it is unknown, revoked or expired`;
+    if (APP_PASSWORD.test(token))
+        message += '; Bitbucket app passwords stopped working on 2026-06-09: replace it with an API token';
+    return rejected('invalid', `${message}${hint}`, res);
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./lib/http/base-url.js
+
+/**
+ * Why an API root cannot receive a credential, or undefined when it can: a plain https URL of a
+ * named host, with no credentials, query or fragment. Applied to `base-url` and to the runner's
+ * GITHUB_API_URL alike. (A name that resolves into a private network is allowed: a GitHub
+ * Enterprise Server often lives there, and the config is as trusted as the workflow file.)
+ */
+function baseUrlProblem(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not a URL; write the API root, e.g. https://ghe.example.com/api/v3';
+    }
+    if (url.protocol !== 'https:')
+        return 'must use https: the token would otherwise cross the network in clear text';
+    if (url.username || url.password)
+        return 'must not contain credentials';
+    if (url.search || url.hash)
+        return 'must not contain a query or fragment';
+    // `localhost.` (trailing dot) is localhost too.
+    const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost') || (0,external_node_net_.isIP)(host) !== 0) {
+        return 'must name a host, not an IP address or localhost';
+    }
+    return undefined;
+}
+/** `value` as an API root ending in `/` (its path kept, so GHES's /api/v3 stays). */
+function apiRoot(value) {
+    const url = new URL(value);
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/url-setting.js
+
+/**
+ * Why a URL from the config cannot receive a credential, or undefined: https, a host named
+ * literally (a credential in a host name would reach DNS servers), no user:password, and the same
+ * rules as `base-url`. For the generic providers' request, introspection, userinfo and JWKS URLs.
+ */
+function credentialUrlProblem(value) {
+    const origin = /^https:\/\/[^/?#]*/.exec(value)?.[0] ?? '';
+    if (origin.includes('${'))
+        return 'must name its host literally: a credential in the host name would be sent to DNS servers';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not a URL; write e.g. https://api.example.com/v1/me';
+    }
+    if (url.username || url.password)
+        return 'must not contain credentials: put them in the request with ${…}';
+    return baseUrlProblem(`${url.origin}/`);
+}
+/** The host of a URL the schema and `credentialUrlProblem` accepted. */
+function hostOf(value) {
+    return new URL(value).host;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/endpoint-setting.js
+
+
+
+// The one URL setting of the generic OAuth providers (introspection-url, userinfo-url, jwks-url):
+// unlike the `http` provider's request URL it is never a template — the credential travels in
+// the form or a header, so a `${…}` in the URL could only move it somewhere it must not go.
+const HTTPS_URL = { type: 'string', pattern: '^https://' };
+/** Why this URL setting cannot be used, or undefined. */
+function endpointProblem(value) {
+    if (value.includes('${'))
+        return 'must be a plain URL, without ${…}: the credential is placed by the provider, never in the URL';
+    // credentialUrlProblem's advice (`${…}` in the request) is for the http provider; here there is none.
+    if (/^https:\/\/[^/?#]*@/.test(value))
+        return 'must not contain credentials (user:password@): the provider sends its credential parts itself';
+    return credentialUrlProblem(value);
+}
+/** `[key, message]` when the setting is a string that cannot be used. */
+function endpointProblems(settings, key) {
+    const value = settings[key];
+    const problem = typeof value === 'string' ? endpointProblem(value) : undefined;
+    return problem ? [[key, problem]] : [];
+}
+/** The URL's host as the only one the session may reach; none when the setting is absent or unusable. */
+function endpointTarget(value) {
+    if (typeof value !== 'string' || endpointProblem(value))
+        return { hosts: [] };
+    const url = new URL(value);
+    return { hosts: [url.host], base: `${url.origin}/` };
+}
+/** The setting as the check uses it: refused again here, in case the config was not validated. */
+function endpointUrl(settings, key) {
+    const value = settings[key];
+    if (typeof value !== 'string')
+        throw new problems_ProblemError('unexpected-response', `${key} is not set; the credential was not sent`);
+    const problem = endpointProblem(value);
+    if (problem)
+        throw new problems_ProblemError('unexpected-response', `${key} ${problem}; the credential was not sent`);
+    return value;
+}
+/** A string setting, or undefined. */
+function stringSetting(settings, key) {
+    const value = settings[key];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** A claim or field from a provider's answer, made one safe line; undefined unless a non-empty string. */
+function endpoint_setting_text(value, max = 200) {
+    return typeof value === 'string' && value.trim() !== '' ? oneLine(value, max) : undefined;
+}
+/** `aud`: one string or a list of strings (RFC 7519 §4.1.3, RFC 7662 §2.2). */
+function audiences(value) {
+    const list = Array.isArray(value) ? value : [value];
+    return list.filter((a) => typeof a === 'string' && a !== '');
+}
+/** Scopes as a space-separated string (RFC 7662 §2.2, RFC 9068 `scope`) or a list (`scp`, `roles`); undefined when neither. */
+function scopeList(value) {
+    const list = typeof value === 'string' ? value.split(' ') : Array.isArray(value) ? value : undefined;
+    return list?.flatMap((scope) => endpoint_setting_text(scope, 100) ?? []);
+}
+/** The `issuer: …` and `audience: …` notes of a token's claims or introspection answer. */
+function issuerNotes(claims) {
+    const issuer = endpoint_setting_text(claims.iss);
+    const aud = audiences(claims.aud).flatMap((a) => endpoint_setting_text(a) ?? []);
+    return [...(issuer ? [`issuer: ${issuer}`] : []), ...(aud.length ? [`audience: ${aud.join(', ')}`] : [])];
+}
+
+;// CONCATENATED MODULE: ./lib/providers/cloudflare.js
+
+
+
+
+// Verify a token: developers.cloudflare.com/api/resources/user/subresources/tokens/methods/verify
+// and …/accounts/subresources/tokens/methods/verify (account API tokens answer 401 on the user one:
+// cloudflare/cloudflare-docs#29486, benvinegar/counterscale#268). Token formats:
+// developers.cloudflare.com/fundamentals/api/get-started/token-formats. Rate-limit headers:
+// developers.cloudflare.com/fundamentals/api/reference/limits. A token's permissions
+// (GET …/tokens/{id}) are readable only by a token holding "API Tokens Read".
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
+/** Errors of a refused credential: invalid token (1000, 9109), malformed Authorization header (6003, 6111), wrong scheme (10000), unknown key or email (9103). */
+const REFUSED = new Set([1000, 9103, 9106, 9107, 9109, 6003, 6102, 6103, 6111, 10000]);
+const MALFORMED_HEADER = new Set([6003, 6111]);
+const cloudflare = {
+    id: 'cloudflare',
+    title: 'Cloudflare',
+    ping: '`GET /user/tokens/verify` (or `/accounts/{id}/tokens/verify`), then the token\'s own details when it may read them; a Global API Key: `GET /user`',
+    fields: [
+        { id: 'token', description: 'a user or account API token (cfut_…, cfat_…, or a legacy 40-character token), or a Global API Key', rotates: true },
+        { id: 'email', description: "the account's email address: only with a Global API Key (cfk_…)", identifier: true, optional: true },
+    ],
+    hosts: ['api.cloudflare.com'],
+    apiRoot: 'https://api.cloudflare.com/client/v4/',
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
+    settings: {
+        properties: {
+            'account-id': {
+                type: 'string',
+                pattern: '^[0-9a-f]{32}$',
+                description: 'The account an account API token belongs to (32 hex characters). Without it, an account token finds its account with GET /accounts.',
+            },
+        },
+    },
+    // Legacy unprefixed tokens (40 characters) and Global API Keys (37 hex) are left out: too plain to recognize.
+    formats: [/^cf(?:ut|at|k)_[A-Za-z0-9]{40}[0-9a-f]{8}$/],
+    examples: cloudflareExamples(),
+    async check(credential, ctx) {
+        const token = credential.token;
+        if (credential.email)
+            return checkGlobalKey(ctx.http);
+        if (/^cfk_|^[0-9a-f]{37}$/.test(token)) {
+            throw new problems_ProblemError('unexpected-response', 'this is shaped like a Global API Key, which Cloudflare checks together with its account email: add `email` to the secret. It was not sent');
+        }
+        const accountId = stringSetting(ctx.settings, 'account-id');
+        // It becomes a path segment: held to its shape here too, in case the config was not validated.
+        if (accountId !== undefined && !ACCOUNT_ID.test(accountId))
+            throw new problems_ProblemError('unexpected-response', 'account-id must be 32 hex characters; the token was not sent');
+        const refusals = [];
+        for (const place of placesFor(token, accountId)) {
+            const verdict = await verifyAt(place, ctx.http);
+            if ('refused' in verdict)
+                refusals.push(verdict);
+            else
+                return verdict;
+        }
+        const why = refusals.map((r) => r.refused).join('; ');
+        return rejected('invalid', `Cloudflare refused the token (${why})${accountId ? '; check that account-id names the account that owns it' : ''}`, refusals.at(-1).res);
+    },
+};
+/** Where a token is verified: the prefix says who owns a new one; a legacy one is tried as both, its account first when account-id is set. */
+function placesFor(token, accountId) {
+    const account = { account: accountId ?? '' };
+    if (token.startsWith('cfut_'))
+        return [{ user: true }];
+    if (token.startsWith('cfat_'))
+        return [account];
+    return accountId ? [account, { user: true }] : [{ user: true }, account];
+}
+/** The verify answer at one place: a verdict, or a refusal. */
+async function verifyAt(place, http) {
+    let where = place;
+    if ('account' in where && !where.account) {
+        const found = await findAccount(http);
+        if ('refused' in found)
+            return found;
+        where = found;
+    }
+    const path = 'user' in where ? 'user/tokens/verify' : `accounts/${where.account}/tokens/verify`;
+    const res = await http.send(bearer(path));
+    if (res.status !== 200)
+        return { refused: cloudflare_refusal(res, 'user' in where ? 'as a user token' : 'as an account token'), res };
+    const result = envelope(res, `GET /${path}`);
+    if (typeof result.id !== 'string' || typeof result.status !== 'string')
+        throw malformed(res, `GET /${path}`, 'it has no token "id" and "status"');
+    const expires = typeof result.expires_on === 'string' ? parseDate(result.expires_on) : undefined;
+    if (result.status === 'disabled')
+        return rejected('revoked', 'Cloudflare says the token is disabled (status "disabled")', res);
+    if (result.status === 'expired')
+        return rejected('expired', `Cloudflare says the token has expired${expires ? ` (on ${expires.toISOString()})` : ''}`, res);
+    if (result.status !== 'active')
+        throw unexpected(res, ` (token status "${oneLine(result.status, 30)}")`);
+    const facts = { kind: 'user' in where ? 'user API token' : 'account API token', identity: result.id, rateLimit: cloudflare_rateLimitOf(res) };
+    if (expires)
+        facts.expiresAt = expires;
+    const notes = [];
+    if ('account' in where)
+        notes.push(`account: ${where.name ? `${oneLine(where.name, 80)} (${where.account})` : where.account}`);
+    const notBefore = typeof result.not_before === 'string' ? parseDate(result.not_before) : undefined;
+    if (notBefore && notBefore.getTime() > Date.now())
+        notes.push(`not valid before ${notBefore.toISOString()}`);
+    if (ACCOUNT_ID.test(result.id)) {
+        const details = await tokenDetails(http, 'user' in where ? `user/tokens/${result.id}` : `accounts/${where.account}/tokens/${result.id}`);
+        if (details?.name)
+            notes.push(`token name: ${details.name}`);
+        if (details?.scopes)
+            facts.scopes = details.scopes;
+    }
+    if (notes.length)
+        facts.notes = notes;
+    return valid(facts, res);
+}
+/** An account API token's account, when account-id is not set: the one GET /accounts lists. */
+async function findAccount(http) {
+    const res = await http.send(bearer('accounts?per_page=5'));
+    if (res.status !== 200)
+        return { refused: cloudflare_refusal(res, 'as an account token'), res };
+    const accounts = envelope(res, 'GET /accounts');
+    const first = Array.isArray(accounts) ? accounts[0] : undefined;
+    if (typeof first?.id !== 'string' || !ACCOUNT_ID.test(first.id)) {
+        throw new problems_ProblemError('unexpected-response', 'Cloudflare accepted the token but lists no account it could belong to; set account-id to the account that owns it');
+    }
+    return { account: first.id, name: typeof first.name === 'string' ? first.name : undefined };
+}
+/** Its name and permission groups, when the token may read itself ("API Tokens Read"); nothing otherwise. */
+async function tokenDetails(http, path) {
+    // Validity is settled: a throttled or failed look-up only leaves the permissions unknown.
+    const res = await http.send(bearer(path)).catch((error) => {
+        if (error instanceof problems_ProblemError)
+            return undefined;
+        throw error;
+    });
+    if (res?.status !== 200)
+        return undefined;
+    const token = tryJson(res.body)?.result;
+    const policies = Array.isArray(token?.policies) ? token.policies : undefined;
+    const groups = policies
+        ?.filter((policy) => policy.effect !== 'deny')
+        .flatMap((policy) => (Array.isArray(policy.permission_groups) ? policy.permission_groups : []))
+        .map((group) => group.name)
+        .filter((name) => typeof name === 'string' && name !== '');
+    return {
+        name: typeof token?.name === 'string' && token.name ? oneLine(token.name, 100) : undefined,
+        scopes: groups ? [...new Set(groups.map((g) => oneLine(g, 100)))] : undefined,
+    };
+}
+/** The Global API Key and its email (X-Auth-Key, X-Auth-Email) against GET /user. */
+async function checkGlobalKey(http) {
+    const res = await http.send({ url: 'user', headers: { 'x-auth-email': '${email}', 'x-auth-key': '${token}' } });
+    if (res.status !== 200) {
+        const why = cloudflare_refusal(res, 'as a Global API Key with this email');
+        return rejected('invalid', `Cloudflare refused the Global API Key (${why})`, res);
+    }
+    // The user's id: the email is a part of the secret, masked wherever it would show.
+    const user = envelope(res, 'GET /user');
+    if (typeof user.id !== 'string' || !user.id)
+        throw malformed(res, 'GET /user', 'it has no user "id"');
+    return valid({ kind: 'Global API Key', identity: oneLine(user.id, 100), rateLimit: cloudflare_rateLimitOf(res), notes: ['a Global API Key has full access to every account of its user'] }, res);
+}
+function bearer(url) {
+    return { url, auth: { bearer: '${token}' }, headers: { accept: 'application/json' } };
+}
+/** `result` of a `{ success: true, result }` envelope, or a clear unexpected-response. */
+function envelope(res, what) {
+    const body = tryJson(res.body);
+    if (body?.success !== true || body.result === null || typeof body.result !== 'object')
+        throw malformed(res, what, 'it is not a successful Cloudflare answer with a "result"');
+    return body.result;
+}
+/** Why a refusal is one (`as …: Cloudflare's words`); anything that is not a refusal throws. */
+function cloudflare_refusal(res, as) {
+    const errors = errorsOf(res);
+    const refused = res.status === 401 || ([400, 403].includes(res.status) && errors.some((e) => REFUSED.has(e.code)));
+    if (!refused)
+        throw unexpected(res);
+    const said = errors.map((e) => `${e.code} ${e.message}`).join(', ') || `HTTP ${res.status}`;
+    const hint = errors.some((e) => MALFORMED_HEADER.has(e.code))
+        ? ': the Authorization header was not a well-formed API token (a Global API Key sent as a token? Global API Keys need `email` in the secret)'
+        : '';
+    return `${as}: ${oneLine(said, 160)}${hint}`;
+}
+function errorsOf(res) {
+    const body = tryJson(res.body);
+    const list = Array.isArray(body?.errors) ? body.errors : [];
+    const all = list.flatMap((e) => [e, ...(Array.isArray(e.error_chain) ? e.error_chain : [])]);
+    return all.filter((e) => typeof e.code === 'number').map((e) => ({ code: e.code, message: typeof e.message === 'string' ? e.message : '' }));
+}
+/**
+ * `Ratelimit: "default";r=50;t=30` (remaining, seconds to reset) and `Ratelimit-Policy:
+ * "burst";q=100;w=60` (quota, window), as Cloudflare's API documents them.
+ */
+function cloudflare_rateLimitOf(res, now = Date.now()) {
+    const item = /;\s*r=(\d{1,9})(?:.*?;\s*t=(\d{1,9}))?/.exec(res.headers.ratelimit ?? '');
+    const quota = /;\s*q=(\d{1,9})/.exec(res.headers['ratelimit-policy'] ?? '');
+    if (!item && !quota)
+        return undefined;
+    return {
+        limit: quota ? Number(quota[1]) : undefined,
+        remaining: item ? Number(item[1]) : undefined,
+        resetAt: item?.[2] ? new Date(now + Number(item[2]) * 1000).toISOString() : undefined,
+    };
+}
+/**
+ * Answers recorded in Cloudflare's Go SDK tests (cloudflare/cloudflare-go api_token_test.go
+ * TestVerifyAPIToken and TestGetAPIToken, accounts_test.go TestListAccounts, user_test.go
+ * TestUser_UserDetails) and in favonia/cloudflare-ddns internal/api/cloudflare_test.go
+ * (TestNewValid, TestNewInvalid: the 1000 and 6003/6111 refusals).
+ */
+function cloudflareExamples() {
+    const API = '/client/v4';
+    const ID = 'ed17574386854bf78a67040be0a770b0';
+    const ACCOUNT = '01a7362d577a6c3019a474fd6f485823';
+    const userToken = `cfut_${'A1b2C3d4E5'.repeat(4)}0123abcd`;
+    const accountToken = `cfat_${'A1b2C3d4E5'.repeat(4)}0123abcd`;
+    const ok = (result) => ({ success: true, errors: [], messages: [], result });
+    const verified = ok({ id: ID, status: 'active', not_before: '2018-07-01T05:20:00Z', expires_on: '2030-01-01T00:00:00Z' });
+    const details = ok({
+        id: ID,
+        name: 'readonly token',
+        status: 'active',
+        policies: [{ id: 'f267e341f3dd4697bd3b9f71dd96247f', effect: 'allow', resources: { 'com.cloudflare.api.account.zone.eb78d65290b24279ba6f44721b3ea3c4': '*' }, permission_groups: [{ id: 'c8fed203ed3043cba015a93ad1616f1f', name: 'Zone Read' }, { id: '82e64a83756745bbbb1c9c2701bf816b', name: 'DNS Read' }] }],
+    });
+    const noTokensRead = { success: false, errors: [{ code: 9109, message: 'Unauthorized to access requested resource' }], messages: [], result: null };
+    const invalid = { success: false, errors: [{ code: 1000, message: 'Invalid API Token' }], messages: [], result: null };
+    const rate = { ratelimit: '"default";r=1199;t=300', 'ratelimit-policy': '"default";q=1200;w=300' };
+    const sdk = 'cloudflare/cloudflare-go api_token_test.go';
+    return [
+        {
+            name: 'an active token that may read its own permissions',
+            source: `${sdk} (TestVerifyAPIToken, with a later expires_on; TestGetAPIToken, trimmed); Ratelimit headers as developers.cloudflare.com/fundamentals/api/reference/limits shows them`,
+            responses: [
+                { path: `${API}/user/tokens/verify`, status: 200, headers: rate, body: verified },
+                { path: `${API}/user/tokens/${ID}`, status: 200, body: details },
+            ],
+            verdict: { outcome: 'valid', facts: { identity: ID, kind: 'user API token', scopes: ['Zone Read', 'DNS Read'], expiresAt: new Date('2030-01-01T00:00:00Z'), notes: ['token name: readonly token'], rateLimit: { limit: 1200, remaining: 1199 } } },
+        },
+        {
+            name: 'a token without "API Tokens Read": valid, permissions unknown',
+            source: 'favonia/cloudflare-ddns internal/api/cloudflare_test.go (TestNewValid); the 403 of the permissions look-up is hand-written (error 9109)',
+            credential: { token: userToken },
+            responses: [
+                { path: `${API}/user/tokens/verify`, status: 200, body: { result: { id: ID, status: 'active' }, success: true, errors: [], messages: [{ code: 10000, message: 'This API Token is valid and active', type: null }] } },
+                { path: `${API}/user/tokens/${ID}`, status: 403, body: noTokensRead },
+            ],
+            verdict: { outcome: 'valid', facts: { identity: ID } },
+        },
+        {
+            name: 'an account token finds its account',
+            source: 'cloudflare/cloudflare-go accounts_test.go (TestListAccounts) and api_token_test.go (TestVerifyAPIToken); the 403 of the permissions look-up is hand-written',
+            credential: { token: accountToken },
+            responses: [
+                { path: `${API}/accounts`, status: 200, body: { ...ok([{ id: ACCOUNT, name: 'Cloudflare Demo', settings: { enforce_twofactor: false } }]), result_info: { page: 1, per_page: 20, count: 1, total_count: 1 } } },
+                { path: `${API}/accounts/${ACCOUNT}/tokens/verify`, status: 200, body: verified },
+                { path: `${API}/accounts/${ACCOUNT}/tokens/${ID}`, status: 403, body: noTokensRead },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'account API token', notes: [`account: Cloudflare Demo (${ACCOUNT})`] } },
+        },
+        {
+            name: 'a disabled token',
+            source: 'developers.cloudflare.com/api/resources/user/subresources/tokens/methods/verify (status: active, disabled or expired)',
+            credential: { token: userToken },
+            responses: [{ path: `${API}/user/tokens/verify`, status: 200, body: ok({ id: ID, status: 'disabled' }) }],
+            verdict: { outcome: 'rejected', code: 'revoked' },
+        },
+        {
+            name: 'an expired token',
+            source: 'developers.cloudflare.com/api/resources/user/subresources/tokens/methods/verify (status: active, disabled or expired)',
+            credential: { token: userToken },
+            responses: [{ path: `${API}/user/tokens/verify`, status: 200, body: ok({ id: ID, status: 'expired', expires_on: '2020-01-01T00:00:00Z' }) }],
+            verdict: { outcome: 'rejected', code: 'expired' },
+        },
+        {
+            name: 'an invalid legacy token, refused as a user token and as an account token',
+            source: 'favonia/cloudflare-ddns internal/api/cloudflare_test.go (TestNewInvalid, "invalid-token")',
+            responses: [
+                { path: `${API}/user/tokens/verify`, status: 401, body: invalid },
+                { path: `${API}/accounts`, status: 401, body: invalid },
+            ],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a malformed Authorization header (error 6003/6111)',
+            source: 'favonia/cloudflare-ddns internal/api/cloudflare_test.go (TestNewInvalid, "invalid-format")',
+            credential: { token: userToken },
+            responses: [
+                {
+                    path: `${API}/user/tokens/verify`,
+                    status: 401,
+                    body: { success: false, errors: [{ code: 6003, message: 'Invalid request headers', error_chain: [{ code: 6111, message: 'Invalid format for Authorization header' }] }], messages: [], result: null },
+                },
+            ],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a Global API Key with its email',
+            source: 'cloudflare/cloudflare-go user_test.go (TestUser_UserDetails, trimmed)',
+            credential: { token: `cfk_${'A1b2C3d4E5'.repeat(4)}0123abcd`, email: 'cloudflare@example.com' },
+            responses: [{ path: `${API}/user`, status: 200, body: ok({ id: '7c5dae5552338874e5053f2534d2767a', email: 'cloudflare@example.com', first_name: 'Jane', last_name: 'Smith', two_factor_authentication_enabled: true }) }],
+            verdict: { outcome: 'valid', facts: { kind: 'Global API Key', identity: '7c5dae5552338874e5053f2534d2767a' } },
+        },
+        {
+            name: 'a Global API Key without its email is not sent',
+            source: 'developers.cloudflare.com/fundamentals/api/get-started/keys (a Global API Key goes with X-Auth-Email)',
+            credential: { token: `cfk_${'A1b2C3d4E5'.repeat(4)}0123abcd` },
+            responses: [],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the verify answer must not pass',
+            credential: { token: userToken },
+            responses: [{ path: `${API}/user/tokens/verify`, status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/providers/digitalocean.js
+
+
+// The account: GET /v2/account (digitalocean/openapi specification/resources/account/account_get.yml:
+// custom-scoped tokens need `account:read`); errors `{ id, message }` (specification/shared/
+// responses/*.yml); ratelimit-limit/-remaining/-reset (epoch seconds) in specification/shared/
+// headers.yml. Scopes and expiry of a token are not exposed by the API. Formats: dop_v1_ (personal
+// access token), doo_v1_ (OAuth access token), dor_v1_ (OAuth refresh token), each with 64 hex.
+/** The `account` model's examples (specification/resources/account/models/account.yml). */
+const digitalocean_ACCOUNT = {
+    droplet_limit: 25,
+    floating_ip_limit: 5,
+    email: 'sammy@digitalocean.com',
+    name: 'Sammy the Shark',
+    uuid: 'b6fr89dbf6d9156cace5f3c78dc9851d957381ef',
+    email_verified: true,
+    status: 'active',
+    status_message: ' ',
+    team: { uuid: '5df3e3004a17e242b7c20ca6c9fc25b701a47ece', name: 'My Team' },
+};
+const RATE = { 'ratelimit-limit': '5000', 'ratelimit-remaining': '4816', 'ratelimit-reset': '1444931833' };
+const SPEC = 'digitalocean/openapi specification';
+const accountCheck = dataProvider({
+    id: 'digitalocean',
+    title: 'DigitalOcean',
+    ping: '`GET /v2/account`',
+    fields: [{ id: 'token', description: 'a personal access token (dop_v1_…) or OAuth access token (doo_v1_…)', rotates: true }],
+    hosts: ['api.digitalocean.com'],
+    apiRoot: 'https://api.digitalocean.com/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    formats: [/^do[opr]_v1_[0-9a-f]{64}$/],
+    http: {
+        request: { url: 'https://api.digitalocean.com/v2/account', auth: { bearer: '${token}' }, headers: { accept: 'application/json' } },
+        expect: { status: 200, json: { '$.account.uuid': { exists: true } } },
+        outcomes: [
+            { when: { status: 200, json: { '$.account.status': 'locked' } }, result: 'invalid', message: 'DigitalOcean says the account is locked' },
+            { when: { status: 200, json: { '$.account.status': 'warning', '$.account.uuid': { exists: true } } }, result: 'valid', note: 'DigitalOcean flags the account (status "warning")' },
+            { when: { status: 401 }, result: 'invalid', message: 'DigitalOcean refused the token (401 unauthorized): it is unknown, revoked or expired (DigitalOcean does not say which)' },
+            // The documented 403: an authenticated token without the scope the call needs (account:read).
+            { when: { status: 403, json: { '$.id': ['forbidden', 'Forbidden'] } }, result: 'valid', note: 'a custom-scoped token without account:read: DigitalOcean accepts it, but it cannot read the account' },
+            { when: { status: 403 }, result: 'unexpected' },
+        ],
+        extract: { kind: 'personal access or OAuth token', identity: '$.account.email', notes: [{ label: 'team', from: '$.account.team.name' }] },
+        ratelimit: { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset', format: 'epoch-seconds' },
+    },
+    examples: [
+        {
+            name: 'a working token in a team context',
+            source: `${SPEC}/resources/account/models/account.yml (examples) and shared/headers.yml (ratelimit-* examples)`,
+            credential: { token: `dop_v1_${'0123456789abcdef'.repeat(4)}` },
+            response: { status: 200, headers: RATE, body: { account: digitalocean_ACCOUNT } },
+            verdict: { outcome: 'valid', facts: { kind: 'personal access token', identity: 'sammy@digitalocean.com', notes: ['team: My Team'], rateLimit: { limit: 5000, remaining: 4816, resetAt: '2015-10-15T17:57:13.000Z' } } },
+        },
+        {
+            name: 'a locked account',
+            source: `${SPEC}/resources/account/models/account.yml (status: active, warning or locked)`,
+            response: { status: 200, body: { account: { ...digitalocean_ACCOUNT, status: 'locked', status_message: 'Your account has been locked.' } } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a custom-scoped token without account:read',
+            source: `${SPEC}/shared/responses/forbidden.yml (example) and resources/account/account_get.yml (scope account:read)`,
+            credential: { token: `doo_v1_${'0123456789abcdef'.repeat(4)}` },
+            response: { status: 403, headers: RATE, body: { id: 'forbidden', message: 'You do not have permission to perform this action.' } },
+            verdict: { outcome: 'valid', facts: { kind: 'OAuth access token', notes: ['a custom-scoped token without account:read: DigitalOcean accepts it, but it cannot read the account'] } },
+        },
+        {
+            name: 'an unknown, revoked or expired token',
+            source: `${SPEC}/shared/responses/unauthorized.yml (example)`,
+            response: { status: 401, headers: RATE, body: { id: 'unauthorized', message: 'Unable to authenticate you.' } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'the API rate limit exceeded',
+            source: `${SPEC}/shared/responses/too_many_requests.yml (example)`,
+            response: { status: 429, headers: { ...RATE, 'ratelimit-remaining': '0' }, body: { id: 'too_many_requests', message: 'API rate limit exceeded.' } },
+            verdict: { outcome: 'unknown', code: 'rate-limited' },
+        },
+        {
+            name: 'a 403 page that is not the API answering',
+            source: 'hand-written: an HTML 403 (a proxy, a firewall) is not a verdict on the token',
+            response: { status: 403, headers: { 'content-type': 'text/html' }, body: '<html>Access denied</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a refresh token is not sent',
+            source: 'docs.digitalocean.com/reference/api/oauth-api (a refresh token is redeemed by the refresh grant, which replaces it)',
+            credential: { token: `dor_v1_${'0123456789abcdef'.repeat(4)}` },
+            responses: [],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+const digitalocean_KINDS = [
+    ['dop_v1_', 'personal access token'],
+    ['doo_v1_', 'OAuth access token'],
+];
+/** The data check, except that a refresh token is never sent, and the kind is read from the prefix. */
+const digitalocean = {
+    ...accountCheck,
+    async check(credential, ctx) {
+        const token = credential.token;
+        if (token.startsWith('dor_v1_')) {
+            throw new problems_ProblemError('unexpected-response', 'this is an OAuth refresh token (dor_v1_): only the refresh grant would check it, and that replaces it, so it was not sent. Check the doo_v1_ access token it yields');
+        }
+        const verdict = await accountCheck.check(credential, ctx);
+        const kind = digitalocean_KINDS.find(([prefix]) => token.startsWith(prefix))?.[1];
+        return verdict.outcome === 'valid' && kind ? { ...verdict, facts: { ...verdict.facts, kind } } : verdict;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/providers/docker-hub.js
+
+
+
+// The check is the registry token service that `docker login` and every pull use, with the
+// request Docker documents for reading the pull rate limit (docs.docker.com/docker-hub/usage/pulls,
+// "View pull rate and limit"): GET auth.docker.io/token with Basic username:token, then HEAD of a
+// manifest, which counts as no pull. Token service: docs.docker.com/reference/api/registry/auth.
+//
+// Not POST hub.docker.com/v2/auth/token: that creates a Hub login session, and a check must not.
+// The registry token is only a short-lived pull grant: it is kept by the session (masked) for the
+// HEAD and read no further — its claims are opaque by the specification and name no user.
+const REGISTRY = 'https://registry-1.docker.io';
+const RATE_PROBE = 'ratelimitpreview/test';
+const dockerHub = {
+    id: 'docker-hub',
+    title: 'Docker Hub',
+    ping: '`GET auth.docker.io/token` (a pull token for a public image), then `HEAD` of its manifest for the pull limit (not a pull)',
+    fields: [
+        { id: 'username', description: 'the Docker ID (the organization name for an organization access token)', identifier: true },
+        { id: 'token', description: 'a personal access token (dckr_pat_…) or organization access token (dckr_oat_…)', rotates: true },
+    ],
+    hosts: ['auth.docker.io', 'registry-1.docker.io'],
+    apiRoot: 'https://auth.docker.io/',
+    can: { identity: false, scopes: false, expiry: false, mode: false, verifiesLeaks: false },
+    // Lengths as secret scanners read them (trufflehog dockerhub v2; the 27-character organization
+    // token of Docker's own Hub API example, docker/portcullis rules.go).
+    formats: [/^dckr_pat_[A-Za-z0-9_-]{27}$/, /^dckr_oat_[A-Za-z0-9_-]{27}(?:[A-Za-z0-9_-]{5})?$/],
+    examples: dockerHubExamples(),
+    async check(credential, ctx) {
+        const res = await ctx.http.send({
+            url: 'token',
+            query: { service: 'registry.docker.io', scope: `repository:${RATE_PROBE}:pull` },
+            auth: { basic: { username: '${username}', password: '${token}' } },
+            headers: { accept: 'application/json' },
+        });
+        if (res.status === 401) {
+            const said = detailsOf(res);
+            return rejected('invalid', `Docker Hub refused the username and token${said ? ` (${said})` : ''}: a wrong, revoked or expired token, or a username other than the token's Docker ID or organization`, res);
+        }
+        if (res.status !== 200)
+            throw unexpected(res);
+        const body = jsonObject(res, 'GET /token');
+        const grant = typeof body.token === 'string' && body.token ? body.token : body.access_token;
+        if (typeof grant !== 'string' || !grant)
+            throw malformed(res, 'GET /token', 'it has no "token"');
+        ctx.http.remember('registry-token', grant);
+        return valid({ kind: kindOf(credential.token), ...(await pullRateLimit(ctx.http)) }, res);
+    },
+};
+function kindOf(token) {
+    if (token.startsWith('dckr_pat_'))
+        return 'personal access token';
+    if (token.startsWith('dckr_oat_'))
+        return 'organization access token';
+    return 'password or access token of an older format';
+}
+/** `{"details":"incorrect username or password"}`: the token service's own words. */
+function detailsOf(res) {
+    const details = tryJson(res.body)?.details;
+    return typeof details === 'string' ? oneLine(details, 120) : '';
+}
+/**
+ * The pull rate limit (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`). Absent
+ * headers mean no limit applies; a failed HEAD leaves it unknown, as the credential is already
+ * proven.
+ */
+async function pullRateLimit(http) {
+    let res;
+    try {
+        res = await http.send({ method: 'HEAD', url: `${REGISTRY}/v2/${RATE_PROBE}/manifests/latest`, auth: { bearer: '${registry-token}' } });
+    }
+    catch (error) {
+        if (error instanceof problems_ProblemError)
+            return { notes: [`pull rate limit not read: ${error.message}`] };
+        throw error;
+    }
+    const limit = /^(\d{1,9});w=(\d{1,9})$/.exec(res.headers['ratelimit-limit']?.trim() ?? '');
+    const remaining = /^(\d{1,9})(?:;w=\d{1,9})?$/.exec(res.headers['ratelimit-remaining']?.trim() ?? '');
+    if (res.status !== 200 || (!limit && !remaining))
+        return {};
+    const hours = limit ? Number(limit[2]) / 3600 : undefined;
+    return {
+        rateLimit: { limit: limit ? Number(limit[1]) : undefined, remaining: remaining ? Number(remaining[1]) : undefined },
+        notes: hours ? [`pulls counted over a rolling ${Number.isInteger(hours) ? `${hours}-hour` : `${limit[2]}-second`} window`] : undefined,
+    };
+}
+function dockerHubExamples() {
+    const credential = { username: 'docker-test', token: 'dckr_pat_EXAMPLEexampleEXAMPLE012345' };
+    const tokenQuery = '/token?service=registry.docker.io&scope=repository%3Aratelimitpreview%2Ftest%3Apull';
+    const grant = { token: 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.e30.c2lnbmF0dXJl', access_token: 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.e30.c2lnbmF0dXJl', expires_in: 300, issued_at: '2023-06-03T23:43:21.173248074Z' };
+    const manifest = `/v2/${RATE_PROBE}/manifests/latest`;
+    return [
+        {
+            name: 'a working personal access token, with its pull rate limit',
+            source: 'token response fields of docs.docker.com/reference/api/registry/auth (expires_in 300, issued_at as auth.docker.io sends them); rate-limit headers as recorded in gist.github.com/jeversol/369009aaad4cd2cd8e2610fa68d4c4be (HEAD …/ratelimitpreview/test/manifests/latest), remaining changed',
+            credential,
+            responses: [
+                { path: tokenQuery, origin: 'https://auth.docker.io', status: 200, body: grant },
+                { method: 'HEAD', path: manifest, origin: REGISTRY, status: 200, headers: { 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '76;w=21600', 'docker-ratelimit-source': '2600:3c00::' }, body: '' },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'personal access token', rateLimit: { limit: 100, remaining: 76 }, notes: ['pulls counted over a rolling 6-hour window'] } },
+        },
+        {
+            name: 'no rate-limit headers (no pull limit applies)',
+            source: 'docs.docker.com/docker-hub/usage/pulls ("View pull rate and limit": no RateLimit headers when no limit applies)',
+            credential: { username: 'acme', token: 'dckr_oat_EXAMPLEexampleEXAMPLE012345' },
+            responses: [
+                { path: tokenQuery, origin: 'https://auth.docker.io', status: 200, body: grant },
+                { method: 'HEAD', path: manifest, origin: REGISTRY, status: 200, body: '' },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'organization access token' } },
+        },
+        {
+            name: 'a wrong username or token',
+            source: 'google/go-containerregistry pkg/v1/remote/transport/error_test.go (TestCheckErrorNotError: 401 {"details":"incorrect username or password"}); the same body in jib and docker-registry-client logs of GET auth.docker.io/token',
+            credential,
+            responses: [{ path: tokenQuery, origin: 'https://auth.docker.io', status: 401, body: { details: 'incorrect username or password' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a 200 without a token',
+            source: 'hand-written: a grant without its token proves nothing',
+            credential,
+            responses: [{ path: tokenQuery, origin: 'https://auth.docker.io', status: 200, body: { expires_in: 300 } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'the token service failing',
+            source: 'hand-written: a 503 after retries is no verdict',
+            credential,
+            responses: [{ path: tokenQuery, origin: 'https://auth.docker.io', status: 503, body: 'Service Unavailable' }],
+            verdict: { outcome: 'unknown' },
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/providers/datadog.js
+
+
+
+// Sites: docs.datadoghq.com/getting_started/site/ (the site parameter; the API host is api.<site>).
+// GET /api/v1/validate: docs.datadoghq.com/api/latest/authentication/validate-api-key/ ("If invalid,
+// a 403 is returned"); a key of one site is refused by every other site alike.
+// GET /api/v2/validate_keys: docs.datadoghq.com/api/latest/key-management/validate-api-and-application-keys/
+// ({"status":"ok"}, else 401 or 403). Rate-limit headers: docs.datadoghq.com/api/latest/rate-limits/
+// (X-RateLimit-Reset: seconds until the next reset). Key shapes: DataDog/datadog-agent
+// pkg/util/scrubber/default.go (API key 32 hex, application key 40 hex or ddapp_…). Only the
+// prefixed one is a format: bare 32 and 40 hex are every MD5 digest and git commit id.
+const DATADOG_SITES = [
+    'datadoghq.com',
+    'us3.datadoghq.com',
+    'us5.datadoghq.com',
+    'datadoghq.eu',
+    'ap1.datadoghq.com',
+    'ap2.datadoghq.com',
+    'uk1.datadoghq.com',
+    'ddog-gov.com',
+    'us2.ddog-gov.com',
+];
+const DEFAULT_SITE = 'datadoghq.com';
+/** A found key has no site: it is tried on the four oldest commercial sites, one request each (a check makes at most 4). */
+const LEAK_SITES = ['datadoghq.com', 'datadoghq.eu', 'us3.datadoghq.com', 'us5.datadoghq.com'];
+const datadog_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'seconds-left' };
+/** Recorded answers of Datadog's own Go client tests. */
+const CASSETTES = 'DataDog/datadog-api-client-go tests/scenarios/cassettes/TestScenarios';
+const apiHost = (site) => `api.${site}`;
+const isSite = (value) => typeof value === 'string' && DATADOG_SITES.includes(value);
+const datadog = {
+    id: 'datadog',
+    title: 'Datadog',
+    ping: '`GET /api/v1/validate`; with an application key `GET /api/v2/validate_keys`',
+    fields: [
+        { id: 'api-key', description: 'the API key (32 hex characters)', rotates: true },
+        { id: 'app-key', description: 'an application key, checked along with the API key', optional: true },
+    ],
+    hosts: DATADOG_SITES.map(apiHost),
+    apiRoot: `https://${apiHost(DEFAULT_SITE)}/`,
+    modes: { values: DATADOG_SITES },
+    can: { identity: false, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
+    settings: {
+        properties: {
+            site: {
+                type: 'string',
+                enum: [...DATADOG_SITES],
+                default: DEFAULT_SITE,
+                description: 'The Datadog site of the organization (the site parameter, as in the address of its Datadog app: datadoghq.com, datadoghq.eu, us3.datadoghq.com, …). The key is checked on api.<site>; every other site refuses it with 403 as if it were invalid.',
+            },
+        },
+    },
+    formats: [/^ddapp_[A-Za-z0-9_]{34}$/],
+    throttling: {
+        // Datadog names the wait in X-RateLimit-Reset: the seconds until its window resets.
+        retryDelayMs: (res) => {
+            const seconds = headerNumber(res, 'x-ratelimit-reset');
+            return seconds === undefined ? undefined : seconds * 1000;
+        },
+    },
+    async check(credential, ctx) {
+        const site = ctx.settings.site ?? DEFAULT_SITE;
+        if (!isSite(site))
+            throw new problems_ProblemError('unexpected-response', `site must be one of ${DATADOG_SITES.join(', ')}; the key was not sent`);
+        // A found key's site is unknown, and a 403 from one site says nothing about the others.
+        if (ctx.purpose === 'leak')
+            return findSite(ctx);
+        if (credential['app-key'] !== undefined)
+            return checkBothKeys(site, ctx);
+        const res = await ctx.http.send(validateApiKey(site));
+        const verdict = apiKeyVerdict(site, res, ctx);
+        if (!verdict)
+            throw unexpectedAnswer(res);
+        return verdict;
+    },
+    fromSettings(settings) {
+        if (settings.site === undefined)
+            return { hosts: DATADOG_SITES.map(apiHost) };
+        return { hosts: isSite(settings.site) ? [apiHost(settings.site)] : [] };
+    },
+    examples: [
+        {
+            name: 'a valid API key on the default site',
+            source: `${CASSETTES}/v1/Feature_Authentication/Scenario_Validate_API_key_returns_OK_response.yaml`,
+            responses: [{ path: '/api/v1/validate', status: 200, body: '{"valid":true}' }],
+            verdict: { outcome: 'valid', facts: { kind: 'API key', mode: 'datadoghq.com' } },
+        },
+        {
+            name: 'a valid API key on the EU site',
+            source: `${CASSETTES}/v1/Feature_Authentication/Scenario_Validate_API_key_returns_OK_response.yaml (recorded on api.datadoghq.com)`,
+            settings: { site: 'datadoghq.eu' },
+            responses: [{ path: '/api/v1/validate', origin: 'https://api.datadoghq.eu', status: 200, body: '{"valid":true}' }],
+            verdict: { outcome: 'valid', facts: { mode: 'datadoghq.eu' } },
+        },
+        {
+            name: 'a key refused on its site: unknown, revoked, or of another site',
+            source: 'docs.datadoghq.com/api/latest/authentication/validate-api-key/ ("If invalid, a 403 is returned"); body as the Datadog docs quote it (DataDog/documentation, OAuth for integrations, "Forbidden errors")',
+            responses: [{ path: '/api/v1/validate', status: 403, body: { errors: ['Forbidden'] } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'no key reached Datadog',
+            source: `${CASSETTES}/v1/Feature_Authentication/Scenario_Validate_API_key_returns_Forbidden_response.yaml`,
+            responses: [{ path: '/api/v1/validate', status: 403, body: { errors: ['API key required'] } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'an API key with a valid application key',
+            source: 'docs.datadoghq.com/api/latest/key-management/validate-api-and-application-keys/ (200 example {"status": "ok"})',
+            credential: { 'api-key': 'a'.repeat(32), 'app-key': 'b'.repeat(40) },
+            responses: [{ path: '/api/v2/validate_keys', status: 200, body: { status: 'ok' } }],
+            verdict: { outcome: 'valid', facts: { kind: 'API key and application key', mode: 'datadoghq.com' } },
+        },
+        {
+            name: 'a valid API key with a refused application key',
+            source: 'docs.datadoghq.com/api/latest/key-management/validate-api-and-application-keys/ (403 otherwise) and the v1 validate cassette above',
+            credential: { 'api-key': 'a'.repeat(32), 'app-key': 'b'.repeat(40) },
+            responses: [
+                { path: '/api/v2/validate_keys', status: 403, body: { errors: ['Forbidden'] } },
+                { path: '/api/v1/validate', status: 200, body: '{"valid":true}' },
+            ],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a found key live on the EU site',
+            source: 'hand-written from the validate-api-key page: each site answers for its own keys only',
+            purpose: 'leak',
+            responses: [
+                { path: '/api/v1/validate', status: 403, body: { errors: ['Forbidden'] } },
+                { path: '/api/v1/validate', origin: 'https://api.datadoghq.eu', status: 200, body: '{"valid":true}' },
+            ],
+            verdict: { outcome: 'valid', facts: { mode: 'datadoghq.eu' } },
+        },
+        {
+            name: 'a found key refused on the four sites asked: it may belong to another',
+            source: 'hand-written from the validate-api-key page: a key of another site gets the same 403',
+            purpose: 'leak',
+            responses: LEAK_SITES.map((site) => ({ path: '/api/v1/validate', origin: `https://${apiHost(site)}`, status: 403, body: { errors: ['Forbidden'] } })),
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the validation answer must not pass',
+            responses: [{ path: '/api/v1/validate', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+function validateApiKey(site) {
+    return { url: `https://${apiHost(site)}/api/v1/validate`, auth: { header: { name: 'DD-API-KEY', value: '${api-key}' } }, headers: { accept: 'application/json' } };
+}
+function validateBothKeys(site) {
+    return { ...validateApiKey(site), url: `https://${apiHost(site)}/api/v2/validate_keys`, headers: { accept: 'application/json', 'dd-application-key': '${app-key}' } };
+}
+function facts(kind, site, res) {
+    return { kind, mode: site, rateLimit: rateLimitFrom(res, datadog_RATE_LIMIT) };
+}
+/** The verdict of GET /api/v1/validate, or undefined when the answer is neither a yes nor a refusal. */
+function apiKeyVerdict(site, res, ctx) {
+    if (res.status === 200) {
+        const answer = jsonObject(res, 'GET /api/v1/validate').valid;
+        if (answer === true)
+            return valid(facts('API key', site, res), res);
+        if (answer === false)
+            return rejected('invalid', `Datadog (${site}) answered that the API key is not valid`, res);
+        return undefined;
+    }
+    if (res.status !== 401 && res.status !== 403)
+        return undefined;
+    // The key header did not arrive (a proxy dropped it): nothing was said of the key.
+    if (firstError(res) === 'API key required')
+        return undefined;
+    const where = ctx.settings.site === undefined ? `${site}, the default site,` : site;
+    return rejected('invalid', `Datadog refused the API key on ${where} (HTTP ${res.status}${datadog_said(res)}): it is unknown or revoked, or it belongs to another Datadog site, which is refused the same way — set site: to the organization's site (${DATADOG_SITES.filter((s) => s !== site).slice(0, 3).join(', ')}, …)`, res);
+}
+/** validate_keys answers 401/403 for a bad key of either kind: v1/validate then tells which. */
+async function checkBothKeys(site, ctx) {
+    const both = await ctx.http.send(validateBothKeys(site));
+    if (both.status === 200) {
+        if (jsonObject(both, 'GET /api/v2/validate_keys').status !== 'ok')
+            throw unexpectedAnswer(both, ', without "status": "ok"');
+        return valid(facts('API key and application key', site, both), both);
+    }
+    if (both.status !== 401 && both.status !== 403)
+        throw unexpectedAnswer(both);
+    const apiOnly = await ctx.http.send(validateApiKey(site));
+    const verdict = apiKeyVerdict(site, apiOnly, ctx);
+    if (!verdict)
+        throw unexpectedAnswer(apiOnly);
+    if (verdict.outcome !== 'valid')
+        return verdict;
+    return rejected('invalid', `Datadog (${site}) accepts the API key but refused the application key (HTTP ${both.status}${datadog_said(both)}): it is unknown or revoked, or belongs to another organization`, both);
+}
+async function findSite(ctx) {
+    for (const site of LEAK_SITES) {
+        const res = await ctx.http.send(validateApiKey(site));
+        if (res.status === 401 || res.status === 403)
+            continue;
+        const verdict = apiKeyVerdict(site, res, ctx);
+        if (verdict?.outcome === 'valid')
+            return verdict;
+        throw unexpectedAnswer(res);
+    }
+    const untried = DATADOG_SITES.filter((site) => !LEAK_SITES.includes(site));
+    throw new problems_ProblemError('unexpected-response', `Datadog refused the API key on ${LEAK_SITES.join(', ')} (HTTP 403), as every site refuses the keys of the others; ${untried.join(', ')} were not asked (a check makes at most ${LEAK_SITES.length} requests), so the key may still be live there`);
+}
+/** Datadog's own words: `{"errors": ["Forbidden"]}`. */
+function firstError(res) {
+    const errors = tryJson(res.body)?.errors;
+    return Array.isArray(errors) && typeof errors[0] === 'string' ? oneLine(errors[0], 100) : '';
+}
+function datadog_said(res) {
+    const error = firstError(res);
+    return error ? `: ${error}` : '';
+}
+function unexpectedAnswer(res, extra = '') {
+    return unexpected(res, `${datadog_said(res)}${extra}`);
+}
+
+;// CONCATENATED MODULE: ./lib/version.js
+/** Sent as the User-Agent and shown in reports; keep in step with package.json. */
+const version_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./lib/providers/discord.js
+
+
+// Get Current User: https://discord.com/developers/docs/resources/user#get-current-user
+// Authentication (`Authorization: Bot <token>`) and the User-Agent Discord asks of bots:
+// https://discord.com/developers/docs/reference#authentication, #user-agent
+// Status codes: https://discord.com/developers/docs/topics/opcodes-and-status-codes#http
+// Rate limits (X-RateLimit-*, and Cloudflare bans of IPs that send too many 401/403/429):
+// https://discord.com/developers/docs/topics/rate-limits
+// (discord/discord-api-docs developers/resources/user.mdx, topics/rate-limits.mdx, reference.mdx)
+/** The docs' "Example User" (developers/resources/user.mdx), trimmed, as a bot user answers it. */
+const BOT_USER = {
+    id: '80351110224678912',
+    username: 'Nelly',
+    global_name: null,
+    discriminator: '1337',
+    avatar: '8342729096ea3675442027381ff50dfe',
+    bot: true,
+    verified: true,
+    flags: 64,
+    public_flags: 64,
+};
+const discord = dataProvider({
+    id: 'discord',
+    title: 'Discord (bot token)',
+    ping: '`GET /api/v10/users/@me`',
+    fields: [{ id: 'token', description: "a bot token (the application's Bot page)", rotates: true }],
+    hosts: ['discord.com'],
+    apiRoot: 'https://discord.com/api/v10/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    // Three base64url parts: the bot's user id (a 17–20 digit snowflake, so M, N or O first), a
+    // timestamp, an HMAC (27 characters in older tokens, 38 in newer ones).
+    formats: [/^[MNO][A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38}$/],
+    http: {
+        request: {
+            url: 'users/@me',
+            auth: { header: { name: 'authorization', value: 'Bot ${token}' } },
+            headers: { 'user-agent': `DiscordBot (token-preflight, ${version_VERSION})` },
+        },
+        expect: { status: 200, json: { '$.id': { exists: true }, '$.username': { exists: true } } },
+        outcomes: [
+            { when: { status: 401 }, result: 'invalid', message: 'Discord refused the bot token (HTTP 401: unknown, reset, or not a bot token)' },
+            {
+                // users/@me needs no permission: a 403 is Discord or Cloudflare refusing this runner, not the token.
+                when: { status: 403 },
+                result: 'unexpected',
+                message: 'Discord answered HTTP 403, which says nothing about the token (an IP address blocked after too many invalid requests?)',
+            },
+        ],
+        extract: { kind: 'bot token', identity: '$.username', notes: [{ label: 'user id', from: '$.id' }] },
+        ratelimit: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', format: 'epoch-seconds' },
+    },
+    examples: [
+        {
+            name: 'a bot token',
+            source: 'discord/discord-api-docs developers/resources/user.mdx ("Example User", bot: true); rate-limit headers from topics/rate-limits.mdx',
+            response: {
+                status: 200,
+                headers: { 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': '1470173023.123', 'x-ratelimit-bucket': 'abcd1234' },
+                body: BOT_USER,
+            },
+            verdict: { outcome: 'valid', facts: { kind: 'bot token', identity: 'Nelly', notes: ['user id: 80351110224678912'], rateLimit: { limit: 5, remaining: 4 } } },
+        },
+        {
+            name: 'an invalid token',
+            source: 'discord/discord-api-docs#1499 and discord-php/DiscordPHP#238 (users/@me: HTTP 401, {"message": "401: Unauthorized", "code": 0})',
+            response: { status: 401, body: { message: '401: Unauthorized', code: 0 } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a runner blocked by Cloudflare',
+            source: 'discord/discord-api-docs topics/rate-limits.mdx ("Invalid Request Limit aka Cloudflare bans"); body hand-written',
+            response: { status: 403, headers: { 'content-type': 'text/html' }, body: '<html>Access denied | discord.com used Cloudflare to restrict access</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'throttled',
+            source: 'discord/discord-api-docs topics/rate-limits.mdx ("Example Exceeded User Rate Limit Response")',
+            response: {
+                status: 429,
+                headers: { 'retry-after': '65', 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-scope': 'user' },
+                body: { message: 'You are being rate limited.', retry_after: 64.57, global: false },
+            },
+            verdict: { outcome: 'unknown', code: 'rate-limited' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the user object must not pass',
+            response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+
+;// CONCATENATED MODULE: ./lib/providers/checksum.js
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/**
+ * The checksum GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens end with: CRC-32 of the
+ * 30 random characters, in base62 (digits, upper, lower), 6 characters, zero-padded.
+ * https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+ */
+function base62Crc32(text) {
+    let n = (0,external_node_zlib_.crc32)(text);
+    let out = '';
+    while (n > 0) {
+        out = BASE62[n % 62] + out;
+        n = Math.floor(n / 62);
+    }
+    return out.padStart(6, '0');
+}
+/** For `prefix_` + 30 random + 6 checksum characters: does the checksum hold? */
+function hasValidCrc32Suffix(token, prefix) {
+    const body = token.slice(prefix.length);
+    if (!token.startsWith(prefix) || body.length !== 36)
+        return false;
+    return base62Crc32(body.slice(0, 30)) === body.slice(30);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/github.js
+
+
+
+const github_KINDS = [
+    [/^ghp_/, { name: 'classic personal access token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'ghp_' }],
+    [/^github_pat_/, { name: 'fine-grained personal access token', scopesHeader: false, absentExpiryMeansNever: true }],
+    [/^gho_/, { name: 'OAuth app token', scopesHeader: true, absentExpiryMeansNever: true, checksumPrefix: 'gho_' }],
+    // A ghu_ token kept in a secret dies within 8 hours: its expiry is exactly what to warn about.
+    [/^ghu_/, { name: 'GitHub App user access token', scopesHeader: false, absentExpiryMeansNever: false, checksumPrefix: 'ghu_' }],
+    [/^ghs_/, { name: 'GitHub App installation token', scopesHeader: false, absentExpiryMeansNever: false, ephemeral: true, installation: true, checksumPrefix: 'ghs_' }],
+    [/^ghr_/, { name: 'GitHub App refresh token', scopesHeader: false, absentExpiryMeansNever: false, checksumPrefix: 'ghr_' }],
+    [/^[0-9a-f]{40}$/, { name: 'legacy token (pre-2021 format)', scopesHeader: true, absentExpiryMeansNever: true }],
+];
+const UNRECOGNIZED = { name: 'token of an unrecognized format', scopesHeader: true, absentExpiryMeansNever: false };
+function githubTokenKind(token) {
+    return github_KINDS.find(([pattern]) => pattern.test(token))?.[1] ?? UNRECOGNIZED;
+}
+/**
+ * Broad scopes and the narrower ones they include: GitHub's "Scopes for OAuth apps", plus the
+ * nesting the token settings page shows for scopes that page omits (discussions, runners, SSH
+ * signing keys, Copilot, Codespaces).
+ */
+const github_IMPLIED = {
+    repo: ['repo:status', 'repo_deployment', 'public_repo', 'repo:invite', 'security_events'],
+    'admin:repo_hook': ['write:repo_hook', 'read:repo_hook'],
+    'write:repo_hook': ['read:repo_hook'],
+    'admin:org': ['write:org', 'read:org', 'manage_runners:org'],
+    'write:org': ['read:org'],
+    'admin:public_key': ['write:public_key', 'read:public_key'],
+    'write:public_key': ['read:public_key'],
+    'admin:org_hook': [],
+    user: ['read:user', 'user:email', 'user:follow'],
+    'write:packages': ['read:packages'],
+    'admin:gpg_key': ['write:gpg_key', 'read:gpg_key'],
+    'write:gpg_key': ['read:gpg_key'],
+    'admin:ssh_signing_key': ['write:ssh_signing_key', 'read:ssh_signing_key'],
+    'write:ssh_signing_key': ['read:ssh_signing_key'],
+    project: ['read:project'],
+    'write:discussion': ['read:discussion'],
+    'admin:enterprise': ['manage_runners:enterprise', 'manage_billing:enterprise', 'read:enterprise'],
+    'manage_billing:enterprise': ['read:enterprise'],
+    audit_log: ['read:audit_log'],
+    codespace: ['codespace:secrets'],
+    copilot: ['manage_billing:copilot'],
+};
+const github = {
+    id: 'github',
+    title: 'GitHub (github.com, GitHub Enterprise Server, GHE.com)',
+    fields: [{ id: 'token', description: 'a personal access, OAuth, App user or installation token', rotates: true }],
+    hosts: ['api.github.com'],
+    apiRoot: 'https://api.github.com/',
+    ping: '`GET /user`; installation tokens `GET /installation/repositories`',
+    selfHosted: { env: 'GITHUB_API_URL', example: 'https://ghe.example.com/api/v3' },
+    env: ['GITHUB_API_URL', 'GITHUB_REPOSITORY'],
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
+    formats: [/^gh[pousr]_[A-Za-z0-9_.]{30,}$/, /^github_pat_\w{30,}$/, /^[0-9a-f]{40}$/],
+    examples: githubExamples(),
+    async check(credential, ctx) {
+        const token = credential.token;
+        const kind = githubTokenKind(token);
+        if (kind.installation)
+            return checkInstallation(token, kind, ctx);
+        const res = await ctx.http.send(github_request('user'));
+        if (res.status === 200) {
+            const user = jsonObject(res, 'GET /user');
+            if (typeof user.login !== 'string')
+                throw malformed(res, 'GET /user', 'it has no "login"');
+            const facts = factsFrom(res, kind);
+            if (user.type === 'Bot')
+                facts.notes = [...(facts.notes ?? []), 'acts as a bot account'];
+            return valid({ ...facts, identity: user.login }, res);
+        }
+        if (res.status === 401)
+            return github_refused(token, kind, res);
+        if (res.status === 403 && providerMessage(res).includes('Resource not accessible by integration')) {
+            // Installation tokens of an unrecognized format end up here: GET /user is not theirs to call.
+            return checkInstallation(token, githubTokenKind('ghs_'), ctx);
+        }
+        throw github_unexpectedAnswer(res);
+    },
+    throttling: {
+        // Primary limit: 403 or 429 with no quota left. Secondary limits: 403 or 429 whose message says
+        // so, often with quota left and no Retry-After (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+        isThrottled: (res) => res.status === 403 &&
+            (res.headers['x-ratelimit-remaining'] === '0' || res.headers['retry-after'] !== undefined || /secondary rate limit/i.test(providerMessage(res))),
+        retryDelayMs: (res, now) => {
+            if (res.headers['x-ratelimit-remaining'] !== '0')
+                return undefined;
+            const reset = fromEpochSeconds(res.headers['x-ratelimit-reset']);
+            return reset ? Math.max(0, reset.getTime() - now) : undefined;
+        },
+    },
+    expandScopes: impliedScopes(github_IMPLIED),
+};
+/**
+ * Installation tokens (including the workflow's GITHUB_TOKEN) get 403 on GET /user, so ask which
+ * repositories the installation reaches; GITHUB_TOKEN falls back to the workflow's own repository.
+ */
+async function checkInstallation(token, kind, ctx) {
+    const res = await ctx.http.send(github_request('installation/repositories?per_page=1'));
+    if (res.status === 200) {
+        const body = jsonObject(res, 'GET /installation/repositories');
+        if (typeof body.total_count !== 'number' || !Array.isArray(body.repositories)) {
+            throw malformed(res, 'GET /installation/repositories', 'it has no "total_count" and "repositories"');
+        }
+        const owner = body.repositories[0]?.owner?.login;
+        const facts = factsFrom(res, kind);
+        facts.notes = [...(facts.notes ?? []), `can access ${body.total_count} ${body.total_count === 1 ? 'repository' : 'repositories'}`];
+        if (typeof owner === 'string')
+            facts.identity = owner;
+        return valid(facts, res);
+    }
+    if (res.status === 401)
+        return github_refused(token, kind, res);
+    const repository = ctx.env.GITHUB_REPOSITORY;
+    if ((res.status === 403 || res.status === 404) && ctx.purpose === 'preflight' && repository && /^[\w.-]+\/[\w.-]+$/.test(repository)) {
+        return checkRepository(token, kind, repository, ctx.http);
+    }
+    throw github_unexpectedAnswer(res);
+}
+async function checkRepository(token, kind, repository, http) {
+    const res = await http.send(github_request(`repos/${repository}`));
+    if (res.status === 200) {
+        const repo = jsonObject(res, 'GET /repos/{owner}/{repo}');
+        const facts = factsFrom(res, kind);
+        if (typeof repo.owner?.login === 'string')
+            facts.identity = repo.owner.login;
+        facts.notes = [...(facts.notes ?? []), `can read ${repository}`];
+        return valid(facts, res);
+    }
+    if (res.status === 401)
+        return github_refused(token, kind, res);
+    throw github_unexpectedAnswer(res);
+}
+function github_request(path) {
+    return {
+        url: path,
+        auth: { bearer: '${token}' },
+        headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+    };
+}
+function factsFrom(res, kind) {
+    const facts = { kind: kind.name, rateLimit: rateLimitFrom(res, GITHUB_RATE_LIMIT) };
+    const scopes = res.headers['x-oauth-scopes'];
+    if (kind.scopesHeader && scopes !== undefined) {
+        facts.scopes = scopes.split(',').map((s) => s.trim()).filter(Boolean);
+    }
+    const expiration = res.headers['github-authentication-token-expiration'];
+    if (expiration !== undefined) {
+        const date = parseExpiration(expiration);
+        if (!date)
+            throw malformed(res, 'the GitHub-Authentication-Token-Expiration header', `"${oneLine(expiration, 40)}" is not a date`);
+        facts.expiresAt = date;
+    }
+    else if (kind.absentExpiryMeansNever) {
+        facts.expiresAt = null;
+    }
+    if (kind.ephemeral)
+        facts.ephemeral = true;
+    // `X-GitHub-SSO: partial-results; organizations=…`: some organizations' SAML SSO has not authorized the token.
+    if (/partial-results/i.test(res.headers['x-github-sso'] ?? '')) {
+        facts.notes = ['not authorized for the SAML single sign-on of some organizations: their resources are left out of its answers'];
+    }
+    return facts;
+}
+const GITHUB_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' };
+/** Both formats GitHub sends: `2024-06-01 00:00:00 UTC` and `2027-03-31 00:00:00 +0900`. */
+function parseExpiration(value) {
+    return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (UTC|[+-]\d{2}:?\d{2})$/.test(value.trim()) ? parseDate(value) : undefined;
+}
+function github_refused(token, kind, res) {
+    let message = 'GitHub answered 401 Bad credentials: the token is unknown, revoked or expired (GitHub does not say which)';
+    if (kind.checksumPrefix && !hasValidCrc32Suffix(token, kind.checksumPrefix) && !token.includes('.')) {
+        message += `; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved`;
+    }
+    if (kind.installation)
+        message += '; installation tokens expire one hour after they are created';
+    if (kind.checksumPrefix === 'ghr_')
+        message += '; a refresh token (ghr_) is not an access token: store the ghu_ token it yields';
+    return rejected('invalid', message, res);
+}
+function github_unexpectedAnswer(res) {
+    const sso = /required/i.test(res.headers['x-github-sso'] ?? '') ? " (the token is not authorized for this organization's SAML SSO)" : '';
+    return unexpected(res, sso);
+}
+/**
+ * Answers as GitHub's REST docs show them: the user of docs.github.com/en/rest/users/users
+ * ("Get the authenticated user", its example response, trimmed), the installation repositories of
+ * docs.github.com/en/rest/apps/installations, the rate-limit headers of
+ * docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api and the expiration
+ * header in the form GitHub sends (`2027-03-31 00:00:00 +0900`).
+ */
+function githubExamples() {
+    // Checksum-valid example tokens (the CRC-32 suffix holds).
+    const classic = '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';
+    const installation = 'ghs_EXAMPLEinstallationTOKEN01234527jRKO';
+    const user = { login: 'octocat', id: 1, node_id: 'MDQ6VXNlcjE=', type: 'User', site_admin: false, name: 'monalisa octocat' };
+    const rate = { 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', 'x-ratelimit-used': '1', 'x-ratelimit-reset': '1798761600', 'x-ratelimit-resource': 'core' };
+    const docs = 'docs.github.com/en/rest/users/users#get-the-authenticated-user (example response)';
+    return [
+        {
+            name: 'a classic token with scopes and no expiry',
+            source: `${docs}; X-OAuth-Scopes per docs.github.com/en/apps/oauth-apps/building-oauth-apps/scopes-for-oauth-apps`,
+            credential: { token: classic },
+            responses: [{ path: '/user', status: 200, headers: { ...rate, 'x-oauth-scopes': 'repo, read:org' }, body: user }],
+            verdict: { outcome: 'valid', facts: { identity: 'octocat', scopes: ['repo', 'read:org'], expiresAt: null, rateLimit: { limit: 5000, remaining: 4999 } } },
+        },
+        {
+            name: 'a token that expires',
+            source: `${docs}; GitHub-Authentication-Token-Expiration as GitHub sends it`,
+            credential: { token: classic },
+            responses: [{ path: '/user', status: 200, headers: { ...rate, 'github-authentication-token-expiration': '2027-03-31 00:00:00 +0900' }, body: user }],
+            verdict: { outcome: 'valid', facts: { expiresAt: new Date('2027-03-30T15:00:00Z') } },
+        },
+        {
+            name: 'an installation token',
+            source: 'docs.github.com/en/rest/apps/installations#list-repositories-accessible-to-the-app-installation (example response, trimmed)',
+            credential: { token: installation },
+            responses: [
+                {
+                    path: '/installation/repositories',
+                    status: 200,
+                    headers: rate,
+                    body: { total_count: 1, repository_selection: 'selected', repositories: [{ id: 1296269, full_name: 'octocat/Hello-World', owner: { login: 'octocat', type: 'User' } }] },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { identity: 'octocat', ephemeral: true, notes: ['can access 1 repository'] } },
+        },
+        {
+            name: 'bad credentials',
+            source: 'docs.github.com/en/rest/authentication/authenticating-to-the-rest-api (401 Bad credentials)',
+            credential: { token: classic },
+            responses: [{ path: '/user', status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: "an organization's SAML SSO not authorized",
+            source: 'docs.github.com/en/enterprise-cloud@latest/rest/using-the-rest-api/troubleshooting-the-rest-api (X-GitHub-SSO: required)',
+            credential: { token: classic },
+            responses: [{ path: '/user', status: 403, headers: { 'x-github-sso': 'required; url=https://github.com/orgs/acme/sso?authorization_request=x' }, body: { message: 'Resource protected by organization SAML enforcement.' } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the user must not pass',
+            credential: { token: classic },
+            responses: [{ path: '/user', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/providers/gitlab.js
+
+
+
+
+// Token record: docs.gitlab.com/api/personal_access_tokens/ ("Self-inform", GitLab 15.5+; any scope may
+// read itself: gitlabhq/gitlabhq lib/api/personal_access_tokens/self_information.rb). Entity fields:
+// lib/api/entities/personal_access_token.rb (expires_at a date only, "expires ... at midnight UTC":
+// docs.gitlab.com/user/profile/personal_access_tokens/). Job token: docs.gitlab.com/api/jobs/
+// ("Get job token's job", GET /job with JOB-TOKEN). Refusals: lib/api/api_guard.rb (rack-oauth2
+// invalid_token / insufficient_scope bodies and WWW-Authenticate), insufficient_granular_scope for
+// fine-grained tokens. Rate limits: RateLimit-* headers, RateLimit-Reset in epoch seconds
+// (gitlab-org/gitlab#217312 quoting the GitLab.com docs). Prefixes: docs.gitlab.com/security/tokens/
+// ("Token prefixes"); routable token layout and CRC: lib/authn/token_field/generator/routable_token.rb.
+// A found token is asked of gitlab.com only: a bare 401 there leaves it unverified, as a token of a
+// self-managed GitLab is known only there (revoked, expired or a broken checksum still settle it).
+const LEGACY_PAT = /^glpat-[0-9A-Za-z_-]{20}$/;
+/** `glpat-<base64url payload>.<2 version>.<2 payload length><7 CRC>`, and the earlier form without the version. */
+const ROUTABLE_PAT = /^glpat-[0-9A-Za-z_-]{27,300}\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9}$/;
+const JOB_TOKENS = [/^glcbt-[0-9A-Za-z]{1,5}_[0-9A-Za-z_-]{20}$/, /^glcbt-eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/];
+const PRIVATE_TOKEN = { header: { name: 'PRIVATE-TOKEN', value: '${token}' } };
+const JOB_TOKEN = { header: { name: 'JOB-TOKEN', value: '${token}' } };
+const gitlab_RATE_LIMIT = { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset', resetFormat: 'epoch-seconds' };
+/** The record is the same for all three; only the user they act for tells them apart. */
+const gitlab_ACCESS_TOKEN = 'personal, project or group access token';
+/** Scopes that may read GET /user, where the username is. */
+const READS_USER = new Set(['api', 'read_api', 'read_user']);
+/** What each scope's documentation says it grants of the others (docs.gitlab.com/user/profile/personal_access_tokens/#personal-access-token-scopes). */
+const gitlab_IMPLIED = {
+    api: ['read_api', 'read_user', 'read_repository', 'write_repository', 'read_registry', 'write_registry'],
+    read_api: ['read_user'],
+    write_repository: ['read_repository'],
+    write_registry: ['read_registry'],
+    write_virtual_registry: ['read_virtual_registry'],
+};
+/** The token record as python-gitlab's tests record it (tests/unit/objects/test_personal_access_tokens.py, `content`). */
+const TOKEN_RECORD = { id: 1, name: 'Test Token', revoked: false, created_at: '2020-07-23T14:31:47.729Z', scopes: ['api'], active: true, user_id: 1, expires_at: null };
+/** GET /user as python-gitlab's tests record it (tests/unit/test_gitlab.py, resp_get_user). */
+const gitlab_USER = { id: 1, username: 'username', web_url: 'http://localhost/username' };
+/** The GitLab.com rate-limit headers as its docs showed them (quoted in gitlab-org/gitlab#217312). */
+const RATE_HEADERS = {
+    'ratelimit-limit': '600',
+    'ratelimit-observed': '6',
+    'ratelimit-remaining': '594',
+    'ratelimit-reset': '1563325137',
+    'ratelimit-resettime': 'Wed, 17 Jul 2019 00:58:57 GMT',
+};
+const SELF = '/api/v4/personal_access_tokens/self';
+const API_GUARD = 'gitlabhq/gitlabhq lib/api/api_guard.rb (oauth2_bearer_token_error_handler)';
+const REVOKED = 'Token was revoked. You have to re-authorize from the user.';
+const EXPIRED = 'Token is expired. You can either do re-authorization or token refresh.';
+const JOB_TOKEN_VALUE = `glcbt-64_${'x'.repeat(20)}`;
+const gitlab = {
+    id: 'gitlab',
+    title: 'GitLab (gitlab.com, self-managed)',
+    ping: '`GET /api/v4/personal_access_tokens/self`, then `GET /api/v4/user`; CI job tokens `GET /api/v4/job`',
+    fields: [{ id: 'token', description: 'a personal, project or group access token (glpat-…) or a CI/CD job token (glcbt-…)', rotates: true }],
+    hosts: ['gitlab.com'],
+    apiRoot: 'https://gitlab.com/api/v4/',
+    selfHosted: { example: 'https://gitlab.example.com/api/v4' },
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
+    formats: [LEGACY_PAT, ROUTABLE_PAT, ...JOB_TOKENS],
+    check(credential, ctx) {
+        return credential.token.startsWith('glcbt-') ? checkJobToken(ctx) : checkAccessToken(credential.token, ctx);
+    },
+    throttling: {
+        retryDelayMs: (res, now) => {
+            const reset = fromEpochSeconds(res.headers['ratelimit-reset']);
+            return reset ? Math.max(0, reset.getTime() - now) : undefined;
+        },
+    },
+    expandScopes: impliedScopes(gitlab_IMPLIED),
+    examples: [
+        {
+            name: 'a personal access token with the api scope, and its user',
+            source: 'python-gitlab tests/unit/objects/test_personal_access_tokens.py (resp_get_personal_access_token_self) and tests/unit/test_gitlab.py (resp_get_user); rate-limit headers from the GitLab.com docs quoted in gitlab-org/gitlab#217312',
+            responses: [
+                { path: SELF, status: 200, headers: RATE_HEADERS, body: TOKEN_RECORD },
+                { path: '/api/v4/user', status: 200, body: gitlab_USER },
+            ],
+            verdict: {
+                outcome: 'valid',
+                facts: { identity: 'username', kind: 'personal access token', scopes: ['api'], expiresAt: null, rateLimit: { limit: 600, remaining: 594, resetAt: '2019-07-17T00:58:57.000Z' } },
+            },
+        },
+        {
+            name: 'a token that may not read its user, expiring on a date',
+            source: 'docs.gitlab.com/api/personal_access_tokens/ ("Rotate a personal access token" example response, its token left out), scopes changed to read_repository by hand',
+            responses: [
+                {
+                    path: SELF,
+                    status: 200,
+                    body: { id: 42, name: 'Rotated Token', revoked: false, created_at: '2023-08-01T15:00:00.000Z', description: 'Test Token description', scopes: ['read_repository'], user_id: 1337, last_used_at: null, active: true, expires_at: '2023-08-15' },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { scopes: ['read_repository'], expiresAt: new Date('2023-08-15T00:00:00Z'), notes: ['token name: Rotated Token', 'acts for user id 1337'] } },
+        },
+        {
+            name: 'a revoked token',
+            source: `${API_GUARD}; the same body recorded by public GitLab clients (e.g. a "GitLab TokenID Revoked Error" check)`,
+            responses: [
+                {
+                    path: SELF,
+                    status: 401,
+                    headers: { 'www-authenticate': `Bearer realm="Protected by OAuth 2.0", error="invalid_token", error_description="${REVOKED}"` },
+                    body: { error: 'invalid_token', error_description: REVOKED },
+                },
+            ],
+            verdict: { outcome: 'rejected', code: 'revoked' },
+        },
+        {
+            name: 'an expired token',
+            source: API_GUARD,
+            responses: [{ path: SELF, status: 401, body: { error: 'invalid_token', error_description: EXPIRED } }],
+            verdict: { outcome: 'rejected', code: 'expired' },
+        },
+        {
+            name: 'a token GitLab does not know',
+            source: 'Grape unauthorized! in gitlabhq/gitlabhq lib/api/helpers.rb; body as recorded by public GitLab clients',
+            responses: [{ path: SELF, status: 401, body: { message: '401 Unauthorized' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a found token that gitlab.com does not know: it may be a self-managed GitLab\'s',
+            source: 'the Grape unauthorized! body above; a found token is checked on gitlab.com only (src/run/target.ts)',
+            purpose: 'leak',
+            responses: [{ path: SELF, status: 401, body: { message: '401 Unauthorized' } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a fine-grained token without the permission to read itself',
+            source: 'gitlabhq/gitlabhq spec of API::APIGuard (GranularPermissionsError answers 403 insufficient_granular_scope); body hand-written',
+            responses: [{ path: SELF, status: 403, body: { error: 'insufficient_granular_scope', error_description: 'Access denied: Your Personal Access Token lacks the required permissions.' } }],
+            verdict: { outcome: 'valid', facts: { kind: 'fine-grained personal access token' } },
+        },
+        {
+            name: 'a token of a blocked account',
+            source: 'gitlabhq/gitlabhq lib/api/api_guard.rb (forbidden!(api_access_denied_message)) with lib/gitlab/auth/user_access_denied_reason.rb; body assembled by hand as Grape renders forbidden!',
+            responses: [{ path: SELF, status: 403, body: { message: '403 Forbidden - Your account has been blocked.' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a CI/CD job token while its job runs',
+            source: 'docs.gitlab.com/api/jobs/ ("Get job token\'s job" example response, trimmed)',
+            credential: { token: JOB_TOKEN_VALUE },
+            responses: [
+                {
+                    path: '/api/v4/job',
+                    status: 200,
+                    body: {
+                        id: 8,
+                        name: 'rubocop',
+                        pipeline: { id: 6, project_id: 1, ref: 'main', sha: '0ff3ae198f8601a285adcf5c0fff204ee6fba5fd', status: 'pending' },
+                        ref: 'main',
+                        stage: 'test',
+                        status: 'failed',
+                        web_url: 'https://example.com/foo/bar/-/jobs/8',
+                        user: { id: 1, name: 'Administrator', username: 'root', state: 'active' },
+                    },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'CI/CD job token', identity: 'root', ephemeral: true, notes: ['job 8 (rubocop)', 'job page: https://example.com/foo/bar/-/jobs/8'] } },
+        },
+        {
+            name: 'a CI/CD job token whose job has ended',
+            source: 'docs.gitlab.com/api/jobs/ (GET /job: 401 Unauthorized); body hand-written as Grape renders unauthorized!',
+            credential: { token: JOB_TOKEN_VALUE },
+            responses: [{ path: '/api/v4/job', status: 401, body: { message: '401 Unauthorized' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the token record must not pass',
+            responses: [{ path: SELF, status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+async function checkAccessToken(token, ctx) {
+    const res = await ctx.http.send(get('personal_access_tokens/self', PRIVATE_TOKEN));
+    if (res.status === 200)
+        return fromTokenRecord(res, ctx);
+    if (res.status === 401)
+        return gitlab_refused(token, res, ctx);
+    if (res.status === 403)
+        return gitlab_forbidden(res);
+    // GitLab before 15.5 has no `self`: the user the token acts for still proves it works.
+    if (res.status === 400 || res.status === 404)
+        return checkOlderGitlab(token, res, ctx);
+    throw unexpected(res);
+}
+async function fromTokenRecord(res, ctx) {
+    const record = jsonObject(res, 'GET /personal_access_tokens/self');
+    if (!Array.isArray(record.scopes) || typeof record.user_id !== 'number') {
+        throw malformed(res, 'GET /personal_access_tokens/self', 'it has no "scopes" and "user_id"');
+    }
+    if (record.revoked === true)
+        return rejected('revoked', 'GitLab lists the token as revoked', res);
+    if (record.active === false)
+        return rejected('expired', 'GitLab lists the token as inactive: it has expired', res);
+    const scopes = record.scopes.filter((s) => typeof s === 'string').map((s) => oneLine(s, 100));
+    // A fine-grained token's one legacy scope is `granular`: its permissions are not scopes.
+    const granular = scopes.includes('granular');
+    const facts = {
+        kind: granular ? 'fine-grained personal access token' : gitlab_ACCESS_TOKEN,
+        rateLimit: rateLimitFrom(res, gitlab_RATE_LIMIT),
+        notes: typeof record.name === 'string' ? [`token name: ${oneLine(record.name, 100)}`] : [],
+    };
+    const expiresAt = expiryOf(record.expires_at, res);
+    if (expiresAt !== undefined)
+        facts.expiresAt = expiresAt;
+    if (!granular)
+        facts.scopes = scopes;
+    const username = scopes.some((s) => READS_USER.has(s)) || granular ? await usernameOf(ctx) : undefined;
+    if (username) {
+        facts.identity = username;
+        if (!granular)
+            facts.kind = gitlab_kindOf(username);
+    }
+    else {
+        facts.notes.push(`acts for user id ${record.user_id}`);
+    }
+    return valid(facts, res);
+}
+/** `null`: never expires; a date: expires at midnight UTC that day; absent: not said. */
+function expiryOf(value, res) {
+    if (value === null || value === undefined)
+        return value;
+    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? parseDate(value) : undefined;
+    if (!date)
+        throw malformed(res, 'GET /personal_access_tokens/self', '"expires_at" is not a date');
+    return date;
+}
+/** The username of GET /user, or undefined when this token may not read it: the token is proven valid already. */
+async function usernameOf(ctx) {
+    const res = await ctx.http.send(get('user', PRIVATE_TOKEN)).catch((error) => {
+        if (error instanceof problems_ProblemError)
+            return undefined;
+        throw error;
+    });
+    const user = res?.status === 200 ? tryJson(res.body) : undefined;
+    return typeof user?.username === 'string' && user.username ? oneLine(user.username, 100) : undefined;
+}
+/** Project and group access tokens act for bot users named `project_<id>_bot…` and `group_<id>_bot…`. */
+function gitlab_kindOf(username) {
+    if (/^project_\d+_bot/.test(username))
+        return 'project access token';
+    if (/^group_\d+_bot/.test(username))
+        return 'group access token';
+    return 'personal access token';
+}
+function gitlab_refused(token, res, ctx) {
+    const { error, description } = oauthError(res);
+    if (error === 'dpop_error') {
+        throw new problems_ProblemError('unexpected-response', `${res.host} requires a DPoP proof with this account's tokens, which token-preflight cannot sign: it cannot tell whether the token works`);
+    }
+    if (/revoked/i.test(description))
+        return rejected('revoked', `GitLab says the token was revoked: ${description}`, res);
+    if (/expired/i.test(description))
+        return rejected('expired', `GitLab says the token has expired: ${description}`, res);
+    if (ROUTABLE_PAT.test(token) && !routableChecksumHolds(token)) {
+        return rejected('invalid', 'GitLab refused the token (HTTP 401), and its checksum does not match either, so it was probably truncated or mistyped when the secret was saved', res);
+    }
+    if (ctx.purpose === 'leak')
+        throw unknownElsewhere(res);
+    const message = description ? `GitLab refused the token: ${description}` : `GitLab refused the token (HTTP 401): ${res.host} does not know it`;
+    return rejected('invalid', message, res);
+}
+/** A found token that gitlab.com does not know may be a self-managed GitLab's, which was not asked. */
+function unknownElsewhere(res) {
+    return new problems_ProblemError('unexpected-response', `${res.host} does not know the token (HTTP 401), but a token of a self-managed GitLab is known only there, and was not checked there`);
+}
+/** The OAuth error of a refusal: rack-oauth2's JSON body, else its WWW-Authenticate challenge. */
+function oauthError(res) {
+    const body = tryJson(res.body);
+    const challenge = res.headers['www-authenticate'] ?? '';
+    const error = typeof body?.error === 'string' ? body.error : /error="([^"]*)"/.exec(challenge)?.[1];
+    const description = typeof body?.error_description === 'string' ? body.error_description : (/error_description="([^"]*)"/.exec(challenge)?.[1] ?? '');
+    return { error, description: oneLine(description, 200) };
+}
+/**
+ * A 403 on the token's own record comes after GitLab found the token live (not expired, not
+ * revoked): a scope or fine-grained permission it lacks, or an account barred from the API.
+ */
+function gitlab_forbidden(res) {
+    const body = tryJson(res.body);
+    const rateLimit = rateLimitFrom(res, gitlab_RATE_LIMIT);
+    if (body?.error === 'insufficient_granular_scope') {
+        const note = 'GitLab does not show this fine-grained token its own record (it lacks that permission): its permissions and expiry are unknown';
+        return valid({ kind: 'fine-grained personal access token', rateLimit, notes: [note] }, res);
+    }
+    if (body?.error === 'insufficient_scope') {
+        const note = 'GitLab refused this token its own record (insufficient_scope): its scopes and expiry are unknown';
+        return valid({ kind: gitlab_ACCESS_TOKEN, rateLimit, notes: [note] }, res);
+    }
+    // `403 Forbidden - Your account has been blocked.` and the like: the token cannot be used.
+    if (typeof body?.message === 'string' && /^403 Forbidden - /.test(body.message)) {
+        return rejected('invalid', `GitLab accepts the token but not its account: ${oneLine(body.message, 200)}`, res);
+    }
+    throw unexpected(res);
+}
+async function checkOlderGitlab(token, first, ctx) {
+    const res = await ctx.http.send(get('user', PRIVATE_TOKEN));
+    if (res.status === 401)
+        return gitlab_refused(token, res, ctx);
+    const user = res.status === 200 ? tryJson(res.body) : undefined;
+    if (typeof user?.username !== 'string' || !user.username) {
+        throw unexpected(first, first.status === 404 ? ' (is base-url the API root, ending in /api/v4?)' : '');
+    }
+    const note = `${first.host} has no GET /personal_access_tokens/self (GitLab before 15.5?): the token's scopes and expiry are unknown`;
+    return valid({ kind: gitlab_kindOf(user.username), identity: oneLine(user.username, 100), rateLimit: rateLimitFrom(res, gitlab_RATE_LIMIT), notes: [note] }, res);
+}
+/** A CI/CD job token lives while its job runs; GET /job names the job and the user it runs for. */
+async function checkJobToken(ctx) {
+    const res = await ctx.http.send(get('job', JOB_TOKEN));
+    if (res.status === 401 && ctx.purpose === 'leak')
+        throw unknownElsewhere(res);
+    if (res.status === 401)
+        return rejected('invalid', 'GitLab refused the CI/CD job token: a job token works only while its job runs', res);
+    if (res.status !== 200)
+        throw unexpected(res);
+    const job = jsonObject(res, 'GET /job');
+    if (typeof job.id !== 'number')
+        throw malformed(res, 'GET /job', 'it has no job "id"');
+    const name = typeof job.name === 'string' ? ` (${oneLine(job.name, 100)})` : '';
+    const notes = [`job ${job.id}${name}`];
+    if (typeof job.web_url === 'string')
+        notes.push(`job page: ${oneLine(job.web_url, 200)}`);
+    const facts = { kind: 'CI/CD job token', ephemeral: true, rateLimit: rateLimitFrom(res, gitlab_RATE_LIMIT), notes };
+    if (typeof job.user?.username === 'string' && job.user.username)
+        facts.identity = oneLine(job.user.username, 100);
+    return valid(facts, res);
+}
+function get(path, auth) {
+    return { url: path, auth, headers: { accept: 'application/json' } };
+}
+/** Routable tokens end with the CRC-32 of everything before it, in base36, 7 characters. */
+function routableChecksumHolds(token) {
+    return (0,external_node_zlib_.crc32)(token.slice(0, -7)).toString(36).padStart(7, '0') === token.slice(-7);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/google-api-key.js
+
+
+
+const PROBES = {
+    gemini: {
+        name: 'the Gemini API (generativelanguage.googleapis.com)',
+        host: 'generativelanguage.googleapis.com',
+        path: '/v1beta/models?pageSize=1',
+        answered: (body) => Array.isArray(body.models),
+    },
+    youtube: {
+        name: 'the YouTube Data API v3',
+        host: 'www.googleapis.com',
+        path: '/youtube/v3/videoCategories?part=snippet&id=1',
+        answered: (body) => body.kind === 'youtube#videoCategoryListResponse',
+    },
+};
+const DEFAULT_API = 'gemini';
+function probeOf(api) {
+    return api === undefined ? PROBES[DEFAULT_API] : typeof api === 'string' && Object.hasOwn(PROBES, api) ? PROBES[api] : undefined;
+}
+/** The reasons of a Google error: ErrorInfo details (in any order, beside Help and LocalizedMessage) and legacy `errors[]`. */
+function reasonsOf(res) {
+    const error = tryJson(res.body)?.error;
+    const reasons = new Set();
+    for (const list of [error?.details, error?.errors]) {
+        if (!Array.isArray(list))
+            continue;
+        for (const item of list)
+            if (typeof item?.reason === 'string')
+                reasons.add(item.reason);
+    }
+    return reasons;
+}
+/** The key exists, but the API refuses it for a reason of the project's or the key's own settings. */
+const RESTRICTIONS = [
+    [['SERVICE_DISABLED', 'accessNotConfigured'], (api) => `the key is valid, but ${api} is not enabled in its project`],
+    [['API_KEY_SERVICE_BLOCKED'], (api) => `the key is valid, but its API restrictions do not allow ${api}`],
+    [['API_KEY_IP_ADDRESS_BLOCKED', 'ipRefererBlocked'], () => 'the key is valid, but its application restrictions refuse this IP address'],
+    [['API_KEY_HTTP_REFERRER_BLOCKED'], () => 'the key is valid, but its application restrictions allow only certain HTTP referrers'],
+    [['API_KEY_ANDROID_APP_BLOCKED', 'API_KEY_IOS_APP_BLOCKED'], () => 'the key is valid, but its application restrictions allow only certain mobile apps'],
+];
+function google_api_key_judge(res, probe) {
+    if (res.status === 200) {
+        if (!probe.answered(jsonObject(res, `the call to ${probe.name}`)))
+            throw malformed(res, `the call to ${probe.name}`, 'it is not that API\'s answer');
+        return valid({ kind: 'API key', notes: [`works for ${probe.name}`] }, res);
+    }
+    const reasons = reasonsOf(res);
+    const has = (...names) => names.some((name) => reasons.has(name));
+    const said = providerMessage(res);
+    const withSaid = (text) => (said ? `${text}: ${said}` : text);
+    if (res.status === 400 && has('API_KEY_INVALID', 'keyInvalid'))
+        return rejected('invalid', withSaid('Google does not know this API key'), res);
+    if (res.status === 400 && has('API_KEY_EXPIRED', 'keyExpired'))
+        return rejected('expired', withSaid('Google says the API key has expired'), res);
+    if (res.status === 403) {
+        if (has('CONSUMER_SUSPENDED'))
+            return rejected('revoked', 'Google has suspended the key (or its project)', res);
+        if (/reported as leaked/i.test(said))
+            return rejected('revoked', withSaid('Google blocked the key as leaked'), res);
+        for (const [names, note] of RESTRICTIONS)
+            if (has(...names))
+                return valid({ kind: 'API key', notes: [note(probe.name)] }, res);
+    }
+    throw new problems_ProblemError('unexpected-response', withSaid(`${res.host} answered HTTP ${res.status}${reasons.size ? ` (${[...reasons].map((r) => oneLine(r, 60)).join(', ')})` : ''}`));
+}
+/** A Google error body (google.rpc.Status) with its details. */
+function googleError(code, status, message, ...details) {
+    return { error: { code, message, status, ...(details.length ? { details } : {}) } };
+}
+/** The ErrorInfo detail that names the reason, for the API's service (and the key's project). */
+function errorInfo(reason, service = 'generativelanguage.googleapis.com', consumer) {
+    return { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com', metadata: consumer ? { service, consumer } : { service } };
+}
+/** The answer to the probe of `api` (Gemini's by default). */
+function probeAnswer(status, body, { api = DEFAULT_API, headers } = {}) {
+    const probe = PROBES[api];
+    return [{ path: probe.path, origin: `https://${probe.host}`, status, ...(headers ? { headers } : {}), body }];
+}
+const INVALID_KEY = 'API key not valid. Please pass a valid API key.';
+const INVALID_KEY_IN_ENGLISH = { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message: INVALID_KEY };
+const PROJECT = 'projects/123456789012';
+const google_api_key_examples = [
+    {
+        name: 'a key that works for the Gemini API',
+        source: 'ai.google.dev/api/models#method:-models.list (ListModelsResponse: models[], nextPageToken); body hand-written in that shape',
+        responses: probeAnswer(200, {
+            models: [
+                {
+                    name: 'models/gemini-2.0-flash',
+                    version: '2.0',
+                    displayName: 'Gemini 2.0 Flash',
+                    inputTokenLimit: 1048576,
+                    outputTokenLimit: 8192,
+                    supportedGenerationMethods: ['generateContent', 'countTokens'],
+                },
+            ],
+            nextPageToken: 'Ch5tb2RlbHMvZ2VtaW5pLTIuMC1mbGFzaA',
+        }),
+        verdict: { outcome: 'valid', facts: { kind: 'API key', notes: ['works for the Gemini API (generativelanguage.googleapis.com)'] } },
+    },
+    {
+        name: 'an unknown key',
+        source: "continuedev/continue#8516 (the Gemini API's answer, pasted)",
+        responses: probeAnswer(400, googleError(400, 'INVALID_ARGUMENT', INVALID_KEY, errorInfo('API_KEY_INVALID'), INVALID_KEY_IN_ENGLISH)),
+        verdict: { outcome: 'rejected', code: 'invalid' },
+    },
+    {
+        name: 'a key whose project has not enabled the API (Help listed before ErrorInfo)',
+        source: 'google/generative-ai-docs#74 (403 SERVICE_DISABLED, pasted; project number and the staging host replaced)',
+        responses: probeAnswer(403, googleError(403, 'PERMISSION_DENIED', 'Generative Language API has not been used in project 123456789012 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/generativelanguage.googleapis.com/overview?project=123456789012 then retry.', {
+            '@type': 'type.googleapis.com/google.rpc.Help',
+            links: [{ description: 'Google developers console API activation', url: 'https://console.developers.google.com/apis/api/generativelanguage.googleapis.com/overview?project=123456789012' }],
+        }, errorInfo('SERVICE_DISABLED', undefined, PROJECT))),
+        verdict: { outcome: 'valid', facts: { notes: ['the key is valid, but the Gemini API (generativelanguage.googleapis.com) is not enabled in its project'] } },
+    },
+    {
+        name: 'a key restricted to other APIs',
+        source: 'continuedev/continue#12781 (403 API_KEY_SERVICE_BLOCKED, pasted; project number replaced)',
+        responses: probeAnswer(403, googleError(403, 'PERMISSION_DENIED', 'Requests to this API generativelanguage.googleapis.com method google.ai.generativelanguage.v1beta.ModelService.ListModels are blocked.', errorInfo('API_KEY_SERVICE_BLOCKED', undefined, PROJECT))),
+        verdict: { outcome: 'valid', facts: { notes: ['the key is valid, but its API restrictions do not allow the Gemini API (generativelanguage.googleapis.com)'] } },
+    },
+    {
+        name: 'a suspended key',
+        source: 'google/generative-ai-docs#356 (403 CONSUMER_SUSPENDED, pasted; the key in the message replaced)',
+        responses: probeAnswer(403, googleError(403, 'PERMISSION_DENIED', "Permission denied: Consumer 'api_key:AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX' has been suspended.", errorInfo('CONSUMER_SUSPENDED', undefined, 'projects/578829824020'))),
+        verdict: { outcome: 'rejected', code: 'revoked' },
+    },
+    {
+        name: 'a 403 that names no reason',
+        source: 'poenl/gemini-api#8 (403 "Your project has been denied access" without details, pasted)',
+        responses: probeAnswer(403, googleError(403, 'PERMISSION_DENIED', 'Your project has been denied access. Please contact support.')),
+        verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+    {
+        name: 'an unknown key, checked against the YouTube Data API',
+        source: 'continuedev/continue#8516 (the same ESF answer; service name changed to youtube.googleapis.com)',
+        settings: { api: 'youtube' },
+        responses: probeAnswer(400, googleError(400, 'INVALID_ARGUMENT', INVALID_KEY, errorInfo('API_KEY_INVALID', 'youtube.googleapis.com')), { api: 'youtube' }),
+        verdict: { outcome: 'rejected', code: 'invalid' },
+    },
+    {
+        name: 'a captive portal answering 200 with HTML',
+        source: "hand-written: a 200 that is not the API's answer must not pass",
+        responses: probeAnswer(200, '<html>Sign in to the network</html>', { headers: { 'content-type': 'text/html' } }),
+        verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+];
+const googleApiKey = {
+    id: 'google-api-key',
+    title: 'Google API key (AIza…)',
+    ping: '`GET generativelanguage.googleapis.com/v1beta/models?pageSize=1` (or, with `api: youtube`, one video category)',
+    fields: [{ id: 'token', description: 'the API key (AIza…)', rotates: true }],
+    hosts: [...new Set(Object.values(PROBES).map((probe) => probe.host))],
+    apiRoot: `https://${PROBES[DEFAULT_API].host}/`,
+    can: { identity: false, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    settings: {
+        properties: {
+            api: {
+                enum: Object.keys(PROBES),
+                description: 'The API whose free read-only call checks the key: gemini (default: lists one model) or youtube (one video category, 1 quota unit). A key the API refuses for its restrictions or a disabled API is reported valid, with a note.',
+            },
+        },
+    },
+    formats: [/^AIza[0-9A-Za-z_-]{35}$/],
+    examples: google_api_key_examples,
+    async check(_credential, ctx) {
+        const probe = probeOf(ctx.settings.api);
+        if (!probe)
+            throw new problems_ProblemError('unexpected-response', `api must be one of ${Object.keys(PROBES).join(', ')}; the key was not sent`);
+        const res = await ctx.http.send({ url: probe.path, auth: { header: { name: 'x-goog-api-key', value: '${token}' } } });
+        return google_api_key_judge(res, probe);
+    },
+    fromSettings(settings) {
+        const probe = probeOf(settings.api);
+        return { hosts: probe ? [probe.host] : [] };
+    },
+};
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/errors.js
+class JOSEError extends Error {
+  static code = "ERR_JOSE_GENERIC";
+  code = "ERR_JOSE_GENERIC";
+  constructor(message, options) {
+    super(message, options), this.name = this.constructor.name, Error.captureStackTrace?.(this, this.constructor);
+  }
+}
+class JWTClaimValidationFailed extends JOSEError {
+  static code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  code = "ERR_JWT_CLAIM_VALIDATION_FAILED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JWTExpired extends JOSEError {
+  static code = "ERR_JWT_EXPIRED";
+  code = "ERR_JWT_EXPIRED";
+  claim;
+  reason;
+  payload;
+  constructor(message, payload, claim = "unspecified", reason = "unspecified") {
+    super(message, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  }
+}
+class JOSEAlgNotAllowed extends JOSEError {
+  static code = "ERR_JOSE_ALG_NOT_ALLOWED";
+  code = "ERR_JOSE_ALG_NOT_ALLOWED";
+}
+class errors_JOSENotSupported extends JOSEError {
+  static code = "ERR_JOSE_NOT_SUPPORTED";
+  code = "ERR_JOSE_NOT_SUPPORTED";
+}
+class JWEDecryptionFailed extends JOSEError {
+  static code = "ERR_JWE_DECRYPTION_FAILED";
+  code = "ERR_JWE_DECRYPTION_FAILED";
+  constructor(message = "decryption operation failed", options) {
+    super(message, options);
+  }
+}
+class JWEInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWE_INVALID"));
+  code = "ERR_JWE_INVALID";
+}
+class errors_JWSInvalid extends JOSEError {
+  static code = "ERR_JWS_INVALID";
+  code = "ERR_JWS_INVALID";
+}
+class JWTInvalid extends JOSEError {
+  static code = "ERR_JWT_INVALID";
+  code = "ERR_JWT_INVALID";
+}
+class JWKInvalid extends (/* unused pure expression or super */ null && (JOSEError)) {
+  static code = (/* unused pure expression or super */ null && ("ERR_JWK_INVALID"));
+  code = "ERR_JWK_INVALID";
+}
+class JWKSInvalid extends JOSEError {
+  static code = "ERR_JWKS_INVALID";
+  code = "ERR_JWKS_INVALID";
+}
+class JWKSNoMatchingKey extends JOSEError {
+  static code = "ERR_JWKS_NO_MATCHING_KEY";
+  code = "ERR_JWKS_NO_MATCHING_KEY";
+  constructor(message = "no applicable key found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSMultipleMatchingKeys extends JOSEError {
+  [Symbol.asyncIterator] = async function* () {
+  };
+  static code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  code = "ERR_JWKS_MULTIPLE_MATCHING_KEYS";
+  constructor(message = "multiple matching keys found in the JSON Web Key Set", options) {
+    super(message, options);
+  }
+}
+class JWKSTimeout extends JOSEError {
+  static code = "ERR_JWKS_TIMEOUT";
+  code = "ERR_JWKS_TIMEOUT";
+  constructor(message = "request timed out", options) {
+    super(message, options);
+  }
+}
+class JWSSignatureVerificationFailed extends JOSEError {
+  static code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  code = "ERR_JWS_SIGNATURE_VERIFICATION_FAILED";
+  constructor(message = "signature verification failed", options) {
+    super(message, options);
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/buffer_utils.js
+const buffer_utils_encoder = new TextEncoder(), decoder = new TextDecoder(), strictDecoder = new TextDecoder("utf-8", { fatal: !0 }), UINT32_RANGE = (/* unused pure expression or super */ null && (2 ** 32));
+function concat(...buffers) {
+  const size = buffers.reduce((acc, { length }) => acc + length, 0), buf = new Uint8Array(size);
+  let i = 0;
+  for (const buffer of buffers)
+    buf.set(buffer, i), i += buffer.length;
+  return buf;
+}
+function writeUInt32BE(buf, value, offset) {
+  if (value < 0 || value >= UINT32_RANGE)
+    throw new RangeError(`value must be >= 0 and <= ${UINT32_RANGE - 1}. Received ${value}`);
+  buf.set([value >>> 24, value >>> 16, value >>> 8, value & 255], offset);
+}
+function uint64be(value) {
+  const high = Math.floor(value / UINT32_RANGE), low = value % UINT32_RANGE, buf = new Uint8Array(8);
+  return writeUInt32BE(buf, high, 0), writeUInt32BE(buf, low, 4), buf;
+}
+function uint32be(value) {
+  const buf = new Uint8Array(4);
+  return writeUInt32BE(buf, value), buf;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+function encode(string) {
+  if (typeof string == "string" && string.length >= 128) {
+    if (NON_ASCII.test(string))
+      throw new TypeError("non-ASCII string encountered in encode()");
+    return buffer_utils_encoder.encode(string);
+  }
+  const bytes = new Uint8Array(string.length);
+  for (let i = 0; i < string.length; i++) {
+    const code = string.charCodeAt(i);
+    if (code > 127)
+      throw new TypeError("non-ASCII string encountered in encode()");
+    bytes[i] = code;
+  }
+  return bytes;
+}
+function buffer_utils_encodeBase64(input, url = !1) {
+  if (Uint8Array.prototype.toBase64)
+    return input.toBase64({ alphabet: url ? "base64url" : "base64", omitPadding: url });
+  const CHUNK_SIZE = 32768, arr = [];
+  for (let i = 0; i < input.length; i += CHUNK_SIZE)
+    arr.push(String.fromCharCode.apply(null, input.subarray(i, i + CHUNK_SIZE)));
+  const encoded = btoa(arr.join(""));
+  return url ? encoded.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_") : encoded;
+}
+function decodeBase64(encoded, url = !1) {
+  if (Uint8Array.fromBase64)
+    return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
+  if (url) {
+    if (encoded.includes("+") || encoded.includes("/"))
+      throw new TypeError("Invalid base64url");
+    encoded = encoded.replace(/-/g, "+").replace(/_/g, "/");
+  }
+  const binary = atob(encoded), bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++)
+    bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+async function digest(algorithm, data) {
+  const subtleDigest = `SHA-${algorithm.slice(-3)}`;
+  return new Uint8Array(await crypto.subtle.digest(subtleDigest, data));
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/base64url.js
+
+const invalid = "The input to be decoded is not correctly encoded.";
+function decode(input) {
+  try {
+    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), !0);
+  } catch (cause) {
+    throw new TypeError(invalid, { cause });
+  }
+}
+function base64url_encode(input) {
+  return buffer_utils_encodeBase64(typeof input == "string" ? buffer_utils_encoder.encode(input) : input, !0);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/validate.js
+
+
+
+function assertUint8Array(input, label) {
+  if (!(input instanceof Uint8Array))
+    throw new TypeError(`${label} must be an instance of Uint8Array`);
+}
+function validate_isObject(input) {
+  if (typeof input != "object" || input === null || Object.prototype.toString.call(input) !== "[object Object]")
+    return !1;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}
+function isJwkSet(input) {
+  return validate_isObject(input) && Array.isArray(input.keys) && Array.from(input.keys).every(validate_isObject);
+}
+function isDisjoint(...headers) {
+  const parameters = /* @__PURE__ */ new Set();
+  for (const header of headers)
+    if (header)
+      for (const parameter of Object.keys(header)) {
+        if (parameters.has(parameter))
+          return !1;
+        parameters.add(parameter);
+      }
+  return !0;
+}
+function assertNotSet(value, name) {
+  if (value !== void 0)
+    throw new TypeError(`${name} can only be called once`);
+}
+function decodeBase64url(value, label, ErrorClass) {
+  try {
+    return decode(value);
+  } catch (cause) {
+    throw new ErrorClass(`Failed to base64url decode the ${label}`, { cause });
+  }
+}
+function encodeAsciiMember(value, label, ErrorClass) {
+  try {
+    return encode(value);
+  } catch (cause) {
+    throw new ErrorClass(`The ${label} is not a valid base64url string`, { cause });
+  }
+}
+function parseJoseHeader(encodedProtectedHeader, ErrorClass, message) {
+  let parsed;
+  try {
+    parsed = JSON.parse(strictDecoder.decode(decode(encodedProtectedHeader)));
+  } catch (cause) {
+    throw new ErrorClass(message, { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new ErrorClass(message);
+  return parsed;
+}
+const JWS_RECOGNIZED = { __proto__: null, b64: !0 }, JWE_RECOGNIZED = { __proto__: null };
+function validateAlgorithms(option, algorithms) {
+  if (algorithms !== void 0 && (!Array.isArray(algorithms) || algorithms.some((s) => typeof s != "string")))
+    throw new TypeError(`"${option}" option must be an array of strings`);
+  return algorithms === void 0 ? void 0 : new Set(algorithms);
+}
+function validateCritDuplicates(Err, protectedHeader) {
+  const { crit } = protectedHeader ?? {};
+  if (Array.isArray(crit) && new Set(crit).size !== crit.length)
+    throw new Err('"crit" (Critical) Header Parameter MUST NOT contain duplicate values');
+}
+function validateCrit(Err, recognizedDefault, recognizedOption, protectedHeader, joseHeader) {
+  if (joseHeader.crit !== void 0 && protectedHeader?.crit === void 0)
+    throw new Err('"crit" (Critical) Header Parameter MUST be integrity protected');
+  if (!protectedHeader || protectedHeader.crit === void 0)
+    return [];
+  if (!Array.isArray(protectedHeader.crit) || protectedHeader.crit.length === 0 || protectedHeader.crit.some((input) => typeof input != "string" || input.length === 0))
+    throw new Err('"crit" (Critical) Header Parameter MUST be an array of non-empty strings when present');
+  const recognized = recognizedOption === void 0 ? recognizedDefault : { __proto__: null, ...recognizedOption, ...recognizedDefault };
+  for (const parameter of protectedHeader.crit) {
+    if (!(parameter in recognized))
+      throw new errors_JOSENotSupported(`Extension Header Parameter "${parameter}" is not recognized`);
+    if (!Object.hasOwn(joseHeader, parameter) || joseHeader[parameter] === void 0)
+      throw new Err(`Extension Header Parameter "${parameter}" is missing`);
+    if (recognized[parameter] && (!Object.hasOwn(protectedHeader, parameter) || protectedHeader[parameter] === void 0))
+      throw new Err(`Extension Header Parameter "${parameter}" MUST be integrity protected`);
+  }
+  return protectedHeader.crit;
+}
+function validateB64(protectedHeader, extensions) {
+  if (extensions.includes("b64")) {
+    const b64 = protectedHeader.b64;
+    if (typeof b64 != "boolean")
+      throw new errors_JWSInvalid('The "b64" (base64url-encode payload) Header Parameter must be a boolean');
+    return b64;
+  }
+  return !0;
+}
+function serializeJoseHeader(Err, header) {
+  let serialized, parsed;
+  try {
+    serialized = JSON.stringify(header), parsed = JSON.parse(serialized);
+  } catch (cause) {
+    throw new Err("JOSE Header is not valid JSON", { cause });
+  }
+  if (!validate_isObject(parsed))
+    throw new Err("JOSE Header is not a JSON object");
+  return [parsed, serialized];
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key.js
+
+
+
+const tag = (key) => key[Symbol.toStringTag], jwkMatchesOp = (entry, key, usage) => {
+  const { alg } = entry;
+  if (key.use !== void 0) {
+    const expected = usage === "sign" || usage === "verify" ? "sig" : "enc";
+    if (key.use !== expected)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+  }
+  if (key.kty === "AKP" && key.alg === void 0)
+    throw new TypeError('missing "alg" (Algorithm) Parameter value');
+  if (key.alg !== void 0 && key.alg !== alg)
+    throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
+  if (Array.isArray(key.key_ops)) {
+    const expectedKeyOp = usage === "encrypt" || usage === "decrypt" ? entry.ops?.[usage === "encrypt" ? 0 : 1] : usage;
+    if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
+      throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
+  }
+};
+async function prepareKey(entry, key, usage) {
+  const { alg, secret } = entry, requiresPrivateKey = usage === "decrypt" || usage === "sign";
+  if (secret && key instanceof Uint8Array)
+    return key;
+  let normalized, keyObject;
+  if (validate_isObject(key)) {
+    if (normalized = key_normalizeJwk(key), typeof normalized.kty != "string")
+      throw invalidKeyType(alg, key, secret);
+    if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
+      throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
+    if (jwkMatchesOp(entry, normalized, usage), normalized.kty === "oct")
+      return decode(normalized.k);
+    if (!Object.isFrozen(key)) {
+      const { key_ops } = key;
+      Array.isArray(key_ops) && Object.freeze(key_ops), Object.freeze(key);
+    }
+  } else {
+    if (!isKeyLike(key))
+      throw invalidKeyType(alg, key, secret);
+    const expectedType = secret ? "secret" : requiresPrivateKey ? "private" : "public";
+    if (key.type !== expectedType && (secret || ["secret", "public", "private"].includes(key.type)))
+      throw new TypeError(`${tag(key)} instances must be of type "${expectedType}" for the ${alg} algorithm`);
+    if (key_isCryptoKey(key))
+      return key;
+    if (keyObject = key, keyObject.type === "secret")
+      return keyObject.export();
+  }
+  cache ||= /* @__PURE__ */ new WeakMap();
+  const cacheKey = key;
+  let cached = cache.get(cacheKey);
+  if (cached?.[alg])
+    return cached[alg];
+  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
+    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
+  }
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await key_jwkToKey(entry, normalized);
+}
+let cache;
+const nist = {
+  __proto__: null,
+  prime256v1: "P-256",
+  secp384r1: "P-384",
+  secp521r1: "P-521"
+};
+function assertCryptoKey(key) {
+  if (!key_isCryptoKey(key))
+    throw new Error("CryptoKey instance expected");
+}
+const key_isCryptoKey = (key) => {
+  if (key?.[Symbol.toStringTag] === "CryptoKey")
+    return !0;
+  try {
+    return key instanceof CryptoKey;
+  } catch {
+    return !1;
+  }
+}, key_isKeyObject = (key) => key?.[Symbol.toStringTag] === "KeyObject", isKeyLike = (key) => key_isCryptoKey(key) || key_isKeyObject(key);
+function message(msg, actual, ...types) {
+  if (types.length > 2) {
+    const last = types.pop();
+    msg += `one of type ${types.join(", ")}, or ${last}.`;
+  } else types.length === 2 ? msg += `one of type ${types[0]} or ${types[1]}.` : msg += `of type ${types[0]}.`;
+  return actual == null ? msg += ` Received ${actual}` : typeof actual == "function" && actual.name ? msg += ` Received function ${actual.name}` : typeof actual == "object" && actual != null && actual.constructor?.name && (msg += ` Received an instance of ${actual.constructor.name}`), msg;
+}
+const key_invalidKeyInput = (actual, ...types) => message("Key must be ", actual, ...types);
+function invalidKeyType(alg, actual, secret) {
+  const types = ["CryptoKey", "KeyObject", "JSON Web Key"];
+  return secret && types.push("Uint8Array"), new TypeError(message(`Key for the ${alg} algorithm must be `, actual, ...types));
+}
+const unusable = (name, prop = "algorithm.name") => new TypeError(`CryptoKey does not support this operation, its ${prop} must be ${name}`);
+function checkUsage(key, usage) {
+  if (usage && !key.usages.includes(usage))
+    throw new TypeError(`CryptoKey does not support this operation, its usages must include ${usage}.`);
+}
+function checkModulusLength(alg, key) {
+  const { modulusLength } = key.algorithm;
+  if (typeof modulusLength != "number" || modulusLength < 2048)
+    throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
+}
+function checkCryptoKey(key, expected, usage) {
+  const algorithm = key.algorithm;
+  if (algorithm.name !== expected.name)
+    throw unusable(expected.name);
+  if (expected.hash && algorithm.hash?.name !== expected.hash)
+    throw unusable(expected.hash, "algorithm.hash");
+  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
+    throw unusable(expected.namedCurve, "algorithm.namedCurve");
+  if (expected.length !== void 0 && algorithm.length !== expected.length)
+    throw unusable(expected.length, "algorithm.length");
+  checkUsage(key, usage);
+}
+function snapshotJwk(jwk) {
+  return { __proto__: null, ...jwk };
+}
+function key_normalizeJwk(jwk) {
+  const normalized = snapshotJwk(jwk);
+  if (normalized.ext !== void 0 && typeof normalized.ext != "boolean")
+    throw new TypeError('"ext" (Extractable) Parameter must be a boolean');
+  if (normalized.key_ops !== void 0) {
+    const value = normalized.key_ops, keyOps = Array.isArray(value) ? [...value] : void 0;
+    if (!keyOps || keyOps.some((operation) => typeof operation != "string") || new Set(keyOps).size !== keyOps.length)
+      throw new TypeError('"key_ops" (Key Operations) Parameter must be an array of unique strings');
+    normalized.key_ops = keyOps;
+  }
+  return normalized;
+}
+function key_validateExtractableOption(extractable) {
+  if (extractable !== void 0 && typeof extractable != "boolean")
+    throw new TypeError('"extractable" option must be a boolean');
+  return extractable;
+}
+async function key_jwkToKey(entry, jwk, extractable) {
+  if (!entry.kty.includes(jwk.kty))
+    throw new errors_JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+}
+async function rawKey(key, expected, usage, extractable = !1) {
+  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage])), checkCryptoKey(key, expected, usage), key;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_descriptor.js
+function table(entries) {
+  const out = { __proto__: null };
+  for (const alg in entries)
+    out[alg] = { ...entries[alg], alg };
+  return out;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_algorithms.js
+
+
+const sig = [["verify"], ["sign"]];
+function hmac(bits) {
+  const subtle = { name: "HMAC", hash: `SHA-${bits}` };
+  return { kty: ["oct"], secret: !0, subtle, signing: subtle, usages: sig };
+}
+function rsa(bits, saltLength) {
+  const subtle = { name: saltLength ? "RSA-PSS" : "RSASSA-PKCS1-v1_5", hash: `SHA-${bits}` };
+  return {
+    kty: ["RSA"],
+    subtle,
+    signing: saltLength ? { ...subtle, saltLength } : subtle,
+    usages: sig,
+    minRsaBits: 2048
+  };
+}
+function ecdsa(crv, bits) {
+  return {
+    kty: ["EC"],
+    crv,
+    subtle: { name: "ECDSA", namedCurve: crv },
+    signing: { name: "ECDSA", hash: `SHA-${bits}` },
+    usages: sig
+  };
+}
+function eddsa() {
+  const subtle = { name: "Ed25519" };
+  return {
+    kty: ["OKP"],
+    crv: "Ed25519",
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+function mldsa(parameterSet) {
+  const subtle = { name: `ML-DSA-${parameterSet}` };
+  return {
+    kty: ["AKP"],
+    subtle,
+    signing: subtle,
+    usages: sig
+  };
+}
+const JWS = table({
+  HS256: hmac(256),
+  HS384: hmac(384),
+  HS512: hmac(512),
+  RS256: rsa(256),
+  RS384: rsa(384),
+  RS512: rsa(512),
+  PS256: rsa(256, 32),
+  PS384: rsa(384, 48),
+  PS512: rsa(512, 64),
+  ES256: ecdsa("P-256", 256),
+  ES384: ecdsa("P-384", 384),
+  ES512: ecdsa("P-521", 512),
+  EdDSA: eddsa(),
+  Ed25519: eddsa(),
+  "ML-DSA-44": mldsa(44),
+  "ML-DSA-65": mldsa(65),
+  "ML-DSA-87": mldsa(87)
+});
+function jwsAlgorithm(alg) {
+  const entry = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry)
+    throw new errors_JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
+  return entry;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwe_algorithms.js
+
+
+const wrap = [
+  ["encrypt", "wrapKey"],
+  ["decrypt", "unwrapKey"]
+], derive = [[], ["deriveBits"]], none = [[], []];
+function rsaes(bits) {
+  return {
+    kty: ["RSA"],
+    mode: "key-encryption",
+    subtle: { name: "RSA-OAEP", hash: `SHA-${bits}` },
+    usages: wrap,
+    ops: ["wrapKey", "unwrapKey"]
+  };
+}
+function ecdh(mode) {
+  return {
+    kty: ["EC", "OKP"],
+    mode,
+    subtle: { name: "ECDH" },
+    resolve: ({ kty, crv, asymmetricKeyType }) => {
+      if (crv === "X25519" || asymmetricKeyType === "x25519")
+        return { name: "X25519" };
+      if (kty === "OKP")
+        throw new errors_JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
+      return { name: "ECDH", namedCurve: crv };
+    },
+    usages: derive,
+    ops: [void 0, "deriveBits"]
+  };
+}
+function aeskw(bits, gcm = !1) {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: !0,
+    subtle: { name: gcm ? "AES-GCM" : "AES-KW", length: bits },
+    usages: none,
+    ops: gcm ? ["encrypt", "decrypt"] : ["wrapKey", "unwrapKey"]
+  };
+}
+function pbes2() {
+  return {
+    kty: ["oct"],
+    mode: "key-wrapping",
+    secret: !0,
+    subtle: { name: "PBKDF2" },
+    usages: none,
+    ops: ["deriveBits", "deriveBits"]
+  };
+}
+const JWE = table({
+  dir: {
+    kty: ["oct"],
+    mode: "direct-encryption",
+    secret: !0,
+    subtle: { name: "AES-GCM" },
+    usages: none,
+    ops: ["encrypt", "decrypt"]
+  },
+  "RSA-OAEP": rsaes(1),
+  "RSA-OAEP-256": rsaes(256),
+  "RSA-OAEP-384": rsaes(384),
+  "RSA-OAEP-512": rsaes(512),
+  "ECDH-ES": ecdh("direct-key-agreement"),
+  "ECDH-ES+A128KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A192KW": ecdh("key-agreement-with-key-wrapping"),
+  "ECDH-ES+A256KW": ecdh("key-agreement-with-key-wrapping"),
+  A128KW: aeskw(128),
+  A192KW: aeskw(192),
+  A256KW: aeskw(256),
+  A128GCMKW: aeskw(128, !0),
+  A192GCMKW: aeskw(192, !0),
+  A256GCMKW: aeskw(256, !0),
+  "PBES2-HS256+A128KW": pbes2(),
+  "PBES2-HS384+A192KW": pbes2(),
+  "PBES2-HS512+A256KW": pbes2()
+}), contentOps = ["encrypt", "decrypt"];
+function contentEncryption(bits, cbc = !1) {
+  return {
+    kty: ["oct"],
+    secret: !0,
+    subtle: { name: cbc ? "AES-CBC" : "AES-GCM", length: bits },
+    usages: none,
+    ops: contentOps,
+    cekBits: bits,
+    ivBits: cbc ? 128 : 96,
+    cbc
+  };
+}
+const ENC = table({
+  A128GCM: contentEncryption(128),
+  A192GCM: contentEncryption(192),
+  A256GCM: contentEncryption(256),
+  "A128CBC-HS256": contentEncryption(256, !0),
+  "A192CBC-HS384": contentEncryption(384, !0),
+  "A256CBC-HS512": contentEncryption(512, !0)
+});
+function unsupported(parameter, name) {
+  throw new JOSENotSupported(`Invalid or unsupported "${parameter}" (JWE ${name}) header value`);
+}
+function jweAlgorithm(alg) {
+  return (typeof alg == "string" ? JWE[alg] : void 0) ?? unsupported("alg", "Algorithm");
+}
+function isJWECEKTransport(algorithm) {
+  return algorithm.mode === "key-wrapping" || algorithm.mode === "key-encryption" || algorithm.mode === "key-agreement-with-key-wrapping";
+}
+function jweEncryption(enc) {
+  return (typeof enc == "string" ? ENC[enc] : void 0) ?? unsupported("enc", "Encryption Algorithm");
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/key_algorithm.js
+
+
+
+const algArgument = '"alg" (Algorithm)';
+function unsupportedAlg(source = 'JWK "alg" (Algorithm) Parameter') {
+  throw new errors_JOSENotSupported(`Invalid or unsupported ${source} value`);
+}
+function key_algorithm_keyAlgorithm(alg, source) {
+  return (typeof alg == "string" ? JWS[alg] ?? JWE[alg] : void 0) ?? unsupportedAlg(source);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/asn1.js
+
+
+
+
+const formatPEM = (b64, descriptor) => {
+  const newlined = (b64.match(/.{1,64}/g) || []).join(`
+`);
+  return `-----BEGIN ${descriptor}-----
+${newlined}
+-----END ${descriptor}-----`;
+}, genericExport = async (keyType, keyFormat, key) => {
+  if (isKeyObject(key)) {
+    if (key.type !== keyType)
+      throw new TypeError(`key is not a ${keyType} key`);
+    return key.export({ format: "pem", type: keyFormat });
+  }
+  if (!isCryptoKey(key))
+    throw new TypeError(invalidKeyInput(key, "CryptoKey", "KeyObject"));
+  if (!key.extractable)
+    throw new TypeError("CryptoKey is not extractable");
+  if (key.type !== keyType)
+    throw new TypeError(`key is not a ${keyType} key`);
+  return formatPEM(encodeBase64(new Uint8Array(await crypto.subtle.exportKey(keyFormat, key))), `${keyType.toUpperCase()} KEY`);
+}, toSPKI = (key) => genericExport("public", "spki", key), toPKCS8 = (key) => genericExport("private", "pkcs8", key), bytesEqual = (a, b) => {
+  if (a.byteLength !== b.length)
+    return !1;
+  for (let i = 0; i < a.byteLength; i++)
+    if (a[i] !== b[i])
+      return !1;
+  return !0;
+}, createASN1State = (data) => ({ data, pos: 0 }), readByte = (state) => {
+  const byte = state.data[state.pos++];
+  if (byte === void 0)
+    throw new Error("Unexpected end of ASN.1 input");
+  return byte;
+}, parseLength = (state) => {
+  const first = readByte(state);
+  if (first & 128) {
+    const lengthOfLen = first & 127;
+    let length = 0;
+    for (let i = 0; i < lengthOfLen; i++)
+      length = length << 8 | readByte(state);
+    return length;
+  }
+  return first;
+}, skipElement = (state, count = 1) => {
+  for (; count-- > 0; ) {
+    state.pos++;
+    const length = parseLength(state);
+    state.pos += length;
+  }
+}, expectTag = (state, expectedTag, errorMessage) => {
+  if (readByte(state) !== expectedTag)
+    throw new Error(errorMessage);
+}, getSubarray = (state, length) => {
+  if (length < 0 || state.pos + length > state.data.length)
+    throw new Error("Unexpected end of ASN.1 input");
+  const result = state.data.subarray(state.pos, state.pos + length);
+  return state.pos += length, result;
+}, parseAlgorithmOID = (state) => {
+  expectTag(state, 6, "Expected algorithm OID");
+  const oidLen = parseLength(state);
+  return getSubarray(state, oidLen);
+};
+function parseKeyHeader(state, keyFormat) {
+  if (expectTag(state, 48, `Invalid ${keyFormat === "spki" ? "SPKI" : "PKCS#8"} structure`), parseLength(state), keyFormat === "pkcs8") {
+    expectTag(state, 2, "Expected version field");
+    const length = parseLength(state);
+    state.pos += length;
+  }
+  expectTag(state, 48, "Expected algorithm identifier"), parseLength(state);
+}
+const parseECAlgorithmIdentifier = (state) => {
+  const algOid = parseAlgorithmOID(state);
+  if (bytesEqual(algOid, [43, 101, 110]))
+    return "X25519";
+  if (!bytesEqual(algOid, [42, 134, 72, 206, 61, 2, 1]))
+    throw new Error("Unsupported key algorithm");
+  expectTag(state, 6, "Expected curve OID");
+  const curveOidLen = parseLength(state), curveOid = getSubarray(state, curveOidLen);
+  if (bytesEqual(curveOid, [42, 134, 72, 206, 61, 3, 1, 7]))
+    return "P-256";
+  if (bytesEqual(curveOid, [43, 129, 4, 0, 34]))
+    return "P-384";
+  if (bytesEqual(curveOid, [43, 129, 4, 0, 35]))
+    return "P-521";
+  throw new Error("Unsupported named curve");
+}, genericImport = async (keyFormat, keyData, alg, options) => {
+  const extractable = key_validateExtractableOption(options?.extractable), entry = key_algorithm_keyAlgorithm(alg, algArgument);
+  entry.secret && unsupportedAlg(algArgument);
+  const isPublic = keyFormat === "spki";
+  let algorithm;
+  if (entry.resolve)
+    try {
+      const state = createASN1State(keyData);
+      parseKeyHeader(state, keyFormat), algorithm = entry.resolve({ crv: parseECAlgorithmIdentifier(state) });
+    } catch (cause) {
+      throw new errors_JOSENotSupported("Invalid or unsupported key format", { cause });
+    }
+  else
+    algorithm = entry.subtle;
+  return crypto.subtle.importKey(keyFormat, keyData, algorithm, extractable ?? isPublic, entry.usages[isPublic ? 0 : 1]);
+}, processPEMData = (pem, pattern) => decodeBase64(pem.replace(pattern, "")), fromPKCS8 = (pem, alg, options) => {
+  const keyData = processPEMData(pem, /(?:-----(?:BEGIN|END) PRIVATE KEY-----|\s)/g);
+  return genericImport("pkcs8", keyData, alg, options);
+}, asn1_fromSPKI = (pem, alg, options) => {
+  const keyData = processPEMData(pem, /(?:-----(?:BEGIN|END) PUBLIC KEY-----|\s)/g);
+  return genericImport("spki", keyData, alg, options);
+};
+function spkiFromX509(buf) {
+  const state = createASN1State(buf);
+  expectTag(state, 48, "Invalid certificate structure");
+  const certificateLength = parseLength(state);
+  if (certificateLength < 0 || state.pos + certificateLength > state.data.length)
+    throw new Error("Unexpected end of ASN.1 input");
+  expectTag(state, 48, "Invalid tbsCertificate structure"), parseLength(state), buf[state.pos] === 160 ? skipElement(state, 6) : skipElement(state, 5);
+  const spkiStart = state.pos;
+  expectTag(state, 48, "Invalid SPKI structure");
+  const spkiContentLen = parseLength(state);
+  return buf.subarray(spkiStart, spkiStart + spkiContentLen + (state.pos - spkiStart));
+}
+const asn1_fromX509 = (pem, alg, options) => {
+  let spki;
+  try {
+    const certificate = processPEMData(pem, /(?:-----(?:BEGIN|END) CERTIFICATE-----|\s)/g);
+    spki = spkiFromX509(certificate);
+  } catch (cause) {
+    throw new TypeError("Failed to parse the X.509 certificate", { cause });
+  }
+  return genericImport("spki", spki, alg, options);
+};
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/key/import.js
+
+
+
+
+
+
+async function importSPKI(spki, alg, options) {
+  if (typeof spki != "string" || spki.indexOf("-----BEGIN PUBLIC KEY-----") !== 0)
+    throw new TypeError('"spki" must be SPKI formatted string');
+  return fromSPKI(spki, alg, options);
+}
+async function importX509(x509, alg, options) {
+  if (typeof x509 != "string" || x509.indexOf("-----BEGIN CERTIFICATE-----") !== 0)
+    throw new TypeError('"x509" must be X.509 formatted string');
+  return fromX509(x509, alg, options);
+}
+async function importPKCS8(pkcs8, alg, options) {
+  if (typeof pkcs8 != "string" || pkcs8.indexOf("-----BEGIN PRIVATE KEY-----") !== 0)
+    throw new TypeError('"pkcs8" must be PKCS#8 formatted string');
+  return fromPKCS8(pkcs8, alg, options);
+}
+async function importJWK(jwk, alg, options) {
+  if (!isObject(jwk))
+    throw new TypeError("JWK must be an object");
+  const normalized = normalizeJwk(jwk), extractable = validateExtractableOption(options?.extractable), { alg: jwkAlg } = normalized;
+  if (alg ??= jwkAlg, normalized.kty !== "oct" && !alg)
+    throw new TypeError('"alg" argument is required when "jwk.alg" is not present');
+  switch (normalized.kty) {
+    case "oct":
+      if (typeof normalized.k != "string")
+        throw new TypeError('missing "k" (Key Value) Parameter value');
+      return decodeBase64URL(normalized.k);
+    case "AKP": {
+      if (typeof jwkAlg != "string" || !jwkAlg)
+        throw new TypeError('missing "alg" (Algorithm) Parameter value');
+      if (alg !== jwkAlg)
+        throw new TypeError("JWK alg and alg option value mismatch");
+      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+    }
+    case "RSA":
+    case "EC":
+    case "OKP":
+      return jwkToKey(keyAlgorithm(alg), normalized, extractable);
+    default:
+      throw new JOSENotSupported('Unsupported "kty" (Key Type) Parameter value');
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_sign.js
+
+
+
+
+
+
+async function createSignature(input, key, rejectUnencoded) {
+  let [payload, protectedHeader, unprotectedHeader, crit] = input, encodedProtectedHeader = "";
+  if (protectedHeader !== void 0) {
+    const normalized = serializeJoseHeader(errors_JWSInvalid, protectedHeader);
+    protectedHeader = normalized[0], encodedProtectedHeader = base64url_encode(normalized[1]);
+  }
+  if (unprotectedHeader !== void 0 && (unprotectedHeader = serializeJoseHeader(errors_JWSInvalid, unprotectedHeader)[0]), !protectedHeader && !unprotectedHeader)
+    throw new errors_JWSInvalid("either setProtectedHeader or setUnprotectedHeader must be called before #sign()");
+  if (!isDisjoint(protectedHeader, unprotectedHeader))
+    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...unprotectedHeader };
+  validateCritDuplicates(errors_JWSInvalid, protectedHeader);
+  const b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, crit, protectedHeader, joseHeader));
+  b64 || rejectUnencoded?.();
+  const { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  const entry = jwsAlgorithm(alg);
+  let encodedPayload = "", signingPayload = payload, signingInput;
+  if (b64) {
+    const encodedPayloadCache = input[4];
+    encodedPayloadCache ? (encodedPayload = encodedPayloadCache[0] ??= base64url_encode(payload), signingPayload = encodedPayloadCache[1] ??= encode(encodedPayload)) : (encodedPayload = base64url_encode(payload), signingInput = buffer_utils_encoder.encode(`${encodedProtectedHeader}.${encodedPayload}`));
+  }
+  signingInput ??= concat(encode(encodedProtectedHeader), encode("."), signingPayload);
+  const signingKey = await rawKey(await prepareKey(entry, key, "sign"), entry.subtle, "sign");
+  entry.minRsaBits && checkModulusLength(entry.alg, signingKey);
+  const jws = {
+    signature: base64url_encode(new Uint8Array(await crypto.subtle.sign(entry.signing, signingKey, signingInput))),
+    payload: encodedPayload
+  };
+  return protectedHeader && (jws.protected = encodedProtectedHeader), unprotectedHeader && (jws.header = unprotectedHeader), [jws, b64];
+}
+async function createCompactSignature(payload, protectedHeader, crit, key, rejectUnencoded) {
+  const [jws] = await createSignature([payload, protectedHeader, void 0, crit], key, rejectUnencoded);
+  return `${jws.protected}.${jws.payload}.${jws.signature}`;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jwt_claims_set.js
+
+
+
+const epoch = (date) => Math.floor(date.getTime() / 1e3), multipliers = {
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86400,
+  w: 604800,
+  y: 31557600
+}, REGEX = /^(\+|\-)? ?(\d+|\d+\.\d+) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)(?: (ago|from now))?$/i, checkFailed = "check_failed";
+function invalidDuration() {
+  throw new TypeError("Invalid time period format");
+}
+function secs(str) {
+  typeof str != "string" && invalidDuration();
+  const matched = REGEX.exec(str);
+  (!matched || matched[4] && matched[1]) && invalidDuration();
+  const value = parseFloat(matched[2]), durationSeconds = Math.round(value * multipliers[matched[3][0].toLowerCase()]);
+  return Number.isFinite(durationSeconds) || invalidDuration(), matched[1] === "-" || matched[4]?.toLowerCase() === "ago" ? -durationSeconds : durationSeconds;
+}
+function validateInput(label, input) {
+  if (!Number.isFinite(input))
+    throw new TypeError(`Invalid ${label} input`);
+  return input;
+}
+function validateStringClaim(claim, value) {
+  if (typeof value != "string")
+    throw new TypeError(`"${claim}" claim must be a string`);
+}
+function validateAudienceClaim(value) {
+  if (typeof value != "string" && (!Array.isArray(value) || Array.from(value).some((member) => typeof member != "string")))
+    throw new TypeError('"aud" claim must be a string or an array of strings');
+}
+function numericDate(value, label) {
+  return typeof value == "number" ? validateInput(label, value) : value instanceof Date ? validateInput(label, epoch(value)) : epoch(/* @__PURE__ */ new Date()) + secs(value);
+}
+const normalizeTyp = (value) => {
+  const normalized = value.toLowerCase();
+  return value.includes("/") ? normalized : `application/${normalized}`;
+}, checkAudiencePresence = (audPayload, audOption) => typeof audPayload == "string" ? audOption.includes(audPayload) : Array.isArray(audPayload) ? audOption.some((aud) => audPayload.includes(aud)) : !1;
+function validateNumericDate(claimsSet, claim, required = !1) {
+  const value = claimsSet[claim];
+  if (!(value === void 0 && !required)) {
+    if (typeof value != "number")
+      throw new JWTClaimValidationFailed(`"${claim}" claim must be a number`, claimsSet, claim, "invalid");
+    return value;
+  }
+}
+function unexpectedClaim(claimsSet, claim) {
+  throw new JWTClaimValidationFailed(`unexpected "${claim}" claim value`, claimsSet, claim, checkFailed);
+}
+function validateClaimsSet(protectedHeader, claimsSetBytes, options = {}) {
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object", { cause });
+  }
+  if (!validate_isObject(claimsSet))
+    throw new JWTInvalid("JWT Claims Set must be a top-level JSON object");
+  const { typ } = options;
+  if (typ !== void 0 && (typeof protectedHeader.typ != "string" || normalizeTyp(protectedHeader.typ) !== normalizeTyp(typ)))
+    throw new JWTClaimValidationFailed('unexpected "typ" JWT header value', claimsSet, "typ", checkFailed);
+  const { requiredClaims = [], issuer, subject, audience, maxTokenAge } = options, presenceCheck = [...requiredClaims];
+  maxTokenAge !== void 0 && presenceCheck.push("iat"), audience !== void 0 && presenceCheck.push("aud"), subject !== void 0 && presenceCheck.push("sub"), issuer !== void 0 && presenceCheck.push("iss");
+  for (const claim of new Set(presenceCheck.reverse()))
+    if (!Object.hasOwn(claimsSet, claim))
+      throw new JWTClaimValidationFailed(`missing required "${claim}" claim`, claimsSet, claim, "missing");
+  issuer !== void 0 && !(Array.isArray(issuer) ? issuer : [issuer]).includes(claimsSet.iss) && unexpectedClaim(claimsSet, "iss"), subject !== void 0 && claimsSet.sub !== subject && unexpectedClaim(claimsSet, "sub"), audience !== void 0 && !checkAudiencePresence(claimsSet.aud, typeof audience == "string" ? [audience] : audience) && unexpectedClaim(claimsSet, "aud");
+  const { clockTolerance } = options;
+  let tolerance = 0;
+  if (typeof clockTolerance == "string")
+    tolerance = secs(clockTolerance);
+  else if (clockTolerance !== void 0) {
+    if (typeof clockTolerance != "number")
+      throw new TypeError("Invalid clockTolerance option type");
+    tolerance = clockTolerance;
+  }
+  if (validateInput("clockTolerance option", tolerance), tolerance < 0)
+    throw new TypeError("Invalid clockTolerance option input");
+  const { currentDate } = options, now = validateInput("currentDate option", epoch(currentDate === void 0 ? /* @__PURE__ */ new Date() : currentDate)), iat = validateNumericDate(claimsSet, "iat", maxTokenAge !== void 0), nbf = validateNumericDate(claimsSet, "nbf");
+  if (nbf !== void 0 && nbf > now + tolerance)
+    throw new JWTClaimValidationFailed('"nbf" claim timestamp check failed', claimsSet, "nbf", checkFailed);
+  const exp = validateNumericDate(claimsSet, "exp");
+  if (exp !== void 0 && exp <= now - tolerance)
+    throw new JWTExpired('"exp" claim timestamp check failed', claimsSet, "exp", checkFailed);
+  if (maxTokenAge !== void 0) {
+    const age = now - iat, max = validateInput("maxTokenAge option", typeof maxTokenAge == "number" ? maxTokenAge : secs(maxTokenAge));
+    if (max < 0)
+      throw new TypeError("Invalid maxTokenAge option input");
+    if (age - tolerance > max)
+      throw new JWTExpired('"iat" claim timestamp check failed (too far in the past)', claimsSet, "iat", checkFailed);
+    if (age < -tolerance)
+      throw new JWTClaimValidationFailed('"iat" claim timestamp check failed (it should be in the past)', claimsSet, "iat", checkFailed);
+  }
+  return claimsSet;
+}
+let producerClaimsSets;
+function producerClaimsSet(producer) {
+  return producerClaimsSets.get(producer);
+}
+function jwtClaimsSetBytes(producer) {
+  const claimsSet = producerClaimsSet(producer);
+  for (const claim of ["iat", "nbf", "exp"]) {
+    const value = claimsSet[claim];
+    if (typeof value == "number" && !Number.isFinite(value))
+      throw new TypeError(`"${claim}" claim must be a finite number`);
+  }
+  return buffer_utils_encoder.encode(JSON.stringify(claimsSet));
+}
+function jwtClaim(producer, claim) {
+  return producerClaimsSet(producer)[claim];
+}
+class JWTClaimsBuilder {
+  constructor(claimsSet = {}) {
+    if (!validate_isObject(claimsSet))
+      throw new TypeError("JWT Claims Set MUST be an object");
+    (producerClaimsSets ||= /* @__PURE__ */ new WeakMap()).set(this, structuredClone(claimsSet));
+  }
+  setIssuer(value) {
+    return validateStringClaim("iss", value), producerClaimsSet(this).iss = value, this;
+  }
+  setSubject(value) {
+    return validateStringClaim("sub", value), producerClaimsSet(this).sub = value, this;
+  }
+  setAudience(value) {
+    return validateAudienceClaim(value), producerClaimsSet(this).aud = value, this;
+  }
+  setJti(value) {
+    return validateStringClaim("jti", value), producerClaimsSet(this).jti = value, this;
+  }
+  setNotBefore(value) {
+    return producerClaimsSet(this).nbf = numericDate(value, "setNotBefore"), this;
+  }
+  setExpirationTime(value) {
+    return producerClaimsSet(this).exp = numericDate(value, "setExpirationTime"), this;
+  }
+  setIssuedAt(value) {
+    const claimsSet = producerClaimsSet(this);
+    return value === void 0 ? claimsSet.iat = epoch(/* @__PURE__ */ new Date()) : typeof value == "string" ? claimsSet.iat = validateInput("setIssuedAt", epoch(/* @__PURE__ */ new Date()) + secs(value)) : claimsSet.iat = numericDate(value, "setIssuedAt"), this;
+  }
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/sign.js
+
+
+
+
+const SignJWT_base = JWTClaimsBuilder;
+class SignJWT extends SignJWT_base {
+  #protectedHeader;
+  setProtectedHeader(protectedHeader) {
+    return assertNotSet(this.#protectedHeader, "setProtectedHeader"), this.#protectedHeader = protectedHeader, this;
+  }
+  async sign(key, options) {
+    return createCompactSignature(jwtClaimsSetBytes(this), this.#protectedHeader, options?.crit, key, () => {
+      throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
+    });
+  }
+}
+
+
+;// CONCATENATED MODULE: ./lib/providers/google-service-account.js
+
+
+
+
+
+// The JWT-bearer grant of a service account: developers.google.com/identity/protocols/oauth2/service-account
+// ("Preparing to make an authorized API call" → HTTP/REST: iss, scope, aud, exp, iat; RS256; the
+// token response). Key file fields: cloud.google.com/iam/docs/keys-create-delete. Refusals as Google
+// words them: googleapis/google-cloud-python#10004 ("Invalid JWT Signature."), googleapis/google-api-ruby-client#720
+// ("Robot is disabled."), GAM-team/GAM#1171 ("The account has been deleted").
+const TOKEN_URL = 'https://oauth2.googleapis.com/token';
+/** The token_uri of key files Google issued before oauth2.googleapis.com: the same grant, sent to TOKEN_URL. */
+const LEGACY_TOKEN_URL = 'https://accounts.google.com/o/oauth2/token';
+const GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+/** The token minted is never used; a read-only scope keeps it harmless all the same. */
+const SCOPE = 'https://www.googleapis.com/auth/cloud-platform.read-only';
+const PROJECT_ID = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+/**
+ * The fields the grant needs, or why the text is not a service-account key file. Messages name a
+ * field in words and quote only members that are not secret, never the private key (nor
+ * JSON.parse's error, which quotes the text).
+ */
+function readKeyFile(text) {
+    const file = tryJson(text);
+    if (!file || typeof file !== 'object' || Array.isArray(file))
+        return 'it is not a JSON object (the downloaded key file, whole)';
+    if (file.type !== 'service_account') {
+        const known = ['authorized_user', 'external_account', 'impersonated_service_account'];
+        return typeof file.type === 'string' && known.includes(file.type) ? `it is a Google credential of type ${file.type}, not a service-account key` : 'its type is not service_account';
+    }
+    const clientEmail = file.client_email;
+    if (typeof clientEmail !== 'string' || !/^[^@\s\p{C}]+@[^@\s\p{C}]+$/u.test(clientEmail))
+        return 'it has no client email (client_email)';
+    const privateKey = file.private_key;
+    if (typeof privateKey !== 'string' || !privateKey.includes('-----BEGIN PRIVATE KEY-----'))
+        return 'it has no PKCS#8 private key (private_key)';
+    const key = { clientEmail, privateKey };
+    if (typeof file.project_id === 'string' && PROJECT_ID.test(file.project_id))
+        key.projectId = file.project_id;
+    if (typeof file.private_key_id === 'string' && /^[0-9a-f]{20,64}$/.test(file.private_key_id))
+        key.keyId = file.private_key_id;
+    if (file.token_uri !== undefined && file.token_uri !== TOKEN_URL && file.token_uri !== LEGACY_TOKEN_URL) {
+        key.elsewhere = `its token_uri is ${quoted(file.token_uri)}, not ${TOKEN_URL}`;
+    }
+    else if (file.universe_domain !== undefined && file.universe_domain !== 'googleapis.com') {
+        key.elsewhere = `its universe_domain is ${quoted(file.universe_domain)}, not googleapis.com`;
+    }
+    return key;
+}
+/** A value of the key file's readable members, shown safely. */
+function quoted(value) {
+    return typeof value === 'string' ? JSON.stringify(oneLine(value, 100)) : 'not a string';
+}
+/** Google's refusal of the grant, naming the account and key (key files are readable but for their private key). */
+function google_service_account_refusal(res, key) {
+    const body = tryJson(res.body);
+    const error = typeof body?.error === 'string' ? body.error : undefined;
+    const description = typeof body?.error_description === 'string' ? body.error_description : '';
+    const said = providerMessage(res);
+    const words = (text) => `${text} (${error}${said && said !== error ? `: ${said}` : ''})`;
+    const account = `the service account ${key.clientEmail}`;
+    const keyName = key.keyId ? `key ${key.keyId}` : 'the key';
+    if (error === 'invalid_grant') {
+        if (/short-lived|reasonable timeframe/i.test(description)) {
+            throw new problems_ProblemError('unexpected-response', words("Google refused the grant's time, not the key: this machine's clock is off"));
+        }
+        if (/has been deleted|is disabled/i.test(description))
+            return rejected('revoked', words(`${account} was deleted or disabled`), res);
+        if (/invalid jwt signature/i.test(description))
+            return rejected('invalid', words(`Google does not accept the signature of ${keyName}: it was deleted or disabled, or is not a key of ${key.clientEmail}`), res);
+        if (/account not found/i.test(description))
+            return rejected('invalid', words(`Google knows no service account ${key.clientEmail} (deleted, or a mistyped client_email)`), res);
+        return rejected('invalid', words(`Google refused the grant of ${account}`), res);
+    }
+    if (error === 'deleted_client' || error === 'disabled_client')
+        return rejected('revoked', words(`${account} was deleted or disabled`), res);
+    if (error === 'invalid_client' || error === 'unauthorized_client')
+        return rejected('invalid', words(`Google refused ${account}`), res);
+    throw new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}`);
+}
+/** A key file refused before anything is sent. */
+function google_service_account_unusable(why) {
+    return { outcome: 'rejected', code: 'invalid', message: `not a usable service-account key file: ${why}; it was not sent` };
+}
+/** The JWT-bearer grant signed with the file's key; undefined when that key is not an RSA key jose can use. */
+async function signedGrant(key) {
+    const signingKey = await importPKCS8(key.privateKey, 'RS256').catch(() => undefined);
+    if (!signingKey)
+        return undefined;
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ scope: SCOPE })
+        .setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(key.keyId ? { kid: key.keyId } : {}) })
+        .setIssuer(key.clientEmail)
+        .setAudience(TOKEN_URL)
+        .setIssuedAt(now)
+        .setExpirationTime(now + 3600)
+        .sign(signingKey);
+}
+const googleServiceAccount = {
+    id: 'google-service-account',
+    title: 'Google Cloud service account (JSON key file)',
+    ping: 'a JWT grant signed with the key, `POST oauth2.googleapis.com/token` (read-only scope)',
+    fields: [{ id: 'key', description: 'the whole JSON key file of the service account', multiline: true, rotates: true, secretMembers: ['private_key'] }],
+    hosts: ['oauth2.googleapis.com'],
+    apiRoot: 'https://oauth2.googleapis.com/',
+    modes: { pattern: PROJECT_ID.source, description: 'the id of the Google Cloud project the key file names (project_id)' },
+    can: { identity: true, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
+    formats: [/^\s*\{(?=[\s\S]*"type"\s*:\s*"service_account")(?=[\s\S]*"private_key"\s*:\s*"-----BEGIN PRIVATE KEY-----)[\s\S]*\}\s*$/],
+    get examples() {
+        return (builtExamples ??= exampleAnswers());
+    },
+    async check(credential, ctx) {
+        const key = readKeyFile(credential.key);
+        if (typeof key === 'string')
+            return google_service_account_unusable(key);
+        if (key.elsewhere)
+            throw new problems_ProblemError('unexpected-response', `the key file was not used: ${key.elsewhere}`);
+        const assertion = await signedGrant(key);
+        if (!assertion)
+            return google_service_account_unusable('its private key is not an RSA key of 2048 bits or more');
+        // Anyone holding the signed grant could trade it for a token within the hour: a secret too.
+        ctx.http.remember('assertion', assertion);
+        const res = await ctx.http.send({ method: 'POST', url: '/token', form: { grant_type: GRANT, assertion: '${assertion}' } });
+        if (res.status !== 200)
+            return google_service_account_refusal(res, key);
+        const token = tryJson(res.body)?.access_token;
+        if (typeof token !== 'string' || token === '')
+            throw malformed(res, 'the service account grant', 'it has no access_token');
+        ctx.http.remember('access-token', token);
+        const notes = key.keyId ? [`key id: ${key.keyId}`] : undefined;
+        return valid({ kind: 'service account key', identity: key.clientEmail, mode: key.projectId, notes }, res);
+    },
+};
+let builtExamples;
+/**
+ * The answers replayed by the examples test. A grant is signed for real, so the examples carry a
+ * key file with an RSA key made on first use: no private key is ever written into the source.
+ */
+function exampleAnswers() {
+    const { privateKey } = (0,external_node_crypto_.generateKeyPairSync)('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const file = {
+        type: 'service_account',
+        project_id: 'example-project',
+        private_key_id: '0123456789abcdef0123456789abcdef01234567',
+        private_key: privateKey,
+        client_email: 'preflight@example-project.iam.gserviceaccount.com',
+        client_id: '123456789012345678901',
+        auth_uri: 'https://accounts.google.com/o/oauth2/auth',
+        token_uri: TOKEN_URL,
+        auth_provider_x509_cert_url: 'https://www.googleapis.com/oauth2/v1/certs',
+        client_x509_cert_url: 'https://www.googleapis.com/robot/v1/metadata/x509/preflight%40example-project.iam.gserviceaccount.com',
+        universe_domain: 'googleapis.com',
+    };
+    const credential = { key: JSON.stringify(file, null, 2) };
+    const token = (status, body) => [{ method: 'POST', path: '/token', status, body }];
+    const grantRefused = (description) => token(400, { error: 'invalid_grant', error_description: description });
+    return [
+        {
+            name: 'a working key',
+            source: 'developers.google.com/identity/protocols/oauth2/service-account (the token response: access_token, token_type, expires_in); values hand-written',
+            credential,
+            responses: token(200, { access_token: 'ya29.c.EXAMPLEACCESSTOKEN0123456789', expires_in: 3599, token_type: 'Bearer' }),
+            verdict: { outcome: 'valid', facts: { kind: 'service account key', identity: file.client_email, mode: 'example-project', notes: [`key id: ${file.private_key_id}`] } },
+        },
+        {
+            name: 'a deleted key (or not this account\'s)',
+            source: 'googleapis/google-cloud-python#10004 and google-github-actions/setup-gcloud#76 (a rotated key), pasted',
+            credential,
+            responses: grantRefused('Invalid JWT Signature.'),
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a disabled service account',
+            source: 'googleapis/google-api-ruby-client#720, pasted',
+            credential,
+            responses: grantRefused('Robot is disabled.'),
+            verdict: { outcome: 'rejected', code: 'revoked' },
+        },
+        {
+            name: "this machine's clock is off",
+            source: 'erebusnz/gapi-google-analytics-php-interface#147, pasted',
+            credential,
+            responses: grantRefused('Invalid JWT: Token must be a short-lived token and in a reasonable timeframe'),
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a key file without its private key',
+            source: 'hand-written: refused before anything is sent',
+            credential: { key: JSON.stringify({ ...file, private_key: undefined }, null, 2) },
+            responses: [],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a key file naming another token endpoint',
+            source: 'hand-written: the signed grant is never sent anywhere but oauth2.googleapis.com',
+            credential: { key: JSON.stringify({ ...file, token_uri: 'https://token.example.com/token' }, null, 2) },
+            responses: [],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 without an access token must not pass',
+            credential,
+            responses: [{ method: 'POST', path: '/token', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/providers/heroku.js
+
+// The account: GET /account with the version 3 Accept header (devcenter.heroku.com/articles/
+// platform-api-reference#account-info; the `account` example of heroku/platform-api schema.json).
+// Rate limits: the RateLimit-Remaining header (devcenter.heroku.com/articles/platform-api-reference
+// #rate-limits). Errors are `{ id, message }`; a 401 is `unauthorized`. Never POST /apps, which
+// creates an app. Scopes and expiry of OAuth authorizations are not read: only by listing every
+// authorization of the account, tokens included.
+/** The `account` example of heroku/platform-api schema.json (definitions.account), trimmed. */
+const heroku_ACCOUNT = {
+    allow_tracking: true,
+    beta: false,
+    created_at: '2012-01-01T12:00:00Z',
+    email: 'username@example.com',
+    federated: false,
+    id: '01234567-89ab-cdef-0123-456789abcdef',
+    identity_provider: null,
+    last_login: '2012-01-01T12:00:00Z',
+    name: 'Tina Edmonds',
+    sms_number: '+1 ***-***-1234',
+    suspended_at: null,
+    delinquent_at: null,
+    two_factor_authentication: false,
+    updated_at: '2012-01-01T12:00:00Z',
+    verified: false,
+};
+const heroku = dataProvider({
+    id: 'heroku',
+    title: 'Heroku',
+    ping: '`GET /account`',
+    fields: [{ id: 'token', description: 'an API key or OAuth token (HRKU-…, as `heroku auth:token` prints it)', rotates: true }],
+    hosts: ['api.heroku.com'],
+    apiRoot: 'https://api.heroku.com/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    // gitleaks heroku-api-key-v2; legacy UUID keys are left out: too plain to be recognized.
+    formats: [/^HRKU-AA[0-9A-Za-z_-]{58}$/],
+    http: {
+        request: { url: 'https://api.heroku.com/account', auth: { bearer: '${token}' }, headers: { accept: 'application/vnd.heroku+json; version=3' } },
+        expect: { status: 200, json: { '$.id': { exists: true }, '$.email': { exists: true } } },
+        outcomes: [
+            { when: { status: 401 }, result: 'invalid', message: 'Heroku refused the token (401 unauthorized): it is unknown, revoked or expired (Heroku does not say which)' },
+            // A 403 (two-factor required, a suspended account …) says something of the account, not that the token is unknown.
+            { when: { status: 403 }, result: 'unexpected' },
+        ],
+        extract: {
+            kind: 'API key or OAuth token',
+            identity: '$.email',
+            notes: [
+                { label: 'name', from: '$.name' },
+                { label: 'account suspended at', from: '$.suspended_at' },
+                { label: 'account delinquent since', from: '$.delinquent_at' },
+            ],
+        },
+        ratelimit: { remaining: 'ratelimit-remaining' },
+    },
+    examples: [
+        {
+            name: 'a working token',
+            source: 'heroku/platform-api schema.json (definitions.account examples, trimmed); RateLimit-Remaining as the Platform API reference describes it',
+            response: { status: 200, headers: { 'ratelimit-remaining': '4499' }, body: heroku_ACCOUNT },
+            verdict: { outcome: 'valid', facts: { identity: 'username@example.com', notes: ['name: Tina Edmonds'], rateLimit: { remaining: 4499 } } },
+        },
+        {
+            name: 'a suspended account is noted',
+            source: 'heroku/platform-api schema.json (definitions.account.suspended_at example)',
+            response: { status: 200, body: { ...heroku_ACCOUNT, suspended_at: '2012-01-01T12:00:00Z' } },
+            verdict: { outcome: 'valid', facts: { notes: ['name: Tina Edmonds', 'account suspended at: 2012-01-01T12:00:00Z'] } },
+        },
+        {
+            name: 'an unknown, revoked or expired token',
+            source: 'the 401 Heroku answers bad credentials with, as recorded in a public client spec ({"id":"unauthorized","message":"Invalid credentials provided."})',
+            response: { status: 401, body: { id: 'unauthorized', message: 'Invalid credentials provided.' } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a 403 is not a verdict on the token',
+            source: 'hand-written after the Platform API errors ({ id, message }, id "forbidden")',
+            response: { status: 403, body: { id: 'forbidden', message: 'You do not have access to this resource.' } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the account must not pass',
+            response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+
 ;// CONCATENATED MODULE: ./lib/providers/http.js
 
+
+const TEMPLATE = /\$\{([^}]*)\}/g;
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const jsonCondition = {
     anyOf: [
@@ -62383,7 +77313,7 @@ const HTTP_CHECK_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         description: 'Header names of the rate limit.',
-        properties: { limit: { type: 'string' }, remaining: { type: 'string' }, reset: { type: 'string' }, format: { enum: ['epoch-seconds', 'seconds-left', 'date'] } },
+        properties: { limit: { type: 'string' }, remaining: { type: 'string' }, reset: { type: 'string' }, format: { enum: ['epoch-seconds', 'epoch-millis', 'seconds-left', 'date'] } },
     },
 };
 /** Any HTTP API: the user's own request and expectations, in the form built-in providers use. */
@@ -62394,6 +77324,8 @@ const http = {
     anyFields: true,
     hosts: [],
     apiRoot: '',
+    ping: 'your `request`',
+    hostsFrom: 'the host of `request.url`',
     can: { identity: true, scopes: true, expiry: true, mode: true, verifiesLeaks: false },
     settings: { properties: HTTP_CHECK_SCHEMA, required: ['request'] },
     check(_credential, ctx) {
@@ -62402,7 +77334,2880 @@ const http = {
     },
     fromSettings(settings) {
         const check = settings;
-        return { hosts: [new URL(check.request.url).host], throttling: throttlingOf(check) };
+        return { hosts: [hostOf(check.request.url)], throttling: throttlingOf(check) };
+    },
+    /** A literal https host, and templates that name parts of the secret. */
+    settingsProblems(settings, parts, show) {
+        const request = settings.request;
+        if (!request || typeof request.url !== 'string')
+            return [];
+        const problems = [];
+        const urlProblem = credentialUrlProblem(request.url);
+        if (urlProblem)
+            problems.push(['request.url', urlProblem]);
+        const named = [...JSON.stringify(request).matchAll(TEMPLATE)].map((m) => m[1]);
+        const unknown = [...new Set(named.filter((name) => !parts.includes(name)))];
+        // `${name}` as written, when the name is shaped like a key; a template may hold anything.
+        const template = (name) => (show(name) === name ? `\${${name}}` : '${…} (name not shown)');
+        if (unknown.length) {
+            problems.push(['request', `names ${unknown.map(template).join(', ')}, which ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of "secret" (its parts: ${parts.map(show).join(', ')})`]);
+        }
+        else if (named.length === 0) {
+            problems.push(['request', 'never sends the credential: write ${token} where it goes, e.g. auth: { bearer: "${token}" } or headers: { Authorization: "Bearer ${token}" }']);
+        }
+        return problems;
+    },
+};
+
+;// CONCATENATED MODULE: ./lib/providers/huggingface.js
+
+
+/** Roles that include narrower ones: a write token reads too. */
+const huggingface_IMPLIED = { admin: ['write', 'contributor', 'read'], write: ['contributor', 'read'], contributor: ['read'] };
+/**
+ * GET /api/whoami-v2 answered to the CI bot of @huggingface/hub: huggingface/huggingface.js,
+ * packages/hub/src/lib/who-am-i.spec.ts ("should fetch identity info"), a live answer of the Hub's
+ * CI instance (its `createdAt`, normalized by the test, left out).
+ */
+const WRITE_TOKEN = {
+    type: 'user',
+    id: '62f264b9f3c90f4b6514a269',
+    name: 'hub.js',
+    fullname: '@huggingface/hub CI bot',
+    email: 'eliott@huggingface.co',
+    emailVerified: true,
+    canPay: false,
+    isPro: false,
+    periodEnd: null,
+    avatarUrl: '/avatars/934b830e9fdaa879487852f79eef7165.svg',
+    billingMode: 'postpaid',
+    orgs: [],
+    auth: { type: 'access_token', accessToken: { displayName: 'ci-hub.js', role: 'write' } },
+};
+const huggingface = {
+    id: 'huggingface',
+    title: 'Hugging Face',
+    ping: '`GET /api/whoami-v2`',
+    fields: [{ id: 'token', description: 'a user access token (hf_…)', rotates: true }],
+    hosts: ['huggingface.co'],
+    apiRoot: 'https://huggingface.co/',
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
+    formats: [/^hf_[A-Za-z]{34}$/, /^api_org_[A-Za-z]{34}$/],
+    async check(_credential, ctx) {
+        const res = await ctx.http.send({ url: 'api/whoami-v2', auth: { bearer: '${token}' } });
+        if (res.status === 401) {
+            const said = providerMessage(res);
+            return rejected('invalid', `Hugging Face refused the token (HTTP 401${said ? `: ${said}` : ''}): it is unknown, revoked or expired`, res);
+        }
+        if (res.status !== 200)
+            throw unexpected(res);
+        const body = jsonObject(res, 'GET /api/whoami-v2');
+        if (typeof body.name !== 'string' || !body.name)
+            throw malformed(res, 'GET /api/whoami-v2', 'it has no "name"');
+        return valid({ identity: body.name, ...tokenFacts(body, res) }, res);
+    },
+    expandScopes: impliedScopes(huggingface_IMPLIED),
+    examples: [
+        {
+            name: 'a write token',
+            source: 'huggingface/huggingface.js packages/hub/src/lib/who-am-i.spec.ts ("should fetch identity info")',
+            responses: [{ path: '/api/whoami-v2', status: 200, body: WRITE_TOKEN }],
+            verdict: { outcome: 'valid', facts: { identity: 'hub.js', kind: 'write access token', scopes: ['write'], notes: ['token name: ci-hub.js'] } },
+        },
+        {
+            name: 'a fine-grained token that expires',
+            source: 'hand-written from the fields huggingface/huggingface.js (api-who-am-i.ts: accessToken.expiration) and trufflesecurity/trufflehog (pkg/analyzer/analyzers/huggingface: fineGrained.global, scoped) read',
+            responses: [
+                {
+                    path: '/api/whoami-v2',
+                    status: 200,
+                    body: {
+                        ...WRITE_TOKEN,
+                        auth: {
+                            type: 'access_token',
+                            accessToken: {
+                                displayName: 'ci-read',
+                                role: 'fineGrained',
+                                expiration: '2027-01-31T00:00:00.000Z',
+                                fineGrained: {
+                                    global: ['discussion.write'],
+                                    scoped: [{ entity: { type: 'model', name: 'hub.js/model', _id: '66a0c0ffee' }, permissions: ['repo.content.read'] }],
+                                },
+                            },
+                        },
+                    },
+                },
+            ],
+            verdict: {
+                outcome: 'valid',
+                facts: {
+                    kind: 'fine-grained access token',
+                    scopes: ['discussion.write', 'repo.content.read'],
+                    expiresAt: new Date('2027-01-31T00:00:00.000Z'),
+                    notes: ['scoped to model hub.js/model', 'token name: ci-read'],
+                },
+            },
+        },
+        {
+            name: 'an unknown token',
+            source: 'huggingface/huggingface_hub#3368 (the 401 body of GET /api/whoami as quoted there)',
+            responses: [{ path: '/api/whoami-v2', status: 401, body: { error: 'Invalid credentials in Authorization header' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the whoami answer must not pass',
+            responses: [{ path: '/api/whoami-v2', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+function tokenFacts(body, res) {
+    const token = body.auth?.accessToken;
+    const role = typeof token?.role === 'string' ? token.role : undefined;
+    const facts = { kind: role ? `${role === 'fineGrained' ? 'fine-grained' : role} access token` : 'token' };
+    if (body.type === 'org')
+        facts.kind = 'organization token';
+    if (role === 'fineGrained') {
+        const { scopes, entities } = fineGrained(token?.fineGrained);
+        facts.scopes = scopes;
+        if (entities.length)
+            facts.notes = [`scoped to ${entities.join(', ')}`];
+    }
+    else if (role) {
+        facts.scopes = [role];
+    }
+    if (token?.expiration !== undefined && token.expiration !== null) {
+        const date = typeof token.expiration === 'string' ? parseDate(token.expiration) : undefined;
+        if (!date)
+            throw malformed(res, 'GET /api/whoami-v2', 'its token "expiration" is not a date');
+        facts.expiresAt = date;
+    }
+    if (typeof token?.displayName === 'string' && token.displayName)
+        facts.notes = [...(facts.notes ?? []), `token name: ${oneLine(token.displayName, 80)}`];
+    return facts;
+}
+/** Every permission the token holds anywhere (global ones and those scoped to a user, org or repo), and where. */
+function fineGrained(grants) {
+    const strings = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === 'string' && v !== '') : []);
+    const scopes = new Set(strings(grants?.global));
+    const entities = [];
+    for (const grant of Array.isArray(grants?.scoped) ? grants.scoped : []) {
+        strings(grant.permissions).forEach((permission) => scopes.add(permission));
+        const { type, name } = grant.entity ?? {};
+        if (typeof name === 'string' && name)
+            entities.push(`${typeof type === 'string' ? `${type} ` : ''}${oneLine(name, 60)}`);
+    }
+    return { scopes: [...scopes], entities };
+}
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_jwt.js
+
+
+
+
+function decodeJwt(jwt) {
+  if (typeof jwt != "string")
+    throw new JWTInvalid("JWTs must use Compact JWS serialization, JWT must be a string");
+  const { 1: encodedPayload, length } = jwt.split(".");
+  if (length === 5)
+    throw new JWTInvalid("Only JWTs using Compact JWS serialization can be decoded");
+  if (length !== 3)
+    throw new JWTInvalid("Invalid JWT");
+  if (!encodedPayload)
+    throw new JWTInvalid("JWTs must contain a payload");
+  let claimsSetBytes;
+  try {
+    claimsSetBytes = decode(encodedPayload);
+  } catch (cause) {
+    throw new JWTInvalid("Failed to base64url decode the payload", { cause });
+  }
+  let claimsSet;
+  try {
+    claimsSet = JSON.parse(strictDecoder.decode(claimsSetBytes));
+  } catch (cause) {
+    throw new JWTInvalid("Failed to parse the decoded payload as JSON", { cause });
+  }
+  if (!validate_isObject(claimsSet))
+    throw new JWTInvalid("Invalid JWT Claims Set");
+  return claimsSet;
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/util/decode_protected_header.js
+
+function decodeProtectedHeader(token) {
+  let encodedProtectedHeader;
+  if (typeof token == "string") {
+    const parts = token.split(".");
+    (parts.length === 3 || parts.length === 5) && ([encodedProtectedHeader] = parts);
+  } else if (typeof token == "object" && token)
+    if ("protected" in token)
+      encodedProtectedHeader = token.protected;
+    else
+      throw new TypeError("Token does not contain a Protected Header");
+  const invalid = "Invalid Token or Protected Header formatting";
+  if (typeof encodedProtectedHeader != "string" || !encodedProtectedHeader)
+    throw new TypeError(invalid);
+  return parseJoseHeader(encodedProtectedHeader, TypeError, invalid);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwks/local.js
+
+
+
+
+function isUsableJWK(jwk, entry, alg, kid) {
+  const { kty, key_ops: keyOps, ext, kid: jwkKid, alg: jwkAlg, use, crv } = jwk;
+  return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry.crv || crv === entry.crv);
+}
+async function importWithAlgCache(cache, jwk, entry) {
+  const cached = cache.get(jwk) || cache.set(jwk, {}).get(jwk), { alg } = entry;
+  if (cached[alg] === void 0) {
+    const pending = key_jwkToKey(entry, jwk, !0).then((key) => {
+      if (key.type !== "public")
+        throw new JWKSInvalid("JSON Web Key Set members must be public keys");
+      return cached[alg] = key, key;
+    }).catch((error) => {
+      throw cached[alg] === pending && delete cached[alg], error;
+    });
+    cached[alg] = pending;
+  }
+  return cached[alg];
+}
+function createLocalJWKSet(jwks) {
+  let snapshot;
+  try {
+    snapshot = structuredClone(jwks);
+  } catch (cause) {
+    throw new JWKSInvalid("JSON Web Key Set malformed", { cause });
+  }
+  if (!isJwkSet(snapshot))
+    throw new JWKSInvalid("JSON Web Key Set malformed");
+  const metadata = snapshot.keys.map((jwk) => {
+    const normalized = snapshotJwk(jwk);
+    return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
+  }), cached = /* @__PURE__ */ new WeakMap();
+  return Object.defineProperty(async (protectedHeader, token) => {
+    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? JWS[alg] : void 0;
+    if (!entry || entry.secret)
+      throw new errors_JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
+    const candidates = snapshot.keys.filter((_, index) => isUsableJWK(metadata[index], entry, alg, kid)), { 0: jwk, length } = candidates;
+    if (!length)
+      throw new JWKSNoMatchingKey();
+    if (length !== 1) {
+      const error = new JWKSMultipleMatchingKeys();
+      throw error[Symbol.asyncIterator] = async function* () {
+        for (const jwk2 of candidates)
+          try {
+            yield await importWithAlgCache(cached, jwk2, entry);
+          } catch {
+          }
+      }, error;
+    }
+    return importWithAlgCache(cached, jwk, entry);
+  }, "jwks", {
+    value: () => structuredClone(snapshot)
+  });
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/lib/jws_verify.js
+
+
+
+
+
+function snapshotJws(jws, sharedPayload) {
+  const encodedProtectedHeader = jws.protected, inputHeader = jws.header, header = isObject(inputHeader) ? { ...inputHeader } : inputHeader;
+  let payload = sharedPayload ? sharedPayload[0] : jws.payload;
+  !sharedPayload && payload instanceof Uint8Array && (payload = new Uint8Array(payload));
+  const signature = jws.signature, snapshot = { payload, signature };
+  if (encodedProtectedHeader !== void 0 && (snapshot.protected = encodedProtectedHeader), inputHeader !== void 0 && (snapshot.header = header), encodedProtectedHeader === void 0 && header === void 0)
+    throw new JWSInvalid('Flattened JWS must have either of the "protected" or "header" members');
+  if (encodedProtectedHeader !== void 0 && typeof encodedProtectedHeader != "string")
+    throw new JWSInvalid("JWS Protected Header incorrect type");
+  if (payload === void 0)
+    throw new JWSInvalid("JWS Payload missing");
+  if (typeof signature != "string")
+    throw new JWSInvalid("JWS Signature missing or incorrect type");
+  if (header !== void 0 && !isObject(header))
+    throw new JWSInvalid("JWS Unprotected Header incorrect type");
+  return snapshot;
+}
+function prepareVerify(options) {
+  return [options && validateAlgorithms("algorithms", options.algorithms), options?.crit];
+}
+function parseProtectedHeader(encodedProtectedHeader) {
+  return encodedProtectedHeader === void 0 ? {} : parseJoseHeader(encodedProtectedHeader, errors_JWSInvalid, "JWS Protected Header is invalid");
+}
+function encodeJsonUnencodedPayload(payload) {
+  const invalid = /[\p{Cs}\p{Cn}]/u.exec(payload)?.[0];
+  if (invalid !== void 0)
+    throw new JWSInvalid(/\p{Cs}/u.test(invalid) ? "JWS Payload must be a well-formed Unicode string" : "JWS Payload must not contain unassigned Unicode code points");
+  return encoder.encode(payload);
+}
+function encodeCompactUnencodedPayload(payload) {
+  try {
+    return encode(payload);
+  } catch (cause) {
+    throw new errors_JWSInvalid("JWS Compact Serialization payload must use only ASCII characters", {
+      cause
+    });
+  }
+}
+async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedProtected) {
+  const { protected: encodedProtectedHeader, header, payload: inputPayload } = jws, protectedHeader = parsedProtected ?? parseProtectedHeader(encodedProtectedHeader);
+  if (!isDisjoint(protectedHeader, header))
+    throw new errors_JWSInvalid("JWS Protected and JWS Unprotected Header Parameter names must be disjoint");
+  const joseHeader = { ...protectedHeader, ...header }, b64 = validateB64(protectedHeader, validateCrit(errors_JWSInvalid, JWS_RECOGNIZED, shared[1], protectedHeader, joseHeader)), { alg } = joseHeader;
+  if (typeof alg != "string" || !alg)
+    throw new errors_JWSInvalid('JWS "alg" (Algorithm) Header Parameter missing or invalid');
+  if (shared[0] && !shared[0].has(alg))
+    throw new JOSEAlgNotAllowed('"alg" (Algorithm) Header Parameter value not allowed');
+  if (b64) {
+    if (typeof inputPayload != "string")
+      throw new errors_JWSInvalid("JWS Payload must be a string");
+  } else if (typeof inputPayload != "string" && !(inputPayload instanceof Uint8Array))
+    throw new errors_JWSInvalid("JWS Payload must be a string or an Uint8Array instance");
+  const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
+  let resolvedKey = !1;
+  typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = !0);
+  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", errors_JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", errors_JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
+  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
+  let verified = !1;
+  try {
+    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
+  } catch (cause) {
+    throw new JWSSignatureVerificationFailed(void 0, { cause });
+  }
+  if (!verified)
+    throw new JWSSignatureVerificationFailed();
+  const result = { payload: typeof signingPayload == "string" ? decodeBase64url(signingPayload, "payload", errors_JWSInvalid) : signingPayload };
+  return encodedProtectedHeader !== void 0 && (result.protectedHeader = protectedHeader), header !== void 0 && (result.unprotectedHeader = header), resolvedKey ? [{ ...result, key: verificationKey }, b64] : [result, b64];
+}
+async function verifyCompact(jws, shared, key) {
+  if (jws instanceof Uint8Array && (jws = decoder.decode(jws)), typeof jws != "string")
+    throw new errors_JWSInvalid("Compact JWS must be a string or Uint8Array");
+  const { 0: protectedHeader, 1: payload, 2: signature, length } = jws.split(".");
+  if (length !== 3)
+    throw new errors_JWSInvalid("Invalid Compact JWS");
+  return verifySignature({ payload, protected: protectedHeader, signature }, shared, key, encodeCompactUnencodedPayload);
+}
+
+
+;// CONCATENATED MODULE: ./node_modules/jose/dist/webapi/jwt/verify.js
+
+
+
+async function jwtVerify(jwt, key, options) {
+  const [verified, b64] = await verifyCompact(jwt, prepareVerify(options), key);
+  if (!b64)
+    throw new JWTInvalid("JWTs MUST NOT use unencoded payload");
+  const payload = validateClaimsSet(verified.protectedHeader, verified.payload, options);
+  return { ...verified, payload };
+}
+
+
+;// CONCATENATED MODULE: ./lib/providers/jwt.js
+
+
+
+
+
+// JSON Web Token: https://www.rfc-editor.org/rfc/rfc7519 (§4.1 claims: iss, sub, aud, exp, nbf;
+// §6 unsecured JWTs), JWS: https://www.rfc-editor.org/rfc/rfc7515, JWK Set: https://www.rfc-editor.org/rfc/rfc7517#section-5,
+// scope / scp / roles claims: https://www.rfc-editor.org/rfc/rfc9068#section-2.2.3 and RFC 8693 §4.2.
+// The check is offline; with `jwks-url` its one request fetches the public keys (the token is not sent).
+/** A clock a little ahead of the issuer's must not make a freshly minted token "not yet valid" (RFC 7519 §4.1.5 allows leeway). */
+const NBF_LEEWAY_S = 60;
+/** RFC 7515 Appendix A.3: the ES256 example JWS, its public key, and that key's private part (published in the RFC). */
+const A3_JWS = 'eyJhbGciOiJFUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q';
+const A3_JWKS = { keys: [{ kty: 'EC', crv: 'P-256', x: 'f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU', y: 'x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0' }] };
+/**
+ * Signed for these examples with the RFC 7515 A.3 key (jose SignJWT): iss https://server.example.com/,
+ * sub Z5O3upPC88QrAjx00dis, aud https://protected.example.net/resource, scope "orders:read
+ * orders:write", azp preflight-ci, exp 2100-01-01.
+ */
+const SIGNED = 'eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9.eyJzY29wZSI6Im9yZGVyczpyZWFkIG9yZGVyczp3cml0ZSIsImF6cCI6InByZWZsaWdodC1jaSIsImlzcyI6Imh0dHBzOi8vc2VydmVyLmV4YW1wbGUuY29tLyIsInN1YiI6Ilo1TzN1cFBDODhRckFqeDAwZGlzIiwiYXVkIjoiaHR0cHM6Ly9wcm90ZWN0ZWQuZXhhbXBsZS5uZXQvcmVzb3VyY2UiLCJpYXQiOjE0MTkzNTAyMzgsImV4cCI6NDEwMjQ0NDgwMH0.dg1Db-vURftoSwthbcYVigL0qkUn_EKY20xMQamCjs9o-1xBiJHoqI7l1ne8d-FhOF9kmwZZrKSA6LcDsBt-Hw';
+/** SIGNED's claims with a later exp, under SIGNED's signature: what a forger would send. */
+const FORGED = `${SIGNED.split('.')[0]}.${Buffer.from(JSON.stringify({ ...decodeJwt(SIGNED), exp: 4133980800 })).toString('base64url')}.${SIGNED.split('.')[2]}`;
+/** RFC 7519 §3.1, the example JWT (HS256, exp 2011-03-22). */
+const RFC7519_JWT = 'eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+/** RFC 7519 §6.1, the example unsecured JWT (alg "none"). */
+const UNSECURED = 'eyJhbGciOiJub25lIn0.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.';
+const UNVERIFIED = 'signature NOT verified (no jwks-url): the claims are as written, anyone could have written them';
+const WITH_JWKS = { 'jwks-url': 'https://server.example.com/.well-known/jwks.json' };
+/** The JWKS URL answering with the RFC 7515 A.3 public key. */
+const KEY_SET = [{ path: '/.well-known/jwks.json', status: 200, body: A3_JWKS }];
+const jwt_examples = [
+    {
+        name: 'a signed token, signature verified with the JWKS',
+        source: 'hand-signed with the RFC 7515 Appendix A.3 example key; the JWKS is that key\'s public part (RFC 7515 A.3.1)',
+        credential: { token: SIGNED },
+        settings: { ...WITH_JWKS, issuer: 'https://server.example.com/', audience: 'https://protected.example.net/resource' },
+        responses: KEY_SET,
+        verdict: {
+            outcome: 'valid',
+            facts: {
+                kind: 'JWT (ES256)',
+                identity: 'Z5O3upPC88QrAjx00dis',
+                scopes: ['orders:read', 'orders:write'],
+                expiresAt: new Date(4102444800_000),
+                notes: ['issuer: https://server.example.com/', 'audience: https://protected.example.net/resource', 'signature verified with a key of server.example.com'],
+            },
+        },
+    },
+    {
+        name: 'a token read offline, signature not verified',
+        source: 'hand-signed with the RFC 7515 Appendix A.3 example key; no jwks-url, so no request',
+        credential: { token: SIGNED },
+        responses: [],
+        verdict: { outcome: 'valid', facts: { identity: 'Z5O3upPC88QrAjx00dis', notes: ['issuer: https://server.example.com/', 'audience: https://protected.example.net/resource', UNVERIFIED] } },
+    },
+    {
+        name: 'the RFC 7515 example: signature good, expired',
+        source: 'RFC 7515 Appendix A.3 (the ES256 JWS and its key); its exp is 2011-03-22',
+        credential: { token: A3_JWS },
+        settings: WITH_JWKS,
+        responses: KEY_SET,
+        verdict: { outcome: 'rejected', code: 'expired' },
+    },
+    {
+        name: 'the RFC 7519 example, read offline: expired',
+        source: 'RFC 7519 §3.1, the example JWT',
+        credential: { token: RFC7519_JWT },
+        responses: [],
+        verdict: { outcome: 'rejected', code: 'expired' },
+    },
+    {
+        name: 'altered claims under the original signature',
+        source: 'hand-made from the token above: its payload changed, its signature kept',
+        credential: { token: FORGED },
+        settings: WITH_JWKS,
+        responses: KEY_SET,
+        verdict: { outcome: 'rejected', code: 'invalid' },
+    },
+    {
+        name: 'an unsecured JWT (alg none)',
+        source: 'RFC 7519 §6.1, the example unsecured JWT',
+        credential: { token: UNSECURED },
+        responses: [],
+        verdict: { outcome: 'rejected', code: 'invalid' },
+    },
+    {
+        name: 'a token for another audience',
+        source: 'hand-signed with the RFC 7515 Appendix A.3 example key',
+        credential: { token: SIGNED },
+        settings: { audience: 'https://api.other.example' },
+        responses: [],
+        verdict: { outcome: 'rejected', code: 'invalid' },
+    },
+    {
+        name: 'not a JWT',
+        source: 'hand-written: an opaque token configured under provider jwt',
+        credential: { token: 'opaque-token-0123456789abcdef' },
+        responses: [],
+        verdict: { outcome: 'rejected', code: 'invalid' },
+    },
+    {
+        name: 'the JWKS URL answering 404',
+        source: 'hand-written: without the keys nothing can be said about the signature',
+        credential: { token: SIGNED },
+        settings: WITH_JWKS,
+        responses: [{ ...KEY_SET[0], status: 404, body: { error: 'not_found' } }],
+        verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+    {
+        name: 'an HS256 token with a JWKS URL',
+        source: 'RFC 7519 §3.1, the example JWT: a shared-secret signature, which public keys cannot verify',
+        credential: { token: RFC7519_JWT },
+        settings: WITH_JWKS,
+        responses: [],
+        verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+];
+/** A JWT read offline: its claims, and its signature when `jwks-url` names the issuer's public keys. */
+const jwt = {
+    id: 'jwt',
+    title: 'JWT (claims read offline; signature checked against a JWKS URL)',
+    ping: 'none: claims read offline; with `jwks-url`, `GET` of the key set (the token is not sent)',
+    hostsFrom: 'the host of `jwks-url` (the key set only; the token is never sent)',
+    fields: [{ id: 'token', description: 'a JSON Web Token (header.payload.signature)', rotates: true }],
+    hosts: [],
+    apiRoot: '',
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: false },
+    settings: {
+        properties: {
+            issuer: { type: 'string', minLength: 1, description: 'The iss claim the token must carry.' },
+            audience: { type: 'string', minLength: 1, description: 'A value the aud claim must hold.' },
+            'jwks-url': { ...HTTPS_URL, description: "The issuer's JWK Set (its metadata's jwks_uri): fetched to verify the signature; the token itself is not sent." },
+        },
+    },
+    // Compact JWS whose header and claims are JSON objects (`{"` is base64url `eyJ`); the signature is empty when unsecured.
+    formats: [/^eyJ[A-Za-z0-9_-]{16,}\.eyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]*$/],
+    examples: jwt_examples,
+    async check(credential, ctx) {
+        const token = credential.token ?? '';
+        const read = readJwt(token);
+        if ('outcome' in read)
+            return read;
+        const { header, claims } = read;
+        // "None" and "NONE" too: some verifiers compared case-insensitively and were fooled by them.
+        if (String(header.alg).toLowerCase() === 'none')
+            return jwt_refused('is unsigned (alg "none"): anyone can write such a token, so it is refused');
+        let latencyMs;
+        let signature = UNVERIFIED;
+        if (ctx.settings['jwks-url'] !== undefined) {
+            const checked = await jwt_verifySignature(token, header, endpointUrl(ctx.settings, 'jwks-url'), ctx.http);
+            if ('outcome' in checked)
+                return checked;
+            ({ latencyMs } = checked);
+            signature = `signature verified with a key of ${checked.host}${header.kid ? ` (kid ${oneLine(String(header.kid), 80)})` : ''}`;
+        }
+        const problem = claimProblem(claims, ctx.settings, Date.now());
+        if (problem)
+            return { ...problem, latencyMs };
+        return { outcome: 'valid', facts: jwt_factsOf(header, claims, signature), latencyMs };
+    },
+    fromSettings: (settings) => endpointTarget(settings['jwks-url']),
+    settingsProblems: (settings) => endpointProblems(settings, 'jwks-url'),
+};
+function jwt_refused(message, code = 'invalid') {
+    return { outcome: 'rejected', code, message };
+}
+/** Header and claims, or why the value is not a JWT (never quoting it). */
+function readJwt(token) {
+    const parts = token.split('.').length;
+    if (parts === 5)
+        throw new problems_ProblemError('unexpected-response', 'is an encrypted JWT (JWE): its claims cannot be read without the decryption key');
+    if (parts !== 3)
+        return jwt_refused('is not a JWT: expected three base64url parts separated by dots (header.payload.signature)');
+    let header;
+    try {
+        header = decodeProtectedHeader(token);
+    }
+    catch {
+        return jwt_refused('is not a JWT: its header is not base64url-encoded JSON');
+    }
+    if (typeof header.alg !== 'string')
+        return jwt_refused('is not a JWT: its header has no "alg"');
+    try {
+        return { header, claims: decodeJwt(token) };
+    }
+    catch {
+        return jwt_refused('is not a JWT: its payload is not a base64url-encoded JSON claims set');
+    }
+}
+/** Fetches the JWK Set (no credential on the request) and checks the signature against it. */
+async function jwt_verifySignature(token, header, url, http) {
+    const alg = oneLine(String(header.alg), 20);
+    if (/^HS\d+$/.test(alg)) {
+        throw new problems_ProblemError('unexpected-response', `is signed with ${alg}, a shared secret: the public keys of jwks-url cannot verify it, so its signature was not checked`);
+    }
+    const res = await http.send({ url, headers: { accept: 'application/json' } });
+    if (res.status !== 200)
+        throw unexpected(res, '; the JWK Set could not be read, so the signature was not checked');
+    const keys = keySet(res);
+    try {
+        await verifyWithAny(token, keys);
+    }
+    catch (error) {
+        const code = error.code;
+        // jose checks exp and nbf only once the signature is good: those are judged below, as without a JWKS.
+        if (code === 'ERR_JWT_EXPIRED' || code === 'ERR_JWT_CLAIM_VALIDATION_FAILED')
+            return { host: res.host, latencyMs: res.latencyMs };
+        if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED')
+            return jwt_refused(`has a signature that no key of ${res.host} verifies: forged or altered`);
+        if (code === 'ERR_JWKS_NO_MATCHING_KEY') {
+            const kid = header.kid ? `kid ${oneLine(String(header.kid), 80)}, ` : '';
+            return jwt_refused(`was signed by a key ${res.host} does not publish (${kid}${alg}): another issuer, or a key since retired`);
+        }
+        if (code === 'ERR_JOSE_NOT_SUPPORTED' || code === 'ERR_JOSE_ALG_NOT_ALLOWED')
+            throw new problems_ProblemError('unexpected-response', `is signed with ${alg}, which cannot be verified here`);
+        if (code === 'ERR_JWS_INVALID' || code === 'ERR_JWT_INVALID')
+            return jwt_refused('is not a well-formed signed JWT');
+        if (code === 'ERR_JWKS_INVALID' || code === 'ERR_JWK_INVALID')
+            throw malformed(res, 'the JWKS request', 'its key set holds a key that cannot be used');
+        throw error;
+    }
+    return { host: res.host, latencyMs: res.latencyMs };
+}
+function keySet(res) {
+    const body = jsonObject(res, 'the JWKS request');
+    try {
+        return createLocalJWKSet(body);
+    }
+    catch {
+        throw malformed(res, 'the JWKS request', 'its body is not a JWK Set ({"keys": [...]})');
+    }
+}
+/** Several keys may match (no kid, or a kid reused across a rotation): any one of them may verify. */
+async function verifyWithAny(token, keys) {
+    try {
+        await jwtVerify(token, keys);
+    }
+    catch (error) {
+        if (error.code !== 'ERR_JWKS_MULTIPLE_MATCHING_KEYS')
+            throw error;
+        for await (const key of error) {
+            try {
+                await jwtVerify(token, key);
+                return;
+            }
+            catch (inner) {
+                if (inner.code !== 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED')
+                    throw inner;
+            }
+        }
+        throw Object.assign(new Error('no matching key verifies the signature'), { code: 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' });
+    }
+}
+/** Issuer, audience, not-before and expiry, as the config and RFC 7519 §4.1 require. */
+function claimProblem(claims, settings, now) {
+    const issuer = stringSetting(settings, 'issuer');
+    const iss = endpoint_setting_text(claims.iss);
+    if (issuer !== undefined && claims.iss !== issuer) {
+        return jwt_refused(iss ? `was issued by ${JSON.stringify(iss)}, expected ${JSON.stringify(issuer)}` : `has no iss claim, expected ${JSON.stringify(issuer)}`);
+    }
+    const audience = stringSetting(settings, 'audience');
+    const aud = audiences(claims.aud);
+    if (audience !== undefined && !aud.includes(audience)) {
+        const has = aud.length ? `is for audience ${aud.map((a) => JSON.stringify(endpoint_setting_text(a))).join(', ')}` : 'has no aud claim';
+        return jwt_refused(`${has}, expected ${JSON.stringify(audience)}`);
+    }
+    for (const claim of ['nbf', 'exp']) {
+        if (claims[claim] !== undefined && !fromEpochSeconds(claims[claim]))
+            return jwt_refused(`has an ${claim} claim that is not a date (RFC 7519 NumericDate)`);
+    }
+    const nbf = fromEpochSeconds(claims.nbf);
+    if (nbf && nbf.getTime() > now + NBF_LEEWAY_S * 1000)
+        return jwt_refused(`is not valid before ${nbf.toISOString()}`);
+    const exp = fromEpochSeconds(claims.exp);
+    if (exp && exp.getTime() <= now)
+        return jwt_refused(`expired at ${exp.toISOString()}`, 'expired');
+    return undefined;
+}
+function jwt_factsOf(header, claims, signature) {
+    const facts = { kind: `JWT (${oneLine(String(header.alg), 20)})` };
+    const identity = endpoint_setting_text(claims.sub) ?? endpoint_setting_text(claims.azp) ?? endpoint_setting_text(claims.client_id);
+    if (identity)
+        facts.identity = identity;
+    // `scope` (RFC 9068, RFC 8693 §4.2), else `scp` (as Azure AD and Okta write it), else `roles`.
+    const scopes = scopeList(claims.scope) ?? scopeList(claims.scp) ?? scopeList(claims.roles);
+    if (scopes)
+        facts.scopes = scopes;
+    // No exp: the token itself never expires (its issuer may still refuse it).
+    const exp = fromEpochSeconds(claims.exp);
+    if (claims.exp === undefined)
+        facts.expiresAt = null;
+    else if (exp)
+        facts.expiresAt = exp;
+    facts.notes = [...issuerNotes(claims), signature];
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/linear.js
+
+// GraphQL API and authentication (a personal API key goes in `Authorization` as it is, OAuth
+// tokens as Bearer): https://linear.app/developers/graphql. Rate limits (X-RateLimit-Requests-*,
+// the reset in epoch milliseconds; RATELIMITED errors): https://linear.app/developers/rate-limiting.
+// Error types as the official SDK reads them (`extensions.type`: "authentication error",
+// "ratelimited"): linear/linear packages/sdk/src/error.ts. Errors may come with HTTP 200, 400 or 401.
+/** Linear's answer to a key it rejects: the error shape linear/linear packages/sdk/src/error.ts reads, with the message Linear sends. */
+const AUTHENTICATION_ERROR = {
+    errors: [
+        {
+            message: 'Authentication required, not authenticated',
+            extensions: {
+                type: 'authentication error',
+                code: 'AUTHENTICATION_ERROR',
+                statusCode: 401,
+                userPresentableMessage: 'You need to authenticate to access this operation.',
+            },
+        },
+    ],
+};
+const linear = dataProvider({
+    id: 'linear',
+    title: 'Linear',
+    ping: 'GraphQL `query { viewer { id name email } }`',
+    fields: [{ id: 'token', description: 'a personal API key (lin_api_…)', rotates: true }],
+    hosts: ['api.linear.app'],
+    apiRoot: 'https://api.linear.app/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    formats: [/^lin_api_[A-Za-z0-9]{40}$/],
+    http: {
+        request: {
+            method: 'POST',
+            url: 'graphql',
+            auth: { header: { name: 'authorization', value: '${token}' } },
+            json: { query: '{ viewer { id name email } }' },
+        },
+        expect: { status: 200, json: { '$.data.viewer.id': { exists: true } } },
+        outcomes: [
+            { when: { json: { '$.errors[0].extensions.code': 'AUTHENTICATION_ERROR' } }, result: 'invalid', message: 'Linear refused the API key (AUTHENTICATION_ERROR)' },
+            { when: { json: { '$.errors[0].extensions.type': 'authentication error' } }, result: 'invalid', message: 'Linear refused the API key (authentication error)' },
+            { when: { json: { '$.errors[0].extensions.code': 'RATELIMITED' } }, result: 'throttled' },
+            { when: { json: { '$.errors[0].extensions.type': 'ratelimited' } }, result: 'throttled' },
+        ],
+        extract: { kind: 'personal API key', identity: '$.data.viewer.email', notes: [{ label: 'name', from: '$.data.viewer.name' }] },
+        ratelimit: { limit: 'x-ratelimit-requests-limit', remaining: 'x-ratelimit-requests-remaining', reset: 'x-ratelimit-requests-reset', format: 'epoch-millis' },
+    },
+    examples: [
+        {
+            name: 'a personal API key',
+            source: 'linear.app/developers/graphql (the viewer query and its data shape); rate-limit headers as linear.app/developers/rate-limiting names them; values hand-written',
+            response: {
+                status: 200,
+                headers: { 'x-ratelimit-requests-limit': '5000', 'x-ratelimit-requests-remaining': '4999', 'x-ratelimit-requests-reset': '1767225600000' },
+                body: { data: { viewer: { id: '2ba8a5a3-7b2e-4b86-9c1c-0f3f1e1b7a11', name: 'Ada Lovelace', email: 'ada@example.com' } } },
+            },
+            verdict: {
+                outcome: 'valid',
+                facts: { kind: 'personal API key', identity: 'ada@example.com', notes: ['name: Ada Lovelace'], rateLimit: { limit: 5000, remaining: 4999, resetAt: '2026-01-01T00:00:00.000Z' } },
+            },
+        },
+        {
+            name: 'a rejected key (HTTP 401)',
+            source: 'assembled, not one recording: the extensions type and code linear/linear packages/sdk/src/error.ts reads, and the message "Authentication required, not authenticated" that public Linear clients\' tests quote from api.linear.app',
+            response: { status: 401, body: AUTHENTICATION_ERROR },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a rejected key in a 200 answer',
+            source: 'linear/linear packages/sdk/src/error.ts (the error read from errors[0].extensions, whatever the status); body as above',
+            response: { status: 200, body: { data: null, ...AUTHENTICATION_ERROR } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'throttled',
+            source: 'linear.app/developers/rate-limiting (RATELIMITED); linear/linear packages/sdk/src/error.ts (type "ratelimited"); body hand-written in that shape',
+            response: { status: 400, body: { errors: [{ message: 'Rate limit exceeded', extensions: { type: 'ratelimited', code: 'RATELIMITED' } }] } },
+            verdict: { outcome: 'unknown', code: 'rate-limited' },
+        },
+        {
+            name: 'another GraphQL error',
+            source: 'hand-written: a GraphQL error that is not about authentication says nothing about the key',
+            response: { status: 400, body: { errors: [{ message: 'Cannot query field "viewr" on type "Query".', extensions: { type: 'graphql error', code: 'GRAPHQL_VALIDATION_FAILED' } }] } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not a GraphQL answer must not pass',
+            response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+
+;// CONCATENATED MODULE: ./lib/providers/regions.js
+
+/** What a regional provider declares: every region's host, the regions as modes, a `region` setting that picks one. */
+function regional(regions, what) {
+    return {
+        hosts: regions.map((region) => region.host),
+        apiRoot: `https://${regions[0].host}/`,
+        modes: { values: regions.map((region) => region.id) },
+        settings: {
+            properties: {
+                region: {
+                    enum: regions.map((region) => region.id),
+                    description: `The region of the ${what}: ${regions.map((r) => `\`${r.id}\` (${r.host})`).join(', ')}. Unset: each is tried in turn while the key is refused.`,
+                },
+            },
+        },
+        // No `region` (always so for a secret found by the scan): every region's host.
+        fromSettings: (settings) => ({ hosts: (configuredOnly(regions, settings) ?? regions).map((r) => r.host) }),
+    };
+}
+/** The region `region` names, alone; undefined when it names none. */
+function configuredOnly(regions, settings) {
+    const region = regions.find((r) => r.id === settings.region);
+    return region && [region];
+}
+/**
+ * Asks the configured region, or each region in turn while the answer is a 401: one region's
+ * refusal proves nothing about a key of another, so a key is only refused when every region that
+ * could hold it refused it.
+ */
+async function askRegions(ctx, regions, request) {
+    const order = configuredOnly(regions, ctx.settings) ?? regions;
+    const asked = [order[0]];
+    let res = await ctx.http.send(request(order[0]));
+    for (const region of order.slice(1)) {
+        if (res.status !== 401)
+            break;
+        asked.push(region);
+        res = await ctx.http.send(request(region));
+    }
+    return { res, region: asked.at(-1), asked, excluded: regions.filter((r) => !order.includes(r)) };
+}
+/**
+ * "Mailgun refused the key in the US and EU regions (HTTP 401: Forbidden)", and, when `region`
+ * left the other regions out, that a key of theirs is refused here too.
+ */
+function refusedInRegions(title, answer, said, why = '') {
+    const where = `${title} refused the key in the ${labels(answer.asked, 'and')} ${answer.asked.length > 1 ? 'regions' : 'region'}`;
+    const hint = answer.excluded.length ? `; a key of the ${labels(answer.excluded, 'or')} region is refused there: check \`region\`` : '';
+    return rejected('invalid', `${where} (HTTP 401${said ? `: ${said}` : ''})${why ? `: ${why}` : ''}${hint}`, answer.res);
+}
+function labels(regions, conjunction) {
+    const names = regions.map((r) => r.label);
+    return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/mailgun.js
+
+
+
+// Call: documentation.mailgun.com/docs/mailgun/api-reference/openapi-final/domains (GET /v4/domains,
+// `limit`, `sort`; `total_count` and `items[]`). Authentication, regions and status codes:
+// documentation.mailgun.com/docs/mailgun/api-reference/authentication and /api-overview (Basic
+// `api:<key>`; US api.mailgun.net, EU api.eu.mailgun.net; 401 invalid or missing key, 403 valid
+// credentials but access denied; domain sending keys only send). Answers: the VCR cassettes of
+// mailgun/mailgun-ruby (vcr_cassettes/domains.yml, exceptions-invalid-api-key.yml). Formats: the
+// legacy `key-` private key (gitleaks mailgun-private-api-token) and today's hex triple.
+const REGIONS = [
+    { id: 'us', host: 'api.mailgun.net', label: 'US' },
+    { id: 'eu', host: 'api.eu.mailgun.net', label: 'EU' },
+];
+/** GET /v4/domains as mailgun/mailgun-ruby recorded it (vcr_cassettes/domains.yml, 2025-02-24), two domains. */
+const DOMAINS = {
+    total_count: 2,
+    items: [
+        {
+            created_at: 'Mon, 24 Feb 2025 22:44:03 GMT',
+            id: '67bcf63306fcfd2fb4b7e056',
+            is_disabled: false,
+            name: 'integration-test.domain.invalid',
+            require_tls: false,
+            skip_verification: false,
+            smtp_login: 'postmaster@integration-test.domain.invalid',
+            spam_action: 'tag',
+            state: 'unverified',
+            type: 'custom',
+            use_automatic_sender_security: false,
+            web_prefix: 'email',
+            web_scheme: 'http',
+            wildcard: false,
+        },
+        {
+            created_at: 'Wed, 27 Nov 2024 11:44:11 GMT',
+            id: '6747060bb7a2b281f7ca1f6c',
+            is_disabled: false,
+            name: 'sandbox61429c204b744e7fbbb7375ac93ad3d7.mailgun.org',
+            require_tls: false,
+            skip_verification: false,
+            smtp_login: 'postmaster@sandbox61429c204b744e7fbbb7375ac93ad3d7.mailgun.org',
+            spam_action: 'disabled',
+            state: 'active',
+            type: 'sandbox',
+            use_automatic_sender_security: false,
+            web_prefix: 'email',
+            web_scheme: 'http',
+            wildcard: false,
+        },
+    ],
+};
+/** A refused key, as mailgun/mailgun-ruby recorded it (vcr_cassettes/exceptions-invalid-api-key.yml): 401, `text/plain` "Forbidden". */
+const FORBIDDEN = { status: 401, headers: { 'content-type': 'text/plain; charset=utf-8', 'www-authenticate': 'Basic realm="MG API"' }, body: 'Forbidden' };
+const US = 'https://api.mailgun.net';
+const EU = 'https://api.eu.mailgun.net';
+const KEY = { token: `${'0123456789abcdef'.repeat(2)}-0123abcd-4567ef01` };
+const mailgun = {
+    id: 'mailgun',
+    title: 'Mailgun',
+    ping: '`GET /v4/domains?limit=1`',
+    fields: [{ id: 'token', description: 'a Mailgun API key (the password of Basic `api:<key>`)', rotates: true }],
+    ...regional(REGIONS, 'Mailgun account'),
+    can: { identity: true, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
+    formats: [/^key-[0-9a-f]{32}$/, /^[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}$/],
+    async check(_credential, ctx) {
+        const answer = await askRegions(ctx, REGIONS, (r) => ({
+            url: `https://${r.host}/v4/domains`,
+            query: { limit: '1', sort: 'name' },
+            auth: { basic: { username: 'api', password: '${token}' } },
+        }));
+        const { res, region } = answer;
+        if (res.status === 401)
+            return refusedInRegions('Mailgun', answer, providerMessage(res) || plainMessage(res));
+        const facts = { kind: 'API key', mode: region.id };
+        // "Valid credentials but access denied", in Mailgun's JSON error shape (not a proxy's page): a
+        // domain sending key, or a role that may not list domains.
+        if (res.status === 403 && providerMessage(res))
+            return valid({ ...facts, notes: ['may not list domains (a domain sending key, or a role without domain access)'] }, res);
+        if (res.status !== 200)
+            throw unexpected(res);
+        const body = jsonObject(res, 'GET /v4/domains');
+        if (typeof body.total_count !== 'number' || !Array.isArray(body.items))
+            throw malformed(res, 'GET /v4/domains', 'it has no "total_count" and "items"');
+        const first = body.items[0]?.name;
+        if (typeof first === 'string' && first)
+            facts.identity = oneLine(first, 200);
+        facts.notes = [`${body.total_count} ${body.total_count === 1 ? 'domain' : 'domains'}`];
+        return valid(facts, res);
+    },
+    examples: [
+        {
+            name: 'a key of the US region lists its domains',
+            source: 'mailgun/mailgun-ruby vcr_cassettes/domains.yml (GET /v4/domains)',
+            credential: KEY,
+            responses: [{ path: '/v4/domains', origin: US, status: 200, body: DOMAINS }],
+            verdict: { outcome: 'valid', facts: { identity: 'integration-test.domain.invalid', mode: 'us', notes: ['2 domains'] } },
+        },
+        {
+            name: 'a found key of the EU region: refused in the US, accepted in the EU',
+            source: 'mailgun/mailgun-ruby vcr_cassettes/exceptions-invalid-api-key.yml (the 401) and domains.yml (the list), one per region',
+            credential: KEY,
+            purpose: 'leak',
+            responses: [
+                { path: '/v4/domains', origin: US, ...FORBIDDEN },
+                { path: '/v4/domains', origin: EU, status: 200, body: DOMAINS },
+            ],
+            verdict: { outcome: 'valid', facts: { mode: 'eu' } },
+        },
+        {
+            name: 'a found key refused in both regions',
+            source: 'mailgun/mailgun-ruby vcr_cassettes/exceptions-invalid-api-key.yml (the 401), from each region',
+            credential: KEY,
+            purpose: 'leak',
+            responses: [
+                { path: '/v4/domains', origin: US, ...FORBIDDEN },
+                { path: '/v4/domains', origin: EU, ...FORBIDDEN },
+            ],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a key refused in its configured region',
+            source: 'mailgun/mailgun-ruby vcr_cassettes/exceptions-invalid-api-key.yml (the 401)',
+            credential: KEY,
+            settings: { region: 'eu' },
+            responses: [{ path: '/v4/domains', origin: EU, ...FORBIDDEN }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a domain sending key, which may not list domains',
+            source: 'documentation.mailgun.com/docs/mailgun/api-reference/api-overview (403: valid credentials but access denied); the body hand-written in the API\'s {"message"} error shape',
+            credential: KEY,
+            responses: [{ path: '/v4/domains', origin: US, status: 403, body: { message: 'Forbidden' } }],
+            verdict: { outcome: 'valid', facts: { mode: 'us', notes: ['may not list domains (a domain sending key, or a role without domain access)'] } },
+        },
+        {
+            name: 'a 403 page that is not Mailgun\'s error (a proxy refusing the call)',
+            source: 'hand-written: a 403 without Mailgun\'s JSON error proves nothing about the key',
+            credential: KEY,
+            responses: [{ path: '/v4/domains', origin: US, status: 403, headers: { 'content-type': 'text/html' }, body: '<html><h1>403 Forbidden</h1></html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the domain list must not pass',
+            credential: KEY,
+            responses: [{ path: '/v4/domains', origin: US, status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+/** Mailgun's 401 is a bare `text/plain` word ("Forbidden"): shown when it is one short line. */
+function plainMessage(res) {
+    const text = res.body.trim();
+    return /^[\w .,'-]{1,60}$/.test(text) ? text : '';
+}
+
+;// CONCATENATED MODULE: ./lib/providers/netlify.js
+
+// The current user: GET /api/v1/user (open-api.netlify.com, operation getCurrentUser; its `user`
+// definition in netlify/open-api swagger.yml). Rate limits and the X-RateLimit-* headers (reset in
+// epoch seconds): docs.netlify.com/api-and-cli-guides/api-guides/get-started-with-api/#rate-limiting.
+// Personal access tokens act with the whole account (no scopes) and their expiry is not readable.
+/** A user with the fields of netlify/open-api swagger.yml `definitions.user`; values hand-written. */
+const netlify_USER = {
+    id: '5a1b2c3d4e5f60718293a4b5',
+    uid: 'ujfkd7',
+    full_name: 'Jane Smith',
+    avatar_url: 'https://avatars.example.com/jane.png',
+    email: 'jane@example.com',
+    affiliate_id: '',
+    site_count: 3,
+    created_at: '2021-04-01T12:00:00.000Z',
+    last_login: '2026-11-01T08:30:00.000Z',
+    login_providers: ['github', 'email'],
+    onboarding_progress: { slides: 'completed' },
+};
+const netlify = dataProvider({
+    id: 'netlify',
+    title: 'Netlify',
+    ping: '`GET /api/v1/user`',
+    fields: [{ id: 'token', description: 'a personal access token (nfp_…) or OAuth access token', rotates: true }],
+    hosts: ['api.netlify.com'],
+    apiRoot: 'https://api.netlify.com/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    // Body lengths as scanners read them: 36 (trufflehog netlify v2) or 40 (docker/portcullis rules.go).
+    // Legacy unprefixed tokens are left out: too plain to be recognized.
+    formats: [/^nfp_[A-Za-z0-9_]{36}(?:[A-Za-z0-9_]{4})?$/],
+    http: {
+        request: { url: 'https://api.netlify.com/api/v1/user', auth: { bearer: '${token}' }, headers: { accept: 'application/json' } },
+        expect: { status: 200, json: { '$.id': { exists: true } } },
+        outcomes: [
+            { when: { status: 401 }, result: 'invalid', message: 'Netlify refused the token (401): it is unknown, revoked or expired (Netlify does not say which)' },
+            // Netlify answers a bad token with 401; a 403 (a firewall, a blocked account) is not a verdict on the token.
+            { when: { status: 403 }, result: 'unexpected' },
+        ],
+        extract: { kind: 'access token', identity: '$.email', notes: [{ label: 'name', from: '$.full_name' }] },
+        ratelimit: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', format: 'epoch-seconds' },
+    },
+    examples: [
+        {
+            name: 'a working token',
+            source: 'fields of netlify/open-api swagger.yml definitions.user (values hand-written); X-RateLimit headers as Netlify\'s API guide shows them (limit 500, reset in epoch seconds)',
+            response: { status: 200, headers: { 'x-ratelimit-limit': '500', 'x-ratelimit-remaining': '499', 'x-ratelimit-reset': '1893456000' }, body: netlify_USER },
+            verdict: { outcome: 'valid', facts: { identity: 'jane@example.com', notes: ['name: Jane Smith'], rateLimit: { limit: 500, remaining: 499, resetAt: '2030-01-01T00:00:00.000Z' } } },
+        },
+        {
+            name: 'an unknown, revoked or expired token',
+            source: 'hand-written body after netlify/open-api swagger.yml definitions.error ({ code, message })',
+            response: { status: 401, body: { code: 401, message: 'Access Denied: your token is invalid' } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a 401 with an empty body',
+            source: 'netlify/cli#622 (a 401 whose body is empty: "Unexpected end of JSON input")',
+            response: { status: 401, body: '' },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a 403 is not a verdict on the token',
+            source: 'hand-written: an HTML 403 of a firewall in front of the API',
+            response: { status: 403, headers: { 'content-type': 'text/html' }, body: '<html>Access denied</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the user must not pass',
+            response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+
+;// CONCATENATED MODULE: ./lib/providers/notion.js
+
+// Retrieve your token's bot user: https://developers.notion.com/reference/get-self (GET /v1/users/me);
+// the required Notion-Version header: https://developers.notion.com/reference/versioning (latest
+// 2026-03-11; users/me is the same in every version since 2021-08-16);
+// errors (401 unauthorized, 403 restricted_resource, 429 rate_limited):
+// https://developers.notion.com/reference/status-codes. Answers recorded by ramnes/notion-sdk-py
+// against the live API: tests/cassettes/test_users_me.yaml, test_api_response_error.yaml.
+/** users/me as recorded in ramnes/notion-sdk-py tests/cassettes/test_users_me.yaml. */
+const notion_BOT_USER = {
+    object: 'user',
+    id: '7775f3a3-893f-43fa-b625-460c61094c78',
+    name: 'notion-sdk-py',
+    avatar_url: null,
+    type: 'bot',
+    bot: {
+        owner: { type: 'workspace', workspace: true },
+        workspace_name: 'notion-sdk-py',
+        workspace_id: '231674b6-2cc1-46bc-b742-c5c9fe4b9c73',
+        workspace_limits: { max_file_upload_size_in_bytes: 5242880 },
+    },
+    request_id: 'cd6c8914-2c88-4e7e-985d-b0fb9721ffc5',
+};
+const notion = dataProvider({
+    id: 'notion',
+    title: 'Notion',
+    ping: '`GET /v1/users/me`',
+    fields: [{ id: 'token', description: 'an internal integration token (ntn_…, or secret_… before September 2024)', rotates: true }],
+    hosts: ['api.notion.com'],
+    apiRoot: 'https://api.notion.com/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    // Notion advises against validating tokens by pattern; these are the two shapes seen so far
+    // (50 characters each). Personal access tokens and OAuth tokens have no documented shape.
+    formats: [/^ntn_\d{11}[A-Za-z0-9]{35}$/, /^secret_[A-Za-z0-9]{43}$/],
+    http: {
+        request: { url: 'v1/users/me', auth: { bearer: '${token}' }, headers: { 'notion-version': '2026-03-11' } },
+        expect: { status: 200, json: { '$.object': 'user', '$.id': { exists: true } } },
+        outcomes: [
+            { when: { status: 401 }, result: 'invalid', message: 'Notion refused the token (401 unauthorized: unknown, or its integration deleted)' },
+            {
+                when: { status: 403 },
+                result: 'unexpected',
+                message: 'Notion answered HTTP 403 to GET /v1/users/me: the token was accepted but may not read its own bot user',
+            },
+        ],
+        extract: {
+            identity: '$.name',
+            notes: [
+                { label: 'workspace', from: '$.bot.workspace_name' },
+                { label: 'owner', from: '$.bot.owner.type' },
+            ],
+        },
+    },
+    examples: [
+        {
+            name: 'an internal integration token',
+            source: 'ramnes/notion-sdk-py tests/cassettes/test_users_me.yaml (recorded GET /v1/users/me)',
+            response: { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: notion_BOT_USER },
+            verdict: { outcome: 'valid', facts: { identity: 'notion-sdk-py', notes: ['workspace: notion-sdk-py', 'owner: workspace'] } },
+        },
+        {
+            name: 'an invalid token',
+            source: 'ramnes/notion-sdk-py tests/cassettes/test_api_response_error.yaml (recorded 401 of GET /v1/users)',
+            response: {
+                status: 401,
+                body: { object: 'error', status: 401, code: 'unauthorized', message: 'API token is invalid.', request_id: '17359c46-ca0d-4156-be70-12a5eebc3346' },
+            },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a token without access to its bot user',
+            source: 'developers.notion.com/reference/status-codes (403 restricted_resource); body hand-written in that shape',
+            response: { status: 403, body: { object: 'error', status: 403, code: 'restricted_resource', message: 'API token does not have access to this resource.' } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a request Notion cannot serve',
+            source: 'ramnes/notion-sdk-py tests/cassettes/test_api_response_error.yaml (recorded 400 invalid_request_url)',
+            response: { status: 400, body: { object: 'error', status: 400, code: 'invalid_request_url', message: 'Invalid request URL.', request_id: 'd7a11923-e694-4dea-9924-468fe422c571' } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'throttled',
+            source: 'developers.notion.com/reference/request-limits (HTTP 429 rate_limited with Retry-After); body hand-written in the error shape',
+            response: { status: 429, headers: { 'retry-after': '60' }, body: { object: 'error', status: 429, code: 'rate_limited', message: 'You have been rate limited.' } },
+            verdict: { outcome: 'unknown', code: 'rate-limited' },
+        },
+    ],
+});
+
+;// CONCATENATED MODULE: ./lib/providers/npm.js
+
+
+
+// `npm whoami` is GET /-/whoami (docs.npmjs.com/cli/commands/npm-whoami; npm/cli
+// mock-registry/lib/index.js answers it with `{ username }`). Token kinds and lifetimes:
+// docs.npmjs.com/about-access-tokens; classic tokens were revoked for good on 2025-12-09
+// (github.blog changelog, 2025-12-09). The npm_ checksum is GitHub's (src/providers/checksum.ts).
+//
+// A token whose checksum fails is still sent: npm has not published the checksum, so refusing on
+// it offline could call a working token broken. As for GitHub, a failed checksum only explains a 401.
+const npm = {
+    id: 'npm',
+    title: 'npm (registry.npmjs.org, or a registry of your own)',
+    ping: '`GET /-/whoami`',
+    fields: [{ id: 'token', description: 'an npm access token (npm_…), as `_authToken` in .npmrc', rotates: true }],
+    hosts: ['registry.npmjs.org'],
+    apiRoot: 'https://registry.npmjs.org/',
+    selfHosted: { example: 'https://npm.example.com/' },
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    // Legacy UUID tokens are left out: a UUID is too plain to be recognized as an npm token.
+    formats: [/^npm_[A-Za-z0-9]{36}$/],
+    examples: npmExamples(),
+    async check(credential, ctx) {
+        const token = credential.token;
+        const res = await ctx.http.send({ url: '-/whoami', auth: { bearer: '${token}' }, headers: { accept: 'application/json' } });
+        if (res.status === 200) {
+            const body = jsonObject(res, 'GET /-/whoami');
+            if (typeof body.username !== 'string' || !body.username)
+                throw malformed(res, 'GET /-/whoami', 'it has no "username"');
+            return valid({ kind: token.startsWith('npm_') ? 'access token' : 'token of a legacy or registry-specific format', identity: oneLine(body.username, 200) }, res);
+        }
+        if (res.status === 401)
+            return rejected('invalid', npm_refusal(token, res), res);
+        throw unexpected(res);
+    },
+};
+function npm_refusal(token, res) {
+    let message = `${res.host} answered 401: the token is unknown, revoked or expired (npm does not say which)`;
+    if (token.startsWith('npm_') && !hasValidCrc32Suffix(token, 'npm_'))
+        message += '; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved';
+    if (res.host === 'registry.npmjs.org' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token)) {
+        message += '; a UUID is a classic token, and npm revoked every classic token on 2025-12-09: create a granular access token';
+    }
+    return message;
+}
+function npmExamples() {
+    const random = 'EXAMPLEnpmTOKEN0123456789abcde';
+    const token = `npm_${random}${base62Crc32(random)}`;
+    return [
+        {
+            name: 'a working token',
+            source: 'npm/cli mock-registry/lib/index.js (whoami: 200 { username })',
+            credential: { token },
+            responses: [{ path: '/-/whoami', status: 200, body: { username: 'npm-user' } }],
+            verdict: { outcome: 'valid', facts: { identity: 'npm-user', kind: 'access token' } },
+        },
+        {
+            name: 'an unknown, revoked or expired token',
+            source: 'hand-written body; the 401 of GET /-/whoami as npm reports it ("npm error 401 Unauthorized - GET https://registry.npmjs.org/-/whoami")',
+            credential: { token },
+            responses: [{ path: '/-/whoami', status: 401, body: { error: 'Unauthorized' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a 200 without a username',
+            source: 'hand-written: an answer that names nobody proves nothing',
+            credential: { token },
+            responses: [{ path: '/-/whoami', status: 200, body: {} }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the whoami answer must not pass',
+            credential: { token },
+            responses: [{ path: '/-/whoami', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/providers/oauth2.js
+
+
+
+// OAuth 2.0 Token Introspection: https://www.rfc-editor.org/rfc/rfc7662 (§2.1 request, §2.2
+// response, §2.3 error response, §4 what an inactive answer may hide), client authentication:
+// https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1 (and §5.2 error codes), token type hints:
+// https://www.rfc-editor.org/rfc/rfc7009#section-4.1.2.
+const AUTH_METHODS = ['client_secret_basic', 'client_secret_post'];
+/** RFC 7662 §2.2, the example answer for an active token (also the fixture of Spring Security's SpringReactiveOpaqueTokenIntrospectorTests). */
+const RFC_ACTIVE = {
+    active: true,
+    client_id: 'l238j323ds-23ij4',
+    username: 'jdoe',
+    scope: 'read write dolphin',
+    sub: 'Z5O3upPC88QrAjx00dis',
+    aud: 'https://protected.example.net/resource',
+    iss: 'https://server.example.com/',
+    exp: 1419356238,
+    iat: 1419350238,
+    extension_field: 'twenty-seven',
+};
+const oauth2_SETTINGS = { 'introspection-url': 'https://server.example.com/introspect' };
+const INTROSPECT = { method: 'POST', path: '/introspect' };
+const oauth2_examples = [
+    {
+        name: 'an active token (client_secret_basic)',
+        source: 'RFC 7662 §2.2, the response example for an active token',
+        settings: oauth2_SETTINGS,
+        responses: [{ ...INTROSPECT, status: 200, body: RFC_ACTIVE }],
+        verdict: {
+            outcome: 'valid',
+            facts: {
+                identity: 'Z5O3upPC88QrAjx00dis',
+                scopes: ['read', 'write', 'dolphin'],
+                expiresAt: new Date(1419356238_000),
+                notes: ['username: jdoe', 'client: l238j323ds-23ij4', 'issuer: https://server.example.com/', 'audience: https://protected.example.net/resource'],
+            },
+        },
+    },
+    {
+        name: 'an active token, client authenticated in the form (client_secret_post)',
+        source: 'RFC 7662 §2.2, the response example for an active token',
+        settings: { ...oauth2_SETTINGS, 'auth-method': 'client_secret_post', 'token-type-hint': 'access_token' },
+        responses: [{ ...INTROSPECT, status: 200, body: RFC_ACTIVE }],
+        verdict: { outcome: 'valid', facts: { identity: 'Z5O3upPC88QrAjx00dis' } },
+    },
+    {
+        name: 'an inactive token',
+        source: 'RFC 7662 §2.2, the response example for an inactive token',
+        settings: oauth2_SETTINGS,
+        responses: [{ ...INTROSPECT, status: 200, body: { active: false } }],
+        verdict: { outcome: 'rejected', code: 'invalid' },
+    },
+    {
+        name: 'an inactive token whose exp has passed',
+        source: 'hand-written: RFC 7662 §2.2 says a server SHOULD NOT add fields to an inactive answer, but some add exp',
+        settings: oauth2_SETTINGS,
+        responses: [{ ...INTROSPECT, status: 200, body: { active: false, exp: 1419356238 } }],
+        verdict: { outcome: 'rejected', code: 'expired' },
+    },
+    {
+        name: 'the client credentials refused',
+        source: 'RFC 7662 §2.3 (HTTP 401 when the client credentials are invalid); body hand-written with the invalid_client code of RFC 6749 §5.2',
+        settings: oauth2_SETTINGS,
+        responses: [{ ...INTROSPECT, status: 401, headers: { 'www-authenticate': 'Basic realm="server.example.com"' }, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }],
+        verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+    {
+        name: 'an answer without the active member',
+        source: 'hand-written: RFC 7662 §2.2 makes "active" REQUIRED; an answer without it proves nothing',
+        settings: oauth2_SETTINGS,
+        responses: [{ ...INTROSPECT, status: 200, body: { sub: 'Z5O3upPC88QrAjx00dis' } }],
+        verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+    {
+        name: 'a captive portal answering 200 with HTML',
+        source: 'hand-written: a 200 that is not an introspection answer must not pass',
+        settings: oauth2_SETTINGS,
+        responses: [{ ...INTROSPECT, status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+        verdict: { outcome: 'unknown', code: 'unexpected-response' },
+    },
+];
+/** Any OAuth 2.0 authorization server with an RFC 7662 introspection endpoint. */
+const oauth2 = {
+    id: 'oauth2',
+    title: 'OAuth 2.0 token introspection (RFC 7662)',
+    ping: '`POST` of the token to `introspection-url` (RFC 7662)',
+    hostsFrom: 'the host of `introspection-url`',
+    fields: [
+        { id: 'token', description: 'the access or refresh token to check', rotates: true },
+        { id: 'client-id', description: 'the client id of the client allowed to introspect', identifier: true },
+        { id: 'client-secret', description: "that client's secret" },
+    ],
+    hosts: [],
+    apiRoot: '',
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: false },
+    settings: {
+        properties: {
+            'introspection-url': { ...HTTPS_URL, description: "The authorization server's introspection endpoint (its metadata's introspection_endpoint); the token and client credentials are sent to this host only." },
+            'auth-method': { enum: [...AUTH_METHODS], description: 'How the client authenticates: HTTP Basic (client_secret_basic, the default) or in the form (client_secret_post).' },
+            'token-type-hint': { type: 'string', pattern: '^[A-Za-z0-9_.:-]+$', description: 'token_type_hint sent with the token: access_token or refresh_token (RFC 7009).' },
+        },
+        required: ['introspection-url'],
+    },
+    examples: oauth2_examples,
+    async check(credential, ctx) {
+        const url = endpointUrl(ctx.settings, 'introspection-url');
+        const method = (stringSetting(ctx.settings, 'auth-method') ?? 'client_secret_basic');
+        // The schema allows no `${` in the hint; stripped again here, so it can never name a part.
+        const hint = stringSetting(ctx.settings, 'token-type-hint')?.replace(/[^A-Za-z0-9_.:-]/g, '');
+        const form = { token: '${token}' };
+        if (hint)
+            form.token_type_hint = hint;
+        let auth;
+        if (method === 'client_secret_post')
+            Object.assign(form, { client_id: '${client-id}', client_secret: '${client-secret}' });
+        // RFC 6749 §2.3.1: the client id and secret are form-urlencoded before they become the Basic pair.
+        else
+            auth = { basic: { username: '${client-id}', password: '${client-secret}', encode: 'form' } };
+        const res = await ctx.http.send({ method: 'POST', url, headers: { accept: 'application/json' }, form, auth });
+        return oauth2_judge(res, method);
+    },
+    fromSettings: (settings) => endpointTarget(settings['introspection-url']),
+    settingsProblems: (settings) => endpointProblems(settings, 'introspection-url'),
+};
+function oauth2_judge(res, method) {
+    if (res.status === 200) {
+        const body = jsonObject(res, 'the introspection request');
+        if (body.active === true)
+            return valid(oauth2_factsOf(body), res);
+        if (body.active === false)
+            return inactive(body, res);
+        throw malformed(res, 'the introspection request', 'its "active" member, which RFC 7662 §2.2 requires, is missing or not a boolean');
+    }
+    const error = tryJson(res.body)?.error;
+    if (res.status === 401 || error === 'invalid_client') {
+        const said = providerMessage(res);
+        const tip = method === 'client_secret_basic' ? '; a server that does not form-decode Basic credentials (RFC 6749 §2.3.1) may need auth-method: client_secret_post' : '';
+        throw new problems_ProblemError('unexpected-response', `${res.host} refused the client credentials (HTTP ${res.status}${said ? `: ${said}` : ''}): check client-id and client-secret${tip}. This says nothing about the token, which was not checked`);
+    }
+    if (res.status === 403)
+        throw unexpected(res, '; this client may not introspect tokens, so the token was not checked');
+    throw unexpected(res);
+}
+/** RFC 7662 §2.2 gives no reason for an inactive token, and §4 lets a server hide one this client may not see. */
+function inactive(body, res) {
+    const exp = fromEpochSeconds(body.exp);
+    if (exp && exp.getTime() <= Date.now())
+        return rejected('expired', `${res.host} says the token is inactive, and its exp (${exp.toISOString()}) has passed: expired`, res);
+    return rejected('invalid', `${res.host} says the token is inactive: expired, revoked or unknown — RFC 7662 does not say which (a server may also answer so for a token this client may not see)`, res);
+}
+function oauth2_factsOf(body) {
+    const sub = endpoint_setting_text(body.sub);
+    const username = endpoint_setting_text(body.username);
+    const client = endpoint_setting_text(body.client_id);
+    const identity = sub ?? username ?? client;
+    const facts = { kind: 'OAuth 2.0 token (introspected)' };
+    if (identity)
+        facts.identity = identity;
+    const scopes = typeof body.scope === 'string' ? scopeList(body.scope) : undefined;
+    if (scopes)
+        facts.scopes = scopes;
+    const exp = fromEpochSeconds(body.exp);
+    if (exp)
+        facts.expiresAt = exp;
+    const tokenType = endpoint_setting_text(body.token_type);
+    const notes = [
+        ...(username && username !== identity ? [`username: ${username}`] : []),
+        ...(client && client !== identity ? [`client: ${client}`] : []),
+        ...issuerNotes(body),
+        ...(tokenType ? [`token type: ${tokenType}`] : []),
+    ];
+    if (notes.length)
+        facts.notes = notes;
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/oidc.js
+
+
+
+
+
+// OpenID Connect Core 1.0 UserInfo: https://openid.net/specs/openid-connect-core-1_0.html#UserInfo
+// (§5.3.1 request, §5.3.2 response — `sub` always present, JSON or a signed JWT —, §5.3.3 errors),
+// and the Bearer error answers it uses: https://www.rfc-editor.org/rfc/rfc6750#section-3
+// (invalid_token → 401, insufficient_scope → 403).
+/** OpenID Connect Core 1.0 §5.3.2, the example UserInfo response. */
+const CORE_USERINFO = {
+    sub: '248289761001',
+    name: 'Jane Doe',
+    given_name: 'Jane',
+    family_name: 'Doe',
+    preferred_username: 'j.doe',
+    email: 'janedoe@example.com',
+    picture: 'http://example.com/janedoe/me.jpg',
+};
+const oidc_SETTINGS = { 'userinfo-url': 'https://server.example.com/userinfo' };
+/** An example of the UserInfo endpoint answering with this status, body and headers. */
+function userinfo(name, source, answer, verdict) {
+    return { name, source, settings: oidc_SETTINGS, responses: [{ path: '/userinfo', ...answer }], verdict };
+}
+const oidc_examples = [
+    userinfo('a working access token', 'OpenID Connect Core 1.0 §5.3.2, the UserInfo response example', { status: 200, body: CORE_USERINFO }, {
+        outcome: 'valid',
+        facts: { identity: '248289761001', notes: ['username: j.doe', 'email: janedoe@example.com'] },
+    }),
+    userinfo('an expired access token', 'OpenID Connect Core 1.0 §5.3.3, the UserInfo error response example', { status: 401, headers: { 'www-authenticate': 'error="invalid_token", error_description="The Access Token expired"' }, body: '' }, { outcome: 'rejected', code: 'expired' }),
+    userinfo('an expired access token (Bearer challenge)', 'RFC 6750 §3, the example answer to an expired token', { status: 401, headers: { 'www-authenticate': 'Bearer realm="example", error="invalid_token", error_description="The access token expired"' }, body: '' }, { outcome: 'rejected', code: 'expired' }),
+    userinfo('an unknown access token', 'hand-written from RFC 6750 §3.1: invalid_token "revoked, malformed, or invalid for other reasons"', { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' }, body: { error: 'invalid_token' } }, { outcome: 'rejected', code: 'invalid' }),
+    userinfo('a token without the openid scope', 'hand-written from RFC 6750 §3.1: insufficient_scope with HTTP 403', { status: 403, headers: { 'www-authenticate': 'Bearer error="insufficient_scope", scope="openid"' }, body: '' }, { outcome: 'unknown', code: 'unexpected-response' }),
+    userinfo('a 200 without sub', 'hand-written: OpenID Connect Core §5.3.2 requires sub; an answer without it is not UserInfo', { status: 200, body: { status: 'ok' } }, {
+        outcome: 'unknown',
+        code: 'unexpected-response',
+    }),
+    userinfo('a wrong userinfo-url (HTTP 404)', 'hand-written: an answer that is neither UserInfo nor a Bearer error proves nothing', { status: 404, body: { error: 'not_found' } }, {
+        outcome: 'unknown',
+        code: 'unexpected-response',
+    }),
+    userinfo('a captive portal answering 200 with HTML', 'hand-written: a 200 that is not UserInfo must not pass', { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }, { outcome: 'unknown', code: 'unexpected-response' }),
+];
+/** Any OpenID Connect provider: the UserInfo endpoint, with the access token as a Bearer token. */
+const oidc = {
+    id: 'oidc',
+    title: 'OpenID Connect (UserInfo endpoint)',
+    ping: '`GET userinfo-url`',
+    hostsFrom: 'the host of `userinfo-url`',
+    fields: [{ id: 'token', description: 'an access token issued with the openid scope', rotates: true }],
+    hosts: [],
+    apiRoot: '',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: false },
+    settings: {
+        properties: {
+            'userinfo-url': { ...HTTPS_URL, description: "The provider's UserInfo endpoint (its discovery document's userinfo_endpoint); the token is sent to this host only." },
+        },
+        required: ['userinfo-url'],
+    },
+    examples: oidc_examples,
+    async check(_credential, ctx) {
+        const url = endpointUrl(ctx.settings, 'userinfo-url');
+        const res = await ctx.http.send({ url, headers: { accept: 'application/json' }, auth: { bearer: '${token}' } });
+        return oidc_judge(res);
+    },
+    fromSettings: (settings) => endpointTarget(settings['userinfo-url']),
+    settingsProblems: (settings) => endpointProblems(settings, 'userinfo-url'),
+};
+function oidc_judge(res) {
+    if (res.status === 200)
+        return valid(oidc_factsOf(claimsOf(res), res), res);
+    const { error, description, scope } = bearerError(res);
+    if (res.status === 401) {
+        const code = /expired/i.test(description ?? '') ? 'expired' : /revoked/i.test(description ?? '') ? 'revoked' : 'invalid';
+        return rejected(code, `${res.host} refused the access token (HTTP 401${error ? `, ${error}` : ''})${description ? `: ${description}` : ''}`, res);
+    }
+    if (res.status === 403 && error === 'insufficient_scope') {
+        // The server knows the token, but this answer neither proves it live nor tells who it is.
+        const needs = scope ? ` (needs ${scope})` : '';
+        throw new problems_ProblemError('unexpected-response', `${res.host} answered HTTP 403 insufficient_scope${needs}: the token lacks the scope UserInfo requires (openid), so this check cannot confirm it; check it with provider oauth2 (introspection) or jwt`);
+    }
+    throw unexpected(res);
+}
+/** The claims of a UserInfo answer: a JSON object, or a signed JWT (§5.3.2; its signature is not checked here). */
+function claimsOf(res) {
+    const type = res.headers['content-type'] ?? '';
+    if (/^application\/jwt\b/i.test(type)) {
+        try {
+            return decodeJwt(res.body.trim());
+        }
+        catch {
+            throw malformed(res, 'the UserInfo request', 'its application/jwt body is not a readable signed JWT (an encrypted one cannot be read)');
+        }
+    }
+    return jsonObject(res, 'the UserInfo request');
+}
+function oidc_factsOf(claims, res) {
+    const sub = endpoint_setting_text(claims.sub);
+    if (!sub)
+        throw malformed(res, 'the UserInfo request', 'it has no "sub", which OpenID Connect Core §5.3.2 requires');
+    const notes = [
+        endpoint_setting_text(claims.preferred_username) ? `username: ${endpoint_setting_text(claims.preferred_username)}` : '',
+        endpoint_setting_text(claims.email) ? `email: ${endpoint_setting_text(claims.email)}` : '',
+    ].filter(Boolean);
+    return { kind: 'OpenID Connect access token', identity: sub, ...(notes.length ? { notes } : {}) };
+}
+/** The error of a Bearer challenge (RFC 6750 §3; OpenID Connect Core's example omits the scheme), else of the JSON body. */
+function bearerError(res) {
+    const params = {};
+    const header = res.headers['www-authenticate'] ?? '';
+    for (const m of header.matchAll(/([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]+))/g))
+        params[m[1].toLowerCase()] = (m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1');
+    const body = tryJson(res.body);
+    const field = (name) => params[name] ?? (body && typeof body === 'object' && typeof body[name] === 'string' ? body[name] : undefined);
+    const clean = (value) => (value?.trim() ? oneLine(value, 200) : undefined);
+    return { error: clean(field('error')), description: clean(field('error_description')), scope: clean(field('scope')) };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/openai.js
+
+
+// Calls: platform.openai.com/docs/api-reference/models/list (any project, user or service-account
+// key) and /admin-api-keys/list (admin keys, which only the organization endpoints take).
+// Errors: platform.openai.com/docs/guides/error-codes (401 invalid_api_key; 401 "insufficient
+// permissions … Missing scopes" for a restricted key; 403 unsupported_country_region_territory;
+// 429). Formats: the gitleaks rule openai-api-key (`T3BlbkFJ` is base64 of "OpenAI").
+// Answers: the examples of openai/openai-openapi openapi.yaml (listModels, admin-api-keys-list);
+// refusals as pasted in continuedev/continue#11409, marcusquinn/aidevops#24564, bytedance/trae-agent#162
+// and nalgeon/pokitoki#42.
+const openai_KINDS = [
+    [/^sk-admin-/, 'admin key'],
+    [/^sk-proj-/, 'project key'],
+    [/^sk-(svcacct|service)-/, 'service account key'],
+];
+const LIST_MODELS = { what: 'GET /v1/models', denied: 'list models', request: { url: 'v1/models', auth: { bearer: '${token}' } } };
+const LIST_ADMIN_KEYS = {
+    what: 'GET /v1/organization/admin_api_keys',
+    denied: 'list admin keys',
+    request: { url: 'v1/organization/admin_api_keys', query: { limit: '1' }, auth: { bearer: '${token}' } },
+};
+const openai = {
+    id: 'openai',
+    title: 'OpenAI',
+    ping: '`GET /v1/models`; admin keys `GET /v1/organization/admin_api_keys?limit=1`',
+    fields: [{ id: 'token', description: 'an API key (sk-proj-…, sk-svcacct-…, sk-admin-… or a legacy sk-…)', rotates: true }],
+    hosts: ['api.openai.com'],
+    apiRoot: 'https://api.openai.com/',
+    can: { identity: false, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    formats: [
+        /^sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})$/,
+        /^sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}$/,
+    ],
+    async check(credential, ctx) {
+        const kind = openai_KINDS.find(([pattern]) => pattern.test(credential.token))?.[1] ?? 'user key';
+        const call = kind === 'admin key' ? LIST_ADMIN_KEYS : LIST_MODELS;
+        const res = await ctx.http.send(call.request);
+        if (res.status !== 200)
+            return verdictOfError(res, kind, call);
+        if (!Array.isArray(jsonObject(res, call.what).data))
+            throw malformed(res, call.what, 'it has no "data" list');
+        return valid({ kind }, res);
+    },
+    examples: [
+        {
+            name: 'a project key lists the models',
+            source: 'openai/openai-openapi openapi.yaml, listModels x-oaiMeta response example (its trailing comma removed)',
+            credential: { token: `sk-proj-${'x'.repeat(58)}T3BlbkFJ${'x'.repeat(58)}` },
+            responses: [
+                {
+                    path: '/v1/models',
+                    status: 200,
+                    body: {
+                        object: 'list',
+                        data: [
+                            { id: 'model-id-0', object: 'model', created: 1686935002, owned_by: 'organization-owner', shutdown_date: null },
+                            { id: 'model-id-1', object: 'model', created: 1686935002, owned_by: 'organization-owner', shutdown_date: null },
+                            { id: 'model-id-2', object: 'model', created: 1686935002, owned_by: 'openai', shutdown_date: '2026-10-23' },
+                        ],
+                    },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'project key' } },
+        },
+        {
+            name: 'an admin key lists the admin keys',
+            source: 'openai/openai-openapi openapi.yaml, admin-api-keys-list x-oaiMeta response example',
+            credential: { token: `sk-admin-${'x'.repeat(58)}T3BlbkFJ${'x'.repeat(58)}` },
+            responses: [
+                {
+                    path: '/v1/organization/admin_api_keys?limit=1',
+                    status: 200,
+                    body: {
+                        object: 'list',
+                        data: [
+                            {
+                                object: 'organization.admin_api_key',
+                                id: 'key_abc',
+                                name: 'Main Admin Key',
+                                redacted_value: 'sk-admin...def',
+                                created_at: 1711471533,
+                                expires_at: 1714063533,
+                                last_used_at: 1711471534,
+                                owner: { type: 'service_account', object: 'organization.service_account', id: 'sa_456', name: 'My Service Account', created_at: 1711471533, role: 'member' },
+                            },
+                        ],
+                        first_id: 'key_abc',
+                        last_id: 'key_abc',
+                        has_more: false,
+                    },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'admin key' } },
+        },
+        {
+            name: 'a restricted key without the models read scope',
+            source: 'marcusquinn/aidevops#24564 (GET /v1/models, the message) in the error object of bytedance/trae-agent#162',
+            responses: [
+                {
+                    path: '/v1/models',
+                    status: 401,
+                    body: {
+                        error: {
+                            message: "You have insufficient permissions for this operation. Missing scopes: api.model.read. Check that you have the correct role in your organization (Reader, Writer, Owner) and project (Viewer, Member, Owner), and if you're using a restricted API key, that it has the necessary scopes.",
+                            type: 'invalid_request_error',
+                            param: null,
+                            code: null,
+                        },
+                    },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { notes: ['restricted: may not list models (missing scopes: api.model.read)'] } },
+        },
+        {
+            name: 'an unknown key',
+            source: 'continuedev/continue#11409 (the 401 invalid_api_key error object as logged there)',
+            responses: [
+                {
+                    path: '/v1/models',
+                    status: 401,
+                    body: {
+                        error: {
+                            message: 'Incorrect API key provided: sk-proj-****2829. You can find your API key at https://platform.openai.com/account/api-keys.',
+                            type: 'invalid_request_error',
+                            param: null,
+                            code: 'invalid_api_key',
+                        },
+                    },
+                },
+            ],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a runner in a country OpenAI does not serve',
+            source: 'nalgeon/pokitoki#42 and home-assistant/core#120072 (the 403 unsupported_country_region_territory error object, as logged there)',
+            responses: [
+                {
+                    path: '/v1/models',
+                    status: 403,
+                    body: { error: { code: 'unsupported_country_region_territory', message: 'Country, region, or territory not supported', param: null, type: 'request_forbidden' } },
+                },
+            ],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'throttled',
+            source: 'platform.openai.com/docs/guides/error-codes (429 "Rate limit reached for requests"); body hand-written in the error shape above',
+            responses: [
+                {
+                    path: '/v1/models',
+                    status: 429,
+                    body: { error: { message: 'Rate limit reached for requests', type: 'requests', param: null, code: 'rate_limit_exceeded' } },
+                },
+            ],
+            verdict: { outcome: 'unknown', code: 'rate-limited' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not a list of models must not pass',
+            responses: [{ path: '/v1/models', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+/** A 401 refuses the key, unless it only lacks a permission; anything else says nothing of it. */
+function verdictOfError(res, kind, call) {
+    const error = openaiError(res);
+    if (res.status === 403 && error.code === 'unsupported_country_region_territory') {
+        throw unexpected(res, ': OpenAI refuses calls from where this runner is, so the key was not checked');
+    }
+    if (res.status !== 401)
+        throw unexpected(res);
+    // A restricted key (or a Reader role) is authenticated, and told which scope it lacks.
+    if (/insufficient permissions/i.test(error.message)) {
+        const missing = /Missing scopes: ([\w.:, -]+?)\.(?:\s|$)/.exec(error.message)?.[1];
+        return valid({ kind, notes: [`restricted: may not ${call.denied}${missing ? ` (missing scopes: ${oneLine(missing, 100)})` : ''}`] }, res);
+    }
+    const said = error.message ? `: ${oneLine(error.message, 200)}` : '';
+    return rejected('invalid', `OpenAI refused the key (HTTP 401${error.code ? ` ${error.code}` : ''}${said})`, res);
+}
+function openaiError(res) {
+    const body = tryJson(res.body);
+    const error = body?.error;
+    // Some gateways answer `{"error": "…"}`; OpenAI itself `{"error": {"message", "type", "param", "code"}}`.
+    if (typeof error === 'string')
+        return { message: error };
+    const object = error && typeof error === 'object' ? error : {};
+    return { code: typeof object.code === 'string' ? object.code : undefined, message: typeof object.message === 'string' ? object.message : '' };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/pagerduty.js
+
+
+
+
+// REST API v2, OpenAPI (PagerDuty/api-schema reference/REST/openapiv3.json): GET /abilities
+// ("List abilities", any REST API key); GET /users/me ("can only be used with a user-level API key
+// … This will not work if the request is made with an account-level access token": a 400 whose
+// error says so, as PagerDuty/pdpyras `api_key_access` reads it). Auth:
+// `Authorization: Token token=<key>` with `Accept: application/vnd.pagerduty+json;version=2`
+// (https://developer.pagerduty.com/docs/rest-api-v2/authentication/). Service regions, each with
+// its own API host (api.pagerduty.com, api.eu.pagerduty.com): https://support.pagerduty.com/docs/service-regions.
+// A key may be read-only: only a write would tell, and this check never writes.
+const pagerduty_REGIONS = [
+    { id: 'us', host: 'api.pagerduty.com', label: 'US' },
+    { id: 'eu', host: 'api.eu.pagerduty.com', label: 'EU' },
+];
+function pagerduty_request(region, path) {
+    return {
+        url: `https://${region.host}/${path}`,
+        auth: { header: { name: 'authorization', value: 'Token token=${token}' } },
+        headers: { accept: 'application/vnd.pagerduty+json;version=2' },
+    };
+}
+const ABILITIES = { abilities: ['teams', 'read_only_users', 'service_support_hours', 'urgencies'] };
+/** The OpenAPI example of GET /users/me, trimmed. */
+const pagerduty_USER = {
+    user: { id: 'PXPGF42', type: 'user', summary: 'Earline Greenholt', name: 'Earline Greenholt', email: '125.greenholt.earline@graham.name', time_zone: 'America/Lima', role: 'admin' },
+};
+const UNAUTHORIZED = { error: { message: 'Authentication failed', code: 2006 } };
+const pagerduty_SPEC = 'PagerDuty/api-schema reference/REST/openapiv3.json';
+const pagerduty = {
+    id: 'pagerduty',
+    title: 'PagerDuty (REST API key)',
+    ping: '`GET /abilities`, then `GET /users/me`',
+    fields: [{ id: 'token', description: 'a REST API key: an account-level key or a user token', rotates: true }],
+    ...regional(pagerduty_REGIONS, 'PagerDuty account (`eu` for accounts at app.eu.pagerduty.com)'),
+    can: { identity: true, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
+    // User tokens as commonly seen (`u+` and 18 more); account-level keys (20 characters) have no
+    // distinctive shape, so they are left out rather than matched loosely.
+    formats: [/^u\+[A-Za-z0-9_+-]{18}$/],
+    async check(_credential, ctx) {
+        const answer = await askRegions(ctx, pagerduty_REGIONS, (region) => pagerduty_request(region, 'abilities'));
+        const { res, region } = answer;
+        if (res.status === 401)
+            return refusedInRegions('PagerDuty', answer, providerMessage(res), 'it is unknown or deleted');
+        if (res.status !== 200)
+            throw unexpected(res);
+        if (!Array.isArray(jsonObject(res, 'GET /abilities').abilities))
+            throw malformed(res, 'GET /abilities', 'it has no "abilities" list');
+        return valid({ ...(await identityOf(region, ctx)), mode: region.id }, res);
+    },
+    examples: [
+        {
+            name: 'a user token',
+            source: `${pagerduty_SPEC} (listAbilities and getCurrentUser response examples)`,
+            responses: [
+                { path: '/abilities', status: 200, body: ABILITIES },
+                { path: '/users/me', status: 200, body: pagerduty_USER },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'user API token', identity: '125.greenholt.earline@graham.name', mode: 'us', notes: ['name: Earline Greenholt', 'role: admin'] } },
+        },
+        {
+            name: 'an account-level key of an EU account',
+            source: `${pagerduty_SPEC} (listAbilities example; getCurrentUser: not for account-level keys); bodies of the 401 and 400 hand-written in the API's error shape, the 400 naming the "account-level access token" that PagerDuty/pdpyras api_key_access looks for`,
+            responses: [
+                { path: '/abilities', status: 401, body: UNAUTHORIZED },
+                { path: '/abilities', origin: 'https://api.eu.pagerduty.com', status: 200, body: ABILITIES },
+                { path: '/users/me', origin: 'https://api.eu.pagerduty.com', status: 400, body: { error: { message: 'Because this request was made using an account-level access token, we were unable to determine the user', code: 2001 } } },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'account-level API key', mode: 'eu' } },
+        },
+        {
+            name: 'a key both regions refuse',
+            source: `${pagerduty_SPEC} (401 Unauthorized: "If you are using an API key, it may be invalid"); error shape from PagerDuty/pdpyras test_pdpyras.py (401, code 2006)`,
+            responses: [
+                { path: '/abilities', status: 401, body: UNAUTHORIZED },
+                { path: '/abilities', origin: 'https://api.eu.pagerduty.com', status: 401, body: UNAUTHORIZED },
+            ],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a key refused in the configured region only',
+            source: `${pagerduty_SPEC} (401 Unauthorized)`,
+            settings: { region: 'us' },
+            responses: [{ path: '/abilities', status: 401, body: UNAUTHORIZED }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a key without access to abilities',
+            source: `${pagerduty_SPEC} (403 Forbidden: "While your authentication is valid, the authenticated user or token does not have permission"); body hand-written`,
+            settings: { region: 'eu' },
+            responses: [{ path: '/abilities', origin: 'https://api.eu.pagerduty.com', status: 403, body: { error: { message: 'Access Denied', code: 2010 } } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the abilities list must not pass',
+            settings: { region: 'us' },
+            responses: [{ path: '/abilities', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+/**
+ * Who the key belongs to: GET /users/me names the user of a user token and refuses an
+ * account-level key with a 400 that says so. Its failure leaves the key valid, only unnamed.
+ */
+async function identityOf(region, ctx) {
+    let res;
+    try {
+        res = await ctx.http.send(pagerduty_request(region, 'users/me'));
+    }
+    catch (error) {
+        if (error instanceof problems_ProblemError)
+            return userUnknown(error.message);
+        throw error;
+    }
+    const said = providerMessage(res);
+    if (res.status === 400 && /account-level/i.test(said))
+        return { kind: 'account-level API key', notes: ['an account-level key acts for no user, so it has no identity'] };
+    const user = res.status === 200 ? tryJson(res.body)?.user : undefined;
+    if (typeof user?.email !== 'string')
+        return userUnknown(`${res.host} answered HTTP ${res.status} to GET /users/me${said ? `: ${said}` : ''}`);
+    const notes = [
+        ['name', user.name],
+        ['role', user.role],
+    ].flatMap(([label, value]) => (typeof value === 'string' && value ? [`${label}: ${oneLine(value, 100)}`] : []));
+    return { kind: 'user API token', identity: oneLine(user.email, 200), ...(notes.length ? { notes } : {}) };
+}
+function userUnknown(why) {
+    return { notes: [`the key's user is unknown: ${why}`] };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/postman.js
+
+// Call: learning.postman.com/api-docs/api-reference/users/get-authenticated-user (GET /me, the
+// key in X-Api-Key). Rate limits: learning.postman.com/docs/developer/postman-api/postman-api-rate-limits
+// (X-RateLimit-Limit/Remaining per minute, X-RateLimit-Reset in epoch seconds; 429).
+// Keys: learning.postman.com/docs/developer/postman-api/authentication. The 401 and 429 bodies: the
+// overview of the Postman API description ("API Key related error response", "Rate Limits").
+// Format: the gitleaks rule postman-api-token.
+/** GET /me: the schema example values of Postman's API reference (getAuthenticatedUser), assembled into one answer. */
+const ME = {
+    user: {
+        id: 12345678,
+        username: 'taylor-lee',
+        email: 'taylor.lee@example.com',
+        fullName: 'Taylor Lee',
+        avatar: 'https://example.com/user/r5u9qpvmujfjf6lbqmga.jpg',
+        isPublic: true,
+        teamId: 123,
+        teamName: 'Test Team',
+        teamDomain: 'test-team',
+        roles: ['user'],
+    },
+    operations: [{ name: 'api_usage', limit: 1000000, usage: 8872, overage: 0 }],
+};
+const postman = dataProvider({
+    id: 'postman',
+    title: 'Postman',
+    ping: '`GET /me`',
+    fields: [{ id: 'token', description: 'a Postman API key (PMAK-…)', rotates: true }],
+    hosts: ['api.getpostman.com'],
+    apiRoot: 'https://api.getpostman.com/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    formats: [/^PMAK-[0-9a-fA-F]{24}-[0-9a-fA-F]{34}$/],
+    http: {
+        request: { url: 'https://api.getpostman.com/me', auth: { header: { name: 'x-api-key', value: '${token}' } } },
+        expect: { status: 200, json: { '$.user.id': { exists: true } } },
+        outcomes: [
+            {
+                when: { status: 401 },
+                result: 'invalid',
+                message: 'Postman refused the API key (HTTP 401): it is unknown, expired, or was regenerated or deleted',
+            },
+        ],
+        extract: {
+            kind: 'API key',
+            identity: '$.user.username',
+            notes: [{ label: 'team', from: '$.user.teamName' }],
+        },
+        ratelimit: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', format: 'epoch-seconds' },
+    },
+    examples: [
+        {
+            name: 'a key of a team member',
+            source: 'learning.postman.com/api-docs/api-reference/users/get-authenticated-user (the example values of its response schema, assembled into one answer; the operations entry is illustrative)',
+            response: { status: 200, headers: { 'x-ratelimit-limit': '300', 'x-ratelimit-remaining': '299' }, body: ME },
+            verdict: { outcome: 'valid', facts: { identity: 'taylor-lee', kind: 'API key', notes: ['team: Test Team'], rateLimit: { limit: 300, remaining: 299 } } },
+        },
+        {
+            name: 'an unknown key',
+            source: 'the Postman API description, overview section "API Key related error response" (HTTP 401 and this body, verbatim)',
+            response: {
+                status: 401,
+                body: { error: { name: 'AuthenticationError', message: 'Invalid API Key. Every request requires a valid API Key to be sent.' } },
+            },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'throttled',
+            source: 'the Postman API description, overview section "Rate Limits" (HTTP 429 and this body, verbatim)',
+            response: { status: 429, body: { error: { name: 'rateLimitError', message: 'Rate Limit exceeded. Please retry at 1465452702843' } } },
+            verdict: { outcome: 'unknown', code: 'rate-limited' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the user must not pass',
+            response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+
+;// CONCATENATED MODULE: ./lib/providers/sendgrid.js
+
+
+
+// Call: twilio.com/docs/sendgrid/api-reference/api-key-permissions/retrieve-a-list-of-scopes-for-which-this-user-has-access
+// (GET /v3/scopes: the calling key's own scopes; servers api.sendgrid.com for global users and
+// subusers, api.eu.sendgrid.com for EU regional subusers). Answers: the examples of
+// twilio/sendgrid-oai spec/json/tsg_scopes_v3.json (200, 401 "authorization required", 403 "access
+// forbidden"); the 401 of a revoked key as pasted in sendgrid/sendgrid-php#793. Rate limits:
+// twilio.com/docs/sendgrid/api-reference/how-to-use-the-sendgrid-v3-api/rate-limits
+// (X-RateLimit-Limit/Remaining, X-RateLimit-Reset in epoch seconds). Format: the gitleaks rule sendgrid-api-token.
+const sendgrid_REGIONS = [
+    { id: 'global', host: 'api.sendgrid.com', label: 'global' },
+    { id: 'eu', host: 'api.eu.sendgrid.com', label: 'EU' },
+];
+const sendgrid_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' };
+const sendgrid_KEY = { token: `SG.${'x'.repeat(22)}.${'y'.repeat(43)}` };
+const sendgrid_GLOBAL = 'https://api.sendgrid.com';
+const sendgrid_EU = 'https://api.eu.sendgrid.com';
+/** The 401 of GET /v3/scopes: twilio/sendgrid-oai spec/json/tsg_scopes_v3.json, its example. */
+const AUTHORIZATION_REQUIRED = { status: 401, body: { errors: [{ field: null, message: 'authorization required' }] } };
+/** The 401 of a revoked key, as sendgrid/sendgrid-php#793 shows it (HTTP 401, application/json). */
+const sendgrid_REVOKED = { status: 401, body: { errors: [{ message: 'The provided authorization grant is invalid, expired, or revoked', field: null, help: null }] } };
+const sendgrid = {
+    id: 'sendgrid',
+    title: 'SendGrid (Twilio SendGrid)',
+    ping: '`GET /v3/scopes`',
+    fields: [{ id: 'token', description: 'a SendGrid API key (SG.…)', rotates: true }],
+    ...regional(sendgrid_REGIONS, 'SendGrid user (`eu` for an EU regional subuser)'),
+    can: { identity: false, scopes: true, expiry: false, mode: true, verifiesLeaks: true },
+    formats: [/^SG\.[\w-]{22}\.[\w-]{43}$/],
+    async check(_credential, ctx) {
+        const answer = await askRegions(ctx, sendgrid_REGIONS, (r) => ({ url: `https://${r.host}/v3/scopes`, auth: { bearer: '${token}' } }));
+        const { res, region } = answer;
+        const said = sendgridMessage(res);
+        if (res.status === 401)
+            return refusedInRegions('SendGrid', answer, said, 'it is unknown, revoked or deleted');
+        // 403 "access forbidden" is what SendGrid answers a known key that lacks a permission: it proves nothing either way here.
+        if (res.status !== 200)
+            throw unexpected(res, said ? `: ${said}` : '');
+        const scopes = jsonObject(res, 'GET /v3/scopes').scopes;
+        if (!Array.isArray(scopes))
+            throw malformed(res, 'GET /v3/scopes', 'it has no "scopes" list');
+        const granted = scopes.filter((s) => typeof s === 'string' && s !== '').map((s) => oneLine(s, 100));
+        return valid({ kind: 'API key', scopes: granted, mode: region.id, rateLimit: rateLimitFrom(res, sendgrid_RATE_LIMIT) }, res);
+    },
+    examples: [
+        {
+            name: 'a key lists its scopes',
+            source: 'twilio/sendgrid-oai spec/json/tsg_scopes_v3.json (GET /v3/scopes, the 200 example)',
+            credential: sendgrid_KEY,
+            responses: [
+                {
+                    path: '/v3/scopes',
+                    origin: sendgrid_GLOBAL,
+                    status: 200,
+                    headers: { 'x-ratelimit-limit': '600', 'x-ratelimit-remaining': '599', 'x-ratelimit-reset': '1735689600' },
+                    body: { scopes: ['mail.send', 'alerts.create', 'alerts.read'] },
+                },
+            ],
+            verdict: {
+                outcome: 'valid',
+                facts: { scopes: ['mail.send', 'alerts.create', 'alerts.read'], mode: 'global', rateLimit: { limit: 600, remaining: 599, resetAt: '2025-01-01T00:00:00.000Z' } },
+            },
+        },
+        {
+            name: 'a found key of an EU regional subuser: refused globally, accepted in the EU',
+            source: 'twilio/sendgrid-oai spec/json/tsg_scopes_v3.json (the 401 and 200 examples; its servers name the EU host for EU regional subusers)',
+            credential: sendgrid_KEY,
+            purpose: 'leak',
+            responses: [
+                { path: '/v3/scopes', origin: sendgrid_GLOBAL, ...AUTHORIZATION_REQUIRED },
+                { path: '/v3/scopes', origin: sendgrid_EU, status: 200, body: { scopes: ['mail.send'] } },
+            ],
+            verdict: { outcome: 'valid', facts: { scopes: ['mail.send'], mode: 'eu' } },
+        },
+        {
+            name: 'a revoked key, refused in both regions',
+            source: 'sendgrid/sendgrid-php#793 (the 401 body "The provided authorization grant is invalid, expired, or revoked", as pasted there), from each region',
+            credential: sendgrid_KEY,
+            responses: [
+                { path: '/v3/scopes', origin: sendgrid_GLOBAL, ...sendgrid_REVOKED },
+                { path: '/v3/scopes', origin: sendgrid_EU, ...sendgrid_REVOKED },
+            ],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'access forbidden',
+            source: 'twilio/sendgrid-oai spec/json/tsg_scopes_v3.json (the GetScopes403 example): a known key without a permission, not a refusal',
+            credential: sendgrid_KEY,
+            responses: [{ path: '/v3/scopes', origin: sendgrid_GLOBAL, status: 403, body: { errors: [{ message: 'access forbidden', field: 'null' }] } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the scope list must not pass',
+            credential: sendgrid_KEY,
+            responses: [{ path: '/v3/scopes', origin: sendgrid_GLOBAL, status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+/** `{"errors":[{"field":null,"message":"…"}]}`: the first message. */
+function sendgridMessage(res) {
+    const errors = tryJson(res.body)?.errors;
+    const message = Array.isArray(errors) ? errors[0]?.message : undefined;
+    return typeof message === 'string' ? oneLine(message, 200) : '';
+}
+
+;// CONCATENATED MODULE: ./lib/providers/sentry.js
+
+
+
+// GET /api/0/: docs.sentry.io/api/users/retrieve-the-current-credentials/ (the token's scopes and its
+// user; user is null for organization tokens). Its code: getsentry/sentry
+// src/sentry/api/endpoints/index.py, a control-silo endpoint (tests/sentry/api/endpoints/test_index.py
+// runs it as @control_silo_test): it answers on sentry.io, not on the us./de. region hosts, which
+// 404 control-silo endpoints (src/sentry/api/base.py, EndpointSiloLimit).
+// Refusals: src/sentry/api/authentication.py (401 {"detail": "Invalid token" | "Token expired" |
+// "Invalid org token" | …}). Token shapes: src/sentry/types/token.py, src/sentry/models/apitoken.py,
+// src/sentry/utils/security/orgauthtoken_token.py. Scope nesting: src/sentry/conf/server.py
+// (SENTRY_SCOPE_HIERARCHY_MAPPING). Rate limits: docs.sentry.io/api/ratelimits (reset in epoch seconds).
+// Older unprefixed tokens (64 hex) are no format: every SHA-256 digest has that shape. A found token
+// is asked of sentry.io only (an organization token, of the Sentry its payload names): a 401 for one
+// that names no issuer leaves it unverified, as a self-hosted Sentry's tokens are known only there.
+/** Sentry SaaS: the control silo (sentry.io) and the region hosts, all of one service. */
+const SAAS_HOSTS = ['sentry.io', 'us.sentry.io', 'de.sentry.io'];
+const SAAS_INDEX = 'https://sentry.io/api/0/';
+const sentry_RATE_LIMIT = { limit: 'x-sentry-rate-limit-limit', remaining: 'x-sentry-rate-limit-remaining', reset: 'x-sentry-rate-limit-reset', resetFormat: 'epoch-seconds' };
+const isSaas = (host) => host === 'sentry.io' || host.endsWith('.sentry.io');
+const sentry_KINDS = [
+    [/^sntrys_/, 'organization auth token'],
+    [/^sntryu_/, 'user auth token'],
+    [/^sntrya_/, 'user application token'],
+    [/^sntryi_/, 'integration token'],
+];
+/** What each scope includes (SENTRY_SCOPE_HIERARCHY_MAPPING). */
+const sentry_IMPLIED = {
+    'org:write': ['org:read'],
+    'org:admin': ['org:read', 'org:write', 'org:integrations'],
+    'member:invite': ['member:read'],
+    'member:write': ['member:read', 'member:invite'],
+    'member:admin': ['member:read', 'member:invite', 'member:write'],
+    'team:write': ['team:read'],
+    'team:admin': ['team:read', 'team:write'],
+    'project:write': ['project:read'],
+    'project:admin': ['project:read', 'project:write'],
+    'event:write': ['event:read'],
+    'event:admin': ['event:read', 'event:write'],
+    'alerts:write': ['alerts:read'],
+};
+function orgTokenPayload(token) {
+    const encoded = /^sntrys_([A-Za-z0-9+/]+={0,2})_[A-Za-z0-9+/]+$/.exec(token)?.[1];
+    const payload = encoded === undefined ? undefined : tryJson(Buffer.from(encoded, 'base64').toString('utf8'));
+    return payload && typeof payload === 'object' && !Array.isArray(payload) ? payload : undefined;
+}
+/**
+ * Where an organization token is asked: the Sentry that issued it (its `url`), so that a token of a
+ * self-hosted Sentry never goes to sentry.io; a SaaS one goes to sentry.io whatever its region.
+ */
+function issuerIndex(payload) {
+    if (typeof payload?.url !== 'string')
+        return undefined;
+    let url;
+    try {
+        url = new URL(payload.url);
+    }
+    catch {
+        return undefined;
+    }
+    if (isSaas(url.host))
+        return SAAS_INDEX;
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}/api/0/`;
+}
+const sentry = {
+    id: 'sentry',
+    title: 'Sentry (sentry.io, self-hosted)',
+    ping: '`GET /api/0/`',
+    fields: [{ id: 'token', description: 'an auth token (sntrys_ organization, sntryu_ user, or an older unprefixed one)', rotates: true }],
+    hosts: SAAS_HOSTS,
+    apiRoot: SAAS_INDEX,
+    selfHosted: { example: 'https://sentry.example.com/api/0' },
+    can: { identity: true, scopes: true, expiry: false, mode: false, verifiesLeaks: true },
+    formats: [/^sntry[uai]_[a-f0-9]{64}$/, /^sntrys_eyJ[A-Za-z0-9+/]+={0,2}_[A-Za-z0-9+/]{43}$/],
+    throttling: {
+        retryDelayMs: (res, now) => {
+            const reset = rateLimitFrom(res, sentry_RATE_LIMIT, now)?.resetAt;
+            return reset ? Math.max(0, Date.parse(reset) - now) : undefined;
+        },
+    },
+    async check(credential, ctx) {
+        const token = credential.token;
+        const kind = sentry_KINDS.find(([prefix]) => prefix.test(token))?.[1] ?? 'auth token';
+        const payload = token.startsWith('sntrys_') ? orgTokenPayload(token) : undefined;
+        const org = typeof payload?.org === 'string' ? oneLine(payload.org, 100) : undefined;
+        const issuer = issuerIndex(payload);
+        const res = await send(ctx, issuer, org);
+        if (res.status === 200)
+            return answer(res, kind, org);
+        // A found token that names no issuer may be a self-hosted Sentry's, unknown to sentry.io.
+        if (res.status === 401)
+            return sentry_refused(res, kind, ctx.purpose === 'leak' && issuer === undefined);
+        const said = detail(res);
+        throw new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}`);
+    },
+    expandScopes: impliedScopes(sentry_IMPLIED),
+    examples: [
+        {
+            name: 'a user auth token',
+            source: 'docs.sentry.io/api/users/retrieve-the-current-credentials/ (response example, trimmed of the user profile)',
+            credential: { token: `sntryu_${'0a'.repeat(32)}` },
+            responses: [{ path: '/api/0/', status: 200, body: { version: '0', auth: { scopes: ['org:read', 'project:read'] }, user: { id: '1', name: 'Jane Bloggs', username: 'jane@example.com', email: 'jane@example.com', isActive: true, has2fa: true } } }],
+            verdict: { outcome: 'valid', facts: { kind: 'user auth token', identity: 'jane@example.com', scopes: ['org:read', 'project:read'] } },
+        },
+        {
+            name: 'an older unprefixed token, as sentry-cli is answered in its tests',
+            source: 'getsentry/sentry-cli tests/integration/info/mod.rs (VALID_RESPONSE for GET /api/0/)',
+            credential: { token: 'c0ffee'.repeat(10) + 'c0de' },
+            responses: [{ path: '/api/0/', status: 200, body: { user: { username: 'kamil@sentry.io', id: '1337', name: 'Kamil Ogórek', email: 'kamil@sentry.io' }, auth: { scopes: ['project:read', 'project:releases'] } } }],
+            verdict: { outcome: 'valid', facts: { kind: 'auth token', identity: 'kamil@sentry.io', scopes: ['project:read', 'project:releases'] } },
+        },
+        {
+            name: 'an organization token of an EU organization, asked on sentry.io',
+            source: 'hand-written from docs.sentry.io/api/users/retrieve-the-current-credentials/ ("user is null for … organization auth tokens") and orgauthtoken_token.py (payload url, region_url, org)',
+            credential: { token: orgToken({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://de.sentry.io', org: 'acme' }) },
+            responses: [{ path: '/api/0/', status: 200, body: { version: '0', auth: { scopes: ['org:ci'] }, user: null } }],
+            verdict: { outcome: 'valid', facts: { kind: 'organization auth token', identity: 'acme', scopes: ['org:ci'] } },
+        },
+        {
+            name: 'an unknown or revoked token',
+            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Invalid token"), sent by Django REST framework as 401 {"detail": …})',
+            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Invalid token' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a found user token that sentry.io does not know: it may be a self-hosted Sentry\'s',
+            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Invalid token")); a found token is checked on sentry.io only (src/run/target.ts)',
+            purpose: 'leak',
+            credential: { token: `sntryu_${'0a'.repeat(32)}` },
+            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Invalid token' } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a found organization token of sentry.io that sentry.io refuses',
+            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Invalid org token")); the payload names sentry.io as its issuer',
+            purpose: 'leak',
+            credential: { token: orgToken({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' }) },
+            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Invalid org token' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'an expired token',
+            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Token expired"))',
+            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Token expired' } }],
+            verdict: { outcome: 'rejected', code: 'expired' },
+        },
+        {
+            name: 'an answer made without any token (auth is null)',
+            source: 'getsentry/sentry tests/sentry/api/endpoints/test_index.py (test_anonymous: 200, auth and user null)',
+            responses: [{ path: '/api/0/', status: 200, body: { version: '0', auth: null, user: null } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a found organization token of a self-hosted Sentry is not sent to sentry.io',
+            source: 'hand-written: the payload names the Sentry that issued the token (orgauthtoken_token.py)',
+            purpose: 'leak',
+            credential: { token: orgToken({ iat: 1700000000.5, url: 'https://sentry.example.com', region_url: 'https://sentry.example.com', org: 'acme' }) },
+            responses: [],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+/** A real-shaped organization token around a payload: `sntrys_` + base64 JSON + `_` + 43 characters. */
+function orgToken(payload) {
+    return `sntrys_${Buffer.from(JSON.stringify(payload)).toString('base64')}_${'Q'.repeat(43)}`;
+}
+/** GET /api/0/ on the API root, or on the organization token's own Sentry. */
+async function send(ctx, index, org) {
+    const request = { url: index ?? '', auth: { bearer: '${token}' }, headers: { accept: 'application/json' } };
+    if (index === undefined)
+        return ctx.http.send(request);
+    const host = new URL(index).host;
+    try {
+        return await ctx.http.send(request);
+    }
+    catch (error) {
+        // Refused before it left (a host this check may not reach): say whose token it is.
+        if (error instanceof problems_ProblemError && !ctx.http.contacted.has(host)) {
+            const whose = `this organization token${org ? ` (of ${org})` : ''} was issued by ${host}`;
+            throw new problems_ProblemError(error.code, `${whose}, so it is checked there only: ${error.message}; the token was not sent`);
+        }
+        throw error;
+    }
+}
+function answer(res, kind, org) {
+    const body = jsonObject(res, 'GET /api/0/');
+    // `auth` is null when Sentry authenticated no token (an anonymous request, a proxy that dropped the header).
+    if (!body.auth || !Array.isArray(body.auth.scopes))
+        throw malformed(res, 'GET /api/0/', 'its "auth" is empty: Sentry did not take the request as made with a token');
+    const facts = {
+        kind,
+        scopes: body.auth.scopes.filter((s) => typeof s === 'string' && s !== ''),
+        rateLimit: rateLimitFrom(res, sentry_RATE_LIMIT),
+    };
+    const user = body.user?.username ?? body.user?.email;
+    if (typeof user === 'string' && user)
+        facts.identity = oneLine(user, 200);
+    else if (org)
+        facts.identity = org;
+    return valid(facts, res);
+}
+function sentry_refused(res, kind, maybeSelfHosted) {
+    const said = detail(res);
+    if (/expired/i.test(said))
+        return rejected('expired', `Sentry says the ${kind} has expired (HTTP 401: ${said})`, res);
+    const why = said ? `: ${said}` : '';
+    if (maybeSelfHosted) {
+        throw new problems_ProblemError('unexpected-response', `${res.host} does not know the ${kind} (HTTP 401${why}), but a token of a self-hosted Sentry is known only there, and was not checked there`);
+    }
+    return rejected('invalid', `Sentry refused the ${kind} (HTTP 401${why}): it is unknown or revoked, or its user is deactivated`, res);
+}
+/** Django REST framework's error text: `{"detail": "…"}`. */
+function detail(res) {
+    const value = tryJson(res.body)?.detail;
+    return typeof value === 'string' ? oneLine(value, 200) : '';
+}
+
+;// CONCATENATED MODULE: ./lib/providers/shopify.js
+
+
+
+// GET /admin/oauth/access_scopes.json: shopify.dev/docs/api/admin-rest/latest/resources/accessscope
+// (the scopes granted to the token; launched in shopify.dev/changelog "We're launching the
+// AccessScope resource"). Status codes: shopify.dev/docs/api/usage/response-codes (401 wrong
+// credentials, 402 frozen shop, 423 locked shop, 429 throttled) and the changelog "Admin API requests
+// to locked stores will return a 423". Rate limits: shopify.dev/docs/api/admin-rest/usage/rate-limits
+// (X-Shopify-Shop-Api-Call-Limit: used/bucket size; Retry-After in seconds). Token prefixes:
+// shopify.dev/changelog/length-of-the-shopify-access-token-is-increasing (shpat_, shpca_, shppa_ + 32).
+/** A shop's own host: `<name>.myshopify.com`, never a custom domain or an address from elsewhere. */
+const SHOP = /^[a-z0-9][a-z0-9-]{0,61}\.myshopify\.com$/;
+const shopify_KINDS = [
+    ['shpat_', 'Admin API access token'],
+    ['shpca_', 'custom app access token'],
+    ['shppa_', 'private app password'],
+];
+const shopOf = (settings) => (typeof settings.shop === 'string' && SHOP.test(settings.shop) ? settings.shop : undefined);
+const shopify = {
+    id: 'shopify',
+    title: 'Shopify (Admin API)',
+    ping: '`GET https://{shop}/admin/oauth/access_scopes.json`',
+    hostsFrom: 'the `shop` (`*.myshopify.com`)',
+    fields: [{ id: 'token', description: 'an Admin API access token (shpat_, shpca_ or shppa_)', rotates: true }],
+    hosts: [],
+    apiRoot: '',
+    can: { identity: true, scopes: true, expiry: false, mode: false, verifiesLeaks: false },
+    settings: {
+        properties: {
+            shop: {
+                type: 'string',
+                pattern: SHOP.source,
+                description: "The shop the token belongs to, as its myshopify.com domain in lower case (acme.myshopify.com), not a custom domain or a URL: the token is sent there only.",
+            },
+        },
+        required: ['shop'],
+    },
+    formats: [/^shp(?:at|ca|pa)_[a-fA-F0-9]{32}$/],
+    async check(credential, ctx) {
+        const shop = shopOf(ctx.settings);
+        // A found token comes without its shop, and the shop is the only host that may receive it.
+        if (!shop)
+            throw new problems_ProblemError('unexpected-response', 'a Shopify token is checked on its own shop, which is not known here (shop: acme.myshopify.com); the token was not sent');
+        const token = credential.token;
+        const kind = shopify_KINDS.find(([prefix]) => token.startsWith(prefix))?.[1] ?? 'access token';
+        const res = await ctx.http.send({
+            url: `https://${shop}/admin/oauth/access_scopes.json`,
+            auth: { header: { name: 'X-Shopify-Access-Token', value: '${token}' } },
+            headers: { accept: 'application/json' },
+        });
+        switch (res.status) {
+            case 200:
+                return valid({ kind, identity: shop, scopes: scopesOf(res), rateLimit: callLimit(res) }, res);
+            case 401:
+                return rejected('invalid', `Shopify refused the ${kind} for ${shop} (HTTP 401${shopify_said(res)}): it is wrong or revoked, or its app was uninstalled from the shop`, res);
+            case 402:
+                throw new problems_ProblemError('unexpected-response', `${shop} is frozen (HTTP 402${shopify_said(res)}): its owner must pay the outstanding balance; Shopify did not say whether the token is valid`);
+            case 423:
+                throw new problems_ProblemError('unexpected-response', `${shop} is locked (HTTP 423${shopify_said(res)}), for exceeding its API limits repeatedly or a problem with the account; Shopify did not say whether the token is valid`);
+            case 404:
+                throw new problems_ProblemError('unexpected-response', `no shop answers at ${shop} (HTTP 404${shopify_said(res)}): check shop:`);
+            default:
+                throw unexpected(res, shopify_said(res));
+        }
+    },
+    fromSettings(settings) {
+        const shop = shopOf(settings);
+        return { hosts: shop ? [shop] : [] };
+    },
+    examples: [
+        {
+            name: 'an Admin API token and its scopes',
+            source: 'Shopify/shopify-api-ruby test/rest/2024_01/access_scope_test.rb (test_1), with the call-limit header of the rate-limits page',
+            credential: { token: `shpat_${'0f'.repeat(16)}` },
+            ...shopAnswers(200, { access_scopes: [{ handle: 'read_products' }, { handle: 'write_orders' }, { handle: 'read_orders' }] }, { 'x-shopify-shop-api-call-limit': '1/40' }),
+            verdict: {
+                outcome: 'valid',
+                facts: { kind: 'Admin API access token', identity: 'acme.myshopify.com', scopes: ['read_products', 'write_orders', 'read_orders'], rateLimit: { limit: 40, remaining: 39 } },
+            },
+        },
+        {
+            name: 'a wrong or revoked token',
+            source: 'shopify.dev/docs/api/usage/response-codes (401); body as recorded in public Shopify client tests',
+            ...shopAnswers(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }),
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a frozen shop',
+            source: 'shopify.dev/docs/api/usage/response-codes (402: the shop is frozen); body "Unavailable Shop" as reported by Shopify app developers',
+            ...shopAnswers(402, { errors: 'Unavailable Shop' }),
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a locked shop',
+            source: 'shopify.dev/changelog/admin-api-requests-to-locked-stores-will-return-a-423-status-code-instead-of-420 (hand-written body)',
+            ...shopAnswers(423, { errors: 'Locked' }),
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the scopes list must not pass',
+            ...shopAnswers(200, '<html>Sign in to the network</html>', { 'content-type': 'text/html' }),
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a found token without its shop is not sent',
+            source: 'hand-written: a Shopify token is valid on one shop only, which a diff does not tell',
+            purpose: 'leak',
+            credential: { token: `shpat_${'0f'.repeat(16)}` },
+            responses: [],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+/** An example's shop and the answer of its access-scopes call. */
+function shopAnswers(status, body, headers) {
+    return { settings: { shop: 'acme.myshopify.com' }, responses: [{ path: '/admin/oauth/access_scopes.json', status, headers, body }] };
+}
+/** The handles of `{"access_scopes": [{"handle": "read_products"}, …]}`. */
+function scopesOf(res) {
+    const scopes = jsonObject(res, 'GET /admin/oauth/access_scopes.json').access_scopes;
+    if (!Array.isArray(scopes))
+        throw malformed(res, 'GET /admin/oauth/access_scopes.json', 'it has no "access_scopes" list');
+    const handles = scopes.map((scope) => scope?.handle);
+    return handles.filter((h) => typeof h === 'string' && h !== '').map((h) => oneLine(h, 100));
+}
+/** `X-Shopify-Shop-Api-Call-Limit: 3/40`: calls in the bucket / its size. */
+function callLimit(res) {
+    const match = /^(\d{1,6})\/(\d{1,6})$/.exec(res.headers['x-shopify-shop-api-call-limit']?.trim() ?? '');
+    if (!match)
+        return undefined;
+    const [used, limit] = [Number(match[1]), Number(match[2])];
+    return { limit, remaining: Math.max(0, limit - used) };
+}
+/** Shopify's words: `{"errors": "[API] Invalid API key or access token …"}`. */
+function shopify_said(res) {
+    const errors = tryJson(res.body)?.errors;
+    return typeof errors === 'string' && errors.trim() ? `: ${oneLine(errors, 200)}` : '';
+}
+
+;// CONCATENATED MODULE: ./lib/providers/slack.js
+
+
+
+
+const slack_KINDS = [
+    ['xoxe.xoxb-', { name: 'rotating bot token' }],
+    ['xoxe.xoxp-', { name: 'rotating user token (or app configuration token)' }],
+    ['xoxe-', { name: 'refresh token', refresh: true }],
+    ['xoxb-', { name: 'bot token', neverExpires: true }],
+    ['xoxp-', { name: 'user token', neverExpires: true }],
+    ['xapp-', { name: 'app-level token' }],
+];
+function slackTokenKind(token) {
+    return slack_KINDS.find(([prefix]) => token.startsWith(prefix))?.[1] ?? { name: 'token of an unrecognized or legacy format' };
+}
+const AUTH_TEST = {
+    request: { method: 'POST', url: 'api/auth.test', auth: { bearer: '${token}' }, form: {} },
+    expect: { status: 200, json: { '$.ok': true } },
+    outcomes: [
+        { when: { json: { '$.ok': false, '$.error': 'invalid_auth' } }, result: 'invalid', message: 'Slack refused the token (invalid_auth: unknown, mistyped, or sent from an IP address the workspace does not allow)' },
+        { when: { json: { '$.ok': false, '$.error': 'not_authed' } }, result: 'invalid', message: 'Slack saw no token (not_authed)' },
+        { when: { json: { '$.ok': false, '$.error': 'token_revoked' } }, result: 'revoked', message: 'Slack says the token was revoked (token_revoked: revoked, or its app uninstalled)' },
+        { when: { json: { '$.ok': false, '$.error': 'account_inactive' } }, result: 'revoked', message: "Slack says the token's user or workspace was deleted (account_inactive)" },
+        { when: { json: { '$.ok': false, '$.error': 'token_expired' } }, result: 'expired', message: 'Slack says the token has expired (token_expired): rotating tokens live 12 hours' },
+        { when: { json: { '$.ok': false, '$.error': 'ratelimited' } }, result: 'throttled' },
+    ],
+    extract: { scopes: { from: 'header:x-oauth-scopes', split: ',' } },
+};
+/** An auth.test answer of a bot token, as Bolt for Python's tests serve it, with the scopes header Slack sends. */
+const BOT_AUTH_TEST = {
+    ok: true,
+    url: 'https://subarachnoid.slack.com/',
+    team: 'Subarachnoid Workspace',
+    user: 'bot',
+    team_id: 'T0G9PQBBK',
+    user_id: 'W23456789',
+    bot_id: 'BZYBOTHED',
+};
+const base = dataProvider({
+    id: 'slack',
+    title: 'Slack',
+    ping: '`POST /api/auth.test` (reads only)',
+    fields: [{ id: 'token', description: 'a bot (xoxb-), user (xoxp-), rotating (xoxe.xox…-) or app-level (xapp-) token', rotates: true }],
+    hosts: ['slack.com'],
+    apiRoot: 'https://slack.com/',
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
+    formats: [
+        /^xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{18,34}$/,
+        /^xoxp-\d{8,14}-\d{8,14}-\d{8,14}-[A-Za-z0-9]{28,34}$/,
+        /^xoxe\.xox[bp]-\d-[A-Za-z0-9]{163,166}$/,
+        /^xoxe-\d-[A-Za-z0-9]{146}$/,
+        /^xapp-\d-[A-Za-z0-9]+-\d+-[A-Za-z0-9]+$/,
+    ],
+    http: AUTH_TEST,
+    examples: [
+        {
+            name: 'a bot token',
+            source: 'slackapi/bolt-python tests/mock_web_api_server/mock_handler.py (BOT_AUTH_TEST_RESPONSE, x-oauth-scopes "chat:write,commands")',
+            credential: { token: `xoxb-17653672481-19874698323-${'x'.repeat(24)}` },
+            response: { status: 200, headers: { 'x-oauth-scopes': 'chat:write,commands' }, body: BOT_AUTH_TEST },
+            verdict: { outcome: 'valid', facts: { kind: 'bot token', identity: 'bot@Subarachnoid Workspace', scopes: ['chat:write', 'commands'], expiresAt: null } },
+        },
+        {
+            name: 'a user token',
+            source: 'docs.slack.dev/reference/methods/auth.test ("Standard success response when used with a user token"); scopes header as in slackapi/bolt-python USER_AUTH_TEST_RESPONSE',
+            credential: { token: `xoxp-1234567890-1234567890-1234567890-${'x'.repeat(32)}` },
+            response: {
+                status: 200,
+                headers: { 'x-oauth-scopes': 'chat:write,search:read' },
+                body: { ok: true, url: 'https://subarachnoid.slack.com/', team: 'Subarachnoid Workspace', user: 'grace', team_id: 'T12345678', user_id: 'W12345678' },
+            },
+            verdict: { outcome: 'valid', facts: { kind: 'user token', identity: 'grace@Subarachnoid Workspace', scopes: ['chat:write', 'search:read'] } },
+        },
+        {
+            name: 'an unknown token',
+            source: 'slackapi/python-slack-sdk tests/slack_sdk/web/mock_web_api_handler.py (invalid_auth: HTTP 200, {"ok":false,"error":"invalid_auth"})',
+            response: { status: 200, body: { ok: false, error: 'invalid_auth' } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a revoked token',
+            source: 'docs.slack.dev/reference/methods/auth.test errors (token_revoked), in the ok:false form of every Web API error',
+            response: { status: 200, body: { ok: false, error: 'token_revoked' } },
+            verdict: { outcome: 'rejected', code: 'revoked' },
+        },
+        {
+            name: 'an expired rotating token',
+            source: 'docs.slack.dev/reference/methods/auth.test errors (token_expired), in the ok:false form of every Web API error',
+            response: { status: 200, body: { ok: false, error: 'token_expired' } },
+            verdict: { outcome: 'rejected', code: 'expired' },
+        },
+        {
+            name: 'an error that says nothing about the token',
+            source: 'slackapi/python-slack-sdk tests/slack_sdk/web/mock_web_api_handler.py (fatal_error: HTTP 200, {"ok":false,"error":"fatal_error"})',
+            response: { status: 200, body: { ok: false, error: 'fatal_error' } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'throttled',
+            source: 'slackapi/python-slack-sdk tests/slack_sdk/web/mock_web_api_handler.py (ratelimited: HTTP 429, retry-after, {"ok":false,"error":"ratelimited"})',
+            response: { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } },
+            verdict: { outcome: 'unknown', code: 'rate-limited' },
+        },
+        {
+            name: 'a server error',
+            source: 'hand-written: a 503 in the ok:false form of every Web API error, which says nothing about the token',
+            response: { status: 503, body: { ok: false, error: 'service_unavailable' } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not an auth.test answer must not pass',
+            response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a refresh token, which auth.test cannot check',
+            source: 'docs.slack.dev/authentication/using-token-rotation (refresh tokens are spent by oauth.v2.access): no request is made',
+            credential: { token: `xoxe-1-${'x'.repeat(146)}` },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+/** auth.test, plus what the token's prefix and the answer's `expires_in` tell. */
+const slack = {
+    ...base,
+    async check(credential, ctx) {
+        const kind = slackTokenKind(credential.token ?? '');
+        if (kind.refresh) {
+            throw new problems_ProblemError('unexpected-response', 'this is a Slack refresh token (xoxe-): auth.test cannot check it, and the only call that accepts it (oauth.v2.access) spends it; it was not sent. Check the xoxe.xoxb-/xoxe.xoxp- access token instead');
+        }
+        const res = await ctx.http.send(AUTH_TEST.request);
+        const verdict = declarative_judge(AUTH_TEST, res, 'Slack');
+        if (verdict.outcome !== 'valid')
+            return verdict;
+        return { ...verdict, facts: { ...verdict.facts, ...slack_factsOf(res, kind) } };
+    },
+};
+function slack_factsOf(res, kind) {
+    const body = tryJson(res.body);
+    const text = (key) => (typeof body[key] === 'string' && body[key] ? oneLine(body[key], 100) : undefined);
+    const user = text('user');
+    const team = text('team');
+    const facts = { kind: kind.name };
+    const identity = user && team ? `${user}@${team}` : (user ?? text('bot_id') ?? text('app_name') ?? text('app_id'));
+    if (identity)
+        facts.identity = identity;
+    const expiresIn = body.expires_in;
+    if (typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn >= 0)
+        facts.expiresAt = new Date(Date.now() + expiresIn * 1000);
+    else if (kind.neverExpires)
+        facts.expiresAt = null;
+    const notes = [
+        ['workspace id', text('team_id')],
+        ['bot id', user ? text('bot_id') : undefined],
+        ['enterprise id', text('enterprise_id')],
+    ].flatMap(([label, value]) => (value ? [`${label}: ${value}`] : []));
+    if (notes.length)
+        facts.notes = notes;
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/stripe.js
+
+
+// Keys and modes: docs.stripe.com/keys (secret sk_, restricted rk_, test and live); the balance:
+// docs.stripe.com/api/balance/balance_retrieve (its `livemode`); the account:
+// docs.stripe.com/api/accounts/retrieve; errors: docs.stripe.com/error-codes (api_key_expired,
+// platform_api_key_expired), docs.stripe.com/rate-limits (429 only, no quota headers).
+// Recorded answers: the balance and account fixtures of stripe/openapi (openapi/fixtures3.json,
+// which stripe-mock serves); refusals as pasted in stripe/stripe-node#1437 (401 unknown key),
+// stripe/stripe-cli#792 (401 api_key_expired) and stripe/stripe-node#2246 (403 of a restricted key).
+const MODE_OF_PREFIX = [
+    [/^[rs]k_live_/, 'live'],
+    [/^[rs]k_test_/, 'test'],
+];
+/** A restricted key's 403: "The provided key 'rk_…' does not have the required permissions for this endpoint on account 'acct_…'." */
+const PERMISSION = /does not have the required permissions|required permissions are not available for use by restricted keys/i;
+/** GET /v1/balance as stripe-mock answers it: stripe/openapi, openapi/fixtures3.json, resources.balance. */
+const BALANCE = {
+    available: [{ amount: 0, currency: 'usd', source_types: { card: 0 } }],
+    connect_reserved: [{ amount: 0, currency: 'usd' }],
+    livemode: false,
+    object: 'balance',
+    pending: [{ amount: 0, currency: 'usd', source_types: { card: 0 } }],
+};
+/** GET /v1/account: stripe/openapi, openapi/fixtures3.json, resources.account, trimmed of its requirements and most settings. */
+const stripe_ACCOUNT = {
+    id: 'acct_1PgafTB7WZ01zgkW',
+    object: 'account',
+    business_profile: { mcc: null, name: null, support_email: null, url: null },
+    charges_enabled: false,
+    country: 'US',
+    default_currency: 'usd',
+    details_submitted: false,
+    email: 'site@stripe.com',
+    payouts_enabled: false,
+    settings: { dashboard: { display_name: null, timezone: 'Etc/UTC' } },
+};
+const SECRET_TEST_KEY = { token: `sk_test_${'x'.repeat(24)}` };
+const RESTRICTED_TEST_KEY = { token: `rk_test_${'x'.repeat(24)}` };
+const MASKED = `rk_test_${'*'.repeat(93)}qs8Kgd`;
+/** A restricted key's 403, as stripe/stripe-node#2246 shows it (its message, for GET /v1/accounts), here for the permission each call needs. */
+function missingPermission(permission) {
+    return {
+        status: 403,
+        body: {
+            error: {
+                message: `The provided key '${MASKED}' does not have the required permissions for this endpoint on account 'acct_1PJBLEBBLEfV'. Having the '${permission}' permission would allow this request to continue.`,
+                type: 'invalid_request_error',
+            },
+        },
+    };
+}
+const stripe = {
+    id: 'stripe',
+    title: 'Stripe',
+    ping: '`GET /v1/balance`, then `GET /v1/account`',
+    fields: [{ id: 'token', description: 'a secret (sk_…) or restricted (rk_…) API key', rotates: true }],
+    hosts: ['api.stripe.com'],
+    apiRoot: 'https://api.stripe.com/',
+    modes: { values: ['test', 'live'] },
+    can: { identity: true, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
+    formats: [/^[rs]k_(?:test|live)_[0-9A-Za-z]{24,247}$/],
+    async check(credential, ctx) {
+        const token = credential.token;
+        const balance = await ctx.http.send(stripe_get('v1/balance'));
+        const balanceRefused = stripe_refused(balance);
+        if (balanceRefused)
+            return balanceRefused;
+        const { mode, missing: noBalance } = modeOf(balance, MODE_OF_PREFIX.find(([pattern]) => pattern.test(token))?.[1]);
+        const account = await ctx.http.send(stripe_get('v1/account'));
+        const accountRefused = stripe_refused(account);
+        if (accountRefused)
+            return accountRefused;
+        const { identity, name, missing: noAccount } = accountOf(account);
+        const facts = { kind: token.startsWith('rk_') ? 'restricted key' : 'secret key' };
+        if (mode)
+            facts.mode = mode;
+        if (identity)
+            facts.identity = identity;
+        const missing = [noBalance, noAccount].filter((permission) => permission !== undefined);
+        const notes = [...(name ? [`account name: ${name}`] : []), ...(missing.length ? [`a restricted key without ${missing.join(' and ')}`] : [])];
+        if (notes.length)
+            facts.notes = notes;
+        return valid(facts, account);
+    },
+    examples: [
+        {
+            name: 'a secret key in test mode, and its account',
+            source: 'stripe/openapi openapi/fixtures3.json (resources.balance and resources.account, as stripe-mock serves them)',
+            credential: SECRET_TEST_KEY,
+            responses: [
+                { path: '/v1/balance', status: 200, body: BALANCE },
+                { path: '/v1/account', status: 200, body: stripe_ACCOUNT },
+            ],
+            verdict: { outcome: 'valid', facts: { identity: 'acct_1PgafTB7WZ01zgkW', mode: 'test', kind: 'secret key' } },
+        },
+        {
+            name: 'a restricted key that may read neither the balance nor the account',
+            source: 'stripe/stripe-node#2246 (the 403 of a restricted key, message as pasted there; the permission named per endpoint)',
+            credential: RESTRICTED_TEST_KEY,
+            responses: [
+                { path: '/v1/balance', ...missingPermission('rak_balance_read') },
+                { path: '/v1/account', ...missingPermission('rak_accounts_kyc_id_numbers_read') },
+            ],
+            verdict: {
+                outcome: 'valid',
+                facts: { identity: 'acct_1PJBLEBBLEfV', mode: 'test', kind: 'restricted key', notes: ['a restricted key without rak_balance_read and rak_accounts_kyc_id_numbers_read'] },
+            },
+        },
+        {
+            name: 'an unknown key',
+            source: 'stripe/stripe-node#1437 (the 401 body as logged there: no code)',
+            credential: SECRET_TEST_KEY,
+            responses: [{ path: '/v1/balance', status: 401, body: { error: { message: 'Invalid API Key provided: sk_test_*********************JhB', type: 'invalid_request_error' } } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'an expired key',
+            source: 'stripe/stripe-cli#792 (the 401 api_key_expired body as printed there)',
+            credential: RESTRICTED_TEST_KEY,
+            responses: [
+                {
+                    path: '/v1/balance',
+                    status: 401,
+                    body: {
+                        error: {
+                            code: 'api_key_expired',
+                            doc_url: 'https://stripe.com/docs/error-codes/api-key-expired',
+                            message: `Expired API Key provided: ${MASKED}`,
+                            type: 'invalid_request_error',
+                        },
+                    },
+                },
+            ],
+            verdict: { outcome: 'rejected', code: 'expired' },
+        },
+        {
+            name: 'a live key whose balance says test mode',
+            source: 'hand-written: the fixture balance (livemode false) answering a sk_live_ key; the answer contradicts the key',
+            credential: { token: `sk_live_${'x'.repeat(24)}` },
+            responses: [{ path: '/v1/balance', status: 200, body: BALANCE }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not a balance must not pass',
+            credential: SECRET_TEST_KEY,
+            responses: [{ path: '/v1/balance', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+function stripe_get(path) {
+    return { url: path, auth: { bearer: '${token}' } };
+}
+/**
+ * The mode the balance's `livemode` tells, which must agree with the key's prefix; a restricted key
+ * that may not read the balance: its prefix's mode, and the permission it lacks.
+ */
+function modeOf(res, prefixMode) {
+    if (isPermissionError(res))
+        return { mode: prefixMode, missing: permissionOf(res) ?? 'permission to read the balance' };
+    if (res.status !== 200)
+        throw unexpected(res);
+    const body = jsonObject(res, 'GET /v1/balance');
+    if (body.object !== 'balance' || typeof body.livemode !== 'boolean')
+        throw malformed(res, 'GET /v1/balance', 'it is not a balance with "livemode"');
+    const mode = body.livemode ? 'live' : 'test';
+    if (prefixMode && prefixMode !== mode)
+        throw malformed(res, 'GET /v1/balance', `it says ${mode} mode for a key whose prefix says ${prefixMode}`);
+    return { mode };
+}
+/** The account's id and name; a restricted key that may not read the account: the id its 403 names, and the permission it lacks. */
+function accountOf(res) {
+    if (isPermissionError(res))
+        return { identity: /on account '(acct_\w+)'/.exec(stripeError(res).message)?.[1], missing: permissionOf(res) ?? 'permission to read the account' };
+    if (res.status !== 200)
+        throw unexpected(res);
+    const body = jsonObject(res, 'GET /v1/account');
+    if (typeof body.id !== 'string')
+        throw malformed(res, 'GET /v1/account', 'it has no account "id"');
+    const name = body.settings?.dashboard?.display_name;
+    return { identity: body.id, name: typeof name === 'string' && name ? oneLine(name, 100) : undefined };
+}
+/** 401: an unknown, deleted or rolled key (no `code`), or an expired one (`api_key_expired`). */
+function stripe_refused(res) {
+    if (res.status !== 401)
+        return undefined;
+    const { code, message } = stripeError(res);
+    if (code === 'api_key_expired' || code === 'platform_api_key_expired') {
+        return rejected('expired', `Stripe says the key has expired (${code}): a rolled key past the expiry set when rolling it, or a Stripe CLI key older than 90 days`, res);
+    }
+    return rejected('invalid', `Stripe refused the key (HTTP 401${message ? `: ${oneLine(message, 200)}` : ''}): it is unknown, deleted or rolled`, res);
+}
+/** The `error` object of a Stripe answer (its message may be long: a masked key of 100 characters). */
+function stripeError(res) {
+    const error = tryJson(res.body)?.error;
+    return { code: typeof error?.code === 'string' ? error.code : undefined, message: typeof error?.message === 'string' ? error.message : '' };
+}
+function isPermissionError(res) {
+    return res.status === 403 && PERMISSION.test(stripeError(res).message);
+}
+function permissionOf(res) {
+    return /'(rak_\w+)'/.exec(stripeError(res).message)?.[1];
+}
+
+;// CONCATENATED MODULE: ./lib/providers/telegram.js
+
+
+// getMe ("a simple method for testing your bot's authentication token"):
+// https://core.telegram.org/bots/api#getme; requests and the `ok`/`error_code`/`description`
+// answer, and `parameters.retry_after` of a throttled one: https://core.telegram.org/bots/api#making-requests,
+// #responseparameters; the token's form
+// ("123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"): https://core.telegram.org/bots/api#authorizing-your-bot.
+// The token travels in the URL path: the HTTP layer encodes it as one segment and keeps its `:`.
+// The bot's id, the token's first part, is masked in the answer (`"id":"***"`): the check reads no id.
+const GET_ME = {
+    request: { url: 'https://api.telegram.org/bot${token}/getMe' },
+    expect: { status: 200, json: { '$.ok': true, '$.result.username': { exists: true } } },
+    outcomes: [
+        { when: { status: 401 }, result: 'invalid', message: 'Telegram refused the bot token (401 Unauthorized: unknown, or revoked with BotFather)' },
+        {
+            // Telegram's own JSON 404, not a proxy's page: what it answers a token it cannot read.
+            when: { status: 404, json: { '$.ok': false, '$.error_code': 404 } },
+            result: 'invalid',
+            message: 'Telegram does not know this bot token (404 Not Found: it answers so for a token it cannot read)',
+        },
+    ],
+    extract: {
+        kind: 'bot token',
+        identity: '$.result.username',
+        notes: [{ label: 'reads all group messages (privacy mode off)', from: '$.result.can_read_all_group_messages' }],
+    },
+};
+/** getMe of a bot, as tgbot's tests record it (tests/data/get-bot-base.json), trimmed. */
+const BOT = {
+    ok: true,
+    result: { id: 1, is_bot: true, first_name: 'Test', username: 'test', can_join_groups: true, can_read_all_group_messages: true, supports_inline_queries: true },
+};
+const telegram_base = dataProvider({
+    id: 'telegram',
+    title: 'Telegram (bot token)',
+    ping: '`GET /bot{token}/getMe`',
+    fields: [{ id: 'token', description: 'a bot token from BotFather (<bot id>:<secret>)', rotates: true }],
+    hosts: ['api.telegram.org'],
+    apiRoot: 'https://api.telegram.org/',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: true },
+    formats: [/^\d{5,16}:[A-Za-z0-9_-]{35}$/],
+    http: GET_ME,
+    examples: [
+        {
+            name: 'a bot token',
+            source: 'tgbot crate tests/data/get-bot-base.json (getMe rep_body), trimmed; is_bot as core.telegram.org/bots/api#getme returns it',
+            credential: { token: `123456:${'x'.repeat(35)}` },
+            response: { status: 200, body: BOT },
+            verdict: { outcome: 'valid', facts: { kind: 'bot token', identity: '@test', notes: ['reads all group messages (privacy mode off): true'] } },
+        },
+        {
+            name: 'a revoked or unknown token',
+            source: 'eternnoir/pyTelegramBotAPI#168 (HTTP 401 and its body, as logged there); tdlib/telegram-bot-api#80 ("The only way to receive error with code 401 is to provide a wrong bot token")',
+            response: { status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a malformed token',
+            source: 'eternnoir/pyTelegramBotAPI#817 (HTTP 404 and its body, answered to an incorrect token, as logged there)',
+            response: { status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } },
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a 404 page that is not Telegram\'s answer',
+            source: 'hand-written: a 404 without Telegram\'s {"ok":false} body proves nothing about the token',
+            response: { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><h1>404 Not Found</h1></html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'throttled',
+            source: 'core.telegram.org/bots/api#responseparameters (retry_after); body hand-written in that shape',
+            response: { status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 5', parameters: { retry_after: 5 } } },
+            verdict: { outcome: 'unknown', code: 'rate-limited' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not a getMe answer must not pass',
+            response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a 200 whose ok is false',
+            source: 'hand-written from core.telegram.org/bots/api#making-requests: ok false is never a working token',
+            response: { status: 200, body: { ok: false, error_code: 400, description: 'Bad Request' } },
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+});
+/** getMe, naming the bot `@username` as Telegram users know it. */
+const telegram = {
+    ...telegram_base,
+    throttling: {
+        ...telegram_base.throttling,
+        retryDelayMs: (res) => {
+            const seconds = jsonPath(tryJson(res.body), '$.parameters.retry_after');
+            return typeof seconds === 'number' && seconds >= 0 ? seconds * 1000 : undefined;
+        },
+    },
+    async check(_credential, ctx) {
+        const res = await ctx.http.send(GET_ME.request);
+        const verdict = declarative_judge(GET_ME, res, 'Telegram');
+        if (verdict.outcome === 'valid' && verdict.facts.identity)
+            verdict.facts.identity = `@${verdict.facts.identity}`;
+        return verdict;
     },
 };
 
@@ -62417,7 +80222,7 @@ const SID = 'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
  * own Python SDK tests (twilio/twilio-python, tests/integration/api/v2010/test_account.py,
  * test_fetch_response), trimmed of its subresource URIs.
  */
-const ACCOUNT = {
+const twilio_ACCOUNT = {
     auth_token: 'auth_token',
     date_created: 'Thu, 30 Jul 2015 20:00:00 +0000',
     date_updated: 'Thu, 30 Jul 2015 20:00:00 +0000',
@@ -62437,6 +80242,7 @@ const twilio = dataProvider({
     ],
     hosts: ['api.twilio.com'],
     apiRoot: 'https://api.twilio.com/',
+    ping: '`GET /2010-04-01/Accounts/{AccountSid}.json`',
     modes: { values: ['test', 'live'] },
     can: { identity: true, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
     formats: [/^AC[0-9a-f]{32}$/, /^SK[0-9a-fA-F]{32}$/],
@@ -62473,13 +80279,13 @@ const twilio = dataProvider({
         {
             name: 'a live account',
             source: 'twilio/twilio-python tests/integration/api/v2010/test_account.py (test_fetch_response)',
-            response: { status: 200, body: ACCOUNT },
+            response: { status: 200, body: twilio_ACCOUNT },
             verdict: { outcome: 'valid', facts: { identity: 'friendly_name', mode: 'live', notes: ['account type: Full'] } },
         },
         {
             name: 'a suspended account',
             source: 'twilio.com/docs/iam/api/account (status: active, suspended or closed)',
-            response: { status: 200, body: { ...ACCOUNT, status: 'suspended' } },
+            response: { status: 200, body: { ...twilio_ACCOUNT, status: 'suspended' } },
             verdict: { outcome: 'rejected', code: 'invalid' },
         },
         {
@@ -62521,7 +80327,220 @@ const twilio = dataProvider({
     ],
 });
 
+;// CONCATENATED MODULE: ./lib/providers/vercel.js
+
+
+
+// Token metadata: vercel.com/docs/rest-api/authentication/get-auth-token-metadata (GET
+// /v5/user/tokens/current); user: vercel.com/docs/rest-api/user/get-the-user (GET /v2/user);
+// rate-limit headers X-RateLimit-Limit/-Remaining/-Reset (epoch seconds): vercel.com/docs/limits.
+// Token formats: vercel.com/changelog/new-token-formats-and-secret-scanning; app tokens:
+// vercel.com/docs/sign-in-with-vercel/tokens.
+// AI Gateway keys (vck_) are not REST API tokens: they are checked with the gateway's credit
+// balance, vercel.com/docs/ai-gateway/observability-and-spend/usage (GET /v1/credits).
+const vercel_GATEWAY = 'https://ai-gateway.vercel.sh';
+const vercel_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' };
+const vercel_KINDS = [
+    ['vcp_', 'personal access token'],
+    ['vci_', 'integration token'],
+    ['vca_', 'app access token (Sign in with Vercel)'],
+];
+const vercel = {
+    id: 'vercel',
+    title: 'Vercel',
+    ping: '`GET /v5/user/tokens/current`, then `GET /v2/user`; AI Gateway keys `GET ai-gateway.vercel.sh/v1/credits`',
+    fields: [{ id: 'token', description: 'an access token (vcp_…, vci_…, vca_… or a legacy 24-character token), or an AI Gateway API key (vck_…)', rotates: true }],
+    hosts: ['api.vercel.com', 'ai-gateway.vercel.sh'],
+    apiRoot: 'https://api.vercel.com/',
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
+    // The legacy unprefixed 24-character form is left out: too plain to be recognized.
+    formats: [/^vc[piakr]_[A-Za-z0-9]{56}$/],
+    examples: vercelExamples(),
+    async check(credential, ctx) {
+        const token = credential.token;
+        if (token.startsWith('vcr_')) {
+            throw new problems_ProblemError('unexpected-response', 'this is a refresh token (vcr_): only redeeming it would check it, and that rotates it, so it was not sent. Check the vca_ access token it yields');
+        }
+        if (token.startsWith('vck_'))
+            return checkGatewayKey(ctx.http);
+        const res = await ctx.http.send(vercel_bearer('v5/user/tokens/current'));
+        if (res.status !== 200)
+            return vercel_refused(res);
+        const meta = jsonObject(res, 'GET /v5/user/tokens/current').token;
+        if (typeof meta?.id !== 'string' || !meta.id)
+            throw malformed(res, 'GET /v5/user/tokens/current', 'it has no "token" with an "id"');
+        const facts = metadataFacts(token, meta, res);
+        const username = await vercel_usernameOf(ctx.http);
+        if (username)
+            facts.identity = username;
+        return valid(facts, res);
+    },
+};
+/** Kind (from the prefix), scopes, expiry and name of a token the metadata call answered for. */
+function metadataFacts(token, meta, res) {
+    const facts = { kind: vercel_KINDS.find(([prefix]) => token.startsWith(prefix))?.[1] ?? 'access token', rateLimit: rateLimitFrom(res, vercel_RATE_LIMIT) };
+    const scopes = vercel_scopesOf(meta.scopes);
+    if (scopes)
+        facts.scopes = scopes;
+    const expires = fromEpochMillis(meta.expiresAt);
+    if (expires)
+        facts.expiresAt = expires;
+    if (typeof meta.name === 'string' && meta.name)
+        facts.notes = [`token name: ${oneLine(meta.name, 100)}`];
+    return facts;
+}
+/** `user`, or `team:<teamId>`, for each scope the token holds. */
+function vercel_scopesOf(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    return value.flatMap((scope) => {
+        if (scope?.type === 'user')
+            return ['user'];
+        if (scope?.type === 'team')
+            return [typeof scope.teamId === 'string' ? `team:${oneLine(scope.teamId, 60)}` : 'team'];
+        return [];
+    });
+}
+/** The username of GET /v2/user; undefined when that call does not answer it (the token is proven already). */
+async function vercel_usernameOf(http) {
+    const res = await http.send(vercel_bearer('v2/user')).catch((error) => {
+        if (error instanceof problems_ProblemError)
+            return undefined;
+        throw error;
+    });
+    const user = res?.status === 200 ? tryJson(res.body)?.user : undefined;
+    return typeof user?.username === 'string' && user.username ? oneLine(user.username, 100) : undefined;
+}
+/** The AI Gateway's credit balance, which only a working key may read. */
+async function checkGatewayKey(http) {
+    const res = await http.send(vercel_bearer(`${vercel_GATEWAY}/v1/credits`));
+    if (res.status === 401 || res.status === 403)
+        return rejected('invalid', `the Vercel AI Gateway refused the key (HTTP ${res.status})`, res);
+    if (res.status !== 200)
+        throw unexpected(res);
+    const credits = jsonObject(res, 'GET /v1/credits');
+    if (credits.balance === undefined)
+        throw malformed(res, 'GET /v1/credits', 'it has no "balance"');
+    const balance = typeof credits.balance === 'string' || typeof credits.balance === 'number' ? [`AI Gateway credit balance: ${oneLine(String(credits.balance), 20)}`] : [];
+    return valid({ kind: 'AI Gateway API key', notes: balance }, res);
+}
+/** 403 `invalidToken: true` (Vercel's answer to an unknown, revoked or expired token) or 401: refused; any other 403 is not. */
+function vercel_refused(res) {
+    const error = tryJson(res.body)?.error;
+    if (res.status === 401 || (res.status === 403 && error?.invalidToken === true)) {
+        const said = providerMessage(res, 120);
+        return rejected('invalid', `Vercel refused the token as invalid (HTTP ${res.status}${said ? `: ${said}` : ''}): unknown, revoked or expired — Vercel does not say which`, res);
+    }
+    throw unexpected(res);
+}
+function vercel_bearer(url) {
+    return { url, auth: { bearer: '${token}' }, headers: { accept: 'application/json' } };
+}
+/**
+ * The token metadata of Vercel's REST reference (vercel.com/docs/rest-api/reference/endpoints/
+ * authentication/get-auth-token-metadata, its example response with the scope's placeholders
+ * filled in), the user of GET /v2/user (vercel.com/docs/rest-api/user/get-the-user, its schema's
+ * required fields, values hand-written) and the 403 Vercel sends an invalid token, as quoted verbatim in public
+ * CI logs (`{"error":{"code":"forbidden","message":"Not authorized","invalidToken":true}}`).
+ */
+function vercelExamples() {
+    const token = { id: '5d9f2ebd38ddca62e5d51e9c1704c72530bdc8bfdd41e782a6687c48399e8391', name: 'ci deploys', type: 'oauth2-token', activeAt: 1632816536002, createdAt: 1632816536002, origin: 'github', expiresAt: 1893456000000 };
+    const user = { user: { id: 'AEIIDYVk59zbFF2Sxfyxxmua', email: 'me@example.com', name: 'John Doe', username: 'jdoe', defaultTeamId: null } };
+    const rate = { 'x-ratelimit-limit': '500', 'x-ratelimit-remaining': '499', 'x-ratelimit-reset': '1893456000' };
+    const invalid = { error: { code: 'forbidden', message: 'Not authorized', invalidToken: true } };
+    const docs = 'vercel.com/docs/rest-api/reference/endpoints/authentication/get-auth-token-metadata (example response)';
+    return [
+        {
+            name: 'a token scoped to a team, with an expiry',
+            source: `${docs}; GET /v2/user after vercel.com/docs/rest-api/user/get-the-user (values hand-written); X-RateLimit headers hand-written`,
+            responses: [
+                { path: '/v5/user/tokens/current', status: 200, headers: rate, body: { token: { ...token, scopes: [{ type: 'team', teamId: 'team_LLHUOMOoDlqOp8wPE4kFo9pE', origin: 'saml', createdAt: 1632816536002 }] } } },
+                { path: '/v2/user', status: 200, body: user },
+            ],
+            verdict: {
+                outcome: 'valid',
+                facts: { identity: 'jdoe', scopes: ['team:team_LLHUOMOoDlqOp8wPE4kFo9pE'], expiresAt: new Date(1893456000000), notes: ['token name: ci deploys'], rateLimit: { limit: 500, remaining: 499 } },
+            },
+        },
+        {
+            name: 'a personal access token the user endpoint does not answer',
+            source: `${docs}; the 403 of GET /v2/user is hand-written (the token is proven by the first answer)`,
+            credential: { token: `vcp_${'a1B2c3D4'.repeat(7)}` },
+            responses: [
+                { path: '/v5/user/tokens/current', status: 200, body: { token: { ...token, scopes: [{ type: 'user', origin: 'email', createdAt: 1632816536002 }] } } },
+                { path: '/v2/user', status: 403, body: { error: { code: 'forbidden', message: 'Not authorized' } } },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'personal access token', scopes: ['user'] } },
+        },
+        {
+            name: 'an invalid, revoked or expired token',
+            source: 'the 403 invalidToken answer of api.vercel.com, as quoted verbatim in public CI logs',
+            responses: [{ path: '/v5/user/tokens/current', status: 403, body: invalid }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a 403 that does not say the token is invalid (SAML enforcement)',
+            source: 'hand-written, after the `saml` flag of Vercel\'s forbidden errors: a refusal of access is not a verdict on the token',
+            responses: [{ path: '/v5/user/tokens/current', status: 403, body: { error: { code: 'forbidden', message: 'You must re-authenticate with SAML', saml: true } } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'an AI Gateway key, checked against its credit balance',
+            source: 'vercel.com/docs/ai-gateway/observability-and-spend/usage (GET /v1/credits, sample response)',
+            credential: { token: `vck_${'a1B2c3D4'.repeat(7)}` },
+            responses: [{ path: '/v1/credits', origin: vercel_GATEWAY, status: 200, body: { balance: '95.50', total_used: '4.50' } }],
+            verdict: { outcome: 'valid', facts: { kind: 'AI Gateway API key', notes: ['AI Gateway credit balance: 95.50'] } },
+        },
+        {
+            name: 'a refresh token is not sent',
+            source: 'vercel.com/docs/sign-in-with-vercel/tokens (refresh tokens rotate on use)',
+            credential: { token: `vcr_${'a1B2c3D4'.repeat(7)}` },
+            responses: [],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a captive portal answering 200 with HTML',
+            source: 'hand-written: a 200 that is not the token metadata must not pass',
+            responses: [{ path: '/v5/user/tokens/current', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ];
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/registry.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -62529,7 +80548,7 @@ const twilio = dataProvider({
  * Every provider token-preflight knows. A new provider is one file in this folder and one line
  * here; the config schema, the `providers` command and the README's table are generated from it.
  */
-const PROVIDERS = [github, twilio, http];
+const PROVIDERS = [anthropic, atlassian, aws, azureDevops, bitbucket, cloudflare, datadog, digitalocean, discord, dockerHub, github, gitlab, googleApiKey, googleServiceAccount, heroku, huggingface, linear, mailgun, netlify, notion, npm, openai, pagerduty, postman, sendgrid, sentry, shopify, slack, stripe, telegram, twilio, vercel, jwt, oauth2, oidc, http];
 function findProvider(id) {
     return PROVIDERS.find((provider) => provider.id === id);
 }
@@ -62550,7 +80569,8 @@ const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
  * parts, modes, self-hosted form and own keys. It is also published as
  * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
  */
-function configSchema({ settings = true } = {}) {
+function configSchema({ settings = true, only } = {}) {
+    const compiles = (provider) => (typeof settings === 'boolean' ? settings : settings.includes(provider.id));
     const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
     // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
     const secretRef = (what) => ({
@@ -62561,9 +80581,15 @@ function configSchema({ settings = true } = {}) {
         additionalProperties: { type: 'string', pattern: ENV_NAME },
         description: `${what}: the name of the environment variable holding it, or a map of credential part → variable name (never the value).`,
     });
-    // Without `settings`, a provider's own keys are accepted as they are: compiling the http provider's
-    // request/expect schema is most of the compile time, so a config without such tokens skips it.
-    const settingsKeys = Object.fromEntries(PROVIDERS.flatMap((p) => Object.entries(p.settings?.properties ?? {}).map(([key, schema]) => [key, settings ? schema : {}])));
+    // A provider's own keys are checked under its `provider:` (two providers may share a name such as
+    // `site`). Without `settings` they are accepted as they are: compiling the http provider's
+    // request/expect schema is most of the compile time, so it is compiled only for the providers
+    // (`settings: [ids]`) a config uses.
+    const owners = new Map();
+    for (const p of PROVIDERS)
+        for (const key of Object.keys(p.settings?.properties ?? {}))
+            owners.set(key, [...(owners.get(key) ?? []), p.id]);
+    const settingsKeys = Object.fromEntries([...owners].map(([key, ids]) => [key, { description: `Only for provider ${ids.join(', ')}.` }]));
     const token = {
         type: 'object',
         additionalProperties: false,
@@ -62585,9 +80611,11 @@ function configSchema({ settings = true } = {}) {
             'reject-invalid': { type: 'boolean', description: 'Also send a corrupted copy of the credential: it must be refused (accepts-invalid).' },
             ...settingsKeys,
         },
-        allOf: PROVIDERS.map((provider) => ({
+        // `only`: the rules of these providers alone (those a config names), so a config of three
+        // providers does not compile the rules of thirty-six.
+        allOf: PROVIDERS.filter((provider) => !only || only.includes(provider.id)).map((provider) => ({
             if: { type: 'object', properties: { provider: { const: provider.id } }, required: ['provider'] },
-            then: providerRules(provider, Object.keys(settingsKeys)),
+            then: providerRules(provider, Object.keys(settingsKeys), compiles(provider)),
         })),
     };
     return {
@@ -62619,7 +80647,7 @@ function configSchema({ settings = true } = {}) {
     };
 }
 /** What one provider accepts: its credential parts, modes, base-url, scopes, identity and own keys. */
-function providerRules(provider, allSettingsKeys) {
+function providerRules(provider, allSettingsKeys, settings) {
     const parts = provider.fields.map((field) => field.id);
     const required = provider.fields.filter((field) => !field.optional).map((field) => field.id);
     const properties = {};
@@ -62630,16 +80658,17 @@ function providerRules(provider, allSettingsKeys) {
         properties['previous-secret'] = { type: ['string', 'object'], ...shape };
     }
     const modes = provider.modes;
-    properties['expect-mode'] = !modes ? false : 'values' in modes ? { enum: [...modes.values] } : { pattern: modes.pattern };
+    properties['expect-mode'] = !modes ? false : 'values' in modes ? { enum: [...modes.values] } : { type: 'string', pattern: modes.pattern };
     if (!provider.selfHosted)
         properties['base-url'] = false;
     if (!provider.can.scopes)
         Object.assign(properties, { 'require-scopes': false, 'allow-scopes': false });
     if (!provider.can.identity)
         properties['expect-identity'] = false;
-    for (const key of allSettingsKeys)
-        if (!provider.settings?.properties[key])
-            properties[key] = false;
+    for (const key of allSettingsKeys) {
+        const own = provider.settings?.properties[key];
+        properties[key] = own ? (settings ? own : {}) : false;
+    }
     return { type: 'object', properties, required: [...(provider.settings?.required ?? [])] };
 }
 
@@ -62655,7 +80684,7 @@ const COMMAND = /::|##\[/;
 // A key of the config as it may appear in a key path (`tokens[0].expect.json.$.active`): a short run
 // of letters, digits and `_ . $ - [ ] *`, never a space, a colon or anything that could start a
 // workflow command or a terminal escape.
-const KEY = /^[A-Za-z0-9_$][\w.$*[\]-]{0,62}$/;
+const echo_KEY = /^[A-Za-z0-9_$][\w.$*[\]-]{0,62}$/;
 // Prefixes of well-known credential formats, of providers token-preflight has no module for too: a
 // value starting with one is never echoed, however short or plain it looks.
 const SECRET_PREFIX = /^(?:xox[abposrce]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|sk_(?:live|test)_|rk_(?:live|test)_|whsec_|sk-|AKIA|ASIA|AIza|ya29\.|npm_|pypi-|SG\.|shp(?:at|ca|pa|ss)_|dop_v1_|hf_|dapi|xai-|lin_api_|sq0|EAAC|key-)/;
@@ -62675,11 +80704,11 @@ function echo_showValue(value) {
  * "(key not shown)": an unknown key may be a pasted token, a line break or a workflow command.
  */
 function showKey(key) {
-    return KEY.test(key) && !mightBeSecret(key) ? key : '(key not shown)';
+    return echo_KEY.test(key) && !mightBeSecret(key) ? key : '(key not shown)';
 }
 /** Whether `key` would be shown as written by `showKey`. */
 function keyShown(key) {
-    return KEY.test(key) && !mightBeSecret(key);
+    return echo_KEY.test(key) && !mightBeSecret(key);
 }
 /**
  * What to do about a token written into the config under `key` (`secret`, `previous-secret`,
@@ -62716,6 +80745,7 @@ function mightBeSecret(value) {
 }
 
 ;// CONCATENATED MODULE: ./lib/config/schema-errors.js
+
 
 
 /**
@@ -62905,7 +80935,7 @@ function describe(error, context) {
             return problem(`must be one of: ${allowed.join(', ')}`);
         }
         case 'pattern':
-            return problem(patternMessage(keyPath, String(params.pattern), data, context.root));
+            return problem(patternMessage(keyPath, String(params.pattern), data, context.root, error.parentSchema?.description));
         default:
             return problem(`does not have the expected form (see the JSON Schema: ${error.keyword})`);
     }
@@ -63110,7 +81140,7 @@ function secretExample(providerId) {
         .join(', ');
     return `the ${provider.id} credential has ${provider.fields.length} parts: write secret: { ${example} } with the names of the variables that hold them`;
 }
-function patternMessage(keyPath, pattern, data, root) {
+function patternMessage(keyPath, pattern, data, root, description) {
     const key = keyPath[keyPath.length - 1];
     const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
     if (inSecret) {
@@ -63134,9 +81164,12 @@ function patternMessage(keyPath, pattern, data, root) {
         return 'must be an HTTP header name: letters, digits and "-" (e.g. X-Api-Key)';
     if (key === 'expect-mode') {
         const provider = providerAt(root, keyPath);
-        return `is not a mode ${provider ? `the ${provider} provider has` : 'of the provider'}`;
+        const modes = provider ? findProvider(provider)?.modes : undefined;
+        const expected = modes && 'pattern' in modes ? `; write ${modes.description}` : '';
+        return `is not a mode ${provider ? `the ${provider} provider has` : 'of the provider'}${expected}`;
     }
-    return 'does not have the expected form (see the JSON Schema)';
+    // A provider's own key says what it holds (`shop`: "the shop's domain, acme.myshopify.com").
+    return typeof description === 'string' && description ? `does not have the expected form: ${oneLine(description, 200)}` : 'does not have the expected form (see the JSON Schema)';
 }
 /** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */
 function closest(word, candidates) {
@@ -63163,50 +81196,10 @@ function distance(a, b) {
     return row[b.length];
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./lib/http/base-url.js
-
-/**
- * Why an API root cannot receive a credential, or undefined when it can: a plain https URL of a
- * named host, with no credentials, query or fragment. Applied to `base-url` and to the runner's
- * GITHUB_API_URL alike. (A name that resolves into a private network is allowed: a GitHub
- * Enterprise Server often lives there, and the config is as trusted as the workflow file.)
- */
-function baseUrlProblem(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return 'is not a URL; write the API root, e.g. https://ghe.example.com/api/v3';
-    }
-    if (url.protocol !== 'https:')
-        return 'must use https: the token would otherwise cross the network in clear text';
-    if (url.username || url.password)
-        return 'must not contain credentials';
-    if (url.search || url.hash)
-        return 'must not contain a query or fragment';
-    // `localhost.` (trailing dot) is localhost too.
-    const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
-    if (host === 'localhost' || host.endsWith('.localhost') || (0,external_node_net_.isIP)(host) !== 0) {
-        return 'must name a host, not an IP address or localhost';
-    }
-    return undefined;
-}
-/** `value` as an API root ending in `/` (its path kept, so GHES's /api/v3 stays). */
-function apiRoot(value) {
-    const url = new URL(value);
-    if (!url.pathname.endsWith('/'))
-        url.pathname += '/';
-    return url;
-}
-
 ;// CONCATENATED MODULE: ./lib/config/semantics.js
 
 
 
-const TEMPLATE = /\$\{([^}]*)\}/g;
 /** The checks a schema cannot express; returns the token specs of the entries that are sound. */
 function checkEntries(entries, defaults, issues) {
     const specs = [];
@@ -63246,8 +81239,8 @@ function checkEntries(entries, defaults, issues) {
             if (problem)
                 issue('base-url', problem);
         }
-        if (provider?.settings && secret) {
-            for (const [key, message] of settingsProblems(raw, Object.keys(secret)))
+        if (provider?.settingsProblems && secret) {
+            for (const [key, message] of provider.settingsProblems(raw, Object.keys(secret), showKey))
                 issue(key, message);
         }
         if (issues.length > before || typeof name !== 'string' || !provider || !secret)
@@ -63288,44 +81281,6 @@ function variables(value) {
     if (value && typeof value === 'object' && !Array.isArray(value))
         return Object.values(value).filter((v) => typeof v === 'string');
     return [];
-}
-/** The generic provider's request: a literal https host, and templates that name parts of the secret. */
-function settingsProblems(raw, parts) {
-    const request = raw.request;
-    if (!request || typeof request.url !== 'string')
-        return [];
-    const problems = [];
-    const origin = /^https:\/\/[^/?#]*/.exec(request.url)?.[0] ?? '';
-    if (origin.includes('${')) {
-        problems.push(['request.url', 'must name its host literally: a credential in the host name would be sent to DNS servers']);
-    }
-    else {
-        try {
-            const url = new URL(request.url);
-            if (url.username || url.password)
-                problems.push(['request.url', 'must not contain credentials: put them in the request with ${…}']);
-            const problem = baseUrlProblem(`${url.origin}/`);
-            if (problem)
-                problems.push(['request.url', problem]);
-        }
-        catch {
-            problems.push(['request.url', 'is not a URL; write e.g. https://api.example.com/v1/me']);
-        }
-    }
-    const named = [...JSON.stringify(request).matchAll(TEMPLATE)].map((m) => m[1]);
-    const unknown = [...new Set(named.filter((name) => !parts.includes(name)))];
-    if (unknown.length) {
-        problems.push(['request', `names ${unknown.map(template).join(', ')}, which ${unknown.length === 1 ? 'is not a part' : 'are not parts'} of "secret" (its parts: ${parts.map(showKey).join(', ')})`]);
-    }
-    else if (named.length === 0) {
-        problems.push(['request', 'never sends the credential: write ${token} where it goes, e.g. auth: { bearer: "${token}" } or headers: { Authorization: "Bearer ${token}" }']);
-    }
-    return problems;
-}
-/** `${name}` as written in a request, when the name is shaped like a key; a template may hold anything. */
-function template(name) {
-    const shown = showKey(name);
-    return shown === name ? `\${${name}}` : '${…} (name not shown)';
 }
 
 ;// CONCATENATED MODULE: ./lib/config/yaml-errors.js
@@ -63834,28 +81789,32 @@ class ConfigError extends Error {
         this.name = 'ConfigError';
     }
 }
-const validators = {};
+const validators = new Map();
 /**
  * Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema
- * itself. The providers' own keys (the http provider's request, expect, …) are most of the compile
- * time: they are compiled only for a config that has a token of such a provider.
+ * itself. Only the rules of the providers the config names are compiled — with 36 providers, all of
+ * them were most of the start-up — and their own keys (the http provider's request, expect, …) are
+ * the costliest part of those.
  */
-function compiled(full) {
-    const kind = full ? 'full' : 'core';
-    const cached = validators[kind];
+function compiled(providers) {
+    const kind = providers.join(',');
+    const cached = validators.get(kind);
     if (cached)
         return cached;
     // verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
     const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
-    ajv.addSchema(configSchema({ settings: full }), 'config');
-    return (validators[kind] = { file: ajv.getSchema('config'), tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) });
+    ajv.addSchema(configSchema({ settings: providers, only: providers }), 'config');
+    const made = { file: ajv.getSchema('config'), tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) };
+    validators.set(kind, made);
+    return made;
 }
-/** The validator for a document: the full one when any of its tokens names a provider with keys of its own. */
+/** The validator for a document: with the rules and own keys of each provider its tokens name. */
 function validatorFor(which) {
     return (value) => {
         const tokens = Array.isArray(value) ? value : value?.tokens;
-        const full = Array.isArray(tokens) && tokens.some((t) => typeof t?.provider === 'string' && findProvider(t.provider)?.settings !== undefined);
-        return compiled(full)[which];
+        const named = Array.isArray(tokens) ? tokens.map((t) => t?.provider) : [];
+        const known = named.filter((id) => typeof id === 'string' && findProvider(id) !== undefined);
+        return compiled([...new Set(known)].sort())[which];
     };
 }
 async function loadConfig(request) {
@@ -64182,12 +82141,12 @@ function isPrivateAddress(address) {
 class AddressNotAllowedError extends Error {
     code = 'EADDRNOTALLOWED';
 }
-function refusal(host, address) {
+function address_refusal(host, address) {
     return new AddressNotAllowedError(`refused to connect to ${host}: it resolves to ${address}, an address of the runner's own network or a cloud metadata service; list that address in allowed-hosts to allow it`);
 }
 /** Refuses `address` for `host` unless it is public or listed in `allowed`. */
 function checkAddress(host, address, allowed) {
-    return isPrivateAddress(address) && !allowed.has(address) ? refusal(host, address) : undefined;
+    return isPrivateAddress(address) && !allowed.has(address) ? address_refusal(host, address) : undefined;
 }
 /**
  * A `dns.lookup` for `net.connect` that refuses private addresses at connect time — the address
@@ -64348,12 +82307,21 @@ function providerCatalog(providers = PROVIDERS) {
         id: p.id,
         title: p.title,
         hosts: [...p.hosts],
+        ...(p.hostsFrom ? { hostsFrom: p.hostsFrom } : {}),
+        ...(p.ping ? { ping: p.ping } : {}),
         ...p.can,
         parts: p.fields.map((f) => ({ id: f.id, description: f.description, ...(f.optional ? { optional: true } : {}) })),
         ...(p.modes ? { modes: 'values' in p.modes ? [...p.modes.values] : { pattern: p.modes.pattern, description: p.modes.description } } : {}),
         ...(p.selfHosted ? { baseUrl: p.selfHosted.example } : {}),
-        ...(p.settings ? { keys: Object.keys(p.settings.properties) } : {}),
+        ...(p.settings ? { keys: Object.keys(p.settings.properties), settings: settingsOf(p) } : {}),
     }));
+}
+function settingsOf(p) {
+    return Object.entries(p.settings.properties).map(([key, schema]) => {
+        const values = Array.isArray(schema.enum) ? schema.enum.map(String) : undefined;
+        const required = p.settings.required?.includes(key) ?? false;
+        return { key, description: typeof schema.description === 'string' ? schema.description : '', ...(values ? { values } : {}), ...(required ? { required } : {}) };
+    });
 }
 /** The README's provider table (between its generated-table markers). */
 function providerTable(entries = providerCatalog()) {
@@ -64362,19 +82330,28 @@ function providerTable(entries = providerCatalog()) {
         const secret = e.parts.length === 1 ? '`secret: VAR`' : `\`secret: { ${e.parts.map((p) => `${p.id}: VAR${p.optional ? ' (optional)' : ''}`).join(', ')} }\``;
         const config = [secret, e.baseUrl ? `\`base-url\` (e.g. ${e.baseUrl})` : '', e.keys ? e.keys.map((k) => `\`${k}\``).join(', ') : ''].filter(Boolean).join('<br>');
         const modes = e.modes ? (Array.isArray(e.modes) ? e.modes.join(', ') : e.modes.description) : '';
-        const hosts = e.hosts.length ? e.hosts.map((h) => `\`${h}\``).join(', ') : 'the request URL\'s host';
-        return `| \`${e.id}\` | ${e.title} | ${config} | ${hosts} | ${yes(e.identity)} | ${yes(e.scopes)} | ${yes(e.expiry)} | ${modes} | ${yes(e.verifiesLeaks)} |`;
+        const hosts = e.hostsFrom ?? (e.hosts.map((h) => `\`${h}\``).join(', ') || '—');
+        return `| \`${e.id}\` | ${e.title}${e.ping ? `<br>${cell(e.ping)}` : ''} | ${config} | ${hosts} | ${yes(e.identity)} | ${yes(e.scopes)} | ${yes(e.expiry)} | ${modes} | ${yes(e.verifiesLeaks)} |`;
     });
     return [
-        '| provider | for | config | sent only to | identity | scopes | expiry | modes | verifies leaks |',
+        '| provider | for, and its check | config | sent only to | identity | scopes | expiry | modes | verifies leaks |',
         '|---|---|---|---|---|---|---|---|---|',
         ...rows,
+        '',
+        "Each provider's own keys, beside `secret` in its token entry:",
+        '',
+        '| provider | key | what it holds |',
+        '|---|---|---|',
+        ...entries.flatMap((e) => (e.settings ?? []).map((s) => {
+            const values = s.values ? ` One of: ${s.values.map((v) => `\`${v}\``).join(', ')}.` : '';
+            return `| \`${e.id}\` | \`${s.key}\`${s.required ? ' (required)' : ''} | ${cell(s.description)}${values} |`;
+        })),
     ].join('\n');
 }
-
-;// CONCATENATED MODULE: ./lib/version.js
-/** Sent as the User-Agent and shown in reports; keep in step with package.json. */
-const VERSION = '0.1.0';
+/** Text in a Markdown table cell: no line break, no column separator. */
+function cell(text) {
+    return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
 
 ;// CONCATENATED MODULE: ./lib/report/json.js
 
@@ -64383,7 +82360,7 @@ function toJsonReport(result) {
     return {
         version: 1,
         result: result.verdict,
-        tool: { name: 'token-preflight', version: VERSION },
+        tool: { name: 'token-preflight', version: version_VERSION },
         startedAt: result.startedAt,
         durationMs: result.durationMs,
         problems: result.problems,
@@ -64549,6 +82526,7 @@ function nothingChecked(search) {
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./lib/http/compose.js
 
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const PLACEHOLDER = /\$\{([A-Za-z][\w-]*)\}/g;
 const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
 /**
@@ -64566,7 +82544,9 @@ function composeRequest(request, base, bindings) {
             derived.add(encoded);
         return encoded;
     });
-    const url = resolveUrl(fill(request.url, encodePathValue), base);
+    // Absolute or relative is read from the template: a filled-in value such as a Telegram bot token
+    // (`bot123:AA…`) must not turn a path into a URL of another scheme.
+    const url = resolveUrl(fill(request.url, encodePathValue), base, SCHEME.test(request.url));
     for (const [name, value] of Object.entries(request.query ?? {}))
         url.searchParams.append(name, fill(value));
     const headers = {};
@@ -64576,7 +82556,8 @@ function composeRequest(request, base, bindings) {
     if (auth && 'bearer' in auth)
         headers.authorization = headerValue('authorization', `Bearer ${fill(auth.bearer)}`, bindings);
     else if (auth && 'basic' in auth) {
-        const pair = `${fill(auth.basic.username)}:${fill(auth.basic.password)}`;
+        const encode = auth.basic.encode === 'form' ? formEncode : undefined;
+        const pair = `${fill(auth.basic.username, encode)}:${fill(auth.basic.password, encode)}`;
         headerValue('authorization', pair, bindings);
         const encoded = Buffer.from(pair, 'utf8').toString('base64');
         derived.add(encoded);
@@ -64595,7 +82576,7 @@ function composeRequest(request, base, bindings) {
         headers['content-type'] ??= 'application/x-www-form-urlencoded';
         for (const value of form.values())
             if (secrets.has(value))
-                derived.add(new URLSearchParams({ v: value }).toString().slice(2));
+                derived.add(formEncode(value));
     }
     else if (request.json !== undefined) {
         body = JSON.stringify(mapStrings(request.json, (s) => fill(s)));
@@ -64616,8 +82597,8 @@ function composeRequest(request, base, bindings) {
     return { method: request.method ?? 'GET', url, headers, body, derivedSecrets: [...derived].filter((form) => !secrets.has(form)) };
 }
 /** `path` under `base` (its path kept), or an absolute URL. */
-function resolveUrl(path, base) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path))
+function resolveUrl(path, base, absolute = SCHEME.test(path)) {
+    if (absolute)
         return new URL(path);
     const [pathname = '', query] = splitOnce(path, '?');
     const url = new URL(base.href);
@@ -64641,8 +82622,13 @@ function headerValue(name, value, bindings) {
     throw new problems_ProblemError('invalid', `${what} holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so it cannot travel in an HTTP header; it was not sent`);
 }
 /** In a path, a value is one segment: `/` and `?` in it must not change where the request goes. */
+/** application/x-www-form-urlencoded, as a form's value is sent. */
+function formEncode(value) {
+    return new URLSearchParams({ v: value }).toString().slice(2);
+}
+/** One path segment: `/`, `?`, `#` and `%` encoded; `:` and `@` kept, as RFC 3986 allows (a Telegram bot token holds a `:`). */
 function encodePathValue(value) {
-    return encodeURIComponent(value);
+    return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/gi, '@');
 }
 function mapStrings(value, map) {
     if (typeof value === 'string')
@@ -64668,8 +82654,12 @@ function retryAfterMs(headers, now) {
     const value = headers['retry-after']?.trim();
     if (!value)
         return undefined;
-    if (/^\d+$/.test(value))
-        return Number(value) * 1000;
+    // Whole seconds per RFC 9110; some providers (Shopify) send "2.0".
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.ceil(Number(value) * 1000);
+    // Only an HTTP-date, never a bare number Date.parse would read as a year.
+    if (!/[a-z]/i.test(value))
+        return undefined;
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -64715,17 +82705,25 @@ class HttpClient {
         const contacted = new Set();
         const hosts = new Set(options.hosts.map((host) => host.toLowerCase()));
         const limit = options.maxRequests ?? MAX_REQUESTS_PER_CHECK;
+        const credential = { ...options.credential };
         let sent = 0;
         return {
             contacted,
+            remember: (name, value) => {
+                if (Object.hasOwn(credential, name))
+                    throw new Error(`the credential already has a part named ${name}`);
+                this.options.onSecret?.(value);
+                credential[name] = value;
+            },
             send: async (req) => {
-                const composed = composeRequest(req, options.base, { credential: options.credential, vars: options.vars });
+                const composed = composeRequest(req, options.base, { credential, vars: options.vars });
                 const host = composed.url.host.toLowerCase();
                 if (composed.url.protocol !== 'https:') {
                     throw new problems_ProblemError('unexpected-response', `refused to send the credential to ${host} over ${composed.url.protocol.replace(':', '')}: only https is used`);
                 }
                 if (!hosts.has(host)) {
-                    throw new problems_ProblemError('unexpected-response', `refused to send the credential to ${host}: only ${[...hosts].join(', ')} may receive it`);
+                    const allowed = hosts.size ? `only ${[...hosts].join(', ')} may receive it` : 'this check sends it nowhere';
+                    throw new problems_ProblemError('unexpected-response', `refused to send the credential to ${host}: ${allowed}`);
                 }
                 if (++sent > limit)
                     throw new Error(`a check may make at most ${limit} requests`);
@@ -64733,7 +82731,7 @@ class HttpClient {
                     this.options.onSecret?.(secret);
                 await options.beforeSend?.(composed.url);
                 if (req.auth && 'signer' in req.auth)
-                    Object.assign(composed.headers, await req.auth.signer.sign(composed, options.credential));
+                    Object.assign(composed.headers, await req.auth.signer.sign(composed, credential));
                 contacted.add(host);
                 return this.call(composed, options.throttling ?? {}, options.dispatcher ?? this.options.dispatcher);
             },
@@ -64814,7 +82812,7 @@ class HttpClient {
             }
             const redact = this.options.redact ?? ((text) => text);
             const headers = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
-            return { status: res.statusCode, headers, body: redact(body), latencyMs: Math.round(performance.now() - began), attempts: attempt, host: req.url.host };
+            return { status: res.statusCode, headers, body: redactBody(body, redact), latencyMs: Math.round(performance.now() - began), attempts: attempt, host: req.url.host };
         }
         catch (error) {
             res?.body.destroy();
@@ -64825,6 +82823,38 @@ class HttpClient {
             return networkFailure(req.url.host, error, res !== undefined);
         }
     }
+}
+/**
+ * A JSON body is scrubbed value by value, so it stays JSON: a provider that echoes a number its
+ * token embeds (Telegram's bot id) gets `"***"` in that place, not a broken document. What the
+ * values hide (a secret spanning keys and values) is still caught by a pass over the whole text.
+ */
+function redactBody(body, redact) {
+    const flat = redact(body);
+    if (flat === body)
+        return body;
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return flat;
+    }
+    const walk = (value) => {
+        if (typeof value === 'string')
+            return redact(value);
+        if (typeof value === 'number') {
+            const text = String(value);
+            const scrubbed = redact(text);
+            return scrubbed === text ? value : scrubbed;
+        }
+        if (Array.isArray(value))
+            return value.map(walk);
+        if (value && typeof value === 'object')
+            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [redact(key), walk(inner)]));
+        return value;
+    };
+    return redact(JSON.stringify(walk(parsed)));
 }
 function classify(res, throttling) {
     if (res.status >= 300 && res.status < 400) {
@@ -64976,8 +83006,6 @@ class Limiter {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/check/evaluate.js
 
 const evaluate_DAY_MS = 86_400_000;
@@ -65195,6 +83223,8 @@ function readCredential(parts, provider, secrets) {
 ;// CONCATENATED MODULE: ./lib/run/target.js
 
 
+/** The API root of a check that has no host: `.invalid` never resolves (RFC 6761), and no host is allowed anyway. */
+const OFFLINE = 'https://offline.invalid/';
 /**
  * The hosts a credential may reach. A configured token: its provider's hosts, or the one of its
  * self-hosted instance (`base-url`, or the runner's GITHUB_API_URL — both held to the same rules).
@@ -65205,8 +83235,10 @@ function readCredential(parts, provider, secrets) {
 function targetFor(provider, request) {
     const env = request.purpose === 'leak' ? {} : Object.fromEntries((provider.env ?? []).map((name) => [name, request.env[name]]));
     if (provider.fromSettings) {
-        const { hosts, throttling } = provider.fromSettings(request.settings ?? {});
-        return { base: new URL(`https://${hosts[0]}/`), hosts, throttling, env };
+        const { hosts, base, throttling } = provider.fromSettings(request.settings ?? {});
+        // No hosts: an offline check (a JWT without a JWKS URL). Its session refuses every request.
+        const root = base ?? (hosts.length ? `https://${hosts[0]}/` : OFFLINE);
+        return { base: apiRoot(root), hosts: [...hosts, ...(request.extraHosts ?? [])], throttling: throttling ?? provider.throttling, env };
     }
     const fromEnv = provider.selfHosted?.env ? request.env[provider.selfHosted.env] : undefined;
     const configured = request.purpose === 'preflight' ? request.baseUrl ?? (fromEnv || undefined) : undefined;
@@ -65425,6 +83457,7 @@ function redactResult(result, redactor) {
 
 ;// CONCATENATED MODULE: ./lib/run/secrets.js
 
+
 /**
  * The credential values, read from the environment variables the config names. Each value is handed
  * to `mask` (core.setSecret in the action) the moment it is read, before anything can print or send
@@ -65439,17 +83472,20 @@ class SecretStore {
     constructor(specs, env, mask, redactor) {
         this.mask = mask;
         this.redactor = redactor;
-        const variables = new Set(specs.flatMap((spec) => [...Object.values(spec.secret), ...Object.values(spec.previousSecret ?? {})]));
-        for (const name of variables) {
+        for (const [name, members] of variablesOf(specs)) {
             const raw = env[name];
             if (!raw)
                 continue;
-            this.protect(raw);
+            const only = members && secretMembersOf(raw, members);
+            if (only)
+                only.forEach((secret) => this.protect(secret));
+            else
+                this.protect(raw);
             // A secret pasted with a trailing newline is common; the value is what is left.
             const value = raw.trim();
             if (!value)
                 continue;
-            if (value !== raw)
+            if (value !== raw && !only)
                 this.protect(value);
             this.values.set(name, value);
         }
@@ -65479,6 +83515,39 @@ class SecretStore {
             this.redactor.add(line);
     }
 }
+/** Each variable the tokens name, with the secret members of its part when only those are secret. */
+function variablesOf(specs) {
+    const variables = new Map();
+    for (const spec of specs) {
+        const fields = findProvider(spec.provider)?.fields ?? [];
+        for (const [part, name] of [...Object.entries(spec.secret), ...Object.entries(spec.previousSecret ?? {})]) {
+            const members = fields.find((field) => field.id === part)?.secretMembers;
+            // A variable named by two parts is protected whole unless both say which members are secret.
+            variables.set(name, variables.has(name) && !variables.get(name) ? undefined : members);
+        }
+    }
+    return variables;
+}
+/**
+ * The values of a JSON document's secret members, as parsed and as written in the file (with its
+ * `\n` escapes); undefined when the text is not such a document, or a member is absent or empty,
+ * and the whole text is protected instead.
+ */
+function secretMembersOf(text, members) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!document || typeof document !== 'object' || Array.isArray(document))
+        return undefined;
+    const values = members.map((member) => document[member]);
+    if (!values.every((value) => typeof value === 'string' && value.trim().length >= MIN_SECRET_LENGTH))
+        return undefined;
+    return values.flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]);
+}
 
 ;// CONCATENATED MODULE: ./lib/run/run.js
 
@@ -65500,7 +83569,7 @@ async function runPreflight(request, deps) {
     const http = new HttpClient({
         dispatcher: deps.dispatcher,
         timeoutMs: request.timeoutMs,
-        userAgent: `token-preflight/${VERSION}`,
+        userAgent: `token-preflight/${version_VERSION}`,
         // A provider that echoes a secret (or part of one) must not carry it on.
         redact: (text) => redactor.redact(text),
         onSecret: (value) => secrets.derived(value),
@@ -65543,7 +83612,7 @@ async function runPreflight(request, deps) {
 
 
 
-const USAGE = `token-preflight ${VERSION}: check API tokens against their providers.
+const USAGE = `token-preflight ${version_VERSION}: check API tokens against their providers.
 
 Usage:
   token-preflight check [--config FILE] [--format text|json] [--fail-on error|warning|never]
@@ -65624,7 +83693,7 @@ async function runCli(argv, io) {
                 return 2;
             case '--version':
             case '-v':
-                io.stdout(`${VERSION}\n`);
+                io.stdout(`${version_VERSION}\n`);
                 return 0;
             case 'help': {
                 const topic = rest[0];
@@ -65705,7 +83774,7 @@ function providers(args, io) {
     }
     const tells = (p) => ['identity', 'scopes', 'expiry', 'mode'].filter((k) => p[k]).join(', ') || 'validity only';
     for (const p of list) {
-        const hosts = p.hosts.join(', ') || '(the request URL)';
+        const hosts = p.hosts.join(', ') || `(${(p.hostsFrom ?? 'set by its keys').replace(/`/g, '')})`;
         const parts = p.parts.length > 1 ? `; secret parts: ${p.parts.map((part) => part.id).join(', ')}` : '';
         io.stdout(`${p.id.padEnd(10)} ${hosts.padEnd(20)} tells: ${tells(p)}${p.verifiesLeaks ? '; verifies leaks' : ''}${parts}\n`);
     }

@@ -189,7 +189,7 @@ function providers(args: string[], io: CliIo): number {
   const tells = (p: (typeof list)[number]) =>
     (['identity', 'scopes', 'expiry', 'mode'] as const).filter((k) => p[k]).join(', ') || 'validity only';
   for (const p of list) {
-    const hosts = p.hosts.join(', ') || '(the request URL)';
+    const hosts = p.hosts.join(', ') || `(${(p.hostsFrom ?? 'set by its keys').replace(/`/g, '')})`;
     const parts = p.parts.length > 1 ? `; secret parts: ${p.parts.map((part) => part.id).join(', ')}` : '';
     io.stdout(`${p.id.padEnd(10)} ${hosts.padEnd(20)} tells: ${tells(p)}${p.verifiesLeaks ? '; verifies leaks' : ''}${parts}\n`);
   }

@@ -52,9 +52,19 @@ describe('npm run bench', () => {
     expect(code).toBe(1);
   }, 60_000);
 
+  it('runs 40 tokens over every provider, side by side at concurrency 40, 8 and 1, and exits 1 past its bounds', async () => {
+    const { code, stdout } = await bench(['providers'], { BENCH_DELAY_MS: '30', BENCH_PROVIDERS_RUNS: '1', BENCH_PROVIDERS_MARGIN: '0' });
+    expect(stdout).toMatch(/^40 tokens over the \d+ built-in providers/m);
+    expect(stdout).toMatch(/^ {2}concurrency 8: \d+ ms — bound ⌈40\/8⌉ × S/m);
+    expect(stdout).toMatch(/^ {2}concurrency 1 \(reference\): \d+ ms$/m);
+    expect(stdout).toMatch(/the slow provider adds \d+ ms/);
+    expect(stdout).toMatch(/^bench: FAIL: providers\.mjs \(exit 1\)$/m);
+    expect(code).toBe(1);
+  });
+
   it('exits 2 on an unknown benchmark', async () => {
     const { code, stderr } = await bench(['startpu'], {});
-    expect(stderr).toBe('unknown benchmark startpu; there are: startup, concurrency, many-tokens\n');
+    expect(stderr).toBe('unknown benchmark startpu; there are: startup, concurrency, many-tokens, providers\n');
     expect(code).toBe(2);
   });
 });

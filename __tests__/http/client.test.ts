@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useMockAgent } from '../helpers/mock-agent.js';
 import { ProblemError } from '../../src/check/problems.js';
-import { HttpClient, type HttpClientOptions } from '../../src/http/client.js';
+import { HttpClient, redactBody, type HttpClientOptions } from '../../src/http/client.js';
 import type { HttpRequest, Throttling } from '../../src/http/types.js';
 
 const ORIGIN = 'https://api.example.com';
@@ -256,5 +256,22 @@ describe('HttpClient redaction', () => {
     const res = await get(client({ redact: (text) => text.split('s3cr3t-value').join('***') }), '/me');
     expect(res.body).toBe('{"message":"token *** is blocked"}');
     expect(res.headers['x-echo']).toBe('***');
+  });
+
+  it('keeps a JSON body JSON: a number the token embeds becomes a string, a secret in a key or an escaped form is caught', async () => {
+    const { Redactor } = await import('../../src/run/redact.js');
+    const redactor = new Redactor();
+    redactor.add('7123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw');
+    const scrub = (text: string) => redactor.redact(text);
+    // Telegram's getMe: the bot id is the token's first part.
+    const telegram = JSON.parse(redactBody('{"ok":true,"result":{"id":7123456789,"is_bot":true,"username":"acme_bot"}}', scrub)) as { result: Record<string, unknown> };
+    expect(telegram.result).toEqual({ id: '***', is_bot: true, username: 'acme_bot' });
+    // An escaped slash hides the secret from a pass over the text, not from one over the values.
+    const escaped = redactBody('{"echo":"7123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw\\/x","7123456789":1}', scrub);
+    expect(escaped).not.toMatch(/7123456789|AAHdqTcv/);
+    expect(JSON.parse(escaped)).toEqual({ echo: expect.stringContaining('***'), '***': 1 });
+    // Not JSON: scrubbed as text; nothing to scrub: the very same text.
+    expect(redactBody('<p>7123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw</p>', scrub)).toBe('<p>***</p>');
+    expect(redactBody('{"id": 1}', scrub)).toBe('{"id": 1}');
   });
 });

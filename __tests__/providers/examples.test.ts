@@ -34,9 +34,13 @@ async function check(provider: Provider, example: Example, credential: Credentia
 
 const replayed = PROVIDERS.filter((p) => !USER_DEFINED.has(p.id));
 
-it('every built-in provider has example answers', () => {
+it('every built-in provider has example answers, and says what its check asks and where it goes', () => {
   expect(replayed.filter((p) => !p.examples?.length).map((p) => p.id)).toEqual([]);
+  expect(PROVIDERS.filter((p) => !p.ping).map((p) => p.id)).toEqual([]);
+  expect(PROVIDERS.filter((p) => p.hosts.length === 0 && !p.hostsFrom).map((p) => p.id)).toEqual([]);
 });
+
+const PORTAL = { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><form action="/login">Sign in to the network</form></html>' };
 
 for (const provider of replayed) {
   const examples = provider.examples ?? [];
@@ -45,6 +49,14 @@ for (const provider of replayed) {
       const outcomes = examples.map((e) => e.verdict.outcome);
       expect(outcomes).toEqual(expect.arrayContaining(['valid', 'rejected', 'unknown']));
       for (const example of examples) expect(example.source.trim(), example.name).not.toBe('');
+    });
+
+    it('never takes a 200 that is an HTML page (a captive portal, a proxy login) for a working credential', async () => {
+      const working = examples.find((e) => e.verdict.outcome === 'valid' && (e.response || e.responses?.length));
+      if (!working) return;
+      const portal: Example = { ...working, response: working.response && PORTAL, responses: working.responses?.map((r) => ({ ...r, ...PORTAL })) };
+      const verdict = await check(provider, portal, credentialOf(provider, working));
+      expect(verdict.outcome, JSON.stringify(verdict)).not.toBe('valid');
     });
 
     it.each(examples.map((e) => [e.name, e] as const))('%s', async (_, example) => {

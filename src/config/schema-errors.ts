@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { findProvider } from '../providers/registry.js';
 import { keyShown, mightBeSecret, showKey, showValue, tokenAdvice } from './echo.js';
+import { oneLine } from '../sanitize.js';
 
 export type KeyPath = Array<string | number>;
 
@@ -205,7 +206,7 @@ function describe(error: ErrorObject, context: Context): SchemaProblem {
       return problem(`must be one of: ${allowed.join(', ')}`);
     }
     case 'pattern':
-      return problem(patternMessage(keyPath, String(params.pattern), data, context.root));
+      return problem(patternMessage(keyPath, String(params.pattern), data, context.root, (error.parentSchema as { description?: unknown } | undefined)?.description));
     default:
       return problem(`does not have the expected form (see the JSON Schema: ${error.keyword})`);
   }
@@ -413,7 +414,7 @@ export function secretExample(providerId: string | undefined): string {
   return `the ${provider.id} credential has ${provider.fields.length} parts: write secret: { ${example} } with the names of the variables that hold them`;
 }
 
-function patternMessage(keyPath: KeyPath, pattern: string, data: unknown, root: unknown): string {
+function patternMessage(keyPath: KeyPath, pattern: string, data: unknown, root: unknown, description?: unknown): string {
   const key = keyPath[keyPath.length - 1];
   const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
   if (inSecret) {
@@ -431,9 +432,12 @@ function patternMessage(keyPath: KeyPath, pattern: string, data: unknown, root: 
   if (keyPath.includes('auth') && key === 'name') return 'must be an HTTP header name: letters, digits and "-" (e.g. X-Api-Key)';
   if (key === 'expect-mode') {
     const provider = providerAt(root, keyPath);
-    return `is not a mode ${provider ? `the ${provider} provider has` : 'of the provider'}`;
+    const modes = provider ? findProvider(provider)?.modes : undefined;
+    const expected = modes && 'pattern' in modes ? `; write ${modes.description}` : '';
+    return `is not a mode ${provider ? `the ${provider} provider has` : 'of the provider'}${expected}`;
   }
-  return 'does not have the expected form (see the JSON Schema)';
+  // A provider's own key says what it holds (`shop`: "the shop's domain, acme.myshopify.com").
+  return typeof description === 'string' && description ? `does not have the expected form: ${oneLine(description, 200)}` : 'does not have the expected form (see the JSON Schema)';
 }
 
 /** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */

@@ -9,7 +9,7 @@ export const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
  * parts, modes, self-hosted form and own keys. It is also published as
  * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
  */
-export function configSchema({ settings = true }: { settings?: boolean | readonly string[] } = {}) {
+export function configSchema({ settings = true, only }: { settings?: boolean | readonly string[]; only?: readonly string[] } = {}) {
   const compiles = (provider: Provider) => (typeof settings === 'boolean' ? settings : settings.includes(provider.id));
   const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
   // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
@@ -49,7 +49,9 @@ export function configSchema({ settings = true }: { settings?: boolean | readonl
       'reject-invalid': { type: 'boolean', description: 'Also send a corrupted copy of the credential: it must be refused (accepts-invalid).' },
       ...settingsKeys,
     },
-    allOf: PROVIDERS.map((provider) => ({
+    // `only`: the rules of these providers alone (those a config names), so a config of three
+    // providers does not compile the rules of thirty-six.
+    allOf: PROVIDERS.filter((provider) => !only || only.includes(provider.id)).map((provider) => ({
       if: { type: 'object', properties: { provider: { const: provider.id } }, required: ['provider'] },
       then: providerRules(provider, Object.keys(settingsKeys), compiles(provider)),
     })),
@@ -95,7 +97,7 @@ function providerRules(provider: Provider, allSettingsKeys: string[], settings: 
     properties['previous-secret'] = { type: ['string', 'object'], ...shape };
   }
   const modes = provider.modes;
-  properties['expect-mode'] = !modes ? false : 'values' in modes ? { enum: [...modes.values] } : { pattern: modes.pattern };
+  properties['expect-mode'] = !modes ? false : 'values' in modes ? { enum: [...modes.values] } : { type: 'string', pattern: modes.pattern };
   if (!provider.selfHosted) properties['base-url'] = false;
   if (!provider.can.scopes) Object.assign(properties, { 'require-scopes': false, 'allow-scopes': false });
   if (!provider.can.identity) properties['expect-identity'] = false;

@@ -177,7 +177,7 @@ export class HttpClient {
       }
       const redact = this.options.redact ?? ((text: string) => text);
       const headers = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
-      return { status: res.statusCode, headers, body: redact(body), latencyMs: Math.round(performance.now() - began), attempts: attempt, host: req.url.host };
+      return { status: res.statusCode, headers, body: redactBody(body, redact), latencyMs: Math.round(performance.now() - began), attempts: attempt, host: req.url.host };
     } catch (error) {
       res?.body.destroy();
       if (signal.aborted || (isStageTimeout(error) && deadline - Date.now() < STAGE_TIMER_SLACK_MS)) throw error;
@@ -186,6 +186,34 @@ export class HttpClient {
       return networkFailure(req.url.host, error, res !== undefined);
     }
   }
+}
+
+/**
+ * A JSON body is scrubbed value by value, so it stays JSON: a provider that echoes a number its
+ * token embeds (Telegram's bot id) gets `"***"` in that place, not a broken document. What the
+ * values hide (a secret spanning keys and values) is still caught by a pass over the whole text.
+ */
+export function redactBody(body: string, redact: (text: string) => string): string {
+  const flat = redact(body);
+  if (flat === body) return body;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return flat;
+  }
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return redact(value);
+    if (typeof value === 'number') {
+      const text = String(value);
+      const scrubbed = redact(text);
+      return scrubbed === text ? value : scrubbed;
+    }
+    if (Array.isArray(value)) return value.map(walk);
+    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [redact(key), walk(inner)]));
+    return value;
+  };
+  return redact(JSON.stringify(walk(parsed)));
 }
 
 function classify(res: HttpResponse, throttling: Throttling): Failure | undefined {

@@ -43,7 +43,8 @@ export function composeRequest(request: HttpRequest, base: URL, bindings: Bindin
   const auth = request.auth;
   if (auth && 'bearer' in auth) headers.authorization = headerValue('authorization', `Bearer ${fill(auth.bearer)}`, bindings);
   else if (auth && 'basic' in auth) {
-    const pair = `${fill(auth.basic.username)}:${fill(auth.basic.password)}`;
+    const encode = auth.basic.encode === 'form' ? formEncode : undefined;
+    const pair = `${fill(auth.basic.username, encode)}:${fill(auth.basic.password, encode)}`;
     headerValue('authorization', pair, bindings);
     const encoded = Buffer.from(pair, 'utf8').toString('base64');
     derived.add(encoded);
@@ -57,7 +58,7 @@ export function composeRequest(request: HttpRequest, base: URL, bindings: Bindin
     for (const [name, value] of Object.entries(request.form)) form.append(name, fill(value));
     body = form.toString();
     headers['content-type'] ??= 'application/x-www-form-urlencoded';
-    for (const value of form.values()) if (secrets.has(value)) derived.add(new URLSearchParams({ v: value }).toString().slice(2));
+    for (const value of form.values()) if (secrets.has(value)) derived.add(formEncode(value));
   } else if (request.json !== undefined) {
     body = JSON.stringify(mapStrings(request.json, (s) => fill(s)));
     headers['content-type'] ??= 'application/json';
@@ -104,6 +105,11 @@ function headerValue(name: string, value: string, bindings: Bindings): string {
 }
 
 /** In a path, a value is one segment: `/` and `?` in it must not change where the request goes. */
+/** application/x-www-form-urlencoded, as a form's value is sent. */
+function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
 /** One path segment: `/`, `?`, `#` and `%` encoded; `:` and `@` kept, as RFC 3986 allows (a Telegram bot token holds a `:`). */
 function encodePathValue(value: string): string {
   return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/gi, '@');

@@ -14,7 +14,8 @@ export type Method = 'GET' | 'HEAD' | 'POST';
  */
 export type Auth =
   | { bearer: string }
-  | { basic: { username: string; password: string } }
+  /** `encode: 'form'`: each part form-urlencoded first, as OAuth client authentication requires (RFC 6749 §2.3.1). */
+  | { basic: { username: string; password: string; encode?: 'form' } }
   | { header: { name: string; value: string } }
   | { query: { name: string; value: string } }
   | { signer: Signer };

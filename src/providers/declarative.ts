@@ -1,7 +1,7 @@
 import { ProblemError } from '../check/problems.js';
 import type { Auth, HttpRequest, HttpResponse, ProviderHttp, Throttling } from '../http/types.js';
 import { oneLine } from '../sanitize.js';
-import { fromEpochMillis, fromEpochSeconds, jsonPath, parseDate, providerMessage, rateLimitFrom, rejected, tryJson, valid } from './kit.js';
+import { fromEpochMillis, fromEpochSeconds, jsonPath, type ResetFormat, parseDate, providerMessage, rateLimitFrom, rejected, tryJson, valid } from './kit.js';
 import type { Example, Provider, TokenFacts, Verdict } from './provider.js';
 
 /**
@@ -17,7 +17,7 @@ export interface HttpCheck {
   /** Checked first, in order: the provider's own dialect (Slack's 200 `ok:false`, Twilio's error codes …). */
   outcomes?: OutcomeRule[];
   extract?: Extract;
-  ratelimit?: { limit?: string; remaining?: string; reset?: string; format?: 'epoch-seconds' | 'seconds-left' | 'date' };
+  ratelimit?: { limit?: string; remaining?: string; reset?: string; format?: ResetFormat };
 }
 
 /** JSON values: a scalar to equal, a list of allowed values, or `{ exists: true|false }`. */

@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponse, ProviderHttp } from '../http/types.js';
 import { oneLine } from '../sanitize.js';
 import { hasValidCrc32Suffix } from './checksum.js';
-import { fromEpochSeconds, jsonObject, malformed, parseDate, providerMessage, rateLimitFrom, rejected, unexpected, valid } from './kit.js';
+import { fromEpochSeconds, impliedScopes, jsonObject, malformed, parseDate, providerMessage, rateLimitFrom, rejected, unexpected, valid } from './kit.js';
 import type { CheckContext, Example, Provider, TokenFacts, Verdict } from './provider.js';
 
 // Facts below: docs.github.com/en/rest/users/users#get-the-authenticated-user,
@@ -74,6 +74,7 @@ export const github: Provider = {
   fields: [{ id: 'token', description: 'a personal access, OAuth, App user or installation token', rotates: true }],
   hosts: ['api.github.com'],
   apiRoot: 'https://api.github.com/',
+  ping: '`GET /user`; installation tokens `GET /installation/repositories`',
   selfHosted: { env: 'GITHUB_API_URL', example: 'https://ghe.example.com/api/v3' },
   env: ['GITHUB_API_URL', 'GITHUB_REPOSITORY'],
   can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
@@ -113,16 +114,7 @@ export const github: Provider = {
     },
   },
 
-  expandScopes(scopes) {
-    const all = new Set<string>();
-    const add = (scope: string) => {
-      if (all.has(scope)) return;
-      all.add(scope);
-      for (const narrower of IMPLIED[scope] ?? []) add(narrower);
-    };
-    scopes.forEach(add);
-    return all;
-  },
+  expandScopes: impliedScopes(IMPLIED),
 };
 
 /**

@@ -102,7 +102,7 @@ export const HTTP_CHECK_SCHEMA: Record<string, JsonSchema> = {
     type: 'object',
     additionalProperties: false,
     description: 'Header names of the rate limit.',
-    properties: { limit: { type: 'string' }, remaining: { type: 'string' }, reset: { type: 'string' }, format: { enum: ['epoch-seconds', 'seconds-left', 'date'] } },
+    properties: { limit: { type: 'string' }, remaining: { type: 'string' }, reset: { type: 'string' }, format: { enum: ['epoch-seconds', 'epoch-millis', 'seconds-left', 'date'] } },
   },
 };
 
@@ -114,6 +114,8 @@ export const http: Provider = {
   anyFields: true,
   hosts: [],
   apiRoot: '',
+  ping: 'your `request`',
+  hostsFrom: 'the host of `request.url`',
   can: { identity: true, scopes: true, expiry: true, mode: true, verifiesLeaks: false },
   settings: { properties: HTTP_CHECK_SCHEMA, required: ['request'] },
 

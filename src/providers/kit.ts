@@ -150,10 +150,13 @@ export function headerNumber(res: HttpResponse, name: string): number | undefine
   return value !== undefined && /^\d{1,15}$/.test(value) ? Number(value) : undefined;
 }
 
+/** How a rate-limit reset header counts: a Unix time in seconds (the default) or milliseconds, seconds from now, an HTTP date. */
+export type ResetFormat = 'epoch-seconds' | 'epoch-millis' | 'seconds-left' | 'date';
+
 /** Rate limit from the provider's own header names; unusable values are left out, never fatal. */
 export function rateLimitFrom(
   res: HttpResponse,
-  names: { limit?: string; remaining?: string; reset?: string; resetFormat?: 'epoch-seconds' | 'seconds-left' | 'date' },
+  names: { limit?: string; remaining?: string; reset?: string; resetFormat?: ResetFormat },
   now = Date.now(),
 ): RateLimit | undefined {
   const limit = names.limit ? headerNumber(res, names.limit) : undefined;
@@ -163,8 +166,27 @@ export function rateLimitFrom(
   if (reset !== undefined) {
     if (names.resetFormat === 'seconds-left') resetAt = /^\d{1,9}$/.test(reset.trim()) ? realDate(now + Number(reset) * 1000) : undefined;
     else if (names.resetFormat === 'date') resetAt = parseDate(reset);
+    else if (names.resetFormat === 'epoch-millis') resetAt = fromEpochMillis(reset);
     else resetAt = fromEpochSeconds(reset);
   }
   if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   return { limit, remaining, resetAt: resetAt?.toISOString() };
+}
+
+/**
+ * `expandScopes` for a provider whose broad scopes include narrower ones (`implied`: scope → the
+ * scopes it includes), followed through every level: GitHub's `admin:org` includes `write:org`,
+ * which includes `read:org`.
+ */
+export function impliedScopes(implied: Readonly<Record<string, readonly string[]>>): (scopes: readonly string[]) => Set<string> {
+  return (scopes) => {
+    const all = new Set<string>();
+    const add = (scope: string) => {
+      if (all.has(scope)) return;
+      all.add(scope);
+      (Object.hasOwn(implied, scope) ? implied[scope]! : []).forEach(add);
+    };
+    scopes.forEach(add);
+    return all;
+  };
 }

@@ -58,6 +58,12 @@ export interface CredentialField {
   optional?: boolean;
   /** May hold line breaks (a PEM key, a service-account JSON): masked line by line. */
   multiline?: boolean;
+  /**
+   * A JSON document of which only these members are secret (a key file's `private_key`): only
+   * their values are masked and scrubbed, so its email and project stay readable. A value that is
+   * not such a document is protected whole.
+   */
+  secretMembers?: readonly string[];
   /** The part that a rotation replaces; `previous-secret: VARIABLE` names its old value. */
   rotates?: boolean;
 }
@@ -94,6 +100,10 @@ export interface Provider {
   readonly hosts: readonly string[];
   /** The API root requests are relative to (ends with `/`). */
   readonly apiRoot: string;
+  /** The request its check makes, in words (`GET /user`): for the docs and `providers --format json`. */
+  readonly ping?: string;
+  /** Where its credentials go when a key of its own names the host (`the host of shop (*.myshopify.com)`): for the docs. */
+  readonly hostsFrom?: string;
   readonly selfHosted?: SelfHosted;
   /** Environment variables it reads (never the whole environment, which holds every other secret). */
   readonly env?: readonly string[];

@@ -32,6 +32,7 @@ export const twilio = dataProvider({
   ],
   hosts: ['api.twilio.com'],
   apiRoot: 'https://api.twilio.com/',
+  ping: '`GET /2010-04-01/Accounts/{AccountSid}.json`',
   modes: { values: ['test', 'live'] },
   can: { identity: true, scopes: false, expiry: false, mode: true, verifiesLeaks: true },
   formats: [/^AC[0-9a-f]{32}$/, /^SK[0-9a-fA-F]{32}$/],

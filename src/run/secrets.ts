@@ -1,4 +1,5 @@
 import type { TokenSpec } from '../config/types.js';
+import { findProvider } from '../providers/registry.js';
 import { MIN_SECRET_LENGTH, type Redactor } from './redact.js';
 
 /**
@@ -17,15 +18,16 @@ export class SecretStore {
     private readonly mask: (value: string) => void,
     private readonly redactor: Redactor,
   ) {
-    const variables = new Set(specs.flatMap((spec) => [...Object.values(spec.secret), ...Object.values(spec.previousSecret ?? {})]));
-    for (const name of variables) {
+    for (const [name, members] of variablesOf(specs)) {
       const raw = env[name];
       if (!raw) continue;
-      this.protect(raw);
+      const only = members && secretMembersOf(raw, members);
+      if (only) only.forEach((secret) => this.protect(secret));
+      else this.protect(raw);
       // A secret pasted with a trailing newline is common; the value is what is left.
       const value = raw.trim();
       if (!value) continue;
-      if (value !== raw) this.protect(value);
+      if (value !== raw && !only) this.protect(value);
       this.values.set(name, value);
     }
   }
@@ -51,4 +53,36 @@ export class SecretStore {
     this.redactor.add(value);
     for (const line of lines) this.redactor.add(line);
   }
+}
+
+/** Each variable the tokens name, with the secret members of its part when only those are secret. */
+function variablesOf(specs: readonly TokenSpec[]): Map<string, readonly string[] | undefined> {
+  const variables = new Map<string, readonly string[] | undefined>();
+  for (const spec of specs) {
+    const fields = findProvider(spec.provider)?.fields ?? [];
+    for (const [part, name] of [...Object.entries(spec.secret), ...Object.entries(spec.previousSecret ?? {})]) {
+      const members = fields.find((field) => field.id === part)?.secretMembers;
+      // A variable named by two parts is protected whole unless both say which members are secret.
+      variables.set(name, variables.has(name) && !variables.get(name) ? undefined : members);
+    }
+  }
+  return variables;
+}
+
+/**
+ * The values of a JSON document's secret members, as parsed and as written in the file (with its
+ * `\n` escapes); undefined when the text is not such a document, or a member is absent or empty,
+ * and the whole text is protected instead.
+ */
+function secretMembersOf(text: string, members: readonly string[]): string[] | undefined {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!document || typeof document !== 'object' || Array.isArray(document)) return undefined;
+  const values = members.map((member) => (document as Record<string, unknown>)[member]);
+  if (!values.every((value): value is string => typeof value === 'string' && value.trim().length >= MIN_SECRET_LENGTH)) return undefined;
+  return values.flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]);
 }
