@@ -73086,7 +73086,7 @@ const atlassian = {
             site: {
                 type: 'string',
                 pattern: SITE.source,
-                description: 'For atlassian: the Atlassian Cloud site the account uses, as its host (acme.atlassian.net), not a custom domain or a URL; the site must have Jira, whose /rest/api/3/myself names the account. The token goes there, and to api.atlassian.com for a scoped token.',
+                description: 'The Atlassian Cloud site the account uses, as its host (acme.atlassian.net), not a custom domain or a URL; the site must have Jira, whose /rest/api/3/myself names the account. The token goes there, and to api.atlassian.com for a scoped token.',
             },
         },
         required: ['site'],
@@ -73485,7 +73485,7 @@ const aws = {
             region: {
                 type: 'string',
                 pattern: REGION.source,
-                description: "The region whose STS endpoint checks the key (sts.<region>.amazonaws.com); by default the global endpoint sts.amazonaws.com.",
+                description: "The region whose STS endpoint checks the key, as AWS names it (eu-west-1, us-gov-west-1, cn-north-1): sts.<region>.amazonaws.com; by default the global endpoint sts.amazonaws.com.",
             },
         },
     },
@@ -81127,7 +81127,8 @@ function notTakenBecause(providerId, key) {
         return " (it cannot tell a credential's scopes)";
     if (key === 'expect-identity')
         return ' (it cannot tell whose a credential is)';
-    return ' (it is a key of the http provider)';
+    const owners = PROVIDERS.filter((p) => p.settings?.properties[key] !== undefined).map((p) => p.id);
+    return owners.length ? ` (it is a key of the ${owners.join(', ')} provider${owners.length === 1 ? '' : 's'})` : '';
 }
 /** How to write `secret` for a provider: one variable, or a map of its parts. */
 function secretExample(providerId) {

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { findProvider } from '../providers/registry.js';
+import { findProvider, PROVIDERS } from '../providers/registry.js';
 import { keyShown, mightBeSecret, showKey, showValue, tokenAdvice } from './echo.js';
 import { oneLine } from '../sanitize.js';
 
@@ -400,7 +400,8 @@ function notTakenBecause(providerId: string | undefined, key: string): string {
   if (key === 'expect-mode') return ' (its credentials have no modes)';
   if (key === 'require-scopes' || key === 'allow-scopes') return " (it cannot tell a credential's scopes)";
   if (key === 'expect-identity') return ' (it cannot tell whose a credential is)';
-  return ' (it is a key of the http provider)';
+  const owners = PROVIDERS.filter((p) => p.settings?.properties[key] !== undefined).map((p) => p.id);
+  return owners.length ? ` (it is a key of the ${owners.join(', ')} provider${owners.length === 1 ? '' : 's'})` : '';
 }
 
 /** How to write `secret` for a provider: one variable, or a map of its parts. */

@@ -64,7 +64,7 @@ export const atlassian: Provider = {
         type: 'string',
         pattern: SITE.source,
         description:
-          'For atlassian: the Atlassian Cloud site the account uses, as its host (acme.atlassian.net), not a custom domain or a URL; the site must have Jira, whose /rest/api/3/myself names the account. The token goes there, and to api.atlassian.com for a scoped token.',
+          'The Atlassian Cloud site the account uses, as its host (acme.atlassian.net), not a custom domain or a URL; the site must have Jira, whose /rest/api/3/myself names the account. The token goes there, and to api.atlassian.com for a scoped token.',
       },
     },
     required: ['site'],

@@ -259,7 +259,7 @@ export const aws: Provider = {
       region: {
         type: 'string',
         pattern: REGION.source,
-        description: "The region whose STS endpoint checks the key (sts.<region>.amazonaws.com); by default the global endpoint sts.amazonaws.com.",
+        description: "The region whose STS endpoint checks the key, as AWS names it (eu-west-1, us-gov-west-1, cn-north-1): sts.<region>.amazonaws.com; by default the global endpoint sts.amazonaws.com.",
       },
     },
   },
