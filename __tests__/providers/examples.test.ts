@@ -5,7 +5,7 @@ import { useMockAgent } from '../helpers/mock-agent.js';
 import { answersOf, intercept } from '../helpers/replay.mjs';
 import { HttpClient } from '../../src/http/client.js';
 import { composeRequest } from '../../src/http/compose.js';
-import type { Credential, Example, Provider, Verdict } from '../../src/providers/provider.js';
+import type { Answer, Credential, Example, Provider, Verdict } from '../../src/providers/provider.js';
 import { PROVIDERS } from '../../src/providers/registry.js';
 import { targetFor } from '../../src/run/target.js';
 
@@ -18,12 +18,12 @@ function credentialOf(provider: Provider, example: Example): Credential {
   return example.credential ?? Object.fromEntries(provider.fields.filter((f) => !f.optional).map((field, i) => [field.id, `SENTINEL${i}${'x'.repeat(24)}`]));
 }
 
-async function check(provider: Provider, example: Example, credential: Credential): Promise<Verdict> {
+async function check(provider: Provider, example: Example, credential: Credential, { timeoutMs = 2_000, delayMs = 0 } = {}): Promise<Verdict> {
   const secrets: string[] = [];
   const purpose = example.purpose ?? 'preflight';
-  const http = new HttpClient({ dispatcher: mock(), timeoutMs: 2_000, random: () => 0, maxAttempts: 1, onSecret: (v) => secrets.push(v) });
+  const http = new HttpClient({ dispatcher: mock(), timeoutMs, random: () => 0, maxAttempts: 1, onSecret: (v) => secrets.push(v) });
   const target = targetFor(provider, { purpose, env: {}, settings: example.settings });
-  intercept(mock(), answersOf(provider, example, credential, target.base, composeRequest));
+  intercept(mock(), answersOf(provider, example, credential, target.base, composeRequest), { delayMs });
   const session = http.session({ base: target.base, hosts: target.hosts, credential, throttling: target.throttling });
   return provider.check(credential, { http: session, env: target.env, purpose, settings: example.settings ?? {} }).catch((error: { code: string; message: string }) => ({
     outcome: 'unknown' as const,
@@ -51,12 +51,29 @@ for (const provider of replayed) {
       for (const example of examples) expect(example.source.trim(), example.name).not.toBe('');
     });
 
-    it('never takes a 200 that is an HTML page (a captive portal, a proxy login) for a working credential', async () => {
-      const working = examples.find((e) => e.verdict.outcome === 'valid' && (e.response || e.responses?.length));
-      if (!working) return;
-      const portal: Example = { ...working, response: working.response && PORTAL, responses: working.responses?.map((r) => ({ ...r, ...PORTAL })) };
-      const verdict = await check(provider, portal, credentialOf(provider, working));
-      expect(verdict.outcome, JSON.stringify(verdict)).not.toBe('valid');
+    // The failures every provider's check must survive, whatever its dialect: each answer of its
+    // first working example replaced by one that proves nothing about the credential.
+    const working = examples.find((e) => e.verdict.outcome === 'valid' && (e.response || e.responses?.length));
+    const instead = (answer: Partial<Answer> & { delayMs?: number }): Example => ({
+      ...working!,
+      response: working!.response && { ...working!.response, headers: {}, ...answer },
+      responses: working!.responses?.map((r) => ({ ...r, headers: {}, ...answer })),
+    });
+    const failures: Array<[string, Partial<Answer> & { delayMs?: number }, (v: Verdict) => void]> = [
+      ['a 200 that is an HTML page (a captive portal, a proxy login)', PORTAL, (v) => expect(v.outcome).not.toBe('valid')],
+      ['a 200 whose JSON is cut off', { status: 200, body: '{"ok": tr' }, (v) => expect(v.outcome).not.toBe('valid')],
+      ['a 503', { status: 503, body: 'Service Unavailable' }, (v) => expect(v).toMatchObject({ outcome: 'unknown', code: 'unexpected-response' })],
+      ['a 429 with Retry-After', { status: 429, headers: { 'retry-after': '1' }, body: '{}' }, (v) => expect(v).toMatchObject({ outcome: 'unknown', code: 'rate-limited' })],
+      ['a redirect to another host', { status: 302, headers: { location: 'https://evil.example.net/collect' }, body: '' }, (v) => expect(v).toMatchObject({ outcome: 'unknown', code: 'unexpected-response' })],
+      ['no answer within the time-out', { status: 200, body: '{}', delayMs: 1_000 }, (v) => expect(v).toMatchObject({ outcome: 'unknown', code: 'unreachable' })],
+    ];
+    it.skipIf(!working).each(failures)('survives %s: never valid, and says why', async (_, answer, judgeVerdict) => {
+      const { delayMs, ...reply } = answer;
+      const example = instead(reply);
+      const credential = credentialOf(provider, working!);
+      const verdict = await check(provider, example, credential, delayMs ? { timeoutMs: 150, delayMs } : {});
+      judgeVerdict(verdict);
+      for (const value of Object.values(credential)) expect(JSON.stringify(verdict)).not.toContain(value);
     });
 
     it.each(examples.map((e) => [e.name, e] as const))('%s', async (_, example) => {
