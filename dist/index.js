@@ -81446,7 +81446,12 @@ const HTTP_CHECK_SCHEMA = {
                 additionalProperties: false,
                 properties: {
                     bearer: templated,
-                    basic: { type: 'object', required: ['username', 'password'], additionalProperties: false, properties: { username: { type: 'string' }, password: { type: 'string' } } },
+                    basic: {
+                        type: 'object',
+                        required: ['username', 'password'],
+                        additionalProperties: false,
+                        properties: { username: { type: 'string' }, password: { type: 'string' }, encode: { enum: ['form'], description: 'form: form-urlencode each part first (RFC 6749 §2.3.1).' } },
+                    },
                     header: { type: 'object', required: ['name', 'value'], additionalProperties: false, properties: { name: { type: 'string', pattern: '^[A-Za-z0-9-]+$' }, value: templated } },
                     query: { type: 'object', required: ['name', 'value'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, value: templated } },
                 },

@@ -38,6 +38,10 @@ it('every built-in provider has example answers, and says what its check asks an
   expect(replayed.filter((p) => !p.examples?.length).map((p) => p.id)).toEqual([]);
   expect(PROVIDERS.filter((p) => !p.ping).map((p) => p.id)).toEqual([]);
   expect(PROVIDERS.filter((p) => p.hosts.length === 0 && !p.hostsFrom).map((p) => p.id)).toEqual([]);
+  // The leak scan finds a secret by its provider's formats: one that verifies leaks has them, anchored.
+  expect(PROVIDERS.filter((p) => p.can.verifiesLeaks && !p.formats?.length).map((p) => p.id)).toEqual([]);
+  const loose = PROVIDERS.flatMap((p) => (p.formats ?? []).filter((f) => !f.source.startsWith('^') || !f.source.endsWith('$')).map((f) => `${p.id}: ${f.source}`));
+  expect(loose).toEqual([]);
 });
 
 const PORTAL = { status: 200, headers: { 'content-type': 'text/html' }, body: '<html><form action="/login">Sign in to the network</form></html>' };
@@ -74,6 +78,14 @@ for (const provider of replayed) {
       const verdict = await check(provider, example, credential, delayMs ? { timeoutMs: 150, delayMs } : {});
       judgeVerdict(verdict);
       for (const value of Object.values(credential)) expect(JSON.stringify(verdict)).not.toContain(value);
+    });
+
+    // A secret found by the leak scan goes through the same check, with no settings and no environment.
+    const leakable = provider.can.verifiesLeaks && examples.find((e) => e.verdict.outcome === 'valid' && !e.settings && (e.purpose ?? 'preflight') === 'preflight');
+    it.skipIf(!leakable)('verifies a found secret with the same check: its working example is live', async () => {
+      const example: Example = { ...(leakable as Example), purpose: 'leak' };
+      const verdict = await check(provider, example, credentialOf(provider, example));
+      expect(verdict.outcome, JSON.stringify(verdict)).toBe('valid');
     });
 
     it.each(examples.map((e) => [e.name, e] as const))('%s', async (_, example) => {

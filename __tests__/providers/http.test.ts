@@ -122,6 +122,19 @@ describe('http provider: POST with form and JSON bodies, Basic auth, outcome rul
     expect(token).toMatchObject({ status: 'ok', identity: 'svc', scopes: ['orders:read', 'orders:write'], expiresAt: '2027-01-15T08:00:00.000Z' });
   });
 
+  it('form-urlencodes the Basic pair when the config says encode: form (RFC 6749 §2.3.1), and masks that form too', async () => {
+    const seen: string[] = [];
+    mock().get('https://auth.example.com').intercept({ path: '/oauth/introspect', method: 'POST' }).reply((req) => {
+      seen.push(String((req.headers as Record<string, string>).authorization));
+      return { statusCode: 200, data: JSON.stringify({ active: true, sub: 'svc' }), responseOptions: json };
+    });
+    const encoded = introspection.replace('password: "${client-secret}" }', 'password: "${client-secret}", encode: form }');
+    const { masked } = await run(encoded, { ...env, CLIENT_SECRET: 'SENTINEL+sec/ret=42' });
+    const basic = Buffer.from('preflight-client:SENTINEL%2Bsec%2Fret%3D42').toString('base64');
+    expect(seen).toEqual([`Basic ${basic}`]);
+    expect(masked).toEqual(expect.arrayContaining(['SENTINEL%2Bsec%2Fret%3D42', basic]));
+  });
+
   it('maps the provider dialect: 200 with active:false is invalid, with the rule message', async () => {
     mock().get('https://auth.example.com').intercept({ path: '/oauth/introspect', method: 'POST' }).reply(200, { active: false }, json);
     const { token } = await run(introspection, env);
