@@ -192,10 +192,4 @@ describe('token-preflight CLI', () => {
       }
     });
   });
-
-  it('says plainly that scan and rules are not in this release', async () => {
-    const { code, stderr } = await cli(['scan']);
-    expect(code).toBe(2);
-    expect(stderr).toContain('not in this release yet');
-  });
 });

@@ -72563,7 +72563,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4526);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8926);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6491);
 // node-version.js first: on an older Node it stops the CLI before cli.js (and undici) is loaded.
 
 
@@ -72579,7 +72579,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8926:
+/***/ 6491:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72588,6 +72588,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/check/status.js
@@ -72617,10 +72625,6 @@ function gateFails(verdict, failOn) {
     return verdict === 'fail';
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -83604,7 +83608,9549 @@ async function runPreflight(request, deps) {
     return redactResult(result, redactor);
 }
 
+;// CONCATENATED MODULE: ./lib/scan/entropy.js
+/**
+ * Shannon entropy in bits per character (UTF-16 code unit) of a candidate secret: how evenly its
+ * characters are spread. Random base62 of 16 characters reaches ~3.7 on average, 32 hex ~3.6,
+ * English words and identifiers ~2.5–3.3, a run of one character 0.
+ */
+/** Reused counts of Latin-1 characters (single-threaded, not reentrant). */
+const ASCII_COUNTS = new Uint32Array(256);
+function entropy_shannonEntropy(text) {
+    const length = text.length;
+    if (length === 0)
+        return 0;
+    // Counts in a small table for Latin-1 (nearly every secret), a map for anything else.
+    const counts = ASCII_COUNTS.fill(0);
+    let others;
+    for (let i = 0; i < length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 256)
+            counts[code]++;
+        else
+            (others ??= new Map()).set(code, (others.get(code) ?? 0) + 1);
+    }
+    let bits = 0;
+    for (let code = 0; code < 256; code++) {
+        const count = counts[code];
+        if (count > 0)
+            bits -= (count / length) * Math.log2(count / length);
+    }
+    if (others)
+        for (const count of others.values())
+            bits -= (count / length) * Math.log2(count / length);
+    return bits;
+}
+
+;// CONCATENATED MODULE: ./lib/scan/negatives.js
+/**
+ * Hard negatives: candidates that look like secrets by shape but are not one — placeholders,
+ * references to a secret kept elsewhere, hashes and encoded blobs. The matcher drops a candidate
+ * whose secret is one of them, whatever rule found it; the `generic` ones (UUIDs, git SHAs, words,
+ * identifiers, paths) only for the generic assignment rules, since a provider's token may well
+ * have such a shape (a legacy npm token is a UUID, a Stripe test key says `test`).
+ */
+// ── placeholders ────────────────────────────────────────────────────────────────────────────────
+/** Words no real token contains (a random 40-character token holds one by chance ~1 in 25,000). */
+const PLACEHOLDER_TEXT = /your|[_-]here\b|chang(?:e[_-]?me|eit)|placeholder|redacted|example|dummy|sample|fake|not[_-]?real|insert[_-]?(?:key|token|secret|here)|replace[_-]?(?:me|with|this)|<[^<>]{1,80}>|\*{3,}|\.{3,}|…|•{3,}/i;
+/** Whole values that say "a secret goes here". */
+const PLACEHOLDER_VALUES = new Set([
+    'password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'key', 'apikey', 'api_key', 'api-key', 'secret_key', 'access_token',
+    'changeme', 'changeit', 'none', 'null', 'nil', 'undefined', 'true', 'false', 'empty', 'default', 'required', 'optional',
+    'todo', 'tbd', 'fixme', 'n/a', 'na', 'xxx', 'foo', 'bar', 'baz', 'foobar', 'test', 'testing', 'admin', 'root', 'guest',
+    'user', 'username', 'string', 'value', 'mypassword', 'mysecret', 'mytoken', 'letmein', 'qwerty', 'welcome',
+]);
+/**
+ * Values that specifications publish as examples and that libraries copy into their docs, tests and
+ * code comments: OAuth 2.0's (RFC 6749: access token, refresh token, code, client secret, the Basic
+ * credentials of client `s6BhdRkqt3`) and OAuth 1.0's (its appendix A and RFC 5849: consumer key
+ * and secret, token and token secret).
+ */
+const PUBLISHED_SAMPLES = new Set([
+    '2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', '7Fjfp0ZBr1KtDRbnfVdmIw', 'czZCaGRSa3F0MzpnWDFmQmF0M2JW',
+    'dpf43f3p2l4k3l03', 'kd94hf93k423kf44', 'nnch734d00sl2jdk', 'pfkkdhi9sl3r4s00', 'hh5s93j4hdidpola', 'hdhd0244k9j7ao03',
+]);
+/** `[PASSWORD]`, `{password}`, `%(password)s`, `%s`, `__TOKEN__`. */
+const PLACEHOLDER_SHAPES = [/^\[[A-Za-z_][\w .-]{0,40}\]$/, /^\{[A-Za-z_][\w.-]{0,40}\}$/, /%\([\w.-]+\)[sdr]/, /^%[sdvq]$/, /^__[A-Z0-9_]+__$/];
+/** The longest run of one repeated character. */
+function longestRun(text) {
+    let best = text.length > 0 ? 1 : 0;
+    let run = 1;
+    for (let i = 1; i < text.length; i++) {
+        run = text.charCodeAt(i) === text.charCodeAt(i - 1) ? run + 1 : 1;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+/** The longest run of consecutive ascending characters (`12345678`, `abcdefgh`). */
+function longestSequence(text) {
+    let best = text.length > 0 ? 1 : 0;
+    let run = 1;
+    for (let i = 1; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        const alnum = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+        run = alnum && code === text.charCodeAt(i - 1) + 1 ? run + 1 : 1;
+        if (run > best)
+            best = run;
+    }
+    return best;
+}
+/** A PEM block (or its escaped one-line form): checked by its body, which may hold long runs of `A`. */
+function isPem(text) {
+    return text.startsWith('-----BEGIN');
+}
+/** `xxxx…`, `<YOUR_TOKEN>`, `changeme`, `****`, `sk_live_000000…`, `your_api_key_here`, `12345678…`. */
+function isPlaceholder(secret) {
+    if (isPem(secret)) {
+        // Keys are long base64: judge only what a docs sample writes instead of a body.
+        return /x{8,}|\.{3,}|…|<[^<>]{1,80}>|\*{3,}/i.test(secret);
+    }
+    const lower = secret.toLowerCase();
+    if (PLACEHOLDER_VALUES.has(lower) || PUBLISHED_SAMPLES.has(secret))
+        return true;
+    if (/x{4,}/i.test(secret) || PLACEHOLDER_TEXT.test(secret))
+        return true;
+    if (PLACEHOLDER_SHAPES.some((shape) => shape.test(secret)))
+        return true;
+    if (secret.length >= 3 && /^(.)\1+$/s.test(secret))
+        return true;
+    // The random part after a prefix (`ghp_`, `sk-proj-`) is one character repeated.
+    const body = secret.replace(/^(?:[A-Za-z0-9]{1,10}[_-]){1,3}/, '');
+    if (body.length >= 6 && body !== secret && /^(.)\1+$/s.test(body))
+        return true;
+    const run = longestRun(secret);
+    if (run >= 8 && run * 3 >= secret.length)
+        return true;
+    if (longestSequence(secret) >= 8)
+        return true;
+    // The alphabet in alternating case, digits between (`AbCdEfGhIj`, `A1b2C3d4E5f6G7h8`): a docs sample.
+    const letters = secret.replace(/[^A-Za-z]/g, '').toLowerCase();
+    if (letters !== secret && longestSequence(letters) >= 8)
+        return true;
+    return false;
+}
+// ── references ──────────────────────────────────────────────────────────────────────────────────
+const REFERENCES = [
+    /\$\{\{/, // ${{ secrets.X }}
+    /\$\{[^}]*\}/, // ${VAR}, ${VAR:-default}
+    /^\$\{?[A-Za-z_][A-Za-z0-9_]*(?![\w{])/, // $VAR, also as the start of a longer value ($TOKEN@host)
+    /^\$\(.*\)$/s, // $(command)
+    /\{\{.*\}\}/s, // {{ .Values.x }}, {{ var }}
+    /\{%.*%\}/s,
+    /<%.*%>/s,
+    /#\{[^}]*\}/, // #{VAR}
+    /^%[A-Za-z_][\w.-]*%$/, // %VAR%
+    /^@[A-Za-z_][\w.-]*@$/, // @VAR@
+    /\bprocess\.env\b/,
+    /\bimport\.meta\.env\b/,
+    /\b(?:Deno|Bun)\.env\b/,
+    /\bos\.(?:environ|getenv)\b/,
+    /\bgetenv\s*\(/i,
+    /\bENV\s*(?:\[|\.fetch\b)/,
+    /\bSystem\.getenv\b/,
+    /\bEnvironment\.GetEnvironmentVariable\b/,
+    /^(?:secrets|vars|env|inputs|steps|needs|matrix)\.[\w.-]+$/, // an expression body without ${{ }}
+    /^(?:op|vault|ssm|awssm|gcpsm|azkv|secretsmanager):\/?\//i, // op://vault/item/field, vault://…
+    /^arn:aws[\w-]*:(?:secretsmanager|ssm):/,
+];
+/** `${{ secrets.X }}`, `${VAR}`, `$VAR`, `process.env.X`, `os.environ[…]`, `ENV[…]`, `{{ .Values.x }}`. */
+function isReference(secret) {
+    return REFERENCES.some((reference) => reference.test(secret));
+}
+// ── hashes and encoded blobs ────────────────────────────────────────────────────────────────────
+const INTEGRITY = /^sha(?:1|256|384|512)-[A-Za-z0-9+/]{16,}={0,2}$/;
+const DATA_URI = /^data:[\w.+/-]*(?:;[\w=.-]+)*;base64,/i;
+const UUID = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i;
+const GIT_SHA = /^[0-9a-f]{40}$/;
+/**
+ * Where a line holds base64 blobs that are not secrets — a data URI's payload, a lockfile's
+ * `sha512-…` integrity hash — as [start, end) offsets: a candidate found inside one is a chance
+ * shape in encoded bytes, not a secret.
+ */
+function encodedBlobs(text) {
+    const blobs = [];
+    if (!text.includes(';base64,') && !/sha(?:1|256|384|512)-/.test(text))
+        return blobs;
+    const pattern = /(?:;base64,|(?<![\w-])sha(?:1|256|384|512)-)[A-Za-z0-9+/]+={0,2}/g;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text))
+        blobs.push([m.index, m.index + m[0].length]);
+    return blobs;
+}
+// ── generic-only ────────────────────────────────────────────────────────────────────────────────
+/** Words of test data and weak defaults, also in leetspeak (`p4ssw0rd`). */
+const GENERIC_WORDS = /password|passwd|secret|token|apikey|changeme|example|sample|dummy|test|mock|demo|qwerty|letmein|foobar|placeholder/;
+function unleet(text) {
+    return text
+        .toLowerCase()
+        .replace(/[0134578@$!|]/g, (c) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', '$': 's', '!': 'i', '|': 'l' })[c] ?? c);
+}
+/** What an assignment holds that is not a hard-coded secret, for the generic rules only. */
+const NOT_SECRETS = [
+    /^[\p{L}\p{M}_.-]+$/u, // a word, an identifier, a constant name: no digit, no symbol
+    /^[\d\W_]+$/, // digits and punctuation only: a number, a date, a port, a PIN-like id
+    /^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/, // a version
+    /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)+(?:\(\))?$/, // config.apiKey, self.password, Foo::BAR
+    /^(?:new[ \t]+|await[ \t]+)?[\w$.?!]+\(.*\)$/s, // a call: getSecret(), ENC(…), this.auth?.token()
+    /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/, // a path
+    /:\/\//, // a URL
+    /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|json|ya?ml|txt|env|properties|conf|cfg|ini|toml|xml)$/i, // a file name
+    /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/, // an e-mail address
+    /^sha(?:1|256|384|512):[0-9a-f]{16,}$/i, // a digest
+    /^\$(?:2[abxy]?|argon2[a-z]*|[156])\$/, // a password hash (bcrypt, argon2, crypt)
+    /^eyJ[\w-]*\.[\w-]*\.[\w-]*=*$/, // a JWT: the jwt rule judges it
+    /^(?:pk_(?:live|test)_|pk\.eyJ)/, // a publishable key (Stripe pk_, Mapbox pk.): public by design
+];
+// ── code: identifiers, member paths, calls ──────────────────────────────────────────────────────
+/** Operators before a name (`!x`, `!!x`, `?Label`, `...rest`, `&ref`, `*ptr`, `@decorator`, `#private`, `:symbol`). */
+const LEAD_OPERATORS = /^(?:\.{3}|[!?~&*@#:+-])+/;
+/** After a name: a call without arguments, a non-null assertion, an optional mark, a statement's or a Python block's end. */
+const TRAIL = /(?:\(\)|[!?;,:])$/;
+/** A bundler's renamed binding: `Foo$1`, `SemicolonToken$2`. (`$` elsewhere may be a password's symbol: `geheim$parole`.) */
+const RENAMED = /\$\d{1,3}$/;
+/** Where a path of names splits: `a.b`, `a?.b`, `A::B`, `a->b`, `kebab-case`, `snake_case`. */
+const NAME_SEPARATOR = /\?\.|::|->|[.\-_]/;
+/** One word and up to 3 digits: `Token`, `aws`, `EC2`, `utf8`, `ACME`. */
+const ONE_WORD = /^(?:[a-z]+|[A-Z][a-z]+|[A-Z]+)\d{0,3}$/;
+/**
+ * Words in camel case: a lower-case or capitalised first word, then capitalised words, at most one
+ * acronym (`parseHTMLToken`, `XMLHttpRequest`), digits between words only after a lower-case letter
+ * and before a capitalised word (`base64Encode`, `oauth2Token`), up to 3 at the end (`apiToken2`).
+ */
+const CAMEL_WORDS = /^(?:[a-z]{2,}|[A-Z][a-z]+|[A-Z]{2,5}(?![a-z]))(?:(?<=[a-z])\d{1,2}(?=[A-Z][a-z]))?(?:(?:[A-Z][a-z]+|[A-Z]{2,5}(?![a-z]))(?:(?<=[a-z])\d{1,2}(?=[A-Z][a-z]))?)*\d{0,3}$/;
+/**
+ * A piece of a name between separators, as people write names: words with vowels, of 3 lower-case
+ * letters on average when several. A random token's pieces are not: ~1 in 1,000 random base62
+ * strings of 16 characters passes as a name, under 1 in 100,000 of 32 (letters alone, which
+ * `NOT_SECRETS` drops as a word, are ~1 in 16 and ~1 in 250).
+ */
+function isNamePiece(piece) {
+    if (piece === '' || /^\d{1,3}$/.test(piece) || /^[A-Za-z]\d{0,3}$/.test(piece))
+        return true;
+    const lower = piece.match(/[a-z]+/g) ?? [];
+    if (lower.some((run) => run.length >= 5 && !/[aeiouy]/.test(run)))
+        return false;
+    if (ONE_WORD.test(piece))
+        return true;
+    if (!CAMEL_WORDS.test(piece) || (piece.match(/[A-Z]{2,}/g) ?? []).length > 1)
+        return false;
+    return lower.reduce((sum, run) => sum + run.length, 0) >= 3 * lower.length;
+}
+/**
+ * Code where a value would be: an identifier (`SemicolonToken$1`, `apiToken2`, `x-aws-ec2-metadata-token`),
+ * a member path (`matchResult?.pass`, `!this.result.issues`, `!!node.exclamationToken`), a label
+ * (`?NonExpressionParenKeyword`), a call (`getToken()`). One word alone with digits (`Welcome123`)
+ * is not code: it may be a password.
+ */
+function isCode(secret) {
+    const lead = LEAD_OPERATORS.exec(secret);
+    let core = (lead ? secret.slice(lead[0].length) : secret).replace(TRAIL, '');
+    const renamed = RENAMED.test(core);
+    if (renamed)
+        core = core.replace(RENAMED, '');
+    if (!/[A-Za-z]/.test(core))
+        return false;
+    const pieces = core.split(NAME_SEPARATOR);
+    if (!pieces.every(isNamePiece))
+        return false;
+    const named = pieces.filter((piece) => piece !== '');
+    return lead !== null || renamed || named.length >= 2 || !ONE_WORD.test(named[0] ?? '');
+}
+/** Base64 text that decodes to printable ASCII: `cGFzc3dvcmQ=` in a Kubernetes Secret is `password`. */
+function decodedText(secret) {
+    if (secret.length < 8 || secret.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(secret))
+        return undefined;
+    const text = Buffer.from(secret, 'base64').toString('latin1');
+    return /^[\x20-\x7e]+$/.test(text) ? text : undefined;
+}
+function isGenericNegative(secret) {
+    if (UUID.test(secret))
+        return 'uuid';
+    if (GIT_SHA.test(secret))
+        return 'git-sha';
+    if (GENERIC_WORDS.test(unleet(secret)))
+        return 'placeholder';
+    if (NOT_SECRETS.some((shape) => shape.test(secret)) || isCode(secret))
+        return 'not-a-secret';
+    const decoded = decodedText(secret);
+    if (decoded !== undefined && (isPlaceholder(decoded) || isReference(decoded) || GENERIC_WORDS.test(unleet(decoded))))
+        return 'placeholder';
+    return undefined;
+}
+/**
+ * Why `secret` is not a secret, or undefined when it may be one. `generic` adds the negatives of
+ * the generic assignment rules (UUIDs, git SHAs, words, identifiers, paths, e-mail addresses).
+ */
+function hardNegative(secret, generic = false) {
+    if (isReference(secret))
+        return 'reference';
+    if (INTEGRITY.test(secret))
+        return 'integrity-hash';
+    if (DATA_URI.test(secret))
+        return 'data-uri';
+    if (isPlaceholder(secret))
+        return 'placeholder';
+    return generic ? isGenericNegative(secret) : undefined;
+}
+// ── passwords beside a user name ────────────────────────────────────────────────────────────────
+/** Passwords that ship as defaults or fill docs and local setups (`postgres:postgres`, `guest:guest`). */
+const DEFAULT_PASSWORDS = new Set([
+    'postgres', 'mysql', 'mariadb', 'root', 'admin', 'administrator', 'guest', 'redis', 'rabbitmq', 'mongo', 'mongodb',
+    'oracle', 'sa', 'toor', 'pass', 'pwd', 'password1', 'passw0rd', 'p@ssw0rd', 'p@ssword', '123456', '12345678', 'letmein',
+    'qwerty', 'user', 'default', 'anonymous', 'x-oauth-basic',
+]);
+/**
+ * A password in `user:password` (a URL, a Basic credential) that is no secret: empty-ish, the user
+ * name again, a shipped default, a placeholder or a reference.
+ */
+function isWeakPassword(password, username = '') {
+    const lower = password.toLowerCase();
+    return (password.length < 4 ||
+        lower === username.toLowerCase() ||
+        DEFAULT_PASSWORDS.has(lower) ||
+        GENERIC_WORDS.test(unleet(password)) ||
+        hardNegative(password) !== undefined);
+}
+
+;// CONCATENATED MODULE: ./lib/scan/rules/generic.js
+
+
+/*
+ * The generic kinds: private keys, JWTs, credentials in URLs and connection strings, Azure SAS
+ * tokens, Basic and Bearer headers, package-manager credential files, and assignments to
+ * names like `password`, `api_key`, `client_secret`, `auth_token`. The `generic-*` rules are the
+ * noisiest; the matcher gives them extra negatives (UUIDs, git SHAs, words, identifiers and other
+ * code, paths), drops their finding wherever a more specific rule found an overlapping secret, and
+ * leaves to a prefixed rule every value that starts with its prefix (`ghp_`, `AKIA`), found or not.
+ *
+ * Entropy thresholds, calibrated on random strings (1st percentile): base62 of 16 characters 3.33,
+ * 32 hex 3.26, 8-character passwords 2.4 (median 3.0). So: assignments of keys, secrets and tokens
+ * need 16+ characters and 3.3 bits; passwords 8+ characters and 3.0 bits — the words, identifiers
+ * and test values that reach those are the negatives' job.
+ */
+// ── shared pieces ───────────────────────────────────────────────────────────────────────────────
+/** A line break, or its escaped form inside a string (`\n` in JSON or an env value). */
+const SEP = String.raw `(?:\r?\n|\\r\\n|\\n)`;
+/** Characters of an unquoted value; anything else ends it. */
+const UNQUOTED = String.raw `[^\s"'\x60\\,;&(){}\[\]<>|]`;
+/** Name suffixes that keep a name about the secret itself (`PASSWORD_PROD`, `apiKey2`, `secret_key_base`). */
+const SUFFIX = String.raw `\d{1,3}|v\d{1,2}|prod|production|dev|development|stag(?:e|ing)|test|qa|uat|live|local|value|val|str|string|raw|plain|b64|base64|default`;
+/**
+ * `NAME = VALUE` in the shapes code and config write it: `PASSWORD=…`, `password: "…"`,
+ * `"password": "…"`, `$cfg['password'] = '…'`, `password := "…"`, `password => '…'`,
+ * `getenv("API_KEY", "…")`, `<password>…</password>`, `<add key="ApiKey" value="…" />`,
+ * `--password …`, `password: str = "…"`.
+ * The value, quoted or not, is the secret; an unquoted one must end where the value does, and
+ * must not follow a comma (`f(stmt="pass", timer=default_timer)`: "pass" there is a value, not a name).
+ */
+function assignment(name, suffix, min, max) {
+    const quoted = (q) => String.raw `(?<=${q})[^${q}\s\\]{${min},${max}}(?=\\?${q})`;
+    return new RegExp(name +
+        String.raw `(?:[_.-]?(?:${suffix})){0,2}` +
+        String.raw `(?:\\?["'])?\]?` +
+        String.raw `(?:[ \t]{0,3}:?[ \t]{0,3}&?(?:'static[ \t]{1,40})?str(?:ing)?\b)?` +
+        String.raw `[ \t]{0,4}(?:={1,3}|:{1,2}=|:|=>|\?=|\|\|=|\?\?=|(?<=["'])[ \t]{0,3},|(?<=["'])[ \t]{1,3}value[ \t]{0,2}=|(?<=<[\w:.-]{1,60})>(?=[^<>\s]{1,256}<\/)|(?<=--[\w.-]{1,60})[ \t])[ \t]{0,4}` +
+        String.raw `\\?["'\x60]?` +
+        String.raw `(?<secret>${quoted('"')}|${quoted("'")}|${quoted('\\x60')}|(?<!["'\x60\\]|,[ \t]{0,8})${UNQUOTED}{${min},${max}}(?!${UNQUOTED}))`, 'i');
+}
+/**
+ * `scheme://user:password@host`, the password the secret (not a repeat of the user, not a
+ * documentation host). A named scheme (`postgres`) starts the match; any scheme is checked behind
+ * `://` instead, since a scan for `://` is fast and one for every possible scheme start is not.
+ */
+function urlCredentials(scheme, usernameMin) {
+    const userinfo = String.raw `[^\s:@/?#'"\x60<>\[\]{}\\|^]`;
+    const docsHost = String.raw `(?:[\w-]{1,63}\.){0,10}example\.(?:com|org|net)\b|example\b|(?:host|hostname|server|domain|your[\w-]{0,40})(?![\w.-])`;
+    const start = scheme === undefined ? String.raw `(?<=(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{1,30})://` : String.raw `(?<![a-z0-9+.-])${scheme}://`;
+    return new RegExp(String.raw `${start}(?<username>${userinfo}{${usernameMin},128}):(?!\k<username>@)(?<secret>${userinfo}{3,256})@(?!${docsHost})[\w\[-]`, 'i');
+}
+function decodeUriSafe(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** A URL's password is a secret unless weak, a default, a placeholder or a reference. */
+function strongUrlPassword(password) {
+    return !isWeakPassword(decodeUriSafe(password));
+}
+/** Base64 of printable text, else undefined. */
+function decodeBase64Text(encoded) {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded))
+        return undefined;
+    const text = Buffer.from(encoded, 'base64').toString('utf8');
+    return text.length > 0 && /^[\x20-\x7e\u00a0-\uffff]+$/.test(text) && !text.includes('\ufffd') ? text : undefined;
+}
+/** Base64 of `user:password` (Basic auth, docker `auth`, npm `_auth`) with a real password (or, alone, a real key as the user). */
+function basicCredential(encoded) {
+    const text = decodeBase64Text(encoded);
+    if (text === undefined)
+        return false;
+    const colon = text.indexOf(':');
+    if (colon < 0)
+        return false;
+    const user = text.slice(0, colon);
+    const password = text.slice(colon + 1);
+    if (text === 'Aladdin:open sesame')
+        return false; // RFC 7617's example
+    return password.length > 0 ? !isWeakPassword(password, user) : user.length >= 12 && !isWeakPassword(user);
+}
+/** Base64 that decodes to exactly `bytes` bytes (an HMAC key or signature), after URL-decoding. */
+function decodesToBytes(encoded, bytes) {
+    const plain = decodeUriSafe(encoded);
+    return /^[A-Za-z0-9+/]+={0,2}$/.test(plain) && Buffer.from(plain, 'base64').length === bytes;
+}
+function decodeJsonPart(part) {
+    try {
+        const value = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A signed JWT whose header names its `alg` and whose payload is a JSON object — and not a
+ * public one: not jwt.io's sample (`John Doe`), not a Supabase `anon` key (meant for browsers).
+ */
+function privateJwt(token) {
+    const [header, payload] = token.split('.');
+    const head = decodeJsonPart(header ?? '');
+    const body = decodeJsonPart(payload ?? '');
+    if (!head || !body || typeof head['alg'] !== 'string' || head['alg'].toLowerCase() === 'none')
+        return false;
+    if (body['name'] === 'John Doe' || body['sub'] === '1234567890')
+        return false;
+    return body['role'] !== 'anon';
+}
+/** The base64 body of a PEM block: enough of it, and random (not a docs sample). */
+function randomPemBody(block) {
+    const body = block
+        .replace(/-----(?:BEGIN|END)[^-]*-----/g, '')
+        .replace(/\\r|\\n/g, '\n')
+        .split(/\r?\n/)
+        .filter((line) => !/^\s*[A-Za-z][\w-]{1,30}:/.test(line))
+        .join('')
+        .replace(/[^A-Za-z0-9+/]/g, '');
+    return body.length >= 50 && /\d/.test(body) && /[a-z]/.test(body) && /[A-Z]/.test(body) && entropy_shannonEntropy(body) >= 4.2;
+}
+const PEM_LABEL = String.raw `(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----`;
+// ── rules ───────────────────────────────────────────────────────────────────────────────────────
+/**
+ * The rules as written: each example secret is broken by ` ~ `, which `unbroken` removes when the
+ * module loads, so this file holds no contiguous secret for a scanner (GitHub push protection,
+ * token-preflight scanning this repository) to flag.
+ */
+const AS_WRITTEN = [
+    {
+        id: 'private-key',
+        description: 'A PEM private key (RSA, EC, DSA, OpenSSH, PGP, PKCS #8), over lines or in one escaped string',
+        keywords: ['private key'],
+        pattern: new RegExp(String.raw `-----BEGIN${PEM_LABEL}` +
+            String.raw `(?:[ \t]{0,40}${SEP}[ \t]{0,40}[A-Za-z][\w-]{1,30}:[^\r\n\\]{0,200}){0,8}` + // Proc-Type:, DEK-Info:, Version:
+            String.raw `(?:[ \t]{0,40}${SEP}){0,2}` +
+            String.raw `[ \t]{0,40}[A-Za-z0-9+/=]{1,8192}` +
+            String.raw `(?:[ \t]{0,40}${SEP}[ \t]{0,40}[A-Za-z0-9+/=]{1,128}){0,600}` +
+            String.raw `(?:(?:[ \t]{0,40}${SEP})?[ \t]{0,40}-----END${PEM_LABEL})?`),
+        validate: randomPemBody,
+        examples: {
+            positive: [
+                [
+                    '-----BEGIN PRIVATE KEY-----',
+                    'MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQTwwbRV0IxDcAWu',
+                    'vxqlAWVZ21XyakuK3Y/tqMmO7YkMoXPgeaQo+PmmcbuaclxcXT12QTGISqmef/tz',
+                    'VPhXe3Bs+uDjng1eTxnkY/DiNXrOBc/BDCb/uk5fImPjP+7z33cQwkLYDGgjQ5sv',
+                    'ZItIRKKe2ft+CrwMkwK8Z8vxfjk3W2MRIgi2RAjjBK/4TccCDKlxS0jA7PNFo3ip',
+                    'tT0V+kZBZdxaQu3u8rNMxbRkkQNVnb557Tbz1perAPkK4a2Q==',
+                    '-----END PRIVATE KEY-----',
+                ].join('\n'),
+                [
+                    'ssh_key: |',
+                    '  -----BEGIN OPENSSH PRIVATE KEY-----',
+                    '  b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
+                    '  QyNTUxOQAAACAB5oCrDCOlbFmzgSwlO3lw2IgVdXBrc2QcII0JoqWLCbgNy/Y1ZFeV+KG8',
+                    '  5bcVa3b5XopfFQJRL3GV6ULkW3QWjuhEh914Yn/uCfgcTPQv/CpIPibQ6qbdR1aqSskFJ1',
+                    '  p9PWLhjOqKu7e+Y+HlnFtoYGSHOCg1VYkekH7bulT1vbAfyCdLcmbfAqIkqnb1vxfNulmg',
+                    '  -----END OPENSSH PRIVATE KEY-----',
+                ].join('\n'),
+                [
+                    '-----BEGIN EC PRIVATE KEY-----',
+                    'MHcCAQEEIppwyfZ6WgjDDxSwpxEkxc5eLmWGe2I7RXW/RB2c/HrtnY1Fo4HnJ2VF',
+                    'vfW1qdKhLz0VIqRQS0GKfTMshwCGVsmpdIQgh5Dxm52Lcj8xSLK16hNZYWkxONQB',
+                    'c=',
+                    '-----END EC PRIVATE KEY-----',
+                ].join('\n'),
+                [
+                    '-----BEGIN PGP PRIVATE KEY BLOCK-----',
+                    'Version: GnuPG v2',
+                    '',
+                    'lQWGBGSVV4YBDACzKAuO8dE4CAE0kDFsy8INQJZBvU5hefA89cN1aiaS+Pc4pph5',
+                    'gZ79yD1mplmgWAbdR1rDa/jyHcgaLye0Xc3c22GXnI54+vVqJQ+ZP5u46frZ6Nj4',
+                    '=8xQN',
+                    '-----END PGP PRIVATE KEY BLOCK-----',
+                ].join('\n'),
+                String.raw `DEPLOY_KEY="---- ~ -BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAvxqlAWVZ21XyakuK3Y/tqMmO7YkMoXPgeaQo+PmmcbuaclxcX\nT12QTGISqmef/tzVPhXe3Bs+uDjng1eTxnkY/DiNXrOBc/BDCb/uk5fImPjP+7z3\n-----END RSA PRIVATE KEY-----\n"`,
+            ],
+            negative: [
+                ['-----BEGIN RSA PRIVATE KEY-----', '...', '-----END RSA PRIVATE KEY-----'].join('\n'),
+                '-----BEGIN PRIVATE KEY-----',
+                '-----BEGIN OPENSSH PRIVATE KEY----------END OPENSSH PRIVATE KEY-----',
+                ["const header = '-----BEGIN PRIVATE KEY-----';", 'const body = pem.slice(header.length);'].join('\n'),
+                ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEowIBAAKCAQEAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '-----END RSA PRIVATE KEY-----'].join('\n'),
+                ['-----BEGIN PUBLIC KEY-----', 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvxqlAWVZ21XyakuK3Y/t', '-----END PUBLIC KEY-----'].join('\n'),
+            ],
+        },
+    },
+    {
+        id: 'jwt',
+        description: 'A signed JSON Web Token (header with alg, JSON payload, signature); not public sample or anon keys',
+        keywords: ['eyj'],
+        pattern: /(?<![\w.-])(?<secret>eyJ[A-Za-z0-9_-]{10,2048}\.eyJ[A-Za-z0-9_-]{2,8192}\.[A-Za-z0-9_-]{16,2048}={0,2})(?![\w.=-])/,
+        validate: privateJwt,
+        examples: {
+            positive: [
+                'const token = "eyJh ~ bGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJzdmMtYmlsbGluZyIsImlzcyI6Imh0dHBzOi8vYXV0aC5hY21lLWNvcnAuaW8iLCJpYXQiOjE3NjcyMjU2MDAsImV4cCI6MTc5ODc2MTYwMCwic2NvcGUiOiJpbnZvaWNlczp3cml0ZSJ9.ipGKl5qYNsV913Sixen3I4nvLurg-RZUMvVIiNupU3k";',
+                'SUPABASE_SERVICE_ROLE_KEY=eyJh ~ bGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3aHhremJ0cGxtbnZjcnNkamZhIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTczNTY4OTYwMCwiZXhwIjoyMDUxMjIyNDAwfQ.6klp8H5g5OELxisvc-VLdmQ2htqv5T6MX2sBNhj0H1o',
+                'curl -H "Authorization: Bearer eyJh ~ bGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJkZXBsb3ktYm90IiwiYXVkIjoiYXBpLmludGVybmFsIiwiaWF0IjoxNzY3MjI1NjAwfQ.OpqEC0rzcl1IpiMcN6B_0aKKyoKHYYiHM866gpHZTaA" https://api.acme-corp.io/v1/deploys',
+            ],
+            negative: [
+                'token: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+                'NEXT_PUBLIC_SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InF3aHhremJ0cGxtbnZjcnNkamZhIiwicm9sZSI6ImFub24iLCJpYXQiOjE3MzU2ODk2MDAsImV4cCI6MjA1MTIyMjQwMH0.8JSxyfYeVwrFVKY72YrbmywqD0iUReJmnz_cox5gBF8',
+                'jwt = "eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJ4MSIsImlhdCI6MTc2NzIyNTYwMH0.Qs700ItMzzkDm5EMlw5LK3K1vUhSx9MHA2tRSfCiYk4"',
+                'const unsigned = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0LXVzZXIifQ.";',
+                'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIi...',
+                'JWT_TOKEN: ${{ secrets.SERVICE_JWT }}',
+            ],
+        },
+    },
+    {
+        id: 'url-credentials',
+        description: 'A password in a URL (scheme://user:password@host)',
+        keywords: ['://'],
+        pattern: urlCredentials(undefined, 1),
+        parts: { username: 'username' },
+        validate: strongUrlPassword,
+        examples: {
+            positive: [
+                'git clone https://deploy:h8Fz ~ 2QmXc4Lp9RwT@git.acme-corp.io/platform/api.git',
+                'SMTP_URL=smtp://mailer:Tq4m ~ Z8vRx2Lk7Wp9@smtp.acme-corp.io:587',
+                'proxy: "http://svc-proxy:W7pL ~ q2Zx9RvT4mKs@proxy.acme.internal:3128"',
+                'ftp://backup:Vq7% ~ 23nR2xLw9pZ4k@files.acme-corp.io/dumps',
+            ],
+            negative: [
+                'https://user:password@git.acme-corp.io/platform/api.git',
+                'git clone https://${GIT_USER}:${GIT_TOKEN}@github.com/acme/app.git',
+                'https://x-access-token:$TOKEN@github.com/acme/app.git',
+                'https://deploy:@git.acme-corp.io/platform/api.git',
+                'https://admin:h8Fz2QmXc4Lp9RwT@example.com/login',
+                'http://guest:guest@rabbit.acme.internal:15672',
+                'https://user:<password>@git.acme-corp.io/repo.git',
+            ],
+        },
+    },
+    {
+        id: 'postgres-connection-string',
+        description: 'A PostgreSQL connection URL with a password (postgres://user:password@host)',
+        keywords: ['postgres'],
+        pattern: urlCredentials(String.raw `postgres(?:ql)?(?:\+[a-z0-9]{1,20})?`, 1),
+        parts: { username: 'username' },
+        validate: strongUrlPassword,
+        examples: {
+            positive: [
+                'DATABASE_URL=postgres://billing:9vQm ~ 2LxR7pTz4KwN@db.acme-corp.io:5432/billing',
+                'url: "postgresql://app_rw:Jq8% ~ 40Lm3Zx7Pw2Rk@10.0.4.12/app?sslmode=require"',
+                "SQLALCHEMY_DATABASE_URI = 'postgresql+psycopg2://etl:Tz5K ~ q9Wm2Xp7Lr4N@warehouse.acme.internal/analytics'",
+            ],
+            negative: [
+                'DATABASE_URL=postgres://postgres:postgres@localhost:5432/app',
+                'postgres://user:password@localhost/db',
+                'DATABASE_URL=postgres://${PGUSER}:${PGPASSWORD}@db:5432/app',
+                'postgres://app:<password>@db.acme-corp.io/app',
+                'postgres://app:****@db.acme-corp.io/app',
+            ],
+        },
+    },
+    {
+        id: 'mysql-connection-string',
+        description: 'A MySQL or MariaDB connection URL with a password (mysql://user:password@host)',
+        keywords: ['mysql', 'mariadb'],
+        pattern: urlCredentials(String.raw `(?:mysql|mariadb)(?:\+[a-z0-9]{1,20})?`, 1),
+        parts: { username: 'username' },
+        validate: strongUrlPassword,
+        examples: {
+            positive: [
+                'mysql://root:Pz7K ~ q2Wm9Xr4Ln8T@db.acme-corp.io:3306/shop',
+                'DB_URL="mysql+pymysql://shop:Lq4Z ~ m8Xp2Rw7Tk9V@mysql.acme.internal/shop"',
+                'datasource: mariadb://reports:Wk3R ~ p9Zx2Mq7Ln5T@10.1.2.3:3306/reports',
+            ],
+            negative: [
+                'mysql://root:root@localhost/app',
+                'mysql://shop:****@db.acme-corp.io/shop',
+                'mysql://root:${MYSQL_ROOT_PASSWORD}@db/app',
+                'mysql://root:@localhost/app',
+            ],
+        },
+    },
+    {
+        id: 'mongodb-connection-string',
+        description: 'A MongoDB connection URL with a password (mongodb:// or mongodb+srv://user:password@host)',
+        keywords: ['mongodb'],
+        pattern: urlCredentials(String.raw `mongodb(?:\+srv)?`, 1),
+        parts: { username: 'username' },
+        validate: strongUrlPassword,
+        examples: {
+            positive: [
+                'MONGO_URI=mongodb+srv://app-user:Xk8P ~ q2Lm7Zr4Tw9N@cluster0.ab1cd.mongodb.net/prod?retryWrites=true',
+                'mongodb://admin:Rt6W ~ q9Zp3Lx8Km2V@mongo-0.acme.internal:27017/admin',
+                '"uri": "mongodb://reporter:Hn4Z ~ q8Wm2Xp7Lr5K@10.0.0.7:27017"',
+            ],
+            negative: [
+                'mongodb+srv://<username>:<password>@cluster0.ab1cd.mongodb.net',
+                'mongodb+srv://user:pass@cluster0.ab1cd.mongodb.net',
+                'mongodb://admin:${MONGO_PASSWORD}@mongo:27017',
+                'mongodb://mongo:mongo@localhost:27017',
+            ],
+        },
+    },
+    {
+        id: 'redis-connection-string',
+        description: 'A Redis connection URL with a password (redis://[user]:password@host)',
+        keywords: ['redis'],
+        pattern: urlCredentials(String.raw `rediss?`, 0),
+        parts: { username: 'username' },
+        validate: strongUrlPassword,
+        examples: {
+            positive: [
+                'REDIS_URL=redis://:Qm7Z ~ p2Xk9Lr4Tw8N@cache.acme-corp.io:6379/0',
+                'rediss://default:Vn3K ~ q8Zm2Wx7Lp4R@redis-12345.c1.us-east-1.ec2.cloud.redislabs.com:12345',
+                'cache: "redis://worker:Lp9W ~ q2Zx7Mk4Rt8N@10.2.0.5:6379"',
+            ],
+            negative: ['REDIS_URL=redis://localhost:6379/0', 'redis://:password@localhost:6379', 'redis://:${REDIS_PASSWORD}@redis:6379', 'redis://redis:redis@localhost'],
+        },
+    },
+    {
+        id: 'amqp-connection-string',
+        description: 'An AMQP (RabbitMQ, Amazon MQ) connection URL with a password (amqp://user:password@host)',
+        keywords: ['amqp'],
+        pattern: urlCredentials(String.raw `amqps?`, 1),
+        parts: { username: 'username' },
+        validate: strongUrlPassword,
+        examples: {
+            positive: [
+                'AMQP_URL=amqp://orders:Zr8K ~ q3Wm7Xp2Ln9T@rabbit.acme-corp.io:5672/orders',
+                'amqps://billing:Tq2L ~ m9Zx4Wr7Kp3N@b-1234.mq.us-east-1.amazonaws.com:5671',
+                'broker_url = "amqp://celery:Mk7Z ~ q2Xp9Lw4Rt8V@10.0.3.9:5672//"',
+            ],
+            negative: ['amqp://guest:guest@localhost:5672/', 'amqp://user:pass@rabbitmq:5672', 'AMQP_URL=amqp://$RABBIT_USER:$RABBIT_PASS@rabbit:5672', 'amqp://rabbit:<password>@rabbit.acme.internal'],
+        },
+    },
+    {
+        id: 'azure-shared-access-signature',
+        description: 'An Azure Service Bus, Event Hubs or IoT Hub SAS token (SharedAccessSignature sr=…&sig=…)',
+        keywords: ['sharedaccesssignature'],
+        pattern: /\bSharedAccessSignature[ \t]{1,40}sr=[^\s"'<>&]{1,512}(?:&(?!sig=)[^\s"'<>&]{1,256}){0,6}&sig=(?<secret>[A-Za-z0-9%+/=]{40,140})(?![A-Za-z0-9%+/=])/,
+        entropy: 4,
+        // An HMAC-SHA256 signature: 32 bytes once URL- and base64-decoded.
+        validate: (sig) => decodesToBytes(sig, 32),
+        examples: {
+            positive: [
+                'Authorization: SharedAccessSignature sr=acme-bus.servicebus.windows.net%2Forders&sig=n7fA ~ 1zoCHe80ILLHQ0g8d5%2Fll49xJn9h1sYY%2BVtYrCM%3D&se=1798761600&skn=send',
+                '"sasToken": "SharedAccessSignature sr=acme-iot.azure-devices.net%2Fdevices%2Fpress-04&se=1798761600&sig=2fId ~ 70LZ5Fq9P6z20CloygGvSyzoKGDGTTg0IYK0p8k%3D"',
+                'EVENTHUB_SAS="SharedAccessSignature sr=https%3A%2F%2Facme-telemetry.servicebus.windows.net%2Fevents&sig=OIzl ~ KDs15pYaXouQTyFm1vk6MmCe9Si2qB64iRQyIEQ%3D&se=1798761600&skn=listen"',
+            ],
+            negative: [
+                'Authorization: SharedAccessSignature sr=acme-bus.servicebus.windows.net%2Forders&sig=<signature>&se=1798761600&skn=send',
+                'Authorization: SharedAccessSignature sr=${RESOURCE}&sig=${SIGNATURE}&se=${EXPIRY}&skn=send',
+                'Authorization: SharedAccessSignature sr=acme-bus.servicebus.windows.net%2Forders&sig=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx%3D&se=1798761600',
+                'Authorization: SharedAccessSignature sr=acme-bus.servicebus.windows.net%2Forders&sig=n7fA1zoCHe80ILLHQ0g8d5&se=1798761600',
+            ],
+        },
+    },
+    {
+        id: 'generic-password',
+        description: 'A password assigned in code or config (password = "…", DB_PASSWORD=…, <password>…</password>)',
+        keywords: ['pass', 'pwd'],
+        pattern: assignment(String.raw `(?:pass(?:word|wd|phrase)?|pwd)(?<![a-z0-9](?:pass|pwd))(?<!(?:wrong|invalid|incorrect|bad|fake|dummy|test|sample|example|mock|empty|blank|null|min|max|new|old|confirm|forgot|reset)[_.-]?(?:pass(?:word|wd|phrase)?|pwd))`, SUFFIX, 8, 128),
+        entropy: 3,
+        examples: {
+            positive: [
+                'DB_PASSWORD=Vq7# ~ nR2xLw9!pZ4k',
+                '  password: "dg%g ~ -5h1QNkwzW"',
+                'spring.datasource.password=sO@o ~ Up6pIpZk',
+                'conn = psycopg2.connect(host="db.internal", user="billing", password="_chr ~ bw9bo9Gw*mO0")',
+                '<password>R7xK ~ 2mQp9Lw4ZvT8</password>',
+                "$config['smtp_pass'] = 'T4n9 ~ #qLw2Zp8';",
+            ],
+            negative: [
+                'password: ${{ secrets.DB_PASSWORD }}',
+                'DB_PASSWORD=changeme',
+                'password = os.environ["DB_PASSWORD"]',
+                '"password": "<YOUR_PASSWORD>"',
+                'passwordMinLength: 12',
+                'password = "P@ssw0rd123!"',
+                'passenger_count = 4bX9kLm2Qw7Z',
+                'password: "********"',
+                'password: str = Field(..., min_length=8)',
+                'test_password = "Vq7#nR2xLw9!pZ4k"',
+                'password: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="',
+                // code, not a value: a member path, a negation, a keyword argument after a value "pass"
+                'pass: matchResult?.pass ?? false,',
+                'const pass = !this.result.issues || this.result.issues.length === 0;',
+                'def timeit(stmt="pass", setup="pass", timer=default_timer, number=default_number, globals=None):',
+            ],
+        },
+    },
+    {
+        id: 'generic-api-key',
+        description: 'An API key assigned in code or config (api_key = "…", "apiKey": "…", X-Api-Key: …)',
+        keywords: ['key'],
+        pattern: assignment(String.raw `key(?<=(?<!(?:public|publishable|pub|site|browser|web|frontend|recaptcha|vapid)[_.-]?)(?:api|access|app|auth|client|master|service|subscription|licen[cs]e|encryption|signing|private|admin|server|consumer)[_.-]?key)`, `${SUFFIX}|secret|token`, 16, 256),
+        entropy: 3.3,
+        examples: {
+            positive: [
+                'ACME_API_KEY=2agz ~ LWNazv2QKJd7l4c8fqQqjVGhfHUY',
+                '"apiKey": "7006 ~ 52b2953dac10b27f75b09b69093b",',
+                'headers = {"X-Api-Key": "Sv7B ~ 2RMI7bwc2POqGFSQ25VR7xKEhHdR"}',
+                "client.configure(api_key='yrdv ~ 3Ty9Yorz9U7UJJRcFziYveYCWt2x')",
+                'licenseKey: 6d77 ~ 8f81662500c6d8ebb3bb1bed2550',
+                '<add key="AcmeApiKey" value="Zr8K ~ q3Wm7Xp2Ln9T4vB6nM1c" />',
+            ],
+            negative: [
+                'API_KEY=${ACME_API_KEY}',
+                'apiKey: process.env.ACME_API_KEY,',
+                '"apiKey": "your_api_key_here"',
+                'public_api_key = "pk_9f3bQm7Zp2Xk9Lr4Tw8NsV"',
+                'api_key_id = "a2adc8b7438b5580a6078d30c6046597"',
+                "apiKey: 'edef624a-b461-4ead-9543-c55a23f50bf3'",
+                'api_key = "0123456789abcdef0123456789abcdef"',
+                'const apiKey = config.services.acme.apiKey;',
+                "apiKey: this.options?.apiKey2 ?? '',",
+                'apiKey = ApiKeyProvider$1;',
+                // a provider's prefix whose rule refused the value (too short for a Google API key)
+                'api_key = "AIzaQ7mK2pX9wL4tR8vN3bJ6"',
+                'ACME_API_KEY=AKIAQ7MK2PX9WL4TR8V',
+            ],
+        },
+    },
+    {
+        id: 'generic-secret',
+        description: 'A secret assigned in code or config (client_secret, SECRET_KEY, webhookSecret, …)',
+        keywords: ['secret'],
+        pattern: assignment(String.raw `secret(?<!(?:no|fake|dummy|test|sample|example|mock)[_.-]?secret)`, String.raw `${SUFFIX}|key(?:[_.-]?base)?|access[_.-]?key|token`, 16, 256),
+        entropy: 3.3,
+        examples: {
+            positive: [
+                'CLIENT_SECRET=DHty ~ eBsALdBiJJju6NTzPg3894lNFRIh',
+                '"client_secret": "UN5m ~ oB3aBXp8lF6Wxm0KqiKx6gTkMFBS",',
+                "app.config['SECRET_KEY'] = 'i22l ~ SKl/J3VxuszclxIskOe9HbPdf3Xl'",
+                'webhookSecret: "CHr2 ~ aHpjeaQEDHCSIohfuAsg3IhK7sQj"',
+            ],
+            negative: [
+                'secretName: acme-api-credentials-v2',
+                'client_secret: ${{ secrets.ACME_CLIENT_SECRET }}',
+                'SECRET_KEY = "dev-secret-key-change-me-1234"',
+                'jwt_secret = "7f1c8a7e-3b5d-4e2a-9c1f-6b8d2e4a0c3f"',
+                'secret: 9b5f8e2a4c7d1f3b6a8e0c2d4f6b8a1c3e5d7f90',
+                'SECRET=sha512-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8rZnJlZA==',
+                '        secretKeyRef:',
+                'client_secret: opts?.clientCredentials.value2,',
+                // a provider's prefix whose rule refused the value (a Stripe key cut short, an npm token without its checksum)
+                'client_secret = "sk_live_Q7mK2pX9wL4t"',
+                'secret_key: npm_Q7mK2pX9wL4tR8vN3bJ6cH1dK5fG0hS2jA4lZ6x',
+            ],
+        },
+    },
+    {
+        id: 'generic-token',
+        description: 'A token assigned in code or config (ACME_TOKEN=…, "access_token": "…", auth_token = …)',
+        keywords: ['token'],
+        pattern: assignment(String.raw `token(?<!(?:csrf|xsrf|forgery|next|prev|previous|page|pagination|continuation|sync|cancel|cancellation|device|push|fcm|apns|form|request|resume|end|start|max|min|id|lexer|parser|syntax|reset|verification|confirm|confirmation|invite|invitation|magic|unsubscribe|captcha|turnstile|fake|dummy|test|sample|example|mock)[_.-]?token)`, `${SUFFIX}|secret|key`, 16, 512),
+        entropy: 3.3,
+        examples: {
+            positive: ['ACME_TOKEN=ncB3 ~ 6Zw9nweuMKsNCBU1KeCw', '"access_token": "PW5V ~ Eg6NfQpYGBM7PbeZ6eMN",', "auth_token = 'ezY3 ~ IIQuZYxBqrcSFfP0f8Pk'"],
+            negative: [
+                'csrf_token = "DB30RgpyH04T1qHMiOncq7aX"',
+                'token: ${{ secrets.GITHUB_TOKEN }}',
+                '"token_type": "Bearer",',
+                'next_page_token = "UI1nroZCIQFa0vpiKSAhWBdU"',
+                'ACME_TOKEN=xxxxxxxxxxxxxxxxxxxxxxxx',
+                'commit_token: 3f786850e387550fdab836ed7e6dc881de23001b',
+                // identifiers, member paths, labels: code where a value would be
+                'type SemicolonToken = SemicolonToken$1;',
+                'const hasExclamationToken = !!node.exclamationToken;',
+                'lastSignificantToken = "?InterpolationInTemplate";',
+                'export const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";',
+                'if not self.dialect_set_by_tag and token == Comment.Special:',
+                'accessToken: this.session?.accessToken!,',
+                // a provider's prefix whose rule refused the value: a checksum that fails, a wrong length
+                "//   token: 'ghp_PersonalAccessToken01245678900000000',",
+                'GITHUB_TOKEN=gho_Q7mK2pX9wL4tR8vN3bJ6cH1dK5fG0hS2jA4l',
+                'GH_TOKEN=github_pat_Q7mK2pX9wL4tR8vN3bJ6cH1d',
+                'GITLAB_TOKEN=glpat-Q7mK2pX9wL4tR8v',
+                'SLACK_TOKEN=xoxb-Q7mK2pX9wL4tR8vN3bJ6cH1d',
+                '"access_token": "2YotnFZFEjr1zCsicMWpAA",',
+            ],
+        },
+    },
+    {
+        id: 'basic-auth-header',
+        description: 'HTTP Basic credentials (Authorization: Basic <base64 of user:password>)',
+        keywords: ['basic'],
+        pattern: /\bbasic[ \t]{1,3}(?<secret>[A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/i,
+        entropy: 3,
+        validate: basicCredential,
+        examples: {
+            positive: [
+                'curl -H "Authorization: Basic ZGVw ~ bG95LWJvdDpWcTcjblIyeEx3OSFwWjRr" https://ci.acme-corp.io/api/builds',
+                "headers: { Authorization: 'Basic Y2kt ~ cnVubmVyOmg4RnoyUW1YYzRMcDlSd1Q=' },",
+                'req.Header.Set("Authorization", "Basic c3Zj ~ X3JlcG9ydHM6N0dxa1cybVpwWDlyTHM0VA==")',
+            ],
+            negative: [
+                'Authorization: Basic dXNlcm5hbWU6cGFzc3dvcmQ=',
+                'Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+                'Authorization: Basic ${BASIC_AUTH}',
+                'Authorization: Basic <base64(user:pass)>',
+                '// Basic authentication is configured below',
+            ],
+        },
+    },
+    {
+        id: 'bearer-token',
+        description: 'A Bearer token written into code (Authorization: Bearer <token>)',
+        keywords: ['bearer'],
+        pattern: /\bbearer[ \t]{1,3}(?<secret>[A-Za-z0-9][A-Za-z0-9._~+/-]{15,2047}={0,2})(?![A-Za-z0-9._~+/=-])/i,
+        entropy: 3.3,
+        // An opaque token mixes letters and digits; a JWT must pass the jwt rule's checks.
+        validate: (token) => /\d/.test(token) && /[A-Za-z]/.test(token) && (/^eyJ[\w-]*\.[\w-]*\.[\w-]*=*$/.test(token) ? privateJwt(token) : true),
+        examples: {
+            positive: [
+                'curl -H "Authorization: Bearer 2IuM ~ mwyk8U1htLsh89UzjANWy4ULgjFs" https://api.acme-corp.io/v1/orders',
+                'headers = {"Authorization": "Bearer s1wq ~ 5Gbtjo37If1UliLMvQz2dtEEtL3Z"}',
+                'Authorization: Bearer 1Xx/ ~ u+WXtQ5KN9dMPo9OPql4aDK1d9fg',
+            ],
+            negative: [
+                'Authorization: Bearer ${API_TOKEN}',
+                'Authorization: Bearer YOUR_ACCESS_TOKEN_HERE',
+                '"token_type": "Bearer",',
+                'Authorization: Bearer <token>',
+                'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+            ],
+        },
+    },
+    {
+        id: 'npmrc-auth-token',
+        description: 'A registry token in .npmrc (_authToken=) or .yarnrc.yml (npmAuthToken:)',
+        keywords: ['_authtoken', 'npmauthtoken'],
+        pattern: /(?:(?<![\w-])_authToken[ \t]{0,3}=|\bnpmAuthToken[ \t]{0,3}:)[ \t]{0,3}["']?(?<secret>[A-Za-z0-9][A-Za-z0-9._~+/=-]{15,511})(?![A-Za-z0-9._~+/=-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                '//registry.npmjs.org/:_authToken=b672 ~ a800-f8f5-4cad-bba0-0c8579c2794f',
+                '//npm.acme-corp.io/repository/npm-private/:_authToken=NpmT ~ oken.7c9e6679-7425-40de-944b-e07fc1f90ae7',
+                '  npmAuthToken: "GoVm ~ u66IjngMxND57YAvAsZMLCojmyuu"',
+            ],
+            negative: [
+                '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+                '//registry.npmjs.org/:_authToken=',
+                '//registry.npmjs.org/:_authToken=NPM_TOKEN_HERE',
+                '  npmAuthToken: "${NPM_AUTH_TOKEN}"',
+                '//registry.npmjs.org/:_authToken=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+            ],
+        },
+    },
+    {
+        id: 'npmrc-auth',
+        description: 'Registry credentials in .npmrc (_auth= base64 of user:password, _password= base64)',
+        keywords: ['_auth', '_password'],
+        pattern: /(?<![\w-])(?:_auth|_password)[ \t]{0,3}=[ \t]{0,3}["']?(?<secret>[A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/i,
+        entropy: 3,
+        validate: (encoded) => {
+            const text = decodeBase64Text(encoded);
+            if (text === undefined)
+                return false;
+            return text.includes(':') ? basicCredential(encoded) : text.length >= 8 && !isWeakPassword(text) && hardNegative(text, true) === undefined;
+        },
+        examples: {
+            positive: [
+                '//registry.acme-corp.io/:_auth=amVu ~ a2luczpUcTRtWjh2UngyTGs3V3A5',
+                '_auth = "YWNt ~ ZS1jaTpXN3BMcTJaeDlSdlQ0bUtz"',
+                '//npm.acme-corp.io/:_password=Ujd4 ~ SzJtUXA5THc0WnZUOA==',
+            ],
+            negative: ['_auth=${NPM_AUTH}', '//registry.acme-corp.io/:_auth=dXNlcm5hbWU6cGFzc3dvcmQ=', '//npm.acme-corp.io/:_password=cGFzc3dvcmQ=', 'DB_PASSWORD=Ujd4 ~ SzJtUXA5THc0WnZUOA=='],
+        },
+    },
+    {
+        id: 'pypirc-password',
+        description: 'A password in a .pypirc [pypi] or [testpypi] section',
+        keywords: ['pypi]'],
+        pattern: new RegExp(String.raw `\[(?:test)?pypi\][ \t]{0,40}(?:\r?\n[ \t]{0,40}[^\s\[][^\n]{0,200}){0,6}?\r?\n[ \t]{0,40}password[ \t]{0,40}[:=][ \t]{0,40}(?<secret>\S{8,256})`),
+        entropy: 3,
+        validate: (password) => !isWeakPassword(password),
+        examples: {
+            positive: [
+                ['[pypi]', 'username = acme-release', 'password = Rv8# ~ Lq2Zx7Wm4Tp9'].join('\n'),
+                ['[testpypi]', 'repository = https://test.pypi.org/legacy/', 'username = acme-ci', 'password = Kz3W ~ q8Lm2Xr7Tp4N'].join('\n'),
+                ['[pypi]', '  username: acme', '  password: Np4X ~ q9Lz2Wm7Rk3T'].join('\n'),
+            ],
+            negative: [
+                ['[pypi]', 'username = __token__', 'password = ${PYPI_TOKEN}'].join('\n'),
+                ['[pypi]', 'username = acme', 'password = <your password>'].join('\n'),
+                ['[pypi]', 'username = __token__'].join('\n'),
+                ['[pypi]', 'username = acme', '[other]', 'password = Rv8# ~ Lq2Zx7Wm4Tp9'].join('\n'),
+            ],
+        },
+    },
+    {
+        id: 'docker-config-auth',
+        description: 'Registry credentials in a Docker config.json ("auth": base64 of user:password)',
+        keywords: ['"auth"'],
+        pattern: /"auth"[ \t]{0,40}:[ \t]{0,40}"(?<secret>[A-Za-z0-9+/]{8,2048}={0,2})"/,
+        entropy: 3,
+        validate: basicCredential,
+        examples: {
+            positive: [
+                '      "auth": "ZGVw ~ bG95LWJvdDpWcTcjblIyeEx3OSFwWjRr"',
+                '{"auths":{"registry.acme-corp.io":{"auth":"Y2kt ~ cnVubmVyOmg4RnoyUW1YYzRMcDlSd1Q="}}}',
+                '"https://index.docker.io/v1/": { "auth": "amVu ~ a2luczpUcTRtWjh2UngyTGs3V3A5" }',
+            ],
+            negative: [
+                '"auth": "dXNlcm5hbWU6cGFzc3dvcmQ="',
+                '"auth": ""',
+                '"auth": "${DOCKER_AUTH}"',
+                '"auth": "b2N0by1yb2JvdDpkY2tyX3BhdF94eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHh4eHg="',
+            ],
+        },
+    },
+];
+function unbroken(example) {
+    return example.replaceAll(' ~ ', '');
+}
+const GENERIC_RULES = AS_WRITTEN.map((rule) => ({
+    ...rule,
+    examples: { positive: rule.examples.positive.map(unbroken), negative: rule.examples.negative.map(unbroken) },
+}));
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/kit.js
+/**
+ * Pieces shared by the rules of token-preflight's own providers.
+ *
+ * Which credential part a found secret is: the provider's rotating part (`rotatingField`), unless
+ * the rule's `parts` maps another part to the group `secret` (an AWS access key id, a Twilio
+ * account SID, a Datadog application key). Other `parts` are captured only when they stand on the
+ * same line in a way that ties them to the secret (`user:token`, `-u user -p token`,
+ * `KEY_ID=… SECRET=…`), so that a part never comes from an unrelated value.
+ */
+/** Not inside a longer token: no word character or hyphen before it. */
+const START = String.raw `(?<![\w-])`;
+/** …nor after it. */
+const END = String.raw `(?![\w-])`;
+/**
+ * The assignment between a name and its value: `NAME=`, `name: `, `"name": "`, `name = '`,
+ * `name := `, `name => `, `--name=`, an HTTP header `Name: `.
+ */
+const ASSIGN = String.raw `["'\x60\]]?\s{0,4}(?::=|=>|[:=])\s{0,4}["'\x60]?`;
+/** An email address (an Atlassian account, a Cloudflare account), without nested quantifiers. */
+const EMAIL = String.raw `[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}\.[A-Za-z0-9.-]{2,100}`;
+/**
+ * An optional user named before the secret by a key or a flag (captured as `group`): `-u NAME -p`,
+ * `--username NAME --password`, `USERNAME=NAME … TOKEN=`, `login: NAME, password: `.
+ */
+function keyedUserBefore(group, user) {
+    const key = String.raw `(?:(?<![\w-])(?:-u|--username)[ =]["']?|(?:[Uu]ser(?:name)?|USER(?:NAME)?|[Ll]ogin|LOGIN)${ASSIGN})`;
+    const then = String.raw `(?:["']?\s{1,3}(?:-p|--password)[ =]["']?|["']?[\s,;&][^\n]{0,60}?(?:TOKEN|[Tt]oken|PASSWORD|[Pp]assword|PAT|[Pp]at)${ASSIGN})`;
+    return String.raw `(?:${key}(?<${group}>${user})${then})?`;
+}
+/** The exact shape a secret must have: for rules whose pattern is case-insensitive for its keyword context. */
+function shape(pattern) {
+    return (secret) => pattern.test(secret);
+}
+/** Six or more consecutive characters in order: `abcdef`, `ABCDEFGH`, `012345`. */
+function hasRun(text, length = 6) {
+    let run = 1;
+    for (let i = 1; i < text.length; i++) {
+        const previous = text.charCodeAt(i - 1);
+        const sameClass = /[0-9]/.test(text[i]) === /[0-9]/.test(text[i - 1]) && /[a-z]/.test(text[i]) === /[a-z]/.test(text[i - 1]);
+        run = text.charCodeAt(i) === previous + 1 && sameClass ? run + 1 : 1;
+        if (run >= length)
+            return true;
+    }
+    return false;
+}
+/**
+ * Whether a token-like secret could be a real one: not a made-up sample (`…EXAMPLE…`,
+ * `AKIAABCDEFGHIJKLMNOP`, `…0123456789…`), which a random token is with a chance far below one in
+ * a million. Secrets with spaces or braces (a key file, a PEM key) are structures, not tokens: left alone.
+ */
+function plausible(secret) {
+    if (/[\s{}\\]/.test(secret))
+        return true;
+    return !/example/i.test(secret) && !hasRun(secret);
+}
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/anthropic.js
+
+const anthropic_API_KEY = 'sk-ant-api03-PUSoYnD6zIjURLBm0WVRWvdXyu6UFhR6Vnz7WB4YEqZyV9jyE6tU_eqOP4fyhHlJ5j5JOBtDsaGXlJi6nMONzbdkyQvCBAA';
+const anthropic_ADMIN_KEY = 'sk-ant-admin01-LgJlRNNkpddixTVZg-0S5xApCseUGG0-B2EM4TxnJR_tVbYMVgkUE6Wfz1mocIzvqCsXxIj1jNOAeHPODIQqeE6lXQ09AAA';
+const ANTHROPIC_RULES = [
+    {
+        id: 'anthropic-api-key',
+        provider: 'anthropic',
+        description: 'Anthropic API key (sk-ant-api03-…)',
+        keywords: ['sk-ant-api03-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>sk-ant-api03-[\w-]{93}AA)${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`export ANTHROPIC_API_KEY=${anthropic_API_KEY}`, `client = anthropic.Anthropic(api_key="${anthropic_API_KEY}")`],
+            negative: [
+                `ANTHROPIC_API_KEY=sk-ant-api03-${'x'.repeat(93)}AA`,
+                'ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}',
+                `const key = "${anthropic_API_KEY.slice(0, 60)}";`,
+                `const key = "${anthropic_API_KEY}xyz";`,
+            ],
+        },
+    },
+    {
+        id: 'anthropic-admin-key',
+        provider: 'anthropic',
+        description: 'Anthropic Admin API key (sk-ant-admin01-…)',
+        keywords: ['sk-ant-admin01-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>sk-ant-admin01-[\w-]{93}AA)${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`ANTHROPIC_ADMIN_KEY="${anthropic_ADMIN_KEY}"`, `curl https://api.anthropic.com/v1/organizations/me -H "x-api-key: ${anthropic_ADMIN_KEY}"`],
+            negative: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<your-admin-key>', `adminKey: process.env.ANTHROPIC_ADMIN_KEY, // ${anthropic_API_KEY.slice(0, 20)}…`, `"${anthropic_ADMIN_KEY.replace('admin01', 'admin02')}"`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/atlassian.js
+
+
+// Atlassian tokens end with the CRC-32 of everything before, as 8 upper-case hex digits
+// (src/providers/atlassian.ts): a copy that was cut or retyped fails it and is not reported.
+const atlassian_API_TOKEN = 'ATATT3xFfGF0UK5M3VmxLLB2cPSP-K_VIbZYlzWM2RbKOiqbGKLlX1LmRAOCCbs8tGIdgmQr95s9URzM2RL1I9aOdDyQV8Tf77p4DLUf6c8IK9YAi9__YZIjpCEyupEIv6jWpb5byl9WOLC9EAMYxQMkdbiQIlXzJxz9oWvDo9SZE_RjwIE6vu04JtIzB3ap=576ED868';
+const atlassian_ACCESS_TOKEN = 'ATCTT3xFfGN0hAbB4i0FHLU1gylJW_5quvlJR9wChV6PKcArm_YSXvSN6ReWJux9GnAOuPTXUAgianbt3_yWm_88X5ytxpT8dw8qvUdHjfH_w_FCPOlDbp49V7KT-fon8-FS2j4vt-R8GFhrgI4EBHwJx4O7eIA7HS1gvgnPjeTGsBjR3CadVlH9P6J42Z51=E809C1D4';
+const atlassian_APP_PASSWORD = 'ATBBDg4BKNYoIxd4FmBAoypGDLc1430905B0';
+/** The same with a wrong last checksum digit. */
+const BROKEN = (token) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+/** The account's email joined to the token: `-u EMAIL:TOKEN`, `("EMAIL", "TOKEN")`, `…EMAIL=EMAIL … TOKEN=TOKEN`. */
+const EMAIL_BEFORE = String.raw `(?:(?<email>${EMAIL})(?:["']?\s{0,3}[:,]\s{0,3}["']?|["']?[\s,;&][^\n]{0,60}?(?:TOKEN|[Tt]oken|PASSWORD|[Pp]assword)${ASSIGN}))?`;
+/** The Bitbucket username of an app password: in a URL (`https://USER:APP_PASSWORD@bitbucket.org`) or `curl -u USER:APP_PASSWORD`. */
+const USER_BEFORE = String.raw `(?:(?:(?<=\/\/)|(?<![\w-])(?:-u|--user)\s{1,3}["']?)(?<username>[A-Za-z0-9_.-]{1,64}):)?`;
+const ATLASSIAN_RULES = [
+    {
+        id: 'atlassian-api-token',
+        provider: 'atlassian',
+        description: 'Atlassian account API token (ATATT3…), with the account email when it is joined to it',
+        keywords: ['atatt3'],
+        pattern: new RegExp(String.raw `${EMAIL_BEFORE}${START}(?<secret>ATATT3[A-Za-z0-9_-]{100,400}=[0-9A-F]{8})${END}`),
+        validate: atlassianChecksumHolds,
+        parts: { email: 'email' },
+        examples: {
+            positive: [
+                `curl -u jane.doe@example.com:${atlassian_API_TOKEN} https://acme.atlassian.net/rest/api/3/myself`,
+                `jira = JIRA(server="https://acme.atlassian.net", basic_auth=("jane.doe@example.com", "${atlassian_API_TOKEN}"))`,
+                `JIRA_API_TOKEN=${atlassian_API_TOKEN}`,
+                `  confluence_token: "${atlassian_API_TOKEN}"`,
+            ],
+            negative: [
+                `JIRA_API_TOKEN=${BROKEN(atlassian_API_TOKEN)}`,
+                `JIRA_API_TOKEN=${atlassian_API_TOKEN.slice(0, 120)}`,
+                'JIRA_API_TOKEN: ${{ secrets.JIRA_API_TOKEN }}',
+                'basic_auth=("jane.doe@example.com", "ATATT3xFfGF0<your API token>")',
+            ],
+        },
+    },
+    {
+        id: 'bitbucket-app-password',
+        provider: 'bitbucket',
+        description: 'Bitbucket app password (ATBB…), with its username when a URL or `curl -u` joins them',
+        keywords: ['atbb'],
+        pattern: new RegExp(String.raw `${USER_BEFORE}${START}(?<secret>ATBB[A-Za-z0-9]{24}[0-9A-F]{8})${END}`),
+        validate: atlassianChecksumHolds,
+        parts: { username: 'username' },
+        examples: {
+            positive: [
+                `git clone https://jdoe:${atlassian_APP_PASSWORD}@bitbucket.org/acme/app.git`,
+                `curl -u jdoe:${atlassian_APP_PASSWORD} https://api.bitbucket.org/2.0/user`,
+                `BITBUCKET_APP_PASSWORD=${atlassian_APP_PASSWORD}`,
+            ],
+            negative: [
+                `BITBUCKET_APP_PASSWORD=${BROKEN(atlassian_APP_PASSWORD)}`,
+                'BITBUCKET_APP_PASSWORD=ATBBxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'git clone https://jdoe:${BITBUCKET_APP_PASSWORD}@bitbucket.org/acme/app.git',
+            ],
+        },
+    },
+    {
+        id: 'bitbucket-access-token',
+        provider: 'bitbucket',
+        description: 'Bitbucket repository, project or workspace access token (ATCTT3…)',
+        keywords: ['atctt3'],
+        pattern: new RegExp(String.raw `${START}(?<secret>ATCTT3[A-Za-z0-9_-]{100,400}=[0-9A-F]{8})${END}`),
+        validate: atlassianChecksumHolds,
+        examples: {
+            positive: [`curl -H "Authorization: Bearer ${atlassian_ACCESS_TOKEN}" https://api.bitbucket.org/2.0/repositories/acme`, `BITBUCKET_ACCESS_TOKEN: "${atlassian_ACCESS_TOKEN}"`],
+            negative: [`BITBUCKET_ACCESS_TOKEN=${BROKEN(atlassian_ACCESS_TOKEN)}`, 'BITBUCKET_ACCESS_TOKEN=$BITBUCKET_ACCESS_TOKEN', `token = "${atlassian_ACCESS_TOKEN.slice(0, 90)}"`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/aws.js
+
+// An access key id (AKIA… long-term, ASIA… temporary) is what a scanner can recognize; the secret
+// access key beside it is what verification needs. One finding per pair: the key id, with the
+// secret when the same line holds both (`KEY_ID=… SECRET=…`, a CSV row, `id:secret`); a secret
+// access key alone is found by its name.
+const KEY_ID = 'AKIAO223KDLS3MUD4BZR';
+const TEMP_KEY_ID = 'ASIAKUG6TFIBC5H4RBLP';
+const SECRET = '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';
+const ID = String.raw `(?:AKIA|ASIA)[A-Z2-7]{16}`;
+const SECRET_SHAPE = String.raw `[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])`;
+const SECRET_NAME = String.raw `(?:(?:[Ss]ecret|SECRET)[_.-]?(?:[Aa]ccess|ACCESS)[_.-]?(?:[Kk]ey|KEY)|(?:aws|AWS|Aws)[_.-]?(?:[Ss]ecret|SECRET)(?:[_.-]?(?:[Kk]ey|KEY))?)`;
+const AWS_RULES = [
+    {
+        id: 'aws-access-key-id',
+        provider: 'aws',
+        description: 'AWS access key id (AKIA…, ASIA…), with the secret access key when the same line holds it',
+        keywords: ['akia', 'asia'],
+        pattern: new RegExp(String.raw `(?<![A-Za-z0-9])(?<secret>${ID})(?![A-Za-z0-9])` +
+            // not when a secret access key named before it already captured it
+            String.raw `(?<!${SECRET_NAME}${ASSIGN}${SECRET_SHAPE}[^\n]{1,120}?${ID})` +
+            String.raw `(?:(?:["']?\s{0,3}[,:;|]\s{0,3}["']?|[^\n]{1,120}?(?:[Ss]ecret|SECRET)[\w.-]{0,30}${ASSIGN})(?<sak>${SECRET_SHAPE}))?`),
+        entropy: 3,
+        parts: { 'access-key-id': 'secret', 'secret-access-key': 'sak' },
+        // AWS's documentation keys (AKIAIOSFODNN7EXAMPLE, …EXAMPLEKEY) are dropped as samples (kit.ts `plausible`).
+        examples: {
+            positive: [
+                `AWS_ACCESS_KEY_ID=${KEY_ID} AWS_SECRET_ACCESS_KEY=${SECRET} aws s3 ls`,
+                `s3 = boto3.client("s3", aws_access_key_id="${KEY_ID}", aws_secret_access_key="${SECRET}")`,
+                `${KEY_ID},${SECRET}`,
+                `export AWS_ACCESS_KEY_ID=${TEMP_KEY_ID}`,
+                `  accessKeyId: '${KEY_ID}',`,
+            ],
+            negative: [
+                'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
+                'AWS_ACCESS_KEY_ID=AKIAXXXXXXXXXXXXXXXX',
+                "['an AWS access key id', 'AKIAABCDEFGHIJKLMNOP'],",
+                `arn = "arn:aws:iam::123456789012:user/${KEY_ID}X"`,
+                'TODAYINASIAASACKOFRICEFELLOVER',
+                'aws-access-key-id: ${{ secrets.AWS_ACCESS_KEY_ID }}',
+            ],
+        },
+    },
+    {
+        id: 'aws-secret-access-key',
+        provider: 'aws',
+        description: 'AWS secret access key, by its name (aws_secret_access_key, secretAccessKey)',
+        keywords: ['secret'],
+        pattern: new RegExp(String.raw `${SECRET_NAME}${ASSIGN}` +
+            // not when the key id before it already captured it
+            String.raw `(?<!(?<![A-Za-z0-9])${ID}(?![A-Za-z0-9])[^\n]{1,120}?(?:[Ss]ecret|SECRET)[\w.-]{0,30}${ASSIGN})` +
+            String.raw `(?<secret>${SECRET_SHAPE})(?:[^\n]{1,120}?(?<![A-Za-z0-9])(?<keyid>${ID})(?![A-Za-z0-9]))?`),
+        entropy: 4,
+        parts: { 'access-key-id': 'keyid' },
+        examples: {
+            positive: [
+                `aws_secret_access_key = ${SECRET}`,
+                `export AWS_SECRET_ACCESS_KEY="${SECRET}"`,
+                `new S3Client({ credentials: { secretAccessKey: '${SECRET}', accessKeyId: '${KEY_ID}' } });`,
+            ],
+            negative: [
+                'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+                'AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}',
+                `aws_secret_access_key = ${SECRET}abc`,
+                'aws_secret_access_key = 3f786850e387550fdab836ed7e6dc881de23001b',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/azure-devops.js
+
+// Personal access tokens: 84 characters with the AZDO signature at 76–80 since 2024, 52 base32
+// characters before (learn.microsoft.com/purview/sit-defn-azure-devops-personal-access-token). The
+// older shape is plain, so it is found only by its name or in the userinfo of an Azure DevOps URL.
+const PAT = 'cl95sMZZmZ4dXWMwZaGBP2f6pPSfOYpzEhICEkfo53cAFY6XycTva03ZlwPqgLjOYpqC5CM4RCKlAZDOl9Ee';
+const LEGACY = 'gezgd44mwhymmranckydgult6xx3iqzlpolk5lzr76vpfruvt25k';
+const LEGACY_SHAPE = /^(?=[a-z]*[2-7])[a-z2-7]{52}$/;
+const AZURE_DEVOPS_RULES = [
+    {
+        id: 'azure-devops-pat',
+        provider: 'azure-devops',
+        description: 'Azure DevOps personal access token (84 characters with the AZDO signature)',
+        keywords: ['azdo'],
+        pattern: /(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9+/=_-])/,
+        entropy: 4,
+        examples: {
+            positive: [`AZURE_DEVOPS_EXT_PAT=${PAT}`, `git clone https://build:${PAT}@dev.azure.com/fabrikam/app/_git/app`],
+            negative: [`AZURE_DEVOPS_EXT_PAT=${'A'.repeat(76)}AZDO${'A'.repeat(4)}`, `blob: "${PAT}${PAT}"`, 'AZURE_DEVOPS_EXT_PAT: $(System.AccessToken)'],
+        },
+    },
+    {
+        id: 'azure-devops-pat-legacy',
+        provider: 'azure-devops',
+        description: 'Azure DevOps personal access token of the older 52-character shape, by its name',
+        keywords: ['azure', 'azdo', 'ado', 'vsts'],
+        pattern: new RegExp(String.raw `(?:azure[_.-]?devops|(?<![a-z0-9])(?:azdo|ado|vsts))[\w.-]{0,30}?(?:pat|token)${ASSIGN}(?<secret>[a-z2-7]{52})(?![a-z0-9_-])`, 'i'),
+        entropy: 4,
+        validate: shape(LEGACY_SHAPE),
+        examples: {
+            positive: [`export AZURE_DEVOPS_EXT_PAT=${LEGACY}`, `AZDO_PERSONAL_ACCESS_TOKEN: "${LEGACY}"`, `  "adoToken": "${LEGACY}",`],
+            negative: [
+                `AZURE_DEVOPS_EXT_PAT=${LEGACY.toUpperCase()}`,
+                `tornado_token = "${LEGACY}"`,
+                `AZURE_DEVOPS_EXT_PAT=${'abcdefghijklmnopqrstuvwxyz'.repeat(2)}`,
+                `AZURE_DEVOPS_COMMIT=${LEGACY}`,
+            ],
+        },
+    },
+    {
+        id: 'azure-devops-pat-legacy-url',
+        provider: 'azure-devops',
+        description: 'Azure DevOps personal access token of the older shape in the userinfo of a dev.azure.com or visualstudio.com URL',
+        keywords: ['dev.azure.com', 'visualstudio.com'],
+        pattern: /https?:\/\/(?:[^\s:@/]{1,64}:)?(?<secret>[a-z2-7]{52})@(?:dev\.azure\.com|[a-z0-9-]{1,50}\.visualstudio\.com)\b/,
+        entropy: 4,
+        validate: shape(LEGACY_SHAPE),
+        examples: {
+            positive: [`git clone https://${LEGACY}@dev.azure.com/fabrikam/app/_git/app`, `url = https://build:${LEGACY}@fabrikam.visualstudio.com/DefaultCollection/_git/app`],
+            negative: [
+                'git clone https://dev.azure.com/fabrikam/app/_git/app',
+                'git clone https://build:$(System.AccessToken)@dev.azure.com/fabrikam/app/_git/app',
+                `git clone https://${'abcdefghijklmnopqrstuvwxyz'.repeat(2)}@dev.azure.com/fabrikam/app/_git/app`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/cloudflare.js
+
+// Token formats: developers.cloudflare.com/fundamentals/api/get-started/token-formats (cfut_ user
+// and cfat_ account API tokens, cfk_ Global API Keys: 40 characters and an 8-hex checksum whose
+// algorithm is not published). Older tokens (40 characters) and Global API Keys (37 hex) are plain,
+// so they are found by their names, or a token as the Bearer of a request to api.cloudflare.com.
+const USER_TOKEN = 'cfut_CalQMF42SQFBKWC82b9Hrb6bJOyjIOTmUfdEbxs914af316d';
+const ACCOUNT_TOKEN = 'cfat_hK49BDSSJEAjPz4A8BLMkSQ5t6HJex1HZFXOc5XG2754a555';
+const GLOBAL_KEY = 'cfk_MJ8JbjlkYfGBcFy7QsNWpCX4KFAGvxT9FU6o6Ehcad1750d1';
+const LEGACY_TOKEN = 't1ykVPTdQ296WlO_imhWQrUWrggLP0GtYePFQeHC';
+const LEGACY_GLOBAL_KEY = '2787b73c9ae2386f69c4b018a3dc8decf9ce8';
+/** The account email of a Global API Key, named before it on the line (`X-Auth-Email: …`, `CLOUDFLARE_EMAIL=…`). */
+const cloudflare_EMAIL_BEFORE = String.raw `(?:(?:[Ee]mail|EMAIL)${ASSIGN}(?<email>${EMAIL})["']?[^\n]{1,100}?)?`;
+const CF = String.raw `(?:cloudflare|(?<![a-z0-9])cf)[_.-]?`;
+const CLOUDFLARE_RULES = [
+    {
+        id: 'cloudflare-api-token',
+        provider: 'cloudflare',
+        description: 'Cloudflare user or account API token (cfut_…, cfat_…)',
+        keywords: ['cfut_', 'cfat_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>cf(?:ut|at)_[A-Za-z0-9]{40}[0-9a-f]{8})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`CLOUDFLARE_API_TOKEN=${USER_TOKEN}`, `curl https://api.cloudflare.com/client/v4/accounts/0123/tokens/verify -H "Authorization: Bearer ${ACCOUNT_TOKEN}"`],
+            negative: [`CLOUDFLARE_API_TOKEN=cfut_${'x'.repeat(40)}00000000`, 'CLOUDFLARE_API_TOKEN: ${{ secrets.CLOUDFLARE_API_TOKEN }}', `token = "${USER_TOKEN.slice(0, 40)}"`],
+        },
+    },
+    {
+        id: 'cloudflare-global-api-key',
+        provider: 'cloudflare',
+        description: 'Cloudflare Global API Key (cfk_…), with the account email named before it',
+        keywords: ['cfk_'],
+        pattern: new RegExp(String.raw `${cloudflare_EMAIL_BEFORE}${START}(?<secret>cfk_[A-Za-z0-9]{40}[0-9a-f]{8})${END}`),
+        entropy: 4,
+        parts: { email: 'email' },
+        examples: {
+            positive: [
+                `curl https://api.cloudflare.com/client/v4/user -H "X-Auth-Email: ops@example.com" -H "X-Auth-Key: ${GLOBAL_KEY}"`,
+                `CLOUDFLARE_API_KEY=${GLOBAL_KEY}`,
+            ],
+            negative: [`CLOUDFLARE_API_KEY=cfk_${'0'.repeat(48)}`, 'X-Auth-Key: cfk_<your global API key>', `key: "${GLOBAL_KEY}_old"`],
+        },
+    },
+    {
+        id: 'cloudflare-api-token-legacy',
+        provider: 'cloudflare',
+        description: 'Cloudflare API token of the older 40-character shape, by its name or as the Bearer of an api.cloudflare.com request',
+        keywords: ['cloudflare', 'cf_', 'cf-', 'cf.', 'cfapi', 'cftoken', 'bearer'],
+        pattern: new RegExp(String.raw `(?:${CF}(?:api[_.-]?)?token${ASSIGN}|bearer\s{1,3}(?=[a-z0-9_-]{40}(?![a-z0-9_-])[^\n]{0,300}?api\.cloudflare\.com)|(?<=api\.cloudflare\.com[^\n]{0,300}?)bearer\s{1,3})` +
+            String.raw `(?<secret>[a-z0-9_-]{40})(?![a-z0-9_-])`, 'i'),
+        entropy: 4,
+        examples: {
+            positive: [
+                `export CLOUDFLARE_API_TOKEN=${LEGACY_TOKEN}`,
+                `curl "https://api.cloudflare.com/client/v4/user/tokens/verify" -H "Authorization: Bearer ${LEGACY_TOKEN}"`,
+                `  cf_api_token: "${LEGACY_TOKEN}"`,
+            ],
+            negative: [
+                'curl "https://api.cloudflare.com/client/v4/user/tokens/verify" -H "Authorization: Bearer $CLOUDFLARE_API_TOKEN"',
+                `curl https://api.example.com/v1/me -H "Authorization: Bearer ${LEGACY_TOKEN}"`,
+                `CLOUDFLARE_API_TOKEN=${'x'.repeat(40)}`,
+                'CLOUDFLARE_API_TOKEN=3f786850e387550fdab836ed7e6dc881de23001b',
+            ],
+        },
+    },
+    {
+        id: 'cloudflare-global-api-key-legacy',
+        provider: 'cloudflare',
+        description: 'Cloudflare Global API Key of the older 37-hex shape, by its name or the X-Auth-Key header, with the account email named before it',
+        keywords: ['cloudflare', 'cf_', 'cf-', 'cf.', 'cfapi', 'cfglobal', 'x-auth-key'],
+        pattern: new RegExp(String.raw `${cloudflare_EMAIL_BEFORE}(?:${CF}(?:global[_.-]?)?api[_.-]?key|x-auth-key)${ASSIGN}(?<secret>[0-9a-f]{37})(?![a-z0-9_-])`, 'i'),
+        entropy: 3,
+        validate: shape(/^[0-9a-f]{37}$/),
+        parts: { email: 'email' },
+        examples: {
+            positive: [
+                `curl https://api.cloudflare.com/client/v4/zones -H "X-Auth-Email: ops@example.com" -H "X-Auth-Key: ${LEGACY_GLOBAL_KEY}"`,
+                `CLOUDFLARE_GLOBAL_API_KEY: ${LEGACY_GLOBAL_KEY}`,
+                `cloudflare_api_key = "${LEGACY_GLOBAL_KEY}"`,
+            ],
+            negative: [
+                `CLOUDFLARE_API_KEY=${LEGACY_GLOBAL_KEY.toUpperCase()}`,
+                `CLOUDFLARE_API_KEY=${'0'.repeat(37)}`,
+                'X-Auth-Key: ${CLOUDFLARE_API_KEY}',
+                `cloudflare_zone_id = "${LEGACY_GLOBAL_KEY.slice(0, 32)}"`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/datadog.js
+
+// Key shapes: DataDog/datadog-agent pkg/util/scrubber/default.go (API key 32 hex, application key
+// 40 hex or ddapp_…). Bare 32 and 40 hex are every MD5 digest and git commit id, so those are found
+// only by their names. A line holding both keys is one finding: the first, with the other as a part.
+// The patterns are case-insensitive for the names; `validate` holds each key to its exact shape.
+const datadog_API_KEY = 'df70feb0626ae97af132ea5c7421ec6d';
+const APP_KEY = 'ddapp_YfNzG9SAXmlgxgGypAX3P1zL8ktv5zIN3s';
+const LEGACY_APP_KEY = '30cd456c3b5a614ec9674046ee8088dc825cc1e2';
+/** DD_API_KEY, datadog_api_key, ddApiKey, DD-API-KEY, datadog.initialize(api_key=… */
+const API_NAME = String.raw `(?:datadog[_.-]?|(?<![a-z0-9])dd[_.-]?|datadog[^\n]{1,60}?(?<![a-z0-9]))api[_.-]?key`;
+const APP_NAME = String.raw `(?:datadog[_.-]?|(?<![a-z0-9])dd[_.-]?|datadog[^\n]{1,60}?(?<![a-z0-9]))app(?:lication)?[_.-]?key`;
+/** The other key's name once a Datadog key is on the line: a bare api_key / app_key will do. */
+const PARTNER_API = String.raw `(?:datadog|dd|(?<![a-z0-9]))[_.-]?api[_.-]?key`;
+const PARTNER_APP = String.raw `(?:datadog|dd|(?<![a-z0-9]))[_.-]?app(?:lication)?[_.-]?key`;
+const API_VALUE = String.raw `[0-9a-f]{32}(?![a-z0-9_-])`;
+const APP_VALUE = String.raw `(?:[0-9a-f]{40}|ddapp_[a-z0-9_]{34})(?![a-z0-9_-])`;
+const API_SHAPE = /^[0-9a-f]{32}$/;
+const DATADOG_RULES = [
+    {
+        id: 'datadog-api-key',
+        provider: 'datadog',
+        description: 'Datadog API key (32 hex) by its name, with the application key when the same line names it after',
+        keywords: ['datadog', 'dd_api', 'dd-api', 'dd.api', 'ddapi'],
+        pattern: new RegExp(String.raw `${API_NAME}${ASSIGN}` +
+            // not when an application key before it already captured it
+            String.raw `(?<!(?:ddapp_[a-z0-9_]{34}|${APP_NAME}${ASSIGN}[0-9a-f]{40})(?![a-z0-9_-])[^\n]{1,100}?${PARTNER_API}${ASSIGN})` +
+            String.raw `(?<secret>${API_VALUE})(?:[^\n]{1,100}?${PARTNER_APP}${ASSIGN}(?<appkey>${APP_VALUE}))?`, 'i'),
+        entropy: 3,
+        validate: shape(API_SHAPE),
+        parts: { 'app-key': 'appkey' },
+        examples: {
+            positive: [
+                `export DD_API_KEY=${datadog_API_KEY}`,
+                `DD_API_KEY=${datadog_API_KEY} DD_APP_KEY=${APP_KEY} npx @datadog/datadog-ci synthetics run-tests`,
+                `datadog.initialize(api_key="${datadog_API_KEY}", app_key="${LEGACY_APP_KEY}")`,
+                `  datadogApiKey: '${datadog_API_KEY}',`,
+                `curl -X GET "https://api.datadoghq.com/api/v1/validate" -H "DD-API-KEY: ${datadog_API_KEY}"`,
+            ],
+            negative: [
+                `DD_API_KEY=${datadog_API_KEY.toUpperCase()}`,
+                'DD_API_KEY=00000000000000000000000000000000',
+                'DD_API_KEY: ${{ secrets.DD_API_KEY }}',
+                `ADD_API_KEY=${datadog_API_KEY}`,
+                `DD_API_KEY=${datadog_API_KEY}0`,
+            ],
+        },
+    },
+    {
+        id: 'datadog-app-key',
+        provider: 'datadog',
+        description: 'Datadog application key (ddapp_…), with the API key when the same line names it after',
+        keywords: ['ddapp_'],
+        pattern: new RegExp(
+        // not when an API key before it already captured it (the lookahead first keeps it cheap)
+        String.raw `(?<![\w-])(?=ddapp_)(?<!${API_NAME}${ASSIGN}${API_VALUE}[^\n]{1,100}?${PARTNER_APP}${ASSIGN})` +
+            String.raw `(?<secret>ddapp_[a-z0-9_]{34})(?![a-z0-9_-])(?:[^\n]{1,100}?${PARTNER_API}${ASSIGN}(?<apikey>${API_VALUE}))?`, 'i'),
+        entropy: 4,
+        validate: shape(/^ddapp_[A-Za-z0-9_]{34}$/),
+        parts: { 'app-key': 'secret', 'api-key': 'apikey' },
+        examples: {
+            positive: [`DD_APP_KEY=${APP_KEY}`, `DD_APP_KEY=${APP_KEY} DD_API_KEY=${datadog_API_KEY} datadog-ci synthetics run-tests`, `  application_key: "${APP_KEY}"`],
+            negative: [`DD_APP_KEY=DDAPP_${APP_KEY.slice(6)}`, `DD_APP_KEY=ddapp_${'x'.repeat(34)}`, 'DD_APP_KEY: ${{ secrets.DD_APP_KEY }}'],
+        },
+    },
+    {
+        id: 'datadog-app-key-legacy',
+        provider: 'datadog',
+        description: 'Datadog application key of the 40-hex shape by its name, with the API key when the same line names it after',
+        keywords: ['datadog', 'dd_app', 'dd-app', 'dd.app', 'ddapp'],
+        pattern: new RegExp(String.raw `${APP_NAME}${ASSIGN}` +
+            // not when an API key before it already captured it
+            String.raw `(?<!${API_NAME}${ASSIGN}${API_VALUE}[^\n]{1,100}?${PARTNER_APP}${ASSIGN})` +
+            String.raw `(?<secret>[0-9a-f]{40})(?![a-z0-9_-])(?:[^\n]{1,100}?${PARTNER_API}${ASSIGN}(?<apikey>${API_VALUE}))?`, 'i'),
+        entropy: 3,
+        validate: shape(/^[0-9a-f]{40}$/),
+        parts: { 'app-key': 'secret', 'api-key': 'apikey' },
+        examples: {
+            positive: [
+                `export DD_APP_KEY=${LEGACY_APP_KEY}`,
+                `curl "https://api.datadoghq.com/api/v2/validate_keys" -H "DD-APPLICATION-KEY: ${LEGACY_APP_KEY}" -H "DD-API-KEY: ${datadog_API_KEY}"`,
+            ],
+            negative: [
+                `DD_APP_KEY=${LEGACY_APP_KEY.toUpperCase()}`,
+                'DD_APP_KEY=0000000000000000000000000000000000000000',
+                'DD_GIT_COMMIT_SHA=3f786850e387550fdab836ed7e6dc881de23001b',
+                `DD_APP_KEY_ID=${LEGACY_APP_KEY}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/digitalocean.js
+
+const digitalocean_PAT = 'dop_v1_bbf7ee7c9dd576805bb7aa8abfc384e921f512312f27f029a0a0825457104442';
+const OAUTH = 'doo_v1_5ce56389fc47c10d0766eb2dbae99d6c827bc0d2e3135cdd80581b4c9e8c33af';
+const REFRESH = 'dor_v1_1b6022806c5ef3e17d506f9f97c5187ce6c4c975cc27169997071bd0d06828fa';
+const DIGITALOCEAN_RULES = [
+    {
+        id: 'digitalocean-pat',
+        provider: 'digitalocean',
+        description: 'DigitalOcean personal access token (dop_v1_…)',
+        keywords: ['dop_v1_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>dop_v1_[0-9a-f]{64})${END}`),
+        entropy: 3,
+        examples: {
+            positive: [`export DIGITALOCEAN_ACCESS_TOKEN=${digitalocean_PAT}`, `doctl auth init --access-token ${digitalocean_PAT}`],
+            negative: [`DIGITALOCEAN_ACCESS_TOKEN=dop_v1_${'0'.repeat(64)}`, 'DIGITALOCEAN_ACCESS_TOKEN=dop_v1_<your token>', `token = "${digitalocean_PAT.slice(0, 50)}"`],
+        },
+    },
+    {
+        id: 'digitalocean-oauth-token',
+        provider: 'digitalocean',
+        description: 'DigitalOcean OAuth access token (doo_v1_…)',
+        keywords: ['doo_v1_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>doo_v1_[0-9a-f]{64})${END}`),
+        entropy: 3,
+        examples: {
+            positive: [`Authorization: Bearer ${OAUTH}`, `  "access_token": "${OAUTH}",`],
+            negative: [`"access_token": "doo_v1_${'f'.repeat(64)}"`, `"access_token": "${OAUTH}${OAUTH.slice(7, 12)}"`],
+        },
+    },
+    {
+        id: 'digitalocean-refresh-token',
+        provider: 'digitalocean',
+        description: 'DigitalOcean OAuth refresh token (dor_v1_…)',
+        keywords: ['dor_v1_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>dor_v1_[0-9a-f]{64})${END}`),
+        entropy: 3,
+        examples: {
+            positive: [`  "refresh_token": "${REFRESH}",`, `DO_REFRESH_TOKEN=${REFRESH}`],
+            negative: [`"refresh_token": "dor_v1_${'0123456789abcdef'.repeat(3)}"`, 'DO_REFRESH_TOKEN=${DO_REFRESH_TOKEN}'],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/discord.js
+// A bot token is three base64url segments; the first is the bot's user id (a snowflake of 17–20
+// digits) in base64, so it starts with MT…NT…OT… and decodes to digits: that check, not a keyword,
+// keeps the shape from matching other dotted strings.
+const TOKEN = 'MTA5MzkzMDkzODg5NTEzMDQxOQ.I1VULB.nbhr_5jwOkkVmZ7BayJVUCbdUfCMyViulLoerS';
+const TOKEN_2 = 'MTEzMTQ2MDQwMDk1MDIyNDU5Nw.u_D-Oz.5alheGCqE88fvhvyoK-fws9DsF-P3gpvm4bWR-';
+/** The first segment decodes to a snowflake id. */
+function snowflakeFirst(token) {
+    const first = token.slice(0, token.indexOf('.'));
+    return /^\d{17,20}$/.test(Buffer.from(first, 'base64url').toString('latin1'));
+}
+const DISCORD_RULES = [
+    {
+        id: 'discord-bot-token',
+        provider: 'discord',
+        description: 'Discord bot token (base64 user id . timestamp . HMAC)',
+        // The first two characters: a base64 digit 1–9.
+        keywords: ['mt', 'mj', 'mz', 'nd', 'nt', 'nj', 'nz', 'od', 'ot'],
+        pattern: /(?<![\w-])(?<secret>(?:M[Tjz]|N[DTjz]|O[DT])[A-Za-z0-9_-]{21,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![\w-])/,
+        entropy: 4,
+        validate: snowflakeFirst,
+        examples: {
+            positive: [`DISCORD_TOKEN=${TOKEN}`, `client.login('${TOKEN_2}');`, `bot.run("${TOKEN}")`],
+            negative: [
+                // the first segment is not a base64 snowflake
+                'DISCORD_TOKEN=MTB4OGZxMmt6OXc3bTNwNXQ0cg.I1VULB.nbhr_5jwOkkVmZ7BayJVUCbdUfCMyViulLoerS',
+                'client.login(process.env.DISCORD_TOKEN);',
+                `DISCORD_TOKEN=${TOKEN.split('.').slice(0, 2).join('.')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/docker-hub.js
+
+const docker_hub_PAT = 'dckr_pat_CyNqFdi-nZesKRD1eAE6p-Qhr1y';
+const OAT = 'dckr_oat_OH3X2gwCz-6HJ3aool56mY3EM7pOZfq8';
+/** A Docker ID or organization name: 4–30 lower-case letters and digits. */
+const DOCKER_ID = '[a-z0-9][a-z0-9_.-]{1,38}';
+const DOCKER_HUB_RULES = [
+    {
+        id: 'docker-hub-pat',
+        provider: 'docker-hub',
+        description: 'Docker Hub personal access token (dckr_pat_…), with the Docker ID named before it',
+        keywords: ['dckr_pat_'],
+        pattern: new RegExp(String.raw `${keyedUserBefore('username', DOCKER_ID)}${START}(?<secret>dckr_pat_[A-Za-z0-9_-]{27})${END}`),
+        entropy: 4,
+        parts: { username: 'username' },
+        examples: {
+            positive: [
+                `docker login -u octocat -p ${docker_hub_PAT}`,
+                `docker login --username octocat --password ${docker_hub_PAT} registry-1.docker.io`,
+                `DOCKERHUB_USERNAME=octocat DOCKERHUB_TOKEN=${docker_hub_PAT}`,
+                `  password: "${docker_hub_PAT}"`,
+            ],
+            negative: [`DOCKERHUB_TOKEN=dckr_pat_${'x'.repeat(27)}`, 'docker login -u octocat -p "$DOCKERHUB_TOKEN"', `DOCKERHUB_TOKEN=${docker_hub_PAT}abcde`],
+        },
+    },
+    {
+        id: 'docker-hub-oat',
+        provider: 'docker-hub',
+        description: 'Docker Hub organization access token (dckr_oat_…), with the organization named before it',
+        keywords: ['dckr_oat_'],
+        pattern: new RegExp(String.raw `${keyedUserBefore('username', DOCKER_ID)}${START}(?<secret>dckr_oat_[A-Za-z0-9_-]{27}(?:[A-Za-z0-9_-]{5})?)${END}`),
+        entropy: 4,
+        parts: { username: 'username' },
+        examples: {
+            positive: [`echo "${OAT}" | docker login --username acme --password-stdin`, `docker login -u acme -p ${OAT}`],
+            negative: [`DOCKER_ORG_TOKEN=dckr_oat_${'a'.repeat(32)}`, 'docker login -u acme -p dckr_oat_...', `DOCKER_ORG_TOKEN=${OAT}xyz`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/github.js
+
+
+// Token formats: github.blog/2021-04-05-behind-githubs-new-authentication-token-formats (prefix,
+// 30 random characters, a CRC-32 checksum in 6 base62 characters: a copy that fails it is a typo or
+// a made-up sample, not a token), docs.github.com/en/authentication (github_pat_, no published
+// checksum), the 2026 stateless installation tokens (ghs_ + a JWT, two dots, ~520 characters:
+// github.blog/changelog/2026-05-15-github-app-installation-tokens-per-request-override-header).
+// Tokens from before 2021 are 40 lower-case hex, the shape of every git commit id: only by name.
+const github_PAT = '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';
+const PAT_2 = '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';
+const github_OAUTH = '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';
+const github_USER = 'ghu_9dKL2hvuBGGj58dsaIxNpEeD8gJQpv2tR94T';
+const INSTALLATION = 'ghs_FoKmKMNyLs26ybATb7aE8zue1yHONU0LJsZF';
+const github_REFRESH = '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';
+const FINE_GRAINED = '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';
+const STATELESS = 'ghs_1137386_eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiIxMjM0NTY3IiwiZXhwIjoxNzk4NzYxNjAwLCJpaWQiOjc2NTQzMjEsInJpZCI6IkZTbTBqVjZNTUhkQyJ9.9XFOtLZZKW34jxRmdyjurEhVPqTbJqbcnUMIj6xYnT4WX_MirChfdAe1EtjaUq3lav_JV1tlpj37DRTCGAG4MPwuv4uRR7MpyfUn0OYlLo6GP804YbMTjdacPtesg7kaqUdng_yC62uaOziyEQyaOBk4NAGaNozh78ExJZ9PSOro6TvUqmqYW6fGL0PX_3QOBqvgVSrGm5UFougSTA_H9B0VgQO1hKjnSFDvgrbIDhSQ1wRd_UsefOOXSOEDa2iEejmRNRU63f1PNPeAzN7995odYGjCVVlp2n5VuIMNsW7P2D0x0cV95VMx2wCHQ1YrtzLD1GBgKp3Gr0Jcexs2rG';
+const github_LEGACY = '88fd75ba6d292d0ff7472a247881f1dafa41fa6f';
+const SHA = '3f786850e387550fdab836ed7e6dc881de23001b';
+/** A `prefix_` + 36 base62 token whose CRC-32 suffix must hold. */
+function checksummed(id, prefix, description, positive, negative) {
+    return {
+        id,
+        provider: 'github',
+        description,
+        keywords: [prefix],
+        pattern: new RegExp(String.raw `${START}(?<secret>${prefix}[A-Za-z0-9]{36})${END}`),
+        validate: (secret) => hasValidCrc32Suffix(secret, prefix),
+        examples: { positive, negative },
+    };
+}
+/** GITHUB_TOKEN, GH_TOKEN, github_pat, HOMEBREW_GITHUB_API_TOKEN, github-oauth-token, GH_ENTERPRISE_TOKEN … */
+const TOKEN_NAME = String.raw `(?:github|(?<![a-z0-9])gh)[\w.-]{0,20}?(?:token|pat)`;
+const GITHUB_RULES = [
+    checksummed('github-pat', 'ghp_', 'GitHub classic personal access token (ghp_…)', [`export GITHUB_TOKEN=${github_PAT}`, `git clone https://x-access-token:${PAT_2}@github.com/acme/app.git`, `  token: "${github_PAT}"`], [
+        // the checksum does not hold
+        `export GITHUB_TOKEN=${github_PAT.slice(0, -1)}A`,
+        'export GITHUB_TOKEN=ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        'GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}',
+        `token = "${github_PAT}xyz"`,
+    ]),
+    checksummed('github-oauth-token', 'gho_', 'GitHub OAuth app access token (gho_…)', [`Authorization: token ${github_OAUTH}`, `  "access_token": "${github_OAUTH}",`], [
+        // GitHub's documentation sample: its checksum does not hold
+        'Authorization: token gho_16C7e42F292c6912E7710c838347Ae178B4a',
+        `"access_token": "${github_OAUTH.slice(0, 30)}"`,
+        '"access_token": "gho_<token>"',
+    ]),
+    checksummed('github-user-token', 'ghu_', 'GitHub App user access token (ghu_…)', [`GH_TOKEN=${github_USER} gh pr list`, `  "access_token": "${github_USER}",`], [`GH_TOKEN=${github_USER.slice(0, -1)}A`, 'GH_TOKEN=ghu_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ']),
+    checksummed('github-installation-token', 'ghs_', 'GitHub App installation token or GITHUB_TOKEN (ghs_…)', [`  token: ${INSTALLATION}`, `url = https://x-access-token:${INSTALLATION}@github.com/acme/app.git`], [`  token: ${INSTALLATION.slice(0, -1)}A`, '  token: ${{ steps.app-token.outputs.token }}', `  token: ${INSTALLATION}_`]),
+    {
+        id: 'github-installation-token-stateless',
+        provider: 'github',
+        description: 'GitHub App installation token in the 2026 stateless form (ghs_ + a JWT)',
+        keywords: ['ghs_'],
+        pattern: /(?<![\w-])(?<secret>ghs_[A-Za-z0-9_-]{20,600}\.[A-Za-z0-9_-]{20,1200}\.[A-Za-z0-9_-]{20,800})(?![\w.-])/,
+        entropy: 4,
+        examples: {
+            positive: [`GITHUB_TOKEN=${STATELESS}`, `git -c http.extraheader="AUTHORIZATION: bearer ${STATELESS}" fetch`],
+            negative: ['GITHUB_TOKEN=ghs_xxxxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxx', `GITHUB_TOKEN=${STATELESS.split('.').slice(0, 2).join('.')}`],
+        },
+    },
+    checksummed('github-refresh-token', 'ghr_', 'GitHub App refresh token (ghr_…)', [`  "refresh_token": "${github_REFRESH}",`, `GITHUB_REFRESH_TOKEN=${github_REFRESH}`], [`"refresh_token": "${github_REFRESH.slice(0, -1)}B"`, '"refresh_token": "ghr_1B4a2e77838347a7E420ce178F2E7c6912E1"']),
+    {
+        id: 'github-fine-grained-pat',
+        provider: 'github',
+        description: 'GitHub fine-grained personal access token (github_pat_…)',
+        keywords: ['github_pat_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`export GH_TOKEN=${FINE_GRAINED}`, `    github-token: "${FINE_GRAINED}"`],
+            negative: [`GH_TOKEN=github_pat_${'x'.repeat(22)}_${'x'.repeat(59)}`, `GH_TOKEN=${FINE_GRAINED.slice(0, 60)}`, 'GH_TOKEN: ${{ secrets.FINE_GRAINED_PAT }}'],
+        },
+    },
+    {
+        id: 'github-legacy-token',
+        provider: 'github',
+        description: 'GitHub token of the pre-2021 shape (40 hex), by its name',
+        keywords: ['github', 'gh'],
+        pattern: new RegExp(String.raw `${TOKEN_NAME}${ASSIGN}(?<secret>[0-9a-f]{40})(?![a-z0-9_-])`, 'i'),
+        entropy: 3,
+        validate: shape(/^[0-9a-f]{40}$/),
+        examples: {
+            positive: [`export GITHUB_TOKEN=${github_LEGACY}`, `HOMEBREW_GITHUB_API_TOKEN="${github_LEGACY}"`, `  github_token: ${github_LEGACY}`],
+            negative: [
+                `GITHUB_SHA=${SHA}`,
+                `GITHUB_TOKEN=${github_LEGACY.toUpperCase()}`,
+                `  ref: ${SHA}`,
+                `  high_token: ${github_LEGACY}`,
+                'GITHUB_TOKEN=0000000000000000000000000000000000000000',
+            ],
+        },
+    },
+    {
+        id: 'github-legacy-token-url',
+        provider: 'github',
+        description: 'GitHub token of the pre-2021 shape (40 hex) in the userinfo of a GitHub URL',
+        keywords: ['github'],
+        pattern: /https?:\/\/(?:[^\s:@/]{1,64}:)?(?<secret>[0-9a-f]{40})@(?:[\w-]{1,63}\.){0,3}github[\w-]{0,40}\.[a-z]{2,24}\b/,
+        entropy: 3,
+        examples: {
+            positive: [`git clone https://${github_LEGACY}@github.com/acme/app.git`, `url = https://x-access-token:${github_LEGACY}@github.example.com/acme/app.git`],
+            negative: [`https://github.com/acme/app/commit/${SHA}`, `https://raw.githubusercontent.com/acme/app/${SHA}/README.md`, 'git clone https://x-access-token:${GITHUB_TOKEN}@github.com/acme/app.git'],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/gitlab.js
+
+
+// Prefixes: docs.gitlab.com/security/tokens/ ("Token prefixes"). Routable tokens end with a CRC-32
+// of everything before it (lib/authn/token_field/generator/routable_token.rb; src/providers/gitlab.ts).
+const gitlab_LEGACY = 'glpat-h-c9UsKvAOxVP0hPv_AT';
+const ROUTABLE = 'glpat-1PUmAxzvrqTPMX2r8QCXzb-Caeq.01.0r1sr0sp2';
+const ROUTABLE_2 = 'glpat-kxkkW-yqrwvb16AX_FCNgVGzsRr.01.0r1hayasy';
+const JOB = 'glcbt-64_tvEB_M1N6dzT8XO1rgbW';
+const JOB_JWT = 'glcbt-eyJhbGciOiJSUzI1NiIsImtpZCI6IkxjQWYwSnRlIn0.eyJzdWIiOiJqb2JfMTIzIiwibyI6IjEiLCJ1IjoiNDIifQ.R2KFmaqBapfxq0NrtR975FHyHHNXR9zATtOAHO8dULw6gLmXFIdlTnNUKaOo5b8aRrEmLPBO_7P8pjI26rpyVO';
+/** Not followed by more of a token, nor by a dot that would make it the start of a routable one. */
+const gitlab_END = String.raw `(?![\w.-])`;
+const GITLAB_RULES = [
+    {
+        id: 'gitlab-pat',
+        provider: 'gitlab',
+        description: 'GitLab personal, project or group access token (glpat-…, 20 characters)',
+        keywords: ['glpat-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>glpat-[0-9A-Za-z_-]{20})${gitlab_END}`),
+        entropy: 3.5,
+        examples: {
+            positive: [`export GITLAB_TOKEN=${gitlab_LEGACY}`, `git clone https://oauth2:${gitlab_LEGACY}@gitlab.com/acme/app.git`],
+            negative: ['GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx', 'GITLAB_TOKEN: $CI_JOB_TOKEN', `GITLAB_TOKEN=${gitlab_LEGACY}x`],
+        },
+    },
+    {
+        id: 'gitlab-pat-routable',
+        provider: 'gitlab',
+        description: 'GitLab personal, project or group access token, routable form (glpat-….01.…), checksum verified',
+        keywords: ['glpat-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>glpat-[0-9A-Za-z_-]{27,300}\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})${gitlab_END}`),
+        validate: routableChecksumHolds,
+        examples: {
+            positive: [`PRIVATE-TOKEN: ${ROUTABLE}`, `  gitlab_token = "${ROUTABLE_2}"`],
+            negative: [
+                // the checksum does not hold
+                `PRIVATE-TOKEN: ${ROUTABLE.slice(0, -1)}3`,
+                `PRIVATE-TOKEN: ${ROUTABLE.slice(0, -10)}`,
+                'PRIVATE-TOKEN: glpat-<your token>',
+            ],
+        },
+    },
+    {
+        id: 'gitlab-ci-job-token',
+        provider: 'gitlab',
+        description: 'GitLab CI/CD job token (glcbt-…)',
+        keywords: ['glcbt-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>glcbt-[0-9A-Za-z]{1,5}_[0-9A-Za-z_-]{20})${gitlab_END}`),
+        entropy: 3.5,
+        examples: {
+            positive: [`JOB-TOKEN: ${JOB}`, `curl --header "JOB-TOKEN: ${JOB}" "https://gitlab.com/api/v4/job"`],
+            negative: ['JOB-TOKEN: $CI_JOB_TOKEN', `JOB-TOKEN: glcbt-64_${'x'.repeat(20)}`, `JOB-TOKEN: ${JOB}xyz`],
+        },
+    },
+    {
+        id: 'gitlab-ci-job-token-jwt',
+        provider: 'gitlab',
+        description: 'GitLab CI/CD job token in its JWT form (glcbt-eyJ…)',
+        keywords: ['glcbt-eyj'],
+        pattern: new RegExp(String.raw `${START}(?<secret>glcbt-eyJ[\w-]{10,2000}\.eyJ[\w-]{10,4000}\.[\w-]{10,2000})${gitlab_END}`),
+        entropy: 4,
+        examples: {
+            positive: [`CI_JOB_TOKEN=${JOB_JWT}`, `  "token": "${JOB_JWT}"`],
+            negative: ['CI_JOB_TOKEN=glcbt-eyJxxxxxxxxxxxx.eyJxxxxxxxxxxxx.xxxxxxxxxxxx', `CI_JOB_TOKEN=${JOB_JWT.split('.').slice(0, 2).join('.')}`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/google.js
+
+const google_API_KEY = 'AIzaBKSfPZPpodUe38w5IH2RMUwByjW2lpohSY7';
+const API_KEY_2 = 'AIzaiHJjh30lfzwe_lIS8O9AmUSRrTFTrtOl3yu';
+/** A private key as a key file's JSON holds it: one string, its line breaks escaped (`\n`). */
+const PEM = String.raw `-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCQzisA0AGZqXEVuQMdxfRjwYx+hQ9NdsZ\nTPsZ5M0fmswRlxdKBp/iSu0fsQvnxJvFRoXV2ExCkjtA/1Lky8IEasf3ZcFC2Xu6\nvz5VC1m0M/WBiUdVKetJkg1rnOF/ciq3rRyU7w98gNW5rJp4SCsG+dY0/1+WIQLE\nqgKvZbfGzlOUBEDj2k3cV3j3NdoGjDpugPWgZuh5=\n-----END PRIVATE KEY-----\n`;
+const KEY_FILE = `{"type": "service_account", "project_id": "acme-prod", "private_key_id": "da88e436f68cdbf01acd758228480c198a427ab9", "private_key": "${PEM}", "client_email": "deployer@acme-prod.iam.gserviceaccount.com", "client_id": "350541216080530807838", "token_uri": "https://oauth2.googleapis.com/token"}`;
+const GOOGLE_RULES = [
+    {
+        id: 'google-api-key',
+        provider: 'google-api-key',
+        description: 'Google API key (AIza…)',
+        keywords: ['aiza'],
+        pattern: new RegExp(String.raw `${START}(?<secret>AIza[0-9A-Za-z_-]{35})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`GOOGLE_API_KEY=${google_API_KEY}`, `<script src="https://maps.googleapis.com/maps/api/js?key=${API_KEY_2}&callback=initMap"></script>`, `  apiKey: "${google_API_KEY}",`],
+            negative: ['GOOGLE_API_KEY=AIzaSyXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'apiKey: process.env.GOOGLE_API_KEY,', `GOOGLE_API_KEY=${google_API_KEY.slice(0, 30)}`],
+        },
+    },
+    {
+        id: 'google-service-account-key',
+        provider: 'google-service-account',
+        description: 'Google service account key file, as JSON on one line (a variable or a secret file)',
+        keywords: ['service_account'],
+        pattern: /(?<secret>\{(?=[^{}\n]{0,6000}?"type"\s{0,3}:\s{0,3}"service_account")(?=[^{}\n]{0,6000}?"private_key"\s{0,3}:\s{0,3}"-----BEGIN PRIVATE KEY-----)[^{}\n]{100,8000}\})/,
+        examples: {
+            positive: [`GOOGLE_APPLICATION_CREDENTIALS_JSON='${KEY_FILE}'`, `  credentials: ${KEY_FILE}`],
+            negative: [
+                '{"type": "service_account", "project_id": "acme-prod", "client_email": "deployer@acme-prod.iam.gserviceaccount.com"}',
+                '{"type": "authorized_user", "client_id": "764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur.apps.googleusercontent.com", "private_key": "-----BEGIN PRIVATE KEY-----\\n…"}',
+                'GOOGLE_CREDENTIALS: ${{ secrets.GCP_SA_KEY }}',
+            ],
+        },
+    },
+    {
+        id: 'google-service-account-private-key',
+        provider: 'google-service-account',
+        description: "The private key line of a Google service account key file (\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n…\")",
+        keywords: ['private_key'],
+        pattern: /^\s{0,20}"private_key"\s{0,3}:\s{0,3}"(?<secret>-----BEGIN PRIVATE KEY-----\\n[A-Za-z0-9+/=\\]{64,8000}-----END PRIVATE KEY-----(?:\\n)?)"/,
+        examples: {
+            positive: [`  "private_key": "${PEM}",`, `    "private_key":"${PEM}",`],
+            negative: ['  "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n",', '  "private_key_id": "da88e436f68cdbf01acd758228480c198a427ab9",', '  "private_key": "${GCP_PRIVATE_KEY}",'],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/heroku.js
+
+const heroku_KEY = 'HRKU-AA85t_MQuhmyPnoH0z2QyZzM7WUZ1xgxl57ARBQaF-kcZSa0cjN4fw9ZxLvH';
+const heroku_LEGACY = 'f7e740cc-4f59-a298-4fb9-a2b07bbcdaa0';
+const HEROKU_RULES = [
+    {
+        id: 'heroku-api-key',
+        provider: 'heroku',
+        description: 'Heroku API key or OAuth token (HRKU-AA…)',
+        keywords: ['hrku-aa'],
+        pattern: new RegExp(String.raw `${START}(?<secret>HRKU-AA[0-9A-Za-z_-]{58})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`export HEROKU_API_KEY=${heroku_KEY}`, `machine api.heroku.com login me@example.com password ${heroku_KEY}`],
+            negative: [`HEROKU_API_KEY=HRKU-AA${'x'.repeat(58)}`, 'HEROKU_API_KEY: ${{ secrets.HEROKU_API_KEY }}', `HEROKU_API_KEY=${heroku_KEY.slice(0, 50)}`],
+        },
+    },
+    {
+        id: 'heroku-api-key-legacy',
+        provider: 'heroku',
+        description: 'Heroku API key of the older UUID shape, by its name',
+        keywords: ['heroku'],
+        pattern: new RegExp(String.raw `heroku[\w.-]{0,20}?(?:api[_.-]?key|token)${ASSIGN}(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])`, 'i'),
+        entropy: 3,
+        validate: shape(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+        examples: {
+            positive: [`export HEROKU_API_KEY=${heroku_LEGACY}`, `  heroku_auth_token: "${heroku_LEGACY}"`],
+            negative: [
+                `HEROKU_APP_ID=${heroku_LEGACY}`,
+                `HEROKU_API_KEY=${heroku_LEGACY.toUpperCase()}`,
+                'HEROKU_API_KEY=00000000-0000-0000-0000-000000000000',
+                'HEROKU_API_KEY: ${{ secrets.HEROKU_API_KEY }}',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/huggingface.js
+
+const huggingface_TOKEN = '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';
+const ORG = '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';
+const HUGGINGFACE_RULES = [
+    {
+        id: 'huggingface-token',
+        provider: 'huggingface',
+        description: 'Hugging Face user access token (hf_…)',
+        keywords: ['hf_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>hf_[A-Za-z]{34})${END}`),
+        entropy: 3.5,
+        examples: {
+            positive: [`export HF_TOKEN=${huggingface_TOKEN}`, `login(token="${huggingface_TOKEN}")`, `git clone https://user:${huggingface_TOKEN}@huggingface.co/acme/model`],
+            negative: [`HF_TOKEN=hf_${'x'.repeat(34)}`, 'HF_TOKEN=hf_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', 'login(token=os.environ["HF_TOKEN"])', `HF_TOKEN=${huggingface_TOKEN}1`],
+        },
+    },
+    {
+        id: 'huggingface-org-token',
+        provider: 'huggingface',
+        description: 'Hugging Face organization API token (api_org_…)',
+        keywords: ['api_org_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>api_org_[A-Za-z]{34})${END}`),
+        entropy: 3.5,
+        examples: {
+            positive: [`HUGGINGFACE_ORG_TOKEN=${ORG}`, `headers = {"Authorization": "Bearer ${ORG}"}`],
+            negative: [`HUGGINGFACE_ORG_TOKEN=api_org_${'a'.repeat(34)}`, `HUGGINGFACE_ORG_TOKEN=${ORG.slice(0, 30)}`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/linear.js
+
+const linear_KEY = 'lin_api_7CRKpQuE3MmfWGxMfLrTWfb9ZNPb5IUNX2P5knIY';
+const LINEAR_RULES = [
+    {
+        id: 'linear-api-key',
+        provider: 'linear',
+        description: 'Linear personal API key (lin_api_…)',
+        keywords: ['lin_api_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>lin_api_[A-Za-z0-9]{40})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`LINEAR_API_KEY=${linear_KEY}`, `const linear = new LinearClient({ apiKey: "${linear_KEY}" });`],
+            negative: [`LINEAR_API_KEY=lin_api_${'x'.repeat(40)}`, 'const linear = new LinearClient({ apiKey: process.env.LINEAR_API_KEY });', `LINEAR_API_KEY=${linear_KEY}0`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/mailgun.js
+// Private API keys: key-<32 hex> (older) and <32 hex>-<8 hex>-<8 hex>. Neither is distinctive alone
+// (key- is a common prefix), so the line must name Mailgun before it, or the key is the password of
+// `api:` (Mailgun's Basic user name).
+const mailgun_KEY = 'key-88dc8d4d175ef4324f79f5e3fa8055af';
+const NEW_KEY = '56d3e0a8c441facb1573e518d6817904-c45058aa-65394ec6';
+const MAILGUN_RULES = [
+    {
+        id: 'mailgun-api-key',
+        provider: 'mailgun',
+        description: 'Mailgun private API key (key-…, or 32-8-8 hex) on a line that names Mailgun, or as the password of `api:`',
+        keywords: ['mailgun', 'api:'],
+        pattern: /(?:(?:[Mm]ailgun|MAILGUN)[^\n]{0,100}?|(?<![\w-])api:)(?<![\w-])(?<secret>key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![\w-])/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `MAILGUN_API_KEY=${mailgun_KEY}`,
+                `curl -s --user 'api:${NEW_KEY}' https://api.mailgun.net/v3/mg.example.com/messages`,
+                `const mg = mailgun.client({ username: "api", key: "${NEW_KEY}" });`,
+            ],
+            negative: [
+                `cache_key = "key-5d41402abc4b2a76b9719d911017c592"`,
+                `MAILGUN_API_KEY=key-${'0'.repeat(32)}`,
+                'MAILGUN_API_KEY: ${{ secrets.MAILGUN_API_KEY }}',
+                `MAILGUN_SIGNING_KEY=${NEW_KEY}-0`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/netlify.js
+
+const netlify_TOKEN = 'nfp_sROV4inavc9239P2Y5UNNYZrntw6MxRXOvDv';
+const TOKEN_40 = 'nfp_Q4Qlb8Zr9VY5qgMMFLb11ZMV39n2sDMd9UVlFdbm';
+const NETLIFY_RULES = [
+    {
+        id: 'netlify-pat',
+        provider: 'netlify',
+        description: 'Netlify personal access token (nfp_…)',
+        keywords: ['nfp_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>nfp_[A-Za-z0-9_]{36}(?:[A-Za-z0-9_]{4})?)${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`NETLIFY_AUTH_TOKEN=${netlify_TOKEN}`, `netlify deploy --prod --auth ${TOKEN_40}`],
+            negative: [`NETLIFY_AUTH_TOKEN=nfp_${'x'.repeat(36)}`, 'NETLIFY_AUTH_TOKEN: ${{ secrets.NETLIFY_AUTH_TOKEN }}', `NETLIFY_AUTH_TOKEN=${netlify_TOKEN.slice(0, 30)}`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/notion.js
+
+// Notion advises against validating tokens by pattern: these are the internal integration token
+// shapes seen so far (ntn_ since September 2024, secret_ before), 50 characters each.
+const notion_TOKEN = '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';
+const notion_LEGACY = 'secret_04a75n0F40I4j3R25BpNWHgmPmPYUSEcAhgBKRnQ1Se';
+const NOTION_RULES = [
+    {
+        id: 'notion-integration-token',
+        provider: 'notion',
+        description: 'Notion internal integration token (ntn_…)',
+        keywords: ['ntn_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>ntn_\d{11}[A-Za-z0-9]{35})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`NOTION_TOKEN=${notion_TOKEN}`, `const notion = new Client({ auth: "${notion_TOKEN}" });`],
+            negative: [`NOTION_TOKEN=ntn_${'1'.repeat(11)}${'x'.repeat(35)}`, 'const notion = new Client({ auth: process.env.NOTION_TOKEN });', `NOTION_TOKEN=${notion_TOKEN}x`],
+        },
+    },
+    {
+        id: 'notion-integration-token-legacy',
+        provider: 'notion',
+        description: 'Notion internal integration token of the shape before September 2024 (secret_…)',
+        keywords: ['secret_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>secret_[A-Za-z0-9]{43})${END}`),
+        entropy: 4.5,
+        examples: {
+            positive: [`NOTION_API_KEY=${notion_LEGACY}`, `notion = Client(auth="${notion_LEGACY}")`],
+            negative: [`client_${notion_LEGACY}`, `NOTION_API_KEY=secret_${'x'.repeat(43)}`, 'secret_key_base = "<%= ENV["SECRET_KEY_BASE"] %>"', `NOTION_API_KEY=${notion_LEGACY.slice(0, 40)}`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/npm.js
+
+
+// npm_ + 30 random + a CRC-32 checksum in 6 base62 characters, as GitHub's tokens
+// (src/providers/checksum.ts).
+const npm_TOKEN = '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';
+const npm_TOKEN_2 = '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';
+const NPM_RULES = [
+    {
+        id: 'npm-access-token',
+        provider: 'npm',
+        description: 'npm access token (npm_…), checksum verified',
+        keywords: ['npm_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>npm_[A-Za-z0-9]{36})${END}`),
+        validate: (secret) => hasValidCrc32Suffix(secret, 'npm_'),
+        examples: {
+            positive: [`//registry.npmjs.org/:_authToken=${npm_TOKEN}`, `export NODE_AUTH_TOKEN=${npm_TOKEN_2}`],
+            negative: [
+                // the checksum does not hold
+                `//registry.npmjs.org/:_authToken=${npm_TOKEN.slice(0, -1)}A`,
+                '//registry.npmjs.org/:_authToken=${NPM_TOKEN}',
+                '//registry.npmjs.org/:_authToken=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/openai.js
+
+// Every OpenAI key holds T3BlbkFJ (base64 of "OpenAI") between two random halves.
+const openai_PROJECT = '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';
+const SERVICE_ACCOUNT = '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';
+const ADMIN = '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';
+const openai_LEGACY = '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';
+const HALF = '(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})';
+const keyOf = (kind) => new RegExp(String.raw `${START}(?<secret>sk-${kind}-${HALF}T3BlbkFJ${HALF})${END}`);
+/** The same key with its second half cut short. */
+const truncated = (key) => key.slice(0, -20);
+const OPENAI_RULES = [
+    {
+        id: 'openai-project-key',
+        provider: 'openai',
+        description: 'OpenAI project API key (sk-proj-…)',
+        keywords: ['sk-proj-'],
+        pattern: keyOf('proj'),
+        entropy: 4,
+        examples: {
+            positive: [`export OPENAI_API_KEY=${openai_PROJECT}`, `client = OpenAI(api_key="${openai_PROJECT}")`],
+            negative: [`OPENAI_API_KEY=sk-proj-${'x'.repeat(74)}T3BlbkFJ${'x'.repeat(74)}`, 'OPENAI_API_KEY=sk-proj-...', `OPENAI_API_KEY=${truncated(openai_PROJECT)}`],
+        },
+    },
+    {
+        id: 'openai-service-account-key',
+        provider: 'openai',
+        description: 'OpenAI service account API key (sk-svcacct-…)',
+        keywords: ['sk-svcacct-'],
+        pattern: keyOf('svcacct'),
+        entropy: 4,
+        examples: {
+            positive: [`OPENAI_API_KEY: "${SERVICE_ACCOUNT}"`, `const openai = new OpenAI({ apiKey: '${SERVICE_ACCOUNT}' });`],
+            negative: [`OPENAI_API_KEY=${truncated(SERVICE_ACCOUNT)}`, 'const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });'],
+        },
+    },
+    {
+        id: 'openai-admin-key',
+        provider: 'openai',
+        description: 'OpenAI Admin API key (sk-admin-…)',
+        keywords: ['sk-admin-'],
+        pattern: keyOf('admin'),
+        entropy: 4,
+        examples: {
+            positive: [`OPENAI_ADMIN_KEY=${ADMIN}`, `curl https://api.openai.com/v1/organization/admin_api_keys -H "Authorization: Bearer ${ADMIN}"`],
+            negative: [`OPENAI_ADMIN_KEY=${truncated(ADMIN)}`, 'OPENAI_ADMIN_KEY=sk-admin-<your key>'],
+        },
+    },
+    {
+        id: 'openai-legacy-key',
+        provider: 'openai',
+        description: 'OpenAI user API key of the older shape (sk-…T3BlbkFJ…)',
+        keywords: ['t3blbkfj'],
+        pattern: new RegExp(String.raw `${START}(?<secret>sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`openai.api_key = "${openai_LEGACY}"`, `OPENAI_API_KEY=${openai_LEGACY}`],
+            negative: [`openai.api_key = "sk-${'x'.repeat(20)}T3BlbkFJ${'x'.repeat(20)}"`, `OPENAI_API_KEY=${openai_LEGACY.slice(0, -5)}`, 'openai.api_key = os.getenv("OPENAI_API_KEY")'],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/pagerduty.js
+
+// REST API keys are 20 characters: a user token starts with u+, an account key has no mark. Both
+// are plain, so they are found by what the line says around them: PagerDuty's own header
+// (`Authorization: Token token=…`) or a PagerDuty name.
+const pagerduty_USER_TOKEN = 'u+snXQ-f1zkSaGtt7bjg';
+const ACCOUNT_KEY = 'hBBASgubtIfT58PsUgjY';
+const PAGERDUTY_RULES = [
+    {
+        id: 'pagerduty-user-token',
+        provider: 'pagerduty',
+        description: 'PagerDuty user API token (u+…) in a Token header or on a line that names PagerDuty',
+        keywords: ['token=', 'pagerduty', 'pd_'],
+        pattern: /(?:[Tt]oken token=|(?:[Pp]ager[Dd]uty|PAGERDUTY|(?<![A-Za-z0-9])PD_)[^\n]{0,100}?)(?<![\w+/-])(?<secret>u\+[A-Za-z0-9_+-]{18})(?![\w+/=-])/,
+        entropy: 3,
+        examples: {
+            positive: [`curl https://api.pagerduty.com/users/me -H "Authorization: Token token=${pagerduty_USER_TOKEN}"`, `PAGERDUTY_TOKEN=${pagerduty_USER_TOKEN}`],
+            negative: [`PAGERDUTY_TOKEN=u+${'x'.repeat(18)}`, 'Authorization: Token token=${PAGERDUTY_TOKEN}', `PAGERDUTY_CA="MIIBu+${pagerduty_USER_TOKEN.slice(2)}"`],
+        },
+    },
+    {
+        id: 'pagerduty-api-key',
+        provider: 'pagerduty',
+        description: 'PagerDuty account REST API key (20 characters) by its name',
+        keywords: ['pagerduty', 'pd_', 'pd-', 'pd.', 'pdapi', 'pdkey', 'pdtoken'],
+        pattern: new RegExp(String.raw `(?:pagerduty|(?<![a-z0-9])pd)[_.-]?(?:api[_.-]?)?(?:key|token)${ASSIGN}(?!u\+)(?<secret>[a-z0-9_+-]{20})(?![\w+/=-])`, 'i'),
+        entropy: 3,
+        examples: {
+            positive: [`export PAGERDUTY_TOKEN=${ACCOUNT_KEY}`, `  pagerduty_api_key: "${ACCOUNT_KEY}"`],
+            negative: ['PAGERDUTY_TOKEN=xxxxxxxxxxxxxxxxxxxx', 'PAGERDUTY_INTEGRATION_KEY=5d41402abc4b2a76b9719d911017c592', 'PAGERDUTY_TOKEN: ${{ secrets.PAGERDUTY_TOKEN }}'],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/postman.js
+
+const postman_KEY = 'PMAK-ccf26e1e92d0625f5323b4bb-8b9847bd19c0c2dab2a0f104f1f438de95';
+const POSTMAN_RULES = [
+    {
+        id: 'postman-api-key',
+        provider: 'postman',
+        description: 'Postman API key (PMAK-…)',
+        keywords: ['pmak-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>PMAK-[0-9a-fA-F]{24}-[0-9a-fA-F]{34})${END}`),
+        entropy: 3,
+        examples: {
+            positive: [`POSTMAN_API_KEY=${postman_KEY}`, `newman run "https://api.getpostman.com/collections/123?apikey=${postman_KEY}"`],
+            negative: [`POSTMAN_API_KEY=PMAK-${'0'.repeat(24)}-${'0'.repeat(34)}`, 'POSTMAN_API_KEY=PMAK-<your key>', `POSTMAN_API_KEY=${postman_KEY.slice(0, 40)}`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/sendgrid.js
+
+const providers_sendgrid_KEY = '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';
+const SENDGRID_RULES = [
+    {
+        id: 'sendgrid-api-key',
+        provider: 'sendgrid',
+        description: 'SendGrid API key (SG.….…)',
+        keywords: ['sg.'],
+        pattern: new RegExp(String.raw `${START}(?<secret>SG\.[\w-]{22}\.[\w-]{43})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`SENDGRID_API_KEY=${providers_sendgrid_KEY}`, `sgMail.setApiKey('${providers_sendgrid_KEY}');`],
+            negative: [`SENDGRID_API_KEY=SG.${'x'.repeat(22)}.${'x'.repeat(43)}`, "sgMail.setApiKey(process.env.SENDGRID_API_KEY);", `SENDGRID_API_KEY=${providers_sendgrid_KEY.slice(0, 50)}`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/sentry.js
+
+
+// Auth tokens: sntryu_ (user), sntrya_ / sntryi_ (application, integration), sntrys_ (organization:
+// sntrys_<base64 JSON naming the issuer>_<secret>, whose JSON must decode). Older tokens are 64 hex,
+// found only by their name.
+const sentry_USER = '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';
+const APP = 'sntrya_e9fcef1c70dca5623ec93a45fdb7bc217820b7664a842419ad3d11b40149354b';
+const INTEGRATION = 'sntryi_5e75d4a64b20912776ceaa1745e772356483985966c3d7a752d6649bc21772a0';
+const sentry_ORG = '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';
+const sentry_LEGACY = '56430647d16b0d5fa335d508f3b0574ad377afdcbd029c4de3077101403aa8b8';
+const SENTRY_RULES = [
+    {
+        id: 'sentry-user-token',
+        provider: 'sentry',
+        description: 'Sentry user auth token (sntryu_…)',
+        keywords: ['sntryu_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>sntryu_[a-f0-9]{64})${END}`),
+        entropy: 3.5,
+        examples: {
+            positive: [`export SENTRY_AUTH_TOKEN=${sentry_USER}`, `[auth] token=${sentry_USER}`],
+            negative: [`SENTRY_AUTH_TOKEN=sntryu_${'a'.repeat(64)}`, `SENTRY_AUTH_TOKEN=${sentry_USER.slice(0, 60)}`, 'SENTRY_AUTH_TOKEN: ${{ secrets.SENTRY_AUTH_TOKEN }}'],
+        },
+    },
+    {
+        id: 'sentry-app-token',
+        provider: 'sentry',
+        description: 'Sentry application or integration token (sntrya_…, sntryi_…)',
+        keywords: ['sntrya_', 'sntryi_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>sntry[ai]_[a-f0-9]{64})${END}`),
+        entropy: 3.5,
+        examples: {
+            positive: [`SENTRY_TOKEN=${APP}`, `curl https://sentry.io/api/0/organizations/acme/ -H "Authorization: Bearer ${INTEGRATION}"`],
+            negative: [`SENTRY_TOKEN=sntrya_${'0'.repeat(64)}`, `SENTRY_TOKEN=${INTEGRATION}f`],
+        },
+    },
+    {
+        id: 'sentry-org-token',
+        provider: 'sentry',
+        description: 'Sentry organization auth token (sntrys_…), whose embedded JSON must decode',
+        keywords: ['sntrys_ey'],
+        pattern: /(?<![\w-])(?<secret>sntrys_eyJ[A-Za-z0-9+/]{20,1000}={0,2}_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/=_-])/,
+        entropy: 4,
+        validate: (secret) => orgTokenPayload(secret) !== undefined,
+        examples: {
+            positive: [`SENTRY_AUTH_TOKEN=${sentry_ORG}`, `sentry-cli --auth-token ${sentry_ORG} releases new 1.2.3`],
+            negative: [
+                // the embedded JSON does not decode
+                `SENTRY_AUTH_TOKEN=sntrys_eyJ${'abcdEFGH1234'.repeat(8)}_${sentry_ORG.slice(-43)}`,
+                `SENTRY_AUTH_TOKEN=${sentry_ORG.slice(0, -2)}`,
+                'SENTRY_AUTH_TOKEN=sntrys_YOUR_TOKEN_HERE',
+            ],
+        },
+    },
+    {
+        id: 'sentry-auth-token-legacy',
+        provider: 'sentry',
+        description: 'Sentry auth token of the older 64-hex shape, by its name',
+        keywords: ['sentry'],
+        pattern: new RegExp(String.raw `sentry[\w.-]{0,20}?(?:auth[_.-]?)?token${ASSIGN}(?<secret>[0-9a-f]{64})(?![a-z0-9_-])`, 'i'),
+        entropy: 3,
+        validate: shape(/^[0-9a-f]{64}$/),
+        examples: {
+            positive: [`export SENTRY_AUTH_TOKEN=${sentry_LEGACY}`, `  sentryAuthToken: "${sentry_LEGACY}",`],
+            negative: [
+                `SENTRY_AUTH_TOKEN=${sentry_LEGACY.toUpperCase()}`,
+                'SENTRY_RELEASE_SHA=b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9',
+                `SENTRY_AUTH_TOKEN=${'0'.repeat(64)}`,
+                'SENTRY_DSN=https://5d41402abc4b2a76b9719d911017c592@o1.ingest.sentry.io/1',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/shopify.js
+
+const ACCESS = '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';
+const CUSTOM = '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';
+const shopify_PRIVATE = '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';
+function shopifyRule(id, prefix, description, token) {
+    return {
+        id,
+        provider: 'shopify',
+        description,
+        keywords: [prefix],
+        pattern: new RegExp(String.raw `${START}(?<secret>${prefix}[a-fA-F0-9]{32})${END}`),
+        entropy: 3,
+        examples: {
+            positive: [`SHOPIFY_ACCESS_TOKEN=${token}`, `curl https://acme.myshopify.com/admin/api/2025-01/shop.json -H "X-Shopify-Access-Token: ${token}"`],
+            negative: [`SHOPIFY_ACCESS_TOKEN=${prefix}${'0'.repeat(32)}`, `SHOPIFY_ACCESS_TOKEN=${prefix}<token>`, `SHOPIFY_ACCESS_TOKEN=${token.slice(0, 30)}`],
+        },
+    };
+}
+const SHOPIFY_RULES = [
+    shopifyRule('shopify-access-token', 'shpat_', 'Shopify Admin API access token (shpat_…)', ACCESS),
+    shopifyRule('shopify-custom-app-token', 'shpca_', 'Shopify custom app access token (shpca_…)', CUSTOM),
+    shopifyRule('shopify-private-app-token', 'shppa_', 'Shopify private app access token (shppa_…)', shopify_PRIVATE),
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/slack.js
+
+// Token types: api.slack.com/authentication/token-types (bot xoxb-, user xoxp-, rotating
+// xoxe.xoxb- / xoxe.xoxp- with their xoxe- refresh tokens, app-level xapp-).
+const slack_BOT = 'xoxb-344697428868-7024058263529-FRVyvFKXNuQqBpJ8ftW8GSNn';
+const slack_USER = 'xoxp-656280394259-726496686092-2631493828973-3c0718f4f2dda0b023a81fe8062fa03f';
+const ROTATING = 'xoxe.xoxp-1-TDxAZlhGjja78YNc1B4IAsMVYumsLq3FKJR0WYRJPeLsysf82F7uqx3kXKvLXElbsW7Buj7VS04LCgAKBejW45y0X88uNCzuykVs7Sw1uNrjFUW8WEjehGwpHzf9kilbCNPUiICg23HDOGx1VbYg6a41kxiEMVuzT57j';
+const slack_REFRESH = 'xoxe-1-9lR2TA4by1KjPDhSvFlr4cRCDbiVXW3AQR8YLDu3hn54Z1TDqVlquwJmenfCVd66aggRgpHSMhNz6TF5OQZv5ZfrWTwJn3rG7tTLRdPstkGl1n7YCkwn5qOUVyN40dMMVRmHabCFZIBZZxxZTc';
+const slack_APP = 'xapp-1-A0R16PIYWLH-8229607184626-78579684f09881b2669ac1f9dca00e2c8c5b1a3a6931fa07ffe80e3865a0664b';
+const SLACK_RULES = [
+    {
+        id: 'slack-bot-token',
+        provider: 'slack',
+        description: 'Slack bot token (xoxb-…)',
+        keywords: ['xoxb-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{18,34})${END}`),
+        entropy: 3.5,
+        examples: {
+            positive: [`SLACK_BOT_TOKEN=${slack_BOT}`, `app = App(token="${slack_BOT}", signing_secret=os.environ["SLACK_SIGNING_SECRET"])`],
+            negative: [
+                'SLACK_BOT_TOKEN=xoxb-XXXXXXXXXXXX-XXXXXXXXXXXXX-XXXXXXXXXXXXXXXXXXXXXXXX',
+                `SLACK_BOT_TOKEN=xoxb-17653672481-19874698323-${'x'.repeat(24)}`,
+                'SLACK_BOT_TOKEN: ${{ secrets.SLACK_BOT_TOKEN }}',
+            ],
+        },
+    },
+    {
+        id: 'slack-user-token',
+        provider: 'slack',
+        description: 'Slack user token (xoxp-…)',
+        keywords: ['xoxp-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>xoxp-\d{8,14}-\d{8,14}-\d{8,14}-[A-Za-z0-9]{28,34})${END}`),
+        entropy: 3.5,
+        examples: {
+            positive: [`SLACK_USER_TOKEN=${slack_USER}`, `  "user_token": "${slack_USER}",`],
+            negative: ['"token": "xoxp-1234567890"', '"token": "xoxp-XXXXXXXXXX-XXXXXXXXXX-XXXXXXXXXXX-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"', '"token": "xoxp-1234-1234-1234-4ddbc191d40ee098cbaae6f3523ada2d"'],
+        },
+    },
+    {
+        id: 'slack-rotating-token',
+        provider: 'slack',
+        description: 'Slack rotating access token (xoxe.xoxb-…, xoxe.xoxp-…)',
+        keywords: ['xoxe.xox'],
+        pattern: new RegExp(String.raw `${START}(?<secret>xoxe\.xox[bp]-\d-[A-Za-z0-9]{163,166})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`SLACK_TOKEN=${ROTATING}`, `  "access_token": "${ROTATING}",`],
+            negative: [`SLACK_TOKEN=xoxe.xoxp-1-${'x'.repeat(164)}`, `SLACK_TOKEN=${ROTATING.slice(0, 100)}`],
+        },
+    },
+    {
+        id: 'slack-refresh-token',
+        provider: 'slack',
+        description: 'Slack refresh token of a rotating token (xoxe-…)',
+        keywords: ['xoxe-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>xoxe-\d-[A-Za-z0-9]{146})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`SLACK_REFRESH_TOKEN=${slack_REFRESH}`, `  "refresh_token": "${slack_REFRESH}",`],
+            negative: [`SLACK_REFRESH_TOKEN=xoxe-1-${'A'.repeat(146)}`, `SLACK_REFRESH_TOKEN=${slack_REFRESH.slice(0, 80)}`],
+        },
+    },
+    {
+        id: 'slack-app-token',
+        provider: 'slack',
+        description: 'Slack app-level token (xapp-…)',
+        keywords: ['xapp-'],
+        pattern: new RegExp(String.raw `${START}(?<secret>xapp-\d-[A-Za-z0-9]{1,20}-\d{1,20}-[A-Za-z0-9]{1,100})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`SLACK_APP_TOKEN=${slack_APP}`, `handler = SocketModeHandler(app, "${slack_APP}")`],
+            negative: ['SLACK_APP_TOKEN=xapp-1-XXXXXXXXXXX-0000000000000-xxxxxxxxxxxxxxxxxxxx', 'SLACK_APP_TOKEN=xapp-...', 'handler = SocketModeHandler(app, os.environ["SLACK_APP_TOKEN"])'],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/stripe.js
+
+// Secret (sk_) and restricted (rk_) keys, live or test. Test keys are rules of their own, so a
+// repository that keeps test keys on purpose can turn those off alone.
+const SECRET_LIVE = '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';
+const SECRET_LIVE_SHORT = 'sk_live_pgLlZUm0zfTUOBdbumN2Kr0M';
+const SECRET_TEST = 'sk_test_51DKwOGzoUz8nptH3Zb6iCVwA8Lr70xKaTOq05uvw2M8O68AQJctUSAb5tFPVeDHWCVQOcKuAXtwyuEEuZL0cdY58LoAqX302Sk';
+const RESTRICTED_LIVE = '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';
+const RESTRICTED_TEST = 'rk_test_51puWH01Ij5T20tdLzOPnn5N4wzLV955J3jLWGjXP0Zn4qS8MAUsWzm4GwddL9YrKV43ZQcBF7yTZJ6U5KMf4pnFmoeaPYwmvxs';
+/** The test keys of Stripe's own documentation: public, shared by every reader. */
+const DOCS_KEYS = new Set(['sk_test_4eC39HqLyjWDarjtT1zdp7dc', 'sk_test_BQokikJOvBiI2HlWgH4olfQ2', 'rk_test_4eC39HqLyjWDarjtT1zdp7dc']);
+function stripeRule(id, prefix, description, positive, negative) {
+    return {
+        id,
+        provider: 'stripe',
+        description,
+        keywords: [prefix],
+        pattern: new RegExp(String.raw `${START}(?<secret>${prefix}[0-9A-Za-z]{24,247})${END}`),
+        entropy: 4,
+        validate: (secret) => !DOCS_KEYS.has(secret),
+        examples: { positive, negative },
+    };
+}
+const STRIPE_RULES = [
+    stripeRule('stripe-live-secret-key', 'sk_live_', 'Stripe live secret key (sk_live_…)', [`STRIPE_SECRET_KEY=${SECRET_LIVE}`, `Stripe.api_key = "${SECRET_LIVE_SHORT}"`, `const stripe = require('stripe')('${SECRET_LIVE}');`], ['STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx', 'const stripe = require("stripe")(process.env.STRIPE_SECRET_KEY);', 'STRIPE_SECRET_KEY=sk_live_...', `nonMatchingToken := "task_live_${SECRET_LIVE.slice(8, 38)}"`]),
+    stripeRule('stripe-test-secret-key', 'sk_test_', 'Stripe test-mode secret key (sk_test_…)', [`STRIPE_SECRET_KEY=${SECRET_TEST}`, `  secret_key: "${SECRET_TEST}"`], [
+        // the public key of Stripe's documentation
+        'Stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"',
+        'STRIPE_SECRET_KEY=sk_test_xxxxxxxxxxxxxxxxxxxxxxxx',
+        'STRIPE_PUBLISHABLE_KEY=pk_test_TYooMQauvdEDq54NiTphI7jx',
+    ]),
+    stripeRule('stripe-live-restricted-key', 'rk_live_', 'Stripe live restricted key (rk_live_…)', [`STRIPE_RESTRICTED_KEY=${RESTRICTED_LIVE}`, `stripe.api_key = '${RESTRICTED_LIVE}'`], ['STRIPE_RESTRICTED_KEY=rk_live_<your restricted key>', 'STRIPE_RESTRICTED_KEY=rk_live_000000000000000000000000']),
+    stripeRule('stripe-test-restricted-key', 'rk_test_', 'Stripe test-mode restricted key (rk_test_…)', [`STRIPE_RESTRICTED_KEY=${RESTRICTED_TEST}`, `  restricted_key: "${RESTRICTED_TEST}"`], ['STRIPE_RESTRICTED_KEY=rk_test_xxxxxxxxxxxxxxxxxxxxxxxx', `STRIPE_RESTRICTED_KEY=${RESTRICTED_TEST.slice(0, 20)}`]),
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/telegram.js
+// A bot token is `<bot id>:<35 characters>`, the secret part starting with A (AAE…, AAF…, AAH…):
+// the digits-colon-A shape is specific enough with its boundaries, including in the Bot API's URLs
+// (https://api.telegram.org/bot<token>/getMe).
+const telegram_TOKEN = '7872535162:AArY1jjY4LsSCSXnRPGUp6mhWUvYv23RXsp';
+const TELEGRAM_RULES = [
+    {
+        id: 'telegram-bot-token',
+        provider: 'telegram',
+        description: 'Telegram bot token (<bot id>:A…)',
+        keywords: [':a'],
+        pattern: /(?:(?<=\/bot)|(?<![\w:/.-]))(?<secret>\d{5,16}:A[A-Za-z0-9_-]{34})(?![\w-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [`TELEGRAM_BOT_TOKEN=${telegram_TOKEN}`, `requests.get(f"https://api.telegram.org/bot${telegram_TOKEN}/getMe")`, `bot = telebot.TeleBot("${telegram_TOKEN}")`],
+            negative: [
+                `TELEGRAM_BOT_TOKEN=1234:${telegram_TOKEN.split(':')[1]}`,
+                `TELEGRAM_BOT_TOKEN=12345678:A${'a'.repeat(34)}`,
+                '<xsd:element name="AgencyIdentificationCode" type="clm12345:AgencyIdentificationCodeContentType"/>',
+                `TELEGRAM_BOT_TOKEN=${telegram_TOKEN}-extra`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/twilio.js
+
+// An account SID (AC + 32 hex) is what a scanner can recognize; its auth token (32 hex) is the
+// secret, found beside it (`Client("AC…", "token")`, `AC…:token`, `SID=AC… AUTH_TOKEN=…`) or by its
+// name. One finding per pair: the SID with the token as a part, or the token with the SID.
+const twilio_SID = 'AC150c063bd123d487c51d7f61ffff9f83';
+const AUTH_TOKEN = '703788d9869740c7b560f7180ee28e5d';
+const API_KEY_SID = 'SK34efc2d016c3696db89c6c9d7b04df84';
+const SID_SHAPE = String.raw `(?<![A-Za-z0-9])AC[0-9a-f]{32}(?![A-Za-z0-9])`;
+const twilio_TOKEN_NAME = String.raw `(?:[Aa]uth|AUTH)[_.-]?(?:[Tt]oken|TOKEN)`;
+const TOKEN_AFTER_SID = String.raw `(?:["']?\s{0,3}[:,]\s{0,3}["']?|[^\n]{1,100}?${twilio_TOKEN_NAME}${ASSIGN})`;
+const TWILIO_TOKEN_NAME = String.raw `(?:[Tt]wilio|TWILIO)[\w.-]{0,20}?${twilio_TOKEN_NAME}`;
+const TWILIO_RULES = [
+    {
+        id: 'twilio-account-sid',
+        provider: 'twilio',
+        description: 'Twilio account SID (AC…), with the auth token when the same line holds it',
+        keywords: ['ac'],
+        pattern: new RegExp(String.raw `(?<secret>${SID_SHAPE})` +
+            // not when an auth token named before it already captured it
+            String.raw `(?<!${TWILIO_TOKEN_NAME}${ASSIGN}[0-9a-f]{32}(?![A-Za-z0-9])[^\n]{1,100}?${SID_SHAPE})` +
+            String.raw `(?:${TOKEN_AFTER_SID}(?<authtoken>[0-9a-f]{32})(?![A-Za-z0-9]))?`),
+        entropy: 3,
+        parts: { 'account-sid': 'secret', 'auth-token': 'authtoken' },
+        examples: {
+            positive: [
+                `client = Client("${twilio_SID}", "${AUTH_TOKEN}")`,
+                `TWILIO_ACCOUNT_SID=${twilio_SID} TWILIO_AUTH_TOKEN=${AUTH_TOKEN} node send.js`,
+                `curl -u ${twilio_SID}:${AUTH_TOKEN} https://api.twilio.com/2010-04-01/Accounts.json`,
+                `TWILIO_ACCOUNT_SID=${twilio_SID}`,
+            ],
+            negative: [
+                'TWILIO_ACCOUNT_SID=ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+                'TWILIO_ACCOUNT_SID=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+                `TRACE=${twilio_SID.toUpperCase()}`,
+                `id = "${twilio_SID}0"`,
+            ],
+        },
+    },
+    {
+        id: 'twilio-auth-token',
+        provider: 'twilio',
+        description: 'Twilio auth token (32 hex) by its name, with the account SID when the same line holds it after',
+        keywords: ['twilio'],
+        pattern: new RegExp(String.raw `${TWILIO_TOKEN_NAME}${ASSIGN}` +
+            // not when the account SID before it already captured it
+            String.raw `(?<!${SID_SHAPE}${TOKEN_AFTER_SID})` +
+            String.raw `(?<secret>[0-9a-f]{32})(?![A-Za-z0-9])(?:[^\n]{1,100}?(?<sid>${SID_SHAPE}))?`),
+        entropy: 3,
+        parts: { 'account-sid': 'sid' },
+        examples: {
+            positive: [`export TWILIO_AUTH_TOKEN=${AUTH_TOKEN}`, `TWILIO_AUTH_TOKEN=${AUTH_TOKEN} TWILIO_ACCOUNT_SID=${twilio_SID}`, `  twilioAuthToken: "${AUTH_TOKEN}",`],
+            negative: ['TWILIO_AUTH_TOKEN=your_auth_token', `TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`, 'TWILIO_AUTH_TOKEN: ${{ secrets.TWILIO_AUTH_TOKEN }}', `TWILIO_AUTH_TOKEN=${AUTH_TOKEN}abc`],
+        },
+    },
+    {
+        id: 'twilio-api-key',
+        provider: 'twilio',
+        description: 'Twilio API key SID (SK…)',
+        keywords: ['sk'],
+        pattern: /(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/,
+        entropy: 3,
+        examples: {
+            positive: [`TWILIO_API_KEY=${API_KEY_SID}`, `client = Client("${API_KEY_SID}", api_secret, account_sid)`],
+            negative: ['TWILIO_API_KEY=SKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', `TWILIO_API_KEY=SK${'0'.repeat(32)}`, `ref = "MASK${API_KEY_SID.slice(2)}"`],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers/vercel.js
+
+// Token formats: vercel.com/changelog/new-token-formats-and-secret-scanning (vcp_ personal, vci_
+// integration, vca_ app access, vcr_ app refresh, vck_ AI Gateway key; prefix + 56 characters).
+// Older tokens are 24 plain characters: found by their name, or after `vercel … --token`.
+const PERSONAL = 'vcp_El4ggqXFLQfJeT9T0IzbzyE6V1WwRHhiaHobBogPzgfqYyb3zOgTKzb9';
+const vercel_INTEGRATION = 'vci_4OrBC19Rn6StqQcE03j4a7IQ1ZnVawJ17G1RcSBYNiZOxzlFHuRDjYMu';
+const vercel_APP = 'vca_QSDv8amNEjHOUF3dpkZc26gGAmSlhR5fyeYLP70emnF19PapevGJzooQ';
+const vercel_REFRESH = 'vcr_qWqx0f8TwqwNNrqgrU3IOeV5HA3tvOpTe7KGIS7swgJicCV70oTtQedp';
+const providers_vercel_GATEWAY = 'vck_2XE4lx32TxqaiS2pd5OZJcBkt0xLiZVAL7jlgTpFoepnetPS1e2mvLl3';
+const vercel_LEGACY = 'Rz5WbZ45JL55odoYwO1b7xi7';
+const VERCEL_RULES = [
+    {
+        id: 'vercel-access-token',
+        provider: 'vercel',
+        description: 'Vercel access token (vcp_ personal, vci_ integration, vca_ app)',
+        keywords: ['vcp_', 'vci_', 'vca_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>vc[pia]_[A-Za-z0-9]{56})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`VERCEL_TOKEN=${PERSONAL}`, `vercel deploy --prod --token=${vercel_INTEGRATION}`, `  "access_token": "${vercel_APP}",`],
+            negative: [`VERCEL_TOKEN=vcp_${'x'.repeat(56)}`, 'VERCEL_TOKEN: ${{ secrets.VERCEL_TOKEN }}', `VERCEL_TOKEN=${PERSONAL.slice(0, 40)}`],
+        },
+    },
+    {
+        id: 'vercel-refresh-token',
+        provider: 'vercel',
+        description: 'Vercel app refresh token (vcr_…)',
+        keywords: ['vcr_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>vcr_[A-Za-z0-9]{56})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`  "refresh_token": "${vercel_REFRESH}",`, `VERCEL_REFRESH_TOKEN=${vercel_REFRESH}`],
+            negative: [`"refresh_token": "vcr_${'0'.repeat(56)}"`, `"refresh_token": "${vercel_REFRESH}_old"`],
+        },
+    },
+    {
+        id: 'vercel-ai-gateway-key',
+        provider: 'vercel',
+        description: 'Vercel AI Gateway API key (vck_…)',
+        keywords: ['vck_'],
+        pattern: new RegExp(String.raw `${START}(?<secret>vck_[A-Za-z0-9]{56})${END}`),
+        entropy: 4,
+        examples: {
+            positive: [`AI_GATEWAY_API_KEY=${providers_vercel_GATEWAY}`, `const gateway = createGateway({ apiKey: '${providers_vercel_GATEWAY}' });`],
+            negative: ['AI_GATEWAY_API_KEY=vck_...', `AI_GATEWAY_API_KEY=vck_${'a'.repeat(56)}`],
+        },
+    },
+    {
+        id: 'vercel-token-legacy',
+        provider: 'vercel',
+        description: 'Vercel access token of the older 24-character shape, by its name or after `vercel … --token`',
+        keywords: ['vercel'],
+        pattern: new RegExp(String.raw `(?:vercel[\w.-]{0,20}?(?:token|api[_.-]?key)${ASSIGN}|vercel\b[^\n]{1,100}?\s--token[= ]["']?)(?<secret>[a-z0-9]{24})(?![\w-])`, 'i'),
+        entropy: 3.5,
+        validate: shape(/^(?=[^a-z]*[a-z])(?=[^A-Z]*[A-Z])(?=\D*\d)[A-Za-z0-9]{24}$/),
+        examples: {
+            positive: [`export VERCEL_TOKEN=${vercel_LEGACY}`, `npx vercel deploy --prod --token ${vercel_LEGACY}`],
+            negative: [
+                `VERCEL_TOKEN=${vercel_LEGACY.toLowerCase()}`,
+                'VERCEL_TOKEN=abcdefghijklmnopqrstuvwx',
+                'npx vercel deploy --prod --token "$VERCEL_TOKEN"',
+                'VERCEL_ORG_ID=team_a1B2c3D4e5F6g7H8i9J0kLmN',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/providers.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Each rule's own check, after the one that drops made-up samples (kit.ts `plausible`). */
+function dropSamples(rule) {
+    const own = rule.validate;
+    return { ...rule, validate: own ? (secret) => plausible(secret) && own(secret) : plausible };
+}
+/**
+ * The rules of token-preflight's own providers (src/providers/registry.ts, but the generic http,
+ * oauth2, oidc and jwt): each names the provider that can verify what it finds. One file a vendor
+ * in providers/; their shared pieces are in providers/kit.ts.
+ */
+const PROVIDER_RULES = [
+    ...ANTHROPIC_RULES,
+    ...ATLASSIAN_RULES,
+    ...AWS_RULES,
+    ...AZURE_DEVOPS_RULES,
+    ...CLOUDFLARE_RULES,
+    ...DATADOG_RULES,
+    ...DIGITALOCEAN_RULES,
+    ...DISCORD_RULES,
+    ...DOCKER_HUB_RULES,
+    ...GITHUB_RULES,
+    ...GITLAB_RULES,
+    ...GOOGLE_RULES,
+    ...HEROKU_RULES,
+    ...HUGGINGFACE_RULES,
+    ...LINEAR_RULES,
+    ...MAILGUN_RULES,
+    ...NETLIFY_RULES,
+    ...NOTION_RULES,
+    ...NPM_RULES,
+    ...OPENAI_RULES,
+    ...PAGERDUTY_RULES,
+    ...POSTMAN_RULES,
+    ...SENDGRID_RULES,
+    ...SENTRY_RULES,
+    ...SHOPIFY_RULES,
+    ...SLACK_RULES,
+    ...STRIPE_RULES,
+    ...TELEGRAM_RULES,
+    ...TWILIO_RULES,
+    ...VERCEL_RULES,
+].map(dropSamples);
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/kit-a-l.js
+/**
+ * Seeded fake secrets for the examples of the A–L vendor rules. The examples are built when the
+ * module loads, so the sources hold no contiguous real-shaped token that GitHub push protection, or
+ * token-preflight's own scan of this repository, would flag. Stable across runs; never a real
+ * credential (the characters come from a xorshift32 generator seeded with the vendor's name).
+ */
+const HEX = '0123456789abcdef';
+const DIGITS = '0123456789';
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** Lower-case letters and digits. */
+const LOWER = `${LETTERS}${DIGITS}`;
+/** Upper-case letters and digits. */
+const UPPER = `${LETTERS.toUpperCase()}${DIGITS}`;
+const ALNUM = `${LETTERS.toUpperCase()}${LETTERS}${DIGITS}`;
+const B64 = `${ALNUM}+/`;
+/** A generator of fake secrets, seeded (FNV-1a) with `seed`; each call continues the sequence. */
+function fakes(seed) {
+    let state = 0x811c9dc5;
+    for (const char of seed)
+        state = Math.imul(state ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    if (state === 0)
+        state = 1;
+    const next = () => {
+        state ^= state << 13;
+        state >>>= 0;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        state >>>= 0;
+        return state;
+    };
+    const of = (alphabet, length) => {
+        let out = '';
+        for (let i = 0; i < length; i++)
+            out += alphabet[next() % alphabet.length];
+        return out;
+    };
+    return {
+        of,
+        hex: (length) => of(HEX, length),
+        digits: (length) => of(DIGITS, length),
+        letters: (length) => of(LETTERS, length),
+        lower: (length) => of(LOWER, length),
+        upper: (length) => of(UPPER, length),
+        alnum: (length) => of(ALNUM, length),
+        b64: (length) => of(B64, length),
+        uuid: () => {
+            const hex = of(HEX, 32);
+            return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[next() % 4]}${hex.slice(17, 20)}-${hex.slice(20)}`;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/1password.js
+
+// 1Password Secret Key (A3-…, the second factor of an account's master password) and service account
+// tokens (ops_ + base64 of a JSON document): 1Password's account and service-account documentation.
+const fake = fakes('1password');
+/** A fake service account token for the examples: ops_ + base64 of the JSON document it carries. */
+function serviceAccountToken() {
+    const document = {
+        signInAddress: 'my.1password.com',
+        userAuth: { method: 'SRPg-4096', alg: 'PBES2g-HS256', iterations: 650000, salt: fake.alnum(22) },
+        email: `${fake.lower(13)}@1passwordserviceaccounts.com`,
+        srpX: fake.hex(64),
+        muk: { alg: 'A256GCM', ext: true, k: fake.alnum(43), key_ops: ['encrypt', 'decrypt'], kty: 'oct', kid: 'mp' },
+        secretKey: `A3-${fake.upper(6)}-${fake.upper(6)}-${fake.upper(5)}-${fake.upper(5)}-${fake.upper(5)}-${fake.upper(5)}`,
+        throttleSecret: { seed: fake.hex(64), uuid: fake.upper(26) },
+        deviceUuid: fake.lower(26),
+    };
+    return `ops_${Buffer.from(JSON.stringify(document)).toString('base64').replace(/=+$/, '')}`;
+}
+const ONEPASSWORD_RULES = [
+    {
+        id: '1password-secret-key',
+        description: '1Password account Secret Key (A3-…)',
+        keywords: ['a3-'],
+        pattern: /\bA3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}\b/,
+        entropy: 3.8,
+        examples: {
+            positive: [
+                `OP_SECRET_KEY=A3-${fake.upper(6)}-${fake.upper(6)}-${fake.upper(5)}-${fake.upper(5)}-${fake.upper(5)}-${fake.upper(5)}`,
+                `  "secretKey": "A3-${fake.upper(6)}-${fake.upper(11)}-${fake.upper(5)}-${fake.upper(5)}-${fake.upper(5)}",`,
+            ],
+            negative: [
+                'OP_SECRET_KEY=A3-XXXXXX-XXXXXX-XXXXX-XXXXX-XXXXX-XXXXX',
+                `OP_SECRET_KEY=A3-${fake.upper(6)}-${fake.upper(6)}-${fake.upper(5)}-${fake.upper(5)}`,
+                'OP_SECRET_KEY=${{ secrets.OP_SECRET_KEY }}',
+            ],
+        },
+    },
+    {
+        id: '1password-service-account-token',
+        description: '1Password service account token (ops_…)',
+        keywords: ['ops_eyj'],
+        pattern: /\bops_eyJ[A-Za-z0-9+/_-]{250,4000}={0,2}(?![\w+/=-])/,
+        entropy: 4,
+        examples: {
+            positive: [
+                `export OP_SERVICE_ACCOUNT_TOKEN=${serviceAccountToken()}`,
+                `          OP_SERVICE_ACCOUNT_TOKEN: "${serviceAccountToken()}"`,
+            ],
+            negative: [
+                'OP_SERVICE_ACCOUNT_TOKEN: ${{ secrets.OP_SERVICE_ACCOUNT_TOKEN }}',
+                'export OP_SERVICE_ACCOUNT_TOKEN=ops_eyJzaWduSW5BZGRyZXNzIjoi...',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/adafruit.js
+
+// Adafruit IO keys: aio_ + 28 alphanumerics (io.adafruit.com, "My Key").
+const adafruit_fake = fakes('adafruit');
+const ADAFRUIT_RULES = [
+    {
+        id: 'adafruit-io-key',
+        description: 'Adafruit IO key (aio_…)',
+        keywords: ['aio_'],
+        pattern: /\baio_[A-Za-z0-9]{28}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `#define IO_KEY "aio_${adafruit_fake.alnum(28)}"`,
+                `ADAFRUIT_IO_KEY = "aio_${adafruit_fake.alnum(28)}"`,
+            ],
+            negative: [
+                'ADAFRUIT_IO_KEY = "aio_xxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+                'import aio_pika',
+                `ADAFRUIT_IO_KEY = "aio_${adafruit_fake.alnum(34)}"`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/adobe.js
+
+// Adobe Developer Console OAuth / JWT client secrets start with p8e- (developer.adobe.com credentials).
+const adobe_fake = fakes('adobe');
+const ADOBE_RULES = [
+    {
+        id: 'adobe-client-secret',
+        description: 'Adobe Developer Console client secret (p8e-…)',
+        keywords: ['p8e-'],
+        pattern: /\bp8e-[A-Za-z0-9]{32}(?![\w-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `ADOBE_CLIENT_SECRET=p8e-${adobe_fake.alnum(32)}`,
+                `  "client_secret": "p8e-${adobe_fake.alnum(32)}",`,
+            ],
+            negative: [
+                'ADOBE_CLIENT_SECRET=p8e-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+                `ADOBE_CLIENT_SECRET=p8e-${adobe_fake.alnum(20)}`,
+                `  "client_secret": "p8e-${adobe_fake.alnum(40)}",`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/age.js
+
+// age identities: Bech32 with the human-readable part "age-secret-key-", upper-cased
+// (C2SP/C2SP age.md, "X25519 recipient type"; BIP-173 for Bech32). The checksum is checked.
+const age_fake = fakes('age');
+const BECH32 = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+function bech32Polymod(values) {
+    const generator = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    let chk = 1;
+    for (const value of values) {
+        const top = chk >>> 25;
+        chk = (((chk & 0x1ffffff) << 5) ^ value) >>> 0;
+        for (let i = 0; i < 5; i++)
+            if ((top >>> i) & 1)
+                chk = (chk ^ generator[i]) >>> 0;
+    }
+    return chk;
+}
+function expandHrp(hrp) {
+    return [...[...hrp].map((c) => c.charCodeAt(0) >> 5), 0, ...[...hrp].map((c) => c.charCodeAt(0) & 31)];
+}
+/** Does a Bech32 string (`hrp` + `1` + data with its 6-character checksum) carry a valid checksum? */
+function validBech32(text) {
+    const lower = text.toLowerCase();
+    const separator = lower.lastIndexOf('1');
+    const data = [...lower.slice(separator + 1)].map((c) => BECH32.indexOf(c));
+    if (separator < 1 || data.length < 6 || data.includes(-1))
+        return false;
+    return bech32Polymod([...expandHrp(lower.slice(0, separator)), ...data]) === 1;
+}
+/** A fake identity with a valid checksum, for the examples. */
+function ageKey() {
+    const data = [...age_fake.of(BECH32, 52)].map((c) => BECH32.indexOf(c));
+    const mod = bech32Polymod([...expandHrp('age-secret-key-'), ...data, 0, 0, 0, 0, 0, 0]) ^ 1;
+    const checksum = [0, 1, 2, 3, 4, 5].map((i) => (mod >>> (5 * (5 - i))) & 31);
+    return `AGE-SECRET-KEY-1${[...data, ...checksum].map((d) => BECH32[d]).join('').toUpperCase()}`;
+}
+/** The same identity with its last character changed: a checksum that fails. */
+function corrupted(key) {
+    return key.slice(0, -1) + (key.endsWith('Q') ? 'P' : 'Q');
+}
+const AGE_RULES = [
+    {
+        id: 'age-secret-key',
+        description: 'age encryption identity (AGE-SECRET-KEY-1…)',
+        keywords: ['age-secret-key-1'],
+        pattern: /\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b/,
+        validate: validBech32,
+        examples: {
+            positive: [
+                `SOPS_AGE_KEY=${ageKey()}`,
+                `${ageKey()}`,
+            ],
+            negative: [
+                'SOPS_AGE_KEY=AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ',
+                `SOPS_AGE_KEY=${corrupted(ageKey())}`,
+                'recipients: age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/airtable.js
+
+// Airtable personal access tokens: pat + 14-character id + "." + 64 hex
+// (support.airtable.com "Creating personal access tokens"). Legacy API keys (key…) stopped working in 2024.
+const airtable_fake = fakes('airtable');
+const AIRTABLE_RULES = [
+    {
+        id: 'airtable-personal-access-token',
+        description: 'Airtable personal access token (pat….…)',
+        keywords: ['pat'],
+        pattern: /\bpat[A-Za-z0-9]{14}\.[a-f0-9]{64}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `AIRTABLE_API_KEY=pat${airtable_fake.alnum(14)}.${airtable_fake.hex(64)}`,
+                `const base = new Airtable({ apiKey: 'pat${airtable_fake.alnum(14)}.${airtable_fake.hex(64)}' }).base('app${airtable_fake.alnum(14)}');`,
+            ],
+            negative: [
+                'AIRTABLE_API_KEY=patXXXXXXXXXXXXXX.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `const base = new Airtable({ apiKey: process.env.AIRTABLE_API_KEY }).base('app${airtable_fake.alnum(14)}');`,
+                `AIRTABLE_API_KEY=pat${airtable_fake.alnum(14)}.${airtable_fake.hex(40)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/algolia.js
+
+// Algolia API keys are 32 hex characters with no prefix. Search-only keys are meant to be public
+// (they ship in front-ends), so only keys named admin, write, secret, private or plain api key are
+// reported, and a name mentioning "search" never is.
+const algolia_fake = fakes('algolia');
+const ALGOLIA_RULES = [
+    {
+        id: 'algolia-admin-key',
+        description: 'Algolia admin or write API key (32 hex, in an Algolia key setting)',
+        keywords: ['algolia'],
+        pattern: /algolia(?![\w.-]{0,24}search)[\w.-]{0,20}?(?:admin|write|secret|private|api)[_.-]?(?:api[_.-]?)?key[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{32})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `ALGOLIA_ADMIN_KEY=${algolia_fake.hex(32)}`,
+                `curl -X POST -H "X-Algolia-API-Key: ${algolia_fake.hex(32)}" -H "X-Algolia-Application-Id: ${algolia_fake.upper(10)}" https://${algolia_fake.upper(10)}.algolia.net/1/indexes/products/batch`,
+                `  algoliaWriteApiKey: '${algolia_fake.hex(32)}',`,
+            ],
+            negative: [
+                `ALGOLIA_SEARCH_API_KEY=${algolia_fake.hex(32)}`,
+                'ALGOLIA_ADMIN_KEY=${{ secrets.ALGOLIA_ADMIN_KEY }}',
+                "  algoliaAdminKey: process.env.ALGOLIA_ADMIN_KEY,",
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/alibaba.js
+
+// Alibaba Cloud AccessKey pairs: the id starts with LTAI; the 30-character secret has no prefix and
+// is found only in an Alibaba / Aliyun secret setting (alibabacloud.com "Create an AccessKey pair").
+const alibaba_fake = fakes('alibaba');
+const ALIBABA_RULES = [
+    {
+        id: 'alibaba-access-key-id',
+        description: 'Alibaba Cloud AccessKey ID (LTAI…)',
+        keywords: ['ltai'],
+        pattern: /\bLTAI[A-Za-z0-9]{12,20}\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI${alibaba_fake.alnum(20)}`,
+                `  access_key_id: LTAI${alibaba_fake.alnum(12)}`,
+            ],
+            negative: [
+                'ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIxxxxxxxxxxxxxxxxxxxx',
+                `ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI${alibaba_fake.alnum(8)}`,
+                `ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI${alibaba_fake.alnum(28)}`,
+            ],
+        },
+    },
+    {
+        id: 'alibaba-access-key-secret',
+        description: 'Alibaba Cloud AccessKey secret (30 characters, in an Alibaba / Aliyun secret setting)',
+        keywords: ['alibaba', 'aliyun', 'alicloud'],
+        pattern: /(?:alibaba|aliyun|alicloud)[\w.-]{0,30}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9]{30})(?![\w-])/i,
+        entropy: 3.8,
+        examples: {
+            positive: [
+                `ALIBABA_CLOUD_ACCESS_KEY_SECRET=${alibaba_fake.alnum(30)}`,
+                `  "aliyunAccessKeySecret": "${alibaba_fake.alnum(30)}",`,
+            ],
+            negative: [
+                'ALIBABA_CLOUD_ACCESS_KEY_SECRET=${ALIBABA_CLOUD_ACCESS_KEY_SECRET}',
+                'ALIBABA_CLOUD_ACCESS_KEY_SECRET=your_access_key_secret_here_00',
+                `ALIBABA_CLOUD_ACCESS_KEY_SECRET=${alibaba_fake.alnum(24)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/apify.js
+
+// Apify API tokens: apify_api_ + 36 alphanumerics (docs.apify.com "API integration").
+const apify_fake = fakes('apify');
+const APIFY_RULES = [
+    {
+        id: 'apify-api-token',
+        description: 'Apify API token (apify_api_…)',
+        keywords: ['apify_api_'],
+        pattern: /\bapify_api_[A-Za-z0-9]{36}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `APIFY_TOKEN=apify_api_${apify_fake.alnum(36)}`,
+                `const client = new ApifyClient({ token: 'apify_api_${apify_fake.alnum(36)}' });`,
+            ],
+            negative: [
+                'APIFY_TOKEN=apify_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                "const client = new ApifyClient({ token: process.env.APIFY_TOKEN });",
+                `APIFY_TOKEN=apify_api_${apify_fake.alnum(20)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/asana.js
+
+// Asana personal access tokens: "1/<user gid>:<32 hex>" (older) or "2/<user gid>/<app gid>:<32 hex>"
+// (developers.asana.com "Personal access token").
+const asana_fake = fakes('asana');
+const ASANA_RULES = [
+    {
+        id: 'asana-personal-access-token',
+        description: 'Asana personal access token (1/…:… or 2/…/…:…)',
+        keywords: ['1/', '2/'],
+        pattern: /(?<![\w/.:-])[12]\/\d{13,19}(?:\/\d{13,19})?:[a-f0-9]{32}(?![\w-])/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `ASANA_ACCESS_TOKEN=2/${asana_fake.digits(16)}/${asana_fake.digits(16)}:${asana_fake.hex(32)}`,
+                `client = asana.Client.access_token('1/${asana_fake.digits(16)}:${asana_fake.hex(32)}')`,
+            ],
+            negative: [
+                `ASANA_ACCESS_TOKEN=2/${asana_fake.digits(16)}/${asana_fake.digits(16)}:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`,
+                `https://app.asana.com/0/${asana_fake.digits(16)}/${asana_fake.digits(16)}`,
+                'ASANA_ACCESS_TOKEN=${ASANA_PAT}',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/authress.js
+
+// Authress service client access keys: <prefix>_<client>.<key id>.acc_<account>.<private key>
+// (authress.io knowledge base, "Service client access keys").
+const authress_fake = fakes('authress');
+const AUTHRESS_RULES = [
+    {
+        id: 'authress-service-client-access-key',
+        description: 'Authress service client access key (sc_….acc_….…)',
+        keywords: ['.acc_', '.acc-'],
+        pattern: /\b(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\.[A-Za-z0-9]{4,6}\.acc[_-][A-Za-z0-9-]{10,32}\.[A-Za-z0-9+/_=-]{30,120}(?![\w+/=-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `AUTHRESS_SERVICE_CLIENT_ACCESS_KEY=sc_${authress_fake.lower(22)}.${authress_fake.lower(4)}.acc_${authress_fake.lower(20)}.${authress_fake.alnum(60)}`,
+                `const authressClient = new AuthressClient({ authressApiUrl }, 'sc_${authress_fake.lower(18)}.${authress_fake.lower(5)}.acc-${authress_fake.lower(16)}.${authress_fake.alnum(72)}');`,
+            ],
+            negative: [
+                "const authressClient = new AuthressClient({ authressApiUrl }, process.env.AUTHRESS_KEY);",
+                `AUTHRESS_SERVICE_CLIENT_ACCESS_KEY=sc_${authress_fake.lower(22)}.${authress_fake.lower(4)}.acc_${authress_fake.lower(20)}.short`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/azure.js
+
+// Microsoft's identifiable keys carry a fixed signature at a fixed offset (+ASt for storage,
+// ACDb for Cosmos DB, AzFu for functions, JQQJ99 for the 84-character "common annotated" keys…):
+// microsoft/security-utilities GeneratedRegexPatterns/*.json (SEC101/1xx, SEC101/2xx). The older
+// unsignatured keys (88-character storage keys, 44-character SAS keys) are found only where a
+// connection string or a key setting names them. Azure DevOps PATs (…AZDO…) belong to the
+// azure-devops provider's rules, not to these.
+const azure_fake = fakes('azure');
+/**
+ * Keys published in Microsoft's documentation for the local emulators (Azurite, the Cosmos DB
+ * emulator): the same for everyone, so no secret.
+ */
+const EMULATOR_KEYS = new Set([
+    'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+    'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+]);
+const AZURE_RULES = [
+    {
+        id: 'azure-storage-account-key',
+        description: 'Azure Storage account access key (identifiable format, +ASt signature)',
+        keywords: ['+ast'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9+/]{76}\+ASt[A-Za-z0-9+/]{5}[AQgw]==)(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=contosodata01;AccountKey=${azure_fake.b64(76)}+ASt${azure_fake.b64(5)}g==;EndpointSuffix=core.windows.net"`,
+                `  storage_account_key: "${azure_fake.b64(76)}+ASt${azure_fake.b64(5)}Q=="`,
+            ],
+            negative: [
+                'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
+                `storage_account_key: "${azure_fake.b64(76)}+ASt${azure_fake.b64(5)}Q==extra"`,
+                'AZURE_STORAGE_KEY: ${{ secrets.AZURE_STORAGE_KEY }}',
+            ],
+        },
+    },
+    {
+        id: 'azure-storage-key-legacy',
+        description: 'Azure Storage, Cosmos DB or Batch account key (88 characters, unsignatured) in a connection string or key setting',
+        keywords: ['accountkey', 'account_key', 'account-key', 'storagekey', 'storage_key', 'storage-key', 'accesskey', 'access_key', 'access-key'],
+        pattern: /(?:account|storage)[_-]?(?:access[_-]?)?key["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?![A-Za-z0-9+/]{76}(?:\+ASt|ACDb|APIM))(?<secret>[A-Za-z0-9+/]{86}==)(?![\w+/=-])/i,
+        entropy: 4,
+        validate: (secret) => !EMULATOR_KEYS.has(secret),
+        examples: {
+            positive: [
+                `"ConnectionStrings": { "Blob": "DefaultEndpointsProtocol=https;AccountName=fabrikamlogs;AccountKey=${azure_fake.b64(86)}==;EndpointSuffix=core.windows.net" }`,
+                `export AZURE_STORAGE_ACCESS_KEY=${azure_fake.b64(86)}==`,
+                `CosmosDb__ConnectionString=AccountEndpoint=https://orders-db.documents.azure.com:443/;AccountKey=${azure_fake.b64(86)}==;`,
+            ],
+            negative: [
+                'UseDevelopmentStorage=true;DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
+                'AccountKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx==',
+                'azure_storage_account_key = os.environ["AZURE_STORAGE_ACCOUNT_KEY"]',
+                `AccountKey=${azure_fake.b64(76)}+ASt${azure_fake.b64(5)}A==;EndpointSuffix=core.windows.net`,
+                `AccountKey=${azure_fake.b64(60)}==;`,
+            ],
+        },
+    },
+    {
+        id: 'azure-cosmosdb-key',
+        description: 'Azure Cosmos DB account key (identifiable format, ACDb signature)',
+        keywords: ['acdb'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9+/]{76}ACDb[A-Za-z0-9+/]{5}[AQgw]==)(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `COSMOS_CONNECTION="AccountEndpoint=https://orders-db.documents.azure.com:443/;AccountKey=${azure_fake.b64(76)}ACDb${azure_fake.b64(5)}w==;"`,
+                `  primaryKey: ${azure_fake.b64(76)}ACDb${azure_fake.b64(5)}A==`,
+            ],
+            negative: [
+                `cosmos.primaryKey = "${azure_fake.b64(76)}ACDB${azure_fake.b64(5)}A=="`,
+                'COSMOS_KEY: "<primary key from the portal>"',
+            ],
+        },
+    },
+    {
+        id: 'azure-ad-client-secret',
+        description: 'Microsoft Entra ID (Azure AD) application client secret',
+        keywords: ['q~'],
+        pattern: /(?<![\w~.+/-])(?<secret>[\w~.-]{3}\dQ~[\w~.-]{31,34})(?![\w~.+/-])/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `AZURE_CLIENT_SECRET=${azure_fake.alnum(3)}8Q~${azure_fake.alnum(12)}.${azure_fake.alnum(10)}_${azure_fake.alnum(10)}`,
+                `"ClientSecret": "${azure_fake.alnum(3)}7Q~${azure_fake.alnum(9)}-${azure_fake.alnum(24)}"`,
+            ],
+            negative: [
+                'client_secret=bP88Q~xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                '.ui.visible.right.sidebar~.ui.visible.left.sidebar~.pusher{transform:translate3d(0,0,0)}',
+                'AZURE_CLIENT_SECRET: ${{ secrets.AZURE_CLIENT_SECRET }}',
+            ],
+        },
+    },
+    {
+        id: 'azure-function-key',
+        description: 'Azure Functions access key (identifiable format, AzFu signature)',
+        keywords: ['azfu'],
+        pattern: /(?<![\w-])(?<secret>[\w-]{44}AzFu[\w-]{5}[AQgw]==)(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `curl "https://orders-fn.azurewebsites.net/api/ingest?code=${azure_fake.alnum(44)}AzFu${azure_fake.alnum(5)}Q=="`,
+                `"x-functions-key": "${azure_fake.alnum(44)}AzFu${azure_fake.alnum(5)}g=="`,
+            ],
+            negative: [
+                'curl "https://orders-fn.azurewebsites.net/api/ingest?code=${FUNCTION_KEY}"',
+                `"x-functions-key": "${azure_fake.alnum(30)}AzFu${azure_fake.alnum(5)}g=="`,
+            ],
+        },
+    },
+    {
+        id: 'azure-function-key-legacy',
+        description: 'Azure Functions access key (unsignatured) in a function URL\'s code= parameter',
+        keywords: ['.azurewebsites.net/api/'],
+        pattern: /\.azurewebsites\.net\/api\/[\w/-]{1,100}\?(?:[^\s"'#<>]{0,200}&)?code=(?![\w-]{44}AzFu)(?<secret>[A-Za-z0-9_/+-]{40,100}(?:==|%3D%3D)?)(?![\w%+/=-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `ORDERS_WEBHOOK=https://orders-fn.azurewebsites.net/api/ingest?code=${azure_fake.alnum(54)}==`,
+                `fetch("https://thumbnails-prod.azurewebsites.net/api/resize?width=320&code=${azure_fake.alnum(30)}-${azure_fake.alnum(23)}%3D%3D")`,
+            ],
+            negative: [
+                'ORDERS_WEBHOOK=https://orders-fn.azurewebsites.net/api/ingest?code=${FUNCTION_KEY}',
+                'https://orders-fn.azurewebsites.net/api/ingest?code=<function-key>',
+                `ORDERS_WEBHOOK=https://orders-fn.azurewebsites.net/api/ingest?code=${azure_fake.alnum(44)}AzFu${azure_fake.alnum(5)}Q==`,
+            ],
+        },
+    },
+    {
+        id: 'azure-search-key',
+        description: 'Azure AI Search admin or query key (identifiable format, AzSe signature)',
+        keywords: ['azse'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9]{42}AzSe[A-D][A-Za-z0-9]{5})(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `AZURE_SEARCH_ADMIN_KEY=${azure_fake.alnum(42)}AzSeB${azure_fake.alnum(5)}`,
+                `search_client = SearchClient(endpoint, "products", AzureKeyCredential("${azure_fake.alnum(42)}AzSeD${azure_fake.alnum(5)}"))`,
+            ],
+            negative: [
+                `AZURE_SEARCH_ADMIN_KEY=${azure_fake.alnum(42)}AzSeZ${azure_fake.alnum(5)}`,
+                'AZURE_SEARCH_ADMIN_KEY=<admin-key>',
+            ],
+        },
+    },
+    {
+        id: 'azure-messaging-key',
+        description: 'Azure Service Bus, Event Hubs or Relay shared access key (identifiable format, +ASb/+AEh/+ARm signature)',
+        keywords: ['+asb', '+aeh', '+arm'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9+/]{33}\+A(?:Sb|Eh|Rm)[A-P][A-Za-z0-9+/]{5}=)(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `SERVICEBUS_CONNECTION=Endpoint=sb://orders-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${azure_fake.b64(33)}+ASbC${azure_fake.b64(5)}=`,
+                `"EventHubConnection": "Endpoint=sb://telemetry.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=${azure_fake.b64(33)}+AEhH${azure_fake.b64(5)}=;EntityPath=events"`,
+            ],
+            negative: [
+                `SharedAccessKey=${azure_fake.b64(33)}+ASbZ${azure_fake.b64(5)}=`,
+                'SERVICEBUS_CONNECTION=Endpoint=sb://orders-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>',
+            ],
+        },
+    },
+    {
+        id: 'azure-shared-access-key-legacy',
+        description: 'Azure Service Bus, Event Hubs, Relay or IoT Hub shared access key (44-character legacy format) in a connection string',
+        keywords: ['sharedaccesskey='],
+        pattern: /SharedAccessKey=(?![A-Za-z0-9+/]{33}(?:\+ASb|\+AEh|\+ARm|AIoT|AzCa|AZEG))(?<secret>[A-Za-z0-9+/]{43}=)(?![\w+/=-])/i,
+        entropy: 4,
+        examples: {
+            positive: [
+                `SERVICEBUS_CONNECTION=Endpoint=sb://legacy-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${azure_fake.b64(43)}=`,
+                `"IotHubConnectionString": "HostName=plant-7.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=${azure_fake.b64(43)}="`,
+            ],
+            negative: [
+                'Endpoint=sb://legacy-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={SharedAccessKey}',
+                'SharedAccessKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=',
+                `SharedAccessKey=${azure_fake.b64(33)}AIoTB${azure_fake.b64(5)}=`,
+            ],
+        },
+    },
+    {
+        id: 'azure-iot-key',
+        description: 'Azure IoT Hub, device or Device Provisioning shared access key (identifiable format, AIoT signature)',
+        keywords: ['aiot'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9+/]{33}AIoT[A-P][A-Za-z0-9+/]{5}=)(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `IOTHUB_DEVICE_CONNECTION_STRING="HostName=plant-7.azure-devices.net;DeviceId=press-04;SharedAccessKey=${azure_fake.b64(33)}AIoTK${azure_fake.b64(5)}="`,
+                `  symmetricKey: ${azure_fake.b64(33)}AIoTA${azure_fake.b64(5)}=`,
+            ],
+            negative: [
+                'IOTHUB_DEVICE_CONNECTION_STRING="HostName=plant-7.azure-devices.net;DeviceId=press-04;SharedAccessKey=${DEVICE_KEY}"',
+                `symmetricKey: ${azure_fake.b64(33)}AIoTK${azure_fake.b64(5)}`,
+            ],
+        },
+    },
+    {
+        id: 'azure-cache-redis-key',
+        description: 'Azure Cache for Redis access key (identifiable format, AzCa signature)',
+        keywords: ['azca'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9+/]{33}AzCa[A-P][A-Za-z0-9+/]{5}=)(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `REDIS_URL=rediss://:${azure_fake.alnum(33)}AzCaF${azure_fake.alnum(5)}=@sessions.redis.cache.windows.net:6380/0`,
+                `"Redis": "sessions.redis.cache.windows.net:6380,password=${azure_fake.b64(33)}AzCaJ${azure_fake.b64(5)}=,ssl=True,abortConnect=False"`,
+            ],
+            negative: [
+                '"Redis": "sessions.redis.cache.windows.net:6380,password=${REDIS_KEY},ssl=True"',
+                `REDIS_PASSWORD=${azure_fake.alnum(33)}AzCaF${azure_fake.alnum(5)}=trailing`,
+            ],
+        },
+    },
+    {
+        id: 'azure-event-grid-key',
+        description: 'Azure Event Grid topic or domain access key (identifiable format, AZEG signature)',
+        keywords: ['azeg'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9+/]{33}AZEG[A-P][A-Za-z0-9+/]{5}=)(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `EVENTGRID_TOPIC_KEY=${azure_fake.b64(33)}AZEGB${azure_fake.b64(5)}=`,
+                `client = EventGridPublisherClient(endpoint, AzureKeyCredential("${azure_fake.b64(33)}AZEGM${azure_fake.b64(5)}="))`,
+            ],
+            negative: [
+                `EVENTGRID_TOPIC_KEY=${azure_fake.b64(33)}AZEGz${azure_fake.b64(5)}=`,
+                'EVENTGRID_TOPIC_KEY=$(az eventgrid topic key list --name orders --query key1 -o tsv)',
+            ],
+        },
+    },
+    {
+        id: 'azure-container-registry-password',
+        description: 'Azure Container Registry access key or token password (identifiable format, +ACR signature)',
+        keywords: ['+acr'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9+/]{42}\+ACR[A-D][A-Za-z0-9+/]{5})(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `echo "${azure_fake.b64(42)}+ACRB${azure_fake.b64(5)}" | docker login contosoregistry.azurecr.io -u contosoregistry --password-stdin`,
+                `  password: ${azure_fake.b64(42)}+ACRA${azure_fake.b64(5)}`,
+            ],
+            negative: [
+                'echo "$ACR_PASSWORD" | docker login contosoregistry.azurecr.io -u contosoregistry --password-stdin',
+                `  password: ${azure_fake.b64(42)}+ACRX${azure_fake.b64(5)}`,
+            ],
+        },
+    },
+    {
+        id: 'azure-apim-key',
+        description: 'Azure API Management subscription, gateway or management key (identifiable format, APIM signature)',
+        keywords: ['apim'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9+/]{76}APIM[A-Za-z0-9+/]{5}[AQgw]==)(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `curl -H "Ocp-Apim-Subscription-Key: ${azure_fake.b64(76)}APIM${azure_fake.b64(5)}Q==" https://contoso.azure-api.net/orders`,
+                `APIM_GATEWAY_TOKEN=${azure_fake.b64(76)}APIM${azure_fake.b64(5)}w==`,
+            ],
+            negative: [
+                'curl -H "Ocp-Apim-Subscription-Key: $APIM_KEY" https://contoso.azure-api.net/orders',
+                `APIM_GATEWAY_TOKEN=${azure_fake.b64(76)}APIM${azure_fake.b64(5)}Z==`,
+            ],
+        },
+    },
+    {
+        id: 'azure-ai-services-key',
+        description: 'Azure AI services or Azure OpenAI key (84-character annotated format, JQQJ99…ACOG)',
+        keywords: ['jqqj'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9]{52}JQQJ99[A-Za-z0-9][A-L][A-Za-z0-9]{12}AAA[A-Za-z]ACOG[A-Za-z0-9]{4})(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `AZURE_OPENAI_API_KEY=${azure_fake.alnum(52)}JQQJ99BC${azure_fake.alnum(12)}AAABACOG${azure_fake.alnum(4)}`,
+                `speech_config = speechsdk.SpeechConfig(subscription="${azure_fake.alnum(52)}JQQJ99AK${azure_fake.alnum(12)}AAAYACOG${azure_fake.alnum(4)}", region="westeurope")`,
+            ],
+            negative: [
+                `AZURE_OPENAI_API_KEY=${azure_fake.hex(32)}`,
+                'AZURE_OPENAI_API_KEY=<your-azure-openai-key>',
+            ],
+        },
+    },
+    {
+        id: 'azure-annotated-key',
+        description: 'Azure App Configuration, Event Grid, Maps, Communication Services, Fluid Relay, Mixed Reality or SQL key (84-character annotated format, JQQJ99)',
+        keywords: ['jqqj'],
+        pattern: /(?<![\w+/-])(?<secret>[A-Za-z0-9]{52}JQQJ99[A-Za-z0-9][A-L][A-Za-z0-9]{12}AAAA(?:AZ(?:AC|FR|EG|MP|CS|MR)|msql)[A-Za-z0-9]{4})(?![\w+/=-])/,
+        examples: {
+            positive: [
+                `AZURE_MAPS_KEY=${azure_fake.alnum(52)}JQQJ99CF${azure_fake.alnum(12)}AAAAAZMP${azure_fake.alnum(4)}`,
+                `"communicationServices": "endpoint=https://notify.communication.azure.com/;accesskey=${azure_fake.alnum(52)}JQQJ99AK${azure_fake.alnum(12)}AAAAAZCS${azure_fake.alnum(4)}"`,
+            ],
+            negative: [
+                `AZURE_DEVOPS_PAT=${azure_fake.alnum(52)}JQQJ99BC${azure_fake.alnum(12)}AAAAAZDO${azure_fake.alnum(4)}`,
+                'AZURE_MAPS_KEY=<subscription key>',
+            ],
+        },
+    },
+    {
+        id: 'azure-app-configuration-connection-string',
+        description: 'Azure App Configuration connection string secret',
+        keywords: ['.azconfig.io'],
+        pattern: /Endpoint=https:\/\/[a-z0-9-]{1,60}\.azconfig\.io\/?;Id=[\w+/=:-]{4,40};Secret=(?<secret>[A-Za-z0-9+/]{42,43}=)(?![\w+/=-])/i,
+        entropy: 4,
+        examples: {
+            positive: [
+                `APP_CONFIG_CONNECTION="Endpoint=https://shop-settings.azconfig.io;Id=${azure_fake.alnum(4)}-l0-s0:${azure_fake.alnum(20)};Secret=${azure_fake.b64(43)}="`,
+                `    private const string AppConfig = "Endpoint=https://appcs-prod-weu.azconfig.io;Id=${azure_fake.alnum(4)}-l9-s0:${azure_fake.alnum(20)};Secret=${azure_fake.b64(43)}=";`,
+            ],
+            negative: [
+                'az appconfig kv list --connection-string "Endpoint=https://contoso.azconfig.io;Id=xxx;Secret=xxx"',
+                `APP_CONFIG_CONNECTION="Endpoint=https://shop-settings.azconfig.io;Id=${azure_fake.alnum(4)}-l0-s0:${azure_fake.alnum(20)};Secret=\${APP_CONFIG_SECRET}"`,
+            ],
+        },
+    },
+    {
+        id: 'azure-sas-token',
+        description: 'Azure shared access signature (sig=) in a storage or service URL',
+        keywords: ['sig='],
+        pattern: /\bsv=\d{4}-\d{2}-\d{2}[^\s"'<>]{0,400}?&sig=(?<secret>[A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})(?![\w%+/=-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `BACKUP_URL="https://backups01.blob.core.windows.net/nightly?sv=2022-11-02&ss=b&srt=co&sp=rwdlacx&se=2026-12-31T23:59:59Z&st=2025-01-01T00:00:00Z&spr=https&sig=${azure_fake.alnum(36)}%2B${azure_fake.alnum(6)}%3D"`,
+                `azcopy copy ./dist "https://cdnassets.blob.core.windows.net/$web?sv=2023-01-03&st=2025-06-01T08%3A00%3A00Z&se=2026-06-01T08%3A00%3A00Z&sr=c&sp=racwdl&sig=${azure_fake.alnum(43)}%3D" --recursive`,
+            ],
+            negative: [
+                'BACKUP_URL="https://backups01.blob.core.windows.net/nightly?sv=2022-11-02&ss=b&srt=co&sp=rwdlacx&se=2026-12-31T23:59:59Z&spr=https&sig=${SAS_SIGNATURE}"',
+                'url = f"https://{account}.blob.core.windows.net/{container}?sv=2022-11-02&sp=r&sig=<signature>"',
+                'https://example.blob.core.windows.net/c?sv=2022-11-02&sp=r&sig=XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX%3D',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/beamer.js
+
+// Beamer API keys: b_ + 44 characters (getbeamer.com API documentation), found in a Beamer setting.
+const beamer_fake = fakes('beamer');
+const BEAMER_RULES = [
+    {
+        id: 'beamer-api-key',
+        description: 'Beamer API key (b_…, in a Beamer setting)',
+        keywords: ['beamer'],
+        pattern: /beamer[\w.-]{0,20}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>b_[A-Za-z0-9=_-]{44})(?![\w=-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `BEAMER_API_KEY=b_${beamer_fake.alnum(43)}=`,
+                `  beamerApiKey: 'b_${beamer_fake.alnum(44)}',`,
+            ],
+            negative: [
+                'BEAMER_API_KEY=${BEAMER_API_KEY}',
+                "  beamerProductId: 'AbCdEf12345'",
+                `BEAMER_API_KEY=b_${beamer_fake.alnum(20)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/bittrex.js
+
+// Bittrex API keys and secrets: 32 hex characters, found only in a Bittrex key or secret setting.
+const bittrex_fake = fakes('bittrex');
+const BITTREX_RULES = [
+    {
+        id: 'bittrex-api-key',
+        description: 'Bittrex API key or secret (32 hex, in a Bittrex setting)',
+        keywords: ['bittrex'],
+        pattern: /bittrex[\w.-]{0,20}?(?:key|secret)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{32})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `BITTREX_API_SECRET=${bittrex_fake.hex(32)}`,
+                `  bittrex_api_key: "${bittrex_fake.hex(32)}"`,
+            ],
+            negative: [
+                "exchange = ccxt.bittrex({'apiKey': os.environ['BITTREX_API_KEY']})",
+                'BITTREX_API_SECRET=00000000000000000000000000000000',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/bitwarden.js
+
+// Bitwarden Secrets Manager access tokens: "0." + machine-account id (UUID) + "." + 30-character
+// client secret + ":" + base64 encryption key (bitwarden.com/help/access-tokens, the bws CLI).
+const bitwarden_fake = fakes('bitwarden');
+const BITWARDEN_RULES = [
+    {
+        id: 'bitwarden-access-token',
+        description: 'Bitwarden Secrets Manager access token (0.<uuid>.<secret>:<key>)',
+        keywords: ['=='],
+        pattern: /(?<![\w.])0\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==(?![\w+/=-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `export BWS_ACCESS_TOKEN=0.${bitwarden_fake.uuid()}.${bitwarden_fake.alnum(30)}:${bitwarden_fake.b64(22)}==`,
+                `      BWS_ACCESS_TOKEN: "0.${bitwarden_fake.uuid()}.${bitwarden_fake.alnum(30)}:${bitwarden_fake.b64(21)}Q=="`,
+            ],
+            negative: [
+                'export BWS_ACCESS_TOKEN=0.<access-token-id>.<client-secret>:<encryption-key>',
+                '      BWS_ACCESS_TOKEN: ${{ secrets.BWS_ACCESS_TOKEN }}',
+                `export BWS_ACCESS_TOKEN=0.${bitwarden_fake.uuid()}.${bitwarden_fake.alnum(30)}:${bitwarden_fake.b64(10)}==`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/braintree.js
+
+// Braintree / PayPal access tokens: access_token$<environment>$<merchant id>$<32 hex>
+// (developer.paypal.com/braintree "Access tokens"; also GitHub secret scanning's pattern list).
+const braintree_fake = fakes('braintree');
+const BRAINTREE_RULES = [
+    {
+        id: 'braintree-access-token',
+        description: 'Braintree (PayPal) access token (access_token$production$…)',
+        keywords: ['access_token$'],
+        pattern: /\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b/,
+        examples: {
+            positive: [
+                `const gateway = new braintree.BraintreeGateway({ accessToken: 'access_token$production$${braintree_fake.lower(16)}$${braintree_fake.hex(32)}' });`,
+                `BRAINTREE_ACCESS_TOKEN=access_token$sandbox$${braintree_fake.lower(16)}$${braintree_fake.hex(32)}`,
+            ],
+            negative: [
+                "const gateway = new braintree.BraintreeGateway({ accessToken: process.env.BRAINTREE_ACCESS_TOKEN });",
+                'BRAINTREE_ACCESS_TOKEN=access_token$production$<merchant_id>$<token>',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/buildkite.js
+
+// Buildkite user API access tokens: bkua_ + 40 characters (buildkite.com/docs/apis/managing-api-tokens).
+const buildkite_fake = fakes('buildkite');
+const BUILDKITE_RULES = [
+    {
+        id: 'buildkite-api-token',
+        description: 'Buildkite user API access token (bkua_…)',
+        keywords: ['bkua_'],
+        pattern: /\bbkua_[a-z0-9]{40}\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `BUILDKITE_API_TOKEN=bkua_${buildkite_fake.hex(40)}`,
+                `curl -H "Authorization: Bearer bkua_${buildkite_fake.hex(40)}" https://api.buildkite.com/v2/user`,
+            ],
+            negative: [
+                'curl -H "Authorization: Bearer $BUILDKITE_API_TOKEN" https://api.buildkite.com/v2/user',
+                `BUILDKITE_API_TOKEN=bkua_${buildkite_fake.hex(24)}`,
+                'BUILDKITE_API_TOKEN=bkua_0000000000000000000000000000000000000000',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/circleci.js
+
+// CircleCI personal (CCIPAT_) and project (CCIPRJ_) API tokens: prefix + 22 characters + "_" + 40 hex
+// (circleci.com/docs/managing-api-tokens). Project tokens also appear in status-badge URLs.
+const circleci_fake = fakes('circleci');
+const CIRCLECI_RULES = [
+    {
+        id: 'circleci-personal-token',
+        description: 'CircleCI personal API token (CCIPAT_…)',
+        keywords: ['ccipat_'],
+        pattern: /\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]{40}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `export CIRCLECI_TOKEN=CCIPAT_${circleci_fake.alnum(22)}_${circleci_fake.hex(40)}`,
+                `curl -H "Circle-Token: CCIPAT_${circleci_fake.alnum(22)}_${circleci_fake.hex(40)}" https://circleci.com/api/v2/me`,
+            ],
+            negative: [
+                'curl -H "Circle-Token: $CIRCLECI_TOKEN" https://circleci.com/api/v2/me',
+                `export CIRCLECI_TOKEN=CCIPAT_${circleci_fake.alnum(22)}`,
+            ],
+        },
+    },
+    {
+        id: 'circleci-project-token',
+        description: 'CircleCI project API token (CCIPRJ_…)',
+        keywords: ['cciprj_'],
+        pattern: /\bCCIPRJ_[A-Za-z0-9]{22}_[a-f0-9]{40}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `[![CircleCI](https://dl.circleci.com/status-badge/img/gh/acme/api/tree/main.svg?style=svg&circle-token=CCIPRJ_${circleci_fake.alnum(22)}_${circleci_fake.hex(40)})](https://dl.circleci.com/status-badge/redirect/gh/acme/api/tree/main)`,
+                `CIRCLE_PROJECT_TOKEN=CCIPRJ_${circleci_fake.alnum(22)}_${circleci_fake.hex(40)}`,
+            ],
+            negative: [
+                `CIRCLE_PROJECT_TOKEN=CCIPRJ_${circleci_fake.alnum(22)}_${circleci_fake.hex(12)}`,
+                'CIRCLE_PROJECT_TOKEN=${CIRCLE_PROJECT_TOKEN}',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/clickhouse.js
+
+// ClickHouse Cloud API key secrets start with 4b1d (clickhouse.com/docs/cloud/manage/openapi).
+// Plain hex strings that happen to start with 4b1d are not secrets: a letter past f is required.
+const clickhouse_fake = fakes('clickhouse');
+const CLICKHOUSE_RULES = [
+    {
+        id: 'clickhouse-cloud-api-secret',
+        description: 'ClickHouse Cloud API key secret (4b1d…)',
+        keywords: ['4b1d'],
+        pattern: /\b4b1d[A-Za-z0-9]{38}\b/,
+        entropy: 3.5,
+        validate: (secret) => /[g-zG-Z]/.test(secret),
+        examples: {
+            positive: [
+                `CLICKHOUSE_KEY_SECRET=4b1d${clickhouse_fake.alnum(38)}`,
+                `curl --user "${clickhouse_fake.alnum(20)}:4b1d${clickhouse_fake.alnum(38)}" https://api.clickhouse.cloud/v1/organizations`,
+            ],
+            negative: [
+                `sha = "4b1d${clickhouse_fake.hex(38)}"`,
+                `CLICKHOUSE_KEY_SECRET=4b1d${clickhouse_fake.alnum(20)}`,
+                'curl --user "$CLICKHOUSE_KEY_ID:$CLICKHOUSE_KEY_SECRET" https://api.clickhouse.cloud/v1/organizations',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/clojars.js
+
+// Clojars deploy tokens: CLOJARS_ + 60 characters (github.com/clojars/clojars-web/wiki/Deploy-Tokens).
+const clojars_fake = fakes('clojars');
+const CLOJARS_RULES = [
+    {
+        id: 'clojars-deploy-token',
+        description: 'Clojars deploy token (CLOJARS_…)',
+        keywords: ['clojars_'],
+        pattern: /\bCLOJARS_[a-z0-9]{60}\b/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `CLOJARS_PASSWORD=CLOJARS_${clojars_fake.hex(60)}`,
+                `  :repositories [["clojars" {:url "https://repo.clojars.org" :username "deployer" :password "CLOJARS_${clojars_fake.hex(60)}"}]]`,
+            ],
+            negative: [
+                'CLOJARS_PASSWORD=${{ secrets.CLOJARS_DEPLOY_TOKEN }}',
+                '  :repositories [["clojars" {:url "https://repo.clojars.org" :username :env/clojars_username :password :env/clojars_password}]]',
+                `CLOJARS_PASSWORD=CLOJARS_${clojars_fake.hex(32)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/cloudinary.js
+
+// CLOUDINARY_URL: cloudinary://<15-digit API key>:<27-character API secret>@<cloud name>
+// (cloudinary.com/documentation, "Configuration parameters"). The API secret is the secret.
+const cloudinary_fake = fakes('cloudinary');
+const CLOUDINARY_RULES = [
+    {
+        id: 'cloudinary-url',
+        description: 'Cloudinary URL with an API secret (cloudinary://key:secret@cloud)',
+        keywords: ['cloudinary://'],
+        pattern: /\bcloudinary:\/\/\d{15}:(?<secret>[A-Za-z0-9_-]{27})@[A-Za-z0-9_-]{2,60}/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `CLOUDINARY_URL=cloudinary://${cloudinary_fake.digits(15)}:${cloudinary_fake.alnum(27)}@acme-media`,
+                `  cloudinary_url: "cloudinary://${cloudinary_fake.digits(15)}:${cloudinary_fake.alnum(27)}@shop-assets"`,
+            ],
+            negative: [
+                'CLOUDINARY_URL=cloudinary://<api_key>:<api_secret>@<cloud_name>',
+                `CLOUDINARY_URL=cloudinary://${cloudinary_fake.digits(15)}:\${CLOUDINARY_API_SECRET}@acme-media`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/codecov.js
+
+// Codecov upload tokens are UUIDs (docs.codecov.com "Codecov tokens"); found in a Codecov token setting.
+const codecov_fake = fakes('codecov');
+const CODECOV_RULES = [
+    {
+        id: 'codecov-upload-token',
+        description: 'Codecov upload or API token (UUID, in a Codecov setting)',
+        keywords: ['codecov'],
+        pattern: /codecov[\w.-]{0,20}?token[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{40})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `CODECOV_TOKEN=${codecov_fake.uuid()}`,
+                `      CODECOV_TOKEN: "${codecov_fake.uuid()}"`,
+            ],
+            negative: [
+                '          token: ${{ secrets.CODECOV_TOKEN }}',
+                'CODECOV_TOKEN=00000000-0000-0000-0000-000000000000',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/cohere.js
+
+// Cohere API keys: 40 alphanumerics with no prefix (docs.cohere.com); found in a Cohere / CO_API_KEY setting.
+const cohere_fake = fakes('cohere');
+const COHERE_RULES = [
+    {
+        id: 'cohere-api-key',
+        description: 'Cohere API key (40 characters, in a Cohere setting)',
+        keywords: ['cohere', 'co_api_key'],
+        pattern: /(?:cohere|co_api_key)[\w.-]{0,20}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=]|\(\s{0,3}(?:api_key\s{0,3}=\s{0,3})?)\s{0,3}["'`]?(?<secret>[A-Za-z0-9]{40})(?![\w-])/i,
+        entropy: 4,
+        examples: {
+            positive: [
+                `COHERE_API_KEY=${cohere_fake.alnum(40)}`,
+                `co = cohere.Client('${cohere_fake.alnum(40)}')`,
+                `export CO_API_KEY="${cohere_fake.alnum(40)}"`,
+            ],
+            negative: [
+                "co = cohere.Client(os.environ['COHERE_API_KEY'])",
+                'COHERE_API_KEY=your-cohere-api-key',
+                `COHERE_API_KEY=${cohere_fake.alnum(32)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/coinbase.js
+
+// Coinbase API secrets and access tokens have no prefix; found only in a Coinbase secret or token setting.
+const coinbase_fake = fakes('coinbase');
+const COINBASE_RULES = [
+    {
+        id: 'coinbase-api-secret',
+        description: 'Coinbase API secret or access token (64 characters, in a Coinbase setting)',
+        keywords: ['coinbase'],
+        pattern: /coinbase[\w.-]{0,20}?(?:secret|token)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9_-]{64})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `COINBASE_API_SECRET=${coinbase_fake.alnum(64)}`,
+                `  coinbase_access_token: "${coinbase_fake.hex(64)}"`,
+            ],
+            negative: [
+                'COINBASE_API_SECRET=${COINBASE_API_SECRET}',
+                `  coinbase_access_token: "${coinbase_fake.hex(40)}"`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/confluent.js
+
+// Confluent Cloud API keys are 16 upper-case characters (an id); their secrets are 64 characters
+// with no prefix (docs.confluent.io "Manage API keys"). The secret is found in a Confluent setting.
+const confluent_fake = fakes('confluent');
+const CONFLUENT_RULES = [
+    {
+        id: 'confluent-api-secret',
+        description: 'Confluent Cloud API secret (64 characters, in a Confluent setting)',
+        keywords: ['confluent'],
+        pattern: /confluent[\w.-]{0,24}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9+/]{64})(?![\w+/=-])/i,
+        entropy: 4,
+        examples: {
+            positive: [
+                `CONFLUENT_CLOUD_API_SECRET=${confluent_fake.b64(64)}`,
+                `  confluent_api_secret: "${confluent_fake.alnum(64)}"`,
+            ],
+            negative: [
+                'CONFLUENT_CLOUD_API_SECRET=${{ secrets.CONFLUENT_CLOUD_API_SECRET }}',
+                `CONFLUENT_CLOUD_API_KEY=${confluent_fake.upper(16)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/contentful.js
+
+// Contentful personal access tokens (CFPAT- + 43) manage content; delivery, preview and management
+// tokens have no prefix and are found in a Contentful token setting (contentful.com/developers/docs).
+const contentful_fake = fakes('contentful');
+const CONTENTFUL_RULES = [
+    {
+        id: 'contentful-personal-access-token',
+        description: 'Contentful personal access token (CFPAT-…)',
+        keywords: ['cfpat-'],
+        pattern: /\bCFPAT-[A-Za-z0-9_-]{43}(?![\w-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${contentful_fake.alnum(43)}`,
+                `const client = contentful.createClient({ accessToken: 'CFPAT-${contentful_fake.alnum(43)}' });`,
+            ],
+            negative: [
+                "const client = contentful.createClient({ accessToken: process.env.CONTENTFUL_MANAGEMENT_TOKEN });",
+                'CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${contentful_fake.alnum(20)}`,
+            ],
+        },
+    },
+    {
+        id: 'contentful-api-token',
+        description: 'Contentful delivery, preview or management API token (43 characters, in a Contentful setting)',
+        keywords: ['contentful'],
+        pattern: /contentful[\w.-]{0,24}?(?:token|key)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9_-]{43})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `CONTENTFUL_DELIVERY_TOKEN=${contentful_fake.alnum(43)}`,
+                `  contentfulPreviewToken: "${contentful_fake.alnum(43)}",`,
+            ],
+            negative: [
+                'CONTENTFUL_DELIVERY_TOKEN=${CONTENTFUL_DELIVERY_TOKEN}',
+                `CONTENTFUL_SPACE_ID=${contentful_fake.lower(12)}`,
+                `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${contentful_fake.alnum(43)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/crates-io.js
+
+// crates.io API tokens: cio + 32 alphanumerics (crates.io/settings/tokens; cargo's credentials.toml).
+const crates_io_fake = fakes('crates-io');
+const CRATES_IO_RULES = [
+    {
+        id: 'crates-io-api-token',
+        description: 'crates.io API token (cio…)',
+        keywords: ['cio'],
+        pattern: /\bcio[A-Za-z0-9]{32}\b/,
+        entropy: 4,
+        validate: (secret) => /\d/.test(secret.slice(3)),
+        examples: {
+            positive: [
+                `CARGO_REGISTRY_TOKEN=cio${crates_io_fake.alnum(32)}`,
+                `token = "cio${crates_io_fake.alnum(32)}"`,
+            ],
+            negative: [
+                'CARGO_REGISTRY_TOKEN: ${{ secrets.CARGO_REGISTRY_TOKEN }}',
+                'token = "cioxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+                `token = "cio${crates_io_fake.alnum(20)}"`,
+                'const cioConfigurationServiceHandler = new Handler();',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/databricks.js
+
+// Databricks personal access tokens: dapi + 32 hex, sometimes with a -<digit> suffix
+// (docs.databricks.com "Personal access tokens"); OAuth secrets of service principals: dose + 32 hex.
+const databricks_fake = fakes('databricks');
+const DATABRICKS_RULES = [
+    {
+        id: 'databricks-token',
+        description: 'Databricks personal access token (dapi…)',
+        keywords: ['dapi'],
+        pattern: /\bdapi[a-f0-9]{32}(?:-\d)?(?![\w-])/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `DATABRICKS_TOKEN=dapi${databricks_fake.hex(32)}`,
+                `  token: 'dapi${databricks_fake.hex(32)}-2'`,
+            ],
+            negative: [
+                'DATABRICKS_TOKEN=dapi00000000000000000000000000000000',
+                `DATABRICKS_TOKEN=dapi${databricks_fake.hex(20)}`,
+                'DATABRICKS_TOKEN: ${{ secrets.DATABRICKS_TOKEN }}',
+            ],
+        },
+    },
+    {
+        id: 'databricks-oauth-secret',
+        description: 'Databricks service principal OAuth secret (dose…)',
+        keywords: ['dose'],
+        pattern: /\bdose[a-f0-9]{32}(?![\w-])/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `DATABRICKS_CLIENT_SECRET=dose${databricks_fake.hex(32)}`,
+                `  client_secret: "dose${databricks_fake.hex(32)}"`,
+            ],
+            negative: [
+                'DATABRICKS_CLIENT_SECRET=doseXXXXXXXX-REPLACE-ME-XXXXXXXX',
+                'the recommended dose for adults',
+                `DATABRICKS_CLIENT_SECRET=dose${databricks_fake.hex(40)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/deepl.js
+
+// DeepL API authentication keys: a UUID, with ":fx" for the Free API (developers.deepl.com
+// "Authentication"); found in a DeepL setting or after "DeepL-Auth-Key".
+const deepl_fake = fakes('deepl');
+const DEEPL_RULES = [
+    {
+        id: 'deepl-api-key',
+        description: 'DeepL API authentication key (UUID[:fx], in a DeepL setting)',
+        keywords: ['deepl'],
+        pattern: /deepl[\w.-]{0,24}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=]|\s)\s{0,3}["'`]?(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?::fx)?)(?![\w:-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `DEEPL_AUTH_KEY=${deepl_fake.uuid()}:fx`,
+                `curl -X POST https://api.deepl.com/v2/translate --header "Authorization: DeepL-Auth-Key ${deepl_fake.uuid()}" --data "text=Hallo"`,
+            ],
+            negative: [
+                'DEEPL_AUTH_KEY=${DEEPL_AUTH_KEY}',
+                'curl -X POST https://api-free.deepl.com/v2/translate --header "Authorization: DeepL-Auth-Key [yourAuthKey]"',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/deepseek.js
+
+// DeepSeek API keys: sk- + 32 lower-case hex (platform.deepseek.com), too plain to report without a
+// DeepSeek setting or client nearby.
+const deepseek_fake = fakes('deepseek');
+const DEEPSEEK_RULES = [
+    {
+        id: 'deepseek-api-key',
+        description: 'DeepSeek API key (sk-…, in a DeepSeek setting)',
+        keywords: ['deepseek'],
+        pattern: /deepseek[\w.-]{0,24}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>sk-[a-f0-9]{32})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `DEEPSEEK_API_KEY=sk-${deepseek_fake.hex(32)}`,
+                `  "deepseekApiKey": "sk-${deepseek_fake.hex(32)}",`,
+            ],
+            negative: [
+                'DEEPSEEK_API_KEY=sk-...',
+                'DEEPSEEK_API_KEY=sk-your-deepseek-key',
+                'DEEPSEEK_BASE_URL=https://api.deepseek.com',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/defined-networking.js
+
+// Defined Networking (managed Nebula) API keys: dnkey-<26>-<52> (docs.defined.net "API keys").
+const defined_networking_fake = fakes('defined-networking');
+const DEFINED_NETWORKING_RULES = [
+    {
+        id: 'defined-networking-api-key',
+        description: 'Defined Networking API key (dnkey-…)',
+        keywords: ['dnkey-'],
+        pattern: /\bdnkey-[A-Za-z0-9=_-]{26}-[A-Za-z0-9=_-]{52}(?![\w=-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `DN_API_KEY=dnkey-${defined_networking_fake.upper(26)}-${defined_networking_fake.upper(52)}`,
+                `curl -H "Authorization: Bearer dnkey-${defined_networking_fake.upper(26)}-${defined_networking_fake.upper(52)}" https://api.defined.net/v1/hosts`,
+            ],
+            negative: [
+                'curl -H "Authorization: Bearer $DN_API_KEY" https://api.defined.net/v1/hosts',
+                `DN_API_KEY=dnkey-${defined_networking_fake.upper(26)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/deno.js
+
+// Deno Deploy access tokens: ddp_ (personal) or ddw_ + 36 alphanumerics (docs.deno.com/deploy).
+const deno_fake = fakes('deno');
+const DENO_RULES = [
+    {
+        id: 'deno-deploy-token',
+        description: 'Deno Deploy access token (ddp_… / ddw_…)',
+        keywords: ['ddp_', 'ddw_'],
+        pattern: /\bdd[pw]_[A-Za-z0-9]{36}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `DENO_DEPLOY_TOKEN=ddp_${deno_fake.alnum(36)}`,
+                `deployctl deploy --prod --project=shop main.ts --token ddp_${deno_fake.alnum(36)}`,
+            ],
+            negative: [
+                'deployctl deploy --prod --project=shop main.ts --token $DENO_DEPLOY_TOKEN',
+                'ddp_model = DistributedDataParallel(model)',
+                `DENO_DEPLOY_TOKEN=ddp_${deno_fake.alnum(20)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/doppler.js
+
+// Doppler token formats: dp.pt. personal, dp.st.[config.] service, dp.ct. CLI, dp.sa. service
+// account, dp.scim. and dp.audit. (docs.doppler.com/reference/auth-token-formats).
+const doppler_fake = fakes('doppler');
+const DOPPLER_RULES = [
+    {
+        id: 'doppler-personal-token',
+        description: 'Doppler personal token (dp.pt.…)',
+        keywords: ['dp.pt.'],
+        pattern: /\bdp\.pt\.[A-Za-z0-9]{40,44}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `DOPPLER_TOKEN=dp.pt.${doppler_fake.alnum(43)}`,
+                `curl --header "authorization: Bearer dp.pt.${doppler_fake.alnum(43)}" https://api.doppler.com/v3/me`,
+            ],
+            negative: [
+                'DOPPLER_TOKEN=dp.pt.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `DOPPLER_TOKEN=dp.pt.${doppler_fake.alnum(20)}`,
+            ],
+        },
+    },
+    {
+        id: 'doppler-service-token',
+        description: 'Doppler service token (dp.st.…)',
+        keywords: ['dp.st.'],
+        pattern: /\bdp\.st\.(?:[a-z0-9_-]{2,35}\.)?[A-Za-z0-9]{40,44}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `DOPPLER_TOKEN=dp.st.prd.${doppler_fake.alnum(43)}`,
+                `      - DOPPLER_TOKEN=dp.st.${doppler_fake.alnum(43)}`,
+            ],
+            negative: [
+                '      - DOPPLER_TOKEN=${DOPPLER_TOKEN}',
+                `DOPPLER_TOKEN=dp.st.prd.${doppler_fake.alnum(16)}`,
+            ],
+        },
+    },
+    {
+        id: 'doppler-cli-token',
+        description: 'Doppler CLI token (dp.ct.…)',
+        keywords: ['dp.ct.'],
+        pattern: /\bdp\.ct\.[A-Za-z0-9]{40,44}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `doppler configure set token dp.ct.${doppler_fake.alnum(43)} --scope /`,
+                `  token: dp.ct.${doppler_fake.alnum(43)}`,
+            ],
+            negative: [
+                'doppler configure set token $DOPPLER_CLI_TOKEN --scope /',
+                `  token: dp.ct.${doppler_fake.alnum(12)}`,
+            ],
+        },
+    },
+    {
+        id: 'doppler-service-account-token',
+        description: 'Doppler service account token (dp.sa.…)',
+        keywords: ['dp.sa.'],
+        pattern: /\bdp\.sa\.[A-Za-z0-9]{40,44}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `DOPPLER_TOKEN=dp.sa.${doppler_fake.alnum(43)}`,
+                `    doppler_token = "dp.sa.${doppler_fake.alnum(43)}"`,
+            ],
+            negative: [
+                '    doppler_token = var.doppler_token',
+                `DOPPLER_TOKEN=dp.sa.${doppler_fake.alnum(43)}${doppler_fake.alnum(10)}`,
+            ],
+        },
+    },
+    {
+        id: 'doppler-scim-audit-token',
+        description: 'Doppler SCIM or audit token (dp.scim.… / dp.audit.…)',
+        keywords: ['dp.scim.', 'dp.audit.'],
+        pattern: /\bdp\.(?:scim|audit)\.[A-Za-z0-9]{40,44}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `OKTA_SCIM_BEARER=dp.scim.${doppler_fake.alnum(43)}`,
+                `curl -H "Authorization: Bearer dp.audit.${doppler_fake.alnum(43)}" https://api.doppler.com/v3/workplace/users`,
+            ],
+            negative: [
+                `OKTA_SCIM_BEARER=dp.scim.${doppler_fake.alnum(10)}`,
+                'curl -H "Authorization: Bearer $DOPPLER_AUDIT_TOKEN" https://api.doppler.com/v3/workplace/users',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/drone.js
+
+// Drone CI personal tokens: 32 alphanumerics with no prefix (docs.drone.io/cli/setup); found in a Drone token setting.
+const drone_fake = fakes('drone');
+const DRONE_RULES = [
+    {
+        id: 'droneci-access-token',
+        description: 'Drone CI access token (32 characters, in a Drone setting)',
+        keywords: ['drone'],
+        pattern: /drone[\w.-]{0,20}?token[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9]{32})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `export DRONE_TOKEN=${drone_fake.alnum(32)}`,
+                `  drone_token: "${drone_fake.alnum(32)}"`,
+            ],
+            negative: [
+                'export DRONE_TOKEN=${DRONE_TOKEN}',
+                'export DRONE_SERVER=https://drone.example.com',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/dropbox.js
+
+// Dropbox OAuth tokens: short-lived access tokens start with "sl." (about 140 characters, longer for
+// "sl.u." tokens); legacy long-lived tokens are 64 characters with ten A's after the 11th
+// (dropbox.com/developers/documentation, OAuth guide). The latter only in a Dropbox setting.
+const dropbox_fake = fakes('dropbox');
+const DROPBOX_RULES = [
+    {
+        id: 'dropbox-short-lived-token',
+        description: 'Dropbox short-lived access token (sl.…)',
+        keywords: ['sl.'],
+        pattern: /(?<![\w.-])sl\.(?:u\.)?[A-Za-z0-9_-]{130,1400}(?![\w.-])/,
+        entropy: 4,
+        examples: {
+            positive: [
+                `DROPBOX_ACCESS_TOKEN=sl.B${dropbox_fake.alnum(137)}`,
+                `dbx = dropbox.Dropbox("sl.u.AF${dropbox_fake.alnum(200)}")`,
+            ],
+            negative: [
+                'dbx = dropbox.Dropbox(os.environ["DROPBOX_ACCESS_TOKEN"])',
+                `DROPBOX_ACCESS_TOKEN=sl.B${dropbox_fake.alnum(40)}`,
+                'ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)',
+            ],
+        },
+    },
+    {
+        id: 'dropbox-long-lived-token',
+        description: 'Dropbox long-lived access token (legacy, in a Dropbox setting)',
+        keywords: ['dropbox'],
+        pattern: /dropbox[\w.-]{0,24}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=]|\()\s{0,3}["'`]?(?<secret>[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43})(?![\w=-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `DROPBOX_TOKEN=${dropbox_fake.alnum(11)}AAAAAAAAAA${dropbox_fake.alnum(43)}`,
+                `dbx = dropbox.Dropbox('${dropbox_fake.alnum(11)}AAAAAAAAAA${dropbox_fake.alnum(43)}')`,
+            ],
+            negative: [
+                "dbx = dropbox.Dropbox(os.environ['DROPBOX_TOKEN'])",
+                `DROPBOX_TOKEN=${dropbox_fake.alnum(11)}BBBBBBBBBB${dropbox_fake.alnum(43)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/duffel.js
+
+// Duffel access tokens: duffel_test_ / duffel_live_ + 43 characters (duffel.com/docs/api, authentication).
+const duffel_fake = fakes('duffel');
+const DUFFEL_RULES = [
+    {
+        id: 'duffel-api-token',
+        description: 'Duffel access token (duffel_live_… / duffel_test_…)',
+        keywords: ['duffel_'],
+        pattern: /\bduffel_(?:test|live)_[A-Za-z0-9_=-]{43}(?![\w=-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `DUFFEL_ACCESS_TOKEN=duffel_live_${duffel_fake.alnum(43)}`,
+                `const duffel = new Duffel({ token: 'duffel_test_${duffel_fake.alnum(43)}' });`,
+            ],
+            negative: [
+                "const duffel = new Duffel({ token: process.env.DUFFEL_ACCESS_TOKEN });",
+                `DUFFEL_ACCESS_TOKEN=duffel_live_${duffel_fake.alnum(20)}`,
+                `DUFFEL_ACCESS_TOKEN=duffel_prod_${duffel_fake.alnum(43)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/dynatrace.js
+
+// Dynatrace tokens: dt0<letter><2 digits>.<24-character public part>.<64-character secret part>
+// (docs.dynatrace.com "Access tokens", token format dt0c01 / dt0s01…).
+const dynatrace_fake = fakes('dynatrace');
+const DYNATRACE_RULES = [
+    {
+        id: 'dynatrace-api-token',
+        description: 'Dynatrace access token (dt0c01.…)',
+        keywords: ['dt0'],
+        pattern: /\bdt0[a-z]\d{2}\.[A-Z0-9]{24}\.[A-Z0-9]{64}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `    apiToken: dt0c01.${dynatrace_fake.upper(24)}.${dynatrace_fake.upper(64)}`,
+                `curl -H "Authorization: Api-Token dt0s01.${dynatrace_fake.upper(24)}.${dynatrace_fake.upper(64)}" https://abc12345.live.dynatrace.com/api/v2/metrics`,
+            ],
+            negative: [
+                '    apiToken: dt0c01.XXXXXXXXXXXXXXXXXXXXXXXX.XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+                `    apiToken: dt0c01.${dynatrace_fake.upper(24)}`,
+                'curl -H "Authorization: Api-Token $DT_API_TOKEN" https://abc12345.live.dynatrace.com/api/v2/metrics',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/easypost.js
+
+// EasyPost API keys: EZAK (production) or EZTK (test) + 54 alphanumerics (docs.easypost.com, authentication).
+const easypost_fake = fakes('easypost');
+const EASYPOST_RULES = [
+    {
+        id: 'easypost-api-key',
+        description: 'EasyPost production API key (EZAK…)',
+        keywords: ['ezak'],
+        pattern: /\bEZAK[A-Za-z0-9]{54}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `EASYPOST_API_KEY=EZAK${easypost_fake.alnum(54)}`,
+                `client = easypost.EasyPostClient('EZAK${easypost_fake.alnum(54)}')`,
+            ],
+            negative: [
+                "client = easypost.EasyPostClient(os.getenv('EASYPOST_API_KEY'))",
+                `EASYPOST_API_KEY=EZAK${easypost_fake.alnum(30)}`,
+            ],
+        },
+    },
+    {
+        id: 'easypost-test-api-key',
+        description: 'EasyPost test API key (EZTK…)',
+        keywords: ['eztk'],
+        pattern: /\bEZTK[A-Za-z0-9]{54}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `EASYPOST_TEST_API_KEY=EZTK${easypost_fake.alnum(54)}`,
+                `  apiKey: 'EZTK${easypost_fake.alnum(54)}',`,
+            ],
+            negative: [
+                "  apiKey: process.env.EASYPOST_TEST_API_KEY,",
+                'EASYPOST_TEST_API_KEY=EZTKxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/elevenlabs.js
+
+// ElevenLabs API keys: sk_ + 48 hex (elevenlabs.io/docs/api-reference/authentication).
+const elevenlabs_fake = fakes('elevenlabs');
+const ELEVENLABS_RULES = [
+    {
+        id: 'elevenlabs-api-key',
+        description: 'ElevenLabs API key (sk_ + 48 hex)',
+        keywords: ['sk_'],
+        pattern: /\bsk_[a-f0-9]{48}\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `ELEVENLABS_API_KEY=sk_${elevenlabs_fake.hex(48)}`,
+                `curl https://api.elevenlabs.io/v1/voices -H "xi-api-key: sk_${elevenlabs_fake.hex(48)}"`,
+            ],
+            negative: [
+                'curl https://api.elevenlabs.io/v1/voices -H "xi-api-key: $ELEVENLABS_API_KEY"',
+                `STRIPE_SECRET_KEY=sk_live_${elevenlabs_fake.alnum(24)}`,
+                `ELEVENLABS_API_KEY=sk_${elevenlabs_fake.hex(32)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/etsy.js
+
+// Etsy Open API v3 keystrings: 24 lower-case alphanumerics (developers.etsy.com); found in an Etsy setting.
+const etsy_fake = fakes('etsy');
+const ETSY_RULES = [
+    {
+        id: 'etsy-api-key',
+        description: 'Etsy API keystring or shared secret (in an Etsy setting)',
+        keywords: ['etsy'],
+        pattern: /etsy[\w.-]{0,20}?(?:key|keystring|secret|token)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-z0-9]{24})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `ETSY_API_KEY=${etsy_fake.lower(24)}`,
+                `  etsy_keystring: "${etsy_fake.lower(24)}"`,
+            ],
+            negative: [
+                'ETSY_API_KEY=${ETSY_API_KEY}',
+                'ETSY_SHOP_ID=12345678',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/facebook.js
+
+// Meta (Facebook) Graph API access tokens start with EAA (developers.facebook.com/docs/facebook-login/
+// guides/access-tokens); app secrets are 32 hex with no prefix, found in a Facebook / FB app-secret setting.
+const facebook_fake = fakes('facebook');
+const FACEBOOK_RULES = [
+    {
+        id: 'facebook-access-token',
+        description: 'Meta (Facebook, Instagram, WhatsApp) Graph API access token (EAA…)',
+        keywords: ['eaa'],
+        pattern: /\bEAA[A-Za-z0-9]{100,400}\b/,
+        entropy: 4,
+        examples: {
+            positive: [
+                `WHATSAPP_TOKEN=EAAG${facebook_fake.alnum(180)}`,
+                `curl -G -d "access_token=EAAJ${facebook_fake.alnum(150)}" https://graph.facebook.com/v19.0/me/accounts`,
+            ],
+            negative: [
+                'curl -G -d "access_token=$PAGE_ACCESS_TOKEN" https://graph.facebook.com/v19.0/me/accounts',
+                'WHATSAPP_TOKEN=EAAG...',
+                'WHATSAPP_TOKEN=EAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+            ],
+        },
+    },
+    {
+        id: 'facebook-app-secret',
+        description: 'Meta (Facebook) app secret (32 hex, in a Facebook app-secret setting)',
+        keywords: ['facebook', 'fb'],
+        pattern: /(?:facebook|\bfb)[\w.-]{0,20}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{32})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `FACEBOOK_APP_SECRET=${facebook_fake.hex(32)}`,
+                `  'fb_client_secret' => '${facebook_fake.hex(32)}',`,
+            ],
+            negative: [
+                "  'fb_client_secret' => env('FACEBOOK_APP_SECRET'),",
+                `FACEBOOK_APP_ID=${facebook_fake.digits(16)}`,
+                'FACEBOOK_APP_SECRET=your_facebook_app_secret',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/fastly.js
+
+// Fastly API tokens: 32 characters with no prefix (docs.fastly.com "Using API tokens"); found in a
+// Fastly setting or after the Fastly-Key header.
+const fastly_fake = fakes('fastly');
+const FASTLY_RULES = [
+    {
+        id: 'fastly-api-token',
+        description: 'Fastly API token (32 characters, in a Fastly setting)',
+        keywords: ['fastly'],
+        pattern: /fastly[\w.-]{0,20}?(?:token|key)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9_-]{32})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `FASTLY_API_TOKEN=${fastly_fake.alnum(32)}`,
+                `curl -X POST -H "Fastly-Key: ${fastly_fake.alnum(32)}" https://api.fastly.com/service/${fastly_fake.alnum(22)}/purge_all`,
+            ],
+            negative: [
+                `curl -X POST -H "Fastly-Key: $FASTLY_API_TOKEN" https://api.fastly.com/service/${fastly_fake.alnum(22)}/purge_all`,
+                `FASTLY_SERVICE_ID=${fastly_fake.alnum(22)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/figma.js
+
+// Figma tokens: figd_ personal access tokens; figu_, figur_, figr_, figo_, figp_ OAuth and plugin tokens
+// (figma.com/developers/api#access-tokens; the prefixes TruffleHog's detector knows).
+const figma_fake = fakes('figma');
+const FIGMA_RULES = [
+    {
+        id: 'figma-access-token',
+        description: 'Figma personal access or OAuth token (figd_…)',
+        keywords: ['figd_', 'figp_', 'figr_', 'figu', 'figo'],
+        pattern: /\bfig(?:d|p|r|[uo][rh]?)_[A-Za-z0-9_-]{40,54}(?![\w-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `FIGMA_TOKEN=figd_${figma_fake.alnum(40)}`,
+                `curl -H "X-Figma-Token: figd_${figma_fake.alnum(43)}" https://api.figma.com/v1/me`,
+            ],
+            negative: [
+                'curl -H "X-Figma-Token: $FIGMA_TOKEN" https://api.figma.com/v1/me',
+                `FIGMA_TOKEN=figd_${figma_fake.alnum(20)}`,
+                'config.figure_size = (8, 6)',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/finicity.js
+
+// Finicity (Mastercard Open Banking) app keys are 32 hex and partner secrets 20 alphanumerics, both
+// without a prefix (developer.mastercard.com/open-banking-us); found in a Finicity setting.
+const finicity_fake = fakes('finicity');
+const FINICITY_RULES = [
+    {
+        id: 'finicity-app-key',
+        description: 'Finicity app key (32 hex, in a Finicity setting)',
+        keywords: ['finicity'],
+        pattern: /finicity[\w.-]{0,20}?(?:app|api)[_.-]?(?:key|token)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{32})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `FINICITY_APP_KEY=${finicity_fake.hex(32)}`,
+                `  "finicityAppKey": "${finicity_fake.hex(32)}",`,
+            ],
+            negative: [
+                'FINICITY_APP_KEY=${FINICITY_APP_KEY}',
+                'FINICITY_PARTNER_ID=2445581234567',
+            ],
+        },
+    },
+    {
+        id: 'finicity-partner-secret',
+        description: 'Finicity partner secret (20 characters, in a Finicity setting)',
+        keywords: ['finicity'],
+        pattern: /finicity[\w.-]{0,20}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9]{20})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `FINICITY_PARTNER_SECRET=${finicity_fake.alnum(20)}`,
+                `  finicity_secret: '${finicity_fake.alnum(20)}'`,
+            ],
+            negative: [
+                "  finicity_secret: '<partner secret>'",
+                `FINICITY_PARTNER_SECRET=${finicity_fake.alnum(12)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/finnhub.js
+
+// Finnhub API keys: 20 lower-case alphanumerics (finnhub.io/docs/api/authentication); found in a
+// Finnhub setting or in a finnhub.io request's token parameter.
+const finnhub_fake = fakes('finnhub');
+const FINNHUB_RULES = [
+    {
+        id: 'finnhub-api-key',
+        description: 'Finnhub API key (20 characters, in a Finnhub setting or URL)',
+        keywords: ['finnhub'],
+        pattern: /finnhub(?:[\w.-]{0,20}?(?:key|token)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?|\.io\/api\/v1\/[\w/?=&.-]{0,120}?[?&]token=)(?<secret>[a-z0-9]{20})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `FINNHUB_API_KEY=${finnhub_fake.lower(20)}`,
+                `fetch("https://finnhub.io/api/v1/quote?symbol=AAPL&token=${finnhub_fake.lower(20)}")`,
+            ],
+            negative: [
+                'fetch(`https://finnhub.io/api/v1/quote?symbol=AAPL&token=${FINNHUB_API_KEY}`)',
+                `FINNHUB_API_KEY=${finnhub_fake.lower(12)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/firebase.js
+
+// Firebase Cloud Messaging legacy server keys: AAAA + 7 characters + ":APA91b" + the key
+// (firebase.google.com/docs/cloud-messaging, legacy HTTP API "Authorization: key=…").
+const firebase_fake = fakes('firebase');
+const FIREBASE_RULES = [
+    {
+        id: 'firebase-cloud-messaging-server-key',
+        description: 'Firebase Cloud Messaging legacy server key (AAAA…:APA91b…)',
+        keywords: [':apa91b'],
+        pattern: /\bAAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{120,140}(?![\w-])/,
+        entropy: 4,
+        examples: {
+            positive: [
+                `FCM_SERVER_KEY=AAAA${firebase_fake.alnum(7)}:APA91b${firebase_fake.alnum(134)}`,
+                `curl -H "Authorization: key=AAAA${firebase_fake.alnum(7)}:APA91b${firebase_fake.alnum(134)}" -H "Content-Type: application/json" https://fcm.googleapis.com/fcm/send`,
+            ],
+            negative: [
+                'curl -H "Authorization: key=$FCM_SERVER_KEY" https://fcm.googleapis.com/fcm/send',
+                `FCM_SERVER_KEY=AAAA${firebase_fake.alnum(7)}:APA91b${firebase_fake.alnum(30)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/firecrawl.js
+
+// Firecrawl API keys: fc- + 32 hex (docs.firecrawl.dev).
+const firecrawl_fake = fakes('firecrawl');
+const FIRECRAWL_RULES = [
+    {
+        id: 'firecrawl-api-key',
+        description: 'Firecrawl API key (fc-…)',
+        keywords: ['fc-'],
+        pattern: /(?<![\w-])fc-[a-f0-9]{32}(?![\w-])/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `FIRECRAWL_API_KEY=fc-${firecrawl_fake.hex(32)}`,
+                `app = FirecrawlApp(api_key='fc-${firecrawl_fake.hex(32)}')`,
+            ],
+            negative: [
+                "app = FirecrawlApp(api_key=os.getenv('FIRECRAWL_API_KEY'))",
+                '<div class="fc-toolbar fc-header-toolbar">',
+                'FIRECRAWL_API_KEY=fc-YOUR_API_KEY',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/flickr.js
+
+// Flickr API keys: 32 hex with no prefix (flickr.com/services/api/misc.api_keys.html); found in a Flickr setting.
+const flickr_fake = fakes('flickr');
+const FLICKR_RULES = [
+    {
+        id: 'flickr-api-key',
+        description: 'Flickr API key (32 hex, in a Flickr setting)',
+        keywords: ['flickr'],
+        pattern: /flickr[\w.-]{0,20}?(?:key|secret|token)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{32})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `FLICKR_API_KEY=${flickr_fake.hex(32)}`,
+                `  flickrKey: '${flickr_fake.hex(32)}',`,
+            ],
+            negative: [
+                "  flickrKey: process.env.FLICKR_API_KEY,",
+                'FLICKR_USER_ID=12345678@N07',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/flutterwave.js
+
+// Flutterwave secret keys: FLWSECK- (live) or FLWSECK_TEST- (test) + 32 characters + "-X"
+// (developer.flutterwave.com "Authentication"). Public keys (FLWPUBK…) are meant to be public.
+const flutterwave_fake = fakes('flutterwave');
+const FLUTTERWAVE_RULES = [
+    {
+        id: 'flutterwave-secret-key',
+        description: 'Flutterwave secret key (FLWSECK-…-X)',
+        keywords: ['flwseck'],
+        pattern: /\bFLWSECK(?:_TEST)?-[a-z0-9]{32}-X\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `FLW_SECRET_KEY=FLWSECK-${flutterwave_fake.hex(32)}-X`,
+                `const flw = new Flutterwave('FLWPUBK-${flutterwave_fake.hex(32)}-X', 'FLWSECK_TEST-${flutterwave_fake.hex(32)}-X');`,
+            ],
+            negative: [
+                "const flw = new Flutterwave(process.env.FLW_PUBLIC_KEY, process.env.FLW_SECRET_KEY);",
+                'FLW_SECRET_KEY=FLWSECK_TEST-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-X',
+                `FLW_PUBLIC_KEY=FLWPUBK-${flutterwave_fake.hex(32)}-X`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/flyio.js
+
+// Fly.io tokens: fo1_ (legacy personal access tokens) and macaroon tokens fm1a_ / fm1r_ / fm2_,
+// usually written "FlyV1 fm2_…" (fly.io/docs/security/tokens).
+const flyio_fake = fakes('flyio');
+const FLYIO_RULES = [
+    {
+        id: 'flyio-access-token',
+        description: 'Fly.io access token (fo1_… or FlyV1 fm2_…)',
+        keywords: ['fo1_', 'fm1', 'fm2'],
+        pattern: /(?<![\w-])(?:FlyV1 )?(?<secret>fo1_[\w-]{43}|fm[12][ar]?_[A-Za-z0-9+/,_=-]{100,1000})(?![\w+/,=-])/,
+        entropy: 4,
+        examples: {
+            positive: [
+                `FLY_API_TOKEN="FlyV1 fm2_${flyio_fake.b64(400)},fm2_${flyio_fake.b64(180)}"`,
+                `export FLY_API_TOKEN=fo1_${flyio_fake.alnum(43)}`,
+            ],
+            negative: [
+                'FLY_API_TOKEN: ${{ secrets.FLY_API_TOKEN }}',
+                'FLY_API_TOKEN="FlyV1 fm2_short"',
+                `export FLY_API_TOKEN=fo1_${flyio_fake.alnum(20)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/frameio.js
+
+// Frame.io developer tokens: fio-u- + 64 characters (developer.frame.io, authentication).
+const frameio_fake = fakes('frameio');
+const FRAMEIO_RULES = [
+    {
+        id: 'frameio-api-token',
+        description: 'Frame.io developer token (fio-u-…)',
+        keywords: ['fio-u-'],
+        pattern: /\bfio-u-[A-Za-z0-9_=-]{64}(?![\w=-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `FRAMEIO_TOKEN=fio-u-${frameio_fake.alnum(64)}`,
+                `curl -H "Authorization: Bearer fio-u-${frameio_fake.alnum(64)}" https://api.frame.io/v2/me`,
+            ],
+            negative: [
+                'curl -H "Authorization: Bearer $FRAMEIO_TOKEN" https://api.frame.io/v2/me',
+                `FRAMEIO_TOKEN=fio-u-${frameio_fake.alnum(30)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/freshbooks.js
+
+// FreshBooks OAuth access tokens and client secrets: 64 characters with no prefix
+// (freshbooks.com/api/authentication); found in a FreshBooks setting.
+const freshbooks_fake = fakes('freshbooks');
+const FRESHBOOKS_RULES = [
+    {
+        id: 'freshbooks-access-token',
+        description: 'FreshBooks access token or client secret (64 characters, in a FreshBooks setting)',
+        keywords: ['freshbooks'],
+        pattern: /freshbooks[\w.-]{0,20}?(?:token|secret)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-z0-9]{64})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `FRESHBOOKS_ACCESS_TOKEN=${freshbooks_fake.hex(64)}`,
+                `  freshbooks_client_secret: "${freshbooks_fake.lower(64)}"`,
+            ],
+            negative: [
+                'FRESHBOOKS_ACCESS_TOKEN=${FRESHBOOKS_ACCESS_TOKEN}',
+                'FRESHBOOKS_ACCOUNT_ID=AbC12d',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/gcp.js
+
+// Google OAuth client secrets start with GOCSPX- (since 2021); refresh tokens with "1//0" followed by a
+// protobuf header that base64url-encodes to "CgYIARAAG" (developers.google.com/identity/protocols/oauth2).
+// Google API keys (AIza…) and service-account keys belong to token-preflight's own providers.
+const gcp_fake = fakes('gcp');
+const GCP_RULES = [
+    {
+        id: 'gcp-oauth-client-secret',
+        description: 'Google OAuth client secret (GOCSPX-…)',
+        keywords: ['gocspx-'],
+        pattern: /\bGOCSPX-[A-Za-z0-9_-]{28}(?![\w-])/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `GOOGLE_CLIENT_SECRET=GOCSPX-${gcp_fake.alnum(28)}`,
+                `{"installed":{"client_id":"${gcp_fake.digits(12)}-${gcp_fake.lower(32)}.apps.googleusercontent.com","client_secret":"GOCSPX-${gcp_fake.alnum(28)}","redirect_uris":["http://localhost"]}}`,
+            ],
+            negative: [
+                'GOOGLE_CLIENT_SECRET=GOCSPX-xxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'GOOGLE_CLIENT_SECRET=GOCSPX-...',
+                'GOOGLE_CLIENT_SECRET=${{ secrets.GOOGLE_CLIENT_SECRET }}',
+            ],
+        },
+    },
+    {
+        id: 'gcp-oauth-refresh-token',
+        description: 'Google OAuth refresh token (1//0…)',
+        keywords: ['1//0'],
+        pattern: /(?<![\w/-])1\/\/0[A-Za-z0-9_-]{12}CgYIARAAG[A-Za-z0-9_-]{40,300}(?![\w-])/,
+        entropy: 4,
+        examples: {
+            positive: [
+                `  "refresh_token": "1//0${gcp_fake.alnum(12)}CgYIARAAGA8SNwF-L9Ir${gcp_fake.alnum(60)}",`,
+                `GOOGLE_REFRESH_TOKEN=1//0${gcp_fake.alnum(12)}CgYIARAAGAwSNwF-L9Ir${gcp_fake.alnum(65)}`,
+            ],
+            negative: [
+                '  "refresh_token": "1//0gX...",',
+                '  "refresh_token": "1//0mock_refresh_abc"',
+                'GOOGLE_REFRESH_TOKEN=${GOOGLE_REFRESH_TOKEN}',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/gitter.js
+
+// Gitter personal access tokens: 40 hex with no prefix (developer.gitter.im); found in a Gitter setting.
+const gitter_fake = fakes('gitter');
+const GITTER_RULES = [
+    {
+        id: 'gitter-access-token',
+        description: 'Gitter access token (40 hex, in a Gitter setting)',
+        keywords: ['gitter'],
+        pattern: /gitter[\w.-]{0,20}?token[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{40})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `GITTER_TOKEN=${gitter_fake.hex(40)}`,
+                `  gitter_access_token: "${gitter_fake.hex(40)}"`,
+            ],
+            negative: [
+                'GITTER_TOKEN=${GITTER_TOKEN}',
+                'GITTER_ROOM=acme/community',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/gocardless.js
+
+// GoCardless access tokens: live_ or sandbox_ + 40 characters (developer.gocardless.com, API
+// authentication); the prefix alone is too plain, so found in a GoCardless setting.
+const gocardless_fake = fakes('gocardless');
+const GOCARDLESS_RULES = [
+    {
+        id: 'gocardless-api-token',
+        description: 'GoCardless access token (live_… / sandbox_…, in a GoCardless setting)',
+        keywords: ['gocardless'],
+        pattern: /gocardless[\w.-]{0,30}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>(?:live|sandbox)_[A-Za-z0-9_=-]{40})(?![\w=-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `GOCARDLESS_ACCESS_TOKEN=live_${gocardless_fake.alnum(40)}`,
+                `  gocardless_token: 'sandbox_${gocardless_fake.alnum(40)}'`,
+            ],
+            negative: [
+                'GOCARDLESS_ACCESS_TOKEN=${GOCARDLESS_ACCESS_TOKEN}',
+                'GOCARDLESS_ENVIRONMENT=live',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/grafana.js
+
+
+// Grafana API keys (eyJrIjoi… = base64 of {"k":"…","n":"…","id":…}), Grafana Cloud tokens (glc_…) and
+// service account tokens: glsa_ + 32 + "_" + the CRC-32 of "glsa_<32>", 4 bytes little-endian in hex
+// (grafana/grafana pkg/components/satokengen). The checksum and the API key's JSON are checked.
+const grafana_fake = fakes('grafana');
+/** A Grafana API key decodes to {"k":"<key>","n":"<name>","id":<n>}; a Power BI link's r= value does not. */
+function isGrafanaApiKey(secret) {
+    const text = Buffer.from(secret, 'base64').toString('latin1');
+    return /^\{"k":"[A-Za-z0-9]{16,64}","n":"[^"]{1,200}","id":\d+/.test(text);
+}
+/** CRC-32 of `text`, its 4 bytes little-endian, in hex: the suffix of a service account token. */
+function checksum(text) {
+    const crc = (0,external_node_zlib_.crc32)(text) >>> 0;
+    return [crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+function hasGrafanaChecksum(secret) {
+    const cut = secret.lastIndexOf('_');
+    return checksum(secret.slice(0, cut)) === secret.slice(cut + 1).toLowerCase();
+}
+/** A fake API key for the examples: base64 of {"k":…,"n":…,"id":…}, unpadded. */
+function apiKey() {
+    return Buffer.from(JSON.stringify({ k: grafana_fake.alnum(32), n: 'dashboards-sync', id: 3 })).toString('base64').replace(/=+$/, '');
+}
+/** A fake service account token for the examples, with a valid checksum. */
+function grafana_serviceAccountToken() {
+    const body = `glsa_${grafana_fake.alnum(32)}`;
+    return `${body}_${checksum(body)}`;
+}
+const GRAFANA_RULES = [
+    {
+        id: 'grafana-api-key',
+        description: 'Grafana API key (eyJrIjoi…)',
+        keywords: ['eyjrijoi'],
+        pattern: /\beyJrIjoi[A-Za-z0-9+/]{60,400}={0,2}(?![\w+/=-])/,
+        validate: isGrafanaApiKey,
+        examples: {
+            positive: [
+                `GRAFANA_API_KEY=${apiKey()}`,
+                `curl -H "Authorization: Bearer ${apiKey()}" http://grafana.internal:3000/api/dashboards/home`,
+            ],
+            negative: [
+                'View the latest results [here](https://app.powerbi.com/view?r=eyJrIjoiYTZjMTk3YjEtMzQ4Yi00NTI5LTg2ZDItNmUyMGRlOTkwMGRlIiwidCI6IjcyZjk4OGJmLTg2ZjEtNDFhZi05MWFiLTJkN2NkMDExZGI0NyIsImMiOjV9)',
+                'curl -H "Authorization: Bearer $GRAFANA_API_KEY" http://grafana.internal:3000/api/dashboards/home',
+            ],
+        },
+    },
+    {
+        id: 'grafana-cloud-api-token',
+        description: 'Grafana Cloud access policy or API token (glc_…)',
+        keywords: ['glc_'],
+        pattern: /\bglc_[A-Za-z0-9+/]{32,400}={0,2}(?![\w+/=-])/,
+        entropy: 4,
+        examples: {
+            positive: [
+                `GRAFANA_CLOUD_TOKEN=glc_${grafana_fake.alnum(120)}==`,
+                `        password: "glc_${grafana_fake.alnum(140)}"`,
+            ],
+            negative: [
+                'GRAFANA_CLOUD_TOKEN=glc_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                '        password: ${GRAFANA_CLOUD_TOKEN}',
+                `GRAFANA_CLOUD_TOKEN=glc_${grafana_fake.alnum(16)}`,
+            ],
+        },
+    },
+    {
+        id: 'grafana-service-account-token',
+        description: 'Grafana service account token (glsa_…)',
+        keywords: ['glsa_'],
+        pattern: /\bglsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}\b/,
+        validate: hasGrafanaChecksum,
+        examples: {
+            positive: [
+                `GRAFANA_SA_TOKEN=${grafana_serviceAccountToken()}`,
+                `curl -H "Authorization: Bearer ${grafana_serviceAccountToken()}" https://acme.grafana.net/api/access-control/user/permissions`,
+            ],
+            negative: [
+                `GRAFANA_SA_TOKEN=glsa_${grafana_fake.alnum(32)}_${grafana_fake.hex(8)}`,
+                'GRAFANA_SA_TOKEN=glsa_xxx...',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/groq.js
+
+// Groq API keys: gsk_ + 52 characters with "WGdyb3FY" (base64 of "Xgroq") at characters 21–28
+// (console.groq.com/keys; every published key carries the marker).
+const groq_fake = fakes('groq');
+const GROQ_RULES = [
+    {
+        id: 'groq-api-key',
+        description: 'Groq API key (gsk_…)',
+        keywords: ['gsk_'],
+        pattern: /\bgsk_[A-Za-z0-9]{20}WGdyb3FY[A-Za-z0-9]{24}\b/,
+        entropy: 4,
+        examples: {
+            positive: [
+                `GROQ_API_KEY=gsk_${groq_fake.alnum(20)}WGdyb3FY${groq_fake.alnum(24)}`,
+                `const groq = new Groq({ apiKey: 'gsk_${groq_fake.alnum(20)}WGdyb3FY${groq_fake.alnum(24)}' });`,
+            ],
+            negative: [
+                'GROQ_API_KEY=gsk_your_groq_api_key_here',
+                "const groq = new Groq({ apiKey: process.env.GROQ_API_KEY });",
+                `GROQ_API_KEY=gsk_${groq_fake.alnum(52)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/harness.js
+
+// Harness personal (pat.) and service account (sat.) tokens: <type>.<account id>.<token id>.<secret>
+// (developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys).
+const harness_fake = fakes('harness');
+const HARNESS_RULES = [
+    {
+        id: 'harness-api-token',
+        description: 'Harness personal or service account token (pat.… / sat.…)',
+        keywords: ['pat.', 'sat.'],
+        pattern: /\b(?:pat|sat)\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `HARNESS_PLATFORM_API_KEY=pat.${harness_fake.alnum(22)}.${harness_fake.hex(24)}.${harness_fake.alnum(20)}`,
+                `curl -H "x-api-key: sat.${harness_fake.alnum(22)}.${harness_fake.hex(24)}.${harness_fake.alnum(20)}" https://app.harness.io/gateway/ng/api/user/currentUser`,
+            ],
+            negative: [
+                'curl -H "x-api-key: $HARNESS_PLATFORM_API_KEY" https://app.harness.io/gateway/ng/api/user/currentUser',
+                `HARNESS_PLATFORM_API_KEY=pat.${harness_fake.alnum(22)}.${harness_fake.hex(24)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/hashicorp.js
+
+// HCP Terraform / Terraform Enterprise API tokens: <14>.atlasv1.<60–70>; Vault tokens: hvs. (service),
+// hvb. (batch) and, before Vault 1.10, "s." + 24 characters (developer.hashicorp.com/vault/docs/concepts/tokens).
+// A dev-mode root token (hvs. + 24) is short, hence the lower bound.
+const hashicorp_fake = fakes('hashicorp');
+const HASHICORP_RULES = [
+    {
+        id: 'hashicorp-terraform-api-token',
+        description: 'HCP Terraform / Terraform Enterprise API token (….atlasv1.…)',
+        keywords: ['atlasv1'],
+        pattern: /\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![\w=-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `TF_TOKEN_app_terraform_io=${hashicorp_fake.alnum(14)}.atlasv1.${hashicorp_fake.alnum(67)}`,
+                `  token = "${hashicorp_fake.alnum(14)}.atlasv1.${hashicorp_fake.alnum(67)}"`,
+            ],
+            negative: [
+                '  token = "xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"',
+                'TF_TOKEN_app_terraform_io=${{ secrets.TF_API_TOKEN }}',
+                `  token = "${hashicorp_fake.alnum(14)}.atlasv1.${hashicorp_fake.alnum(20)}"`,
+            ],
+        },
+    },
+    {
+        id: 'hashicorp-vault-service-token',
+        description: 'HashiCorp Vault service token (hvs.…)',
+        keywords: ['hvs.'],
+        pattern: /\bhvs\.[A-Za-z0-9_-]{24,130}(?![\w-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `export VAULT_TOKEN=hvs.CAESI${hashicorp_fake.alnum(40)}GiYKHGh2cy5${hashicorp_fake.alnum(40)}`,
+                `vault login hvs.${hashicorp_fake.alnum(24)}`,
+            ],
+            negative: [
+                'export VAULT_TOKEN=hvs.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'export VAULT_TOKEN=$(vault print token)',
+                `vault login hvs.${hashicorp_fake.alnum(10)}`,
+            ],
+        },
+    },
+    {
+        id: 'hashicorp-vault-batch-token',
+        description: 'HashiCorp Vault batch token (hvb.…)',
+        keywords: ['hvb.'],
+        pattern: /\bhvb\.[A-Za-z0-9_.-]{50,300}(?![\w.-])/,
+        entropy: 4,
+        examples: {
+            positive: [
+                `VAULT_TOKEN=hvb.AAAAAQ${hashicorp_fake.alnum(150)}`,
+                `  "client_token": "hvb.AAAAAQ${hashicorp_fake.alnum(130)}",`,
+            ],
+            negative: [
+                `VAULT_TOKEN=hvb.${hashicorp_fake.alnum(20)}`,
+                '  "client_token": "hvb.<batch token>",',
+            ],
+        },
+    },
+    {
+        id: 'hashicorp-vault-legacy-token',
+        description: 'HashiCorp Vault token in the legacy format (s.…, in a Vault token setting)',
+        keywords: ['vault'],
+        pattern: /vault[\w.-]{0,20}?token[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>s\.[A-Za-z0-9]{24})(?![\w-])/i,
+        entropy: 3.5,
+        validate: (secret) => /\d/.test(secret.slice(2)),
+        examples: {
+            positive: [
+                `export VAULT_TOKEN=s.${hashicorp_fake.alnum(22)}7x`,
+                `  vault_token: "s.${hashicorp_fake.alnum(20)}4QzM"`,
+            ],
+            negative: [
+                'VAULT_TOKEN: s.AcceptanceTimeoutSeconds',
+                'export VAULT_TOKEN=s.xxxxxxxxxxxxxxxxxxxxxxxx',
+                'export VAULT_TOKEN=${VAULT_TOKEN}',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/honeycomb.js
+
+// Honeycomb API keys: configuration keys (22 alphanumerics), classic keys (32 hex) and ingest keys
+// (hcaik_ / hcxik_…) (docs.honeycomb.io/configure/environments/manage-api-keys); found in a Honeycomb
+// setting or after the x-honeycomb-team header.
+const honeycomb_fake = fakes('honeycomb');
+const HONEYCOMB_RULES = [
+    {
+        id: 'honeycomb-api-key',
+        description: 'Honeycomb API or ingest key (in a Honeycomb setting or x-honeycomb-team header)',
+        keywords: ['honeycomb'],
+        pattern: /honeycomb[\w.-]{0,20}?(?:key|team|token)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>hc[a-z]ik_[a-z0-9]{40,64}|[A-Za-z0-9]{22}|[a-f0-9]{32})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `HONEYCOMB_API_KEY=${honeycomb_fake.alnum(22)}`,
+                `OTEL_EXPORTER_OTLP_HEADERS="x-honeycomb-team=${honeycomb_fake.hex(32)}"`,
+                `      x-honeycomb-team: hcaik_01${honeycomb_fake.lower(56)}`,
+            ],
+            negative: [
+                'HONEYCOMB_API_KEY=hcaik_...',
+                '      x-honeycomb-team: ${HONEYCOMB_API_KEY}',
+                'HONEYCOMB_DATASET=checkout-service',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/hubspot.js
+
+// HubSpot private app access tokens: pat-<region>-<UUID> (developers.hubspot.com/docs/api/private-apps).
+const hubspot_fake = fakes('hubspot');
+const HUBSPOT_RULES = [
+    {
+        id: 'hubspot-private-app-token',
+        description: 'HubSpot private app access token (pat-na1-…)',
+        keywords: ['pat-'],
+        pattern: /\bpat-[a-z]{2}\d-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `HUBSPOT_ACCESS_TOKEN=pat-na1-${hubspot_fake.uuid()}`,
+                `const hubspotClient = new hubspot.Client({ accessToken: 'pat-eu1-${hubspot_fake.uuid()}' });`,
+            ],
+            negative: [
+                "const hubspotClient = new hubspot.Client({ accessToken: process.env.HUBSPOT_ACCESS_TOKEN });",
+                'HUBSPOT_ACCESS_TOKEN=pat-na1-00000000-0000-0000-0000-000000000000',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/infracost.js
+
+// Infracost API keys: ico- + 32 alphanumerics (infracost.io/docs).
+const infracost_fake = fakes('infracost');
+const INFRACOST_RULES = [
+    {
+        id: 'infracost-api-key',
+        description: 'Infracost API key (ico-…)',
+        keywords: ['ico-'],
+        pattern: /(?<![\w-])ico-[A-Za-z0-9]{32}\b/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `INFRACOST_API_KEY=ico-${infracost_fake.alnum(32)}`,
+                `infracost configure set api_key ico-${infracost_fake.alnum(32)}`,
+            ],
+            negative: [
+                '          api-key: ${{ secrets.INFRACOST_API_KEY }}',
+                '<link rel="icon" href="/fav-ico-32x32.png">',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/intercom.js
+
+// Intercom access tokens: 60 base64 characters with no fixed prefix (developers.intercom.com,
+// authentication); found in an Intercom token setting.
+const intercom_fake = fakes('intercom');
+/** A fake access token for the examples: the base64 of "tok:<uuid>:1:0" that Intercom hands out. */
+function accessToken() {
+    return Buffer.from(`tok:${intercom_fake.uuid().replaceAll('-', '_')}:1:0`).toString('base64');
+}
+const INTERCOM_RULES = [
+    {
+        id: 'intercom-access-token',
+        description: 'Intercom access token (60 characters, in an Intercom setting)',
+        keywords: ['intercom'],
+        pattern: /intercom[\w.-]{0,20}?(?:token|key|secret)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9+/_-]{59}=)(?![\w+/=-])/i,
+        entropy: 4,
+        examples: {
+            positive: [
+                `INTERCOM_ACCESS_TOKEN=${accessToken()}`,
+                `  intercomToken: '${accessToken()}',`,
+            ],
+            negative: [
+                'INTERCOM_ACCESS_TOKEN=${INTERCOM_ACCESS_TOKEN}',
+                "  intercomAppId: 'abc12def',",
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/intra42.js
+
+// 42 school intranet (api.intra.42.fr) OAuth application secrets: s-s4t2ud- / s-s4t2af- + 64 hex.
+const intra42_fake = fakes('intra42');
+const INTRA42_RULES = [
+    {
+        id: 'intra42-client-secret',
+        description: '42 intranet OAuth client secret (s-s4t2ud-…)',
+        keywords: ['s-s4t2ud-', 's-s4t2af-'],
+        pattern: /\bs-s4t2(?:ud|af)-[a-f0-9]{64}\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `FT_CLIENT_SECRET=s-s4t2ud-${intra42_fake.hex(64)}`,
+                `  clientSecret: 's-s4t2af-${intra42_fake.hex(64)}',`,
+            ],
+            negative: [
+                "  clientSecret: process.env.FT_CLIENT_SECRET,",
+                `FT_CLIENT_SECRET=s-s4t2ud-${intra42_fake.hex(32)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/jenkins.js
+
+// Jenkins API tokens (since 2.129): "11" + 32 hex (jenkins.io/doc/book/system-administration/
+// authenticating-scripted-clients); found in a Jenkins token, password or key setting.
+const jenkins_fake = fakes('jenkins');
+const JENKINS_RULES = [
+    {
+        id: 'jenkins-api-token',
+        description: 'Jenkins API token (11 + 32 hex, in a Jenkins setting)',
+        keywords: ['jenkins'],
+        pattern: /jenkins[\w.-]{0,20}?(?:token|pass(?:word|wd)?|api[_-]?key)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>11[a-f0-9]{32})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `export JENKINS_API_TOKEN=11${jenkins_fake.hex(32)}`,
+                `jenkins_passwd = '11${jenkins_fake.hex(32)}'`,
+            ],
+            negative: [
+                'export JENKINS_API_TOKEN=${JENKINS_API_TOKEN}',
+                "jenkins_url = 'https://ci.example.com'",
+                `export JENKINS_API_TOKEN=${jenkins_fake.hex(34)}z`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/jfrog.js
+
+// JFrog Artifactory API keys (AKCp…, 73 characters, deprecated) and reference tokens (base64 of
+// "reftkn:01:…", 64 characters) (jfrog.com/help, "Access Tokens" and "API Key").
+const jfrog_fake = fakes('jfrog');
+const JFROG_RULES = [
+    {
+        id: 'jfrog-api-key',
+        description: 'JFrog Artifactory API key (AKCp…)',
+        keywords: ['akcp'],
+        pattern: /\bAKCp[A-Za-z0-9]{69}\b/,
+        entropy: 4.5,
+        examples: {
+            positive: [
+                `ARTIFACTORY_API_KEY=AKCp${jfrog_fake.alnum(69)}`,
+                `curl -H "X-JFrog-Art-Api: AKCp${jfrog_fake.alnum(69)}" https://acme.jfrog.io/artifactory/api/repositories`,
+            ],
+            negative: [
+                'curl -H "X-JFrog-Art-Api: $ARTIFACTORY_API_KEY" https://acme.jfrog.io/artifactory/api/repositories',
+                `ARTIFACTORY_API_KEY=AKCp${jfrog_fake.alnum(40)}`,
+            ],
+        },
+    },
+    {
+        id: 'jfrog-reference-token',
+        description: 'JFrog Platform reference token (cmVmdGtu…)',
+        keywords: ['cmvmdgtu'],
+        pattern: /\bcmVmdGtu[A-Za-z0-9]{56}\b/,
+        entropy: 4.5,
+        examples: {
+            positive: [
+                `JF_ACCESS_TOKEN=cmVmdGtuOjAxOj${jfrog_fake.alnum(50)}`,
+                `  //acme.jfrog.io/artifactory/api/npm/npm-virtual/:_authToken=cmVmdGtuOjAxOj${jfrog_fake.alnum(50)}`,
+            ],
+            negative: [
+                'JF_ACCESS_TOKEN=${{ secrets.JF_ACCESS_TOKEN }}',
+                `JF_ACCESS_TOKEN=cmVmdGtuOjAxOj${jfrog_fake.alnum(20)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/klaviyo.js
+
+// Klaviyo private API keys: pk_ + 34 hex, or pk_<6>_ + 34 hex (developers.klaviyo.com, authentication).
+// Public site ids and Stripe's pk_live_/pk_test_ keys do not match.
+const klaviyo_fake = fakes('klaviyo');
+const KLAVIYO_RULES = [
+    {
+        id: 'klaviyo-private-key',
+        description: 'Klaviyo private API key (pk_ + 34 hex)',
+        keywords: ['pk_'],
+        pattern: /\bpk_(?:[A-Za-z0-9]{6}_)?[a-f0-9]{34}\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `KLAVIYO_PRIVATE_API_KEY=pk_${klaviyo_fake.hex(34)}`,
+                `curl -H "Authorization: Klaviyo-API-Key pk_${klaviyo_fake.alnum(6)}_${klaviyo_fake.hex(34)}" -H "revision: 2024-10-15" https://a.klaviyo.com/api/profiles`,
+            ],
+            negative: [
+                `STRIPE_PUBLISHABLE_KEY=pk_live_${klaviyo_fake.alnum(24)}`,
+                'KLAVIYO_PRIVATE_API_KEY=pk_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'curl -H "Authorization: Klaviyo-API-Key $KLAVIYO_PRIVATE_API_KEY" https://a.klaviyo.com/api/profiles',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/kraken.js
+
+// Kraken API private keys: base64 of 64 bytes (88 characters) with no prefix (docs.kraken.com,
+// authentication); found in a Kraken secret or private-key setting.
+const kraken_fake = fakes('kraken');
+const KRAKEN_RULES = [
+    {
+        id: 'kraken-api-secret',
+        description: 'Kraken API private key (88 base64 characters, in a Kraken setting)',
+        keywords: ['kraken'],
+        pattern: /kraken[\w.-]{0,20}?(?:secret|private)[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9+/]{86}==)(?![\w+/=-])/i,
+        entropy: 4,
+        examples: {
+            positive: [
+                `KRAKEN_API_SECRET=${kraken_fake.b64(86)}==`,
+                `  kraken_private_key: '${kraken_fake.b64(86)}=='`,
+            ],
+            negative: [
+                'KRAKEN_API_SECRET=${KRAKEN_API_SECRET}',
+                `KRAKEN_API_KEY=${kraken_fake.b64(56)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/kucoin.js
+
+// KuCoin API secrets are UUIDs without a prefix (kucoin.com/docs, authentication); found in a KuCoin
+// secret setting. The 24-hex API key is an id: useless without its secret and passphrase.
+const kucoin_fake = fakes('kucoin');
+const KUCOIN_RULES = [
+    {
+        id: 'kucoin-api-secret',
+        description: 'KuCoin API secret (UUID, in a KuCoin setting)',
+        keywords: ['kucoin'],
+        pattern: /kucoin[\w.-]{0,20}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![\w-])/i,
+        entropy: 3,
+        examples: {
+            positive: [
+                `KUCOIN_API_SECRET=${kucoin_fake.uuid()}`,
+                `  kucoin_secret: '${kucoin_fake.uuid()}'`,
+            ],
+            negative: [
+                'KUCOIN_API_SECRET=${KUCOIN_API_SECRET}',
+                'KUCOIN_API_SECRET=00000000-0000-0000-0000-000000000000',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/langfuse.js
+
+// Langfuse API keys: sk-lf-<UUID> (secret) and pk-lf-<UUID> (public) (langfuse.com/docs).
+const langfuse_fake = fakes('langfuse');
+const LANGFUSE_RULES = [
+    {
+        id: 'langfuse-secret-key',
+        description: 'Langfuse secret key (sk-lf-…)',
+        keywords: ['sk-lf-'],
+        pattern: /\bsk-lf-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `LANGFUSE_SECRET_KEY=sk-lf-${langfuse_fake.uuid()}`,
+                `langfuse = Langfuse(public_key="pk-lf-${langfuse_fake.uuid()}", secret_key="sk-lf-${langfuse_fake.uuid()}", host="https://cloud.langfuse.com")`,
+            ],
+            negative: [
+                'LANGFUSE_SECRET_KEY=sk-lf-...',
+                `LANGFUSE_PUBLIC_KEY=pk-lf-${langfuse_fake.uuid()}`,
+                'LANGFUSE_SECRET_KEY=sk-lf-REPLACE-ME',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/langsmith.js
+
+// LangSmith (LangChain) API keys: lsv2_pt_ (personal) or lsv2_sk_ (service) + 32 hex + "_" + 10 hex
+// (docs.smith.langchain.com).
+const langsmith_fake = fakes('langsmith');
+const LANGSMITH_RULES = [
+    {
+        id: 'langsmith-api-key',
+        description: 'LangSmith API key (lsv2_pt_… / lsv2_sk_…)',
+        keywords: ['lsv2_'],
+        pattern: /\blsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `LANGSMITH_API_KEY=lsv2_pt_${langsmith_fake.hex(32)}_${langsmith_fake.hex(10)}`,
+                `os.environ["LANGCHAIN_API_KEY"] = "lsv2_sk_${langsmith_fake.hex(32)}_${langsmith_fake.hex(10)}"`,
+            ],
+            negative: [
+                'LANGSMITH_API_KEY=lsv2_pt_...',
+                'os.environ["LANGCHAIN_API_KEY"] = os.getenv("LANGSMITH_API_KEY")',
+                `LANGSMITH_API_KEY=lsv2_pt_${langsmith_fake.hex(32)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/launchdarkly.js
+
+// LaunchDarkly API access tokens (api-<UUID v4>) and server-side SDK keys (sdk-<UUID v4>)
+// (docs.launchdarkly.com/home/account/api, /sdk/concepts/client-side-server-side#keys). Mobile keys
+// (mob-…) and client-side ids are meant to ship in apps.
+const launchdarkly_fake = fakes('launchdarkly');
+const LAUNCHDARKLY_RULES = [
+    {
+        id: 'launchdarkly-api-token',
+        description: 'LaunchDarkly API access token (api-<uuid>)',
+        keywords: ['api-'],
+        pattern: /(?<![\w.-])api-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}(?![\w.-])/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `LAUNCHDARKLY_ACCESS_TOKEN=api-${launchdarkly_fake.uuid()}`,
+                `curl -H "Authorization: api-${launchdarkly_fake.uuid()}" https://app.launchdarkly.com/api/v2/projects`,
+            ],
+            negative: [
+                'curl -H "Authorization: $LD_API_TOKEN" https://app.launchdarkly.com/api/v2/projects',
+                `https://api-${launchdarkly_fake.uuid()}.execute-api.eu-west-1.amazonaws.com/prod`,
+                'LAUNCHDARKLY_ACCESS_TOKEN=api-00000000-0000-0000-0000-000000000000',
+            ],
+        },
+    },
+    {
+        id: 'launchdarkly-sdk-key',
+        description: 'LaunchDarkly server-side SDK key (sdk-<uuid>)',
+        keywords: ['sdk-'],
+        pattern: /(?<![\w.-])sdk-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}(?![\w.-])/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `LAUNCHDARKLY_SDK_KEY=sdk-${launchdarkly_fake.uuid()}`,
+                `ldclient.set_config(Config('sdk-${launchdarkly_fake.uuid()}'))`,
+            ],
+            negative: [
+                "ldclient.set_config(Config(os.environ['LAUNCHDARKLY_SDK_KEY']))",
+                `LAUNCHDARKLY_MOBILE_KEY=mob-${launchdarkly_fake.uuid()}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/linkedin.js
+
+// LinkedIn OAuth client secrets (apps created since 2023): WPL_AP<n>.<16>.<8 base64 ending ==>
+// (linkedin.com/developers, "Auth" tab). Older 16-character secrets have no prefix and are not reported.
+const linkedin_fake = fakes('linkedin');
+const LINKEDIN_RULES = [
+    {
+        id: 'linkedin-client-secret',
+        description: 'LinkedIn OAuth client secret (WPL_AP1.…)',
+        keywords: ['wpl_ap'],
+        pattern: /\bWPL_AP\d\.[A-Za-z0-9]{16}\.[A-Za-z0-9+/]{6}==(?![\w+/=-])/,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `LINKEDIN_CLIENT_SECRET=WPL_AP1.${linkedin_fake.alnum(16)}.${linkedin_fake.b64(6)}==`,
+                `    'client_secret' => env('LINKEDIN_CLIENT_SECRET', 'WPL_AP1.${linkedin_fake.alnum(16)}.${linkedin_fake.b64(6)}=='),`,
+            ],
+            negative: [
+                "    'client_secret' => env('LINKEDIN_CLIENT_SECRET'),",
+                'LINKEDIN_CLIENT_SECRET=WPL_AP1.XXXXXXXX',
+                'LINKEDIN_CLIENT_SECRET=WPL_AP1.YOUR_LINKEDIN_SECRET_HERE',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/lob.js
+
+// Lob secret API keys: live_ or test_ + 35 hex (docs.lob.com, authentication). Publishable keys
+// (live_pub_…) are meant for front-ends and do not match.
+const lob_fake = fakes('lob');
+const LOB_RULES = [
+    {
+        id: 'lob-api-key',
+        description: 'Lob secret API key (live_… / test_… + 35 hex)',
+        keywords: ['live_', 'test_'],
+        pattern: /\b(?:live|test)_[a-f0-9]{35}\b/,
+        entropy: 3,
+        examples: {
+            positive: [
+                `LOB_API_KEY=live_${lob_fake.hex(35)}`,
+                `const lob = require('lob')('test_${lob_fake.hex(35)}');`,
+            ],
+            negative: [
+                "const lob = require('lob')(process.env.LOB_API_KEY);",
+                `LOB_PUBLISHABLE_KEY=live_pub_${lob_fake.hex(31)}`,
+                `LOB_API_KEY=live_${lob_fake.hex(32)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/looker.js
+
+// Looker API3 credentials: a 20-character client id and a 24-character client secret
+// (cloud.google.com/looker/docs/api-auth); the secret is found in a Looker setting.
+const looker_fake = fakes('looker');
+const LOOKER_RULES = [
+    {
+        id: 'looker-client-secret',
+        description: 'Looker API client secret (24 characters, in a Looker setting)',
+        keywords: ['looker'],
+        pattern: /looker[\w.-]{0,20}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[A-Za-z0-9]{24})(?![\w-])/i,
+        entropy: 3.5,
+        examples: {
+            positive: [
+                `LOOKERSDK_CLIENT_SECRET=${looker_fake.alnum(24)}`,
+                `  looker_client_secret: "${looker_fake.alnum(24)}"`,
+            ],
+            negative: [
+                'LOOKERSDK_CLIENT_SECRET=${LOOKERSDK_CLIENT_SECRET}',
+                `LOOKERSDK_CLIENT_ID=${looker_fake.alnum(20)}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors-a-l.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Rules for vendors A to L that token-preflight has no provider for: their findings stay unverified
+ * (no `provider`). One file per vendor in `vendors/`, each rule with the examples the tests run.
+ * Prefixed and structured formats stand alone; bare shapes (32 hex, 40 alphanumerics…) count only
+ * as the value of a setting that names the vendor.
+ */
+const VENDOR_RULES_A_L = [
+    ...ONEPASSWORD_RULES,
+    ...ADAFRUIT_RULES,
+    ...ADOBE_RULES,
+    ...AGE_RULES,
+    ...AIRTABLE_RULES,
+    ...ALGOLIA_RULES,
+    ...ALIBABA_RULES,
+    ...APIFY_RULES,
+    ...ASANA_RULES,
+    ...AUTHRESS_RULES,
+    ...AZURE_RULES,
+    ...BEAMER_RULES,
+    ...BITTREX_RULES,
+    ...BITWARDEN_RULES,
+    ...BRAINTREE_RULES,
+    ...BUILDKITE_RULES,
+    ...CIRCLECI_RULES,
+    ...CLICKHOUSE_RULES,
+    ...CLOJARS_RULES,
+    ...CLOUDINARY_RULES,
+    ...CODECOV_RULES,
+    ...COHERE_RULES,
+    ...COINBASE_RULES,
+    ...CONFLUENT_RULES,
+    ...CONTENTFUL_RULES,
+    ...CRATES_IO_RULES,
+    ...DATABRICKS_RULES,
+    ...DEEPL_RULES,
+    ...DEEPSEEK_RULES,
+    ...DEFINED_NETWORKING_RULES,
+    ...DENO_RULES,
+    ...DOPPLER_RULES,
+    ...DRONE_RULES,
+    ...DROPBOX_RULES,
+    ...DUFFEL_RULES,
+    ...DYNATRACE_RULES,
+    ...EASYPOST_RULES,
+    ...ELEVENLABS_RULES,
+    ...ETSY_RULES,
+    ...FACEBOOK_RULES,
+    ...FASTLY_RULES,
+    ...FIGMA_RULES,
+    ...FINICITY_RULES,
+    ...FINNHUB_RULES,
+    ...FIREBASE_RULES,
+    ...FIRECRAWL_RULES,
+    ...FLICKR_RULES,
+    ...FLUTTERWAVE_RULES,
+    ...FLYIO_RULES,
+    ...FRAMEIO_RULES,
+    ...FRESHBOOKS_RULES,
+    ...GCP_RULES,
+    ...GITTER_RULES,
+    ...GOCARDLESS_RULES,
+    ...GRAFANA_RULES,
+    ...GROQ_RULES,
+    ...HARNESS_RULES,
+    ...HASHICORP_RULES,
+    ...HONEYCOMB_RULES,
+    ...HUBSPOT_RULES,
+    ...INFRACOST_RULES,
+    ...INTERCOM_RULES,
+    ...INTRA42_RULES,
+    ...JENKINS_RULES,
+    ...JFROG_RULES,
+    ...KLAVIYO_RULES,
+    ...KRAKEN_RULES,
+    ...KUCOIN_RULES,
+    ...LANGFUSE_RULES,
+    ...LANGSMITH_RULES,
+    ...LAUNCHDARKLY_RULES,
+    ...LINKEDIN_RULES,
+    ...LOB_RULES,
+    ...LOOKER_RULES,
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/kit-m-z.js
+/**
+ * Shared pieces of the M–Z vendor rules: the value-after-a-vendor-name pattern that bare-shaped
+ * secrets need, an offline plausibility check that drops placeholders, structure checks, and a
+ * seeded fake-secret maker for the examples (so the sources never hold a contiguous real-shaped
+ * token that GitHub push protection, or this scan itself, would flag).
+ */
+const kit_m_z_HEX = '0123456789abcdef';
+const kit_m_z_DIGITS = '0123456789';
+const kit_m_z_LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const kit_m_z_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const kit_m_z_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const B64URL = `${kit_m_z_ALNUM}-_`;
+/** A lower-case UUID, as a pattern fragment. */
+const kit_m_z_UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/**
+ * `…NAME…<assignment> <secret>`: a secret whose shape alone says little (32 hex, a UUID) counts only
+ * as the value given to a name that mentions the vendor — `MISTRAL_API_KEY=…`, `"mistralKey": "…"`,
+ * `mistral_api_key: '…'`, `os.getenv("MISTRAL_API_KEY", "…")`, `<MistralKey>…`. `names` is an
+ * alternation of lower-case names (matched case-insensitively, not inside a longer word); `kind`, when
+ * given, must follow the name within the same identifier (`secret`, `key|token`); `or` adds other
+ * lead-ins that must directly precede the secret (`\bSSWS\s{1,3}` for a header). Bounded, linear.
+ */
+function assigned(names, secret, options = {}) {
+    const name = options.kind ? `(?:${names})[\\w.-]{0,24}?(?:${options.kind})[\\w.-]{0,16}?` : `(?:${names})[\\w.-]{0,40}?`;
+    const lead = `(?<![a-z0-9])${name}["']?\\s{0,3}(?::=|=>|\\|\\||\\?\\?|[=:,>])\\s{0,3}["'\`]?`;
+    return new RegExp(`(?:${lead}${options.or ? `|${options.or}` : ''})(?<secret>${secret})(?![\\w-])`, 'i');
+}
+const WORDS = /x{4}|your|example|sample|placeholder|dummy|redacted|changeme|insert|replace|fake|deadbeef|cafebabe|feedface/i;
+const RUNS = ['0123456789', 'abcdefghijklmnopqrstuvwxyz'];
+/**
+ * False for what is a placeholder rather than a secret: filler words (`xxxx`, `your`, `example`,
+ * hex-speak like `deadbeef`), a run of 6 equal characters, 6 consecutive ascending or descending
+ * letters or digits (`abcdef`, `123456`, `987654`), or a body that repeats a unit of up to 8
+ * characters. Stricter than the matcher's own placeholder check (which wants runs of 8), and only
+ * for these vendors' random tokens: a 6-run in 64 random hex characters is about 1 in 20 000.
+ */
+function kit_m_z_plausible(secret) {
+    if (WORDS.test(secret) || /(.)\1{5}/.test(secret))
+        return false;
+    const lower = secret.toLowerCase();
+    for (const run of RUNS) {
+        for (let i = 0; i + 6 <= run.length; i++) {
+            const up = run.slice(i, i + 6);
+            if (lower.includes(up) || lower.includes([...up].reverse().join('')))
+                return false;
+        }
+    }
+    for (let unit = 1; unit <= 8 && unit * 3 <= secret.length; unit++) {
+        let repeats = true;
+        for (let i = unit; i < secret.length && repeats; i++)
+            repeats = secret[i] === secret[i - unit];
+        if (repeats)
+            return false;
+    }
+    return true;
+}
+/** The base64 or base64url text decoded (Node accepts both alphabets, padded or not). */
+function unbase64(text) {
+    return Buffer.from(text, 'base64');
+}
+/** Does the base64(url) text decode to a JSON object? The body of `eyJ…` structured tokens. */
+function kit_m_z_jsonObject(text) {
+    try {
+        const value = JSON.parse(unbase64(text).toString('utf8'));
+        return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * A deterministic fake secret for examples: `length` characters of `alphabet`, chosen by a PRNG
+ * seeded with `seed` (FNV-1a, then xorshift32). Stable across runs; never a real credential.
+ */
+function kit_m_z_fake(alphabet, length, seed) {
+    let state = 0x811c9dc5;
+    for (const char of seed)
+        state = Math.imul(state ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    let out = '';
+    for (let i = 0; i < length; i++) {
+        state ^= state << 13;
+        state >>>= 0;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        state >>>= 0;
+        out += alphabet[state % alphabet.length];
+    }
+    return out;
+}
+/** A fake lower-case UUID (version 4 shape) for examples. */
+function fakeUuid(seed) {
+    const hex = kit_m_z_fake(kit_m_z_HEX, 32, seed);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
+}
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/mailchimp.js
+
+/** Mailchimp Transactional (Mandrill) keys: `md-` + 22 base64url characters, mixed case. */
+function mandrillShaped(secret) {
+    const body = secret.slice(3);
+    return /[A-Z]/.test(body) && /[a-z]/.test(body) && kit_m_z_plausible(body);
+}
+const MAILCHIMP_RULES = [
+    {
+        id: 'mailchimp-api-key',
+        description: 'Mailchimp Marketing API key (32 hex characters and the data-centre suffix -usNN)',
+        keywords: ['-us'],
+        pattern: /(?<![\w-])[0-9a-f]{32}-us[0-9]{1,2}(?![\w-])/,
+        entropy: 3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `MAILCHIMP_API_KEY=${kit_m_z_fake(kit_m_z_HEX, 32, 'mailchimp-1')}-us21`,
+                `mailchimp.setConfig({ apiKey: '${kit_m_z_fake(kit_m_z_HEX, 32, 'mailchimp-2')}-us6', server: 'us6' });`,
+            ],
+            negative: [
+                'MAILCHIMP_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-us21',
+                "mailchimp.setConfig({ apiKey: process.env.MAILCHIMP_API_KEY, server: 'us6' });",
+                `cache_key: ${kit_m_z_fake(kit_m_z_HEX, 32, 'mailchimp-3')}-us-east-1`,
+            ],
+        },
+    },
+    {
+        id: 'mailchimp-transactional-api-key',
+        description: 'Mailchimp Transactional (Mandrill) API key (md-…)',
+        keywords: ['md-'],
+        pattern: /(?<![\w-])md-[A-Za-z0-9_-]{22}(?![\w-])/,
+        entropy: 3.4,
+        validate: mandrillShaped,
+        examples: {
+            positive: [
+                `MANDRILL_API_KEY = "md-${kit_m_z_fake(kit_m_z_ALNUM, 22, 'mandrill-1')}"`,
+                `const mailchimpClient = mailchimpTx("md-${kit_m_z_fake(kit_m_z_ALNUM, 22, 'mandrill-2')}");`,
+            ],
+            negative: [
+                'MANDRILL_API_KEY = "md-key"',
+                '<md-autocomplete md-input-name="autocompleteField">',
+                `MANDRILL_API_KEY=md-${kit_m_z_fake(kit_m_z_ALNUM, 16, 'mandrill-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/mapbox.js
+
+/** A Mapbox token's middle part is base64url JSON naming its user (`{"u":"…","a":"…"}`). */
+function mapboxPayload(secret) {
+    const payload = kit_m_z_jsonObject(secret.split('.')[1] ?? '');
+    return typeof payload?.['u'] === 'string';
+}
+function token(user, seed) {
+    const payload = Buffer.from(JSON.stringify({ u: user, a: `cl${kit_m_z_fake('abcdefghijklmnopqrstuvwxyz0123456789', 23, seed)}` })).toString('base64url');
+    return `sk.${payload}.${kit_m_z_fake(B64URL, 22, `${seed}-sig`)}`;
+}
+const MAPBOX_RULES = [
+    {
+        id: 'mapbox-secret-token',
+        description: 'Mapbox secret access token (sk.eyJ…), whose payload names its account',
+        keywords: ['sk.eyj'],
+        pattern: /\bsk\.eyJ[A-Za-z0-9_-]{10,300}\.[A-Za-z0-9_-]{20,40}(?![\w-])/,
+        entropy: 4,
+        validate: mapboxPayload,
+        examples: {
+            positive: [
+                `export MAPBOX_DOWNLOADS_TOKEN=${token('trailhead-maps', 'mapbox-1')}`,
+                `MAPBOX_SECRET_TOKEN: "${token('kpetrov', 'mapbox-2')}"`,
+            ],
+            negative: [
+                'export MAPBOX_DOWNLOADS_TOKEN=sk.eyJ1IjoiYOUR_USERNAME.YOUR_TOKEN_SIGNATURE_HERE',
+                'mapboxgl.accessToken = process.env.MAPBOX_TOKEN;',
+                `MAPBOX_SECRET_TOKEN: "sk.eyJ${kit_m_z_fake(B64URL, 40, 'mapbox-3')}.${kit_m_z_fake(B64URL, 22, 'mapbox-4')}"`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/mattermost.js
+
+const MATTERMOST_RULES = [
+    {
+        id: 'mattermost-access-token',
+        description: 'Mattermost personal access or bot token (26 characters) assigned to a Mattermost token name',
+        keywords: ['mattermost'],
+        pattern: assigned('mattermost', '[a-z0-9]{26}', { kind: 'token|key|secret|password|pat' }),
+        entropy: 3.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `MATTERMOST_TOKEN=${kit_m_z_fake(kit_m_z_LOWER, 26, 'mattermost-1')}`,
+                `  mattermost_bot_access_token: "${kit_m_z_fake(kit_m_z_LOWER, 26, 'mattermost-2')}"`,
+            ],
+            negative: [
+                `MATTERMOST_CHANNEL_ID=${kit_m_z_fake(kit_m_z_LOWER, 26, 'mattermost-3')}`,
+                'MATTERMOST_TOKEN: ${{ secrets.MATTERMOST_TOKEN }}',
+                'mattermost_token: "<your-personal-access-token>"',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/mercadopago.js
+
+function mercadopago_token(prefix, seed) {
+    return `${prefix}-${kit_m_z_fake(kit_m_z_DIGITS, 16, `${seed}-a`)}-${kit_m_z_fake(kit_m_z_DIGITS, 6, `${seed}-b`)}-${kit_m_z_fake(kit_m_z_HEX, 32, `${seed}-c`)}-${kit_m_z_fake(kit_m_z_DIGITS, 9, `${seed}-d`)}`;
+}
+const MERCADOPAGO_RULES = [
+    {
+        id: 'mercadopago-access-token',
+        description: 'Mercado Pago access token (APP_USR-… production, TEST-… sandbox)',
+        keywords: ['app_usr-', 'test-'],
+        pattern: /\b(?:APP_USR|TEST)-[0-9]{15,16}-[0-9]{6}-[0-9a-f]{32}-[0-9]{6,12}(?![\w-])/,
+        entropy: 3.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `MERCADOPAGO_ACCESS_TOKEN=${mercadopago_token('APP_USR', 'mercadopago-1')}`,
+                `const client = new MercadoPagoConfig({ accessToken: '${mercadopago_token('TEST', 'mercadopago-2')}' });`,
+            ],
+            negative: [
+                "initMercadoPago('APP_USR-6b1c0a4e-3f0d-4c55-9a8e-1f2d3c4b5a69', { locale: 'es-AR' });",
+                'MERCADOPAGO_ACCESS_TOKEN=APP_USR-***',
+                'const client = new MercadoPagoConfig({ accessToken: process.env.MP_ACCESS_TOKEN });',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/messagebird.js
+
+const MESSAGEBIRD_RULES = [
+    {
+        id: 'messagebird-api-token',
+        description: 'MessageBird (Bird) access key (25 characters) given to a MessageBird key name or client',
+        keywords: ['messagebird', 'message_bird', 'message-bird'],
+        pattern: assigned('message[_-]?bird', '[A-Za-z0-9]{25}', {
+            kind: 'key|token|access|secret',
+            or: "message[_-]?bird['\"]\\)\\(\\s{0,3}['\"]",
+        }),
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `MESSAGEBIRD_ACCESS_KEY=${kit_m_z_fake(kit_m_z_ALNUM, 25, 'messagebird-1')}`,
+                `const messagebird = require('messagebird')('${kit_m_z_fake(kit_m_z_ALNUM, 25, 'messagebird-2')}');`,
+            ],
+            negative: [
+                "const messagebird = require('messagebird')('YOUR_ACCESS_KEY');",
+                'MESSAGEBIRD_ACCESS_KEY=${MESSAGEBIRD_ACCESS_KEY}',
+                `MESSAGEBIRD_ORIGINATOR=${kit_m_z_fake(kit_m_z_ALNUM, 25, 'messagebird-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/microsoft.js
+
+const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+function teams(host, seed, v2 = false) {
+    const tail = v2 ? `/V2${kit_m_z_fake(B64URL, 43, `${seed}-v2`)}` : '';
+    return `https://${host}/${fakeUuid(`${seed}-group`)}@${fakeUuid(`${seed}-tenant`)}/IncomingWebhook/${kit_m_z_fake(kit_m_z_ALNUM, 32, `${seed}-id`)}/${fakeUuid(`${seed}-owner`)}${tail}`;
+}
+function workflow(host, path, version, seed) {
+    return `https://${host}:443${path}/workflows/${kit_m_z_fake(kit_m_z_HEX, 32, `${seed}-id`)}/triggers/manual/paths/invoke?api-version=${version}&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${kit_m_z_fake(B64URL, 43, `${seed}-sig`)}`;
+}
+const MICROSOFT_RULES = [
+    {
+        id: 'microsoft-teams-webhook',
+        description: 'Microsoft Teams incoming webhook URL (Office 365 connector: webhook.office.com/webhookb2/…)',
+        keywords: ['webhook.office.com', 'outlook.office'],
+        pattern: new RegExp(`https://(?:[a-z0-9-]{1,63}\\.webhook\\.office\\.com/webhookb2|outlook\\.office(?:365)?\\.com/webhook)/${GUID}@${GUID}/IncomingWebhook/[0-9a-zA-Z]{32}/${GUID}(?:/V2[A-Za-z0-9_-]{20,80})?(?![\\w-])`),
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TEAMS_WEBHOOK_URL=${teams('contoso.webhook.office.com/webhookb2', 'teams-1', true)}`,
+                `  webhook_url: "${teams('outlook.office.com/webhook', 'teams-2')}"`,
+            ],
+            negative: [
+                'TEAMS_WEBHOOK_URL=https://contoso.webhook.office.com/webhookb2/12345678-abcd-1234-abcd-123456789012@12345678-abcd-1234-abcd-123456789012/IncomingWebhook/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx/12345678-abcd-1234-abcd-123456789012',
+                'webhook_url: ${{ secrets.TEAMS_WEBHOOK_URL }}',
+                'See https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
+            ],
+        },
+    },
+    {
+        id: 'microsoft-workflow-webhook-url',
+        description: 'Power Automate / Logic Apps HTTP-trigger URL with its sig= signature (the Workflows that replace Teams webhooks)',
+        keywords: ['/workflows/'],
+        pattern: /https:\/\/[a-z0-9.-]{1,120}\.(?:logic\.azure\.com|api\.powerplatform\.com)(?::443)?(?:\/[A-Za-z0-9._-]{1,60}){0,4}\/workflows\/[0-9a-f]{32}\/triggers\/[A-Za-z0-9_.-]{1,80}\/paths\/invoke\?[A-Za-z0-9%&=._-]{0,300}?sig=[A-Za-z0-9_-]{43}(?![\w-])/,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TEAMS_WORKFLOW_URL=${workflow('prod-27.westeurope.logic.azure.com', '', '2016-06-01', 'workflow-1')}`,
+                `  url: "${workflow('default9f3c.42.environment.api.powerplatform.com', '/powerautomate/automations/direct', '1', 'workflow-2')}"`,
+            ],
+            negative: [
+                'TEAMS_WORKFLOW_URL=https://prod-27.westeurope.logic.azure.com:443/workflows/<workflow-id>/triggers/manual/paths/invoke?api-version=2016-06-01&sig=<signature>',
+                `curl -X POST "https://prod-27.westeurope.logic.azure.com:443/workflows/${kit_m_z_fake(kit_m_z_HEX, 32, 'workflow-3')}/triggers/manual/paths/invoke?api-version=2016-06-01"`,
+                'url: ${{ secrets.TEAMS_WORKFLOW_URL }}',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/midtrans.js
+
+const MIDTRANS_RULES = [
+    {
+        id: 'midtrans-server-key',
+        description: 'Midtrans server key (Mid-server-…, SB-Mid-server-… in the sandbox)',
+        keywords: ['mid-server-'],
+        pattern: /\b(?:SB-)?Mid-server-[A-Za-z0-9_-]{24}(?![\w-])/,
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `MIDTRANS_SERVER_KEY=Mid-server-${kit_m_z_fake(kit_m_z_ALNUM, 24, 'midtrans-1')}`,
+                `\\Midtrans\\Config::$serverKey = 'SB-Mid-server-${kit_m_z_fake(kit_m_z_ALNUM, 24, 'midtrans-2')}';`,
+            ],
+            negative: [
+                'MIDTRANS_SERVER_KEY=SB-Mid-server-xxx',
+                `MIDTRANS_CLIENT_KEY=SB-Mid-client-${kit_m_z_fake(kit_m_z_ALNUM, 24, 'midtrans-3')}`,
+                "\\Midtrans\\Config::$serverKey = env('MIDTRANS_SERVER_KEY');",
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/mistral.js
+
+const MISTRAL_RULES = [
+    {
+        id: 'mistral-api-key',
+        description: 'Mistral AI API key (32 characters) given to a Mistral key name or client',
+        keywords: ['mistral'],
+        pattern: assigned('mistral', '[A-Za-z0-9]{32}', {
+            kind: 'key|token|secret',
+            or: 'mistral(?:client|ai)?\\(\\s{0,3}api_key\\s{0,3}=\\s{0,3}["\']',
+        }),
+        entropy: 3.7,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `MISTRAL_API_KEY=${kit_m_z_fake(kit_m_z_ALNUM, 32, 'mistral-1')}`,
+                `client = Mistral(api_key="${kit_m_z_fake(kit_m_z_ALNUM, 32, 'mistral-2')}")`,
+            ],
+            negative: [
+                'client = Mistral(api_key=os.environ["MISTRAL_API_KEY"])',
+                'MISTRAL_API_KEY=your-mistral-api-key-goes-here',
+                `MISTRAL_MODEL_ID=${kit_m_z_fake(kit_m_z_ALNUM, 32, 'mistral-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/mollie.js
+
+const MOLLIE_RULES = [
+    {
+        id: 'mollie-api-key',
+        description: 'Mollie live API key (live_…) given to a Mollie key name or setApiKey()',
+        keywords: ['live_'],
+        pattern: assigned('mollie', 'live_[A-Za-z0-9]{30}', { or: 'setApiKey\\(\\s{0,3}["\']' }),
+        entropy: 3.8,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `MOLLIE_API_KEY=live_${kit_m_z_fake(kit_m_z_ALNUM, 30, 'mollie-1')}`,
+                `$mollie->setApiKey("live_${kit_m_z_fake(kit_m_z_ALNUM, 30, 'mollie-2')}");`,
+            ],
+            negative: [
+                'MOLLIE_API_KEY=live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                '$mollie->setApiKey(getenv("MOLLIE_API_KEY"));',
+                `STREAM_KEY=live_${kit_m_z_fake(kit_m_z_ALNUM, 30, 'mollie-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/mongodb.js
+
+const secret = (seed) => `mdb_sa_sk_${kit_m_z_fake(B64URL, 6, `${seed}-a`)}${kit_m_z_fake(kit_m_z_ALNUM, 34, `${seed}-b`)}`;
+const MONGODB_RULES = [
+    {
+        id: 'mongodb-atlas-service-account-secret',
+        description: 'MongoDB Atlas service account client secret (mdb_sa_sk_…)',
+        keywords: ['mdb_sa_sk_'],
+        pattern: /\bmdb_sa_sk_[A-Za-z0-9_-]{6}[A-Za-z0-9]{34}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `MONGODB_ATLAS_CLIENT_SECRET=${secret('mongodb-1')}`,
+                `atlas auth login --clientId mdb_sa_id_${kit_m_z_fake('0123456789abcdef', 24, 'mongodb-2')} --clientSecret ${secret('mongodb-3')}`,
+            ],
+            negative: [
+                'MONGODB_ATLAS_CLIENT_SECRET=mdb_sa_sk_...',
+                `MONGODB_ATLAS_CLIENT_ID=mdb_sa_id_${kit_m_z_fake('0123456789abcdef', 24, 'mongodb-4')}`,
+                'atlas auth login --clientId "$ATLAS_CLIENT_ID" --clientSecret "$ATLAS_CLIENT_SECRET"',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/neon.js
+
+const NEON_RULES = [
+    {
+        id: 'neon-api-key',
+        description: 'Neon (serverless Postgres) API key (napi_…)',
+        keywords: ['napi_'],
+        pattern: /\bnapi_[a-z0-9]{64}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `NEON_API_KEY=napi_${kit_m_z_fake(kit_m_z_LOWER, 64, 'neon-1')}`,
+                `curl -H "Authorization: Bearer napi_${kit_m_z_fake(kit_m_z_LOWER, 64, 'neon-2')}" https://console.neon.tech/api/v2/projects`,
+            ],
+            negative: [
+                'NEON_API_KEY=napi_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+                'NEON_API_KEY=napi_your_neon_api_key',
+                `NEON_API_KEY=napi_${kit_m_z_fake(kit_m_z_LOWER, 40, 'neon-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/netrc.js
+
+/** Words and constant-like names (`SECRET`, `API_TOKEN`) that stand in for a password. */
+const netrc_PLACEHOLDER = /^(?:password|passw0rd|secret|token|changeme|none|null|\*+)$/i;
+const CONSTANT = /^[A-Z][A-Z_]*\W?$/;
+const NETRC_RULES = [
+    {
+        id: 'netrc-credentials',
+        description: 'A one-line .netrc entry with a password (machine <host> login <user> password <secret>)',
+        keywords: ['machine'],
+        pattern: /\bmachine\s{1,5}[^\s'"]{1,253}(?:\s{1,5}login\s{1,5}[^\s'"]{1,256})?\s{1,5}password\s{1,5}(?<secret>[^\s'"$%<{][^\s'"]{5,255})(?=[\s'"]|$)/,
+        entropy: 2.5,
+        validate: (secret) => !netrc_PLACEHOLDER.test(secret) && !CONSTANT.test(secret) && kit_m_z_plausible(secret),
+        examples: {
+            positive: [
+                `echo "machine api.wandb.ai login user password ${kit_m_z_fake(kit_m_z_HEX, 40, 'netrc-1')}" >> ~/.netrc`,
+                `machine artifacts.example.org login ci-bot password ${kit_m_z_fake(kit_m_z_ALNUM, 20, 'netrc-2')}`,
+            ],
+            negative: [
+                'echo "machine api.heroku.com login $HEROKU_EMAIL password $HEROKU_API_KEY" > ~/.netrc',
+                'machine example.com login daniel password <your-password>',
+                'The machine will prompt for a login and password on first boot.',
+                'machine ci.example.com login deploy password SECRET',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/new-relic.js
+
+const NEW_RELIC_RULES = [
+    {
+        id: 'new-relic-user-api-key',
+        description: 'New Relic user API key (NRAK-…)',
+        keywords: ['nrak-'],
+        pattern: /\bNRAK-[A-Z0-9]{27}(?![\w-])/,
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `NEW_RELIC_API_KEY=NRAK-${kit_m_z_fake(kit_m_z_UPPER, 27, 'newrelic-1')}`,
+                `  api_key = "NRAK-${kit_m_z_fake(kit_m_z_UPPER, 27, 'newrelic-2')}"`,
+            ],
+            negative: [
+                'NEW_RELIC_API_KEY=NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX',
+                'NEW_RELIC_API_KEY: ${{ secrets.NEW_RELIC_API_KEY }}',
+                `NEW_RELIC_API_KEY=NRAK-${kit_m_z_fake(kit_m_z_UPPER, 20, 'newrelic-3')}`,
+            ],
+        },
+    },
+    {
+        id: 'new-relic-license-key',
+        description: 'New Relic ingest license key (40 characters ending FFFFNRAL)',
+        keywords: ['ffffnral'],
+        pattern: /(?<![\w-])(?:[0-9a-f]{32}|eu01xx[0-9a-f]{26})FFFFNRAL(?![\w-])/,
+        entropy: 3.2,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `NEW_RELIC_LICENSE_KEY=${kit_m_z_fake(kit_m_z_HEX, 32, 'newrelic-4')}FFFFNRAL`,
+                `  license_key: 'eu01xx${kit_m_z_fake(kit_m_z_HEX, 26, 'newrelic-5')}FFFFNRAL'`,
+            ],
+            negative: [
+                'NEW_RELIC_LICENSE_KEY=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxFFFFNRAL',
+                "  license_key: '<%= ENV[\"NEW_RELIC_LICENSE_KEY\"] %>'",
+                `NEW_RELIC_LICENSE_KEY=${kit_m_z_fake(kit_m_z_HEX, 24, 'newrelic-6')}FFFFNRAL`,
+            ],
+        },
+    },
+    {
+        id: 'new-relic-insert-key',
+        description: 'New Relic Insights insert key (NRII-…)',
+        keywords: ['nrii-'],
+        pattern: /\bNRII-[A-Za-z0-9_-]{32}(?![\w-])/,
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `NEW_RELIC_INSERT_KEY=NRII-${kit_m_z_fake(B64URL, 32, 'newrelic-7')}`,
+                `headers = {"X-Insert-Key": "NRII-${kit_m_z_fake(B64URL, 32, 'newrelic-8')}"}`,
+            ],
+            negative: [
+                'NEW_RELIC_INSERT_KEY=NRII-...',
+                'headers = {"X-Insert-Key": os.environ["NEW_RELIC_INSERT_KEY"]}',
+                `NEW_RELIC_INSERT_KEY=NRII-${kit_m_z_fake(B64URL, 44, 'newrelic-9')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/ngrok.js
+
+const ngrok_token = (seed) => `2${kit_m_z_fake(kit_m_z_ALNUM, 26, `${seed}-a`)}_${kit_m_z_fake('0123456789', 1, `${seed}-b`)}${kit_m_z_fake(kit_m_z_ALNUM, 20, `${seed}-c`)}`;
+const NGROK_RULES = [
+    {
+        id: 'ngrok-authtoken',
+        description: 'ngrok authtoken or API key (27 characters, an underscore, 21 more) given to ngrok or authtoken',
+        keywords: ['ngrok', 'authtoken'],
+        pattern: assigned('ngrok', '[0-9][A-Za-z0-9]{25,27}_[0-9][A-Za-z0-9]{20}', {
+            kind: 'token|key|secret|auth',
+            or: '\\bauthtoken["\']?(?:\\s{0,3}[:=]\\s{0,3}|\\s{1,3})["\']?',
+        }),
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `ngrok config add-authtoken ${ngrok_token('ngrok-1')}`,
+                `authtoken: ${ngrok_token('ngrok-2')}`,
+            ],
+            negative: [
+                'ngrok config add-authtoken $NGROK_AUTHTOKEN',
+                'authtoken: <YOUR_AUTHTOKEN>',
+                `NGROK_TUNNEL_ID=${ngrok_token('ngrok-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/nuget.js
+
+const BODY = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const NUGET_RULES = [
+    {
+        id: 'nuget-api-key',
+        description: 'NuGet.org API key (oy2…)',
+        keywords: ['oy2'],
+        pattern: /\boy2[a-z0-9]{43}(?![\w-])/,
+        entropy: 3.7,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `dotnet nuget push bin/Release/*.nupkg --api-key oy2${kit_m_z_fake(BODY, 43, 'nuget-1')} --source https://api.nuget.org/v3/index.json`,
+                `NUGET_API_KEY=oy2${kit_m_z_fake(BODY, 43, 'nuget-2')}`,
+            ],
+            negative: [
+                'dotnet nuget push bin/Release/*.nupkg --api-key ${{ secrets.NUGET_API_KEY }} --source https://api.nuget.org/v3/index.json',
+                'NUGET_API_KEY=oy2xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `NUGET_API_KEY=oy2${kit_m_z_fake(BODY, 30, 'nuget-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/nvidia.js
+
+const NVIDIA_RULES = [
+    {
+        id: 'nvidia-api-key',
+        description: 'NVIDIA API key for build.nvidia.com / NGC (nvapi-…)',
+        keywords: ['nvapi-'],
+        pattern: /\bnvapi-[A-Za-z0-9_-]{64}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `export NVIDIA_API_KEY=nvapi-${kit_m_z_fake(B64URL, 64, 'nvidia-1')}`,
+                `client = OpenAI(base_url="https://integrate.api.nvidia.com/v1", api_key="nvapi-${kit_m_z_fake(B64URL, 64, 'nvidia-2')}")`,
+            ],
+            negative: [
+                'export NVIDIA_API_KEY=nvapi-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'client = OpenAI(base_url="https://integrate.api.nvidia.com/v1", api_key=os.environ["NVIDIA_API_KEY"])',
+                `export NVIDIA_API_KEY=nvapi-${kit_m_z_fake(B64URL, 48, 'nvidia-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/nytimes.js
+
+const NYTIMES_RULES = [
+    {
+        id: 'nytimes-access-token',
+        description: 'New York Times developer API key (32 characters) given to an NYT key name',
+        keywords: ['nyt', 'newyorktimes', 'new_york_times', 'new-york-times'],
+        pattern: assigned('nyt(?:imes)?|new[_-]?york[_-]?times', '[A-Za-z0-9]{32}', { kind: 'key|secret|token' }),
+        entropy: 3.7,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `NYT_API_KEY=${kit_m_z_fake(kit_m_z_ALNUM, 32, 'nytimes-1')}`,
+                `const nytimesApiKey = "${kit_m_z_fake(kit_m_z_ALNUM, 32, 'nytimes-2')}";`,
+            ],
+            negative: [
+                'NYT_API_KEY=your_api_key_here_0000000000000000',
+                'const nytimesApiKey = process.env.NYT_API_KEY;',
+                `NYT_SECTION_ID=${kit_m_z_fake(kit_m_z_ALNUM, 32, 'nytimes-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/octopus-deploy.js
+
+/** Random upper-case letters and digits, both present: not an `API-SOMETHING-NAME` constant. */
+const octopusShaped = (secret) => /[0-9]/.test(secret.slice(4)) && /[A-Z]/.test(secret.slice(4)) && kit_m_z_plausible(secret);
+const OCTOPUS_DEPLOY_RULES = [
+    {
+        id: 'octopus-deploy-api-key',
+        description: 'Octopus Deploy API key (API-…)',
+        keywords: ['api-'],
+        pattern: /\bAPI-[A-Z0-9]{26,34}(?![\w-])/,
+        entropy: 3.5,
+        validate: octopusShaped,
+        examples: {
+            positive: [
+                `octo push --package MyApp.1.0.0.zip --server https://octopus.example.com --apiKey API-${kit_m_z_fake(kit_m_z_UPPER, 30, 'octopus-1')}`,
+                `OCTOPUS_API_KEY=API-${kit_m_z_fake(kit_m_z_UPPER, 26, 'octopus-2')}`,
+            ],
+            negative: [
+                'OCTOPUS_API_KEY=API-XXXXXXXXXXXXXXXXXXXXXXXXXX',
+                'const GATEWAY = "API-GATEWAYINTEGRATIONRESPONSES";',
+                'OCTOPUS_API_KEY: ${{ secrets.OCTOPUS_API_KEY }}',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/okta.js
+
+const OKTA_RULES = [
+    {
+        id: 'okta-access-token',
+        description: 'Okta API token (00…, 42 characters) given to an Okta name or sent as SSWS',
+        keywords: ['okta', 'ssws'],
+        pattern: assigned('okta', '00[A-Za-z0-9_-]{40}', { or: '\\bSSWS\\s{1,3}' }),
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `OKTA_API_TOKEN=00${kit_m_z_fake(B64URL, 40, 'okta-1')}`,
+                `curl -H "Authorization: SSWS 00${kit_m_z_fake(B64URL, 40, 'okta-2')}" https://dev-123456.okta.com/api/v1/users/me`,
+            ],
+            negative: [
+                'curl -H "Authorization: SSWS ${OKTA_API_TOKEN}" https://dev-123456.okta.com/api/v1/users/me',
+                'OKTA_API_TOKEN=00xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `OKTA_CLIENT_ID=0oa${kit_m_z_fake(B64URL, 17, 'okta-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/openrouter.js
+
+const OPENROUTER_RULES = [
+    {
+        id: 'openrouter-api-key',
+        description: 'OpenRouter API key (sk-or-v1-…)',
+        keywords: ['sk-or-v1-'],
+        pattern: /\bsk-or-v1-[0-9a-f]{64}(?![\w-])/,
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `OPENROUTER_API_KEY=sk-or-v1-${kit_m_z_fake(kit_m_z_HEX, 64, 'openrouter-1')}`,
+                `client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key="sk-or-v1-${kit_m_z_fake(kit_m_z_HEX, 64, 'openrouter-2')}")`,
+            ],
+            negative: [
+                'OPENROUTER_API_KEY=sk-or-v1-...',
+                'client = OpenAI(base_url="https://openrouter.ai/api/v1", api_key=os.getenv("OPENROUTER_API_KEY"))',
+                `OPENROUTER_API_KEY=sk-or-v1-${kit_m_z_fake(kit_m_z_HEX, 48, 'openrouter-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/openshift.js
+
+const OPENSHIFT_RULES = [
+    {
+        id: 'openshift-user-token',
+        description: 'OpenShift OAuth user token (sha256~…)',
+        keywords: ['sha256~'],
+        pattern: /\bsha256~[A-Za-z0-9_-]{43}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `oc login --token=sha256~${kit_m_z_fake(B64URL, 43, 'openshift-1')} --server=https://api.cluster.example.com:6443`,
+                `curl -H "Authorization: Bearer sha256~${kit_m_z_fake(B64URL, 43, 'openshift-2')}" https://api.cluster.example.com:6443/apis/user.openshift.io/v1/users/~`,
+            ],
+            negative: [
+                'oc login --token=sha256~XXXXXXXXXX_PUT_YOUR_TOKEN_HERE_XXXXXXXXXXXX --server=https://api.cluster.example.com:6443',
+                'oc login --token="$(cat /var/run/secrets/token)" --server=https://api.cluster.example.com:6443',
+                `oc login --token=sha256~${kit_m_z_fake(B64URL, 30, 'openshift-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/opsgenie.js
+
+const OPSGENIE_RULES = [
+    {
+        id: 'opsgenie-api-key',
+        description: 'Opsgenie API key (a UUID) given to an Opsgenie key name or sent as GenieKey',
+        keywords: ['opsgenie', 'geniekey'],
+        pattern: assigned('opsgenie', kit_m_z_UUID, { kind: 'key|token|secret', or: '\\bGenieKey\\s{1,3}' }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `OPSGENIE_API_KEY=${fakeUuid('opsgenie-1')}`,
+                `curl -H "Authorization: GenieKey ${fakeUuid('opsgenie-2')}" https://api.opsgenie.com/v2/alerts`,
+            ],
+            negative: [
+                'OPSGENIE_API_KEY=12345678-1234-1234-1234-123456789012',
+                'curl -H "Authorization: GenieKey $OPSGENIE_API_KEY" https://api.opsgenie.com/v2/alerts',
+                `OPSGENIE_TEAM_ID=${fakeUuid('opsgenie-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/paddle.js
+
+const key = (env, seed) => `pdl_${env}_apikey_${kit_m_z_fake('0123456789abcdefghjkmnpqrstvwxyz', 26, `${seed}-id`)}_${kit_m_z_fake(kit_m_z_ALNUM, 22, `${seed}-a`)}_${kit_m_z_fake(kit_m_z_ALNUM, 3, `${seed}-b`)}`;
+const PADDLE_RULES = [
+    {
+        id: 'paddle-api-key',
+        description: 'Paddle Billing server-side API key (pdl_live_apikey_…, pdl_sdbx_apikey_…)',
+        keywords: ['pdl_live_apikey_', 'pdl_sdbx_apikey_'],
+        pattern: /\bpdl_(?:live|sdbx)_apikey_[A-Za-z0-9_]{40,80}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PADDLE_API_KEY=${key('live', 'paddle-1')}`,
+                `const paddle = new Paddle('${key('sdbx', 'paddle-2')}', { environment: Environment.sandbox });`,
+            ],
+            negative: [
+                "PADDLE_API_KEY: 'pdl_live_apikey_test_fixture'",
+                'const paddle = new Paddle(process.env.PADDLE_API_KEY!);',
+                `PADDLE_CLIENT_TOKEN=live_${kit_m_z_fake(kit_m_z_ALNUM, 27, 'paddle-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/perplexity.js
+
+const PERPLEXITY_RULES = [
+    {
+        id: 'perplexity-api-key',
+        description: 'Perplexity API key (pplx-…)',
+        keywords: ['pplx-'],
+        pattern: /\bpplx-[A-Za-z0-9]{48}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PERPLEXITY_API_KEY=pplx-${kit_m_z_fake(kit_m_z_ALNUM, 48, 'perplexity-1')}`,
+                `client = OpenAI(api_key="pplx-${kit_m_z_fake(kit_m_z_ALNUM, 48, 'perplexity-2')}", base_url="https://api.perplexity.ai")`,
+            ],
+            negative: [
+                'PERPLEXITY_API_KEY=pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'client = OpenAI(api_key=os.environ["PERPLEXITY_API_KEY"], base_url="https://api.perplexity.ai")',
+                `PERPLEXITY_API_KEY=pplx-${kit_m_z_fake(kit_m_z_ALNUM, 32, 'perplexity-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/pinecone.js
+
+const PINECONE_RULES = [
+    {
+        id: 'pinecone-api-key',
+        description: 'Pinecone API key (pcsk_…)',
+        keywords: ['pcsk_'],
+        pattern: /\bpcsk_[A-Za-z0-9]{5,6}_[A-Za-z0-9]{63}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PINECONE_API_KEY=pcsk_${kit_m_z_fake(kit_m_z_ALNUM, 6, 'pinecone-1')}_${kit_m_z_fake(kit_m_z_ALNUM, 63, 'pinecone-2')}`,
+                `pc = Pinecone(api_key="pcsk_${kit_m_z_fake(kit_m_z_ALNUM, 5, 'pinecone-3')}_${kit_m_z_fake(kit_m_z_ALNUM, 63, 'pinecone-4')}")`,
+            ],
+            negative: [
+                'PINECONE_API_KEY=pcsk_xxxxx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'pc = Pinecone(api_key=os.environ.get("PINECONE_API_KEY"))',
+                `PINECONE_API_KEY=pcsk_${kit_m_z_fake(kit_m_z_ALNUM, 6, 'pinecone-5')}_${kit_m_z_fake(kit_m_z_ALNUM, 40, 'pinecone-6')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/plaid.js
+
+const PLAID_RULES = [
+    {
+        id: 'plaid-api-token',
+        description: 'Plaid item access token (access-production-…, access-development-…, access-sandbox-…)',
+        keywords: ['access-production-', 'access-development-', 'access-sandbox-'],
+        pattern: /\baccess-(?:production|development|sandbox)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])/,
+        entropy: 3.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PLAID_ACCESS_TOKEN=access-production-${fakeUuid('plaid-1')}`,
+                `  "access_token": "access-sandbox-${fakeUuid('plaid-2')}",`,
+            ],
+            negative: [
+                'PLAID_ACCESS_TOKEN=access-production-xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+                `  "link_token": "link-sandbox-${fakeUuid('plaid-3')}",`,
+                `  "public_token": "public-production-${fakeUuid('plaid-4')}",`,
+            ],
+        },
+    },
+    {
+        id: 'plaid-secret-key',
+        description: 'Plaid API secret (30 hex characters) given to a Plaid secret name',
+        keywords: ['plaid'],
+        pattern: assigned('plaid', '[0-9a-f]{30}', { kind: 'secret' }),
+        entropy: 3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PLAID_SECRET=${kit_m_z_fake(kit_m_z_HEX, 30, 'plaid-5')}`,
+                `plaid_secret_production: "${kit_m_z_fake(kit_m_z_HEX, 30, 'plaid-6')}"`,
+            ],
+            negative: [
+                `PLAID_CLIENT_ID=${kit_m_z_fake(kit_m_z_HEX, 24, 'plaid-7')}`,
+                'PLAID_SECRET=${{ secrets.PLAID_SECRET }}',
+                'plaid_secret_production: "<your-plaid-secret>"',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/planetscale.js
+
+const PLANETSCALE_RULES = [
+    {
+        id: 'planetscale-api-token',
+        description: 'PlanetScale service token (pscale_tkn_…)',
+        keywords: ['pscale_tkn_'],
+        pattern: /\bpscale_tkn_[A-Za-z0-9_-]{32,64}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PLANETSCALE_SERVICE_TOKEN=pscale_tkn_${kit_m_z_fake(B64URL, 43, 'planetscale-1')}`,
+                `pscale branch list mydb --service-token-id ${kit_m_z_fake(kit_m_z_LOWER, 12, 'planetscale-2')} --service-token pscale_tkn_${kit_m_z_fake(B64URL, 43, 'planetscale-3')}`,
+            ],
+            negative: [
+                'PLANETSCALE_SERVICE_TOKEN=pscale_tkn_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'PLANETSCALE_SERVICE_TOKEN: ${{ secrets.PLANETSCALE_SERVICE_TOKEN }}',
+                `PLANETSCALE_SERVICE_TOKEN=pscale_tkn_${kit_m_z_fake(B64URL, 20, 'planetscale-4')}`,
+            ],
+        },
+    },
+    {
+        id: 'planetscale-oauth-token',
+        description: 'PlanetScale OAuth access token (pscale_oauth_…)',
+        keywords: ['pscale_oauth_'],
+        pattern: /\bpscale_oauth_[A-Za-z0-9_-]{32,64}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PLANETSCALE_OAUTH_TOKEN=pscale_oauth_${kit_m_z_fake(B64URL, 43, 'planetscale-5')}`,
+                `headers: { Authorization: 'pscale_oauth_${kit_m_z_fake(B64URL, 43, 'planetscale-6')}' },`,
+            ],
+            negative: [
+                'PLANETSCALE_OAUTH_TOKEN=pscale_oauth_<token>',
+                'headers: { Authorization: process.env.PLANETSCALE_OAUTH_TOKEN },',
+                `PLANETSCALE_OAUTH_TOKEN=pscale_oauth_${kit_m_z_fake(B64URL, 80, 'planetscale-7')}`,
+            ],
+        },
+    },
+    {
+        id: 'planetscale-password',
+        description: 'PlanetScale database password (pscale_pw_…)',
+        keywords: ['pscale_pw_'],
+        pattern: /\bpscale_pw_[A-Za-z0-9_-]{32,64}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `DATABASE_URL=mysql://${kit_m_z_fake(kit_m_z_LOWER, 20, 'planetscale-8')}:pscale_pw_${kit_m_z_fake(B64URL, 43, 'planetscale-9')}@aws.connect.psdb.cloud/shop?sslaccept=strict`,
+                `DATABASE_PASSWORD=pscale_pw_${kit_m_z_fake(B64URL, 43, 'planetscale-10')}`,
+            ],
+            negative: [
+                'DATABASE_URL=mysql://user:pscale_pw_****@aws.connect.psdb.cloud/shop?sslaccept=strict',
+                'DATABASE_PASSWORD=${PLANETSCALE_PASSWORD}',
+                'DATABASE_PASSWORD=pscale_pw_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/posthog.js
+
+const POSTHOG_RULES = [
+    {
+        id: 'posthog-personal-api-key',
+        description: 'PostHog personal API key (phx_…); project keys (phc_…) are public and not flagged',
+        keywords: ['phx_'],
+        pattern: /\bphx_[A-Za-z0-9_]{43,48}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `POSTHOG_PERSONAL_API_KEY=phx_${kit_m_z_fake(kit_m_z_ALNUM, 43, 'posthog-1')}`,
+                `curl -H "Authorization: Bearer phx_${kit_m_z_fake(kit_m_z_ALNUM, 47, 'posthog-2')}" https://us.posthog.com/api/projects/`,
+            ],
+            negative: [
+                `NEXT_PUBLIC_POSTHOG_KEY=phc_${kit_m_z_fake(kit_m_z_ALNUM, 43, 'posthog-3')}`,
+                'POSTHOG_PERSONAL_API_KEY=phx_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'curl -H "Authorization: Bearer $POSTHOG_PERSONAL_API_KEY" https://us.posthog.com/api/projects/',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/postmark.js
+
+const POSTMARK_RULES = [
+    {
+        id: 'postmark-server-token',
+        description: 'Postmark server or account API token (a UUID) given to a Postmark token name or header',
+        keywords: ['postmark'],
+        pattern: assigned('postmark', kit_m_z_UUID, { kind: 'token|key|secret' }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `POSTMARK_SERVER_TOKEN=${fakeUuid('postmark-1')}`,
+                `curl -H "X-Postmark-Server-Token: ${fakeUuid('postmark-2')}" https://api.postmarkapp.com/email`,
+            ],
+            negative: [
+                'POSTMARK_SERVER_TOKEN=POSTMARK_API_TEST',
+                'curl -H "X-Postmark-Server-Token: $POSTMARK_SERVER_TOKEN" https://api.postmarkapp.com/email',
+                `POSTMARK_MESSAGE_STREAM_ID=${fakeUuid('postmark-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/prefect.js
+
+const PREFECT_RULES = [
+    {
+        id: 'prefect-api-token',
+        description: 'Prefect Cloud API key (pnu_…)',
+        keywords: ['pnu_'],
+        pattern: /\bpnu_[A-Za-z0-9]{36}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PREFECT_API_KEY=pnu_${kit_m_z_fake(kit_m_z_ALNUM, 36, 'prefect-1')}`,
+                `prefect cloud login --key pnu_${kit_m_z_fake(kit_m_z_ALNUM, 36, 'prefect-2')} --workspace acme/prod`,
+            ],
+            negative: [
+                'PREFECT_API_KEY = "pnu_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"',
+                'prefect cloud login --key "$PREFECT_API_KEY" --workspace acme/prod',
+                `PREFECT_API_KEY=pnu_${kit_m_z_fake(kit_m_z_ALNUM, 24, 'prefect-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/pubnub.js
+
+/** A PubNub secret key is `sec-c-` + the base64 of a UUID. */
+const uuidInside = (secret) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(unbase64(secret.slice(6)).toString('latin1'));
+const pubnub_key = (seed) => `sec-c-${Buffer.from(fakeUuid(seed)).toString('base64')}`;
+const PUBNUB_RULES = [
+    {
+        id: 'pubnub-secret-key',
+        description: 'PubNub secret key (sec-c-…, the base64 of a UUID); publish and subscribe keys are public',
+        keywords: ['sec-c-'],
+        pattern: /\bsec-c-[A-Za-z0-9+/]{48}(?![\w+/=-])/,
+        entropy: 3.8,
+        validate: uuidInside,
+        examples: {
+            positive: [
+                `    secretKey: '${pubnub_key('pubnub-1')}'`,
+                `PUBNUB_SECRET_KEY=${pubnub_key('pubnub-2')}`,
+            ],
+            negative: [
+                "    secretKey: 'sec-c-xxxxxxxx',   // NEVER expose to clients!",
+                `    subscribeKey: 'sub-c-${fakeUuid('pubnub-3')}',`,
+                `PUBNUB_SECRET_KEY=sec-c-${Buffer.from('not a UUID: 36 bytes of plain text!!').toString('base64')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/pulumi.js
+
+const PULUMI_RULES = [
+    {
+        id: 'pulumi-api-token',
+        description: 'Pulumi Cloud access token (pul-…)',
+        keywords: ['pul-'],
+        pattern: /\bpul-[0-9a-f]{40}(?![\w-])/,
+        entropy: 3.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PULUMI_ACCESS_TOKEN=pul-${kit_m_z_fake(kit_m_z_HEX, 40, 'pulumi-1')}`,
+                `  PULUMI_ACCESS_TOKEN: "pul-${kit_m_z_fake(kit_m_z_HEX, 40, 'pulumi-2')}"`,
+            ],
+            negative: [
+                '  PULUMI_ACCESS_TOKEN: ${{ secrets.PULUMI_ACCESS_TOKEN }}',
+                'PULUMI_ACCESS_TOKEN=pul-0000000000000000000000000000000000000000',
+                `PULUMI_ACCESS_TOKEN=pul-${kit_m_z_fake(kit_m_z_HEX, 32, 'pulumi-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/pusher.js
+
+const PUSHER_RULES = [
+    {
+        id: 'pusher-app-secret',
+        description: 'Pusher Channels app secret (20 hex) given to a Pusher secret name',
+        keywords: ['pusher'],
+        pattern: assigned('pusher', '[0-9a-f]{20}', { kind: 'secret' }),
+        entropy: 3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `PUSHER_APP_SECRET=${kit_m_z_fake(kit_m_z_HEX, 20, 'pusher-1')}`,
+                `  'pusher_secret' => '${kit_m_z_fake(kit_m_z_HEX, 20, 'pusher-2')}',`,
+            ],
+            negative: [
+                `PUSHER_APP_KEY=${kit_m_z_fake(kit_m_z_HEX, 20, 'pusher-3')}`,
+                "  'pusher_secret' => env('PUSHER_APP_SECRET'),",
+                'PUSHER_APP_SECRET=your-pusher-secret',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/pypi.js
+
+/**
+ * A PyPI token is `pypi-` + a binary (v2) macaroon in unpadded base64url: version 2, location
+ * `pypi.org` (or `test.pypi.org`), identifier, caveats, end markers, and last the signature field
+ * (type 6, 32 bytes). A random tail fails the last check.
+ */
+function macaroon(secret) {
+    const bytes = unbase64(secret.slice(5));
+    const n = bytes.length;
+    return n > 45 && bytes[0] === 2 && bytes[n - 35] === 0 && bytes[n - 34] === 6 && bytes[n - 33] === 32;
+}
+function packet(type, data) {
+    return Buffer.concat([Buffer.from([type, data.length]), data]);
+}
+function pypi_token(location, seed) {
+    const caveat = Buffer.from(JSON.stringify({ version: 1, permissions: { projects: ['sampleproject'] } }));
+    const bytes = Buffer.concat([
+        Buffer.from([2]),
+        packet(1, Buffer.from(location)),
+        packet(2, Buffer.from(fakeUuid(seed))),
+        Buffer.from([0]),
+        packet(2, caveat),
+        Buffer.from([0, 0]),
+        packet(6, Buffer.from(kit_m_z_fake('0123456789abcdef', 64, `${seed}-sig`), 'hex')),
+    ]);
+    return `pypi-${bytes.toString('base64url')}`;
+}
+const PYPI_RULES = [
+    {
+        id: 'pypi-upload-token',
+        description: 'PyPI or TestPyPI API token (pypi-AgEIcHlwaS5vcmc…), checked to be a signed macaroon',
+        keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
+        pattern: /\bpypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}(?![\w-])/,
+        entropy: 4,
+        validate: macaroon,
+        examples: {
+            positive: [
+                `password = ${pypi_token('pypi.org', 'pypi-1')}`,
+                `TWINE_PASSWORD=${pypi_token('test.pypi.org', 'pypi-2')}`,
+            ],
+            negative: [
+                'password = pypi-AgEIcHlwaS5vcmc...  # your token here',
+                'TWINE_PASSWORD=pypi-AgEIcHlwaS5vcmcCJDYourTokenHereYourTokenHereYourTokenHereYourTokenHere',
+                `password = pypi-AgEIcHlwaS5vcmc${kit_m_z_fake('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_', 120, 'pypi-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/rapidapi.js
+
+const rapidapi_key = (seed) => `${kit_m_z_fake(kit_m_z_HEX, 10, `${seed}-a`)}msh${kit_m_z_fake(kit_m_z_HEX, 15, `${seed}-b`)}p1${kit_m_z_fake(kit_m_z_HEX, 5, `${seed}-c`)}jsn${kit_m_z_fake(kit_m_z_HEX, 12, `${seed}-d`)}`;
+const RAPIDAPI_RULES = [
+    {
+        id: 'rapidapi-access-token',
+        description: 'RapidAPI application key (50 hex characters with the msh…p…jsn markers)',
+        keywords: ['msh'],
+        pattern: /(?<![\w-])[0-9a-f]{10}msh[0-9a-f]{15}p[0-9a-f]{6}jsn[0-9a-f]{12}(?![\w-])/,
+        entropy: 3.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `    'X-RapidAPI-Key': '${rapidapi_key('rapidapi-1')}',`,
+                `RAPIDAPI_KEY=${rapidapi_key('rapidapi-2')}`,
+            ],
+            negative: [
+                "    'X-RapidAPI-Key': process.env.RAPIDAPI_KEY,",
+                "    'X-RapidAPI-Key': 'SIGN-UP-FOR-KEY',",
+                `RAPIDAPI_KEY=${kit_m_z_fake(kit_m_z_HEX, 10, 'rapidapi-3')}msh${kit_m_z_fake(kit_m_z_HEX, 15, 'rapidapi-4')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/razorpay.js
+
+const keyId = (seed) => `rzp_live_${kit_m_z_fake(kit_m_z_ALNUM, 14, seed)}`;
+const RAZORPAY_RULES = [
+    {
+        id: 'razorpay-key-secret',
+        description: 'Razorpay key secret (24 characters) given to a Razorpay secret name, or as key_secret beside an rzp_ key id',
+        keywords: ['razorpay', 'rzp', 'key_secret'],
+        pattern: assigned('razorpay|rzp', '[A-Za-z0-9]{24}', {
+            kind: 'secret',
+            or: '(?<=rzp_(?:live|test)_[A-Za-z0-9]{14}.{1,80})key_secret["\']?\\s{0,3}[:=]\\s{0,3}["\']',
+        }),
+        entropy: 3.6,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `RAZORPAY_KEY_SECRET=${kit_m_z_fake(kit_m_z_ALNUM, 24, 'razorpay-1')}`,
+                `const razorpay = new Razorpay({ key_id: '${keyId('razorpay-2')}', key_secret: '${kit_m_z_fake(kit_m_z_ALNUM, 24, 'razorpay-3')}' });`,
+            ],
+            negative: [
+                `RAZORPAY_KEY_ID=${keyId('razorpay-4')}`,
+                "const razorpay = new Razorpay({ key_id: process.env.RAZORPAY_KEY_ID, key_secret: 'your_key_secret_here' });",
+                `const hmac = crypto.createHmac('sha256', { key_secret: '${kit_m_z_fake(kit_m_z_ALNUM, 24, 'razorpay-5')}' });`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/readme.js
+
+const README_RULES = [
+    {
+        id: 'readme-api-token',
+        description: 'ReadMe (readme.com) API key (rdme_…)',
+        keywords: ['rdme_'],
+        pattern: /\brdme_[a-z0-9]{70}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `README_API_KEY=rdme_${kit_m_z_fake(kit_m_z_LOWER, 70, 'readme-1')}`,
+                `npx rdme openapi openapi.json --key=rdme_${kit_m_z_fake(kit_m_z_LOWER, 70, 'readme-2')} --id=63b5e7d1f2a0c4001e7c3b9a`,
+            ],
+            negative: [
+                'npx rdme openapi openapi.json --key=$README_API_KEY --id=63b5e7d1f2a0c4001e7c3b9a',
+                'README_API_KEY=rdme_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `README_API_KEY=rdme_${kit_m_z_fake(kit_m_z_LOWER, 50, 'readme-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/render.js
+
+const RENDER_RULES = [
+    {
+        id: 'render-api-key',
+        description: 'Render API key (rnd_…)',
+        keywords: ['rnd_'],
+        pattern: /\brnd_[A-Za-z0-9]{24,40}(?![\w-])/,
+        entropy: 3.8,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `RENDER_API_KEY=rnd_${kit_m_z_fake(kit_m_z_ALNUM, 28, 'render-1')}`,
+                `curl -H "Authorization: Bearer rnd_${kit_m_z_fake(kit_m_z_ALNUM, 28, 'render-2')}" https://api.render.com/v1/services`,
+            ],
+            negative: [
+                'RENDER_API_KEY=rnd_xxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'RENDER_API_KEY=rnd_your_api_key_here',
+                'curl -H "Authorization: Bearer $RENDER_API_KEY" https://api.render.com/v1/services',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/replicate.js
+
+const REPLICATE_RULES = [
+    {
+        id: 'replicate-api-token',
+        description: 'Replicate API token (r8_…)',
+        keywords: ['r8_'],
+        pattern: /\br8_[A-Za-z0-9_-]{37}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `export REPLICATE_API_TOKEN=r8_${kit_m_z_fake(kit_m_z_ALNUM, 37, 'replicate-1')}`,
+                `client = replicate.Client(api_token="r8_${kit_m_z_fake(kit_m_z_ALNUM, 37, 'replicate-2')}")`,
+            ],
+            negative: [
+                'export REPLICATE_API_TOKEN=r8_******************************************',
+                'client = replicate.Client(api_token=os.environ["REPLICATE_API_TOKEN"])',
+                `export REPLICATE_API_TOKEN=r8_${kit_m_z_fake(kit_m_z_ALNUM, 20, 'replicate-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/resend.js
+
+const RESEND_RULES = [
+    {
+        id: 'resend-api-key',
+        description: 'Resend API key (re_ + 8 characters + _ + 24 characters)',
+        keywords: ['re_'],
+        pattern: /\bre_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}(?![\w-])/,
+        entropy: 3.8,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `RESEND_API_KEY=re_${kit_m_z_fake(kit_m_z_ALNUM, 8, 'resend-1')}_${kit_m_z_fake(kit_m_z_ALNUM, 24, 'resend-2')}`,
+                `const resend = new Resend("re_${kit_m_z_fake(kit_m_z_ALNUM, 8, 'resend-3')}_${kit_m_z_fake(kit_m_z_ALNUM, 24, 'resend-4')}");`,
+            ],
+            negative: [
+                'RESEND_API_KEY=re_xxxxxxxxxxxxxxxxxxxxx',
+                'const resend = new Resend(process.env.RESEND_API_KEY);',
+                'RESEND_API_KEY=re_your_api_key_here',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/rollbar.js
+
+const ROLLBAR_RULES = [
+    {
+        id: 'rollbar-access-token',
+        description: 'Rollbar project or account access token (32 hex) given to a Rollbar token name',
+        keywords: ['rollbar'],
+        pattern: assigned('rollbar', '[0-9a-f]{32}', { kind: 'token|key' }),
+        entropy: 3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `ROLLBAR_ACCESS_TOKEN=${kit_m_z_fake(kit_m_z_HEX, 32, 'rollbar-1')}`,
+                `config.rollbar_server_token = "${kit_m_z_fake(kit_m_z_HEX, 32, 'rollbar-2')}"`,
+            ],
+            negative: [
+                'ROLLBAR_ACCESS_TOKEN=POST_SERVER_ITEM_ACCESS_TOKEN',
+                `ROLLBAR_CODE_VERSION=${kit_m_z_fake(kit_m_z_HEX, 32, 'rollbar-3')}`,
+                'config.rollbar_server_token = ENV["ROLLBAR_ACCESS_TOKEN"]',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/rootly.js
+
+const ROOTLY_RULES = [
+    {
+        id: 'rootly-api-key',
+        description: 'Rootly API key (rootly_…)',
+        keywords: ['rootly_'],
+        pattern: /\brootly_[0-9a-f]{64}(?![\w-])/,
+        entropy: 3.4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `ROOTLY_API_TOKEN=rootly_${kit_m_z_fake(kit_m_z_HEX, 64, 'rootly-1')}`,
+                `curl -H "Authorization: Bearer rootly_${kit_m_z_fake(kit_m_z_HEX, 64, 'rootly-2')}" https://api.rootly.com/v1/incidents`,
+            ],
+            negative: [
+                'curl -H "Authorization: Bearer $ROOTLY_API_TOKEN" https://api.rootly.com/v1/incidents',
+                `ROOTLY_API_TOKEN=rootly_${kit_m_z_fake(kit_m_z_HEX, 40, 'rootly-3')}`,
+                'ROOTLY_API_TOKEN=rootly_0000000000000000000000000000000000000000000000000000000000000000',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/rubygems.js
+
+const RUBYGEMS_RULES = [
+    {
+        id: 'rubygems-api-token',
+        description: 'RubyGems.org API key (rubygems_…)',
+        keywords: ['rubygems_'],
+        pattern: /\brubygems_[0-9a-f]{48}(?![\w-])/,
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `GEM_HOST_API_KEY=rubygems_${kit_m_z_fake(kit_m_z_HEX, 48, 'rubygems-1')}`,
+                `:rubygems_api_key: rubygems_${kit_m_z_fake(kit_m_z_HEX, 48, 'rubygems-2')}`,
+            ],
+            negative: [
+                'GEM_HOST_API_KEY: ${{ secrets.RUBYGEMS_API_KEY }}',
+                ':rubygems_api_key: rubygems_0000000000000000000000000000000000000000000000000',
+                `GEM_HOST_API_KEY=rubygems_${kit_m_z_fake(kit_m_z_HEX, 40, 'rubygems-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/salesforce.js
+
+const salesforce_token = (seed) => `00D${kit_m_z_fake(kit_m_z_ALNUM, 12, `${seed}-org`)}!${kit_m_z_fake(`${kit_m_z_ALNUM}._`, 96, `${seed}-session`)}`;
+const SALESFORCE_RULES = [
+    {
+        id: 'salesforce-access-token',
+        description: 'Salesforce access or session token (00D<org id>!…)',
+        keywords: ['00d'],
+        pattern: /\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{90,120}(?![\w.-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SF_ACCESS_TOKEN=${salesforce_token('salesforce-1')}`,
+                `curl https://acme.my.salesforce.com/services/data/v60.0/limits -H "Authorization: Bearer ${salesforce_token('salesforce-2')}"`,
+            ],
+            negative: [
+                'curl https://acme.my.salesforce.com/services/data/v60.0/limits -H "Authorization: Bearer $SF_ACCESS_TOKEN"',
+                `SF_ORG_ID=00D${kit_m_z_fake(kit_m_z_ALNUM, 15, 'salesforce-3')}`,
+                'SF_ACCESS_TOKEN=00D000000000000!xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/sanity.js
+
+const SANITY_RULES = [
+    {
+        id: 'sanity-api-token',
+        description: 'Sanity.io API token (sk + 79 characters) given to a Sanity token name',
+        keywords: ['sanity'],
+        pattern: assigned('sanity', 'sk[A-Za-z0-9]{79}', { kind: 'token|key|secret' }),
+        entropy: 4.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SANITY_API_TOKEN=sk${kit_m_z_fake(kit_m_z_ALNUM, 79, 'sanity-1')}`,
+                `  sanityWriteToken: "sk${kit_m_z_fake(kit_m_z_ALNUM, 79, 'sanity-2')}",`,
+            ],
+            negative: [
+                '  sanityWriteToken: process.env.SANITY_API_WRITE_TOKEN,',
+                `SANITY_PROJECT_ID=${kit_m_z_fake(kit_m_z_ALNUM, 8, 'sanity-3').toLowerCase()}`,
+                `SANITY_API_TOKEN=sk${kit_m_z_fake(kit_m_z_ALNUM, 40, 'sanity-4')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/scaleway.js
+
+const SCALEWAY_RULES = [
+    {
+        id: 'scaleway-secret-key',
+        description: 'Scaleway API secret key (a UUID) given to a Scaleway secret name',
+        keywords: ['scw', 'scaleway'],
+        pattern: assigned('scw|scaleway', kit_m_z_UUID, { kind: 'secret' }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SCW_SECRET_KEY=${fakeUuid('scaleway-1')}`,
+                `    "scalewaySecretKey": "${fakeUuid('scaleway-2')}",`,
+            ],
+            negative: [
+                `SCW_ACCESS_KEY=SCW${kit_m_z_fake(kit_m_z_UPPER, 17, 'scaleway-3')}`,
+                `SCW_DEFAULT_PROJECT_ID=${fakeUuid('scaleway-4')}`,
+                'SCW_SECRET_KEY=${{ secrets.SCW_SECRET_KEY }}',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/scalingo.js
+
+const SCALINGO_RULES = [
+    {
+        id: 'scalingo-api-token',
+        description: 'Scalingo API token (tk-us-…)',
+        keywords: ['tk-us-'],
+        pattern: /\btk-us-[A-Za-z0-9_-]{48}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SCALINGO_API_TOKEN=tk-us-${kit_m_z_fake(B64URL, 48, 'scalingo-1')}`,
+                `scalingo login --api-token tk-us-${kit_m_z_fake(B64URL, 48, 'scalingo-2')}`,
+            ],
+            negative: [
+                'scalingo login --api-token "$SCALINGO_API_TOKEN"',
+                'SCALINGO_API_TOKEN=tk-us-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+                `SCALINGO_API_TOKEN=tk-us-${kit_m_z_fake(B64URL, 30, 'scalingo-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/segment.js
+
+const SEGMENT_RULES = [
+    {
+        id: 'segment-public-api-token',
+        description: 'Segment Public API token (sgp_ + 64 characters)',
+        keywords: ['sgp_'],
+        pattern: /\bsgp_[A-Za-z0-9]{64}(?![\w-])/,
+        entropy: 4.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SEGMENT_PUBLIC_API_TOKEN=sgp_${kit_m_z_fake(kit_m_z_ALNUM, 64, 'segment-1')}`,
+                `curl -H "Authorization: Bearer sgp_${kit_m_z_fake(kit_m_z_ALNUM, 64, 'segment-2')}" https://api.segmentapis.com/workspaces`,
+            ],
+            negative: [
+                'curl -H "Authorization: Bearer $SEGMENT_TOKEN" https://api.segmentapis.com/workspaces',
+                'SEGMENT_PUBLIC_API_TOKEN=sgp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `SEGMENT_WRITE_KEY=${kit_m_z_fake(kit_m_z_ALNUM, 32, 'segment-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/sendbird.js
+
+const SENDBIRD_RULES = [
+    {
+        id: 'sendbird-access-token',
+        description: 'Sendbird master or secondary API token (40 hex) given to a Sendbird token name',
+        keywords: ['sendbird'],
+        pattern: assigned('sendbird', '[0-9a-f]{40}', { kind: 'token|key|secret' }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SENDBIRD_API_TOKEN=${kit_m_z_fake(kit_m_z_HEX, 40, 'sendbird-1')}`,
+                `  sendbirdApiToken: '${kit_m_z_fake(kit_m_z_HEX, 40, 'sendbird-2')}',`,
+            ],
+            negative: [
+                `SENDBIRD_APP_ID=${kit_m_z_fake(kit_m_z_HEX, 8, 'sendbird-3').toUpperCase()}-${kit_m_z_fake(kit_m_z_HEX, 4, 'sendbird-4').toUpperCase()}`,
+                `SENDBIRD_WEBHOOK_COMMIT=${kit_m_z_fake(kit_m_z_HEX, 40, 'sendbird-5')}`,
+                "  sendbirdApiToken: process.env.SENDBIRD_API_TOKEN ?? '',",
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/sendinblue.js
+
+const SENDINBLUE_RULES = [
+    {
+        id: 'sendinblue-api-token',
+        description: 'Brevo (Sendinblue) API key (xkeysib-…)',
+        keywords: ['xkeysib-'],
+        pattern: /\bxkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16}(?![\w-])/,
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `BREVO_API_KEY=xkeysib-${kit_m_z_fake(kit_m_z_HEX, 64, 'sendinblue-1')}-${kit_m_z_fake(kit_m_z_ALNUM, 16, 'sendinblue-2')}`,
+                `apiKey.apiKey = 'xkeysib-${kit_m_z_fake(kit_m_z_HEX, 64, 'sendinblue-3')}-${kit_m_z_fake(kit_m_z_ALNUM, 16, 'sendinblue-4')}';`,
+            ],
+            negative: [
+                "apiKey.apiKey = process.env.BREVO_API_KEY;",
+                'BREVO_API_KEY=xkeysib-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-xxxxxxxxxxxxxxxx',
+                `BREVO_API_KEY=xkeysib-${kit_m_z_fake(kit_m_z_HEX, 64, 'sendinblue-5')}`,
+            ],
+        },
+    },
+    {
+        id: 'sendinblue-smtp-key',
+        description: 'Brevo (Sendinblue) SMTP key (xsmtpsib-…)',
+        keywords: ['xsmtpsib-'],
+        pattern: /\bxsmtpsib-[0-9a-f]{64}-[A-Za-z0-9]{16}(?![\w-])/,
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SMTP_PASSWORD=xsmtpsib-${kit_m_z_fake(kit_m_z_HEX, 64, 'sendinblue-6')}-${kit_m_z_fake(kit_m_z_ALNUM, 16, 'sendinblue-7')}`,
+                `spring.mail.password=xsmtpsib-${kit_m_z_fake(kit_m_z_HEX, 64, 'sendinblue-8')}-${kit_m_z_fake(kit_m_z_ALNUM, 16, 'sendinblue-9')}`,
+            ],
+            negative: [
+                'spring.mail.password=${BREVO_SMTP_KEY}',
+                'SMTP_PASSWORD=xsmtpsib-...',
+                `SMTP_PASSWORD=xsmtpsib-${kit_m_z_fake(kit_m_z_HEX, 50, 'sendinblue-10')}-${kit_m_z_fake(kit_m_z_ALNUM, 16, 'sendinblue-11')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/settlemint.js
+
+/** One rule per token kind, with gitleaks' ids: `sm_pat_` personal, `sm_aat_` application, `sm_sat_` service. */
+function settlemint(kind, id, name, variable) {
+    return {
+        id,
+        description: `SettleMint ${name} access token (sm_${kind}_…)`,
+        keywords: [`sm_${kind}_`],
+        pattern: new RegExp(`\\bsm_${kind}_[A-Za-z0-9]{16}(?![\\w-])`),
+        entropy: 3.2,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `${variable}=sm_${kind}_${kit_m_z_fake(kit_m_z_ALNUM, 16, `${id}-1`)}`,
+                `  headers: { 'x-auth-token': 'sm_${kind}_${kit_m_z_fake(kit_m_z_ALNUM, 16, `${id}-2`)}' },`,
+            ],
+            negative: [
+                `${variable}=sm_${kind}_xxxxxxxxxxxxxxxx`,
+                `  headers: { 'x-auth-token': process.env.${variable} },`,
+                `${variable}=sm_${kind}_${kit_m_z_fake(kit_m_z_ALNUM, 10, `${id}-3`)}`,
+            ],
+        },
+    };
+}
+const SETTLEMINT_RULES = [
+    settlemint('pat', 'settlemint-personal-access-token', 'personal', 'SETTLEMINT_ACCESS_TOKEN'),
+    settlemint('aat', 'settlemint-application-access-token', 'application', 'SETTLEMINT_APPLICATION_ACCESS_TOKEN'),
+    settlemint('sat', 'settlemint-service-access-token', 'service', 'SETTLEMINT_SERVICE_TOKEN'),
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/shippo.js
+
+const SHIPPO_RULES = [
+    {
+        id: 'shippo-api-token',
+        description: 'Shippo API token (shippo_live_…, shippo_test_…)',
+        keywords: ['shippo_live_', 'shippo_test_'],
+        pattern: /\bshippo_(?:live|test)_[0-9a-f]{40}(?![\w-])/,
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SHIPPO_API_TOKEN=shippo_live_${kit_m_z_fake(kit_m_z_HEX, 40, 'shippo-1')}`,
+                `curl https://api.goshippo.com/addresses/ -H "Authorization: ShippoToken shippo_test_${kit_m_z_fake(kit_m_z_HEX, 40, 'shippo-2')}"`,
+            ],
+            negative: [
+                'curl https://api.goshippo.com/addresses/ -H "Authorization: ShippoToken <API_TOKEN>"',
+                'SHIPPO_API_TOKEN=shippo_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `SHIPPO_API_TOKEN=shippo_prod_${kit_m_z_fake(kit_m_z_HEX, 40, 'shippo-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/sidekiq.js
+
+const credentials = (seed) => `${kit_m_z_fake(kit_m_z_HEX, 8, `${seed}-user`)}:${kit_m_z_fake(kit_m_z_HEX, 8, `${seed}-password`)}`;
+const SIDEKIQ_RULES = [
+    {
+        id: 'sidekiq-secret',
+        description: 'Sidekiq Pro/Enterprise gem-server credentials (user:password) in Bundler config',
+        keywords: ['contribsys'],
+        pattern: /(?:\bBUNDLE_(?:ENTERPRISE|GEMS)__CONTRIBSYS__COM["']?\s{0,3}[=:]\s{0,3}["']?|\bbundle\s{1,3}config(?:\s{1,3}(?:set\s{1,3})?--[\w-]{1,20}){0,2}\s{1,3}(?:gems|enterprise)\.contribsys\.com\s{1,3}["']?)(?<secret>[0-9a-f]{8}:[0-9a-f]{8})(?![\w:-])/i,
+        entropy: 2.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `export BUNDLE_ENTERPRISE__CONTRIBSYS__COM=${credentials('sidekiq-1')}`,
+                `bundle config --local gems.contribsys.com ${credentials('sidekiq-2')}`,
+            ],
+            negative: [
+                'export BUNDLE_ENTERPRISE__CONTRIBSYS__COM=${{ secrets.SIDEKIQ_CREDENTIALS }}',
+                'bundle config --local gems.contribsys.com username:password',
+                'BUNDLE_GEMS__CONTRIBSYS__COM: "cafebabe:deadbeef"',
+            ],
+        },
+    },
+    {
+        id: 'sidekiq-sensitive-url',
+        description: 'Sidekiq Pro/Enterprise gem-server URL with credentials (https://user:password@gems.contribsys.com)',
+        keywords: ['contribsys.com'],
+        pattern: /\bhttps?:\/\/(?<secret>[0-9a-f]{8}:[0-9a-f]{8})@(?:gems|enterprise)\.contribsys\.com(?![\w.-])/i,
+        entropy: 2.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `source "https://${credentials('sidekiq-3')}@gems.contribsys.com/" do`,
+                `  gem_source: https://${credentials('sidekiq-4')}@enterprise.contribsys.com`,
+            ],
+            negative: [
+                'source "https://gems.contribsys.com/" do',
+                'source "https://#{ENV["SIDEKIQ_CREDS"]}@enterprise.contribsys.com/" do',
+                'source "https://cafebabe:deadbeef@gems.contribsys.com/" do',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/slack-webhook.js
+
+const services = (seed) => `https://hooks.slack.com/services/T${kit_m_z_fake(kit_m_z_UPPER, 8, `${seed}-t`)}/B${kit_m_z_fake(kit_m_z_UPPER, 10, `${seed}-b`)}/${kit_m_z_fake(kit_m_z_ALNUM, 24, `${seed}-s`)}`;
+// Not the `slack` provider's tokens (xoxb-, xoxp-…): a webhook URL is its own credential, which
+// token-preflight has no provider to verify, so `provider` stays unset. The id is gitleaks' own, so
+// `.gitleaksignore` entries carry over; no provider rule uses it.
+const SLACK_WEBHOOK_RULES = [
+    {
+        id: 'slack-webhook-url',
+        description: 'Slack incoming-webhook, workflow or trigger URL (hooks.slack.com/services/T…/B…/…)',
+        keywords: ['hooks.slack.com'],
+        pattern: /(?:https?:\/\/)?hooks\.slack\.com\/(?:services\/T[A-Z0-9]{8,12}\/B[A-Z0-9]{8,12}\/[A-Za-z0-9]{24}|workflows\/T[A-Z0-9]{8,12}\/A[A-Z0-9]{8,12}\/[0-9]{15,20}\/[A-Za-z0-9]{32}|triggers\/T[A-Z0-9]{8,12}\/[0-9]{10,20}\/[0-9a-f]{32})(?![A-Za-z0-9])/,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SLACK_WEBHOOK_URL=${services('slack-1')}`,
+                `    webhook_url: "https://hooks.slack.com/triggers/T${kit_m_z_fake(kit_m_z_UPPER, 9, 'slack-2')}/${kit_m_z_fake(kit_m_z_DIGITS, 13, 'slack-3')}/${kit_m_z_fake(kit_m_z_HEX, 32, 'slack-4')}"`,
+            ],
+            negative: [
+                'SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
+                '    webhook_url: ${{ secrets.SLACK_WEBHOOK_URL }}',
+                `SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T${kit_m_z_fake(kit_m_z_UPPER, 8, 'slack-5')}/B${kit_m_z_fake(kit_m_z_UPPER, 10, 'slack-6')}/`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/snyk.js
+
+const SNYK_RULES = [
+    {
+        id: 'snyk-api-token',
+        description: 'Snyk API token (a UUID) given to a Snyk token name or to `snyk auth`',
+        keywords: ['snyk'],
+        pattern: assigned('snyk', kit_m_z_UUID, { kind: 'token|key|auth', or: '\\bsnyk\\s{1,3}auth\\s{1,3}' }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SNYK_TOKEN=${fakeUuid('snyk-1')}`,
+                `snyk auth ${fakeUuid('snyk-2')}`,
+            ],
+            negative: [
+                'snyk auth $SNYK_TOKEN',
+                `SNYK_ORG_ID=${fakeUuid('snyk-3')}`,
+                'SNYK_TOKEN=00000000-0000-0000-0000-000000000000',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/sonar.js
+
+const SONAR_RULES = [
+    {
+        id: 'sonar-api-token',
+        description: 'SonarQube / SonarQube Cloud user, project or global analysis token (squ_…, sqp_…, sqa_…)',
+        keywords: ['squ_', 'sqp_', 'sqa_'],
+        pattern: /\bsq[upa]_[0-9a-f]{40}(?![\w-])/,
+        entropy: 3.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SONAR_TOKEN=squ_${kit_m_z_fake(kit_m_z_HEX, 40, 'sonar-1')}`,
+                `mvn sonar:sonar -Dsonar.host.url=https://sonar.example.com -Dsonar.token=sqp_${kit_m_z_fake(kit_m_z_HEX, 40, 'sonar-2')}`,
+            ],
+            negative: [
+                '  SONAR_TOKEN: ${{ secrets.SONAR_TOKEN }}',
+                'SONAR_TOKEN=squ_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `SONAR_TOKEN=sqx_${kit_m_z_fake(kit_m_z_HEX, 40, 'sonar-3')}`,
+            ],
+        },
+    },
+    {
+        id: 'sonar-legacy-token',
+        description: 'Older SonarQube token (40 hex, no prefix) given to sonar.login, sonar.token or SONAR_TOKEN',
+        keywords: ['sonar'],
+        pattern: assigned('sonar', '[0-9a-f]{40}', { kind: 'token|login' }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `dotnet sonarscanner begin /k:"shop" /d:sonar.login=${kit_m_z_fake(kit_m_z_HEX, 40, 'sonar-4')}`,
+                `SONAR_TOKEN=${kit_m_z_fake(kit_m_z_HEX, 40, 'sonar-5')}`,
+            ],
+            negative: [
+                `sonarqube-scanner/-/sonarqube-scanner-2.5.0.tgz#${kit_m_z_fake(kit_m_z_HEX, 40, 'sonar-6')}`,
+                'dotnet sonarscanner begin /k:"shop" /d:sonar.login=$(SONAR_LOGIN)',
+                `SONAR_PROJECT_VERSION=${kit_m_z_fake(kit_m_z_HEX, 40, 'sonar-7')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/sourcegraph.js
+
+const SOURCEGRAPH_RULES = [
+    {
+        id: 'sourcegraph-access-token',
+        description: 'Sourcegraph access token (sgp_…, sgp_<instance>_…, sgp_local_…)',
+        keywords: ['sgp_'],
+        pattern: /\bsgp_(?:(?:[0-9a-f]{16}|local)_)?[0-9a-f]{40}(?![\w-])/,
+        entropy: 3.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SRC_ACCESS_TOKEN=sgp_${kit_m_z_fake(kit_m_z_HEX, 16, 'sourcegraph-1')}_${kit_m_z_fake(kit_m_z_HEX, 40, 'sourcegraph-2')}`,
+                `curl -H "Authorization: token sgp_${kit_m_z_fake(kit_m_z_HEX, 40, 'sourcegraph-3')}" https://sourcegraph.com/.api/graphql`,
+            ],
+            negative: [
+                'curl -H "Authorization: token $SRC_ACCESS_TOKEN" https://sourcegraph.com/.api/graphql',
+                'SRC_ACCESS_TOKEN=sgp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `SRC_ACCESS_TOKEN=sgp_${kit_m_z_fake(kit_m_z_HEX, 32, 'sourcegraph-4')}`,
+            ],
+        },
+    },
+    {
+        id: 'sourcegraph-cody-gateway-key',
+        description: 'Sourcegraph Cody Gateway access key (slk_…)',
+        keywords: ['slk_'],
+        pattern: /\bslk_[0-9a-f]{64}(?![\w-])/,
+        entropy: 3.4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `CODY_GATEWAY_ACCESS_TOKEN=slk_${kit_m_z_fake(kit_m_z_HEX, 64, 'sourcegraph-5')}`,
+                `  "cody.gateway.accessToken": "slk_${kit_m_z_fake(kit_m_z_HEX, 64, 'sourcegraph-6')}",`,
+            ],
+            negative: [
+                '  "cody.gateway.accessToken": "slk_...",',
+                'CODY_GATEWAY_ACCESS_TOKEN=${CODY_GATEWAY_ACCESS_TOKEN}',
+                `CODY_GATEWAY_ACCESS_TOKEN=slk_${kit_m_z_fake(kit_m_z_HEX, 40, 'sourcegraph-7')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/sparkpost.js
+
+const SPARKPOST_RULES = [
+    {
+        id: 'sparkpost-api-key',
+        description: 'SparkPost API key (40 hex) given to a SparkPost key name or client',
+        keywords: ['sparkpost'],
+        pattern: assigned('sparkpost', '[0-9a-f]{40}', {
+            kind: 'key|token|secret|password',
+            or: 'sparkpost\\(\\s{0,3}["\']',
+        }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SPARKPOST_API_KEY=${kit_m_z_fake(kit_m_z_HEX, 40, 'sparkpost-1')}`,
+                `const client = new SparkPost('${kit_m_z_fake(kit_m_z_HEX, 40, 'sparkpost-2')}');`,
+            ],
+            negative: [
+                'SPARKPOST_API_KEY=<YOUR API KEY>',
+                `SPARKPOST_TEMPLATE_ID=${kit_m_z_fake(kit_m_z_HEX, 40, 'sparkpost-3')}`,
+                'const client = new SparkPost(process.env.SPARKPOST_API_KEY);',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/splunk.js
+
+const SPLUNK_RULES = [
+    {
+        id: 'splunk-hec-token',
+        description: 'Splunk HTTP Event Collector token (a UUID) given to a Splunk/HEC token name or sent as `Splunk <token>`',
+        keywords: ['splunk', 'hec'],
+        pattern: assigned('splunk|hec', kit_m_z_UUID, { kind: 'token', or: '\\bSplunk\\s{1,3}' }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SPLUNK_HEC_TOKEN=${fakeUuid('splunk-1')}`,
+                `curl -k https://splunk.example.com:8088/services/collector/event -H "Authorization: Splunk ${fakeUuid('splunk-2')}" -d '{"event": "deploy"}'`,
+            ],
+            negative: [
+                'curl -k https://splunk.example.com:8088/services/collector/event -H "Authorization: Splunk $SPLUNK_HEC_TOKEN"',
+                `SPLUNK_INDEX_GUID=${fakeUuid('splunk-3')}`,
+                'SPLUNK_HEC_TOKEN=00000000-0000-0000-0000-000000000000',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/square.js
+
+const SQUARE_RULES = [
+    {
+        id: 'square-access-token',
+        description: 'Square access token (EAAA… or the older sq0atp-…)',
+        keywords: ['eaaa', 'sq0atp-'],
+        pattern: /\b(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22})(?![\w-])/,
+        entropy: 3.6,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SQUARE_ACCESS_TOKEN=EAAA${kit_m_z_fake(B64URL, 60, 'square-1')}`,
+                `client = Client(access_token="sq0atp-${kit_m_z_fake(B64URL, 22, 'square-2')}", environment="production")`,
+            ],
+            negative: [
+                'client = Client(access_token=os.environ["SQUARE_ACCESS_TOKEN"], environment="production")',
+                'SQUARE_ACCESS_TOKEN=EAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `SQUARE_APPLICATION_ID=sq0idp-${kit_m_z_fake(B64URL, 22, 'square-3')}`,
+            ],
+        },
+    },
+    {
+        id: 'square-secret',
+        description: 'Square OAuth application secret (sq0csp-…)',
+        keywords: ['sq0csp-'],
+        pattern: /\bsq0csp-[A-Za-z0-9_-]{43}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SQUARE_APPLICATION_SECRET=sq0csp-${kit_m_z_fake(B64URL, 43, 'square-4')}`,
+                `  client_secret: 'sq0csp-${kit_m_z_fake(B64URL, 43, 'square-5')}',`,
+            ],
+            negative: [
+                "  client_secret: process.env.SQUARE_APPLICATION_SECRET,",
+                'SQUARE_APPLICATION_SECRET=sq0csp-...',
+                `SQUARE_APPLICATION_SECRET=sq0csp-${kit_m_z_fake(B64URL, 30, 'square-6')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/squarespace.js
+
+const SQUARESPACE_RULES = [
+    {
+        id: 'squarespace-access-token',
+        description: 'Squarespace Commerce API key (a UUID) given to a Squarespace key name',
+        keywords: ['squarespace'],
+        pattern: assigned('squarespace', kit_m_z_UUID, { kind: 'key|token|secret' }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SQUARESPACE_API_KEY=${fakeUuid('squarespace-1')}`,
+                `  squarespaceApiKey: "${fakeUuid('squarespace-2')}",`,
+            ],
+            negative: [
+                `SQUARESPACE_WEBSITE_ID=${fakeUuid('squarespace-3')}`,
+                '  squarespaceApiKey: process.env.SQUARESPACE_API_KEY,',
+                'SQUARESPACE_API_KEY=12345678-1234-1234-1234-123456789abc',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/sumologic.js
+
+const SUMOLOGIC_RULES = [
+    {
+        id: 'sumologic-access-token',
+        description: 'Sumo Logic access key (64 characters) given to a Sumo Logic key name; the access id alone is not flagged',
+        keywords: ['sumo'],
+        pattern: assigned('sumo(?:logic)?', '[A-Za-z0-9]{64}', { kind: 'key|secret|token' }),
+        entropy: 4.2,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `export SUMOLOGIC_ACCESSKEY="${kit_m_z_fake(kit_m_z_ALNUM, 64, 'sumologic-1')}"`,
+                `sumo_access_key = "${kit_m_z_fake(kit_m_z_ALNUM, 64, 'sumologic-2')}"`,
+            ],
+            negative: [
+                'sumo_access_key   = "<SUMOLOGIC ACCESS KEY>"',
+                '-e SUMO_ACCESS_KEY=`etcdctl get /sumologic_secret`',
+                `SUMO_ACCESS_ID=su${kit_m_z_fake(kit_m_z_ALNUM, 12, 'sumologic-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/supabase.js
+
+// The Supabase CLI's local development stack ships this well-known secret key: not a leak.
+const LOCAL_DEFAULT = ['sb_secret_N7UND0UgjKTVK', 'Uodkm0Hg_xSvEMPvz'].join('-');
+const SUPABASE_RULES = [
+    {
+        id: 'supabase-access-token',
+        description: 'Supabase personal access token for the Management API (sbp_…)',
+        keywords: ['sbp_'],
+        pattern: /\bsbp_(?:oauth_)?[0-9a-f]{40}(?![\w-])/,
+        entropy: 3.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `SUPABASE_ACCESS_TOKEN=sbp_${kit_m_z_fake(kit_m_z_HEX, 40, 'supabase-1')}`,
+                `supabase login --token sbp_${kit_m_z_fake(kit_m_z_HEX, 40, 'supabase-2')}`,
+            ],
+            negative: [
+                '  SUPABASE_ACCESS_TOKEN: ${{ secrets.SUPABASE_ACCESS_TOKEN }}',
+                'SUPABASE_ACCESS_TOKEN=sbp_0000000000000000000000000000000000000000',
+                `SUPABASE_ACCESS_TOKEN=sbp_${kit_m_z_fake(kit_m_z_HEX, 32, 'supabase-3')}`,
+            ],
+        },
+    },
+    {
+        id: 'supabase-secret-key',
+        description: 'Supabase secret API key (sb_secret_…), which bypasses row-level security; the CLI local default is ignored',
+        keywords: ['sb_secret_'],
+        pattern: /\bsb_secret_[A-Za-z0-9_-]{22}_[A-Za-z0-9_-]{8}(?![\w-])/,
+        entropy: 3.8,
+        validate: (secret) => secret !== LOCAL_DEFAULT && kit_m_z_plausible(secret),
+        examples: {
+            positive: [
+                `SUPABASE_SECRET_KEY=sb_secret_${kit_m_z_fake(B64URL, 22, 'supabase-4')}_${kit_m_z_fake(B64URL, 8, 'supabase-5')}`,
+                `const supabase = createClient(url, 'sb_secret_${kit_m_z_fake(B64URL, 22, 'supabase-6')}_${kit_m_z_fake(B64URL, 8, 'supabase-7')}');`,
+            ],
+            negative: [
+                `const LOCAL_SERVICE_KEY = "${LOCAL_DEFAULT}";`,
+                `NEXT_PUBLIC_SUPABASE_PUBLISHABLE_KEY=sb_publishable_${kit_m_z_fake(B64URL, 22, 'supabase-8')}_${kit_m_z_fake(B64URL, 8, 'supabase-9')}`,
+                'SUPABASE_SECRET_KEY=sb_secret_...',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/tailscale.js
+
+const tailscale_key = (kind, seed) => `tskey-${kind}-k${kit_m_z_fake(kit_m_z_ALNUM, 10, `${seed}-id`)}CNTRL-${kit_m_z_fake(kit_m_z_ALNUM, 33, `${seed}-secret`)}`;
+const TAILSCALE_RULES = [
+    {
+        id: 'tailscale-key',
+        description: 'Tailscale API, auth, OAuth-client, SCIM or webhook key (tskey-<kind>-…)',
+        keywords: ['tskey-'],
+        pattern: /\btskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]{6,32}-[A-Za-z0-9]{20,64}(?![\w-])/,
+        entropy: 3.8,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TS_AUTHKEY=${tailscale_key('auth', 'tailscale-1')}`,
+                `curl -u "${tailscale_key('api', 'tailscale-2')}:" https://api.tailscale.com/api/v2/tailnet/-/devices`,
+            ],
+            negative: [
+                'TS_AUTHKEY=tskey-auth-xxxxx',
+                '  authkey: ${{ secrets.TS_AUTHKEY }}',
+                `TS_AUTHKEY=tskey-auth-k${kit_m_z_fake(kit_m_z_ALNUM, 10, 'tailscale-3')}CNTRL`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/tavily.js
+
+const TAVILY_RULES = [
+    {
+        id: 'tavily-api-key',
+        description: 'Tavily search API key (tvly-…, tvly-dev-…, tvly-prod-…)',
+        keywords: ['tvly-'],
+        pattern: /\btvly-(?:dev-|prod-)?[A-Za-z0-9]{32}(?![\w-])/,
+        entropy: 3.9,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TAVILY_API_KEY=tvly-dev-${kit_m_z_fake(kit_m_z_ALNUM, 32, 'tavily-1')}`,
+                `tavily_client = TavilyClient(api_key="tvly-${kit_m_z_fake(kit_m_z_ALNUM, 32, 'tavily-2')}")`,
+            ],
+            negative: [
+                'TAVILY_API_KEY="tvly-your-api-key"',
+                'os.environ["TAVILY_API_KEY"] = "tvly-test-key-12345"',
+                'tavily_client = TavilyClient(api_key=os.getenv("TAVILY_API_KEY"))',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/teamcity.js
+
+/** A TeamCity token is `{"typ": "TCV2"}` . base64(token id) . base64(a UUID). */
+const uuidTail = (secret) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(unbase64(secret.split('.')[2] ?? '').toString('latin1'));
+const HEADER = Buffer.from('{"typ": "TCV2"}').toString('base64url');
+const teamcity_token = (seed) => `${HEADER}.${Buffer.from(kit_m_z_fake(kit_m_z_ALNUM, 27, `${seed}-id`)).toString('base64url')}.${Buffer.from(fakeUuid(`${seed}-secret`)).toString('base64url')}`;
+const TEAMCITY_RULES = [
+    {
+        id: 'teamcity-access-token',
+        description: 'JetBrains TeamCity access token (eyJ0eXAiOiAiVENWMiJ9.…)',
+        keywords: ['eyj0exaioiaivenwmij9'],
+        pattern: /\beyJ0eXAiOiAiVENWMiJ9\.[A-Za-z0-9_-]{30,40}\.[A-Za-z0-9_-]{44,52}(?![\w-])/,
+        entropy: 4,
+        validate: uuidTail,
+        examples: {
+            positive: [
+                `TEAMCITY_TOKEN=${teamcity_token('teamcity-1')}`,
+                `curl -H "Authorization: Bearer ${teamcity_token('teamcity-2')}" https://teamcity.example.com/app/rest/server`,
+            ],
+            negative: [
+                '$env:TC_TOKEN="eyJ0eXAiOiAiVENWMiJ9..."',
+                'curl -H "Authorization: Bearer %teamcity.token%" https://teamcity.example.com/app/rest/server',
+                `TEAMCITY_TOKEN=${HEADER}.${kit_m_z_fake(kit_m_z_ALNUM, 36, 'teamcity-3')}.${kit_m_z_fake(kit_m_z_ALNUM, 48, 'teamcity-4')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/todoist.js
+
+const TODOIST_RULES = [
+    {
+        id: 'todoist-api-token',
+        description: 'Todoist API token (40 hex) given to a Todoist token name or to TodoistAPI()',
+        keywords: ['todoist'],
+        pattern: assigned('todoist', '[0-9a-f]{40}', { kind: 'token|key|secret', or: 'todoistapi\\(\\s{0,3}["\']' }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TODOIST_API_TOKEN=${kit_m_z_fake(kit_m_z_HEX, 40, 'todoist-1')}`,
+                `api = TodoistAPI("${kit_m_z_fake(kit_m_z_HEX, 40, 'todoist-2')}")`,
+            ],
+            negative: [
+                'api = TodoistAPI(os.environ["TODOIST_API_TOKEN"])',
+                `TODOIST_PROJECT_ID=${kit_m_z_fake(kit_m_z_HEX, 40, 'todoist-3')}`,
+                'TODOIST_API_TOKEN=0123456789abcdef0123456789abcdef01234567',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/together.js
+
+const TOGETHER_RULES = [
+    {
+        id: 'together-api-key',
+        description: 'Together AI API key (tgp_v1_…)',
+        keywords: ['tgp_v1_'],
+        pattern: /\btgp_v1_[A-Za-z0-9_-]{43}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TOGETHER_API_KEY=tgp_v1_${kit_m_z_fake(B64URL, 43, 'together-1')}`,
+                `client = Together(api_key="tgp_v1_${kit_m_z_fake(B64URL, 43, 'together-2')}")`,
+            ],
+            negative: [
+                'client = Together(api_key=os.environ.get("TOGETHER_API_KEY"))',
+                "expect(raw).not.toContain('tgp_v1_');",
+                `TOGETHER_API_KEY=tgp_v1_${kit_m_z_fake(B64URL, 30, 'together-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/travis-ci.js
+
+const TRAVIS_CI_RULES = [
+    {
+        id: 'travisci-access-token',
+        description: 'Travis CI API token (22 characters) given to a Travis token name',
+        keywords: ['travis'],
+        pattern: assigned('travis', '[A-Za-z0-9_-]{22}', { kind: 'token|key|secret' }),
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TRAVIS_API_TOKEN=${kit_m_z_fake(kit_m_z_ALNUM, 22, 'travis-1')}`,
+                `Travis.access_token = "${kit_m_z_fake(kit_m_z_ALNUM, 22, 'travis-2')}"`,
+            ],
+            negative: [
+                `TRAVIS_BUILD_ID=${kit_m_z_fake(kit_m_z_ALNUM, 22, 'travis-3')}`,
+                'TRAVIS_API_TOKEN=${TRAVIS_API_TOKEN}',
+                'TRAVIS_API_TOKEN=xxxxxxxxxxxxxxxxxxxxxx',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/trello.js
+
+
+/** Trello (Atlassian) tokens end with the CRC-32 of everything before them, as 8 upper-case hex digits. */
+const crcSuffix = (secret) => (0,external_node_zlib_.crc32)(secret.slice(0, -8)).toString(16).toUpperCase().padStart(8, '0') === secret.slice(-8);
+function trello_token(seed) {
+    const body = `ATTA${kit_m_z_fake(kit_m_z_HEX, 64, seed)}`;
+    return `${body}${(0,external_node_zlib_.crc32)(body).toString(16).toUpperCase().padStart(8, '0')}`;
+}
+const TRELLO_RULES = [
+    {
+        id: 'trello-access-token',
+        description: 'Trello user token (ATTA…), checked against its CRC-32 suffix',
+        keywords: ['atta'],
+        pattern: /\bATTA[0-9a-f]{64}[0-9A-F]{8}(?![\w-])/,
+        entropy: 3.3,
+        validate: crcSuffix,
+        examples: {
+            positive: [
+                `TRELLO_TOKEN=${trello_token('trello-1')}`,
+                `curl "https://api.trello.com/1/members/me/boards?key=${kit_m_z_fake(kit_m_z_HEX, 32, 'trello-2')}&token=${trello_token('trello-3')}"`,
+            ],
+            negative: [
+                'TRELLO_TOKEN=ATTA1234567890abcdef1234567890abcdef1234567890abcdef1234567890ab',
+                `TRELLO_TOKEN=ATTA${kit_m_z_fake(kit_m_z_HEX, 64, 'trello-4')}ABCDEF12`,
+                'TRELLO_TOKEN=ATTA5e81a47...',
+            ],
+        },
+    },
+    {
+        id: 'trello-legacy-token',
+        description: 'Older Trello user token (64 hex, no prefix) given to a Trello token or secret name',
+        keywords: ['trello'],
+        pattern: assigned('trello', '[0-9a-f]{64}', { kind: 'token|secret' }),
+        entropy: 3.4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TRELLO_TOKEN=${kit_m_z_fake(kit_m_z_HEX, 64, 'trello-5')}`,
+                `  trelloApiSecret: '${kit_m_z_fake(kit_m_z_HEX, 64, 'trello-6')}',`,
+            ],
+            negative: [
+                `TRELLO_API_KEY=${kit_m_z_fake(kit_m_z_HEX, 32, 'trello-7')}`,
+                `TRELLO_BOARD_SHA=${kit_m_z_fake(kit_m_z_HEX, 64, 'trello-8')}`,
+                "  trelloApiSecret: process.env.TRELLO_SECRET ?? '',",
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/twitch.js
+
+const TWITCH_RULES = [
+    {
+        id: 'twitch-api-token',
+        description: 'Twitch OAuth token or client secret (30 characters) given to a Twitch name, or an oauth: chat token',
+        keywords: ['twitch', 'oauth:'],
+        pattern: assigned('twitch', '[a-z0-9]{30}', { kind: 'token|secret|oauth|password', or: '(?<![\\w-])oauth:' }),
+        entropy: 3.5,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TWITCH_CLIENT_SECRET=${kit_m_z_fake(kit_m_z_LOWER, 30, 'twitch-1')}`,
+                `client = tmi.Client({ identity: { username: 'bot', password: 'oauth:${kit_m_z_fake(kit_m_z_LOWER, 30, 'twitch-2')}' } })`,
+            ],
+            negative: [
+                `TWITCH_CLIENT_ID=${kit_m_z_fake(kit_m_z_LOWER, 30, 'twitch-3')}`,
+                "client = tmi.Client({ identity: { username: 'bot', password: process.env.TWITCH_OAUTH } })",
+                'TWITCH_CLIENT_SECRET=<client-secret>',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/twitter.js
+
+/**
+ * App-only bearer tokens are URL-encoded (`%2B`, `%3D`…), which a base64 blob of zero bytes is not;
+ * their runs of `A` (zero bytes) are left out of the placeholder check.
+ */
+const bearerShaped = (secret) => /%[0-9A-F]{2}/.test(secret) && kit_m_z_plausible(secret.replace(/A{4,}/g, ''));
+const twitter_bearer = (seed) => `${'A'.repeat(21)}${kit_m_z_fake(kit_m_z_ALNUM, 4, `${seed}-a`)}${'A'.repeat(8)}${kit_m_z_fake(kit_m_z_ALNUM, 12, `${seed}-b`)}%2B${kit_m_z_fake(kit_m_z_ALNUM, 14, `${seed}-c`)}%3D${kit_m_z_fake(kit_m_z_ALNUM, 50, `${seed}-d`)}`;
+const TWITTER_RULES = [
+    {
+        id: 'twitter-bearer-token',
+        description: 'X (Twitter) app-only bearer token (AAAAAAAAAAAAAAAAAAAAA…, URL-encoded)',
+        keywords: ['aaaaaaaaaaaaaaaaaaaa'],
+        pattern: /(?<![A-Za-z0-9%])A{20,24}[A-Za-z0-9%]{60,160}(?![A-Za-z0-9%])/,
+        entropy: 3.5,
+        validate: bearerShaped,
+        examples: {
+            positive: [
+                `TWITTER_BEARER_TOKEN=${twitter_bearer('twitter-1')}`,
+                `curl "https://api.x.com/2/tweets/search/recent?query=from:XDevelopers" -H "Authorization: Bearer ${twitter_bearer('twitter-2')}"`,
+            ],
+            negative: [
+                `  "image": "data:image/png;base64,iVBORw0KGgo${'A'.repeat(22)}${kit_m_z_fake(kit_m_z_ALNUM, 90, 'twitter-3')}",`,
+                'TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                'curl "https://api.x.com/2/tweets/search/recent" -H "Authorization: Bearer $TWITTER_BEARER_TOKEN"',
+            ],
+        },
+    },
+    {
+        id: 'twitter-access-token',
+        description: 'X (Twitter) user access token (<user id>-<secret>) given to a Twitter/X access-token name',
+        keywords: ['twitter', 'x_'],
+        pattern: assigned('twitter|x_', '[0-9]{6,20}-[A-Za-z0-9]{25,45}', { kind: 'token|access' }),
+        entropy: 3.8,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TWITTER_ACCESS_TOKEN=${kit_m_z_fake(kit_m_z_DIGITS, 19, 'twitter-4')}-${kit_m_z_fake(kit_m_z_ALNUM, 40, 'twitter-5')}`,
+                `X_ACCESS_TOKEN="${kit_m_z_fake(kit_m_z_DIGITS, 10, 'twitter-6')}-${kit_m_z_fake(kit_m_z_ALNUM, 40, 'twitter-7')}"`,
+            ],
+            negative: [
+                `TWITTER_USER_ID=${kit_m_z_fake(kit_m_z_DIGITS, 19, 'twitter-8')}`,
+                'X_ACCESS_TOKEN=your-access-token',
+                `TWITTER_ACCESS_TOKEN=${kit_m_z_fake(kit_m_z_DIGITS, 19, 'twitter-9')}-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX`,
+            ],
+        },
+    },
+    {
+        id: 'twitter-api-secret',
+        description: 'X (Twitter) consumer (API key) secret or access-token secret (45–50 characters) given to a Twitter/X secret name',
+        keywords: ['twitter', 'x_'],
+        pattern: assigned('twitter|x_', '[A-Za-z0-9]{45,50}', { kind: 'secret' }),
+        entropy: 4.2,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TWITTER_API_SECRET=${kit_m_z_fake(kit_m_z_ALNUM, 50, 'twitter-10')}`,
+                `  x_access_token_secret: "${kit_m_z_fake(kit_m_z_ALNUM, 45, 'twitter-11')}"`,
+            ],
+            negative: [
+                `TWITTER_API_KEY=${kit_m_z_fake(kit_m_z_ALNUM, 25, 'twitter-12')}`,
+                '  x_access_token_secret: ${{ secrets.X_ACCESS_TOKEN_SECRET }}',
+                'TWITTER_API_SECRET=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/typeform.js
+
+const TYPEFORM_RULES = [
+    {
+        id: 'typeform-api-token',
+        description: 'Typeform personal access token (tfp_…)',
+        keywords: ['tfp_'],
+        pattern: /\btfp_[A-Za-z0-9_-]{40,64}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `TYPEFORM_TOKEN=tfp_${kit_m_z_fake(kit_m_z_ALNUM, 44, 'typeform-1')}_${kit_m_z_fake(kit_m_z_ALNUM, 14, 'typeform-2')}`,
+                `curl -H "Authorization: Bearer tfp_${kit_m_z_fake(kit_m_z_ALNUM, 44, 'typeform-3')}_${kit_m_z_fake(kit_m_z_ALNUM, 14, 'typeform-4')}" https://api.typeform.com/me`,
+            ],
+            negative: [
+                'curl -H "Authorization: Bearer {your_access_token}" https://api.typeform.com/me',
+                'TYPEFORM_TOKEN=tfp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `TYPEFORM_TOKEN=tfp_${kit_m_z_fake(kit_m_z_ALNUM, 24, 'typeform-5')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/vultr.js
+
+const VULTR_RULES = [
+    {
+        id: 'vultr-api-key',
+        description: 'Vultr API key (36 upper-case characters) given to a Vultr key name',
+        keywords: ['vultr'],
+        pattern: assigned('vultr', '[A-Z0-9]{36}', { kind: 'key|token|secret' }),
+        entropy: 3.7,
+        validate: (secret) => /^[A-Z0-9]+$/.test(secret) && kit_m_z_plausible(secret),
+        examples: {
+            positive: [
+                `VULTR_API_KEY=${kit_m_z_fake(kit_m_z_UPPER, 36, 'vultr-1')}`,
+                `  vultr_api_key = "${kit_m_z_fake(kit_m_z_UPPER, 36, 'vultr-2')}"`,
+            ],
+            negative: [
+                '  vultr_api_key = var.vultr_api_key',
+                `VULTR_INSTANCE_ID=${kit_m_z_fake(kit_m_z_UPPER, 36, 'vultr-3')}`,
+                'VULTR_API_KEY=XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/wandb.js
+
+const WANDB_RULES = [
+    {
+        id: 'wandb-api-key',
+        description: 'Weights & Biases API key (40 hex, local-… on W&B Server) given to a W&B name or `wandb login`',
+        keywords: ['wandb'],
+        pattern: assigned('wandb', '(?:local-)?[0-9a-f]{40}', {
+            kind: 'key|token|secret',
+            or: '\\bwandb\\s{1,3}login(?:\\s{1,3}--[\\w-]{1,20}(?:[= ][^\\s]{1,100})?){0,2}\\s{1,3}',
+        }),
+        entropy: 3.1,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `WANDB_API_KEY=${kit_m_z_fake(kit_m_z_HEX, 40, 'wandb-1')}`,
+                `wandb login ${kit_m_z_fake(kit_m_z_HEX, 40, 'wandb-2')}`,
+            ],
+            negative: [
+                'wandb login $WANDB_API_KEY',
+                `WANDB_RUN_ID=${kit_m_z_fake(kit_m_z_HEX, 40, 'wandb-3')}`,
+                'WANDB_API_KEY=0000000000000000000000000000000000000000',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/wireguard.js
+
+/** A WireGuard key is 32 bytes in padded base64 (44 characters). */
+const key32 = (secret) => unbase64(secret).length === 32 && new Set(secret).size > 16;
+const wireguard_key = (seed) => Buffer.from(kit_m_z_fake(kit_m_z_HEX, 64, seed), 'hex').toString('base64');
+const WIREGUARD_RULES = [
+    {
+        id: 'wireguard-private-key',
+        description: 'WireGuard private or preshared key (PrivateKey = / PresharedKey = + 32 bytes of base64)',
+        keywords: ['privatekey', 'presharedkey'],
+        pattern: /\b(?:PrivateKey|PresharedKey)\s{0,3}=\s{0,3}(?<secret>[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=)(?![A-Za-z0-9+/=])/,
+        entropy: 4,
+        validate: key32,
+        examples: {
+            positive: [
+                `PrivateKey = ${wireguard_key('wireguard-1')}`,
+                `PresharedKey=${wireguard_key('wireguard-2')}`,
+            ],
+            negative: [
+                'PrivateKey = <contents-of-server-privatekey>',
+                `PublicKey = ${wireguard_key('wireguard-3')}`,
+                'PrivateKey = AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/xai.js
+
+const XAI_RULES = [
+    {
+        id: 'xai-api-key',
+        description: 'xAI (Grok) API key (xai-…)',
+        keywords: ['xai-'],
+        pattern: /\bxai-[A-Za-z0-9_]{80}(?![\w-])/,
+        entropy: 4.3,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `XAI_API_KEY=xai-${kit_m_z_fake(kit_m_z_ALNUM, 80, 'xai-1')}`,
+                `client = OpenAI(api_key="xai-${kit_m_z_fake(kit_m_z_ALNUM, 80, 'xai-2')}", base_url="https://api.x.ai/v1")`,
+            ],
+            negative: [
+                'client = OpenAI(api_key=os.getenv("XAI_API_KEY"), base_url="https://api.x.ai/v1")',
+                'XAI_API_KEY=xai-...',
+                `XAI_API_KEY=xai-${kit_m_z_fake(kit_m_z_ALNUM, 60, 'xai-3')}`,
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/yandex.js
+
+const YANDEX_RULES = [
+    {
+        id: 'yandex-access-token',
+        description: 'Yandex Cloud IAM token (t1.…)',
+        keywords: ['t1.'],
+        pattern: /\bt1\.[A-Za-z0-9_-]{20,300}={0,2}\.[A-Za-z0-9_-]{86}={0,2}(?![\w=-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `YC_TOKEN=t1.9euelZq${kit_m_z_fake(B64URL, 120, 'yandex-1')}.${kit_m_z_fake(B64URL, 86, 'yandex-2')}`,
+                `curl -H "Authorization: Bearer t1.9euelZq${kit_m_z_fake(B64URL, 140, 'yandex-3')}.${kit_m_z_fake(B64URL, 86, 'yandex-4')}" https://resource-manager.api.cloud.yandex.net/resource-manager/v1/clouds`,
+            ],
+            negative: [
+                'curl -H "Authorization: Bearer ${IAM_TOKEN}" https://resource-manager.api.cloud.yandex.net/resource-manager/v1/clouds',
+                'YC_TOKEN=t1.9euelZq...',
+                `YC_TOKEN=t1.9euelZq${kit_m_z_fake(B64URL, 120, 'yandex-5')}`,
+            ],
+        },
+    },
+    {
+        id: 'yandex-api-key',
+        description: 'Yandex Cloud API key (AQVN…)',
+        keywords: ['aqvn'],
+        pattern: /\bAQVN[A-Za-z0-9_-]{35,38}(?![\w-])/,
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `YC_API_KEY=AQVN${kit_m_z_fake(B64URL, 36, 'yandex-6')}`,
+                `headers = {"Authorization": "Api-Key AQVN${kit_m_z_fake(B64URL, 36, 'yandex-7')}"}`,
+            ],
+            negative: [
+                'headers = {"Authorization": f"Api-Key {os.environ[\'YC_API_KEY\']}"}',
+                'YC_API_KEY=AQVNxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+                `YC_API_KEY=AQVN${kit_m_z_fake(B64URL, 20, 'yandex-8')}`,
+            ],
+        },
+    },
+    {
+        id: 'yandex-aws-access-token',
+        description: 'Yandex Cloud static access key secret (YC + 38 characters) given to a Yandex/YC secret name',
+        keywords: ['yandex', 'yc'],
+        pattern: assigned('yandex|yc', 'YC[A-Za-z0-9_-]{38}', { kind: 'secret|key' }),
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `YC_SECRET_ACCESS_KEY=YC${kit_m_z_fake(B64URL, 38, 'yandex-9')}`,
+                `  yandex_storage_secret_key: "YC${kit_m_z_fake(B64URL, 38, 'yandex-10')}"`,
+            ],
+            negative: [
+                `YC_ACCESS_KEY_ID=YCAJE${kit_m_z_fake(B64URL, 20, 'yandex-11')}`,
+                '  yandex_storage_secret_key: var.yc_secret_key',
+                'YC_SECRET_ACCESS_KEY=YCxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/zapier.js
+
+const hook = (seed) => `https://hooks.zapier.com/hooks/catch/${kit_m_z_fake(kit_m_z_DIGITS, 8, `${seed}-account`)}/${kit_m_z_fake('abcdefghijklmnopqrstuvwxyz0123456789', 7, `${seed}-hook`)}/`;
+const ZAPIER_RULES = [
+    {
+        id: 'zapier-webhook-url',
+        description: 'Zapier "Catch Hook" webhook URL (hooks.zapier.com/hooks/catch/…)',
+        keywords: ['hooks.zapier.com'],
+        pattern: /https?:\/\/hooks\.zapier\.com\/hooks\/catch\/[0-9]{4,12}\/[a-z0-9]{5,12}\/?(?![\w-])/,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `ZAPIER_WEBHOOK_URL=${hook('zapier-1')}`,
+                `await fetch('${hook('zapier-2')}', { method: 'POST', body: JSON.stringify(lead) });`,
+            ],
+            negative: [
+                'ZAPIER_WEBHOOK_URL=https://hooks.zapier.com/hooks/catch/123456/abcdef/',
+                "await fetch(process.env.ZAPIER_WEBHOOK_URL, { method: 'POST', body: JSON.stringify(lead) });",
+                'See https://help.zapier.com/hc/en-us/articles/8496288690317-Trigger-Zaps-from-webhooks',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/zendesk.js
+
+const ZENDESK_RULES = [
+    {
+        id: 'zendesk-secret-key',
+        description: 'Zendesk API token (40 characters) given to a Zendesk token name',
+        keywords: ['zendesk'],
+        pattern: assigned('zendesk', '[A-Za-z0-9]{40}', { kind: 'token|key|secret|password' }),
+        entropy: 4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `ZENDESK_API_TOKEN=${kit_m_z_fake(kit_m_z_ALNUM, 40, 'zendesk-1')}`,
+                `  zendesk_token: "${kit_m_z_fake(kit_m_z_ALNUM, 40, 'zendesk-2')}"`,
+            ],
+            negative: [
+                '  zendesk_token: "{{ vault_zendesk_token }}"',
+                `ZENDESK_SUBDOMAIN_HASH=${kit_m_z_fake(kit_m_z_ALNUM, 40, 'zendesk-3')}`,
+                'ZENDESK_API_TOKEN=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors/zoho.js
+
+const ZOHO_RULES = [
+    {
+        id: 'zoho-oauth-token',
+        description: 'Zoho OAuth access or refresh token (1000.<32 hex>.<32 hex>)',
+        keywords: ['1000.'],
+        pattern: /\b1000\.[0-9a-f]{32}\.[0-9a-f]{32}(?![\w.-])/,
+        entropy: 3.4,
+        validate: kit_m_z_plausible,
+        examples: {
+            positive: [
+                `ZOHO_REFRESH_TOKEN=1000.${kit_m_z_fake(kit_m_z_HEX, 32, 'zoho-1')}.${kit_m_z_fake(kit_m_z_HEX, 32, 'zoho-2')}`,
+                `curl -H "Authorization: Zoho-oauthtoken 1000.${kit_m_z_fake(kit_m_z_HEX, 32, 'zoho-3')}.${kit_m_z_fake(kit_m_z_HEX, 32, 'zoho-4')}" https://www.zohoapis.com/crm/v5/Leads`,
+            ],
+            negative: [
+                'curl -H "Authorization: Zoho-oauthtoken $ZOHO_ACCESS_TOKEN" https://www.zohoapis.com/crm/v5/Leads',
+                `ZOHO_CLIENT_ID=1000.${kit_m_z_fake(kit_m_z_HEX, 30, 'zoho-5').toUpperCase()}`,
+                'ZOHO_REFRESH_TOKEN=1000.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+            ],
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/vendors-m-z.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Leak-scan rules for vendors M–Z that token-preflight has no provider for (so no `provider`): one
+ * file per vendor in `vendors/`, shared pieces in `vendors/kit-m-z.ts`. Prefixed formats where the
+ * vendor has one; bare shapes only as the value of a name that mentions the vendor. Where gitleaks
+ * has a rule for the same kind of secret the id is gitleaks' own, so `.gitleaksignore` entries apply.
+ */
+const VENDOR_RULES_M_Z = [
+    ...MAILCHIMP_RULES,
+    ...MAPBOX_RULES,
+    ...MATTERMOST_RULES,
+    ...MERCADOPAGO_RULES,
+    ...MESSAGEBIRD_RULES,
+    ...MICROSOFT_RULES,
+    ...MIDTRANS_RULES,
+    ...MISTRAL_RULES,
+    ...MOLLIE_RULES,
+    ...MONGODB_RULES,
+    ...NEON_RULES,
+    ...NETRC_RULES,
+    ...NEW_RELIC_RULES,
+    ...NGROK_RULES,
+    ...NUGET_RULES,
+    ...NVIDIA_RULES,
+    ...NYTIMES_RULES,
+    ...OCTOPUS_DEPLOY_RULES,
+    ...OKTA_RULES,
+    ...OPENROUTER_RULES,
+    ...OPENSHIFT_RULES,
+    ...OPSGENIE_RULES,
+    ...PADDLE_RULES,
+    ...PERPLEXITY_RULES,
+    ...PINECONE_RULES,
+    ...PLAID_RULES,
+    ...PLANETSCALE_RULES,
+    ...POSTHOG_RULES,
+    ...POSTMARK_RULES,
+    ...PREFECT_RULES,
+    ...PUBNUB_RULES,
+    ...PULUMI_RULES,
+    ...PUSHER_RULES,
+    ...PYPI_RULES,
+    ...RAPIDAPI_RULES,
+    ...RAZORPAY_RULES,
+    ...README_RULES,
+    ...RENDER_RULES,
+    ...REPLICATE_RULES,
+    ...RESEND_RULES,
+    ...ROLLBAR_RULES,
+    ...ROOTLY_RULES,
+    ...RUBYGEMS_RULES,
+    ...SALESFORCE_RULES,
+    ...SANITY_RULES,
+    ...SCALEWAY_RULES,
+    ...SCALINGO_RULES,
+    ...SEGMENT_RULES,
+    ...SENDBIRD_RULES,
+    ...SENDINBLUE_RULES,
+    ...SETTLEMINT_RULES,
+    ...SHIPPO_RULES,
+    ...SIDEKIQ_RULES,
+    ...SLACK_WEBHOOK_RULES,
+    ...SNYK_RULES,
+    ...SONAR_RULES,
+    ...SOURCEGRAPH_RULES,
+    ...SPARKPOST_RULES,
+    ...SPLUNK_RULES,
+    ...SQUARE_RULES,
+    ...SQUARESPACE_RULES,
+    ...SUMOLOGIC_RULES,
+    ...SUPABASE_RULES,
+    ...TAILSCALE_RULES,
+    ...TAVILY_RULES,
+    ...TEAMCITY_RULES,
+    ...TODOIST_RULES,
+    ...TOGETHER_RULES,
+    ...TRAVIS_CI_RULES,
+    ...TRELLO_RULES,
+    ...TWITCH_RULES,
+    ...TWITTER_RULES,
+    ...TYPEFORM_RULES,
+    ...VULTR_RULES,
+    ...WANDB_RULES,
+    ...WIREGUARD_RULES,
+    ...XAI_RULES,
+    ...YANDEX_RULES,
+    ...ZAPIER_RULES,
+    ...ZENDESK_RULES,
+    ...ZOHO_RULES,
+];
+
+;// CONCATENATED MODULE: ./lib/scan/rules/index.js
+
+
+
+
+/** Every rule of the leak scan: those of token-preflight's providers, of other vendors, and the generic kinds. */
+const RULES = [...PROVIDER_RULES, ...VENDOR_RULES_A_L, ...VENDOR_RULES_M_Z, ...GENERIC_RULES];
+
+;// CONCATENATED MODULE: ./lib/scan/diff.js
+const MAX_CHUNK_LINES = 5_000;
+/**
+ * At least the reach of a multi-line rule in the matcher (400 lines: a PGP key is ~100, an RSA-4096
+ * PEM key ~52), so no such secret is cut in two.
+ */
+const CHUNK_OVERLAP = 400;
+const BINARY = 'binary file: the diff holds no text to scan';
+const COMBINED = 'combined diff of a merge commit: not read (scan the diff against one parent)';
+/**
+ * Lines of a string, a stream (bytes or text) or any iterable of chunks, without their line breaks
+ * (`\n` or `\r\n`). Only the current partial line is kept; bytes are decoded as UTF-8 across chunk
+ * borders (an invalid byte reads as U+FFFD).
+ */
+async function* linesOf(input) {
+    for await (const batch of lineBatches(input))
+        yield* batch;
+}
+/**
+ * The same lines, a chunk's worth at a time: a consumer that loops over each batch synchronously
+ * pays one await per chunk of input instead of one per line (most of the scan's time, measured).
+ */
+async function* lineBatches(input) {
+    if (typeof input === 'string') {
+        yield [...splitAll(input)];
+        return;
+    }
+    if (Symbol.iterator in input && !(Symbol.asyncIterator in input)) {
+        yield [...input].map(stripCr);
+        return;
+    }
+    const decoder = new TextDecoder('utf-8');
+    let rest = '';
+    for await (const chunk of input) {
+        const text = rest + (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+        const last = text.lastIndexOf('\n');
+        if (last === -1) {
+            rest = text;
+            continue;
+        }
+        yield [...splitAll(text.slice(0, last + 1))];
+        rest = text.slice(last + 1);
+    }
+    rest += decoder.decode();
+    if (rest !== '')
+        yield [stripCr(rest)];
+}
+function* splitAll(text) {
+    let start = 0;
+    for (;;) {
+        const end = text.indexOf('\n', start);
+        if (end === -1)
+            break;
+        yield stripCr(text.slice(start, end));
+        start = end + 1;
+    }
+    if (start < text.length)
+        yield stripCr(text.slice(start));
+}
+/** Without its `\r`s at the end: a CRLF file's line in a diff saved with CRLF ends in two. */
+function stripCr(line) {
+    let end = line.length;
+    while (end > 0 && line.charCodeAt(end - 1) === 13)
+        end--;
+    return end === line.length ? line : line.slice(0, end);
+}
+/**
+ * Collects added lines into runs of consecutive new-file lines of one file and hands them out in
+ * bounded chunks (see `AddedHunk`).
+ */
+class RunChunker {
+    file = '';
+    lines = [];
+    overlap = 0;
+    /** Adds a line; returns a full chunk to yield, if one is ready. */
+    add(line) {
+        let ready;
+        const last = this.lines.at(-1);
+        if (last && (line.file !== this.file || line.line !== last.line + 1))
+            ready = this.end();
+        else if (this.lines.length >= MAX_CHUNK_LINES)
+            ready = this.cut();
+        this.file = line.file;
+        this.lines.push(line);
+        return ready;
+    }
+    /** Ends the current run: returns its last chunk, if it has lines not yielded yet. */
+    end() {
+        const hunk = this.lines.length > this.overlap ? this.hunk() : undefined;
+        this.lines = [];
+        this.overlap = 0;
+        return hunk;
+    }
+    cut() {
+        const hunk = this.hunk();
+        this.lines = this.lines.slice(-CHUNK_OVERLAP);
+        this.overlap = this.lines.length;
+        return hunk;
+    }
+    hunk() {
+        return this.overlap ? { file: this.file, lines: this.lines, overlap: this.overlap } : { file: this.file, lines: this.lines };
+    }
+}
+/**
+ * The added lines of a unified diff, file by file, as runs of consecutive lines (`AddedHunk`).
+ * `line` numbers count the hunk's added and context lines from its `+c` start, so they are the
+ * lines of the new file. Deleted files, pure renames and mode changes add nothing; binary files
+ * and combined (merge) diffs go to `report.notScanned`.
+ */
+async function* addedHunks(input, report = { notScanned: [] }) {
+    const chunker = new RunChunker();
+    let file; // the new file's path; undefined for a deleted file
+    let headerFile; // as the `diff --git` header or `rename to` names it
+    let dstPrefix; // `b/` as the header shows it; '' for --no-prefix
+    let gitSection = false;
+    let skip = false; // a combined diff: nothing to read until the next file
+    let hunk;
+    // Batches of lines (lineBatches) cost one await each; a line at a time works too.
+    for await (const item of input) {
+        for (const raw of typeof item === 'string' ? [item] : item) {
+            if (hunk) {
+                const kind = raw[0];
+                if (raw === '' || kind === ' ' || kind === '+' || kind === '-' || kind === '\\') {
+                    if (kind === '\\')
+                        continue; // "\ No newline at end of file": not a line of either file
+                    if (kind === '-')
+                        hunk.oldLeft--;
+                    else {
+                        if (kind === '+' && file !== undefined) {
+                            const ready = chunker.add({ file, line: hunk.line, text: raw.slice(1) });
+                            if (ready)
+                                yield ready;
+                        }
+                        else {
+                            const ready = chunker.end();
+                            if (ready)
+                                yield ready;
+                        }
+                        hunk.line++;
+                        hunk.newLeft--;
+                        if (kind !== '+')
+                            hunk.oldLeft--;
+                    }
+                    if (hunk.oldLeft <= 0 && hunk.newLeft <= 0)
+                        hunk = undefined;
+                    continue;
+                }
+                // A line no hunk can hold: the counts were wrong (a hand-edited diff); read it as a header.
+                hunk = undefined;
+            }
+            const ended = chunker.end();
+            if (ended)
+                yield ended;
+            if (raw.startsWith('diff --git ')) {
+                gitSection = true;
+                skip = false;
+                ({ file: headerFile, prefix: dstPrefix } = gitHeaderPath(raw.slice('diff --git '.length)));
+                file = headerFile;
+            }
+            else if (raw.startsWith('diff --cc ') || raw.startsWith('diff --combined ')) {
+                skip = true;
+                file = undefined;
+                report.notScanned.push({ file: unquote(raw.slice(raw.indexOf(' ', 5) + 1)), reason: COMBINED });
+            }
+            else if (skip) {
+                continue;
+            }
+            else if (raw.startsWith('rename to ') || raw.startsWith('copy to ')) {
+                headerFile = unquote(raw.slice(raw.indexOf(' to ') + 4));
+                file = headerFile;
+            }
+            else if (raw.startsWith('deleted file mode ')) {
+                file = undefined;
+            }
+            else if (raw.startsWith('+++ ')) {
+                file = newPath(raw.slice(4), gitSection, dstPrefix);
+            }
+            else if (raw.startsWith('Binary files ') || raw === 'GIT binary patch') {
+                const named = raw === 'GIT binary patch' ? file : (binaryNewPath(raw) ?? file);
+                if (named !== undefined)
+                    report.notScanned.push({ file: headerFile ?? named, reason: BINARY });
+                file = undefined;
+            }
+            else if (raw.startsWith('@@ ')) {
+                hunk = hunkHeader(raw);
+            }
+            else if (raw.startsWith('diff ') || raw.startsWith('commit ')) {
+                // A new file of a plain `diff -r`, or a new commit of `git log -p`: no path yet.
+                gitSection = false;
+                file = headerFile = dstPrefix = undefined;
+            }
+        }
+    }
+    const last = chunker.end();
+    if (last)
+        yield last;
+}
+/** `@@ -a[,b] +c[,d] @@ …`: where the hunk starts in the new file and how many lines each side has. */
+function hunkHeader(line) {
+    const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (!m)
+        return undefined;
+    const hunk = { line: Number(m[2]), oldLeft: m[1] === undefined ? 1 : Number(m[1]), newLeft: m[3] === undefined ? 1 : Number(m[3]) };
+    return hunk.oldLeft > 0 || hunk.newLeft > 0 ? hunk : undefined;
+}
+/**
+ * The path of a `+++` line: `/dev/null` (a deleted file) is undefined; a git diff's destination
+ * prefix (`b/`, or what its header shows) is dropped; a plain diff's `\t<timestamp>` is dropped.
+ */
+function newPath(text, gitSection, dstPrefix) {
+    const quoted = text.startsWith('"');
+    let path = quoted ? unquote(text) : text.replace(/\t.*$/, '');
+    if (path === '/dev/null')
+        return undefined;
+    const prefix = gitSection && dstPrefix !== undefined ? dstPrefix : 'b/';
+    if (path.startsWith(prefix))
+        path = path.slice(prefix.length);
+    return path;
+}
+/**
+ * The new path of a `diff --git A B` header, and the prefix of B. For an unquoted header with spaces
+ * in the names, the split is where both sides name the same file (git's own reading); a rename
+ * whose names differ is named by its `rename to` or `+++` line instead.
+ */
+function gitHeaderPath(rest) {
+    const splits = [];
+    if (rest.startsWith('"')) {
+        const end = quotedEnd(rest);
+        splits.push([unquote(rest.slice(0, end + 1)), unquote(rest.slice(end + 2))]);
+    }
+    else if (rest.endsWith('"') && rest.includes(' "')) {
+        const at = rest.lastIndexOf(' "');
+        splits.push([rest.slice(0, at), unquote(rest.slice(at + 1))]);
+    }
+    else {
+        for (let i = rest.indexOf(' '); i !== -1; i = rest.indexOf(' ', i + 1))
+            splits.push([rest.slice(0, i), rest.slice(i + 1)]);
+    }
+    for (const [a, b] of splits) {
+        if (a === b)
+            return { file: b, prefix: '' };
+        const slashA = a.indexOf('/');
+        const slashB = b.indexOf('/');
+        if (slashA > 0 && slashB > 0 && a.slice(slashA) === b.slice(slashB))
+            return { file: b.slice(slashB + 1), prefix: b.slice(0, slashB + 1) };
+    }
+    return {};
+}
+/** The new side of `Binary files A and B differ`, with its `b/` prefix dropped; undefined for /dev/null. */
+function binaryNewPath(line) {
+    const body = line.slice('Binary files '.length).replace(/ differ$/, '');
+    const at = body.lastIndexOf(' and ');
+    const path = at === -1 ? body : body.slice(at + 5);
+    const name = path.startsWith('"') ? unquote(path) : path;
+    return name === '/dev/null' ? undefined : name.replace(/^b\//, '');
+}
+/** Index of the closing quote of a C-quoted string starting at 0. */
+function quotedEnd(text) {
+    for (let i = 1; i < text.length; i++) {
+        if (text[i] === '\\')
+            i++;
+        else if (text[i] === '"')
+            return i;
+    }
+    return text.length;
+}
+const ESCAPES = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+/**
+ * A path as git writes it: bare, or C-quoted (`"dir/\303\244 \"x\".txt"`) with octal escapes of its
+ * UTF-8 bytes when it holds a non-ASCII, control, quote or backslash character.
+ */
+function unquote(text) {
+    if (!text.startsWith('"'))
+        return text;
+    const bytes = [];
+    const end = quotedEnd(text);
+    let i = 1;
+    while (i < end) {
+        const slash = text.indexOf('\\', i);
+        const plainEnd = slash === -1 || slash > end ? end : slash;
+        bytes.push(...Buffer.from(text.slice(i, plainEnd), 'utf8'));
+        if (plainEnd === end)
+            break;
+        const octal = /^[0-7]{1,3}/.exec(text.slice(plainEnd + 1, plainEnd + 4));
+        if (octal)
+            bytes.push(parseInt(octal[0], 8) & 0xff);
+        else
+            bytes.push(ESCAPES[text[plainEnd + 1] ?? ''] ?? text.charCodeAt(plainEnd + 1));
+        i = plainEnd + 1 + (octal ? octal[0].length : 1);
+    }
+    return new TextDecoder('utf-8').decode(Uint8Array.from(bytes));
+}
+
+;// CONCATENATED MODULE: ./lib/scan/fingerprint.js
+/**
+ * Fingerprints name a finding across runs without revealing its secret: what a user copies into
+ * `.token-preflight-ignore` to accept one. And the entries of gitleaks' `.gitleaksignore`, honoured
+ * so a team moving from gitleaks keeps its suppressions.
+ */
+
+/** Hex characters of the hash a fingerprint keeps: 48 bits. */
+const FINGERPRINT_HASH_CHARS = 12;
+/**
+ * `<rule>:<file>:<12 hex of sha256(rule + "\0" + secret)>`.
+ *
+ * Stable: neither the line nor the column is in it, so a finding keeps its fingerprint when lines
+ * are added above it or it moves within its file (moving it to another file is a new leak there).
+ *
+ * Safe to print, commit and post in a PR: the hash is one-way and only 48 of its 256 bits are
+ * kept, so it cannot be reversed, only used to confirm a guess, and the rules leave nothing to
+ * guess. What they find is random with a set length (a GitHub token's 30 random base62 characters
+ * are ~178 bits), or passed a checksum or structure check, or (the generic rules) reached an
+ * entropy threshold: no search that 48 bits could confirm gets near it. The rule id in the hashed
+ * text keeps two rules' fingerprints of one value apart. A value that is not random (a weak
+ * password) could be confirmed by a dictionary guess, as with any hash of it; the rules' entropy
+ * gates exist to keep such values out of the findings.
+ */
+function fingerprint_fingerprint(ruleId, file, secret) {
+    return `${ruleId}:${file}:${secretHash(ruleId, secret)}`;
+}
+/** The hash part of a fingerprint. */
+function secretHash(ruleId, secret) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${secret}`).digest('hex').slice(0, FINGERPRINT_HASH_CHARS);
+}
+/**
+ * The entries of a `.gitleaksignore` file; blank lines, `#` comments and lines that are no
+ * fingerprint are skipped. The file may hold colons (read from the right: `…:rule:line`); a leading
+ * 7–64 hex-digit part followed by a path is the commit.
+ */
+function parseGitleaksIgnore(text) {
+    const entries = [];
+    for (const raw of text.split('\n')) {
+        const entry = parseGitleaksLine(raw.trim());
+        if (entry)
+            entries.push(entry);
+    }
+    return entries;
+}
+function parseGitleaksLine(line) {
+    if (line === '' || line.startsWith('#'))
+        return undefined;
+    const m = /^(.+):([^:\s]+):(\d{1,9})$/.exec(line);
+    if (!m)
+        return undefined;
+    const [, head, rule, lineNumber] = m;
+    const commit = /^([0-9a-f]{7,64}):(.+)$/i.exec(head);
+    const file = normalizePath(commit ? commit[2] : head);
+    return commit ? { commit: commit[1], file, rule, line: Number(lineNumber) } : { file, rule, line: Number(lineNumber) };
+}
+/** `./a/b` → `a/b`: paths as the diff names them. */
+function normalizePath(path) {
+    return path.replace(/^(\.\/)+/, '');
+}
+/**
+ * Matches findings against `.gitleaksignore` entries by file, rule and line: the commit of an entry
+ * is not compared (a diff scan has no commit per line), so an entry suppresses that rule at that
+ * line of that file in any change. Rule ids are compared as written: gitleaks' id for a kind of
+ * secret is not always token-preflight's.
+ */
+function gitleaksIgnoreMatcher(entries) {
+    const keys = new Set(entries.map((e) => gitleaksKey(e.file, e.rule, e.line)));
+    return (finding) => keys.size > 0 && keys.has(gitleaksKey(normalizePath(finding.file), finding.rule, finding.line));
+}
+function gitleaksKey(file, rule, line) {
+    return `${file}\0${rule}\0${line}`;
+}
+
+;// CONCATENATED MODULE: ./lib/scan/matcher.js
+
+
+/**
+ * Lines longer than this (minified bundles, inlined assets) are scanned only by rules whose secret
+ * carries its own keyword (`ghp_…`, `AKIA…`): an assignment-shaped generic match there is noise.
+ */
+const MAX_LINE_LENGTH = 4000;
+/** How far a multi-line rule (one whose pattern names a line break) may reach: a PGP key is ~100 lines. */
+const MULTI_LINE_MAX_LINES = 400;
+const MULTI_LINE_MAX_CHARS = 32 * 1024;
+/**
+ * The generic assignment rules (`generic-password`, `generic-api-key`, …): they alone take the
+ * negatives that a provider's token may legitimately look like (a UUID, a git SHA, a word), they
+ * give way to any other rule that finds a secret overlapping theirs, and they leave alone a value
+ * that starts with a prefixed rule's prefix (see `providerPrefixes`).
+ */
+function isGenericRule(rule) {
+    return rule.id.startsWith('generic-');
+}
+function createMatcher(rules) {
+    const compiled = rules.map((rule, index) => compile(rule, index));
+    const claims = providerPrefixes(compiled);
+    const index = new KeywordIndex(compiled.map((c) => c.keywords));
+    const marks = new Int32Array(compiled.length);
+    let stamp = 0;
+    return {
+        scan(lines) {
+            const candidates = [];
+            /** Lines inside a multi-line secret (a key's body): not scanned again on their own. */
+            let coveredThrough = -1;
+            for (let at = 0; at < lines.length; at++) {
+                if (at <= coveredThrough)
+                    continue;
+                const text = lines[at].text;
+                if (stamp === 0x7fffffff) {
+                    marks.fill(0);
+                    stamp = 0;
+                }
+                const count = index.find(text, marks, ++stamp);
+                if (count === 0)
+                    continue;
+                const long = text.length > MAX_LINE_LENGTH;
+                let blobs;
+                let joined;
+                // In keyword order; the order of the findings is settled by dedupe.
+                for (let h = 0; h < count; h++) {
+                    const c = compiled[index.hits[h]];
+                    if (long && !c.prefixed)
+                        continue;
+                    if (c.across) {
+                        joined ??= join(lines, at);
+                        for (const found of runMultiLine(c, c.across, joined, at, long, claims)) {
+                            candidates.push(found.candidate);
+                            if (found.coveredThrough > coveredThrough)
+                                coveredThrough = found.coveredThrough;
+                        }
+                        continue;
+                    }
+                    const pattern = c.pattern;
+                    pattern.lastIndex = 0;
+                    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+                        if (m[0].length === 0)
+                            pattern.lastIndex++;
+                        const placed = place(m);
+                        if (!placed)
+                            continue;
+                        const [secret, start] = placed;
+                        if (!accept(c, secret, long, claims))
+                            continue;
+                        blobs ??= encodedBlobs(text);
+                        if (blobs.some(([from, to]) => start >= from && start < to))
+                            continue;
+                        candidates.push(candidate(c, at, start, secret, m));
+                    }
+                }
+            }
+            return dedupe(candidates).map((found) => toMatch(found, lines));
+        },
+    };
+}
+// ── compiling ───────────────────────────────────────────────────────────────────────────────────
+function compile(rule, index) {
+    const flags = rule.pattern.flags.replace(/[gyd]/g, '');
+    const keywords = [...new Set(rule.keywords.map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))];
+    const source = rule.pattern.source;
+    return {
+        rule,
+        index,
+        pattern: new RegExp(source, `${flags}gd`),
+        keywords,
+        generic: isGenericRule(rule),
+        across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
+        prefixed: secretCarriesKeyword(source, keywords) || examplesCarryKeyword(rule, flags, keywords),
+    };
+}
+/**
+ * Does the pattern match a line break by name — `\n` or `\r` outside a character class or in one
+ * that is not negated? (`[^\n]` and `\s` do not make a rule multi-line.)
+ */
+function namesLineBreak(source) {
+    let inClass = false;
+    let negated = false;
+    for (let i = 0; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === '\\') {
+            const next = source[++i]; // skip the escaped character (so `\\n` is a backslash and an n)
+            if ((next === 'n' || next === 'r') && !(inClass && negated))
+                return true;
+        }
+        else if (inClass) {
+            if (ch === ']')
+                inClass = false;
+        }
+        else if (ch === '[') {
+            inClass = true;
+            negated = source[i + 1] === '^';
+        }
+    }
+    return false;
+}
+/** The group that holds the whole match of a multi-line pattern behind its `[^\n]*?` lead. */
+const WHOLE = 'wholeMatch';
+/**
+ * A multi-line pattern, sticky, led by `[^\n]*?` so its match starts on the first line, the match
+ * itself in the group `wholeMatch`. A pattern with numbered backreferences (which that group would
+ * shift) is searched as it is, globally.
+ */
+function acrossLines(source, flags) {
+    if (/\\[1-9]/.test(source) || source.includes(`(?<${WHOLE}>`))
+        return new RegExp(source, `${flags}gd`);
+    return new RegExp(`[^\\n]*?(?<${WHOLE}>${source})`, `${flags}yd`);
+}
+/** The source of the named group `secret` (balanced parentheses), else the whole source. */
+function secretSource(source) {
+    const open = source.indexOf('(?<secret>');
+    if (open < 0)
+        return source;
+    let depth = 0;
+    let inClass = false;
+    for (let i = open; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === '\\') {
+            i++;
+            continue;
+        }
+        if (inClass) {
+            if (ch === ']')
+                inClass = false;
+        }
+        else if (ch === '[') {
+            inClass = true;
+        }
+        else if (ch === '(') {
+            depth++;
+        }
+        else if (ch === ')' && --depth === 0) {
+            return source.slice(open, i + 1);
+        }
+    }
+    return source.slice(open);
+}
+/**
+ * Where the source does not show it (`vc[pia]_`), the rule's own positive examples tell: in each, the
+ * secret found contains a keyword.
+ */
+function examplesCarryKeyword(rule, flags, keywords) {
+    const positives = rule.examples.positive;
+    if (positives.length === 0)
+        return false;
+    const pattern = new RegExp(rule.pattern.source, flags);
+    return positives.every((example) => {
+        const m = pattern.exec(example);
+        const secret = (m?.groups?.['secret'] ?? m?.[0])?.toLowerCase();
+        return secret !== undefined && keywords.some((keyword) => secret.includes(keyword));
+    });
+}
+function secretCarriesKeyword(source, keywords) {
+    const literal = secretSource(source)
+        .replace(/\\([^A-Za-z0-9])/g, '$1')
+        .toLowerCase();
+    return keywords.some((keyword) => literal.includes(keyword));
+}
+/** Shorter prefixes (`hf_`, `sk-`, `eyJ`) are shared with other vendors' tokens, or with chance. */
+const MIN_CLAIM_LENGTH = 4;
+/** Prefixes that are plain words (`api-`, `live_`, `test_`, `pat.`) name no one vendor: other vendors' tokens start with them too. */
+const WORD_PREFIX = /^(?:api|sdk|pat|sat|live|test|key|token|secret|access|auth|app|user|https?)$/;
+/** At most this many prefixes read from one pattern (`[pr]k_(?:live|test)_` gives 4). */
+const MAX_PREFIXES = 32;
+/**
+ * The prefixes the non-generic rules claim: each literal prefix of a rule's secret (named group
+ * `secret`, else the whole match) that holds one of the rule's keywords, so the rule runs on every
+ * line that holds it. A rule whose own positive examples do not all start with one of its prefixes
+ * (a pattern read wrongly) claims none.
+ */
+function providerPrefixes(compiled) {
+    const claims = new Map();
+    for (const c of compiled) {
+        if (c.generic)
+            continue;
+        const ignoreCase = c.rule.pattern.flags.includes('i');
+        const fold = (text) => (ignoreCase ? text.toLowerCase() : text);
+        const prefixes = literalPrefixes(secretSource(c.rule.pattern.source)).filter((prefix) => {
+            const lower = prefix.toLowerCase();
+            return prefix.length >= MIN_CLAIM_LENGTH && c.keywords.some((keyword) => lower.includes(keyword)) && !WORD_PREFIX.test(lower.replace(/[^a-z]/g, ''));
+        });
+        if (prefixes.length === 0)
+            continue;
+        const plain = new RegExp(c.rule.pattern.source, c.rule.pattern.flags.replace(/[gyd]/g, ''));
+        const examplesAgree = c.rule.examples.positive.every((example) => {
+            const m = plain.exec(example);
+            const secret = m?.groups?.['secret'] ?? m?.[0];
+            return secret === undefined || prefixes.some((prefix) => fold(secret).startsWith(fold(prefix)));
+        });
+        if (!examplesAgree)
+            continue;
+        for (const prefix of prefixes) {
+            const key = `${ignoreCase ? 'i' : 's'}${fold(prefix)}`;
+            if (!claims.has(key))
+                claims.set(key, { prefix: fold(prefix), ignoreCase });
+        }
+    }
+    return [...claims.values()];
+}
+function claimed(claims, secret) {
+    let lower;
+    for (const { prefix, ignoreCase } of claims) {
+        if (ignoreCase ? (lower ??= secret.toLowerCase()).startsWith(prefix) : secret.startsWith(prefix))
+            return true;
+    }
+    return false;
+}
+/**
+ * The literal strings every match of a pattern starts with, read from its source: literal
+ * characters, escaped ones, small character classes (`[pr]`) and groups of literal alternatives
+ * (`(?:live|test)`), up to the first element that is not literal or may be absent. Assertions
+ * (`\b`, lookarounds) match no characters and are passed over. Empty when there is no such prefix.
+ */
+function literalPrefixes(source) {
+    return [...new Set(readSequence(`(?:${source})`, 0).strings.filter((prefix) => prefix.length > 0))];
+}
+/** A run of elements up to `|`, `)` or the end, from `from`. */
+function readSequence(source, from) {
+    let strings = [''];
+    let complete = true;
+    let i = from;
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+        const element = readElement(source, i);
+        const quantifier = readQuantifier(source, element.end);
+        i = quantifier.end;
+        if (!complete || element.options === null)
+            continue; // past the prefix, or an assertion
+        if (element.options === undefined || quantifier.min === 0) {
+            complete = false;
+            continue;
+        }
+        const next = strings.flatMap((prefix) => element.options.map((option) => prefix + option));
+        if (next.length > MAX_PREFIXES) {
+            complete = false;
+            continue;
+        }
+        strings = next;
+        if (!element.complete || quantifier.min !== 1 || quantifier.max !== 1)
+            complete = false;
+    }
+    return { strings, complete, end: i };
+}
+/**
+ * One element at `i`: the literal strings it matches (`options`), `undefined` when it is not
+ * literal, `null` when it matches no characters (an assertion).
+ */
+function readElement(source, i) {
+    const ch = source[i];
+    if (ch === '^' || ch === '$')
+        return { options: null, complete: true, end: i + 1 };
+    if (ch === '\\') {
+        const next = source[i + 1] ?? '';
+        if (next === 'b' || next === 'B')
+            return { options: null, complete: true, end: i + 2 };
+        const hex = /^(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))/.exec(source.slice(i + 1));
+        if (hex)
+            return { options: [String.fromCharCode(parseInt(hex[1] ?? hex[2], 16))], complete: true, end: i + 1 + hex[0].length };
+        const control = { n: '\n', r: '\r', t: '\t' }[next];
+        if (control !== undefined)
+            return { options: [control], complete: true, end: i + 2 };
+        return { options: /[A-Za-z0-9]/.test(next) ? undefined : [next], complete: true, end: i + 2 };
+    }
+    if (ch === '[') {
+        const end = classEnd(source, i);
+        const body = source.slice(i + 1, end);
+        const plain = body.replace(/\\([^A-Za-z0-9])/g, '$1');
+        const literal = !body.startsWith('^') && !/\\[A-Za-z0-9]/.test(body) && !/.-./.test(body.replace(/\\./g, 'x')) && plain.length <= 8;
+        return { options: literal ? [...new Set(plain)] : undefined, complete: true, end: end + 1 };
+    }
+    if (ch === '(') {
+        const end = groupEnd(source, i);
+        if (/^\(\?<?[=!]/.test(source.slice(i, i + 4)))
+            return { options: null, complete: true, end: end + 1 };
+        let j = i + 1;
+        if (source.startsWith('?:', j))
+            j += 2;
+        else if (source.startsWith('?<', j))
+            j = source.indexOf('>', j) + 1;
+        else if (source[j] === '?')
+            return { options: undefined, complete: false, end: end + 1 }; // modifiers: not read
+        const options = [];
+        let complete = true;
+        for (;;) {
+            const alternative = readSequence(source, j);
+            options.push(...alternative.strings);
+            complete &&= alternative.complete;
+            j = alternative.end;
+            if (source[j] !== '|')
+                break;
+            j++;
+        }
+        return { options: [...new Set(options)], complete, end: end + 1 };
+    }
+    if (ch === '.')
+        return { options: undefined, complete: true, end: i + 1 };
+    return { options: [ch], complete: true, end: i + 1 };
+}
+function readQuantifier(source, i) {
+    let quantifier = { min: 1, max: 1, end: i };
+    const ch = source[i];
+    if (ch === '?')
+        quantifier = { min: 0, max: 1, end: i + 1 };
+    else if (ch === '*')
+        quantifier = { min: 0, max: Infinity, end: i + 1 };
+    else if (ch === '+')
+        quantifier = { min: 1, max: Infinity, end: i + 1 };
+    else if (ch === '{') {
+        const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(i));
+        if (m)
+            quantifier = { min: Number(m[1]), max: m[2] ? (m[3] ? Number(m[3]) : Infinity) : Number(m[1]), end: i + m[0].length };
+    }
+    if (quantifier.end > i && source[quantifier.end] === '?')
+        quantifier.end++; // lazy
+    return quantifier;
+}
+/** The `]` that closes the class opened at `i`. */
+function classEnd(source, i) {
+    for (let j = i + 1; j < source.length; j++) {
+        if (source[j] === '\\')
+            j++;
+        else if (source[j] === ']')
+            return j;
+    }
+    return source.length;
+}
+/** The `)` that closes the group opened at `i`. */
+function groupEnd(source, i) {
+    let depth = 0;
+    let inClass = false;
+    for (let j = i; j < source.length; j++) {
+        const ch = source[j];
+        if (ch === '\\')
+            j++;
+        else if (inClass)
+            inClass = ch !== ']';
+        else if (ch === '[')
+            inClass = true;
+        else if (ch === '(')
+            depth++;
+        else if (ch === ')' && --depth === 0)
+            return j;
+    }
+    return source.length;
+}
+// ── the keyword prefilter: Aho–Corasick over ASCII, case-insensitive ───────────────────────────
+/** Every UTF-16 code unit as an automaton symbol: ASCII folded to lower case, anything else 0 (no keyword holds it). */
+const SYMBOL = new Uint8Array(65536);
+for (let c = 1; c < 128; c++)
+    SYMBOL[c] = c >= 65 && c <= 90 ? c + 32 : c;
+/**
+ * Every keyword of every rule in one automaton: a dense DFA over 128 symbols, one table load per
+ * character. A transition's value is the next state times 256 (its row, 128 symbols, times 2),
+ * plus 1 when that state ends a keyword: the loop finds the next row and tests for output without
+ * another load. One pass over a line names every rule with a
+ * keyword in it, overlapping keywords included.
+ */
+class KeywordIndex {
+    delta;
+    outStart;
+    outRules;
+    /** Rules with no keyword (run on every line) and keywords outside ASCII (looked up directly). */
+    always = [];
+    unusual = [];
+    /** The rules found in the last line, `count` of them: reused, not allocated per line. */
+    hits;
+    count = 0;
+    constructor(keywordsByRule) {
+        this.hits = new Int32Array(keywordsByRule.length);
+        const children = [new Map()];
+        const outputs = [[]];
+        keywordsByRule.forEach((keywords, rule) => {
+            if (keywords.length === 0)
+                this.always.push(rule);
+            for (const keyword of keywords) {
+                if ([...keyword].some((char) => char.charCodeAt(0) >= 128)) {
+                    this.unusual.push({ keyword, rule });
+                    continue;
+                }
+                let state = 0;
+                for (let i = 0; i < keyword.length; i++) {
+                    const symbol = SYMBOL[keyword.charCodeAt(i)];
+                    let next = children[state].get(symbol);
+                    if (next === undefined) {
+                        next = children.length;
+                        children.push(new Map());
+                        outputs.push([]);
+                        children[state].set(symbol, next);
+                    }
+                    state = next;
+                }
+                outputs[state].push(rule);
+            }
+        });
+        const states = children.length;
+        const goto = new Int32Array(states * 128);
+        const fail = new Int32Array(states);
+        const queue = [];
+        for (let symbol = 1; symbol < 128; symbol++) {
+            const next = children[0].get(symbol);
+            if (next !== undefined) {
+                goto[symbol] = next;
+                queue.push(next);
+            }
+        }
+        for (let head = 0; head < queue.length; head++) {
+            const state = queue[head];
+            const inherited = outputs[fail[state]];
+            if (inherited.length > 0)
+                outputs[state] = [...new Set([...outputs[state], ...inherited])];
+            for (let symbol = 1; symbol < 128; symbol++) {
+                const next = children[state].get(symbol);
+                if (next === undefined) {
+                    goto[state * 128 + symbol] = goto[fail[state] * 128 + symbol];
+                }
+                else {
+                    fail[next] = goto[fail[state] * 128 + symbol];
+                    goto[state * 128 + symbol] = next;
+                    queue.push(next);
+                }
+            }
+        }
+        this.delta = new Int32Array(states * 128);
+        for (let i = 0; i < goto.length; i++) {
+            const next = goto[i];
+            this.delta[i] = next * 256 + (outputs[next].length > 0 ? 1 : 0);
+        }
+        this.outStart = new Int32Array(states + 1);
+        let total = 0;
+        for (let state = 0; state < states; state++) {
+            this.outStart[state] = total;
+            total += outputs[state].length;
+        }
+        this.outStart[states] = total;
+        this.outRules = new Int32Array(total);
+        for (let state = 0, k = 0; state < states; state++)
+            for (const rule of outputs[state])
+                this.outRules[k++] = rule;
+    }
+    /** Finds the rules with a keyword in `text` (each once, marked with `stamp`) into `hits`; returns how many. */
+    find(text, marks, stamp) {
+        const { delta, outStart, outRules, hits } = this;
+        let count = 0;
+        let value = 0;
+        for (let i = 0, n = text.length; i < n; i++) {
+            value = delta[(value >>> 1) | SYMBOL[text.charCodeAt(i)]];
+            if ((value & 1) === 0)
+                continue;
+            const state = value >>> 8;
+            for (let k = outStart[state], to = outStart[state + 1]; k < to; k++) {
+                const rule = outRules[k];
+                if (marks[rule] !== stamp) {
+                    marks[rule] = stamp;
+                    hits[count++] = rule;
+                }
+            }
+        }
+        for (const rule of this.always) {
+            if (marks[rule] !== stamp) {
+                marks[rule] = stamp;
+                hits[count++] = rule;
+            }
+        }
+        if (this.unusual.length > 0) {
+            const lower = text.toLowerCase();
+            for (const { keyword, rule } of this.unusual) {
+                if (marks[rule] !== stamp && lower.includes(keyword)) {
+                    marks[rule] = stamp;
+                    hits[count++] = rule;
+                }
+            }
+        }
+        this.count = count;
+        return count;
+    }
+}
+// ── candidates ──────────────────────────────────────────────────────────────────────────────────
+/** The secret (named group `secret`, else the whole match) and its offset in the searched text. */
+function place(m) {
+    for (const name of ['secret', WHOLE]) {
+        const value = m.groups?.[name];
+        if (value === undefined)
+            continue;
+        const span = m.indices?.groups?.[name];
+        return value.length > 0 && span ? [value, span[0]] : undefined;
+    }
+    return m[0].length > 0 ? [m[0], m.index] : undefined;
+}
+/** The whole match, without the lead of a multi-line pattern. */
+function matched(m) {
+    return m.groups?.[WHOLE] ?? m[0];
+}
+/**
+ * The checks every candidate takes: entropy, hard negatives, the over-long-line rule, validate;
+ * and for a generic rule, that no prefixed rule claims the secret's prefix.
+ */
+function accept(c, secret, long, claims) {
+    const rule = c.rule;
+    if (rule.entropy !== undefined && entropy_shannonEntropy(secret) < rule.entropy)
+        return false;
+    if (hardNegative(secret, c.generic) !== undefined)
+        return false;
+    if (c.generic && claimed(claims, secret))
+        return false;
+    if (long) {
+        const lower = secret.toLowerCase();
+        if (!c.keywords.some((keyword) => lower.includes(keyword)))
+            return false;
+    }
+    if (rule.validate) {
+        try {
+            if (!rule.validate(secret))
+                return false;
+        }
+        catch {
+            return false;
+        }
+    }
+    return true;
+}
+function longestKeywordIn(text, keywords) {
+    const lower = text.toLowerCase();
+    let best = 0;
+    for (const keyword of keywords)
+        if (keyword.length > best && lower.includes(keyword))
+            best = keyword.length;
+    return best;
+}
+/** A candidate at line `at`, its secret at `start` there; `shift` takes offsets in the searched text to that line. */
+function candidate(c, at, start, secret, m, shift = 0) {
+    const found = {
+        compiled: c,
+        at,
+        start,
+        secret,
+        partSpans: [],
+        secretKeyword: longestKeywordIn(secret, c.keywords),
+        matchKeyword: longestKeywordIn(matched(m), c.keywords),
+    };
+    const wanted = c.rule.parts;
+    if (wanted) {
+        const parts = {};
+        for (const [part, group] of Object.entries(wanted)) {
+            const value = m.groups?.[group];
+            if (value === undefined || value.length === 0)
+                continue;
+            parts[part] = value;
+            const span = m.indices?.groups?.[group];
+            if (span)
+                found.partSpans.push([span[0] - shift, span[1] - shift]);
+        }
+        if (Object.keys(parts).length > 0)
+            found.parts = parts;
+    }
+    return found;
+}
+function join(lines, from) {
+    const starts = [];
+    const parts = [];
+    let length = 0;
+    for (let at = from; at < lines.length && at < from + MULTI_LINE_MAX_LINES && length < MULTI_LINE_MAX_CHARS; at++) {
+        starts.push(length);
+        parts.push(lines[at].text);
+        length += lines[at].text.length + 1;
+    }
+    return { text: parts.join('\n'), starts };
+}
+/** Matches of a multi-line rule that start on line `at` (a later start is that line's own). */
+function runMultiLine(c, pattern, joined, at, long, claims) {
+    const out = [];
+    const firstLength = joined.starts.length > 1 ? joined.starts[1] - 1 : joined.text.length;
+    pattern.lastIndex = 0;
+    while (pattern.lastIndex < firstLength) {
+        const m = pattern.exec(joined.text);
+        if (!m || m.index >= firstLength)
+            break;
+        if (pattern.lastIndex === m.index)
+            pattern.lastIndex++;
+        const placed = place(m);
+        if (!placed)
+            continue;
+        const [secret, offset] = placed;
+        if (!accept(c, secret, long, claims))
+            continue;
+        // The line the secret starts on, and the lines it covers to their end (a key's body and END line).
+        let line = 0;
+        while (line + 1 < joined.starts.length && joined.starts[line + 1] <= offset)
+            line++;
+        const end = offset + secret.length;
+        let covered = -1;
+        for (let next = line + 1; next < joined.starts.length && joined.starts[next] < end; next++) {
+            const lineEnd = next + 1 < joined.starts.length ? joined.starts[next + 1] - 1 : joined.text.length;
+            if (end >= lineEnd || joined.text.slice(end, lineEnd).trim() === '')
+                covered = next;
+        }
+        out.push({
+            candidate: candidate(c, at + line, offset - joined.starts[line], secret, m, joined.starts[line]),
+            coveredThrough: covered < 0 ? -1 : at + covered,
+        });
+    }
+    return out;
+}
+// ── duplicates ──────────────────────────────────────────────────────────────────────────────────
+/** Higher is more specific: a provider, not generic, a longer keyword in the secret, then in the match, then earlier. */
+function compareSpecificity(a, b) {
+    const ra = a.compiled;
+    const rb = b.compiled;
+    return (Number(rb.rule.provider !== undefined) - Number(ra.rule.provider !== undefined) ||
+        Number(ra.generic) - Number(rb.generic) ||
+        b.secretKeyword - a.secretKeyword ||
+        b.matchKeyword - a.matchKeyword ||
+        ra.index - rb.index);
+}
+/** Does `outer`'s secret span (on the line both start on) contain `inner`'s, or overlap it — or one of its parts? */
+function spans(outer, inner) {
+    if (outer.at !== inner.at)
+        return { contains: false, overlaps: false };
+    const outerEnd = outer.start + outer.secret.length;
+    const innerEnd = inner.start + inner.secret.length;
+    const overlaps = (from, to) => from < innerEnd && inner.start < to;
+    return {
+        contains: outer.start <= inner.start && innerEnd <= outerEnd,
+        overlaps: overlaps(outer.start, outerEnd) || outer.partSpans.some(([from, to]) => overlaps(from, to)),
+    };
+}
+/**
+ * One finding per (rule, line, column); one per secret span, the most specific rule's; none for a
+ * secret inside a more specific rule's secret (the PEM key inside a service account's JSON); and a
+ * generic rule's finding only where no other rule found a secret, or a part of one (the secret
+ * access key beside an AWS key id), overlapping it.
+ */
+function dedupe(candidates) {
+    const byRule = new Map();
+    for (const found of candidates) {
+        const key = `${found.compiled.rule.id}\u0000${found.at}\u0000${found.start}`;
+        if (!byRule.has(key))
+            byRule.set(key, found);
+    }
+    const bySpan = new Map();
+    for (const found of byRule.values()) {
+        const key = `${found.at}\u0000${found.start}\u0000${found.secret.length}`;
+        const kept = bySpan.get(key);
+        if (!kept || compareSpecificity(found, kept) < 0)
+            bySpan.set(key, found);
+    }
+    const kept = [...bySpan.values()];
+    return kept
+        .filter((found) => !kept.some((other) => {
+        if (other === found)
+            return false;
+        const { contains, overlaps } = spans(other, found);
+        return (contains && compareSpecificity(other, found) < 0) || (overlaps && found.compiled.generic && !other.compiled.generic);
+    }))
+        .sort((a, b) => a.at - b.at || a.start - b.start || a.compiled.index - b.compiled.index);
+}
+function toMatch(found, lines) {
+    const line = lines[found.at];
+    const match = { rule: found.compiled.rule, file: line.file, line: line.line, column: found.start + 1, secret: found.secret };
+    if (found.parts)
+        match.parts = found.parts;
+    return match;
+}
+
+;// CONCATENATED MODULE: ./lib/scan/redact-preview.js
+/**
+ * The `redacted` preview of a found secret: enough to recognise which key it is (`ghp_…`,
+ * `sk_live_…`, `AKIA…`), never enough to use or narrow it down.
+ */
+
+/** Characters shown when the rule names no prefix the secret starts with. */
+const PREVIEW_CHARS = 4;
+/**
+ * The secret's start, then `…`: its format prefix when the secret starts with one of the rule's
+ * keywords (`ghp_`, `sk_live_`, `hf_`: the keywords are the literals every match of the rule
+ * holds), else its first 4 characters; and never more than a third of the secret, so a short one
+ * shows less (a 9-character password: 3 characters; under 3: nothing).
+ */
+function redactedPreview(secret, keywords = []) {
+    const lower = secret.toLowerCase();
+    const prefix = keywords.reduce((longest, k) => (k.length > longest && lower.startsWith(k) ? k.length : longest), 0);
+    const chars = [...secret]; // whole characters: half a surrogate pair would not print
+    const shown = Math.min(prefix || PREVIEW_CHARS, Math.floor(chars.length / 3));
+    // Shown text is one line of visible characters (a control character would reach a terminal).
+    return `${oneLine(chars.slice(0, shown).join(''))}…`;
+}
+
+;// CONCATENATED MODULE: ./lib/scan/suppress.js
+/**
+ * What keeps a finding out of the report: an inline marker on its line, its fingerprint in
+ * `.token-preflight-ignore`, a `.gitleaksignore` entry; and what keeps a file or a rule out of the
+ * scan: `exclude` path globs, `disable-rules`. Suppressed findings are counted, by reason, never shown.
+ */
+
+
+
+const IGNORE_FILE = '.token-preflight-ignore';
+const GITLEAKS_IGNORE_FILE = '.gitleaksignore';
+/**
+ * The inline markers, ours and those of the tools teams migrate from: gitleaks (`gitleaks:allow`),
+ * detect-secrets (`pragma: allowlist secret`, also spelled `allowlist-secret`), TruffleHog
+ * (`trufflehog:ignore`). Anywhere on the line, usually in a comment; case as written.
+ */
+const INLINE_MARKER = /token-preflight:allow|gitleaks:allow|pragma: ?allowlist[ -]secret|trufflehog:ignore/;
+/** Does this line carry an inline marker that suppresses findings on it? */
+function hasInlineMarker(text) {
+    return INLINE_MARKER.test(text);
+}
+/**
+ * The fingerprints of a `.token-preflight-ignore` file: one a line; `#` starts a comment (at the
+ * start of a line or after a space, so a reason can follow the fingerprint); blank lines skipped.
+ */
+function parseIgnoreFile(text) {
+    const fingerprints = new Set();
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.replace(/(^|\s)#.*$/s, '').trim();
+        if (line !== '')
+            fingerprints.add(line);
+    }
+    return fingerprints;
+}
+/** Reads `.token-preflight-ignore` and `.gitleaksignore` at the repository root; a missing file is empty. */
+async function loadSuppressionFiles(root) {
+    const [ignore, gitleaks] = await Promise.all([readOptional(external_node_path_.join(root, IGNORE_FILE)), readOptional(external_node_path_.join(root, GITLEAKS_IGNORE_FILE))]);
+    return { ignore: parseIgnoreFile(ignore), gitleaksIgnore: parseGitleaksIgnore(gitleaks) };
+}
+async function readOptional(file) {
+    try {
+        return await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return '';
+        throw error;
+    }
+}
+/** Decides, for each finding, whether and why it is suppressed, and counts by reason. */
+class Suppressor {
+    counts = { inline: 0, 'ignore-file': 0, gitleaksignore: 0 };
+    ignore;
+    gitleaks;
+    constructor(options) {
+        this.ignore = options.ignore ?? new Set();
+        this.gitleaks = gitleaksIgnoreMatcher(options.gitleaksIgnore ?? []);
+    }
+    /** The reason the finding is suppressed (and counted), or undefined when it is reported. */
+    check(finding, lineText) {
+        const reason = hasInlineMarker(lineText)
+            ? 'inline'
+            : this.ignore.has(finding.fingerprint)
+                ? 'ignore-file'
+                : this.gitleaks(finding)
+                    ? 'gitleaksignore'
+                    : undefined;
+        if (reason)
+            this.counts[reason]++;
+        return reason;
+    }
+    get total() {
+        return this.counts.inline + this.counts['ignore-file'] + this.counts.gitleaksignore;
+    }
+}
+/**
+ * A test of paths (as the diff names them: `/`-separated, from the repository root) against
+ * `exclude` globs:
+ * - `*` any characters but `/`; `?` one character but `/`; `{a,b}` either (not nested);
+ * - `**` as a whole segment: any number of segments, none included (`fixtures/**`; a leading `**`
+ *   segment before `*.snap` names every `.snap` file);
+ * - a pattern is matched against the whole path, and also excludes what is under a directory it
+ *   matches (`fixtures` excludes `fixtures/a.json`);
+ * - `*` and `?` match a leading dot too: an exclude list means every file it names;
+ * - a leading `./` or `/` is dropped; anything else is a literal character.
+ * Matching is by segments with memoised positions: linear in pattern × path, whatever the input.
+ */
+function excludeMatcher(patterns) {
+    const compiled = patterns.map(compileGlob).filter((glob) => glob.length > 0);
+    if (compiled.length === 0)
+        return () => false;
+    return (file) => {
+        const segments = file.split('/');
+        return compiled.some((glob) => matchesPrefix(glob, segments));
+    };
+}
+function compileGlob(pattern) {
+    const trimmed = pattern.trim().replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+    if (trimmed === '')
+        return [];
+    const segments = trimmed.split(/\/+/);
+    const glob = [];
+    for (const segment of segments) {
+        if (segment === '**') {
+            if (glob.at(-1) !== '**')
+                glob.push('**');
+        }
+        else
+            glob.push(new RegExp(`^${segmentSource(segment)}$`));
+    }
+    return glob;
+}
+function segmentSource(segment) {
+    let source = '';
+    for (let i = 0; i < segment.length; i++) {
+        const c = segment[i];
+        if (c === '*') {
+            source += '[^/]*';
+            while (segment[i + 1] === '*')
+                i++;
+        }
+        else if (c === '?')
+            source += '[^/]';
+        else if (c === '{') {
+            const close = segment.indexOf('}', i);
+            const body = close === -1 ? '' : segment.slice(i + 1, close);
+            if (close === -1 || body.includes('{'))
+                source += '\\{';
+            else {
+                source += `(?:${body.split(',').map(segmentSource).join('|')})`;
+                i = close;
+            }
+        }
+        else
+            source += c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    }
+    return source;
+}
+/** Does the glob match the path, or one of its leading directories? */
+function matchesPrefix(glob, segments) {
+    // reach[j]: the glob's first i segments can match the path's first j segments.
+    let reach = new Array(segments.length + 1).fill(false);
+    reach[0] = true;
+    for (const part of glob) {
+        const next = new Array(segments.length + 1).fill(false);
+        for (let j = 0; j <= segments.length; j++) {
+            if (part === '**')
+                next[j] = reach[j] || (j > 0 && next[j - 1]);
+            else
+                next[j] = j > 0 && reach[j - 1] && part.test(segments[j - 1]);
+        }
+        reach = next;
+    }
+    // A match of the whole path, or of a directory above it (not the empty prefix).
+    return reach.some((matched, j) => matched && j > 0);
+}
+
+;// CONCATENATED MODULE: ./lib/scan/scan.js
+/**
+ * The leak scan: added lines (of a diff, or whole files) → rule matches and configured tokens'
+ * values → findings with fingerprints and previews, less what is excluded, disabled or suppressed.
+ * Streams: it holds one chunk of added lines at a time (see diff.ts), never the whole input.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The rule id of a configured token's own value found in an added line. */
+const CONFIGURED_SECRET = 'configured-secret';
+const CONFIGURED_SECRET_DESCRIPTION = "A configured token's own value (compared by SHA-256, never printed)";
+/** Shortest value looked for: shorter ones (`true`, a port) would match everywhere. */
+const MIN_CONFIGURED_LENGTH = 8;
+const PREFIX_CHARS = 4;
+/**
+ * How the scan looks for a configured token's value. A one-line value is looked for whole. A
+ * multi-line value (a PEM key, a pretty-printed JSON key file) cannot be found whole in one added
+ * line: each of its lines that is long, has no spaces and is random-looking (a base64 line of the
+ * key) is looked for instead, not its header or its JSON keys.
+ */
+function configuredSecret(name, value, provider) {
+    const lines = value.trim().split(/\r?\n/).map((line) => line.trim());
+    const wanted = lines.length === 1 ? lines.filter((line) => line.length >= MIN_CONFIGURED_LENGTH) : lines.filter((line) => /^[\w+/=.-]{32,}$/.test(line) && shannonEntropy(line) >= 4);
+    return [...new Set(wanted)].map((line) => ({ name, hash: sha256(line), length: line.length, prefix: line.slice(0, PREFIX_CHARS), ...(provider ? { provider } : {}) }));
+}
+/** Scans the added lines of a unified diff (a string, a stream, or chunks of it). */
+async function scanDiff(input, options) {
+    const report = { notScanned: [] };
+    return scanHunks(addedHunks(lineBatches(input), report), options, report.notScanned);
+}
+/**
+ * Scans whole files, every line counting as added: files, and directories walked (`.git` skipped,
+ * symbolic links inside them not followed). Names are relative to `cwd`, `/`-separated.
+ */
+async function scanFiles(paths, options) {
+    const notScanned = [];
+    const excluded = excludeMatcher(options.exclude ?? []);
+    const skipped = { count: 0 };
+    const result = await scanHunks(fileHunks(paths, options.cwd, excluded, notScanned, skipped), options, notScanned);
+    result.stats.excluded += skipped.count;
+    return result;
+}
+/** The scan of added lines, from whatever reader yields them. */
+async function scanHunks(hunks, options, notScanned = []) {
+    const disabled = new Set(options.disableRules ?? []);
+    const matcher = createMatcher(options.rules.filter((rule) => !disabled.has(rule.id)));
+    const configured = new ConfiguredSecretFinder(disabled.has(CONFIGURED_SECRET) ? [] : (options.configuredSecrets ?? []));
+    const isExcluded = excludeMatcher(options.exclude ?? []);
+    const suppressor = new Suppressor(options);
+    const files = new Set();
+    const excluded = new Set();
+    const findings = [];
+    let addedLines = 0;
+    let previous;
+    for await (const hunk of hunks) {
+        if (excluded.has(hunk.file) || isExcluded(hunk.file)) {
+            excluded.add(hunk.file);
+            continue;
+        }
+        const overlap = hunk.overlap ?? 0;
+        files.add(hunk.file);
+        addedLines += hunk.lines.length - overlap;
+        // A chunk after a cut repeats the last lines of the one before: what was found there is not new.
+        const seen = overlap > 0 && previous?.file === hunk.file ? previous.keys : undefined;
+        const matches = matcher.scan(hunk.lines);
+        previous = { file: hunk.file, keys: new Set(matches.map(matchKey)) };
+        const fresh = matches.filter((m) => !seen?.has(matchKey(m)));
+        for (const candidate of merge(fresh, configured.find(hunk.lines.slice(overlap)))) {
+            const finding = toFinding(candidate);
+            const first = hunk.lines[0].line;
+            if (!suppressor.check(finding, hunk.lines[finding.line - first]?.text ?? ''))
+                findings.push(finding);
+        }
+    }
+    return {
+        findings,
+        stats: { files: files.size, addedLines, suppressed: suppressor.total, suppressedBy: { ...suppressor.counts }, excluded: excluded.size, notScanned },
+    };
+}
+function matchKey(m) {
+    return `${m.rule.id}\0${m.line}\0${m.column}`;
+}
+/**
+ * Rule matches and configured values, in line and column order. A rule match inside a configured
+ * value's span is that value seen twice: one finding, `configured-secret` (it says whose token it
+ * is), with the rule's provider when the config named none.
+ */
+function merge(matches, found) {
+    const candidates = [];
+    for (const m of matches) {
+        const within = found.find((c) => c.line === m.line && c.column <= m.column && m.column + m.secret.length <= c.column + c.value.length);
+        if (!within)
+            candidates.push({ kind: 'rule', match: m });
+        else
+            within.provider ??= m.rule.provider;
+    }
+    for (const c of found)
+        candidates.push({ kind: 'configured', match: c });
+    return candidates.sort((a, b) => a.match.line - b.match.line || a.match.column - b.match.column);
+}
+function toFinding(candidate) {
+    const common = { verification: 'unverified', verificationReason: 'verification off', severity: 'error' };
+    if (candidate.kind === 'configured') {
+        const { secret, provider, file, line, column, value } = candidate.match;
+        return {
+            rule: CONFIGURED_SECRET,
+            ...(provider ? { provider } : {}),
+            token: secret.name,
+            file,
+            line,
+            column,
+            fingerprint: fingerprint_fingerprint(CONFIGURED_SECRET, file, value),
+            ...common,
+            redacted: '…', // a configured token's value: not even its start is shown
+            secret: value,
+        };
+    }
+    const { rule, file, line, column, secret, parts } = candidate.match;
+    return {
+        rule: rule.id,
+        ...(rule.provider ? { provider: rule.provider } : {}),
+        file,
+        line,
+        column,
+        fingerprint: fingerprint_fingerprint(rule.id, file, secret),
+        ...common,
+        redacted: redactedPreview(secret, rule.keywords),
+        secret,
+        ...(parts ? { parts } : {}),
+    };
+}
+/**
+ * Finds configured tokens' values in added lines by SHA-256, so the values need not be held in
+ * plain text. With each value's length and first 4 characters, a line is searched for those
+ * characters (`indexOf`, fast) and only the substring of the value's length at each hit is hashed:
+ * a value is found anywhere, in a URL, a JSON string, glued to other text. Entries with the hash
+ * alone are compared with the line's delimited words.
+ */
+class ConfiguredSecretFinder {
+    byPrefix = new Map();
+    byHash = new Map();
+    constructor(secrets) {
+        for (const secret of secrets) {
+            const hash = secret.hash.toLowerCase();
+            const entry = { ...secret, hash };
+            if (secret.prefix && secret.length && secret.length >= secret.prefix.length) {
+                const list = this.byPrefix.get(secret.prefix) ?? [];
+                list.push(entry);
+                this.byPrefix.set(secret.prefix, list);
+            }
+            else
+                this.byHash.set(hash, entry);
+        }
+    }
+    find(lines) {
+        if (this.byPrefix.size === 0 && this.byHash.size === 0)
+            return [];
+        return lines.flatMap((line) => [...this.findByPrefix(line), ...this.findByWords(line)]);
+    }
+    findByPrefix({ file, line, text }) {
+        const found = [];
+        for (const [prefix, secrets] of this.byPrefix) {
+            for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+                for (const secret of secrets) {
+                    const value = text.slice(at, at + secret.length);
+                    if (value.length === secret.length && sha256(value) === secret.hash)
+                        found.push({ secret, provider: secret.provider, file, line, column: at + 1, value });
+                }
+            }
+        }
+        return found;
+    }
+    findByWords({ file, line, text }) {
+        if (this.byHash.size === 0)
+            return [];
+        const found = [];
+        const words = new Set([...text.split(/[\s"'`]+/), ...text.split(/[\s"'`=:,;()[\]{}<>]+/)]);
+        for (const word of words) {
+            const secret = word.length >= MIN_CONFIGURED_LENGTH ? this.byHash.get(sha256(word)) : undefined;
+            if (secret)
+                found.push({ secret, provider: secret.provider, file, line, column: text.indexOf(word) + 1, value: word });
+        }
+        return found;
+    }
+}
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+const scan_BINARY = 'binary file (a NUL byte in its first 8000 bytes)';
+/** Git's test for a binary file: a NUL byte in its first 8000 bytes. */
+const BINARY_PROBE = 8000;
+/** Every line of each file as an added line, in bounded chunks; binary files go to `notScanned`. */
+async function* fileHunks(paths, cwd, excluded, notScanned, skipped) {
+    for await (const file of walk(paths, cwd, excluded, notScanned, skipped)) {
+        const stream = (0,external_node_fs_.createReadStream)(external_node_path_.resolve(cwd, file));
+        const chunks = stream[Symbol.asyncIterator]();
+        const chunker = new RunChunker();
+        let line = 0;
+        try {
+            const first = await chunks.next();
+            if (first.done)
+                continue;
+            if (first.value.subarray(0, BINARY_PROBE).includes(0)) {
+                notScanned.push({ file, reason: scan_BINARY });
+                continue;
+            }
+            for await (const text of linesOf(resume(first.value, chunks))) {
+                const ready = chunker.add({ file, line: ++line, text });
+                if (ready)
+                    yield ready;
+            }
+        }
+        catch (error) {
+            notScanned.push({ file, reason: `cannot read${line > 0 ? ` past line ${line}` : ''}: ${errorCode(error)}` });
+        }
+        finally {
+            stream.destroy();
+        }
+        const last = chunker.end();
+        if (last)
+            yield last;
+    }
+}
+function errorCode(error) {
+    return error.code ?? String(error);
+}
+async function* resume(first, rest) {
+    yield first;
+    for (let next = await rest.next(); !next.done; next = await rest.next())
+        yield next.value;
+}
+/**
+ * The files under the given paths, by name relative to `cwd` (`/`-separated), in name order. A path
+ * given is followed even when it is a symbolic link; inside directories links are not followed (no
+ * cycles, nothing outside the tree), and `.git` is never entered. Excluded directories are not walked.
+ */
+async function* walk(paths, cwd, excluded, notScanned, skipped) {
+    const name = (abs) => external_node_path_.relative(cwd, abs).split(external_node_path_.sep).join('/') || '.';
+    async function* dir(abs) {
+        const entries = await (0,promises_.readdir)(abs, { withFileTypes: true }).catch((error) => {
+            notScanned.push({ file: name(abs), reason: `cannot read the directory: ${errorCode(error)}` });
+            return [];
+        });
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const child = external_node_path_.join(abs, entry.name);
+            const file = name(child);
+            if (entry.name === '.git')
+                continue;
+            if (excluded(file))
+                skipped.count++;
+            else if (entry.isSymbolicLink())
+                notScanned.push({ file, reason: 'symbolic link: not followed' });
+            else if (entry.isDirectory())
+                yield* dir(child);
+            else if (entry.isFile())
+                yield file;
+        }
+    }
+    for (const given of paths) {
+        const abs = external_node_path_.resolve(cwd, given);
+        const info = await (0,promises_.stat)(abs);
+        if (info.isDirectory())
+            yield* dir(abs);
+        else if (info.isFile())
+            yield name(abs);
+        else
+            notScanned.push({ file: name(abs), reason: 'not a regular file' });
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/cli.js
+
+
+
+
+
+
+
 
 
 
@@ -83624,7 +93170,9 @@ Usage:
   token-preflight check [--config FILE] [--format text|json] [--fail-on error|warning|never]
                         [--timeout-seconds N] [--concurrency N] [--expiry-warning-days N]
   token-preflight providers [--format text|json]
-  token-preflight scan | rules          (arrive with the leak scan)
+  token-preflight scan [--diff FILE|-] [--staged] [PATH ...] [--format text|json|sarif]
+                       [--exclude GLOB] [--disable-rules IDS]
+  token-preflight rules [--format text|json]
   token-preflight <command> --help
   token-preflight --version | --help
 
@@ -83659,13 +93207,38 @@ Options:
   --format text|json          output format (default: text)
   -h, --help                  show this help
 `,
-    scan: `Usage: token-preflight scan
+    scan: `Usage: token-preflight scan [options] [PATH ...]
 
-The leak scan of added lines. Not in this release yet: it arrives with the leak scan.
+Looks for hard-coded secrets in the lines a change adds, or in whole files, and prints each
+finding as file:line:column: rule (provider) fingerprint redacted. Found secrets never appear in
+the output: only a preview of their first characters.
+
+What to scan (one of):
+  --diff FILE|-               a unified diff (git diff, git log -p, diff -u) from a file or stdin:
+                              only its added lines
+  --staged                    the staged change: git diff --cached in the current directory
+  PATH ...                    files and directories: every line (.git and links inside skipped)
+
+Options:
+  --format text|json|sarif    output format (default: text); sarif: SARIF 2.1.0 for code scanning
+  --exclude GLOB              paths never scanned (**, *, ?, {a,b}); repeatable
+  --disable-rules IDS         rule ids to switch off, comma-separated; repeatable
+  --verify                    ping each found secret's provider (not available yet)
+  -h, --help                  show this help
+
+Suppression: a line holding token-preflight:allow (or gitleaks:allow, pragma: allowlist secret,
+trufflehog:ignore); a fingerprint listed in ${IGNORE_FILE} (one a line, # comments); an entry
+of ${GITLEAKS_IGNORE_FILE} (file:rule:line). Both files are read from the repository root (the
+current directory, or the top of the work tree for --staged). Suppressed findings are counted.
+Exit status: 0 no findings, 1 findings, 2 usage error or nothing could be read.
 `,
-    rules: `Usage: token-preflight rules
+    rules: `Usage: token-preflight rules [options]
 
-Lists the leak-scan rules. Not in this release yet: it arrives with the leak scan.
+Lists the rules of the leak scan: id, the provider that can verify what it finds, description.
+
+Options:
+  --format text|json          output format (default: text)
+  -h, --help                  show this help
 `,
 };
 /** The usage of one command, or undefined for a name that is not a command. */
@@ -83694,9 +93267,9 @@ async function runCli(argv, io) {
             case 'providers':
                 return providers(rest, io);
             case 'scan':
+                return await scan(rest, io);
             case 'rules':
-                io.stderr(`token-preflight: "${command}" is not in this release yet; it arrives with the leak scan.\n`);
-                return 2;
+                return rules(rest, io);
             case '--version':
             case '-v':
                 io.stdout(`${version_VERSION}\n`);
@@ -83784,6 +93357,196 @@ function providers(args, io) {
         const parts = p.parts.length > 1 ? `; secret parts: ${p.parts.map((part) => part.id).join(', ')}` : '';
         io.stdout(`${p.id.padEnd(10)} ${hosts.padEnd(20)} tells: ${tells(p)}${p.verifiesLeaks ? '; verifies leaks' : ''}${parts}\n`);
     }
+    return 0;
+}
+/** What the leak scan could not read (a diff file, git): exit 2 with one line, no usage. */
+class ScanInputError extends Error {
+}
+async function scan(args, io) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args,
+        options: {
+            diff: { type: 'string' },
+            staged: { type: 'boolean', default: false },
+            format: { type: 'string', default: 'text' },
+            exclude: { type: 'string', multiple: true, default: [] },
+            'disable-rules': { type: 'string', multiple: true, default: [] },
+            verify: { type: 'boolean', default: false },
+        },
+        allowPositionals: true,
+        strict: true,
+    });
+    const format = choice(values.format, '--format', ['text', 'json', 'sarif']);
+    const sources = [values.diff !== undefined, values.staged, positionals.length > 0].filter(Boolean).length;
+    if (sources !== 1)
+        throw new UsageError(sources === 0 ? 'nothing to scan: give --diff FILE (- for stdin), --staged, or PATHs' : 'give one of --diff, --staged or PATHs, not several');
+    if (values.verify) {
+        io.stderr('token-preflight: --verify is not available yet: found secrets are reported unverified; run without --verify.\n');
+        return 2;
+    }
+    const disableRules = ruleIds(values['disable-rules']);
+    try {
+        const root = values.staged ? await gitTopLevel(io) : io.cwd;
+        const suppression = await loadSuppressionFiles(root).catch((error) => {
+            throw new ScanInputError(`cannot read ${IGNORE_FILE} or ${GITLEAKS_IGNORE_FILE} in ${root}: ${error.code ?? error.message}`);
+        });
+        const options = { rules: RULES, exclude: values.exclude, disableRules, ...suppression };
+        const result = values.staged
+            ? await scanStaged(root, options, io)
+            : values.diff !== undefined
+                ? await scanDiff(await diffInput(values.diff, io), options)
+                : await scanFiles(await existingPaths(positionals, io.cwd), { ...options, cwd: io.cwd });
+        const mode = positionals.length > 0 ? 'files' : 'diff';
+        io.stdout(format === 'json' ? scanJsonText(result, mode) : format === 'sarif' ? sarifText(result.findings) : scanText(result, mode));
+        return result.findings.length > 0 ? 1 : 0;
+    }
+    catch (error) {
+        if (!(error instanceof ScanInputError))
+            throw error;
+        io.stderr(`token-preflight: ${oneLine(error.message, 2_000)}\n`);
+        return 2;
+    }
+}
+/** `--disable-rules a,b --disable-rules c`: known rule ids only (a typo would silently scan). */
+function ruleIds(lists) {
+    const known = new Set([...RULES.map((rule) => rule.id), CONFIGURED_SECRET]);
+    const ids = lists.flatMap((list) => list.split(',')).map((id) => id.trim()).filter((id) => id !== '');
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length)
+        throw new UsageError(`--disable-rules: unknown rule ${unknown.map((id) => echo_showValue(id)).join(', ')}; \`token-preflight rules\` lists them`);
+    return ids;
+}
+async function diffInput(file, io) {
+    if (file === '-')
+        return io.stdin ?? process.stdin;
+    const full = external_node_path_.resolve(io.cwd, file);
+    const info = await (0,promises_.stat)(full).catch((error) => {
+        throw new ScanInputError(`cannot read the diff ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code}`);
+    });
+    if (!info.isFile())
+        throw new ScanInputError(`cannot read the diff ${file}: not a file`);
+    return (0,external_node_fs_.createReadStream)(full);
+}
+async function existingPaths(paths, cwd) {
+    for (const given of paths) {
+        await (0,promises_.stat)(external_node_path_.resolve(cwd, given)).catch((error) => {
+            throw new ScanInputError(`cannot scan ${given}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.code}`);
+        });
+    }
+    return paths;
+}
+/**
+ * Git, run so that nothing of the repository's own config runs a program or renames paths: no
+ * external diff or textconv driver, no fsmonitor hook, fixed a/ b/ prefixes, no colour.
+ */
+function git(args, cwd, io) {
+    return (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, env: io.env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+/** Runs git to its end: its exit, and the start of what it wrote to stderr. */
+function finished(child, what) {
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+        if (stderr.length < 2_000)
+            stderr += chunk.toString('utf8');
+    });
+    return new Promise((resolve, reject) => {
+        child.on('error', (error) => reject(new ScanInputError(`cannot run git (${what}): ${error.message}`)));
+        child.on('close', (code) => (code === 0 ? resolve() : reject(new ScanInputError(`${what} failed: ${stderr.trim() || `exit status ${code}`}`))));
+    });
+}
+async function gitTopLevel(io) {
+    const child = git(['rev-parse', '--show-toplevel'], io.cwd, io);
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk.toString('utf8')));
+    await finished(child, 'git rev-parse --show-toplevel');
+    return out.trim();
+}
+/** `git diff --cached`, streamed into the scan; a failure of git fails the scan (no vacuous pass). */
+async function scanStaged(root, options, io) {
+    const child = git(['diff', '--cached', '--no-color', '-U0', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'], root, io);
+    const [result] = await Promise.all([scanDiff(child.stdout, options), finished(child, 'git diff --cached')]);
+    return result;
+}
+/** A finding as the report shows it: never its secret or parts. */
+function findingJson(f) {
+    return {
+        rule: f.rule,
+        provider: f.provider,
+        token: f.token,
+        file: f.file,
+        line: f.line,
+        column: f.column,
+        fingerprint: f.fingerprint,
+        verification: f.verification,
+        verificationReason: f.verificationReason,
+        severity: f.severity,
+        redacted: f.redacted,
+    };
+}
+function scanJsonText({ findings, stats }, mode) {
+    const scanned = { mode, files: stats.files, addedLines: stats.addedLines, suppressed: stats.suppressed, suppressedBy: stats.suppressedBy, excluded: stats.excluded, notScanned: stats.notScanned };
+    return `${JSON.stringify({ findings: findings.map(findingJson), scan: scanned }, null, 2)}\n`;
+}
+function scanText({ findings, stats }, mode) {
+    const lines = findings.map((f) => {
+        const about = [f.provider, f.token !== undefined ? `token ${f.token}` : undefined].filter(Boolean).join(', ');
+        return `${f.file}:${f.line}:${f.column}: ${f.rule}${about ? ` (${about})` : ''} ${f.fingerprint} ${f.redacted}`;
+    });
+    for (const { file, reason } of stats.notScanned)
+        lines.push(`${file}: not scanned: ${reason}`);
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const by = Object.entries(stats.suppressedBy).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
+    const summary = [
+        `${findings.length === 0 ? 'no findings' : plural(findings.length, 'finding')} in ${plural(stats.files, 'file')}, ${plural(stats.addedLines, mode === 'files' ? 'line' : 'added line')} scanned`,
+        stats.suppressed > 0 && `${stats.suppressed} suppressed (${by.join(', ')})`,
+        stats.excluded > 0 && `${plural(stats.excluded, 'path')} excluded`,
+        stats.notScanned.length > 0 && `${stats.notScanned.length} not scanned`,
+    ].filter(Boolean);
+    lines.push(`token-preflight scan: ${summary.join('; ')}`);
+    return lines.map((line) => `${safeLine(line, 4_000)}\n`).join('');
+}
+/** SARIF 2.1.0 (the subset GitHub code scanning reads): each finding at its file, line and column. */
+function sarifText(findings) {
+    const ids = [...new Set(findings.map((f) => f.rule))];
+    const description = (id) => (id === CONFIGURED_SECRET ? CONFIGURED_SECRET_DESCRIPTION : (RULES.find((rule) => rule.id === id)?.description ?? id));
+    const sarif = {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'token-preflight',
+                        version: version_VERSION,
+                        rules: ids.map((id) => ({ id, shortDescription: { text: description(id) }, defaultConfiguration: { level: 'error' }, properties: { tags: ['security', 'secret'] } })),
+                    },
+                },
+                columnKind: 'utf16CodeUnits',
+                results: findings.map((f) => ({
+                    ruleId: f.rule,
+                    ruleIndex: ids.indexOf(f.rule),
+                    level: f.severity,
+                    message: { text: `Hard-coded secret (${f.token !== undefined ? `the value of configured token ${f.token}` : f.redacted}), ${f.verification}. Fingerprint: ${f.fingerprint}` },
+                    locations: [{ physicalLocation: { artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
+                    partialFingerprints: { 'tokenPreflight/v1': f.fingerprint },
+                })),
+            },
+        ],
+    };
+    return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+function rules(args, io) {
+    const { values } = (0,external_node_util_.parseArgs)({ args, options: { format: { type: 'string', default: 'text' } }, strict: true });
+    const format = choice(values.format, '--format', ['text', 'json']);
+    const list = [...RULES.map(({ id, provider, description }) => ({ id, provider, description })), { id: CONFIGURED_SECRET, provider: undefined, description: CONFIGURED_SECRET_DESCRIPTION }];
+    if (format === 'json') {
+        io.stdout(`${JSON.stringify({ rules: list }, null, 2)}\n`);
+        return 0;
+    }
+    const width = Math.max(...list.map((r) => r.id.length));
+    const providerWidth = Math.max(...list.map((r) => (r.provider ?? '-').length));
+    for (const r of list)
+        io.stdout(`${r.id.padEnd(width)}  ${(r.provider ?? '-').padEnd(providerWidth)}  ${r.description}\n`);
     return 0;
 }
 function choice(value, flag, allowed) {

@@ -62,9 +62,21 @@ describe('npm run bench', () => {
     expect(code).toBe(1);
   });
 
+  it('measures the scan: recall, false positives, MB/s beside secretlint, peak RSS; exits 1 past its bounds', async () => {
+    const env = { BENCH_SCAN_MB: '2', BENCH_SCAN_SECRETLINT_MB: '0.5', BENCH_SCAN_RSS_MB: '2', BENCH_SCAN_BOUND_MBPS: '1000000' };
+    const { code, stdout } = await bench(['scan'], env);
+    expect(stdout).toMatch(/^recall: \d+ of \d+ labelled secrets found by their rule = [\d.]+ % — bound 98 %$/m);
+    expect(stdout).toMatch(/^false positives: \d+ of \d+ labelled negative lines found = [\d.]+ % — bound 1 %/m);
+    expect(stdout).toMatch(/^token-preflight: [\d.]+ MB diff .* = \d+ MB\/s — bound 1000000 MB\/s/m);
+    expect(stdout).toMatch(/^secretlint [\d.]+ \(preset-recommend\), the same .* = \d+ ×/m);
+    expect(stdout).toMatch(/^peak RSS scanning a \d+ MB diff: \d+ MB — bound 400 MB$/m);
+    expect(stdout).toMatch(/^bench: FAIL: scan\.mjs \(exit 1\)$/m);
+    expect(code).toBe(1);
+  });
+
   it('exits 2 on an unknown benchmark', async () => {
     const { code, stderr } = await bench(['startpu'], {});
-    expect(stderr).toBe('unknown benchmark startpu; there are: startup, concurrency, many-tokens, providers\n');
+    expect(stderr).toBe('unknown benchmark startpu; there are: startup, concurrency, many-tokens, providers, scan\n');
     expect(code).toBe(2);
   });
 });

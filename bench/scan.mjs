@@ -1,0 +1,156 @@
+// Leak-scan throughput on real code, side by side with secretlint, and the memory of a large diff.
+//
+// The diff: every source file (.js .mjs .cjs .ts .json .md) of this repository's node_modules —
+// real code of real packages, in a fixed order — as new files added by one unified diff of
+// BENCH_SCAN_MB (default 64) MB. `scanDiff` reads it as a stream, on one core, with every rule.
+// secretlint (from npm, with its recommended preset, as its docs set it up) scans the same files,
+// the first BENCH_SCAN_SECRETLINT_MB (default 8) MB of them, in the same run. A second process
+// scans a diff of BENCH_SCAN_RSS_MB (default 100) MB and reports its peak RSS.
+//
+// Quality first, on the labelled corpus the rules carry: every rule's positive example lines (each
+// must be found, by that rule: recall) and its negative lines — placeholders, references, near
+// misses — plus every line of the real-code diff above (none may be found: the false-positive rate
+// is findings per negative line).
+//
+// Bounds (exit 1 when one fails): recall ≥ 98 %; false-positive rate ≤ 1 %; ≥ 100 MB/s; ≥ 20 ×
+// secretlint's MB/s; peak RSS for the large diff under 400 MB (it streams: the diff is never held
+// whole).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { numberFromEnv } from './startup.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MB = 1024 * 1024;
+const SIZE_MB = numberFromEnv('BENCH_SCAN_MB', 64);
+const SECRETLINT_MB = numberFromEnv('BENCH_SCAN_SECRETLINT_MB', 8);
+const RSS_MB = numberFromEnv('BENCH_SCAN_RSS_MB', 100);
+const BOUND_MBPS = numberFromEnv('BENCH_SCAN_BOUND_MBPS', 100);
+const BOUND_RATIO = numberFromEnv('BENCH_SCAN_BOUND_RATIO', 20);
+const BOUND_RSS_MB = numberFromEnv('BENCH_SCAN_BOUND_RSS_MB', 400);
+const EXTENSIONS = /\.(?:js|mjs|cjs|ts|json|md)$/;
+
+if (process.argv[2] === '--rss') {
+  // The child: scan the large diff with the engine the parent compiled, print the peak RSS in MB.
+  const [, , , lib, diff] = process.argv;
+  const { scanDiff } = await import(path.join(lib, 'scan/scan.js'));
+  const { RULES } = await import(path.join(lib, 'scan/rules/index.js'));
+  await scanDiff(createReadStream(diff), { rules: RULES });
+  console.log(Math.round(process.resourceUsage().maxRSS / 1024));
+  process.exit(0);
+}
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'token-preflight-bench-scan-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+/** Source files of node_modules, in a fixed order, until `limit` bytes. */
+function sources(limit) {
+  const files = [];
+  let total = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (total >= limit) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== '.bin') walk(full);
+      else if (entry.isFile() && EXTENSIONS.test(entry.name)) {
+        const size = statSync(full).size;
+        if (size === 0 || size > 8 * MB) continue;
+        files.push(full);
+        total += size;
+      }
+    }
+  };
+  walk(path.join(ROOT, 'node_modules'));
+  return { files, bytes: total };
+}
+
+/** A unified diff that adds `files` as new files, written to `out`, repeated until `limit` bytes. */
+async function writeDiff(files, out, limit) {
+  const stream = createWriteStream(out);
+  let written = 0;
+  for (let round = 0; written < limit; round++) {
+    for (const file of files) {
+      if (written >= limit) break;
+      const name = `r${round}/${path.relative(path.join(ROOT, 'node_modules'), file)}`;
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const text = `diff --git a/${name} b/${name}\nnew file mode 100644\n--- /dev/null\n+++ b/${name}\n@@ -0,0 +1,${lines.length} @@\n+${lines.join('\n+')}\n`;
+      written += Buffer.byteLength(text);
+      if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
+    }
+  }
+  await new Promise((resolve) => stream.end(resolve));
+  return written;
+}
+
+// The engine as compiled by tsc.
+symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'junction');
+writeFileSync(path.join(work, 'package.json'), '{ "type": "module" }\n');
+execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', path.join(work, 'lib'), '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
+
+const { scanDiff } = await import(path.join(work, 'lib/scan/scan.js'));
+const { RULES } = await import(path.join(work, 'lib/scan/rules/index.js'));
+
+// Recall and false positives on the rules' own labelled lines, each as a file of its own.
+const labelled = (lines, tag) => lines.map((line, i) => `diff --git a/${tag}${i} b/${tag}${i}\n--- /dev/null\n+++ b/${tag}${i}\n@@ -0,0 +1,${line.split('\n').length} @@\n+${line.split('\n').join('\n+')}\n`).join('');
+const positives = RULES.flatMap((rule) => rule.examples.positive.map((line) => ({ rule: rule.id, line })));
+const negatives = RULES.flatMap((rule) => rule.examples.negative);
+const found = await scanDiff(labelled(positives.map((p) => p.line), 'p'), { rules: RULES });
+const hit = new Set(found.findings.map((f) => `${f.file}|${f.rule}`));
+const recalled = positives.filter((p, i) => hit.has(`p${i}|${p.rule}`)).length;
+const recall = recalled / positives.length;
+const quiet = await scanDiff(labelled(negatives, 'n'), { rules: RULES });
+
+/** `rule ×n, …`, most frequent first. */
+function tally(findings) {
+  const counts = new Map();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([rule, n]) => `${rule} ×${n}`).join(', ') || 'none';
+}
+
+const corpus = sources(SIZE_MB * MB);
+const diffFile = path.join(work, 'change.diff');
+const diffBytes = await writeDiff(corpus.files, diffFile, SIZE_MB * MB);
+
+await scanDiff(createReadStream(diffFile, { end: 4 * MB }), { rules: RULES }); // warm-up
+const started = performance.now();
+const result = await scanDiff(createReadStream(diffFile), { rules: RULES });
+const seconds = (performance.now() - started) / 1000;
+const mbps = diffBytes / MB / seconds;
+// The rate on the hard negatives alone: diluting them in real code would hide what they test.
+const fpr = new Set(quiet.findings.map((f) => f.file)).size / negatives.length;
+console.log(`recall: ${recalled} of ${positives.length} labelled secrets found by their rule = ${(recall * 100).toFixed(2)} % — bound 98 %`);
+console.log(`false positives: ${new Set(quiet.findings.map((f) => f.file)).size} of ${negatives.length} labelled negative lines found = ${(fpr * 100).toFixed(2)} % — bound 1 % (by rule: ${tally(quiet.findings)}); on real code: ${result.findings.length} findings in ${result.stats.addedLines.toLocaleString('en-US')} lines (${tally(result.findings)})`);
+console.log(`token-preflight: ${(diffBytes / MB).toFixed(1)} MB diff (${corpus.files.length} files of node_modules, ${result.stats.addedLines.toLocaleString('en-US')} added lines), ${RULES.length} rules: ${seconds.toFixed(2)} s = ${mbps.toFixed(0)} MB/s — bound ${BOUND_MBPS} MB/s; ${result.findings.length} findings`);
+
+// secretlint on the first SECRETLINT_MB of the same files, in a directory of their own.
+const subset = sources(SECRETLINT_MB * MB);
+const lintDir = path.join(work, 'secretlint');
+mkdirSync(lintDir);
+subset.files.forEach((file, i) => writeFileSync(path.join(lintDir, `${i}-${path.basename(file)}`), readFileSync(file)));
+writeFileSync(path.join(lintDir, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
+const lintStarted = performance.now();
+const lint = spawnSync(path.join(ROOT, 'node_modules/.bin/secretlint'), ['**/*', '--secretlintrc', path.join(lintDir, '.secretlintrc.json'), '--format', 'json'], { cwd: lintDir, encoding: 'utf8', maxBuffer: 256 * MB });
+const lintSeconds = (performance.now() - lintStarted) / 1000;
+if (lint.status !== 0 && lint.status !== 1) throw new Error(`secretlint failed (${lint.status}): ${lint.stderr}`);
+const lintMbps = subset.bytes / MB / lintSeconds;
+// Ours on exactly those files, for the ratio on the same input.
+const sameFile = path.join(work, 'same.diff');
+const sameBytes = await writeDiff(subset.files, sameFile, subset.bytes);
+const sameStarted = performance.now();
+await scanDiff(createReadStream(sameFile), { rules: RULES });
+const sameMbps = sameBytes / MB / ((performance.now() - sameStarted) / 1000);
+const ratio = sameMbps / lintMbps;
+console.log(`secretlint ${JSON.parse(readFileSync(path.join(ROOT, 'node_modules/secretlint/package.json'), 'utf8')).version} (preset-recommend), the same ${(subset.bytes / MB).toFixed(1)} MB (${subset.files.length} files): ${lintSeconds.toFixed(2)} s = ${lintMbps.toFixed(1)} MB/s; token-preflight on those files: ${sameMbps.toFixed(0)} MB/s = ${ratio.toFixed(0)} × — bound ${BOUND_RATIO} ×`);
+
+// Peak RSS of a process scanning a RSS_MB diff.
+const bigFile = path.join(work, 'big.diff');
+const bigBytes = await writeDiff(corpus.files, bigFile, RSS_MB * MB);
+const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--rss', path.join(work, 'lib'), bigFile], { encoding: 'utf8' });
+const rss = Number(child.stdout.trim().split('\n').at(-1));
+console.log(`peak RSS scanning a ${(bigBytes / MB).toFixed(0)} MB diff: ${rss} MB — bound ${BOUND_RSS_MB} MB`);
+
+const ok = recall >= 0.98 && fpr <= 0.01 && mbps >= BOUND_MBPS && ratio >= BOUND_RATIO && rss > 0 && rss <= BOUND_RSS_MB;
+console.log(ok ? 'PASS' : 'FAIL');
+process.exitCode = ok ? 0 : 1;
