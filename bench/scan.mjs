@@ -56,7 +56,8 @@ function sources(limit) {
       if (entry.isDirectory() && entry.name !== '.bin') walk(full);
       else if (entry.isFile() && EXTENSIONS.test(entry.name)) {
         const size = statSync(full).size;
-        if (size === 0 || size > 8 * MB) continue;
+        // Whole files only, and never past the limit: the sizes printed are the sizes scanned.
+        if (size === 0 || size > 8 * MB || total + size > limit) continue;
         files.push(full);
         total += size;
       }
