@@ -55,7 +55,7 @@ export async function* linesOf(input: string | Readable | AsyncIterable<string |
  */
 export async function* lineBatches(input: string | Readable | AsyncIterable<string | Uint8Array> | Iterable<string>): AsyncGenerator<string[]> {
   if (typeof input === 'string') {
-    yield [...splitAll(input)];
+    yield splitLines(input);
     return;
   }
   if (Symbol.iterator in input && !(Symbol.asyncIterator in input)) {
@@ -71,22 +71,20 @@ export async function* lineBatches(input: string | Readable | AsyncIterable<stri
       rest = text;
       continue;
     }
-    yield [...splitAll(text.slice(0, last + 1))];
+    yield splitLines(text.slice(0, last + 1));
     rest = text.slice(last + 1);
   }
   rest += decoder.decode();
   if (rest !== '') yield [stripCr(rest)];
 }
 
-function* splitAll(text: string): Generator<string> {
-  let start = 0;
-  for (;;) {
-    const end = text.indexOf('\n', start);
-    if (end === -1) break;
-    yield stripCr(text.slice(start, end));
-    start = end + 1;
-  }
-  if (start < text.length) yield stripCr(text.slice(start));
+/** The lines of `text` (a final line break ends the last line, it does not start another). */
+function splitLines(text: string): string[] {
+  // The native split is several times faster than a loop of indexOf and slice.
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  if (text.includes('\r')) for (let i = 0; i < lines.length; i++) lines[i] = stripCr(lines[i]!);
+  return lines;
 }
 
 /** Without its `\r`s at the end: a CRLF file's line in a diff saved with CRLF ends in two. */
