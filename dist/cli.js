@@ -92016,8 +92016,6 @@ const MULTI_LINE_MAX_CHARS = 32 * 1024;
 function isGenericRule(rule) {
     return rule.id.startsWith('generic-');
 }
-/** A run of token characters long enough to hold any secret of a rule with only short keywords. */
-const TOKEN_RUN = /[A-Za-z0-9_+/=~.-]{16}/;
 function createMatcher(rules) {
     const compiled = rules.map((rule, index) => compile(rule, index));
     const claims = providerPrefixes(compiled);
@@ -92043,13 +92041,10 @@ function createMatcher(rules) {
                 const long = text.length > MAX_LINE_LENGTH;
                 let blobs;
                 let joined;
-                let tokenRun;
                 // In keyword order; the order of the findings is settled by dedupe.
                 for (let h = 0; h < count; h++) {
                     const c = compiled[index.hits[h]];
                     if (long && !c.prefixed)
-                        continue;
-                    if (c.gated && !(tokenRun ??= TOKEN_RUN.test(text)))
                         continue;
                     if (c.across) {
                         joined ??= join(lines, at);
@@ -92095,7 +92090,6 @@ function compile(rule, index) {
         generic: isGenericRule(rule),
         across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
         prefixed: secretCarriesKeyword(source, keywords) || examplesCarryKeyword(rule, flags, keywords),
-        gated: keywords.length > 0 && keywords.every((keyword) => keyword.length <= 2),
     };
 }
 /**

@@ -41,16 +41,7 @@ interface Compiled {
   across: RegExp | undefined;
   /** The secret itself contains a keyword (a prefixed token): it may run on over-long lines. */
   prefixed: boolean;
-  /**
-   * Keywords of one or two characters (`ac`, `sk`, `:a`) are on most lines, so such a rule's
-   * pattern runs only on a line with a token-like run of 16 characters or more, as all their
-   * secrets are (checked against every rule's examples by the tests).
-   */
-  gated: boolean;
 }
-
-/** A run of token characters long enough to hold any secret of a rule with only short keywords. */
-const TOKEN_RUN = /[A-Za-z0-9_+/=~.-]{16}/;
 
 interface Candidate {
   compiled: Compiled;
@@ -92,13 +83,11 @@ export function createMatcher(rules: readonly Rule[]): Matcher {
         const long = text.length > MAX_LINE_LENGTH;
         let blobs: Array<[number, number]> | undefined;
         let joined: Joined | undefined;
-        let tokenRun: boolean | undefined;
 
         // In keyword order; the order of the findings is settled by dedupe.
         for (let h = 0; h < count; h++) {
           const c = compiled[index.hits[h]!]!;
           if (long && !c.prefixed) continue;
-          if (c.gated && !(tokenRun ??= TOKEN_RUN.test(text))) continue;
           if (c.across) {
             joined ??= join(lines, at);
             for (const found of runMultiLine(c, c.across, joined, at, long, claims)) {
@@ -140,7 +129,6 @@ function compile(rule: Rule, index: number): Compiled {
     generic: isGenericRule(rule),
     across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
     prefixed: secretCarriesKeyword(source, keywords) || examplesCarryKeyword(rule, flags, keywords),
-    gated: keywords.length > 0 && keywords.every((keyword) => keyword.length <= 2),
   };
 }
 
