@@ -7,26 +7,16 @@
 // Bounds: 10,000 tokens within BENCH_MANY_TOKENS_BOUND_MS (default 6000 ms), and growth from 1,000
 // to 10,000 tokens at most BENCH_MANY_TOKENS_GROWTH (default 15×; linear is 10×). Exit 1 on FAIL.
 // BENCH_MANY_TOKENS_COUNTS=100,1000 runs smaller counts (the tests do, to check the gate quickly).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MockAgent } from 'undici';
+import { compileEngine } from './engine.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BOUND_MS = Number(process.env.BENCH_MANY_TOKENS_BOUND_MS ?? 6000);
 const GROWTH = Number(process.env.BENCH_MANY_TOKENS_GROWTH ?? 15);
 const [SMALL, LARGE] = (process.env.BENCH_MANY_TOKENS_COUNTS ?? '1000,10000').split(',').map(Number);
 const n = (count) => count.toLocaleString('en-US');
 
 // The engine as compiled by tsc (type-checking is `npm run typecheck`'s job).
-const work = mkdtempSync(path.join(os.tmpdir(), 'token-preflight-bench-'));
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'junction');
-writeFileSync(path.join(work, 'package.json'), '{ "type": "module" }\n');
-execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', path.join(work, 'lib'), '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
-const lib = (file) => import(path.join(work, 'lib', file));
+const { lib } = compileEngine();
 const { runPreflight } = await lib('run/run.js');
 const { jsonReportText } = await lib('report/json.js');
 const { renderSummary } = await lib('report/summary.js');

@@ -13,16 +13,11 @@
 //   side by side, the same mix with that provider as fast as the others: it adds about its own check.
 // Exit 1 when a bound fails. BENCH_DELAY_MS, BENCH_PROVIDERS_RUNS and BENCH_PROVIDERS_MARGIN (a factor
 // on both bounds) make quick runs of the script itself.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MockAgent } from 'undici';
+import { compileEngine } from './engine.mjs';
 import { answersOf, intercept } from '../__tests__/helpers/replay.mjs';
 import { median, ms, numberFromEnv } from './startup.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TOKENS = 40;
 const CONCURRENCY = 8;
 const DELAY_MS = numberFromEnv('BENCH_DELAY_MS', 300);
@@ -31,12 +26,7 @@ const SLOW_FACTOR = 5;
 // The bounds' margin over their ideal (BENCH_PROVIDERS_MARGIN=0 makes them fail: the tests check the gate).
 const MARGIN = numberFromEnv('BENCH_PROVIDERS_MARGIN', 1);
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'token-preflight-bench-'));
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
-symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'junction');
-writeFileSync(path.join(work, 'package.json'), '{ "type": "module" }\n');
-execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', path.join(work, 'lib'), '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
-const lib = (file) => import(path.join(work, 'lib', file));
+const { lib } = compileEngine();
 const { runPreflight } = await lib('run/run.js');
 const { PROVIDERS } = await lib('providers/registry.js');
 const { composeRequest } = await lib('http/compose.js');

@@ -15,14 +15,13 @@
 // Bounds (exit 1 when one fails): recall ≥ 98 %; false-positive rate ≤ 1 %; ≥ 100 MB/s; ≥ 20 ×
 // secretlint's MB/s; peak RSS for the large diff under 400 MB (it streams: the diff is never held
 // whole).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileEngine, ROOT } from './engine.mjs';
 import { numberFromEnv } from './startup.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1024 * 1024;
 const SIZE_MB = numberFromEnv('BENCH_SCAN_MB', 64);
 const SECRETLINT_MB = numberFromEnv('BENCH_SCAN_SECRETLINT_MB', 8);
@@ -42,8 +41,7 @@ if (process.argv[2] === '--rss') {
   process.exit(0);
 }
 
-const work = mkdtempSync(path.join(os.tmpdir(), 'token-preflight-bench-scan-'));
-process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const { work, libDir, lib } = compileEngine();
 
 /** Source files of node_modules, in a fixed order, until `limit` bytes. */
 function sources(limit) {
@@ -85,13 +83,8 @@ async function writeDiff(files, out, limit) {
   return written;
 }
 
-// The engine as compiled by tsc.
-symlinkSync(path.join(ROOT, 'node_modules'), path.join(work, 'node_modules'), 'junction');
-writeFileSync(path.join(work, 'package.json'), '{ "type": "module" }\n');
-execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', path.join(work, 'lib'), '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
-
-const { scanDiff } = await import(path.join(work, 'lib/scan/scan.js'));
-const { RULES } = await import(path.join(work, 'lib/scan/rules/index.js'));
+const { scanDiff } = await lib('scan/scan.js');
+const { RULES } = await lib('scan/rules/index.js');
 
 // Recall and false positives on the rules' own labelled lines, each as a file of its own.
 const labelled = (lines, tag) => lines.map((line, i) => `diff --git a/${tag}${i} b/${tag}${i}\n--- /dev/null\n+++ b/${tag}${i}\n@@ -0,0 +1,${line.split('\n').length} @@\n+${line.split('\n').join('\n+')}\n`).join('');
@@ -148,7 +141,7 @@ console.log(`secretlint ${JSON.parse(readFileSync(path.join(ROOT, 'node_modules/
 // Peak RSS of a process scanning a RSS_MB diff.
 const bigFile = path.join(work, 'big.diff');
 const bigBytes = await writeDiff(corpus.files, bigFile, RSS_MB * MB);
-const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--rss', path.join(work, 'lib'), bigFile], { encoding: 'utf8' });
+const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--rss', libDir, bigFile], { encoding: 'utf8' });
 const rss = Number(child.stdout.trim().split('\n').at(-1));
 console.log(`peak RSS scanning a ${(bigBytes / MB).toFixed(0)} MB diff: ${rss} MB — bound ${BOUND_RSS_MB} MB`);
 

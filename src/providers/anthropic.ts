@@ -98,13 +98,6 @@ export const anthropic: Provider = {
       ],
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not a list of models must not pass',
-      credential: API_KEY,
-      responses: [{ path: '/v1/models', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 };
 

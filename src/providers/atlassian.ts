@@ -124,13 +124,6 @@ export const atlassian: Provider = {
       responses: [{ path: '/rest/api/3/myself', status: 403, headers: { 'x-seraph-loginreason': 'AUTHENTICATION_DENIED', 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE' }, body: '' }],
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the account must not pass',
-      settings: { site: 'acme.atlassian.net' },
-      responses: [{ path: '/rest/api/3/myself', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 };
 

@@ -152,12 +152,6 @@ export const bitbucket: Provider = {
       responses: [{ path: '/2.0/user', status: 403, headers: { 'content-type': 'text/html' }, body: '<html>Forbidden</html>' }],
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the user object must not pass',
-      responses: [{ path: '/2.0/user', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 };
 

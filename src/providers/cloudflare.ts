@@ -306,12 +306,5 @@ function cloudflareExamples(): Example[] {
       responses: [],
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the verify answer must not pass',
-      credential: { token: userToken },
-      responses: [{ path: `${API}/user/tokens/verify`, status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ];
 }

@@ -145,12 +145,6 @@ export const datadog: Provider = {
       responses: LEAK_SITES.map((site) => ({ path: '/api/v1/validate', origin: `https://${apiHost(site)}`, status: 403, body: { errors: ['Forbidden'] } })),
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the validation answer must not pass',
-      responses: [{ path: '/api/v1/validate', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 };
 

@@ -85,11 +85,5 @@ export const discord = dataProvider({
       },
       verdict: { outcome: 'unknown', code: 'rate-limited' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the user object must not pass',
-      response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 });

@@ -189,12 +189,6 @@ export const gitlab: Provider = {
       responses: [{ path: '/api/v4/job', status: 401, body: { message: '401 Unauthorized' } }],
       verdict: { outcome: 'rejected', code: 'invalid' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the token record must not pass',
-      responses: [{ path: SELF, status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 };
 

@@ -202,12 +202,5 @@ function exampleAnswers(): Example[] {
       responses: [],
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 without an access token must not pass',
-      credential,
-      responses: [{ method: 'POST', path: '/token', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ];
 }

@@ -80,11 +80,5 @@ export const heroku = dataProvider({
       response: { status: 403, body: { id: 'forbidden', message: 'You do not have access to this resource.' } },
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the account must not pass',
-      response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 });

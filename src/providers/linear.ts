@@ -87,12 +87,6 @@ export const linear = dataProvider({
       response: { status: 400, body: { errors: [{ message: 'Cannot query field "viewr" on type "Query".', extensions: { type: 'graphql error', code: 'GRAPHQL_VALIDATION_FAILED' } }] } },
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not a GraphQL answer must not pass',
-      response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 });
 

@@ -67,11 +67,5 @@ export const netlify = dataProvider({
       response: { status: 403, headers: { 'content-type': 'text/html' }, body: '<html>Access denied</html>' },
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the user must not pass',
-      response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 });

@@ -72,12 +72,5 @@ function npmExamples(): Example[] {
       responses: [{ path: '/-/whoami', status: 200, body: {} }],
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the whoami answer must not pass',
-      credential: { token },
-      responses: [{ path: '/-/whoami', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ];
 }

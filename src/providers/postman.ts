@@ -72,11 +72,5 @@ export const postman = dataProvider({
       response: { status: 429, body: { error: { name: 'rateLimitError', message: 'Rate Limit exceeded. Please retry at 1465452702843' } } },
       verdict: { outcome: 'unknown', code: 'rate-limited' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the user must not pass',
-      response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ],
 });

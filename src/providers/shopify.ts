@@ -106,12 +106,6 @@ export const shopify: Provider = {
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
     {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the scopes list must not pass',
-      ...shopAnswers(200, '<html>Sign in to the network</html>', { 'content-type': 'text/html' }),
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
-    {
       name: 'a found token without its shop is not sent',
       source: 'hand-written: a Shopify token is valid on one shop only, which a diff does not tell',
       purpose: 'leak',

@@ -131,12 +131,6 @@ const base = dataProvider({
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
     {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not an auth.test answer must not pass',
-      response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
-    {
       name: 'a refresh token, which auth.test cannot check',
       source: 'docs.slack.dev/authentication/using-token-rotation (refresh tokens are spent by oauth.v2.access): no request is made',
       credential: { token: `xoxe-1-${'x'.repeat(146)}` },

@@ -103,12 +103,6 @@ export const twilio = dataProvider({
       verdict: { outcome: 'valid', facts: { mode: 'test' } },
     },
     {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the account resource must not pass',
-      response: { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' },
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
-    {
       name: 'an unknown account SID for these credentials',
       source: 'twilio.com/docs/errors/20404',
       response: { status: 404, body: { code: 20404, message: 'The requested resource was not found', more_info: 'https://www.twilio.com/docs/errors/20404', status: 404 } },

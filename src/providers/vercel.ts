@@ -175,11 +175,5 @@ function vercelExamples(): Example[] {
       responses: [],
       verdict: { outcome: 'unknown', code: 'unexpected-response' },
     },
-    {
-      name: 'a captive portal answering 200 with HTML',
-      source: 'hand-written: a 200 that is not the token metadata must not pass',
-      responses: [{ path: '/v5/user/tokens/current', status: 200, headers: { 'content-type': 'text/html' }, body: '<html>Sign in to the network</html>' }],
-      verdict: { outcome: 'unknown', code: 'unexpected-response' },
-    },
   ];
 }
