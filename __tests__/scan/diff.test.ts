@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { addedHunks, CHUNK_OVERLAP, linesOf, MAX_CHUNK_LINES, unquote, type AddedHunk, type NotScanned } from '../../src/scan/diff.js';
+import { addedHunks, ByteHunk, CHUNK_OVERLAP, diffHunks, linesOf, MAX_CHUNK_LINES, unquote, type AddedHunk, type NotScanned } from '../../src/scan/diff.js';
 
 async function read(diff: string | Readable) {
   const report = { notScanned: [] as NotScanned[] };
@@ -157,6 +157,64 @@ describe('addedHunks', () => {
       expect(hunk.lines).toHaveLength(1);
     }
     expect(seen).toEqual([1, 2]);
+  });
+});
+
+describe('diffHunks: the diff read as bytes', () => {
+  /** Every chunk as `file:line:text`, with its overlap and first line. */
+  async function chunks(input: string | Readable): Promise<{ shape: string[]; added: string[] }> {
+    const shape: string[] = [];
+    const added: string[] = [];
+    for await (const hunk of diffHunks(input)) {
+      expect(hunk).toBeInstanceOf(ByteHunk);
+      shape.push(`${hunk.file}@${hunk.lines[0]!.line}+${hunk.lines.length}-${hunk.overlap ?? 0}`);
+      added.push(...hunk.lines.slice(hunk.overlap ?? 0).map((l) => `${l.file}:${l.line}:${l.text}`));
+    }
+    return { shape, added };
+  }
+
+  const NON_ASCII_DIFF = [
+    'diff --git a/ü.txt b/ü.txt',
+    '--- a/ü.txt',
+    '+++ b/ü.txt',
+    '@@ -1,2 +1,4 @@',
+    ' ctx',
+    '+Schlüssel = "wert" € 🔑',
+    '-gone',
+    '+plain ascii',
+    '+\r',
+    '',
+  ].join('\n');
+
+  it('reads what the line reader reads, from a byte stream cut anywhere (multi-byte characters, CRLF, a BOM)', async () => {
+    for (const text of [GIT_DIFF, NON_ASCII_DIFF, GIT_DIFF.replace(/\n/g, '\r\n')]) {
+      const expected = (await read(text)).added;
+      expect((await chunks(text)).added).toEqual(expected);
+      const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]);
+      for (let cut = 1; cut < bytes.length; cut++) {
+        const { added } = await chunks(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]));
+        expect(added, `cut at ${cut}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('decodes a line as UTF-8 where its bytes are not ASCII: an invalid byte reads as U+FFFD', async () => {
+    const bytes = Buffer.concat([Buffer.from('--- a/f\n+++ b/f\n@@ -0,0 +1,2 @@\n+ok \u00e9\n+bad '), Buffer.from([0xff, 0xc3]), Buffer.from(' end\n')]);
+    expect((await chunks(Readable.from([bytes]))).added).toEqual(['f:1:ok é', 'f:2:bad \ufffd\ufffd end']);
+  });
+
+  it('keeps the chunks of a long run fed a few hundred bytes at a time, across new buffers', async () => {
+    const count = MAX_CHUNK_LINES * 3 + 7;
+    // ~2.5 MB: the reader renews its 1 MiB buffer twice with a chunk open.
+    const lines = Array.from({ length: count }, (_, i) => `+${String(i).padStart(6, '0')} ${'x'.repeat(i % 300)}`);
+    const diff = ['--- /dev/null', '+++ b/big', `@@ -0,0 +1,${count} @@`, ...lines, ''].join('\n');
+    const whole = await chunks(diff);
+    expect(whole.added).toHaveLength(count);
+    expect(whole.shape).toEqual(['big@1+5000-0', 'big@4601+5000-400', 'big@9201+5000-400', 'big@13801+1207-400']);
+    const bytes = Buffer.from(diff);
+    const pieces: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += 333) pieces.push(bytes.subarray(at, at + 333));
+    expect(await chunks(Readable.from(pieces))).toEqual(whole);
   });
 });
 

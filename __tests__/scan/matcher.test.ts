@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { base62Crc32 } from '../../src/providers/checksum.js';
 import { shannonEntropy } from '../../src/scan/entropy.js';
-import { MAX_LINE_LENGTH, createMatcher, literalPrefixes } from '../../src/scan/matcher.js';
+import { diffHunks, type ByteHunk } from '../../src/scan/diff.js';
+import { KeywordAutomaton, KeywordHits } from '../../src/scan/keywords.js';
+import { MAX_LINE_LENGTH, createMatcher, fixedLiteral, literalPrefixes } from '../../src/scan/matcher.js';
 import { hardNegative, isCode } from '../../src/scan/negatives.js';
 import { GENERIC_RULES } from '../../src/scan/rules/generic.js';
 import { RULES } from '../../src/scan/rules/index.js';
@@ -423,6 +425,80 @@ describe('long lines', () => {
     });
     expect(createMatcher([classed]).scan(hunk(`${filler}${TOKEN}`))).toHaveLength(1);
     expect(createMatcher([{ ...classed, examples: { positive: [], negative: [] } }]).scan(hunk(`${filler}${TOKEN}`))).toEqual([]);
+  });
+});
+
+describe('chunks of a diff read as bytes', () => {
+  /** A diff adding `lines` to one file, read as bytes. */
+  async function byteHunks(lines: readonly string[]): Promise<ByteHunk[]> {
+    const diff = ['--- /dev/null', '+++ b/f.txt', `@@ -0,0 +1,${lines.length} @@`, ...lines.map((line) => `+${line}`), ''].join('\n');
+    const hunks: ByteHunk[] = [];
+    for await (const hunk of diffHunks(diff)) hunks.push(hunk as ByteHunk);
+    return hunks;
+  }
+  const found = (matches: ReturnType<typeof ALL.scan>) => matches.map((m) => `${m.line}:${m.column}:${m.rule.id}:${m.secret}`);
+
+  it('find what their lines find as text: every rule’s examples, long lines, non-ASCII text, keys over lines', async () => {
+    const filler = 'const value = compute(options.key, token) // é ✓';
+    const examples = RULES.flatMap((r) => [...r.examples.positive, ...r.examples.negative]).flatMap((example) => example.split('\n'));
+    const lines = examples.flatMap((example, i) => [example, i % 7 === 0 ? `${'x=1;'.repeat(1100)} ${example}` : filler]);
+    const hunks = await byteHunks(lines);
+    expect(hunks.length).toBeGreaterThan(0);
+    for (const hunk of hunks) expect(found(ALL.scanHunk(hunk))).toEqual(found(ALL.scan(hunk.lines)));
+  });
+
+  it('run the keyword automaton alike in WebAssembly and in JavaScript, across its pieces', () => {
+    const automaton = new KeywordAutomaton([['key', 'token'], ['ab'], ['x_y', 'abc-def-ghi'], ['q']]);
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const alphabet = Buffer.from('abcdefghiKEYtokenq-_x\n é');
+    const bytes = Uint8Array.from({ length: 700_000 }, () => alphabet[random(alphabet.length)]!);
+    bytes.set(Buffer.from('abc-def-ghi'), (1 << 18) - 5); // across the first cut into pieces
+    const collect = (scan: (hits: KeywordHits) => void) => {
+      const hits = new KeywordHits();
+      scan(hits);
+      return [...hits.positions.subarray(0, hits.count)].flatMap((position, i) => [position, hits.states[i]!]);
+    };
+    // Keywords of more than 63 characters in all: the tables take wider classes.
+    const printable = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).join('');
+    const wide = new KeywordAutomaton([['key', 'token'], Array.from({ length: 47 }, (_, i) => printable.slice(2 * i, 2 * i + 2).toLowerCase())]);
+    for (const keywords of [automaton, wide]) {
+      expect(keywords.webAssembly).toBe(true);
+      for (const [from, to] of [[0, bytes.length], [3, 40], [1000, 9000], [(1 << 18) - 20, (1 << 18) + 20], [12345, 654321]] as const) {
+        const fast = collect((hits) => keywords.scanBytes(bytes, from, to, hits));
+        expect(fast, `${from}–${to}`).toEqual(collect((hits) => keywords.scanInJs(bytes, from, to, hits)));
+        expect(fast.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('a literal at a fixed distance into every match', () => {
+  it('is read from a pattern that starts with elements of one width each', () => {
+    expect(fixedLiteral(String.raw`(?<![\w-])[0-9a-f]{32}-us[0-9]{1,2}(?![\w-])`)).toEqual({ literal: '-us', offset: 32 });
+    expect(fixedLiteral(String.raw`\b(?<secret>[A-Z]{2}\d{3}x\.yz)`)).toEqual({ literal: 'x.yz', offset: 5 });
+    expect(fixedLiteral(String.raw`(?<![\w.-])sl\.[A-Za-z0-9_-]{130,1400}`)).toEqual({ literal: 'sl.', offset: 0 });
+    expect(fixedLiteral(String.raw`[a-z]{2,4}-us`)).toBeUndefined(); // a width that varies before it
+    expect(fixedLiteral(String.raw`[a-f]{8}(?:ab|cd)xyz`)).toBeUndefined();
+    expect(fixedLiteral(String.raw`[a-f]{8}-us|other`)).toBeUndefined();
+    expect(fixedLiteral(String.raw`[a-f]{8}-us`, 'u')).toBeUndefined(); // a class may take two code units
+  });
+
+  it('finds every match the pattern finds, in order', () => {
+    const anchored = rule({ id: 'anchored', keywords: ['-us'], pattern: /(?<![\w-])(?<secret>[0-9a-f]{8}-us[0-9])(?![\w-])/i });
+    const leading = rule({ id: 'leading', keywords: ['zq.'], pattern: /(?<![\w.-])(?<secret>zq\.[A-Za-z0-9]{8})(?![\w.-])/ });
+    const line = 'a 0123abcd-us1 x-us2 0123ABCD-us3-us4 -us -us5 0f1e2d3c-us6,0000aaaa-us7 12345678-usX 9876fedc-us8 zq.Q7mK2pX9 zq.zq.R8vN3bJ6 x.zq.Q7mK2pX8 (zq.A1b2C3d4)';
+    // A long line too: a leading literal is searched for first there.
+    for (const text of [line, `${'a=1;'.repeat(300)} ${line}`]) {
+      for (const r of [anchored, leading]) {
+        const expected = [...text.matchAll(new RegExp(r.pattern.source, `${r.pattern.flags}g`))].map((m) => m.index + 1);
+        expect(expected.length, r.id).toBeGreaterThan(1);
+        expect(createMatcher([r]).scan(hunk(text)).map((match) => match.column), r.id).toEqual(expected);
+      }
+    }
   });
 });
 

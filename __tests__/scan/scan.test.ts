@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/scan/types.js';
@@ -93,6 +94,16 @@ describe('scanDiff', () => {
     expect((await scanDiff(input, { rules: RULES })).stats.notScanned).toEqual([{ file: 'k.p12', reason: expect.stringContaining('binary') }]);
   });
 
+  it('finds the same in a stream of bytes cut anywhere as in the whole diff', async () => {
+    const input = diff('a.ts', 1, ['x', `k=${S1}`, `y ${O1} ü€`, 'z']) + diff('b.ts', 5, [`"${S2}"`]);
+    const whole = await scanDiff(input, { rules: RULES });
+    expect(whole.findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['a.ts:2:3', 'a.ts:3:3', 'b.ts:5:2']);
+    const bytes = Buffer.from(input);
+    for (let cut = 1; cut < bytes.length; cut++) {
+      expect(await scanDiff(Readable.from([bytes.subarray(0, cut), bytes.subarray(cut)]), { rules: RULES }), `cut at ${cut}`).toEqual(whole);
+    }
+  });
+
   it('finds a secret once where a long run is cut into overlapping chunks', async () => {
     const count = MAX_CHUNK_LINES + 500;
     const at = MAX_CHUNK_LINES - CHUNK_OVERLAP / 2; // in the overlap: read by both chunks
@@ -115,6 +126,15 @@ describe('configured secrets', () => {
     ]);
     expect(findings[0]).not.toHaveProperty('provider');
     expect(JSON.stringify(configuredSecret('release-bot', VALUE))).not.toContain(VALUE.slice(4));
+  });
+
+  it('finds a configured value in a long diff read as bytes, once per place, past chunk cuts', async () => {
+    const count = MAX_CHUNK_LINES + 700;
+    const lines = Array.from({ length: count }, (_, i) => (i % 1550 === 7 ? `v${i}=${VALUE} ${VALUE.slice(0, 6)}` : `line ${i} cfg_ ü`));
+    const { findings } = await scanDiff(diff('big.env', 1, lines), { rules: RULES, configuredSecrets: configuredSecret('bot', VALUE) });
+    expect(findings.map((f) => `${f.line}:${f.column}`)).toEqual(
+      lines.flatMap((line, i) => (line.includes(VALUE) ? [`${i + 1}:${line.indexOf(VALUE) + 1}`] : [])),
+    );
   });
 
   it('with the hash alone, finds a value standing between delimiters', async () => {
@@ -143,6 +163,23 @@ describe('configured secrets', () => {
 });
 
 describe('scanFiles', () => {
+  it('reads a file of many chunks: a secret across a chunk border, line numbers, CRLF', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tp-scan-'));
+    // 64 KiB is a read stream's chunk: the secret's line is cut by the first border.
+    const filler = Array.from({ length: 2000 }, (_, i) => `line ${i} ${'x'.repeat(i % 40)}\r`).join('\n');
+    const head = `${'y'.repeat(65536 - 10 - 1)}\n`;
+    const text = `${head}k=${S1}\n${filler}\n${O1}`;
+    writeFileSync(path.join(dir, 'big.txt'), text);
+    const { findings, stats } = await scanFiles(['big.txt'], { rules: RULES, cwd: dir });
+    const lines = text.split('\n');
+    expect(findings.map((f) => `${f.line}:${f.column}:${f.rule}`)).toEqual([
+      `${lines.findIndex((l) => l.includes(S1)) + 1}:3:test-token`,
+      `${lines.length}:1:other-token`,
+    ]);
+    expect(stats.addedLines).toBe(lines.length);
+  });
+
+
   it('scans every line of files and directories; skips .git, binaries, links and excluded directories', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tp-scan-'));
     mkdirSync(path.join(dir, 'src/deep'), { recursive: true });

@@ -1,4 +1,6 @@
+import type { ByteBlock, ByteHunk } from './diff.js';
 import { shannonEntropy } from './entropy.js';
+import { KeywordAutomaton, KeywordHits } from './keywords.js';
 import { encodedBlobs, hardNegative } from './negatives.js';
 import type { AddedLine, Rule, RuleMatch } from './types.js';
 
@@ -6,6 +8,11 @@ import type { AddedLine, Rule, RuleMatch } from './types.js';
 export interface Matcher {
   /** `lines` is one hunk: consecutive added lines of one file, in order. */
   scan(lines: readonly AddedLine[]): RuleMatch[];
+  /**
+   * The same for a chunk of a diff as its bytes: the keyword prefilter runs over the bytes, and
+   * only the lines where a keyword is are decoded and matched.
+   */
+  scanHunk(hunk: ByteHunk): RuleMatch[];
 }
 
 /**
@@ -41,6 +48,17 @@ interface Compiled {
   across: RegExp | undefined;
   /** The secret itself contains a keyword (a prefixed token): it may run on over-long lines. */
   prefixed: boolean;
+  /** A literal at a fixed distance into every match, and the pattern sticky: see `fixedLiteral`. */
+  anchor: Anchor | undefined;
+}
+
+interface Anchor {
+  literal: string;
+  offset: number;
+  /** For a case-insensitive pattern: the literal as a pattern with its flags. */
+  finder: RegExp | undefined;
+  /** The pattern, sticky, with `d`: tried where the literal puts a match's start. */
+  sticky: RegExp;
 }
 
 interface Candidate {
@@ -61,58 +79,189 @@ interface Candidate {
 export function createMatcher(rules: readonly Rule[]): Matcher {
   const compiled = rules.map((rule, index) => compile(rule, index));
   const claims = providerPrefixes(compiled);
-  const index = new KeywordIndex(compiled.map((c) => c.keywords));
+  const automaton = new KeywordAutomaton(compiled.map((c) => c.keywords));
+  // Rules with no keyword, or one outside ASCII, need every line's text: such a set reads chunks as lines.
+  const bytesOnly = automaton.always.length === 0 && automaton.unusual.length === 0;
   const marks = new Int32Array(compiled.length);
+  /** The rules found on the current line (their indices), reused from line to line. */
+  const found = new Int32Array(compiled.length);
+  const prefilter = new Prefilter(automaton);
   let stamp = 0;
+  const nextStamp = () => {
+    if (stamp === 0x7fffffff) {
+      marks.fill(0);
+      stamp = 0;
+    }
+    return ++stamp;
+  };
+
+  /**
+   * Runs the rules `found[0, count)` on line `at` of `source`, adding what they find to `candidates`;
+   * returns the last line covered by a multi-line secret (lines to skip), or `coveredThrough` as given.
+   */
+  function runLine(source: LineSource, at: number, count: number, candidates: Candidate[], coveredThrough: number): number {
+    const text = source.text(at);
+    const long = text.length > MAX_LINE_LENGTH;
+    let covered = coveredThrough;
+    let blobs: Array<[number, number]> | undefined;
+    let joined: Joined | undefined;
+    // In keyword order; the order of the findings is settled by dedupe.
+    for (let h = 0; h < count; h++) {
+      const c = compiled[found[h]!]!;
+      if (long && !c.prefixed) continue;
+      if (c.across) {
+        joined ??= join(source, at);
+        for (const multi of runMultiLine(c, c.across, joined, at, long, claims)) {
+          candidates.push(multi.candidate);
+          if (multi.coveredThrough > covered) covered = multi.coveredThrough;
+        }
+        continue;
+      }
+      for (let m = nextMatch(c, text, 0); m; m = nextMatch(c, text, m.index + Math.max(m[0].length, 1))) {
+        const placed = place(m);
+        if (!placed) continue;
+        const [secret, start] = placed;
+        // Inside a data URI or an integrity hash (a lockfile's lines are full of them): the cheap check first.
+        blobs ??= encodedBlobs(text);
+        if (blobs.length > 0 && blobs.some(([from, to]) => start >= from && start < to)) continue;
+        if (!accept(c, secret, long, claims)) continue;
+        if (c.rule.quietAfter?.(text.slice(Math.max(0, start + secret.length - QUIET_REACH), start + secret.length))) continue;
+        candidates.push(candidate(c, at, start, secret, m));
+      }
+    }
+    return covered;
+  }
 
   return {
     scan(lines) {
+      const source = arraySource(lines);
       const candidates: Candidate[] = [];
       /** Lines inside a multi-line secret (a key's body): not scanned again on their own. */
       let coveredThrough = -1;
-
       for (let at = 0; at < lines.length; at++) {
         if (at <= coveredThrough) continue;
-        const text = lines[at]!.text;
-        if (stamp === 0x7fffffff) {
-          marks.fill(0);
-          stamp = 0;
-        }
-        const count = index.find(text, marks, ++stamp);
-        if (count === 0) continue;
-        const long = text.length > MAX_LINE_LENGTH;
-        let blobs: Array<[number, number]> | undefined;
-        let joined: Joined | undefined;
+        const count = automaton.find(lines[at]!.text, marks, nextStamp(), found);
+        if (count > 0) coveredThrough = runLine(source, at, count, candidates, coveredThrough);
+      }
+      return dedupe(candidates).map((candidate) => toMatch(candidate, source));
+    },
 
-        // In keyword order; the order of the findings is settled by dedupe.
-        for (let h = 0; h < count; h++) {
-          const c = compiled[index.hits[h]!]!;
-          if (long && !c.prefixed) continue;
-          if (c.across) {
-            joined ??= join(lines, at);
-            for (const found of runMultiLine(c, c.across, joined, at, long, claims)) {
-              candidates.push(found.candidate);
-              if (found.coveredThrough > coveredThrough) coveredThrough = found.coveredThrough;
-            }
-            continue;
-          }
-          const pattern = c.pattern;
-          pattern.lastIndex = 0;
-          for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-            if (m[0].length === 0) pattern.lastIndex++;
-            const placed = place(m);
-            if (!placed) continue;
-            const [secret, start] = placed;
-            if (!accept(c, secret, long, claims)) continue;
-            blobs ??= encodedBlobs(text);
-            if (blobs.some(([from, to]) => start >= from && start < to)) continue;
-            candidates.push(candidate(c, at, start, secret, m));
+    scanHunk(hunk) {
+      if (!bytesOnly) return this.scan(hunk.lines);
+      const { block, first, count: lines } = hunk;
+      if (lines === 0) return [];
+      // The chunk's lines: block lines first … first + lines - 1.
+      const starts = block.lineStarts;
+      const ends = block.lineEnds;
+      const last = first + lines - 1;
+      const from = starts[first]!;
+      const to = ends[last]!;
+      prefilter.cover(block, from, to);
+
+      // The keyword ends in byte order; each to its line, each line's rules once; then the line's run.
+      const source = hunkSource(hunk);
+      const candidates: Candidate[] = [];
+      const { positions, states } = prefilter;
+      const { outRule, outLength } = automaton;
+      let coveredThrough = -1;
+      let line = first;
+      let current = -1;
+      let count = 0;
+      let mark = 0;
+      for (let h = prefilter.first(from), n = prefilter.count; h < n; h++) {
+        const end = positions[h]!; // the keyword's last byte
+        if (end >= to) break;
+        while (ends[line]! <= end) line++;
+        const start = starts[line]!;
+        if (end < start) continue; // in the `+`, `\r` or line break between two lines
+        if (line - first !== current) {
+          if (count > 0 && current > coveredThrough) coveredThrough = runLine(source, current, count, candidates, coveredThrough);
+          current = line - first;
+          count = 0;
+          mark = nextStamp();
+        }
+        const state = states[h]!;
+        for (let o = automaton.outputsFrom(state), stop = automaton.outputsTo(state); o < stop; o++) {
+          const rule = outRule[o]!;
+          // The keyword must lie within the line (not start on the diff's `+`).
+          if (marks[rule] !== mark && end - outLength[o]! + 1 >= start) {
+            marks[rule] = mark;
+            found[count++] = rule;
           }
         }
       }
-      return dedupe(candidates).map((found) => toMatch(found, lines));
+      if (count > 0 && current > coveredThrough) runLine(source, current, count, candidates, coveredThrough);
+      return dedupe(candidates).map((candidate) => toMatch(candidate, source));
     },
   };
+}
+
+/**
+ * The keyword ends found in a buffer of the diff, kept from chunk to chunk: the automaton runs once
+ * over all the lines read so far (about 64 KiB at a time as a stream arrives, more in one go when a
+ * chunk is long), not once per chunk — most chunks are a few lines, too few to split among chains.
+ */
+class Prefilter extends KeywordHits {
+  private block: ByteBlock | undefined;
+  /** The bytes scanned: [from, to). */
+  private from = 0;
+  private to = 0;
+
+  constructor(private readonly automaton: KeywordAutomaton) {
+    super();
+  }
+
+  /** Makes sure bytes [from, to) of `block` are scanned (and all the block holds after them). */
+  cover(block: ByteBlock, from: number, to: number): void {
+    if (block === this.block && from >= this.from && from <= this.to) {
+      if (to <= this.to) return;
+      // Chunks come in order: what ends before this one is done with.
+      const drop = this.first(from);
+      this.positions.copyWithin(0, drop, this.count);
+      this.states.copyWithin(0, drop, this.count);
+      this.count -= drop;
+      this.from = from;
+      this.scan(block, this.to, Math.max(block.parsed, to));
+      return;
+    }
+    this.block = block;
+    this.from = from;
+    this.count = 0;
+    this.scan(block, from, Math.max(block.parsed, to));
+  }
+
+  /** The first hit at or after byte `at`. */
+  first(at: number): number {
+    let low = 0;
+    let high = this.count;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.positions[mid]! < at) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  private scan(block: ByteBlock, from: number, to: number): void {
+    this.to = to;
+    if (to > from) this.automaton.scanBytes(block.bytes, from, to, this);
+  }
+}
+
+/** The lines of a hunk as the matcher reads them: text, file and line number by index. */
+interface LineSource {
+  readonly count: number;
+  text(at: number): string;
+  file(at: number): string;
+  line(at: number): number;
+}
+
+function arraySource(lines: readonly AddedLine[]): LineSource {
+  return { count: lines.length, text: (at) => lines[at]!.text, file: (at) => lines[at]!.file, line: (at) => lines[at]!.line };
+}
+
+function hunkSource(hunk: ByteHunk): LineSource {
+  return { count: hunk.count, text: (at) => hunk.text(at), file: () => hunk.file, line: (at) => hunk.firstLine + at };
 }
 
 // ── compiling ───────────────────────────────────────────────────────────────────────────────────
@@ -121,7 +270,7 @@ function compile(rule: Rule, index: number): Compiled {
   const flags = rule.pattern.flags.replace(/[gyd]/g, '');
   const keywords = [...new Set(rule.keywords.map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))];
   const source = rule.pattern.source;
-  return {
+  const compiled: Compiled = {
     rule,
     index,
     pattern: new RegExp(source, `${flags}gd`),
@@ -129,7 +278,176 @@ function compile(rule: Rule, index: number): Compiled {
     generic: isGenericRule(rule),
     across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
     prefixed: secretCarriesKeyword(source, keywords) || examplesCarryKeyword(rule, flags, keywords),
+    anchor: undefined,
   };
+  compiled.anchor = anchorOf(source, flags, compiled.prefixed);
+  return compiled;
+}
+
+/** Lines this long or longer are searched for a leading literal first (see `nextMatch`). */
+const ANCHOR_LINE_LENGTH = 1024;
+
+/**
+ * The anchor of a pattern, if it has a fixed literal. A leading one (offset 0) only for a rule that
+ * runs on long lines (a prefixed one): the sticky pattern is compiled apart, and a large pattern
+ * (a generic rule's) costs tens of milliseconds to compile.
+ */
+function anchorOf(source: string, flags: string, prefixed: boolean): Anchor | undefined {
+  const fixed = fixedLiteral(source, flags);
+  if (!fixed || (fixed.offset === 0 && !prefixed)) return undefined;
+  const escaped = fixed.literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+  return {
+    ...fixed,
+    finder: flags.includes('i') ? new RegExp(escaped, `${flags}g`) : undefined,
+    sticky: new RegExp(source, `${flags}yd`),
+  };
+}
+
+/**
+ * The next match of a single-line rule in `text` at or after `from`, as the global pattern finds
+ * it. With an anchor, the same match found faster: every match holds the literal `offset`
+ * characters in, so a match can only start there, and the sticky pattern is tried at each such
+ * place in order (the regex engine, left alone, tries the pattern's lead at every character of a
+ * line: a class like `[0-9a-f]{32}` has no literal to skip to).
+ */
+function nextMatch(c: Compiled, text: string, from: number): RegExpExecArray | null {
+  const anchor = c.anchor;
+  // A leading literal the engine finds by itself, fast enough on a line of code; on a long line
+  // (minified code) the native search for the literal is faster still.
+  if (!anchor || (anchor.offset === 0 && text.length < ANCHOR_LINE_LENGTH)) {
+    c.pattern.lastIndex = from;
+    return c.pattern.exec(text);
+  }
+  const { literal, offset, finder, sticky } = anchor;
+  for (let at = from + offset; ; ) {
+    let found: number;
+    if (finder) {
+      finder.lastIndex = at;
+      const m = finder.exec(text);
+      if (!m) return null;
+      found = m.index;
+    } else {
+      found = text.indexOf(literal, at);
+      if (found < 0) return null;
+    }
+    sticky.lastIndex = found - offset;
+    const m = sticky.exec(text);
+    if (m) return m;
+    at = found + 1;
+  }
+}
+
+/**
+ * The longest literal (2 characters or more) that every match of `source` holds at one fixed
+ * distance from its start: the pattern starts with elements of one width each
+ * (`(?<![\w-])[0-9a-f]{32}-us…`: assertions, characters, classes with `{n}`, groups of those)
+ * before it. Undefined when there is none.
+ */
+export function fixedLiteral(source: string, flags = ''): { literal: string; offset: number } | undefined {
+  // A code point may be two code units under `u`/`v`: widths are not fixed there.
+  if (/[uv]/.test(flags) || hasAlternation(source, 0, source.length)) return undefined;
+  let best: { literal: string; offset: number } | undefined;
+  let run = '';
+  let runStart = 0;
+  let offset = 0;
+  const flush = () => {
+    if (run.length >= 2 && (!best || run.length > best.literal.length)) best = { literal: run, offset: runStart };
+    run = '';
+  };
+  const literal = (char: string) => {
+    if (run === '') runStart = offset;
+    run += char;
+    offset++;
+  };
+  /** Walks [i, end); false where an element of varying width (or one not read) ends the walk. */
+  const walk = (from: number, end: number): boolean => {
+    let i = from;
+    while (i < end) {
+      const ch = source[i]!;
+      if (ch === '^' || ch === '$') {
+        flush();
+        i++;
+        continue;
+      }
+      if (ch === '(') {
+        const close = groupEnd(source, i);
+        flush();
+        if (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+          i = close + 1; // a lookaround: no width
+          continue;
+        }
+        let inner = i + 1;
+        if (source.startsWith('?:', inner)) inner += 2;
+        else if (source.startsWith('?<', inner)) inner = source.indexOf('>', inner) + 1;
+        else if (source[inner] === '?') return false; // modifiers: not read
+        const q = readQuantifier(source, close + 1);
+        if (q.end !== close + 1 || hasAlternation(source, inner, close) || !walk(inner, close)) return false;
+        flush();
+        i = close + 1;
+        continue;
+      }
+      let char: string | undefined;
+      let next: number;
+      if (ch === '[') {
+        next = classEnd(source, i) + 1;
+      } else if (ch === '.') {
+        next = i + 1;
+      } else if (ch === '\\') {
+        const e = source[i + 1] ?? '';
+        next = i + 2;
+        if (e === 'b' || e === 'B') {
+          flush();
+          i = next;
+          continue;
+        }
+        const hex = /^(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))/.exec(source.slice(i + 1));
+        if (hex) {
+          char = String.fromCharCode(parseInt(hex[1] ?? hex[2]!, 16));
+          next = i + 1 + hex[0].length;
+        } else if ('dDwWsS'.includes(e)) {
+          // a class of one character
+        } else if (/[A-Za-z0-9]/.test(e)) {
+          const control = ({ n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' } as Record<string, string>)[e];
+          if (control === undefined) return false; // a back reference, \p{…}, \c…: not read
+          char = control;
+        } else {
+          char = e;
+        }
+      } else if ('*+?{|)'.includes(ch)) {
+        return false;
+      } else {
+        char = ch;
+        next = i + 1;
+      }
+      const q = readQuantifier(source, next);
+      if (q.min !== q.max || !Number.isFinite(q.max)) return false;
+      if (char !== undefined && q.end === next) {
+        literal(char);
+      } else {
+        flush();
+        offset += q.min;
+      }
+      i = q.end;
+    }
+    return true;
+  };
+  walk(0, source.length);
+  flush();
+  return best;
+}
+
+/** Does source[from, to) hold a `|` outside groups and classes? */
+function hasAlternation(source: string, from: number, to: number): boolean {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') i = classEnd(source, i);
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -400,137 +718,6 @@ function groupEnd(source: string, i: number): number {
   return source.length;
 }
 
-// ── the keyword prefilter: Aho–Corasick over ASCII, case-insensitive ───────────────────────────
-
-/** Every UTF-16 code unit as an automaton symbol: ASCII folded to lower case, anything else 0 (no keyword holds it). */
-const SYMBOL = new Uint8Array(65536);
-for (let c = 1; c < 128; c++) SYMBOL[c] = c >= 65 && c <= 90 ? c + 32 : c;
-
-/**
- * Every keyword of every rule in one automaton: a dense DFA over 128 symbols, one table load per
- * character. A transition's value is the next state times 256 (its row, 128 symbols, times 2),
- * plus 1 when that state ends a keyword: the loop finds the next row and tests for output without
- * another load. One pass over a line names every rule with a
- * keyword in it, overlapping keywords included.
- */
-class KeywordIndex {
-  private readonly delta: Int32Array;
-  private readonly outStart: Int32Array;
-  private readonly outRules: Int32Array;
-  /** Rules with no keyword (run on every line) and keywords outside ASCII (looked up directly). */
-  private readonly always: number[] = [];
-  private readonly unusual: Array<{ keyword: string; rule: number }> = [];
-  /** The rules found in the last line, `count` of them: reused, not allocated per line. */
-  readonly hits: Int32Array;
-  count = 0;
-
-  constructor(keywordsByRule: ReadonlyArray<readonly string[]>) {
-    this.hits = new Int32Array(keywordsByRule.length);
-    const children: Array<Map<number, number>> = [new Map()];
-    const outputs: number[][] = [[]];
-    keywordsByRule.forEach((keywords, rule) => {
-      if (keywords.length === 0) this.always.push(rule);
-      for (const keyword of keywords) {
-        if ([...keyword].some((char) => char.charCodeAt(0) >= 128)) {
-          this.unusual.push({ keyword, rule });
-          continue;
-        }
-        let state = 0;
-        for (let i = 0; i < keyword.length; i++) {
-          const symbol = SYMBOL[keyword.charCodeAt(i)]!;
-          let next = children[state]!.get(symbol);
-          if (next === undefined) {
-            next = children.length;
-            children.push(new Map());
-            outputs.push([]);
-            children[state]!.set(symbol, next);
-          }
-          state = next;
-        }
-        outputs[state]!.push(rule);
-      }
-    });
-
-    const states = children.length;
-    const goto = new Int32Array(states * 128);
-    const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (let symbol = 1; symbol < 128; symbol++) {
-      const next = children[0]!.get(symbol);
-      if (next !== undefined) {
-        goto[symbol] = next;
-        queue.push(next);
-      }
-    }
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const inherited = outputs[fail[state]!]!;
-      if (inherited.length > 0) outputs[state] = [...new Set([...outputs[state]!, ...inherited])];
-      for (let symbol = 1; symbol < 128; symbol++) {
-        const next = children[state]!.get(symbol);
-        if (next === undefined) {
-          goto[state * 128 + symbol] = goto[fail[state]! * 128 + symbol]!;
-        } else {
-          fail[next] = goto[fail[state]! * 128 + symbol]!;
-          goto[state * 128 + symbol] = next;
-          queue.push(next);
-        }
-      }
-    }
-
-    this.delta = new Int32Array(states * 128);
-    for (let i = 0; i < goto.length; i++) {
-      const next = goto[i]!;
-      this.delta[i] = next * 256 + (outputs[next]!.length > 0 ? 1 : 0);
-    }
-    this.outStart = new Int32Array(states + 1);
-    let total = 0;
-    for (let state = 0; state < states; state++) {
-      this.outStart[state] = total;
-      total += outputs[state]!.length;
-    }
-    this.outStart[states] = total;
-    this.outRules = new Int32Array(total);
-    for (let state = 0, k = 0; state < states; state++) for (const rule of outputs[state]!) this.outRules[k++] = rule;
-  }
-
-  /** Finds the rules with a keyword in `text` (each once, marked with `stamp`) into `hits`; returns how many. */
-  find(text: string, marks: Int32Array, stamp: number): number {
-    const { delta, outStart, outRules, hits } = this;
-    let count = 0;
-    let value = 0;
-    for (let i = 0, n = text.length; i < n; i++) {
-      value = delta[(value >>> 1) | SYMBOL[text.charCodeAt(i)]!]!;
-      if ((value & 1) === 0) continue;
-      const state = value >>> 8;
-      for (let k = outStart[state]!, to = outStart[state + 1]!; k < to; k++) {
-        const rule = outRules[k]!;
-        if (marks[rule] !== stamp) {
-          marks[rule] = stamp;
-          hits[count++] = rule;
-        }
-      }
-    }
-    for (const rule of this.always) {
-      if (marks[rule] !== stamp) {
-        marks[rule] = stamp;
-        hits[count++] = rule;
-      }
-    }
-    if (this.unusual.length > 0) {
-      const lower = text.toLowerCase();
-      for (const { keyword, rule } of this.unusual) {
-        if (marks[rule] !== stamp && lower.includes(keyword)) {
-          marks[rule] = stamp;
-          hits[count++] = rule;
-        }
-      }
-    }
-    this.count = count;
-    return count;
-  }
-}
-
 // ── candidates ──────────────────────────────────────────────────────────────────────────────────
 
 /** The secret (named group `secret`, else the whole match) and its offset in the searched text. */
@@ -548,6 +735,9 @@ function place(m: RegExpExecArray): [string, number] | undefined {
 function matched(m: RegExpExecArray): string {
   return m.groups?.[WHOLE] ?? m[0];
 }
+
+/** How much of the line before a secret's end `quietAfter` sees: a name, its assignment and the value. */
+const QUIET_REACH = 1_000;
 
 /**
  * The checks every candidate takes: entropy, hard negatives, the over-long-line rule, validate;
@@ -613,14 +803,15 @@ interface Joined {
   starts: number[];
 }
 
-function join(lines: readonly AddedLine[], from: number): Joined {
+function join(source: LineSource, from: number): Joined {
   const starts: number[] = [];
   const parts: string[] = [];
   let length = 0;
-  for (let at = from; at < lines.length && at < from + MULTI_LINE_MAX_LINES && length < MULTI_LINE_MAX_CHARS; at++) {
+  for (let at = from; at < source.count && at < from + MULTI_LINE_MAX_LINES && length < MULTI_LINE_MAX_CHARS; at++) {
+    const text = source.text(at);
     starts.push(length);
-    parts.push(lines[at]!.text);
-    length += lines[at]!.text.length + 1;
+    parts.push(text);
+    length += text.length + 1;
   }
   return { text: parts.join('\n'), starts };
 }
@@ -696,6 +887,7 @@ function spans(outer: Candidate, inner: Candidate): { contains: boolean; overlap
  * access key beside an AWS key id), overlapping it.
  */
 function dedupe(candidates: Candidate[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
   const byRule = new Map<string, Candidate>();
   for (const found of candidates) {
     const key = `${found.compiled.rule.id}\u0000${found.at}\u0000${found.start}`;
@@ -720,9 +912,8 @@ function dedupe(candidates: Candidate[]): Candidate[] {
     .sort((a, b) => a.at - b.at || a.start - b.start || a.compiled.index - b.compiled.index);
 }
 
-function toMatch(found: Candidate, lines: readonly AddedLine[]): RuleMatch {
-  const line = lines[found.at]!;
-  const match: RuleMatch = { rule: found.compiled.rule, file: line.file, line: line.line, column: found.start + 1, secret: found.secret };
+function toMatch(found: Candidate, source: LineSource): RuleMatch {
+  const match: RuleMatch = { rule: found.compiled.rule, file: source.file(found.at), line: source.line(found.at), column: found.start + 1, secret: found.secret };
   if (found.parts) match.parts = found.parts;
   return match;
 }

@@ -10,9 +10,12 @@ export type NegativeKind = 'placeholder' | 'reference' | 'integrity-hash' | 'dat
 
 // ── placeholders ────────────────────────────────────────────────────────────────────────────────
 
-/** Words no real token contains (a random 40-character token holds one by chance ~1 in 25,000). */
+/**
+ * Words no real token contains (a random 40-character token holds one by chance ~1 in 25,000),
+ * and hex-speak that fills docs and tests (`deadbeef`, `cafebabe`: ~1 in 10^8 in random hex).
+ */
 const PLACEHOLDER_TEXT =
-  /your|[_-]here\b|chang(?:e[_-]?me|eit)|placeholder|redacted|example|dummy|sample|fake|not[_-]?real|insert[_-]?(?:key|token|secret|here)|replace[_-]?(?:me|with|this)|<[^<>]{1,80}>|\*{3,}|\.{3,}|…|•{3,}/i;
+  /your|[_-]here\b|chang(?:e[_-]?me|eit)|placeholder|redacted|example|dummy|sample|fake|not[_-]?real|insert[_-]?(?:key|token|secret|here)|replace[_-]?(?:me|with|this)|deadbeef|cafebabe|feedface|baadf00d|deadc0de|<[^<>]{1,80}>|\*{3,}|\.{3,}|…|•{3,}/i;
 
 /** Whole values that say "a secret goes here". */
 const PLACEHOLDER_VALUES = new Set([
@@ -159,12 +162,16 @@ const NOT_SECRETS = [
   /^(?:new[ \t]+|await[ \t]+)?[\w$.?!]+\(.*\)$/s, // a call: getSecret(), ENC(…), this.auth?.token()
   /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/, // a path
   /:\/\//, // a URL
+  /^data:[a-z]+\/[\w.+-]+$/i, // a data URI's MIME type (`data:image/png`, where `;base64,` ends an unquoted value)
   /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|json|ya?ml|txt|env|properties|conf|cfg|ini|toml|xml)$/i, // a file name
   /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/, // an e-mail address
   /^sha(?:1|256|384|512):[0-9a-f]{16,}$/i, // a digest
   /^\$(?:2[abxy]?|argon2[a-z]*|[156])\$/, // a password hash (bcrypt, argon2, crypt)
   /^eyJ[\w-]*\.[\w-]*\.[\w-]*=*$/, // a JWT: the jwt rule judges it
-  /^(?:pk_(?:live|test)_|pk\.eyJ)/, // a publishable key (Stripe pk_, Mapbox pk.): public by design
+  // a key public by design: Stripe's publishable pk_, Mapbox's pk., Midtrans' client key, Plaid's
+  // link and public tokens (handed to the browser, exchanged server-side)
+  /^(?:pk_(?:live|test)_|pk\.eyJ|(?:SB-)?Mid-client-|(?:link|public)-(?:sandbox|development|production)-)/,
+  /(.)\1{7}/, // a run of eight of one character (`BBBBBBBBBB`): made up, not random (~1 in 10^12 a place)
 ];
 
 // ── code: identifiers, member paths, calls ──────────────────────────────────────────────────────

@@ -9,10 +9,10 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Finding } from '../run/result.js';
-import { addedHunks, lineBatches, linesOf, RunChunker, type AddedHunk, type NotScanned } from './diff.js';
+import { ByteHunk, diffBatches, DiffReader, type AddedHunk, type NotScanned } from './diff.js';
 import { shannonEntropy } from './entropy.js';
 import { fingerprint } from './fingerprint.js';
-import { createMatcher } from './matcher.js';
+import { createMatcher, type Matcher } from './matcher.js';
 import { redactedPreview } from './redact-preview.js';
 import { excludeMatcher, Suppressor, type SuppressOptions, type SuppressReason } from './suppress.js';
 import type { AddedLine, Rule, RuleMatch } from './types.js';
@@ -94,7 +94,10 @@ export interface ScanResult {
 /** Scans the added lines of a unified diff (a string, a stream, or chunks of it). */
 export async function scanDiff(input: string | Readable | AsyncIterable<string | Uint8Array>, options: ScanOptions): Promise<ScanResult> {
   const report = { notScanned: [] as NotScanned[] };
-  return scanHunks(addedHunks(lineBatches(input), report), options, report.notScanned);
+  const scan = new Scan(options, report.notScanned);
+  // Each batch is scanned before the next is read: the reader may fill its buffers again.
+  for await (const batch of diffBatches(input, report, { reuseBuffers: true })) for (const hunk of batch) scan.add(hunk);
+  return scan.result();
 }
 
 /**
@@ -112,40 +115,96 @@ export async function scanFiles(paths: readonly string[], options: ScanOptions &
 
 /** The scan of added lines, from whatever reader yields them. */
 export async function scanHunks(hunks: AsyncIterable<AddedHunk>, options: ScanOptions, notScanned: NotScanned[] = []): Promise<ScanResult> {
-  const disabled = new Set(options.disableRules ?? []);
-  const matcher = createMatcher(options.rules.filter((rule) => !disabled.has(rule.id)));
-  const configured = new ConfiguredSecretFinder(disabled.has(CONFIGURED_SECRET) ? [] : (options.configuredSecrets ?? []));
-  const isExcluded = excludeMatcher(options.exclude ?? []);
-  const suppressor = new Suppressor(options);
-  const files = new Set<string>();
-  const excluded = new Set<string>();
-  const findings: ScanFinding[] = [];
-  let addedLines = 0;
-  let previous: { file: string; keys: Set<string> } | undefined;
+  const scan = new Scan(options, notScanned);
+  for await (const hunk of hunks) scan.add(hunk);
+  return scan.result();
+}
 
-  for await (const hunk of hunks) {
-    if (excluded.has(hunk.file) || isExcluded(hunk.file)) {
-      excluded.add(hunk.file);
-      continue;
+/** A scan under way: chunks of added lines in, findings and counts out. */
+class Scan {
+  private readonly matcher: Matcher;
+  private readonly configured: ConfiguredSecretFinder;
+  private readonly isExcluded: (file: string) => boolean;
+  private readonly suppressor: Suppressor;
+  private readonly files = new Set<string>();
+  private readonly excluded = new Set<string>();
+  private readonly findings: ScanFinding[] = [];
+  private addedLines = 0;
+  /** What the chunk before found, by file: a chunk after a cut repeats the last lines of the one before. */
+  private previous: { file: string; keys: Set<string> } | undefined;
+
+  constructor(
+    options: ScanOptions,
+    private readonly notScanned: NotScanned[],
+  ) {
+    const disabled = new Set(options.disableRules ?? []);
+    this.matcher = matcherFor(options.rules, disabled);
+    this.configured = new ConfiguredSecretFinder(disabled.has(CONFIGURED_SECRET) ? [] : (options.configuredSecrets ?? []));
+    this.isExcluded = excludeMatcher(options.exclude ?? []);
+    this.suppressor = new Suppressor(options);
+  }
+
+  add(hunk: AddedHunk): void {
+    if (this.excluded.has(hunk.file) || this.isExcluded(hunk.file)) {
+      this.excluded.add(hunk.file);
+      return;
     }
     const overlap = hunk.overlap ?? 0;
-    files.add(hunk.file);
-    addedLines += hunk.lines.length - overlap;
-    // A chunk after a cut repeats the last lines of the one before: what was found there is not new.
-    const seen = overlap > 0 && previous?.file === hunk.file ? previous.keys : undefined;
-    const matches = matcher.scan(hunk.lines);
-    previous = { file: hunk.file, keys: new Set(matches.map(matchKey)) };
-    const fresh = matches.filter((m) => !seen?.has(matchKey(m)));
-    for (const candidate of merge(fresh, configured.find(hunk.lines.slice(overlap)))) {
+    // A chunk of the diff's bytes is read as bytes: its lines are decoded only where a rule looks.
+    const bytes = hunk instanceof ByteHunk ? hunk : undefined;
+    this.files.add(hunk.file);
+    this.addedLines += (bytes ? bytes.count : hunk.lines.length) - overlap;
+    const seen = overlap > 0 && this.previous?.file === hunk.file ? this.previous.keys : undefined;
+    const matches = bytes ? this.matcher.scanHunk(bytes) : this.matcher.scan(hunk.lines);
+    this.previous = matches.length === 0 && !seen ? NOTHING_SEEN : { file: hunk.file, keys: new Set(matches.map(matchKey)) };
+    const fresh = seen ? matches.filter((m) => !seen.has(matchKey(m))) : matches;
+    const values = this.configured.empty ? [] : bytes ? this.configured.findInBytes(bytes, overlap) : this.configured.find(hunk.lines.slice(overlap));
+    if (fresh.length === 0 && values.length === 0) return;
+    const first = bytes ? bytes.firstLine : hunk.lines[0]!.line;
+    const lineText = (line: number) => (bytes ? (line - first < bytes.count ? bytes.text(line - first) : '') : (hunk.lines[line - first]?.text ?? ''));
+    for (const candidate of merge(fresh, values)) {
       const finding = toFinding(candidate);
-      const first = hunk.lines[0]!.line;
-      if (!suppressor.check(finding, hunk.lines[finding.line - first]?.text ?? '')) findings.push(finding);
+      if (!this.suppressor.check(finding, lineText(finding.line))) this.findings.push(finding);
     }
   }
-  return {
-    findings,
-    stats: { files: files.size, addedLines, suppressed: suppressor.total, suppressedBy: { ...suppressor.counts }, excluded: excluded.size, notScanned },
-  };
+
+  result(): ScanResult {
+    const { suppressor } = this;
+    return {
+      findings: this.findings,
+      stats: {
+        files: this.files.size,
+        addedLines: this.addedLines,
+        suppressed: suppressor.total,
+        suppressedBy: { ...suppressor.counts },
+        excluded: this.excluded.size,
+        notScanned: this.notScanned,
+      },
+    };
+  }
+}
+
+/** `previous` after a chunk that found nothing: no file, no keys. */
+const NOTHING_SEEN = { file: '', keys: new Set<string>() };
+
+/**
+ * The matcher for a rule set less the disabled rules, compiled once per set: a scan of many diffs
+ * (or of the same rules again) does not compile 300 patterns and the keyword automaton each time.
+ */
+const MATCHERS = new WeakMap<readonly Rule[], Array<{ rules: Rule[]; disabled: string; matcher: Matcher }>>();
+
+function matcherFor(rules: readonly Rule[], disabled: ReadonlySet<string>): Matcher {
+  const enabled = rules.filter((rule) => !disabled.has(rule.id));
+  const key = [...disabled].sort().join('\0');
+  let cached = MATCHERS.get(rules);
+  if (!cached) MATCHERS.set(rules, (cached = []));
+  // The same rules, one by one: an array changed in place is a new rule set.
+  const hit = cached.find((entry) => entry.disabled === key && entry.rules.length === enabled.length && entry.rules.every((rule, i) => rule === enabled[i]));
+  if (hit) return hit.matcher;
+  const matcher = createMatcher(enabled);
+  cached.push({ rules: enabled, disabled: key, matcher });
+  if (cached.length > 4) cached.shift();
+  return matcher;
 }
 
 function matchKey(m: RuleMatch): string {
@@ -236,9 +295,39 @@ class ConfiguredSecretFinder {
     }
   }
 
+  /** No values to look for. */
+  get empty(): boolean {
+    return this.byPrefix.size === 0 && this.byHash.size === 0;
+  }
+
   find(lines: readonly AddedLine[]): ConfiguredMatch[] {
-    if (this.byPrefix.size === 0 && this.byHash.size === 0) return [];
+    if (this.empty) return [];
     return lines.flatMap((line) => [...this.findByPrefix(line), ...this.findByWords(line)]);
+  }
+
+  /**
+   * The same for a chunk of the diff's bytes, lines `from` on: only the lines whose bytes hold a
+   * value's first characters are decoded (a native search of the bytes for each). Values known by
+   * their hash alone need every line's words: then every line is.
+   */
+  findInBytes(hunk: ByteHunk, from: number): ConfiguredMatch[] {
+    if (this.empty) return [];
+    const asciiPrefixes = [...this.byPrefix.keys()].every((prefix) => !/[\u0080-\uffff]/.test(prefix));
+    if (this.byHash.size > 0 || !asciiPrefixes) return this.find(hunk.lines.slice(from));
+    const { block, first, count } = hunk;
+    const starts = block.lineStarts;
+    const ends = block.lineEnds;
+    const lines = new Set<number>();
+    for (const prefix of this.byPrefix.keys()) {
+      const needle = Buffer.from(prefix, 'latin1');
+      const end = ends[first + count - 1]!;
+      let line = first + from;
+      for (let at = block.bytes.indexOf(needle, starts[line]!); at !== -1 && at + needle.length <= end; at = block.bytes.indexOf(needle, at + 1)) {
+        while (ends[line]! < at + needle.length) line++;
+        if (at >= starts[line]!) lines.add(line - first);
+      }
+    }
+    return [...lines].sort((a, b) => a - b).flatMap((i) => this.findByPrefix({ file: hunk.file, line: hunk.firstLine + i, text: hunk.text(i) }));
   }
 
   private findByPrefix({ file, line, text }: AddedLine): ConfiguredMatch[] {
@@ -285,8 +374,8 @@ async function* fileHunks(
   for await (const file of walk(paths, cwd, excluded, notScanned, skipped)) {
     const stream = createReadStream(path.resolve(cwd, file));
     const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-    const chunker = new RunChunker();
-    let line = 0;
+    // Each chunk is scanned before the next is read (see `scanHunks`): buffers may be filled again.
+    const reader = DiffReader.forFile(file, { reuseBuffers: true });
     try {
       const first = await chunks.next();
       if (first.done) continue;
@@ -294,27 +383,25 @@ async function* fileHunks(
         notScanned.push({ file, reason: BINARY });
         continue;
       }
-      for await (const text of linesOf(resume(first.value, chunks))) {
-        const ready = chunker.add({ file, line: ++line, text });
-        if (ready) yield ready;
+      reader.push(first.value);
+      yield* reader.take();
+      for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+        reader.push(next.value);
+        yield* reader.take();
       }
+      reader.finish();
     } catch (error) {
-      notScanned.push({ file, reason: `cannot read${line > 0 ? ` past line ${line}` : ''}: ${errorCode(error)}` });
+      notScanned.push({ file, reason: `cannot read${reader.linesRead > 0 ? ` past line ${reader.linesRead}` : ''}: ${errorCode(error)}` });
+      reader.abort();
     } finally {
       stream.destroy();
     }
-    const last = chunker.end();
-    if (last) yield last;
+    yield* reader.take();
   }
 }
 
 function errorCode(error: unknown): string {
   return (error as { code?: string }).code ?? String(error);
-}
-
-async function* resume(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  yield first;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
 /**

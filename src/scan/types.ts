@@ -26,6 +26,12 @@ export interface Rule {
   /** An offline check the secret must pass (a CRC-32 checksum, a structure): false drops the candidate. */
   validate?: (secret: string) => boolean;
   /**
+   * A check of what stands before the secret on its line (the line up to the secret's end): true
+   * drops the candidate. Run after a match, never inside the pattern, so it costs nothing on the
+   * lines that do not match (a generic rule stays quiet on a value a vendor's rule knows by its name).
+   */
+  quietAfter?: (lineUpToSecretEnd: string) => boolean;
+  /**
    * More parts of the credential to capture near the match for verification (an AWS secret access
    * key beside its key id): named groups of `pattern`, by credential part id.
    */

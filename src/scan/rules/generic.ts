@@ -9,6 +9,9 @@ import type { Rule } from '../types.js';
  * noisiest; the matcher gives them extra negatives (UUIDs, git SHAs, words, identifiers and other
  * code, paths), drops their finding wherever a more specific rule found an overlapping secret, and
  * leaves to a prefixed rule every value that starts with its prefix (`ghp_`, `AKIA`), found or not.
+ * In the rule set (index.ts) they also stay quiet on every vendor's near miss (near-miss.ts): a
+ * value a vendor's rule recognises as its own, by its prefix or signature or by the name it is
+ * given, and refuses (cut short, the wrong case, a checksum that fails).
  *
  * Entropy thresholds, calibrated on random strings (1st percentile): base62 of 16 characters 3.33,
  * 32 hex 3.26, 8-character passwords 2.4 (median 3.0). So: assignments of keys, secrets and tokens
@@ -26,6 +29,15 @@ const UNQUOTED = String.raw`[^\s"'\x60\\,;&(){}\[\]<>|]`;
 
 /** Name suffixes that keep a name about the secret itself (`PASSWORD_PROD`, `apiKey2`, `secret_key_base`). */
 const SUFFIX = String.raw`\d{1,3}|v\d{1,2}|prod|production|dev|development|stag(?:e|ing)|test|qa|uat|live|local|value|val|str|string|raw|plain|b64|base64|default`;
+
+/**
+ * Keys their vendors publish or use only as an identifier, paired with a secret kept elsewhere: a
+ * search-only API key (Algolia's, Typesense's, Meilisearch's: made for the browser; not Azure AI
+ * Search's admin key), a Pusher app key, a Trello API key (the token is the secret), Twitter's API
+ * (consumer) key, a Kraken API key, a Confluent Cloud API key and a Scaleway access key (key ids).
+ * Named so, a value is no leak.
+ */
+const KEY_IDS = String.raw`(?:(?:algolia|typesense|meili(?:search)?)[_.-]?search(?:[_.-]?only)?|search[_.-]?only|twitter|kraken|confluent(?:[_.-]?cloud)?|pusher|trello|scw|scaleway)`;
 
 /**
  * `NAME = VALUE` in the shapes code and config write it: `PASSWORD=…`, `password: "…"`,
@@ -135,6 +147,9 @@ function randomPemBody(block: string): boolean {
     .replace(/[^A-Za-z0-9+/]/g, '');
   return body.length >= 50 && /\d/.test(body) && /[a-z]/.test(body) && /[A-Z]/.test(body) && shannonEntropy(body) >= 4.2;
 }
+
+/** A host of RFC 2606's, reserved for documentation. */
+const DOCS_HOST = String.raw`\bexample\.(?:com|org|net)\b`;
 
 const PEM_LABEL = String.raw`(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----`;
 
@@ -408,6 +423,9 @@ const AS_WRITTEN: readonly Rule[] = [
         'pass: matchResult?.pass ?? false,',
         'const pass = !this.result.issues || this.result.issues.length === 0;',
         'def timeit(stmt="pass", setup="pass", timer=default_timer, number=default_number, globals=None):',
+        // references and filler of other shapes
+        '  password: process.env.DB_PASSWORD,',
+        'DB_PASSWORD=xxxxxxxxxxxx',
       ],
     },
   },
@@ -416,7 +434,7 @@ const AS_WRITTEN: readonly Rule[] = [
     description: 'An API key assigned in code or config (api_key = "…", "apiKey": "…", X-Api-Key: …)',
     keywords: ['key'],
     pattern: assignment(
-      String.raw`key(?<=(?<!(?:public|publishable|pub|site|browser|web|frontend|recaptcha|vapid)[_.-]?)(?:api|access|app|auth|client|master|service|subscription|licen[cs]e|encryption|signing|private|admin|server|consumer)[_.-]?key)`,
+      String.raw`key(?<=(?<!(?:public|publishable|pub|site|browser|web|frontend|recaptcha|vapid)[_.-]?)(?<!${KEY_IDS}[_.-]?)(?:api|access|app|auth|client|master|service|subscription|licen[cs]e|encryption|signing|private|admin|server|consumer)[_.-]?key)`,
       `${SUFFIX}|secret|token`,
       16,
       256,
@@ -445,6 +463,16 @@ const AS_WRITTEN: readonly Rule[] = [
         // a provider's prefix whose rule refused the value (too short for a Google API key)
         'api_key = "AIzaQ7mK2pX9wL4tR8vN3bJ6"',
         'ACME_API_KEY=AKIAQ7MK2PX9WL4TR8V',
+        // references, placeholders, hashes and minified code
+        '  api_key: ${{ secrets.ACME_API_KEY }}',
+        'api_key = os.environ["ACME_API_KEY"]',
+        'ACME_API_KEY=<YOUR_API_KEY>',
+        'ACME_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxx',
+        '"apiKey": "3f786850e387550fdab836ed7e6dc881de23001b",',
+        'var t={apiKey:n.apiKey,accessKey:r.accessKey||"",authKey:o(e)};function o(e){return e.appKey}',
+        // public or an identifier by its vendor's word: a search-only key, a consumer key (the key id)
+        'TYPESENSE_SEARCH_ONLY_API_KEY=8hT3kQ9mZ2xW7pL4vN6rB1cJ5dF0gS',
+        'TWITTER_CONSUMER_KEY=FAjwZcLJCP3cSD9tFcIcvlHVW',
       ],
     },
   },
@@ -478,6 +506,12 @@ const AS_WRITTEN: readonly Rule[] = [
         // a provider's prefix whose rule refused the value (a Stripe key cut short, an npm token without its checksum)
         'client_secret = "sk_live_Q7mK2pX9wL4t"',
         'secret_key: npm_Q7mK2pX9wL4tR8vN3bJ6cH1dK5fG0hS2jA4lZ6x',
+        // references, placeholders, images
+        '  clientSecret: process.env.ACME_CLIENT_SECRET,',
+        "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
+        'CLIENT_SECRET=<YOUR_CLIENT_SECRET>',
+        'WEBHOOK_SECRET=xxxxxxxxxxxxxxxxxxxxxxxx',
+        '"secretIcon": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGXRFWHRTb2Z0d2FyZQ",',
       ],
     },
   },
@@ -485,8 +519,10 @@ const AS_WRITTEN: readonly Rule[] = [
     id: 'generic-token',
     description: 'A token assigned in code or config (ACME_TOKEN=…, "access_token": "…", auth_token = …)',
     keywords: ['token'],
+    // Not the tokens of a flow, a page or a parser (csrf, next_page, lexer), nor those made for the
+    // browser: public and link tokens (Plaid's), client tokens (Paddle's, Braintree's, Datadog RUM's).
     pattern: assignment(
-      String.raw`token(?<!(?:csrf|xsrf|forgery|next|prev|previous|page|pagination|continuation|sync|cancel|cancellation|device|push|fcm|apns|form|request|resume|end|start|max|min|id|lexer|parser|syntax|reset|verification|confirm|confirmation|invite|invitation|magic|unsubscribe|captcha|turnstile|fake|dummy|test|sample|example|mock)[_.-]?token)`,
+      String.raw`token(?<!(?:csrf|xsrf|forgery|next|prev|previous|page|pagination|continuation|sync|cancel|cancellation|device|push|fcm|apns|form|request|resume|end|start|max|min|id|lexer|parser|syntax|reset|verification|confirm|confirmation|invite|invitation|magic|unsubscribe|captcha|turnstile|public|link|client|fake|dummy|test|sample|example|mock)[_.-]?token)`,
       `${SUFFIX}|secret|key`,
       16,
       512,
@@ -515,6 +551,15 @@ const AS_WRITTEN: readonly Rule[] = [
         'GITLAB_TOKEN=glpat-Q7mK2pX9wL4tR8v',
         'SLACK_TOKEN=xoxb-Q7mK2pX9wL4tR8vN3bJ6cH1d',
         '"access_token": "2YotnFZFEjr1zCsicMWpAA",',
+        // references, placeholders, ids and hashes
+        '  accessToken: process.env.ACME_ACCESS_TOKEN,',
+        'token = os.environ.get("ACME_TOKEN")',
+        'ACME_TOKEN=<YOUR_TOKEN>',
+        'ACME_TOKEN=changeme',
+        'auth_token: 7f1c8a7e-3b5d-4e2a-9c1f-6b8d2e4a0c3f',
+        'token_integrity = "sha512-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8rZnJlZA=="',
+        // a token made for the browser, by its name
+        'DD_CLIENT_TOKEN=pub3c5e8f0a9b7d6c4e2f1a0b9c8d7e6f5a',
       ],
     },
   },
@@ -544,7 +589,11 @@ const AS_WRITTEN: readonly Rule[] = [
     id: 'bearer-token',
     description: 'A Bearer token written into code (Authorization: Bearer <token>)',
     keywords: ['bearer'],
-    pattern: /\bbearer[ \t]{1,3}(?<secret>[A-Za-z0-9][A-Za-z0-9._~+/-]{15,2047}={0,2})(?![A-Za-z0-9._~+/=-])/i,
+    // Not on a line that calls a documentation host (RFC 2606's example.com/.org/.net): a docs sample.
+    pattern: new RegExp(
+      String.raw`\bbearer(?<!${DOCS_HOST}[^\n]{0,300}bearer)[ \t]{1,3}(?<secret>[A-Za-z0-9][A-Za-z0-9._~+/-]{15,2047}={0,2})(?![A-Za-z0-9._~+/=-])(?![^\n]{0,300}${DOCS_HOST})`,
+      'i',
+    ),
     entropy: 3.3,
     // An opaque token mixes letters and digits; a JWT must pass the jwt rule's checks.
     validate: (token) => /\d/.test(token) && /[A-Za-z]/.test(token) && (/^eyJ[\w-]*\.[\w-]*\.[\w-]*=*$/.test(token) ? privateJwt(token) : true),
@@ -559,6 +608,10 @@ const AS_WRITTEN: readonly Rule[] = [
         'Authorization: Bearer YOUR_ACCESS_TOKEN_HERE',
         '"token_type": "Bearer",',
         'Authorization: Bearer <token>',
+        "  -H 'Authorization: Bearer ${{ secrets.API_TOKEN }}'",
+        'headers: { Authorization: `Bearer ${process.env.API_TOKEN}` },',
+        // a documentation host's sample
+        'fetch("https://example.org/api/orders", { headers: { Authorization: "Bearer 9fT2kLm8Qw3Zx7Rp4Vn6Bc1Hd5Gj0Ks" } })',
         'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
       ],
     },
@@ -581,6 +634,9 @@ const AS_WRITTEN: readonly Rule[] = [
         '//registry.npmjs.org/:_authToken=NPM_TOKEN_HERE',
         '  npmAuthToken: "${NPM_AUTH_TOKEN}"',
         '//registry.npmjs.org/:_authToken=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+        'echo "//registry.npmjs.org/:_authToken=${{ secrets.NPM_TOKEN }}" >> ~/.npmrc',
+        // a GitHub token whose checksum fails (GitHub Packages' registry): github-pat's near miss
+        '//npm.pkg.github.com/:_authToken=ghp_Q7mK2pX9wL4tR8vN3bJ6cH1dK5fG0hS2jA4l',
       ],
     },
   },
@@ -647,6 +703,13 @@ const AS_WRITTEN: readonly Rule[] = [
     },
   },
 ];
+
+/**
+ * The rules that take any value by its name or its header (`api_key = …`, `Bearer …`,
+ * `_authToken=…`): they stay quiet on a vendor's near miss (near-miss.ts), which the vendor's own
+ * rule judges better.
+ */
+export const QUIET_ON_NEAR_MISSES: ReadonlySet<string> = new Set(['generic-password', 'generic-api-key', 'generic-secret', 'generic-token', 'bearer-token', 'npmrc-auth-token']);
 
 function unbroken(example: string): string {
   return example.replaceAll(' ~ ', '');

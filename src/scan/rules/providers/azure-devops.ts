@@ -7,6 +7,8 @@ import { ASSIGN, shape } from './kit.js';
 
 const PAT = 'cl95sMZZmZ4dXWMwZaGBP2f6pPSfOYpzEhICEkfo53cAFY6XycTva03ZlwPqgLjOYpqC5CM4RCKlAZDOl9Ee';
 const LEGACY = 'gezgd44mwhymmranckydgult6xx3iqzlpolk5lzr76vpfruvt25k';
+/** The same format as Azure's other "common annotated" keys (JQQJ99 …), with the AZDO service tag. */
+const ANNOTATED_PAT = 'HVDiR6HraTkhJRm2aIFuW7LK66gwwzT7L38VJYzuMeZvuE1LgV8xJQQJ99BCRIbrNKN1TFtfAAAAAZDOn8Ek';
 
 const LEGACY_SHAPE = /^(?=[a-z]*[2-7])[a-z2-7]{52}$/;
 
@@ -19,7 +21,12 @@ export const AZURE_DEVOPS_RULES: readonly Rule[] = [
     pattern: /(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9+/=_-])/,
     entropy: 4,
     examples: {
-      positive: [`AZURE_DEVOPS_EXT_PAT=${PAT}`, `git clone https://build:${PAT}@dev.azure.com/fabrikam/app/_git/app`],
+      positive: [
+        `AZURE_DEVOPS_EXT_PAT=${PAT}`,
+        `git clone https://build:${PAT}@dev.azure.com/fabrikam/app/_git/app`,
+        // azure-annotated-key leaves this service tag to this rule
+        `AZURE_DEVOPS_PAT=${ANNOTATED_PAT}`,
+      ],
       negative: [`AZURE_DEVOPS_EXT_PAT=${'A'.repeat(76)}AZDO${'A'.repeat(4)}`, `blob: "${PAT}${PAT}"`, 'AZURE_DEVOPS_EXT_PAT: $(System.AccessToken)'],
     },
   },

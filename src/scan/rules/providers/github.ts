@@ -34,8 +34,8 @@ function checksummed(id: string, prefix: string, description: string, positive: 
   };
 }
 
-/** GITHUB_TOKEN, GH_TOKEN, github_pat, HOMEBREW_GITHUB_API_TOKEN, github-oauth-token, GH_ENTERPRISE_TOKEN … */
-const TOKEN_NAME = String.raw`(?:github|(?<![a-z0-9])gh)[\w.-]{0,20}?(?:token|pat)`;
+/** GITHUB_TOKEN, GH_TOKEN, ghToken, github_pat, HOMEBREW_GITHUB_API_TOKEN, github-oauth-token, GH_ENTERPRISE_TOKEN … (`gh` as a word of its own) */
+const TOKEN_NAME = String.raw`(?:github|(?<![a-z0-9])gh(?:[_.-]|(?=token|pat)))[\w.-]{0,20}?(?:token|pat)`;
 
 export const GITHUB_RULES: readonly Rule[] = [
   checksummed(
@@ -112,7 +112,7 @@ export const GITHUB_RULES: readonly Rule[] = [
     id: 'github-legacy-token',
     provider: 'github',
     description: 'GitHub token of the pre-2021 shape (40 hex), by its name',
-    keywords: ['github', 'gh'],
+    keywords: ['github', 'gh_', 'gh-', 'gh.', 'ghtoken', 'ghpat'],
     pattern: new RegExp(String.raw`${TOKEN_NAME}${ASSIGN}(?<secret>[0-9a-f]{40})(?![a-z0-9_-])`, 'i'),
     entropy: 3,
     validate: shape(/^[0-9a-f]{40}$/),

@@ -31,7 +31,13 @@ export const STRIPE_RULES: readonly Rule[] = [
     'stripe-live-secret-key',
     'sk_live_',
     'Stripe live secret key (sk_live_…)',
-    [`STRIPE_SECRET_KEY=${SECRET_LIVE}`, `Stripe.api_key = "${SECRET_LIVE_SHORT}"`, `const stripe = require('stripe')('${SECRET_LIVE}');`],
+    [
+      `STRIPE_SECRET_KEY=${SECRET_LIVE}`,
+      `Stripe.api_key = "${SECRET_LIVE_SHORT}"`,
+      `const stripe = require('stripe')('${SECRET_LIVE}');`,
+      // the 24-character form, where elevenlabs-api-key (sk_ + hex) leaves it to this rule
+      `STRIPE_SECRET_KEY=${SECRET_LIVE_SHORT}`,
+    ],
     ['STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx', 'const stripe = require("stripe")(process.env.STRIPE_SECRET_KEY);', 'STRIPE_SECRET_KEY=sk_live_...', `nonMatchingToken := "task_live_${SECRET_LIVE.slice(8, 38)}"`],
   ),
   stripeRule(

@@ -10,8 +10,9 @@ export const ASANA_RULES: readonly Rule[] = [
   {
     id: 'asana-personal-access-token',
     description: 'Asana personal access token (1/…:… or 2/…/…:…)',
-    keywords: ['1/', '2/'],
-    pattern: /(?<![\w/.:-])[12]\/\d{13,19}(?:\/\d{13,19})?:[a-f0-9]{32}(?![\w-])/,
+    // The version and the user gid's first digit (a gid has no leading zero): `1/` alone is in every `/v1/` path.
+    keywords: ['1/1', '1/2', '1/3', '1/4', '1/5', '1/6', '1/7', '1/8', '1/9', '2/1', '2/2', '2/3', '2/4', '2/5', '2/6', '2/7', '2/8', '2/9'],
+    pattern: /(?<![\w/.:-])[12]\/[1-9]\d{12,18}(?:\/\d{13,19})?:[a-f0-9]{32}(?![\w-])/,
     entropy: 3,
     examples: {
       positive: [

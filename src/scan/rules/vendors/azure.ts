@@ -29,6 +29,8 @@ export const AZURE_RULES: readonly Rule[] = [
       positive: [
         `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=contosodata01;AccountKey=${fake.b64(76)}+ASt${fake.b64(5)}g==;EndpointSuffix=core.windows.net"`,
         `  storage_account_key: "${fake.b64(76)}+ASt${fake.b64(5)}Q=="`,
+        // in a connection string, where azure-storage-key-legacy leaves an identifiable key to this rule
+        `AccountKey=${fake.b64(76)}+ASt${fake.b64(5)}A==;EndpointSuffix=core.windows.net`,
       ],
       negative: [
         'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
@@ -55,7 +57,7 @@ export const AZURE_RULES: readonly Rule[] = [
         'UseDevelopmentStorage=true;DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
         'AccountKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx==',
         'azure_storage_account_key = os.environ["AZURE_STORAGE_ACCOUNT_KEY"]',
-        `AccountKey=${fake.b64(76)}+ASt${fake.b64(5)}A==;EndpointSuffix=core.windows.net`,
+        // (an identifiable +ASt key is azure-storage-account-key's: one of its positive examples)
         `AccountKey=${fake.b64(60)}==;`,
       ],
     },
@@ -79,7 +81,8 @@ export const AZURE_RULES: readonly Rule[] = [
   {
     id: 'azure-ad-client-secret',
     description: 'Microsoft Entra ID (Azure AD) application client secret',
-    keywords: ['q~'],
+    // The digit before Q~ with it: every secret holds one of these (Q~ alone is in most minified CSS).
+    keywords: ['0q~', '1q~', '2q~', '3q~', '4q~', '5q~', '6q~', '7q~', '8q~', '9q~'],
     pattern: /(?<![\w~.+/-])(?<secret>[\w~.-]{3}\dQ~[\w~.-]{31,34})(?![\w~.+/-])/,
     entropy: 3,
     examples: {
@@ -103,6 +106,8 @@ export const AZURE_RULES: readonly Rule[] = [
       positive: [
         `curl "https://orders-fn.azurewebsites.net/api/ingest?code=${fake.alnum(44)}AzFu${fake.alnum(5)}Q=="`,
         `"x-functions-key": "${fake.alnum(44)}AzFu${fake.alnum(5)}g=="`,
+        // in a function URL, where azure-function-key-legacy leaves an identifiable key to this rule
+        `ORDERS_WEBHOOK=https://orders-fn.azurewebsites.net/api/ingest?code=${fake.alnum(44)}AzFu${fake.alnum(5)}Q==`,
       ],
       negative: [
         'curl "https://orders-fn.azurewebsites.net/api/ingest?code=${FUNCTION_KEY}"',
@@ -125,7 +130,7 @@ export const AZURE_RULES: readonly Rule[] = [
       negative: [
         'ORDERS_WEBHOOK=https://orders-fn.azurewebsites.net/api/ingest?code=${FUNCTION_KEY}',
         'https://orders-fn.azurewebsites.net/api/ingest?code=<function-key>',
-        `ORDERS_WEBHOOK=https://orders-fn.azurewebsites.net/api/ingest?code=${fake.alnum(44)}AzFu${fake.alnum(5)}Q==`,
+        // (an identifiable AzFu key is azure-function-key's: one of its positive examples)
       ],
     },
   },
@@ -175,7 +180,7 @@ export const AZURE_RULES: readonly Rule[] = [
       negative: [
         'Endpoint=sb://legacy-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={SharedAccessKey}',
         'SharedAccessKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=',
-        `SharedAccessKey=${fake.b64(33)}AIoTB${fake.b64(5)}=`,
+        // (an identifiable AIoT key is azure-iot-key's: one of its positive examples)
       ],
     },
   },
@@ -188,6 +193,8 @@ export const AZURE_RULES: readonly Rule[] = [
       positive: [
         `IOTHUB_DEVICE_CONNECTION_STRING="HostName=plant-7.azure-devices.net;DeviceId=press-04;SharedAccessKey=${fake.b64(33)}AIoTK${fake.b64(5)}="`,
         `  symmetricKey: ${fake.b64(33)}AIoTA${fake.b64(5)}=`,
+        // in a connection string, where azure-shared-access-key-legacy leaves an identifiable key to this rule
+        `SharedAccessKey=${fake.b64(33)}AIoTB${fake.b64(5)}=`,
       ],
       negative: [
         'IOTHUB_DEVICE_CONNECTION_STRING="HostName=plant-7.azure-devices.net;DeviceId=press-04;SharedAccessKey=${DEVICE_KEY}"',
@@ -286,8 +293,10 @@ export const AZURE_RULES: readonly Rule[] = [
         `"communicationServices": "endpoint=https://notify.communication.azure.com/;accesskey=${fake.alnum(52)}JQQJ99AK${fake.alnum(12)}AAAAAZCS${fake.alnum(4)}"`,
       ],
       negative: [
-        `AZURE_DEVOPS_PAT=${fake.alnum(52)}JQQJ99BC${fake.alnum(12)}AAAAAZDO${fake.alnum(4)}`,
+        // (an AZDO key is azure-devops-pat's: one of its positive examples)
         'AZURE_MAPS_KEY=<subscription key>',
+        // a service tag none of these keys has
+        `AZURE_MAPS_KEY=${fake.alnum(52)}JQQJ99CF${fake.alnum(12)}AAAAAZXX${fake.alnum(4)}`,
       ],
     },
   },

@@ -17,6 +17,8 @@ export const CONTENTFUL_RULES: readonly Rule[] = [
       positive: [
         `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${fake.alnum(43)}`,
         `const client = contentful.createClient({ accessToken: 'CFPAT-${fake.alnum(43)}' });`,
+        // where contentful-api-token leaves a CFPAT- token to this rule
+        `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${fake.alnum(43)}`,
       ],
       negative: [
         "const client = contentful.createClient({ accessToken: process.env.CONTENTFUL_MANAGEMENT_TOKEN });",
@@ -40,7 +42,7 @@ export const CONTENTFUL_RULES: readonly Rule[] = [
       negative: [
         'CONTENTFUL_DELIVERY_TOKEN=${CONTENTFUL_DELIVERY_TOKEN}',
         `CONTENTFUL_SPACE_ID=${fake.lower(12)}`,
-        `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${fake.alnum(43)}`,
+        // (a CFPAT- token is contentful-personal-access-token's: one of its positive examples)
       ],
     },
   },

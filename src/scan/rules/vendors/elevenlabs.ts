@@ -19,7 +19,7 @@ export const ELEVENLABS_RULES: readonly Rule[] = [
       ],
       negative: [
         'curl https://api.elevenlabs.io/v1/voices -H "xi-api-key: $ELEVENLABS_API_KEY"',
-        `STRIPE_SECRET_KEY=sk_live_${fake.alnum(24)}`,
+        // (a Stripe key, sk_live_…, is stripe-live-secret-key's: one of its positive examples)
         `ELEVENLABS_API_KEY=sk_${fake.hex(32)}`,
       ],
     },

@@ -28,8 +28,8 @@ export const FACEBOOK_RULES: readonly Rule[] = [
   {
     id: 'facebook-app-secret',
     description: 'Meta (Facebook) app secret (32 hex, in a Facebook app-secret setting)',
-    keywords: ['facebook', 'fb'],
-    pattern: /(?:facebook|\bfb)[\w.-]{0,20}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{32})(?![\w-])/i,
+    keywords: ['facebook', 'fb_', 'fb-', 'fb.', 'fbapp', 'fbclient', 'fbsecret'],
+    pattern: /(?:facebook|\bfb(?:[_.-]|(?=app|client|secret)))[\w.-]{0,20}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{32})(?![\w-])/i,
     entropy: 3,
     examples: {
       positive: [

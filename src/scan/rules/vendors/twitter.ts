@@ -10,6 +10,9 @@ const bearerShaped = (secret: string): boolean => /%[0-9A-F]{2}/.test(secret) &&
 const bearer = (seed: string): string =>
   `${'A'.repeat(21)}${fake(ALNUM, 4, `${seed}-a`)}${'A'.repeat(8)}${fake(ALNUM, 12, `${seed}-b`)}%2B${fake(ALNUM, 14, `${seed}-c`)}%3D${fake(ALNUM, 50, `${seed}-d`)}`;
 
+/** Twitter's names, and X's where `X_` starts a credential's name (`X_ACCESS_TOKEN`, `x_api_secret`). */
+const X_NAMES = 'twitter|x_(?:access|api|consumer)';
+
 export const TWITTER_RULES: readonly Rule[] = [
   {
     id: 'twitter-bearer-token',
@@ -33,8 +36,8 @@ export const TWITTER_RULES: readonly Rule[] = [
   {
     id: 'twitter-access-token',
     description: 'X (Twitter) user access token (<user id>-<secret>) given to a Twitter/X access-token name',
-    keywords: ['twitter', 'x_'],
-    pattern: assigned('twitter|x_', '[0-9]{6,20}-[A-Za-z0-9]{25,45}', { kind: 'token|access' }),
+    keywords: ['twitter', 'x_access', 'x_api', 'x_consumer'],
+    pattern: assigned(X_NAMES, '[0-9]{6,20}-[A-Za-z0-9]{25,45}', { kind: 'token|access' }),
     entropy: 3.8,
     validate: plausible,
     examples: {
@@ -52,8 +55,8 @@ export const TWITTER_RULES: readonly Rule[] = [
   {
     id: 'twitter-api-secret',
     description: 'X (Twitter) consumer (API key) secret or access-token secret (45–50 characters) given to a Twitter/X secret name',
-    keywords: ['twitter', 'x_'],
-    pattern: assigned('twitter|x_', '[A-Za-z0-9]{45,50}', { kind: 'secret' }),
+    keywords: ['twitter', 'x_access', 'x_api', 'x_consumer'],
+    pattern: assigned(X_NAMES, '[A-Za-z0-9]{45,50}', { kind: 'secret' }),
     entropy: 4.2,
     validate: plausible,
     examples: {

@@ -43,8 +43,8 @@ export const YANDEX_RULES: readonly Rule[] = [
   {
     id: 'yandex-aws-access-token',
     description: 'Yandex Cloud static access key secret (YC + 38 characters) given to a Yandex/YC secret name',
-    keywords: ['yandex', 'yc'],
-    pattern: assigned('yandex|yc', 'YC[A-Za-z0-9_-]{38}', { kind: 'secret|key' }),
+    keywords: ['yandex', 'yc_', 'yc-', 'yc.'],
+    pattern: assigned('yandex|yc[_.-]', 'YC[A-Za-z0-9_-]{38}', { kind: 'secret|key' }),
     entropy: 4,
     validate: plausible,
     examples: {
