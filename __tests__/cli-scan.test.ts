@@ -128,7 +128,7 @@ describe('token-preflight scan', () => {
       severity: 'error',
       redacted: 'tps_…',
     });
-    expect(report.scan).toEqual({ mode: 'diff', files: 2, addedLines: 3, suppressed: 0, suppressedBy: { inline: 0, 'ignore-file': 0, gitleaksignore: 0 }, excluded: 0, notScanned: [] });
+    expect(report.scan).toEqual({ mode: 'diff', source: 'the diff on stdin', files: 2, addedLines: 3, suppressed: 0, suppressedBy: { inline: 0, 'ignore-file': 0, gitleaksignore: 0 }, excluded: 0, notScanned: [] });
   });
 
   it('exits 0 with no findings, listing what it could not scan', async () => {
@@ -168,7 +168,7 @@ describe('token-preflight scan', () => {
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as { findings: Array<{ file: string; line: number; column: number }>; scan: Record<string, unknown> };
     expect(report.findings.map((f) => `${f.file}:${f.line}:${f.column}`)).toEqual(['src/a.ts:2:1', 'src/deep/b.yml:1:4']);
-    expect(report.scan).toMatchObject({ mode: 'files', files: 3, addedLines: 4 });
+    expect(report.scan).toMatchObject({ mode: 'full', files: 3, addedLines: 4 });
   });
 
   it('--staged scans the staged change from anywhere in the work tree, with the ignore files at its top', async () => {
@@ -204,6 +204,7 @@ describe('token-preflight scan', () => {
         message: { text: expect.stringContaining('tps_…') },
         locations: [{ physicalLocation: { artifactLocation: { uri: 'dir%20with%20space/%C3%A4.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, startColumn: 3 } } }],
         partialFingerprints: { 'tokenPreflight/v1': expect.stringMatching(/^test-sentinel:dir with space\/ä\.ts:[0-9a-f]{12}$/) },
+        properties: { verification: 'unverified', verificationReason: 'verification off' },
       },
     ]);
   });
@@ -234,7 +235,7 @@ describe('token-preflight scan', () => {
   it.each([
     [['scan', '--diff', 'missing.diff'], 'token-preflight: cannot read the diff missing.diff: no such file\n'],
     [['scan', 'missing-dir'], 'token-preflight: cannot scan missing-dir: no such file or directory\n'],
-    [['scan', '--diff', '-', '--verify'], 'token-preflight: --verify is not available yet: found secrets are reported unverified; run without --verify.\n'],
+    [['scan', '--staged', '--config', 'missing.yml'], 'token-preflight: git rev-parse --show-toplevel failed: fatal: not a git repository (or any of the parent directories): .git\n'],
   ])('exits 2 when it cannot do what it was asked: %j', async (argv, message) => {
     expect(await cli(argv, workdir(), '')).toEqual({ code: 2, stdout: '', stderr: message });
   });

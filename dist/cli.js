@@ -46947,7 +46947,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 6412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -47537,7 +47537,7 @@ module.exports = {
 const { pipeline } = __nccwpck_require__(7075)
 const { fetching } = __nccwpck_require__(4398)
 const { webidl } = __nccwpck_require__(7879)
-const { EventSourceStream } = __nccwpck_require__(4031)
+const { EventSourceStream } = __nccwpck_require__(6412)
 const { parseMIMEType } = __nccwpck_require__(1900)
 const { createFastMessageEvent } = __nccwpck_require__(5188)
 const { isNetworkError } = __nccwpck_require__(9051)
@@ -72563,7 +72563,7 @@ exports.visitAsync = visitAsync;
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _node_version_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4526);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6491);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7442);
 // node-version.js first: on an older Node it stops the CLI before cli.js (and undici) is loaded.
 
 
@@ -72572,6 +72572,7 @@ process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .runCli */ .a
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
+    stderrIsTTY: process.stderr.isTTY === true,
 });
 
 __webpack_async_result__();
@@ -72579,7 +72580,54 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6491:
+/***/ 4982:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CC: () => (/* binding */ problem),
+/* harmony export */   Mm: () => (/* binding */ ProblemError)
+/* harmony export */ });
+/* unused harmony export PROBLEM_SEVERITY */
+/** Every problem code of the public contract (docs/contract.md), with its fixed severity. */
+const PROBLEM_SEVERITY = {
+    'missing-secret': 'error',
+    invalid: 'error',
+    revoked: 'error',
+    expired: 'error',
+    'expiring-soon': 'warning',
+    'insufficient-scope': 'error',
+    'excess-scope': 'warning',
+    'scopes-unknown': 'warning',
+    'identity-mismatch': 'error',
+    'wrong-mode': 'error',
+    'reused-across-environments': 'error',
+    'previous-still-valid': 'error',
+    'accepts-invalid': 'error',
+    'rate-limited': 'warning',
+    unreachable: 'error',
+    'unexpected-response': 'error',
+    slow: 'warning',
+    'long-lived': 'warning',
+    'nothing-checked': 'warning',
+    'scan-incomplete': 'warning',
+};
+function problem(code, message) {
+    return { code, severity: PROBLEM_SEVERITY[code], message };
+}
+/** A failure that ends one provider call; the engine turns it into a problem of its token. */
+class ProblemError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'ProblemError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 7442:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -72588,14 +72636,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/check/status.js
@@ -72625,77 +72665,4709 @@ function gateFails(verdict, failOn) {
     return verdict === 'fail';
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./lib/sanitize.js
-// Invisible or look-alike characters a terminal or a log viewer would not show as themselves:
-// format characters (bidi overrides and isolates, zero-width spaces and joiners, the BOM, tag
-// characters), lone surrogates, and the Hangul fillers that render as blank letters.
-const INVISIBLE = /[\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]+/gu;
-// Control characters (C0, DEL, C1: ESC, BEL, CR, CSI …), line and paragraph separators, any space.
-const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}\s]+/gu;
+// EXTERNAL MODULE: ./lib/sanitize.js
+var sanitize = __nccwpck_require__(4020);
+// EXTERNAL MODULE: ./lib/providers/registry.js + 54 modules
+var registry = __nccwpck_require__(6473);
+;// CONCATENATED MODULE: ./lib/config/echo.js
+
+// Printable ASCII without quotes, backslashes, backticks, angle brackets or `$`: nothing that could
+// end the quotation, render as Markdown or HTML, or expand in a shell; no control character (ESC)
+// anywhere, no blank at either end.
+// eslint-disable-next-line no-control-regex -- control characters are what it keeps out
+const IDENTIFIER = /^[^\x00-\x20\x7f-\uffff"'`\\<>$|{}](?:[^\x00-\x1f\x7f-\uffff"'`\\<>$|{}]{0,38}[^\x00-\x20\x7f-\uffff"'`\\<>$|{}])?$/;
+// What starts a workflow command (`::error::`, the legacy `##[error]`), wherever it stands.
+const COMMAND = /::|##\[/;
+// A key of the config as it may appear in a key path (`tokens[0].expect.json.$.active`): a short run
+// of letters, digits and `_ . $ - [ ] *`, never a space, a colon or anything that could start a
+// workflow command or a terminal escape.
+const KEY = /^[A-Za-z0-9_$][\w.$*[\]-]{0,62}$/;
+// Prefixes of well-known credential formats, of providers token-preflight has no module for too: a
+// value starting with one is never echoed, however short or plain it looks.
+const SECRET_PREFIX = /^(?:xox[abposrce]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|sk_(?:live|test)_|rk_(?:live|test)_|whsec_|sk-|AKIA|ASIA|AIza|ya29\.|npm_|pypi-|SG\.|shp(?:at|ca|pa|ss)_|dop_v1_|hf_|dapi|xai-|lin_api_|sq0|EAAC|key-)/;
 /**
- * Text from a provider or a config file, made safe to print: one line (no line breaks that could
- * forge a log line or a workflow command), no control characters or terminal escapes (ESC, BEL,
- * CR), no invisible format characters (bidi overrides, zero-width spaces) that could make it read
- * differently from what it is, and bounded.
+ * A value the user wrote, quoted for an error message only when it is shaped like a short
+ * identifier (a provider name, a mode, a number) and not like a token; anything else — a pasted
+ * secret, a line break, a workflow command, terminal escapes — is "(value not shown)".
  */
-function oneLine(text, max = 500) {
-    const flat = text.replace(INVISIBLE, '').replace(BREAKS, ' ').trim();
-    // Cut between whole characters: half a surrogate pair would be an invisible character again.
-    return flat.length > max ? `${flat.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : flat;
+function echo_showValue(value) {
+    const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    if (text === undefined || !IDENTIFIER.test(text) || COMMAND.test(text) || mightBeSecret(text))
+        return '(value not shown)';
+    return `"${text}"`;
 }
 /**
- * A line a CI runner cannot take for a workflow command: the runner reads a line whose first
- * non-blank characters are `::` (or the legacy `##[`) as one, so that start is broken up with a
- * space (`: :`). The rest of the line is left as it is; apply it to whole lines only.
+ * One key of a key path, as written, when it is shaped like a config key; otherwise
+ * "(key not shown)": an unknown key may be a pasted token, a line break or a workflow command.
  */
-function noCommand(line) {
-    return line.replace(/^(\s*)(::|##\[)/, (_, space, start) => `${space}${start[0]} ${start.slice(1)}`);
+function showKey(key) {
+    return KEY.test(key) && !mightBeSecret(key) ? key : '(key not shown)';
 }
-/** `oneLine` that is also never a workflow command: for a line of its own in a log or on a terminal. */
-function safeLine(text, max = 500) {
-    return noCommand(oneLine(text, max));
+/** Whether `key` would be shown as written by `showKey`. */
+function keyShown(key) {
+    return KEY.test(key) && !mightBeSecret(key);
+}
+/**
+ * What to do about a token written into the config under `key` (`secret`, `previous-secret`,
+ * `name`, …): revoke it, and write what belongs there instead.
+ */
+function tokenAdvice(key = 'secret') {
+    const instead = key === 'previous-secret'
+        ? 'write under "previous-secret" the name of the environment variable that holds the token this one replaced'
+        : key === 'secret'
+            ? 'store the new one as a secret, and write the name of its environment variable under "secret"'
+            : `store the new one as a secret, write the name of its environment variable under "secret", and write under "${key}" what belongs there`;
+    return `never write tokens into the config. If it is a real token, revoke it now (it is in the repository history); ${instead}`;
+}
+const TOKEN_ADVICE = tokenAdvice('secret');
+function looksLikeToken(value) {
+    if (registry/* PROVIDERS */.xq.some((provider) => provider.formats?.some((format) => format.test(value))))
+        return true;
+    // Long, mixed-case and with digits: random-looking, unlike a variable name such as RELEASE_BOT_TOKEN.
+    return value.length >= 32 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
+}
+/**
+ * Broader than `looksLikeToken`, for what may be echoed: a known token format or prefix (of any
+ * provider, `xoxb-…` too), or a run of 16 or more letters and digits that mixes both, as random
+ * strings do and names rarely do. Never echoing such a value costs a less precise message at worst.
+ */
+function mightBeSecret(value) {
+    if (looksLikeToken(value) || SECRET_PREFIX.test(value))
+        return true;
+    for (const run of value.match(/[A-Za-z0-9]{16,}/g) ?? []) {
+        if ((run.match(/\d/g)?.length ?? 0) >= 2 && (run.match(/[A-Za-z]/g)?.length ?? 0) >= 2)
+            return true;
+    }
+    return false;
 }
 
-;// CONCATENATED MODULE: ./lib/check/problems.js
-/** Every problem code of the public contract (docs/contract.md), with its fixed severity. */
-const PROBLEM_SEVERITY = {
-    'missing-secret': 'error',
-    invalid: 'error',
-    revoked: 'error',
-    expired: 'error',
-    'expiring-soon': 'warning',
-    'insufficient-scope': 'error',
-    'excess-scope': 'warning',
-    'scopes-unknown': 'warning',
-    'identity-mismatch': 'error',
-    'wrong-mode': 'error',
-    'reused-across-environments': 'error',
-    'previous-still-valid': 'error',
-    'accepts-invalid': 'error',
-    'rate-limited': 'warning',
-    unreachable: 'error',
-    'unexpected-response': 'error',
-    slow: 'warning',
-    'nothing-checked': 'warning',
-};
-function problem(code, message) {
-    return { code, severity: PROBLEM_SEVERITY[code], message };
+// EXTERNAL MODULE: ./lib/providers/endpoint-setting.js
+var endpoint_setting = __nccwpck_require__(9096);
+;// CONCATENATED MODULE: ./lib/config/mint.js
+
+
+
+/** The schema of a `mint:` entry, by its `provider`. */
+function mintSchema() {
+    const variable = (what) => ({ type: 'string', pattern: ENV_NAME, description: `The environment variable holding ${what} (never the value).` });
+    const url = (what) => ({ type: 'string', pattern: '^https://', description: `An https:// URL: ${what}` });
+    const common = {
+        name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Its row in the report; unique among tokens and mint entries.' },
+        export: { type: 'string', pattern: '^(?!GITHUB_|RUNNER_)[A-Za-z_][A-Za-z0-9_]*$', description: 'The environment variable later steps of the job read the minted token from (masked): letters, digits and _, not a GITHUB_ or RUNNER_ name (the runner owns those).' },
+    };
+    const githubApp = {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'provider', 'app-id', 'private-key', 'export'],
+        properties: {
+            ...common,
+            provider: { const: 'github-app' },
+            'app-id': variable("the GitHub App's id (or client id)"),
+            'private-key': variable("the app's private key (PEM)"),
+            owner: { type: 'string', pattern: '^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$', description: "The installation's account; default: the workflow repository's owner." },
+            repositories: { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[A-Za-z0-9._-]+$' }, description: "Narrow the token to these repositories of the owner (names, not owner/name)." },
+            permissions: { type: 'object', additionalProperties: { enum: ['read', 'write', 'admin'] }, propertyNames: { pattern: '^[a-z_]+$' }, description: 'Narrow the token to these permissions, e.g. { contents: read }.' },
+        },
+    };
+    const oauth2 = {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'provider', 'token-url', 'client-id', 'client-secret', 'export'],
+        properties: {
+            ...common,
+            provider: { const: 'oauth2' },
+            'token-url': url('The token endpoint (RFC 6749 §3.2); the client credentials go to this host only.'),
+            'client-id': variable('the client id'),
+            'client-secret': variable('the client secret'),
+            scope: { type: 'string', minLength: 1, description: 'The scope asked for (space-separated).' },
+            'auth-method': { enum: ['client_secret_basic', 'client_secret_post'], description: 'HTTP Basic (client_secret_basic, the default) or in the form (client_secret_post).' },
+            'revocation-url': url('RFC 7009 revocation endpoint: the token is revoked there at the end of the job.'),
+            'introspection-url': url('RFC 7662 introspection endpoint: the minted token is checked there.'),
+        },
+    };
+    return {
+        type: 'array',
+        description: 'Short-lived tokens for the rest of the job: minted, checked, exported masked, revoked in the post step.',
+        items: {
+            type: 'object',
+            required: ['provider'],
+            properties: { provider: { enum: ['github-app', 'oauth2'], description: 'github-app (an installation token) or oauth2 (client credentials).' } },
+            allOf: [
+                { if: { properties: { provider: { const: 'github-app' } }, required: ['provider'] }, then: githubApp },
+                { if: { properties: { provider: { const: 'oauth2' } }, required: ['provider'] }, then: oauth2 },
+            ],
+        },
+    };
 }
-/** A failure that ends one provider call; the engine turns it into a problem of its token. */
-class problems_ProblemError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = 'ProblemError';
+/** The `mint:` entries the schema let through, as specs; what a schema cannot say becomes issues at their lines. */
+function mintSpecs(entries, place, tokenNames, issues) {
+    const specs = [];
+    const names = new Set();
+    const exports = new Set();
+    entries.forEach((value, i) => {
+        if (!value || typeof value !== 'object' || Array.isArray(value))
+            return;
+        const raw = value;
+        const issue = (key, message) => issues.push({ ...place(['mint', i, key]), key: `mint[${i}].${key}`, message });
+        const name = String(raw.name);
+        if (tokenNames.has(name) || names.has(name))
+            issue('name', `duplicate name ${echo_showValue(name)}: a mint entry's name is its row in the report, unique among tokens and mint entries`);
+        names.add(name);
+        const exported = String(raw.export);
+        if (exports.has(exported))
+            issue('export', `${echo_showValue(exported)} is exported by another mint entry too`);
+        exports.add(exported);
+        const source = { file: place(['mint', i]).file, line: place(['mint', i]).line };
+        if (raw.provider === 'github-app') {
+            specs.push({
+                provider: 'github-app', name, export: exported, source,
+                appIdVariable: String(raw['app-id']), privateKeyVariable: String(raw['private-key']),
+                ...(typeof raw.owner === 'string' && { owner: raw.owner }),
+                ...(Array.isArray(raw.repositories) && { repositories: raw.repositories.map(String) }),
+                ...(isMap(raw.permissions) && { permissions: raw.permissions }),
+            });
+        }
+        else if (raw.provider === 'oauth2') {
+            for (const key of ['token-url', 'revocation-url', 'introspection-url']) {
+                const problem = typeof raw[key] === 'string' ? (0,endpoint_setting/* endpointProblem */.$Q)(raw[key]) : undefined;
+                if (problem)
+                    issue(key, problem);
+            }
+            specs.push({
+                provider: 'oauth2', name, export: exported, source,
+                tokenUrl: String(raw['token-url']), clientIdVariable: String(raw['client-id']), clientSecretVariable: String(raw['client-secret']),
+                authMethod: raw['auth-method'] === 'client_secret_post' ? 'client_secret_post' : 'client_secret_basic',
+                ...(typeof raw.scope === 'string' && { scope: raw.scope }),
+                ...(typeof raw['revocation-url'] === 'string' && { revocationUrl: raw['revocation-url'] }),
+                ...(typeof raw['introspection-url'] === 'string' && { introspectionUrl: raw['introspection-url'] }),
+            });
+        }
+    });
+    return specs;
+}
+function isMap(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./lib/config/schema.js
+
+
+const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
+const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+const MAX_LIFETIME = 'Longest lifetime a token may have left, in days: one that never expires, or expires further ahead, is long-lived (a warning).';
+/**
+ * The config file's JSON Schema, generated from the provider registry: each provider's credential
+ * parts, modes, self-hosted form and own keys. It is also published as
+ * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
+ */
+function configSchema({ settings = true, only } = {}) {
+    const compiles = (provider) => (typeof settings === 'boolean' ? settings : settings.includes(provider.id));
+    const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
+    // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
+    const secretRef = (what) => ({
+        type: ['string', 'object'],
+        pattern: ENV_NAME,
+        minProperties: 1,
+        propertyNames: { pattern: PART_NAME },
+        additionalProperties: { type: 'string', pattern: ENV_NAME },
+        description: `${what}: the name of the environment variable holding it, or a map of credential part → variable name (never the value).`,
+    });
+    // A provider's own keys are checked under its `provider:` (two providers may share a name such as
+    // `site`). Without `settings` they are accepted as they are: compiling the http provider's
+    // request/expect schema is most of the compile time, so it is compiled only for the providers
+    // (`settings: [ids]`) a config uses.
+    const owners = new Map();
+    for (const p of registry/* PROVIDERS */.xq)
+        for (const key of Object.keys(p.settings?.properties ?? {}))
+            owners.set(key, [...(owners.get(key) ?? []), p.id]);
+    const settingsKeys = Object.fromEntries([...owners].map(([key, ids]) => [key, { description: `Only for provider ${ids.join(', ')}.` }]));
+    const token = {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'provider', 'secret'],
+        properties: {
+            name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Unique name: letters, digits, ".", "_" and "-".' },
+            provider: { type: 'string', enum: registry/* PROVIDERS */.xq.map((p) => p.id), description: 'Which API the token belongs to.' },
+            secret: secretRef('The credential'),
+            environment: { type: 'string', minLength: 1, description: 'Label such as staging or production; one secret serving two environments is an error.' },
+            'require-scopes': { ...scopeList, description: 'Scopes the token must have.' },
+            'allow-scopes': { ...scopeList, description: 'Scopes the token may have; any other is excess-scope.' },
+            'expect-identity': { type: 'string', minLength: 1, description: 'Who the token must belong to (login, account or app).' },
+            'expect-mode': { type: 'string', minLength: 1, description: "The mode the credential must be in (the provider's own: test/live, …)." },
+            'previous-secret': secretRef('The credential this one replaced, which must now be refused'),
+            optional: { type: 'boolean', description: 'A missing secret is skipped instead of an error.' },
+            'base-url': { type: 'string', minLength: 1, description: 'API root of a self-hosted instance (providers that have one).' },
+            'expiry-warning-days': { type: 'integer', minimum: 0 },
+            'max-latency-ms': { type: 'integer', minimum: 1 },
+            'max-lifetime-days': { type: 'integer', minimum: 1, description: MAX_LIFETIME },
+            'reject-invalid': { type: 'boolean', description: 'Also send a corrupted copy of the credential: it must be refused (accepts-invalid).' },
+            ...settingsKeys,
+        },
+        // `only`: the rules of these providers alone (those a config names), so a config of three
+        // providers does not compile the rules of thirty-six.
+        allOf: registry/* PROVIDERS */.xq.filter((provider) => !only || only.includes(provider.id)).map((provider) => ({
+            if: { type: 'object', properties: { provider: { const: provider.id } }, required: ['provider'] },
+            then: providerRules(provider, Object.keys(settingsKeys), compiles(provider)),
+        })),
+    };
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        title: 'token-preflight configuration',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+            version: { type: 'integer', enum: [1] },
+            defaults: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                    'expiry-warning-days': { type: 'integer', minimum: 0 },
+                    'max-latency-ms': { type: 'integer', minimum: 1 },
+                    'max-lifetime-days': { type: 'integer', minimum: 1, description: MAX_LIFETIME },
+                },
+            },
+            tokens: { $ref: '#/definitions/tokens' },
+            scan: {
+                type: 'object',
+                additionalProperties: false,
+                description: 'The leak scan.',
+                properties: {
+                    exclude: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Path globs never scanned (`**`, `*`, `?`, `{a,b}`), relative to the repository root.' },
+                    'disable-rules': { type: 'array', items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' }, description: 'Rule ids switched off (`token-preflight rules` lists them).' },
+                },
+            },
+            mint: mintSchema(),
+            'allowed-hosts': {
+                type: 'array',
+                items: { type: 'string', pattern: '^[A-Za-z0-9.:\\[\\]-]+$' },
+                description: 'Hosts (or addresses) taken from scanned text that a found secret may be sent to for verification.',
+            },
+        },
+        definitions: {
+            token,
+            tokens: { type: 'array', items: { $ref: '#/definitions/token' } },
+        },
+    };
+}
+/** What one provider accepts: its credential parts, modes, base-url, scopes, identity and own keys. */
+function providerRules(provider, allSettingsKeys, settings) {
+    const parts = provider.fields.map((field) => field.id);
+    const required = provider.fields.filter((field) => !field.optional).map((field) => field.id);
+    const properties = {};
+    if (!provider.anyFields) {
+        const partProperties = Object.fromEntries(provider.fields.map((field) => [field.id, { type: 'string', pattern: ENV_NAME, description: `Variable holding ${field.description}.` }]));
+        const shape = { properties: partProperties, propertyNames: { enum: parts } };
+        properties.secret = required.length > 1 ? { type: 'object', ...shape, required } : { type: ['string', 'object'], ...shape, required };
+        properties['previous-secret'] = { type: ['string', 'object'], ...shape };
+    }
+    const modes = provider.modes;
+    properties['expect-mode'] = !modes ? false : 'values' in modes ? { enum: [...modes.values] } : { type: 'string', pattern: modes.pattern };
+    if (!provider.selfHosted)
+        properties['base-url'] = false;
+    if (!provider.can.scopes)
+        Object.assign(properties, { 'require-scopes': false, 'allow-scopes': false });
+    if (!provider.can.identity)
+        properties['expect-identity'] = false;
+    for (const key of allSettingsKeys) {
+        const own = provider.settings?.properties[key];
+        properties[key] = own ? (settings ? own : {}) : false;
+    }
+    return { type: 'object', properties, required: [...(provider.settings?.required ?? [])] };
+}
+
+;// CONCATENATED MODULE: ./lib/config/schema-errors.js
+
+
+
+/**
+ * Ajv's errors as one plain problem per key: the expected type in words with an example for the key
+ * at hand, the form or range a value must have, the keys allowed where an unknown one stands.
+ * Values and keys the user wrote are shown only when shaped like short identifiers (`showValue`,
+ * `showKey`): an unknown key or a misplaced value may be a pasted token or a workflow command.
+ */
+function schemaProblems(errors, context) {
+    const problems = [];
+    const seen = new Set();
+    for (const error of mergeRequired(resolveAnyOf(relevant(errors)))) {
+        const problem = describe(error, context);
+        // One problem per key: a value of the wrong type fails its pattern, enum and range too.
+        const id = `${problem.key}\u0000${problem.keyOf ?? ''}`;
+        if (seen.has(id))
+            continue;
+        seen.add(id);
+        problems.push(problem);
+    }
+    return problems;
+}
+/**
+ * `if` only says its `then` failed (the real error is reported too); errors inside `propertyNames`
+ * are reported once, by the propertyNames error itself.
+ */
+function relevant(errors) {
+    return errors.filter((error) => error.keyword !== 'if' && error.propertyName === undefined);
+}
+/**
+ * An `anyOf` fails with the errors of every branch. When exactly the branches for the value's type
+ * remain (a number where a status or a list of them goes), that branch's errors are the ones that
+ * say what is wrong; otherwise the anyOf error alone says which forms are allowed.
+ */
+function resolveAnyOf(errors) {
+    let list = errors;
+    const anyOfs = list.filter((error) => error.keyword === 'anyOf').sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+    for (const anyOf of anyOfs) {
+        const prefix = `${anyOf.schemaPath}/`;
+        const inside = list.filter((error) => error.schemaPath.startsWith(prefix));
+        const branches = new Map();
+        for (const error of inside) {
+            const index = Number(error.schemaPath.slice(prefix.length).split('/')[0]);
+            branches.set(index, [...(branches.get(index) ?? []), error]);
+        }
+        const fitting = [...branches.values()]
+            .filter((branch) => !branch.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath))
+            .sort((a, b) => a.length - b.length);
+        const replacement = fitting.length > 0 ? fitting[0] : [anyOf];
+        const at = list.indexOf(anyOf);
+        const rest = list.filter((error) => error !== anyOf && !inside.includes(error));
+        // Keep the place of the group in the list: problems keep the order of the schema.
+        const before = list.slice(0, at).filter((error) => rest.includes(error)).length;
+        list = [...rest.slice(0, before), ...replacement, ...rest.slice(before)];
+    }
+    return list;
+}
+/** All `required` errors of one object as one. */
+function mergeRequired(errors) {
+    const merged = [];
+    const byPath = new Map();
+    for (const error of errors) {
+        if (error.keyword !== 'required') {
+            merged.push(error);
+            continue;
+        }
+        const id = `${error.instancePath}\u0000${error.schemaPath}`;
+        const first = byPath.get(id);
+        const missing = String(error.params.missingProperty);
+        if (first)
+            first.params.missing.push(missing);
+        else {
+            const copy = { ...error, params: { ...error.params, missing: [missing] } };
+            byPath.set(id, copy);
+            merged.push(copy);
+        }
+    }
+    return merged;
+}
+function describe(error, context) {
+    const keyPath = pathOf(error.instancePath, context.root);
+    const key = displayKey([...context.displayPrefix, ...keyPath]);
+    const last = keyPath[keyPath.length - 1];
+    const params = error.params;
+    const data = error.data;
+    const parent = (error.parentSchema ?? {});
+    const problem = (message) => ({ keyPath, key, message });
+    const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
+    const secretKey = keyPath.includes('previous-secret') ? 'previous-secret' : 'secret';
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const extra = String(params.additionalProperty);
+            const allowed = Object.keys(parent.properties ?? {});
+            if (mightBeSecret(extra)) {
+                return { keyPath, keyOf: extra, key, message: `holds a key that looks like a token (not shown): ${tokenAdvice(inSecret ? secretKey : 'secret')}` };
+            }
+            const hint = closest(extra, allowed);
+            const list = allowed.length ? `; allowed here: ${allowed.join(', ')}` : '';
+            if (!keyShown(extra))
+                return { keyPath, keyOf: extra, key: displayKey([...context.displayPrefix, ...keyPath, extra]), message: `unknown key (not shown: it is not shaped like a key)${list}` };
+            return { keyPath, keyOf: extra, key: displayKey([...context.displayPrefix, ...keyPath, extra]), message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}${list}` };
+        }
+        case 'false schema': {
+            const provider = providerAt(context.root, keyPath);
+            return problem(`the ${provider ?? 'chosen'} provider does not take "${String(last)}"${notTakenBecause(provider, String(last))}; remove it`);
+        }
+        case 'propertyNames': {
+            const part = String(params.propertyName);
+            const shownKey = displayKey([...context.displayPrefix, ...keyPath, part]);
+            if (mightBeSecret(part)) {
+                return { keyPath, keyOf: part, key, message: `holds a key that looks like a token (not shown): ${tokenAdvice(inSecret ? secretKey : 'secret')}` };
+            }
+            if (last === 'json') {
+                return { keyPath, keyOf: part, key: shownKey, message: 'keys under json must be JSON paths that start with "$" (e.g. $.active: true)' };
+            }
+            if (!inSecret)
+                return { keyPath, keyOf: part, key: shownKey, message: 'is not an allowed key here' };
+            const id = providerAt(context.root, keyPath);
+            const provider = (0,registry/* findProvider */.lh)(id ?? '');
+            const parts = provider && !provider.anyFields ? provider.fields.map((f) => f.id) : [];
+            const hint = keyShown(part) ? closest(part, parts) : undefined;
+            const known = parts.length ? `; the ${id} credential's parts: ${parts.join(', ')}` : '; write parts in lower case with "-", e.g. access-key-id';
+            return { keyPath, keyOf: part, key: shownKey, message: `unknown credential part${hint ? ` (did you mean "${hint}"?)` : ''}${known}` };
+        }
+        case 'required': {
+            const missing = (params.missing ?? [String(params.missingProperty)]).map((m) => `"${m}"`);
+            const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
+            const s = missing.length === 1 ? '' : 's';
+            if (last === 'secret')
+                return problem(`misses the credential part${s} ${list}; ${secretExample(providerAt(context.root, keyPath))}`);
+            return problem(`missing required key${s} ${list}`);
+        }
+        case 'type': {
+            if (last === 'secret' || last === 'previous-secret')
+                return problem(secretExample(providerAt(context.root, keyPath)));
+            const expected = Array.isArray(params.type) ? params.type : String(params.type).split(',');
+            return problem(typeMessage(expected, data, keyPath, context.displayPrefix));
+        }
+        case 'anyOf': {
+            const forms = (Array.isArray(error.schema) ? error.schema : []).flatMap((branch) => branch.type ?? []);
+            const words = [...new Set(forms.map((type) => TYPE_WORDS[type] ?? type))];
+            const example = exampleFor(keyPath);
+            return problem(`must be ${words.length ? orList(words) : 'one of the forms the JSON Schema allows here'}, not ${what(data)}${example ? ` (e.g. ${example})` : ''}`);
+        }
+        case 'minProperties':
+            if (last === 'secret' || last === 'previous-secret')
+                return problem(`is an empty map; ${secretExample(providerAt(context.root, keyPath))}`);
+            return problem(`must not be empty: write ${parent.properties ? `one of ${orList(Object.keys(parent.properties))}` : 'at least one key'}${exampleSuffix(keyPath)}`);
+        case 'maxProperties': {
+            const limit = Number(params.limit);
+            const keys = parent.properties ? `: ${orList(Object.keys(parent.properties))}` : '';
+            return problem(`may hold only ${limit === 1 ? 'one key' : `${limit} keys`}${keys}`);
+        }
+        case 'minItems': {
+            const limit = Number(params.limit);
+            return problem(`must list at least ${limit} item${limit === 1 ? '' : 's'}${exampleSuffix(keyPath)}`);
+        }
+        case 'minLength': {
+            const limit = Number(params.limit);
+            if (limit <= 1)
+                return problem(`must not be empty: write a value${exampleSuffix(keyPath)}, or remove the key`);
+            return problem(`must be at least ${limit} characters long`);
+        }
+        case 'minimum':
+        case 'maximum':
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum': {
+            const range = typeof parent.minimum === 'number' && typeof parent.maximum === 'number'
+                ? `from ${parent.minimum} to ${parent.maximum}`
+                : error.keyword === 'minimum'
+                    ? `${String(params.limit)} or more`
+                    : error.keyword === 'maximum'
+                        ? `${String(params.limit)} or less`
+                        : `${error.keyword === 'exclusiveMinimum' ? 'more' : 'less'} than ${String(params.limit)}`;
+            return problem(`must be ${range}${exampleSuffix(keyPath)}`);
+        }
+        case 'const':
+            return problem(`must be ${JSON.stringify(params.allowedValue)}`);
+        case 'enum': {
+            const allowed = params.allowedValues.map(String);
+            if (typeof data === 'string' && mightBeSecret(data))
+                return problem(`holds what looks like a token (not shown): ${tokenAdvice(String(last))}`);
+            if (last === 'provider') {
+                const hint = typeof data === 'string' && keyShown(data) ? closest(data, allowed) : undefined;
+                return problem(`unknown provider ${echo_showValue(data)}${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}`);
+            }
+            return problem(`must be one of: ${allowed.join(', ')}`);
+        }
+        case 'pattern':
+            return problem(patternMessage(keyPath, String(params.pattern), data, context.root, error.parentSchema?.description));
+        default:
+            return problem(`does not have the expected form (see the JSON Schema: ${error.keyword})`);
+    }
+}
+/** The path of an Ajv instancePath in the data: list indexes as numbers, map keys as strings. */
+function pathOf(instancePath, root) {
+    let value = root;
+    return instancePath
+        .split('/')
+        .slice(1)
+        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map((part) => {
+        const step = Array.isArray(value) ? Number(part) : part;
+        value = value !== null && typeof value === 'object' ? value[step] : undefined;
+        return step;
+    });
+}
+/** `tokens[1].require-scopes`, with each key shown only when it is shaped like a key. */
+function displayKey(keyPath) {
+    return keyPath.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? showKey(part) : `.${showKey(part)}`)).join('');
+}
+const TYPE_WORDS = {
+    string: 'text',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping (key: value)',
+    null: 'empty',
+};
+/** What a value is, in the words of TYPE_WORDS. */
+function what(data) {
+    if (data === null || data === undefined)
+        return 'empty';
+    if (Array.isArray(data))
+        return 'a list';
+    switch (typeof data) {
+        case 'string':
+            return 'text';
+        case 'number':
+            return Number.isInteger(data) ? 'a whole number' : 'a number with a fraction';
+        case 'boolean':
+            return 'true or false';
+        default:
+            return 'a mapping';
+    }
+}
+function orList(words) {
+    return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+/** A value for each key of the config, as written after `key: ` in an example. */
+const EXAMPLES = {
+    version: '1',
+    name: 'release-bot',
+    provider: 'github',
+    secret: 'RELEASE_BOT_TOKEN',
+    'previous-secret': 'OLD_RELEASE_BOT_TOKEN',
+    environment: 'production',
+    'require-scopes': '[repo]',
+    'allow-scopes': '[repo, read:org]',
+    'expect-identity': 'acme-release-bot',
+    'expect-mode': 'live',
+    optional: 'true',
+    'reject-invalid': 'true',
+    'base-url': 'https://ghe.example.com/api/v3',
+    'expiry-warning-days': '14',
+    'max-latency-ms': '2000',
+    'max-lifetime-days': '90',
+    'allowed-hosts': '[api.example.com]',
+    defaults: '{ expiry-warning-days: 14 }',
+    request: '{ url: https://api.example.com/v1/me, auth: { bearer: "${token}" } }',
+    url: 'https://api.example.com/v1/me',
+    method: 'GET',
+    auth: '{ bearer: "${token}" }',
+    bearer: '"${token}"',
+    basic: '{ username: "${user}", password: "${password}" }',
+    username: '"${user}"',
+    password: '"${password}"',
+    value: '"${token}"',
+    headers: '{ Accept: application/json }',
+    query: '{ page: "1" }',
+    form: '{ scope: read }',
+    expect: '{ status: 200 }',
+    when: '{ status: 401 }',
+    status: '200',
+    body: 'ok',
+    json: '{ $.active: true }',
+    outcomes: '[{ when: { status: 401 }, result: invalid }]',
+    result: 'invalid',
+    message: 'the key was revoked',
+    mode: 'live',
+    note: 'read-only key',
+    extract: '{ identity: $.login }',
+    identity: '$.login',
+    kind: 'personal access token',
+    scopes: '$.scopes',
+    expires: '$.expires_at',
+    from: '$.login',
+    split: '","',
+    notes: '[{ label: plan, from: $.plan }]',
+    label: 'plan',
+    ratelimit: '{ remaining: x-ratelimit-remaining }',
+    limit: 'x-ratelimit-limit',
+    remaining: 'x-ratelimit-remaining',
+    reset: 'x-ratelimit-reset',
+    format: 'date',
+    exists: 'true',
+};
+/** One item of each list of the config, as written after `- `. */
+const ITEM_EXAMPLES = {
+    'require-scopes': 'repo',
+    'allow-scopes': 'read:org',
+    'allowed-hosts': 'api.example.com',
+    status: '200',
+    tokens: 'name: release-bot',
+    outcomes: 'when: { status: 401 }',
+    notes: 'label: plan',
+};
+/** `optional: true`, `- repo`: an example of the value at `keyPath`, if there is one. */
+function exampleFor(keyPath) {
+    const last = keyPath[keyPath.length - 1];
+    if (typeof last === 'number') {
+        const list = keyPath[keyPath.length - 2];
+        const item = typeof list === 'string' ? ITEM_EXAMPLES[list] : undefined;
+        return item ? `- ${item}` : undefined;
+    }
+    if (typeof last !== 'string' || !Object.hasOwn(EXAMPLES, last))
+        return undefined;
+    return `${last}: ${EXAMPLES[last]}`;
+}
+function exampleSuffix(keyPath) {
+    const example = exampleFor(keyPath);
+    return example ? ` (e.g. ${example})` : '';
+}
+/** The expected type in words, what was found instead, and what to write. */
+function typeMessage(expected, data, keyPath, displayPrefix) {
+    const last = keyPath[keyPath.length - 1];
+    const got = what(data);
+    const example = exampleFor(keyPath);
+    const isEntry = [...displayPrefix, ...keyPath].length === 2 && typeof last === 'number';
+    if (expected.length === 1) {
+        switch (expected[0]) {
+            case 'boolean':
+                return `must be true or false, not ${got}: use \`true\` or \`false\`, without quotes${example ? ` (${example})` : ''}`;
+            case 'array':
+                if (last === 'tokens' || (keyPath.length === 0 && displayPrefix[0] === 'tokens')) {
+                    return `must be a list of token entries, not ${got}: start each entry with "- " (e.g. - name: release-bot, then provider: and secret: on the lines below it, indented like name)`;
+                }
+                return `must be a list, not ${got}: write \`${example ?? `${typeof last === 'string' ? last : 'key'}: [item]`}\`, or put each item on a line of its own that starts with "- "`;
+            case 'integer':
+            case 'number':
+                return `must be ${TYPE_WORDS[expected[0]]} written in digits, without quotes, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+            case 'string':
+                if (typeof data === 'number' || typeof data === 'boolean') {
+                    return `must be text, not ${got}: put it in quotes${typeof last === 'string' && keyShown(last) ? ` (${last}: "${String(data)}")` : ''}`;
+                }
+                return `must be text, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+            case 'object':
+                if (keyPath.length === 0 && displayPrefix.length === 0) {
+                    return `the file must be a mapping of keys to values (version: 1, then tokens: with the token entries below it), not ${got}`;
+                }
+                if (isEntry) {
+                    return `each token entry must be a mapping of keys to values, not ${got}: write "- name: release-bot", then provider: and secret: on the lines below it, indented like name`;
+                }
+                return `must be a mapping of keys to values, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+        }
+    }
+    return `must be ${orList(expected.map((type) => TYPE_WORDS[type] ?? type))}, not ${got}${example ? ` (e.g. ${example})` : ''}`;
+}
+/** The provider named by the token entry that `keyPath` points into. */
+function providerAt(root, keyPath) {
+    const index = keyPath.findIndex((part) => typeof part === 'number');
+    if (index < 0)
+        return undefined;
+    let entry = root;
+    for (const part of keyPath.slice(0, index + 1))
+        entry = entry !== null && typeof entry === 'object' ? entry[part] : undefined;
+    const value = entry !== null && typeof entry === 'object' ? entry.provider : undefined;
+    return typeof value === 'string' && (0,registry/* findProvider */.lh)(value) ? value : undefined;
+}
+function notTakenBecause(providerId, key) {
+    const provider = (0,registry/* findProvider */.lh)(providerId ?? '');
+    if (!provider)
+        return '';
+    if (key === 'base-url')
+        return ' (it has no self-hosted form)';
+    if (key === 'expect-mode')
+        return ' (its credentials have no modes)';
+    if (key === 'require-scopes' || key === 'allow-scopes')
+        return " (it cannot tell a credential's scopes)";
+    if (key === 'expect-identity')
+        return ' (it cannot tell whose a credential is)';
+    const owners = registry/* PROVIDERS */.xq.filter((p) => p.settings?.properties[key] !== undefined).map((p) => p.id);
+    return owners.length ? ` (it is a key of the ${owners.join(', ')} provider${owners.length === 1 ? '' : 's'})` : '';
+}
+/** How to write `secret` for a provider: one variable, or a map of its parts. */
+function secretExample(providerId) {
+    const provider = (0,registry/* findProvider */.lh)(providerId ?? '');
+    if (!provider || provider.fields.length < 2)
+        return 'write the name of the environment variable that holds the token, e.g. secret: RELEASE_BOT_TOKEN';
+    const example = provider.fields
+        .filter((field) => !field.optional)
+        .map((field) => `${field.id}: ${provider.id.toUpperCase()}_${field.id.toUpperCase().replace(/-/g, '_')}`)
+        .join(', ');
+    return `the ${provider.id} credential has ${provider.fields.length} parts: write secret: { ${example} } with the names of the variables that hold them`;
+}
+function patternMessage(keyPath, pattern, data, root, description) {
+    const key = keyPath[keyPath.length - 1];
+    const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
+    if (inSecret) {
+        const message = 'must be the name of an environment variable (letters, digits and "_", not starting with a digit), e.g. RELEASE_BOT_TOKEN — not the token itself';
+        if (typeof data === 'string' && mightBeSecret(data)) {
+            return `${message}; this looks like a token (not shown): ${tokenAdvice(keyPath.includes('previous-secret') ? 'previous-secret' : 'secret')}`;
+        }
+        return message;
+    }
+    if (typeof data === 'string' && mightBeSecret(data))
+        return `holds what looks like a token (not shown): ${tokenAdvice(typeof key === 'string' ? key : 'secret')}`;
+    if (key === 'name' && keyPath.length <= 3 && !keyPath.includes('auth'))
+        return 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-"';
+    if (key === 'url')
+        return 'must be an absolute https:// URL: a credential never travels in clear text';
+    if (keyPath.includes('allowed-hosts'))
+        return 'must be a host name (api.example.com) or an IP address, without scheme or path';
+    if (pattern.includes('header:'))
+        return 'must say where in the answer to read it: a JSON path that starts with "$" (e.g. $.login) or header:name (e.g. header:x-oauth-scopes)';
+    if (keyPath.includes('auth') && key === 'name')
+        return 'must be an HTTP header name: letters, digits and "-" (e.g. X-Api-Key)';
+    if (key === 'expect-mode') {
+        const provider = providerAt(root, keyPath);
+        const modes = provider ? (0,registry/* findProvider */.lh)(provider)?.modes : undefined;
+        const expected = modes && 'pattern' in modes ? `; write ${modes.description}` : '';
+        return `is not a mode ${provider ? `the ${provider} provider has` : 'of the provider'}${expected}`;
+    }
+    // A provider's own key says what it holds (`shop`: "the shop's domain, acme.myshopify.com").
+    return typeof description === 'string' && description ? `does not have the expected form: ${(0,sanitize/* oneLine */.TN)(description, 200)}` : 'does not have the expected form (see the JSON Schema)';
+}
+/** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */
+function closest(word, candidates) {
+    let best;
+    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
+    for (const candidate of candidates) {
+        const d = distance(word.toLowerCase(), candidate.toLowerCase());
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best;
+}
+function distance(a, b) {
+    if (Math.abs(a.length - b.length) > 8)
+        return Infinity;
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+
+// EXTERNAL MODULE: ./lib/http/base-url.js
+var base_url = __nccwpck_require__(7943);
+;// CONCATENATED MODULE: ./lib/config/semantics.js
+
+
+
+/** The checks a schema cannot express; returns the token specs of the entries that are sound. */
+function checkEntries(entries, defaults, issues) {
+    const specs = [];
+    const seen = new Map();
+    for (const entry of entries) {
+        if (!entry.value || typeof entry.value !== 'object' || Array.isArray(entry.value))
+            continue;
+        const raw = entry.value;
+        const issue = (subKey, message) => issues.push({ ...entry.place(subKey), key: `${entry.key}.${subKey}`, message });
+        const before = issues.length;
+        const name = raw.name;
+        if (typeof name === 'string' && !looksLikeToken(name)) {
+            const first = seen.get(name);
+            if (first)
+                issue('name', `duplicate token name ${echo_showValue(name)} (first declared at ${first.where}); names must be unique`);
+            else
+                seen.set(name, entry.place('name'));
+        }
+        for (const key of ['name', 'environment', 'expect-identity']) {
+            if (typeof raw[key] === 'string' && looksLikeToken(raw[key]))
+                issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
+        }
+        for (const key of ['secret', 'previous-secret']) {
+            if (variables(raw[key]).some(looksLikeToken))
+                issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
+        }
+        const provider = typeof raw.provider === 'string' ? (0,registry/* findProvider */.lh)(raw.provider) : undefined;
+        const secret = provider ? partsOf(raw.secret, provider) : undefined;
+        const previous = provider ? partsOf(raw['previous-secret'], provider) : undefined;
+        if (secret && previous) {
+            const same = Object.keys(previous).find((part) => previous[part] === secret[part]);
+            if (same)
+                issue('previous-secret', `names the same variable as "secret" for the part ${echo_showValue(same)}; it must name the variable holding the value this one replaced`);
+        }
+        if (typeof raw['base-url'] === 'string') {
+            const problem = (0,base_url/* baseUrlProblem */.a)(raw['base-url']);
+            if (problem)
+                issue('base-url', problem);
+        }
+        if (provider?.settingsProblems && secret) {
+            for (const [key, message] of provider.settingsProblems(raw, Object.keys(secret), showKey))
+                issue(key, message);
+        }
+        if (issues.length > before || typeof name !== 'string' || !provider || !secret)
+            continue;
+        const place = entry.place();
+        specs.push({
+            name,
+            provider: provider.id,
+            secret,
+            previousSecret: previous,
+            environment: raw.environment,
+            requireScopes: raw['require-scopes'],
+            allowScopes: raw['allow-scopes'],
+            expectIdentity: raw['expect-identity'],
+            expectMode: raw['expect-mode'],
+            optional: raw.optional === true,
+            baseUrl: raw['base-url'],
+            expiryWarningDays: raw['expiry-warning-days'] ?? defaults.expiryWarningDays,
+            maxLatencyMs: raw['max-latency-ms'] ?? defaults.maxLatencyMs,
+            maxLifetimeDays: raw['max-lifetime-days'] ?? defaults.maxLifetimeDays,
+            rejectInvalid: raw['reject-invalid'] === true,
+            settings: Object.fromEntries(Object.keys(provider.settings?.properties ?? {}).filter((key) => key in raw).map((key) => [key, raw[key]])),
+            source: { file: place.file, line: place.line },
+        });
+    }
+    return specs;
+}
+/** `secret: VARIABLE` or `secret: { part: VARIABLE }` as a map of part → variable. */
+function partsOf(value, provider) {
+    if (typeof value === 'string')
+        return { [(0,registry/* rotatingField */.RR)(provider)]: value };
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return value;
+    return undefined;
+}
+function variables(value) {
+    if (typeof value === 'string')
+        return [value];
+    if (value && typeof value === 'object' && !Array.isArray(value))
+        return Object.values(value).filter((v) => typeof v === 'string');
+    return [];
+}
+
+;// CONCATENATED MODULE: ./lib/config/yaml-errors.js
+
+
+/** After this many, the rest of a file's YAML errors are mostly echoes of the first ones. */
+const MAX_SYNTAX_PROBLEMS = 20;
+const MAX_EXPLAINED = 200;
+/**
+ * The `yaml` library's errors and warnings as plain words that say what to write instead, one per
+ * line, in the order of the file. The library's own messages are never passed on: some of them
+ * quote the text (a pasted token, a terminal escape); the words here never quote the file.
+ */
+function syntaxProblems(errors, text, lineStarts) {
+    const source = new Source(text, lineStarts);
+    const byLine = new Map();
+    // Lines already explained: an error the parser reports on one of them is an echo of that mistake
+    // (a missing "-" makes the next lines look too deeply indented), and so is the line it points to.
+    const explained = new Set();
+    // A deeply nested file gives thousands of errors at one place: explaining the first ones is enough.
+    for (const error of errors.slice(0, MAX_EXPLAINED)) {
+        const problem = explain(error, source);
+        const raw = source.lineOf(Math.max(error.pos[0], 0));
+        const line = source.lineOf(problem.offset);
+        if (!explained.has(raw) && !explained.has(line))
+            byLine.set(line, problem);
+        explained.add(raw).add(line);
+    }
+    const problems = [...byLine.values()].sort((a, b) => a.offset - b.offset);
+    if (problems.length <= MAX_SYNTAX_PROBLEMS)
+        return problems;
+    const rest = problems.length - MAX_SYNTAX_PROBLEMS;
+    return [
+        ...problems.slice(0, MAX_SYNTAX_PROBLEMS),
+        { offset: problems[MAX_SYNTAX_PROBLEMS].offset, message: `${rest} more YAML error${rest === 1 ? '' : 's'} from this line on (not listed): fix the ones above first, they often cause the rest` },
+    ];
+}
+const spaces = (n) => `${n} space${n === 1 ? '' : 's'}`;
+const indentBy = (n) => (n === 0 ? 'start it in the first column' : `indent it by ${spaces(n)}`);
+const GENERIC = 'YAML cannot read this line: check its quotes, brackets, colons and indentation (spaces only)';
+function explain(error, src) {
+    const offset = Math.min(Math.max(error.pos[0], 0), src.text.length);
+    const at = (message, where = offset) => ({ offset: where, message });
+    const message = error.message;
+    // A tab among the leading blanks (after spaces, which YAML does not always call a tab indent)
+    // is the mistake whatever else the parser makes of the line.
+    if (['BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT'].includes(error.code)) {
+        const tab = src.leadingTab(src.lineOf(offset));
+        if (tab !== undefined)
+            return at(TAB, tab);
+    }
+    switch (error.code) {
+        case 'TAB_AS_INDENT':
+            return at(TAB);
+        case 'DUPLICATE_KEY':
+            return duplicateKey(offset, src);
+        case 'BLOCK_AS_IMPLICIT_KEY':
+        case 'MULTILINE_IMPLICIT_KEY':
+            if (/^A block sequence/.test(message))
+                return listItemAmongKeys(offset, src);
+            if (/flow/.test(message))
+                return at(FLOW, offset);
+            return implicitKey(error, offset, src);
+        case 'MISSING_CHAR':
+            if (/^Missing closing/.test(message))
+                return unclosedQuote(offset, src, message.includes("'") ? "'" : '"');
+            if (/must end with a/.test(message))
+                return unclosedFlow(offset, src);
+            if (/^Sequence item without|^Implicit map keys need/.test(message))
+                return alignment(offset, src, /^Implicit/.test(message));
+            if (/^Missing space after :/.test(message))
+                return at('inside { }, write a space after ":" (key: value)');
+            if (/^Missing ,/.test(message))
+                return at(FLOW);
+            if (/^Comments must be separated/.test(message))
+                return at('a comment needs a space before "#": write value # comment (or put the value in quotes if "#" is part of it)');
+            if (/^Tags and anchors must be separated/.test(message))
+                return at('an &anchor or !tag needs a space after it, before the value');
+            if (/^Missing directives-end/.test(message)) {
+                return at('a line starting with "%" is a YAML directive and must be followed by a line "---": add that line, or remove the "%" line (put a value that starts with "%" in quotes)', src.directiveBefore(offset));
+            }
+            if (/^Block collection cannot start on same line/.test(message))
+                return at('a list or mapping cannot start on the "---" line: start it on the next line');
+            if (/^Block scalars with more-indented leading empty lines/.test(message)) {
+                return at('the blank lines that open this "|" or ">" block hold more spaces than its text is indented: remove the spaces on those blank lines, or give the indentation after the indicator (|2)');
+            }
+            if (/^Missing newline after block sequence props/.test(message))
+                return at('an &anchor or !tag cannot stand before the "- " of a list item: write "- " first, then the anchor or tag (- &name …)');
+            return at('something is missing here: check the quotes, brackets, commas and colons of this line');
+        case 'BAD_INDENT':
+            if (/in block collection must be sufficiently indented/.test(message))
+                return unclosedFlow(offset, src);
+            if (/^All (mapping|sequence) items must start at the same column/.test(message))
+                return alignment(offset, src, false);
+            if (/^Flow end indicator/.test(message))
+                return at('the closing bracket of a list or mapping written on several lines must be indented more than its key: indent it, or put it at the end of the last item\'s line');
+            if (/[Bb]lock scalar/.test(message))
+                return at(BLOCK_SCALAR);
+            return at('the indentation of this line does not fit the lines above it: indent with spaces, the keys of one mapping in one column, and the "- " items of one list too');
+        case 'BAD_SCALAR_START': {
+            const char = src.text[offset] ?? '';
+            const shown = /^[@`%,[\]{}#&*!|>'"?:-]$/.test(char) ? `"${char}"` : 'this character';
+            return at(`a value cannot start with ${shown} unless it is quoted: put the whole value in single quotes ('…')`);
+        }
+        case 'BAD_DQ_ESCAPE':
+            return at('in double quotes a backslash starts an escape (\\n, \\t, \\", \\\\), and this one is not valid: write \\\\ for a backslash, or use single quotes, in which a backslash is an ordinary character');
+        case 'UNEXPECTED_TOKEN':
+            return unexpected(message, offset, src);
+        case 'BLOCK_IN_FLOW':
+            return at(FLOW);
+        case 'MULTIPLE_DOCS':
+            return at('the file holds a second YAML document (after a "---" or "..." line): the config is one document; remove that line and merge what follows it into the rest', src.documentMarkerBefore(offset));
+        case 'MULTIPLE_ANCHORS':
+            return at('a value can have only one &anchor: remove the extra one');
+        case 'MULTIPLE_TAGS':
+            return at('a value can have only one !tag: remove the extra one');
+        case 'ALIAS_PROPS': {
+            // The parser points at the alias; the mistake is the &anchor or !tag before it.
+            const before = /([&!]\S*)\s+$/.exec(src.text.slice(src.lineStart(src.lineOf(offset)), offset));
+            return at('an alias (*name) cannot have an &anchor or !tag of its own: remove it', before ? offset - before[0].length : offset);
+        }
+        case 'BAD_ALIAS':
+            if (/ending in :/.test(message))
+                return at('an &anchor or *alias name cannot end with ":": put a space between the name and the ":"');
+            return at(`"${/^Anchor/.test(message) ? '&' : '*'}" must be followed by a name (${/^Anchor/.test(message) ? '&name' : '*name'}); if it is part of the value, put the whole value in quotes`);
+        case 'BAD_PROP_ORDER':
+            return at('an &anchor or !tag must come after the "- " or "? " indicator, not before it');
+        case 'BAD_DIRECTIVE':
+            return at('unknown or invalid "%" directive: the config needs none; remove the line (or put a value that starts with "%" in quotes)');
+        case 'TAG_RESOLVE_FAILED':
+        case 'BAD_COLLECTION_TYPE':
+            return at('this !tag is unknown or does not fit its value: the config needs no tags; remove it');
+        case 'NON_STRING_KEY':
+            return at('a key must be a plain name, not a list or a mapping: write name: value');
+        case 'KEY_OVER_1024_CHARS':
+            return at('this key is longer than 1024 characters: a key is a short name followed by ":"; put a long value after its key');
+        case 'RESOURCE_EXHAUSTION':
+            return at('lists or mappings are nested too deeply here to be read: the config needs only a few levels');
+        default:
+            return at(GENERIC);
+    }
+}
+const TAB = 'a tab indents this line, and YAML indents with spaces only: replace the tab with spaces';
+const BLOCK_SCALAR = 'the text of a "|" or ">" block must be indented more than its key, every line at least as much as its first line, with spaces';
+const FLOW = 'inside [ ] and { }, items are separated by commas and a key is followed by ": " (e.g. [repo, read:org], { bearer: "${token}" }); a "- " list or an indented mapping cannot stand inside them';
+/** `key: value: more` on one line, or a line indented so deep that it continues the value above. */
+function implicitKey(error, offset, src) {
+    const line = src.lineOf(offset);
+    const before = src.text.slice(src.lineStart(line), offset);
+    const rest = src.text.slice(offset, src.lineEnd(line));
+    if (/^["']/.test(rest) && error.code === 'MULTILINE_IMPLICIT_KEY') {
+        return { offset, message: 'a quoted key must end on the line where it starts: close the quote before the ":"' };
+    }
+    // `- item` after the keys of a mapping.
+    if (/^-( |$)/.test(rest) && before.trim() === '')
+        return listItemAmongKeys(offset, src);
+    // `key: echo "a: b"`: a ": " inside the value.
+    const colon = /:(?=[ \t]|$)/.exec(rest.slice(1));
+    if (colon && !/^["']/.test(rest)) {
+        return {
+            offset: offset + 1 + colon.index,
+            message: 'YAML reads ": " (a colon and a space) as the end of a key, and this value holds one: if it is part of the value, put the whole value in single quotes (key: \'echo "a: b"\'); if it starts another key, put that key on a line of its own',
+        };
+    }
+    if (/:\s*$/.test(before)) {
+        // `key: value` followed by a line indented deeper than `key`: that line continues the value.
+        const keyColumn = src.layout(line).content;
+        const key = before.slice(keyColumn).replace(/:\s*$/, '');
+        const named = keyShown(key) ? `"${key}"` : 'the key';
+        for (let next = src.nextContent(line); next >= 0; next = src.nextContent(next)) {
+            if (!/:(?=[ \t]|$)/.test(src.lineText(next)))
+                continue;
+            const indent = src.layout(next).indent;
+            return {
+                offset: src.lineStart(next) + indent,
+                message: `this line is indented by ${spaces(indent)}, more than ${named} on line ${line + 1} (${keyColumn}), so YAML reads it as part of that key's value: ${indentBy(keyColumn)}, like the other keys of that mapping`,
+            };
+        }
+    }
+    // `name` alone on a line, then `provider: github`: the key has no colon.
+    const end = src.contentEnd(line);
+    return {
+        offset: end,
+        message: 'this line has no ":" after its key, so YAML reads it together with the next line as one key: write key: value, with a colon and a space',
+    };
+}
+/** `- item` where a key is expected: among the keys of a mapping, or not aligned with its list. */
+function listItemAmongKeys(offset, src) {
+    const line = src.lineOf(offset);
+    const { indent } = src.layout(line);
+    const start = src.lineStart(line) + indent;
+    const item = src.itemAbove(line, indent);
+    if (item && indent < item.dash) {
+        return {
+            offset: start,
+            message: `this "-" is in column ${indent + 1}, but the "-" of the item on line ${item.line + 1} is in column ${item.dash + 1}: the items of one list start in the same column; ${indentBy(item.dash)}`,
+        };
+    }
+    return {
+        offset: start,
+        message: 'a "- " list item cannot stand among the keys of a mapping: write the key the list belongs to on the line before, ending in ":" (e.g. require-scopes:), and indent the "- " lines under it',
+    };
+}
+/** A line whose indentation fits neither the list items nor the mapping keys around it. */
+function alignment(offset, src, noColon) {
+    const line = src.lineOf(offset);
+    const { indent, dashes } = src.layout(line);
+    const start = src.lineStart(line) + indent;
+    const item = src.itemAbove(line, indent);
+    if (item && dashes.length > 0 && indent !== item.dash) {
+        return {
+            offset: start,
+            message: `this "-" is in column ${indent + 1}, but the "-" of the item on line ${item.line + 1} is in column ${item.dash + 1}: the items of one list start in the same column; ${indentBy(item.dash)}`,
+        };
+    }
+    if (src.inBlockScalar(line, indent)) {
+        return { offset: start, message: BLOCK_SCALAR };
+    }
+    if (item && dashes.length === 0 && indent === item.dash) {
+        return {
+            offset: start,
+            message: `this line stands in the column of the "- " items above (line ${item.line + 1}) but does not start with "-": to start a new item, write "- " before it; to add it to the item above, indent it by ${spaces(item.content)}, like that item's first key`,
+        };
+    }
+    if (item && dashes.length === 0 && indent > item.dash && indent < item.content) {
+        return {
+            offset: start,
+            message: `this line is indented by ${spaces(indent)}, between the "-" (${item.dash}) and the first key (${item.content}) of the item on line ${item.line + 1}: indent it by ${spaces(item.content)} to add it to that item, or write "- " at ${spaces(item.dash)} to start a new item`,
+        };
+    }
+    if (noColon) {
+        return {
+            offset: start,
+            message: 'this line has no ":" after its key: write key: value, with a colon and a space; if the line continues the value above it, put that whole value in quotes',
+        };
+    }
+    const previous = src.prevContent(line);
+    const above = previous >= 0 ? ` (line ${previous + 1} is indented by ${spaces(src.layout(previous).indent)})` : '';
+    return {
+        offset: start,
+        message: `this line is indented by ${spaces(indent)}, which lines up with no mapping above it${above}: the keys of one mapping start in the same column; indent it like the keys it belongs with`,
+    };
+}
+function duplicateKey(offset, src) {
+    const line = src.lineOf(offset);
+    const key = keyAt(src.text, offset);
+    const named = key !== undefined && keyShown(key) ? `"${key}"` : 'this key';
+    let first;
+    if (key !== undefined) {
+        // The same key earlier in the same mapping: a line at this indentation, before a shallower one.
+        const column = offset - src.lineStart(line);
+        for (let l = src.prevContent(line); l >= 0; l = src.prevContent(l)) {
+            const { content, indent } = src.layout(l);
+            if (content === column && keyAt(src.text, src.lineStart(l) + content) === key)
+                first = l;
+            // A line starting left of the mapping is its first line (`- key: …`) or its parent.
+            if (indent < column)
+                break;
+        }
+    }
+    const where = first !== undefined ? ` (first on line ${first + 1})` : '';
+    return { offset, message: `${named} is written twice in one mapping${where}: keys must be unique; keep one of them` };
+}
+/** The plain or quoted key that starts at `offset`, if the line reads `key:`. */
+function keyAt(text, offset) {
+    const match = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s:#][^:\n]*?))[ \t]*:(?=\s|$)/.exec(text.slice(offset, offset + 200));
+    return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+function unclosedQuote(offset, src, quote) {
+    const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
+    const start = lastToken(src, offset, (token) => token.type === type)?.offset ?? src.text.lastIndexOf(quote, offset - 1);
+    return {
+        offset: start >= 0 ? start : offset,
+        message: `the ${quote} that starts this value is never closed, so YAML reads the lines after it as part of the value: add the closing ${quote} at the end of the value`,
+    };
+}
+function unclosedFlow(offset, src) {
+    const token = lastToken(src, offset, (t) => t.type === 'flow-collection' && !(t.end ?? []).some((e) => e.source === ']' || e.source === '}'));
+    const open = token?.start?.source === '{' ? '{' : '[';
+    const close = open === '{' ? '}' : ']';
+    const what = open === '{' ? 'mapping' : 'list';
+    const example = open === '{' ? 'secret: { account-sid: SID, auth-token: TOKEN }' : 'require-scopes: [repo, read:org]';
+    return {
+        offset: token ? token.offset : offset,
+        message: `the ${what} opened with "${open}" here is not closed: end it with "${close}" (e.g. ${example}); if it spans several lines, indent them more than its key`,
+    };
+}
+function unexpected(message, offset, src) {
+    const at = (text) => ({ offset, message: text });
+    // The file's first line is indented, and this one less: it stands outside the document.
+    const line = src.lineOf(offset);
+    const first = src.nextContent(-1);
+    if (/at node end|in YAML (stream|document)/.test(message) && first >= 0 && first < line && src.layout(line).indent < src.layout(first).indent) {
+        const indent = src.layout(first).indent;
+        return {
+            offset: src.lineStart(line) + src.layout(line).indent,
+            message: `this line is indented less than the first line of the file (${spaces(indent)}), so YAML reads it as outside the document: start the first line, and every top-level key, in the first column`,
+        };
+    }
+    if (/^Unexpected , in|^Unexpected empty item/.test(message))
+        return at('an empty item in [ ] or { } (two commas in a row, or a comma right after the bracket): remove the extra comma');
+    if (/^Unexpected flow-(seq|map)-end/.test(message)) {
+        const close = src.text[offset] === '}' ? '}' : ']';
+        const open = close === '}' ? '{' : '[';
+        return at(`a closing "${close}" with no "${open}" before it: remove it, or add the "${open}" where the list or mapping starts`);
+    }
+    if (/^Unexpected map-value-ind/.test(message))
+        return at('a ":" with no key before it: write the key before the colon (key: value)');
+    if (/^Unexpected block-seq-ind/.test(message))
+        return at('a "- " list cannot start on the line of its key: put it on the next line, indented more than the key');
+    if (/^Block scalar header/.test(message))
+        return at('after "|" or ">" only an indentation digit and "-" or "+" may follow on the line: start the text on the next line, indented');
+    if (/at node end/.test(message))
+        return at('unexpected text after the value: if it belongs to the value, put the whole value in quotes; otherwise remove it');
+    return at(GENERIC);
+}
+/** The last token (by offset) before `offset` that `match` accepts, from the concrete syntax tree. */
+function lastToken(src, offset, match) {
+    let best;
+    for (const token of src.tokens())
+        if (token.offset < offset && match(token) && (!best || token.offset > best.offset))
+            best = token;
+    return best;
+}
+/** The tokens of the concrete syntax tree, walked with a stack: a deeply nested file must not overflow the call stack. */
+function cstTokens(text) {
+    const tokens = [];
+    const stack = [...new dist/* Parser */.iX().parse(text)];
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (!item || typeof item !== 'object')
+            continue;
+        if (Array.isArray(item)) {
+            for (const child of item)
+                stack.push(child);
+            continue;
+        }
+        const token = item;
+        if (typeof token.offset === 'number' && typeof token.type === 'string')
+            tokens.push(token);
+        for (const [name, child] of Object.entries(item))
+            if (name !== 'source' && child && typeof child === 'object')
+                stack.push(child);
+    }
+    return tokens;
+}
+/** The lines of the text, for working out what a line's indentation means. */
+class Source {
+    text;
+    starts;
+    cst;
+    constructor(text, starts) {
+        this.text = text;
+        this.starts = starts;
+    }
+    tokens() {
+        return (this.cst ??= cstTokens(this.text));
+    }
+    lineOf(offset) {
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return low;
+    }
+    lineStart(line) {
+        return this.starts[line] ?? this.text.length;
+    }
+    lineEnd(line) {
+        const next = this.starts[line + 1] ?? this.text.length;
+        let end = next;
+        while (end > this.lineStart(line) && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r'))
+            end--;
+        return end;
+    }
+    lineText(line) {
+        return this.text.slice(this.lineStart(line), this.lineEnd(line));
+    }
+    /** Where the line's content ends, before trailing blanks and a comment. */
+    contentEnd(line) {
+        const text = this.lineText(line).replace(/\s+#.*$/, '').trimEnd();
+        return this.lineStart(line) + text.length;
+    }
+    isContent(line) {
+        const text = this.lineText(line).trim();
+        return text !== '' && !text.startsWith('#');
+    }
+    prevContent(line) {
+        for (let l = line - 1; l >= 0; l--)
+            if (this.isContent(l))
+                return l;
+        return -1;
+    }
+    nextContent(line) {
+        for (let l = line + 1; l < this.starts.length; l++)
+            if (this.isContent(l))
+                return l;
+        return -1;
+    }
+    /** Leading spaces, the columns of the `- ` indicators that open the line, and where its content starts. */
+    layout(line) {
+        const text = this.lineText(line);
+        let column = /^ */.exec(text)[0].length;
+        const indent = column;
+        const dashes = [];
+        while (text[column] === '-' && (column + 1 === text.length || text[column + 1] === ' ')) {
+            dashes.push(column);
+            column++;
+            while (text[column] === ' ')
+                column++;
+        }
+        return { indent, dashes, content: column };
+    }
+    /**
+     * The nearest list item above `line` (its `- ` column and its content column), looking back no
+     * further than a line indented less than `indent` that is not an item itself.
+     */
+    itemAbove(line, indent) {
+        for (let l = this.prevContent(line); l >= 0; l = this.prevContent(l)) {
+            const layout = this.layout(l);
+            if (layout.dashes.length > 0) {
+                // The innermost `- ` at or left of this line's indentation, or the outermost one.
+                const index = layout.dashes.findLastIndex((dash) => dash <= indent);
+                const at = index >= 0 ? index : 0;
+                const dash = layout.dashes[at];
+                const content = layout.dashes[at + 1] ?? layout.content;
+                return { line: l, dash, content };
+            }
+            if (layout.indent < indent)
+                return undefined;
+        }
+        return undefined;
+    }
+    /**
+     * Whether `line` (indented by `indent`) comes after the text of a `key: |` block, indented less
+     * than that text: the block's lines above it are indented deeper, and its header is on the
+     * first line above that is indented less than `line`.
+     */
+    inBlockScalar(line, indent) {
+        const header = (l) => /(^|[:\s-])[|>][1-9+-]*[ \t]*(#.*)?$/.test(this.lineText(l));
+        let deeper = false;
+        for (let l = this.prevContent(line); l >= 0; l = this.prevContent(l)) {
+            const layout = this.layout(l);
+            // Right under `key: |`, but not deeper than `key`.
+            if (!deeper && header(l))
+                return indent <= layout.content;
+            if (layout.indent > indent) {
+                deeper = true;
+                continue;
+            }
+            return deeper && layout.indent < indent && header(l);
+        }
+        return false;
+    }
+    /** The offset of a tab among the leading blanks of `line`, if there is one. */
+    leadingTab(line) {
+        const blanks = /^[ \t]*/.exec(this.lineText(line))[0];
+        const tab = blanks.indexOf('\t');
+        return tab >= 0 && blanks.length < this.lineText(line).length ? this.lineStart(line) + tab : undefined;
+    }
+    /** The `%` directive line before `offset`, or `offset` itself. */
+    directiveBefore(offset) {
+        for (let l = this.lineOf(offset); l >= 0; l--)
+            if (this.lineText(l).startsWith('%'))
+                return this.lineStart(l);
+        return offset;
+    }
+    /** The `---` or `...` line at or before `offset`, or `offset` itself. */
+    documentMarkerBefore(offset) {
+        for (let l = this.lineOf(offset); l >= 0; l--)
+            if (/^(---|\.\.\.)(\s|$)/.test(this.lineText(l)))
+                return this.lineStart(l);
+        return offset;
     }
 }
 
-;// CONCATENATED MODULE: ./lib/providers/kit.js
+;// CONCATENATED MODULE: ./lib/config/load.js
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * How many copies of anchored values the `*aliases` of one file may make (the `yaml` library's
+ * `maxAliasCount`, counting the aliases inside an aliased value too): far more than a config needs,
+ * far fewer than a "billion laughs" file expands to.
+ */
+const MAX_ALIAS_COUNT = 100;
+class ConfigError extends Error {
+    issues;
+    constructor(issues) {
+        // Each issue on one line that cannot be a workflow command, whatever a file name holds.
+        super(issues.map((i) => (0,sanitize/* safeLine */.om)(`${i.where}: ${i.key ? `${i.key}: ` : ''}${i.message}`, 2_000)).join('\n'));
+        this.issues = issues;
+        this.name = 'ConfigError';
+    }
+}
+const validators = new Map();
+/**
+ * Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema
+ * itself. Only the rules of the providers the config names are compiled — with 36 providers, all of
+ * them were most of the start-up — and their own keys (the http provider's request, expect, …) are
+ * the costliest part of those.
+ */
+function compiled(providers) {
+    const kind = providers.join(',');
+    const cached = validators.get(kind);
+    if (cached)
+        return cached;
+    // verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
+    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
+    ajv.addSchema(configSchema({ settings: providers, only: providers }), 'config');
+    const made = { file: ajv.getSchema('config'), tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) };
+    validators.set(kind, made);
+    return made;
+}
+/** The validator for a document: with the rules and own keys of each provider its tokens name. */
+function validatorFor(which) {
+    return (value) => {
+        const tokens = Array.isArray(value) ? value : value?.tokens;
+        const named = Array.isArray(tokens) ? tokens.map((t) => t?.provider) : [];
+        const known = named.filter((id) => typeof id === 'string' && (0,registry/* findProvider */.lh)(id) !== undefined);
+        return compiled([...new Set(known)].sort())[which];
+    };
+}
+async function loadConfig(request) {
+    const absolute = external_node_path_.resolve(request.cwd, request.path);
+    const display = external_node_path_.relative(request.cwd, absolute).split(external_node_path_.sep).join('/') || request.path;
+    // The path as a label in messages: one line, no control characters (the file name stays exact in `file`).
+    const label = (0,sanitize/* oneLine */.TN)(display, 300) || '(config file)';
+    const text = request.text !== undefined
+        ? absentIfAllowed(request.text, request, display, label)
+        : await (0,promises_.readFile)(absolute, 'utf8').catch((error) => absentIfAllowed(error.code === 'ENOENT' ? null : error, request, display, label));
+    const issues = [];
+    const entries = [];
+    let defaults = {};
+    let allowedHosts = [];
+    const scan = { exclude: [], disableRules: [] };
+    let mintEntries;
+    let file;
+    if (text !== undefined) {
+        file = display;
+        const parsed = parseYaml(text, { label, file: display }, validatorFor('file'), issues);
+        if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
+            const value = parsed.value;
+            if (Array.isArray(value.mint))
+                mintEntries = { entries: value.mint, parsed };
+            if (value.defaults && typeof value.defaults === 'object' && !Array.isArray(value.defaults))
+                defaults = value.defaults;
+            if (Array.isArray(value['allowed-hosts']))
+                allowedHosts = value['allowed-hosts'].map((h) => String(h).toLowerCase());
+            if (Array.isArray(value.scan?.exclude))
+                scan.exclude = value.scan.exclude.filter((g) => typeof g === 'string');
+            const disabled = value.scan?.['disable-rules'];
+            if (Array.isArray(disabled)) {
+                scan.disableRules = disabled.filter((id) => typeof id === 'string');
+                const known = typeof request.knownRules === 'function' ? await request.knownRules() : request.knownRules;
+                if (known)
+                    unknownRules(scan.disableRules, known, parsed, issues);
+            }
+            if (Array.isArray(value.tokens)) {
+                value.tokens.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, ['tokens', i])));
+            }
+        }
+    }
+    if (request.inlineTokens?.trim()) {
+        const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, validatorFor('tokenList'), issues);
+        if (parsed && Array.isArray(parsed.value)) {
+            parsed.value.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, [i])));
+        }
+    }
+    const expiryWarningDays = typeof defaults['expiry-warning-days'] === 'number' ? defaults['expiry-warning-days'] : request.expiryWarningDays;
+    const maxLatencyMs = typeof defaults['max-latency-ms'] === 'number' ? defaults['max-latency-ms'] : undefined;
+    const maxLifetimeDays = typeof defaults['max-lifetime-days'] === 'number' ? defaults['max-lifetime-days'] : undefined;
+    pastedScopes(entries, issues);
+    const tokens = checkEntries(entries, { expiryWarningDays, maxLatencyMs, maxLifetimeDays }, issues);
+    const mint = mintEntries ? mintSpecs(mintEntries.entries, (keyPath) => mintEntries.parsed.place(keyPath), new Set(tokens.map((t) => t.name)), issues) : [];
+    if (issues.length > 0)
+        throw new ConfigError(inFileOrder(oncePerKey(issues)));
+    return { tokens, allowedHosts, scan, mint, file };
+}
+/** No file: fine at the default path (nothing configured), an error at a path the user chose. */
+function absentIfAllowed(text, request, display, label) {
+    if (typeof text === 'string')
+        return text;
+    if (text === null && !request.pathExplicit)
+        return undefined;
+    const why = text === null ? 'no such file' : (0,sanitize/* oneLine */.TN)(text.message, 300);
+    throw new ConfigError([{ where: label, file: display, key: '', message: `cannot read the config file: ${why}` }]);
+}
+function rawEntry(value, index, parsed, keyPath) {
+    // `request.url`: a key inside a key.
+    return { value, key: `tokens[${index}]`, place: (sub) => parsed.place(sub ? [...keyPath, ...sub.split('.')] : keyPath) };
+}
+/**
+ * A scope list holding a token: scopes are printed in every report, so one pasted there would be
+ * published with each run.
+ */
+function pastedScopes(entries, issues) {
+    for (const entry of entries) {
+        if (!entry.value || typeof entry.value !== 'object')
+            continue;
+        for (const key of ['require-scopes', 'allow-scopes']) {
+            const list = entry.value[key];
+            if (!Array.isArray(list))
+                continue;
+            list.forEach((scope, i) => {
+                if (typeof scope === 'string' && mightBeSecret(scope)) {
+                    issues.push({ ...entry.place(`${key}.${i}`), key: `${entry.key}.${key}[${i}]`, message: `holds what looks like a token value (not shown): ${tokenAdvice(key)}` });
+                }
+            });
+        }
+    }
+}
+function unknownRules(ids, known, parsed, issues) {
+    ids.forEach((id, i) => {
+        if (known.includes(id))
+            return;
+        const hint = closest(id, [...known]);
+        issues.push({
+            ...parsed.place(['scan', 'disable-rules', i]),
+            key: `scan.disable-rules[${i}]`,
+            message: `no rule is called ${echo_showValue(id)}${hint ? `; did you mean "${hint}"?` : ''} (\`token-preflight rules\` lists them)`,
+        });
+    });
+}
+/** One issue per key (the first: the schema's, before the checks that build on it). */
+function oncePerKey(issues) {
+    const seen = new Set();
+    return issues.filter((issue) => {
+        // Keys that are not shown all read "(key not shown)": each of them is its own issue.
+        if (!issue.key || issue.key.includes('(key not shown)'))
+            return true;
+        const id = `${issue.file ?? ''}\u0000${issue.where.replace(/:\d+:\d+$/, '')}\u0000${issue.key}`;
+        if (seen.has(id))
+            return false;
+        seen.add(id);
+        return true;
+    });
+}
+/** The file's issues by line and column, then the `tokens` input's. */
+function inFileOrder(issues) {
+    const column = (issue) => Number(/:(\d+)$/.exec(issue.where)?.[1] ?? 0);
+    const rank = (issue) => (issue.file !== undefined ? 0 : 1);
+    return issues
+        .map((issue, i) => ({ issue, i }))
+        .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || column(a.issue) - column(b.issue) || a.i - b.i)
+        .map(({ issue }) => issue);
+}
+function parseYaml(text, origin, validatorOf, issues) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    // prettyErrors off: its code frame would quote the file, and a pasted token with it. stringKeys:
+    // a list or a mapping used as a key is an error, not a key made of its text. logLevel: the library
+    // must not print warnings of its own (they quote the file) on stderr.
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, stringKeys: true, logLevel: 'error' });
+    const at = (offset) => {
+        if (offset === undefined)
+            return { where: origin.label, file: origin.file };
+        const { line, col } = lineCounter.linePos(offset);
+        return { where: `${origin.label}:${line}:${col}`, file: origin.file, line };
+    };
+    const yamlErrors = [...doc.errors, ...doc.warnings];
+    if (yamlErrors.length > 0) {
+        for (const problem of syntaxProblems(yamlErrors, text, lineCounter.lineStarts)) {
+            issues.push({ ...at(problem.offset), key: '', message: `not valid YAML: ${problem.message}` });
+        }
+        return undefined;
+    }
+    const aliases = aliasProblem(doc);
+    if (aliases) {
+        issues.push({ ...at(aliases.offset), key: '', message: `not valid YAML: ${aliases.message}` });
+        return undefined;
+    }
+    let value;
+    try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? (origin.file ? {} : []);
+    }
+    catch {
+        // Every alias has its anchor (checked above): what is left is the alias limit.
+        issues.push({
+            ...at(firstAlias(doc)),
+            key: '',
+            message: `not valid YAML: too many aliases (the *aliases expand past the limit of ${MAX_ALIAS_COUNT} copies of anchored values, as a "billion laughs" file does): write the values out instead of using aliases`,
+        });
+        return undefined;
+    }
+    const place = (keyPath) => at(nodeAt(doc, keyPath)?.range?.[0]);
+    const validate = validatorOf(value);
+    if (!validate(value)) {
+        const errors = validate.errors ?? [];
+        for (const problem of schemaProblems(errors, { root: value, displayPrefix: origin.file ? [] : ['tokens'] })) {
+            const node = problem.keyOf !== undefined ? (keyNode(doc, problem.keyPath, problem.keyOf) ?? nodeAt(doc, problem.keyPath)) : nodeAt(doc, problem.keyPath);
+            issues.push({ ...at(node?.range?.[0]), key: problem.key, message: problem.message });
+        }
+    }
+    return { value, place };
+}
+/** An alias whose anchor is not defined before it; found in one pass, in the order `yaml` resolves them. */
+function aliasProblem(doc) {
+    const anchors = new Set();
+    let unresolved;
+    (0,dist/* visit */.YR)(doc, {
+        Node(_, node) {
+            if ((0,dist/* isAlias */.Vj)(node)) {
+                if (!anchors.has(node.source)) {
+                    unresolved = node;
+                    return dist/* visit */.YR.BREAK;
+                }
+            }
+            else if (node.anchor)
+                anchors.add(node.anchor);
+            return undefined;
+        },
+    });
+    if (!unresolved)
+        return undefined;
+    // The alias's name is not quoted: it may be a pasted token.
+    return { offset: unresolved.range?.[0], message: 'an alias (*…) refers to no anchor (&…) defined before it: define the anchor first (key: &name value), or write the value instead of the alias' };
+}
+function firstAlias(doc) {
+    let offset;
+    (0,dist/* visit */.YR)(doc, {
+        Alias(_, node) {
+            offset = node.range?.[0];
+            return dist/* visit */.YR.BREAK;
+        },
+    });
+    return offset;
+}
+/** The node at `keyPath`, or the nearest of its parents that is in the document. */
+function nodeAt(doc, keyPath) {
+    let node = (doc.contents ?? undefined);
+    for (const part of keyPath) {
+        const next = childOf(doc, node, part);
+        if (!next)
+            break;
+        node = next;
+    }
+    return node;
+}
+function childOf(doc, parent, part) {
+    const node = (0,dist/* isAlias */.Vj)(parent) ? parent.resolve(doc) : parent;
+    if ((0,dist/* isSeq */.oP)(node))
+        return /^\d+$/.test(String(part)) ? (node.items[Number(part)] ?? undefined) : undefined;
+    if ((0,dist/* isMap */.jh)(node)) {
+        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(part));
+        return ((pair?.value ?? pair?.key) ?? undefined);
+    }
+    return undefined;
+}
+function keyNode(doc, keyPath, key) {
+    const parent = nodeAt(doc, keyPath);
+    const map = (0,dist/* isAlias */.Vj)(parent) ? parent.resolve(doc) : parent;
+    if (!(0,dist/* isMap */.jh)(map))
+        return undefined;
+    const pair = map.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key);
+    return (pair?.key ?? undefined);
+}
+
+;// CONCATENATED MODULE: ./lib/limits.js
+/** The numeric settings' ranges: beyond them a run would be absurd (a timer cannot even hold 1e9 s). */
+const limits_LIMITS = {
+    timeoutSeconds: { min: 1, max: 600 },
+    concurrency: { min: 1, max: 64 },
+    expiryWarningDays: { min: 0, max: 3650 },
+};
+/** Plain decimal digits within the range; ` 2`, `0x10`, `+3`, `1e3` and `2.0` are refused, never guessed. */
+function limits_wholeNumber(text, range) {
+    if (!/^\d{1,9}$/.test(text))
+        return undefined;
+    const n = Number(text);
+    return n >= range.min && n <= range.max ? n : undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/action/inputs.js
+
+
+const DEFAULT_CONFIG = '.github/token-preflight.yml';
+class InputError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'InputError';
+}
+/** `getInput` is core.getInput: it trims, and gives '' for an input that is not set. */
+function readInputs(getInput) {
+    const config = getInput('config') || DEFAULT_CONFIG;
+    return {
+        config,
+        configExplicit: config !== DEFAULT_CONFIG,
+        tokens: getInput('tokens'),
+        scan: oneOf(getInput, 'scan', ['auto', 'diff', 'full', 'off'], 'auto'),
+        verifyLeaks: oneOf(getInput, 'verify-leaks', ['true', 'false'], 'true') === 'true',
+        failOn: oneOf(getInput, 'fail-on', ['error', 'warning', 'never'], 'error'),
+        expiryWarningDays: whole(getInput, 'expiry-warning-days', 14, LIMITS.expiryWarningDays),
+        comment: oneOf(getInput, 'comment', ['auto', 'always', 'never'], 'auto'),
+        sarif: getInput('sarif'),
+        githubToken: getInput('github-token'),
+        concurrency: whole(getInput, 'concurrency', 8, LIMITS.concurrency),
+        timeoutSeconds: whole(getInput, 'timeout-seconds', 10, LIMITS.timeoutSeconds),
+        checkRun: oneOf(getInput, 'check-run', ['auto', 'always', 'never'], 'auto'),
+        issue: oneOf(getInput, 'issue', ['true', 'false'], 'false') === 'true',
+        revokeLeaks: oneOf(getInput, 'revoke-leaks', ['true', 'false'], 'false') === 'true',
+    };
+}
+function oneOf(getInput, name, allowed, fallback) {
+    const value = getInput(name).toLowerCase();
+    if (!value)
+        return fallback;
+    if (allowed.includes(value))
+        return value;
+    throw new InputError(`input "${name}" is ${showValue(value)}; allowed: ${allowed.join(', ')}`);
+}
+function whole(getInput, name, fallback, range) {
+    const value = getInput(name);
+    if (!value)
+        return fallback;
+    const n = wholeNumber(value, range);
+    if (n === undefined)
+        throw new InputError(`input "${name}" is ${showValue(value)}; it must be a whole number from ${range.min} to ${range.max}, written in digits`);
+    return n;
+}
+
+;// CONCATENATED MODULE: ./lib/cli/args.js
+
+
+/** A mistake on the command line: exit 2 with the message and the command's usage. */
+class UsageError extends Error {
+}
+function choice(value, flag, allowed) {
+    if (value !== undefined && allowed.includes(value))
+        return value;
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got ${echo_showValue(value)}`);
+}
+function count(value, flag, range) {
+    const n = limits_wholeNumber(value ?? '', range);
+    if (n === undefined)
+        throw new UsageError(`${flag} must be a whole number from ${range.min} to ${range.max}, written in digits, got ${echo_showValue(value)}`);
+    return n;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./lib/http/address.js
+var address = __nccwpck_require__(1368);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./lib/http/dispatcher.js
+
+
+
+/** A setting of the environment that cannot work (a garbled proxy URL, …): a usage error, not a crash. */
+class SettingsError extends Error {
+    name = 'SettingsError';
+}
+/** The sockets (direct, or to the proxy and so the tunnel) of each dispatcher, for closeQuietly. */
+const sockets = new WeakMap();
+/**
+ * The dispatcher for provider calls. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case),
+ * as self-hosted runners behind a proxy expect; NODE_EXTRA_CA_CERTS is applied by Node itself to
+ * every TLS connection, including the tunnel through the proxy.
+ *
+ * HTTP/2 is off: while undici waits to learn whether a host speaks h2, it queues every other
+ * request behind the first connection, so one stalled handshake would serialise the whole run.
+ */
+function createDispatcher(options) {
+    const proxy = proxySettings(options.env);
+    const lookup = options.guard ? (0,address/* guardedLookup */.rN)(options.guard.allowedAddresses) : undefined;
+    const timeout = options.timeoutMs;
+    const open = new Set();
+    const track = (connect) => (opts, callback) => {
+        // undici's connectors return the socket they open (the type says void): keep it, to drop it at the end.
+        const socket = connect(opts, callback);
+        if (socket instanceof external_node_net_.Socket && !open.has(socket)) {
+            open.add(socket);
+            socket.once('close', () => open.delete(socket));
+        }
+        return socket;
+    };
+    const agent = new undici/* EnvHttpProxyAgent */.J2({
+        ...proxy,
+        allowH2: false,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+        // TLS through the proxy's tunnel (the ProxyAgent times it with this, not with `connect`).
+        connectTimeout: timeout,
+        // Direct connections (NO_PROXY, or no proxy at all).
+        connect: track((0,undici/* buildConnector */.gU)({ timeout, allowH2: false, ...(lookup ? { lookup } : {}) })),
+        // The connections to the proxy. Its answer to CONNECT is a response like any other: without a
+        // headers time-out of its own, a proxy that never answers would hold the connection 300 s.
+        clientFactory: (origin, opts) => {
+            const { connect } = opts;
+            return new undici/* Pool */.bC(origin, { ...opts, connect: track(connect), headersTimeout: timeout, bodyTimeout: timeout });
+        },
+    });
+    sockets.set(agent, open);
+    return agent;
+}
+/**
+ * Drops every connection without waiting — kept-alive ones, and those still in a proxy CONNECT or
+ * a TLS handshake that a timed-out call abandoned — so the process can exit at once.
+ */
+function closeQuietly(dispatcher) {
+    dispatcher.destroy().catch(() => undefined);
+    for (const socket of sockets.get(dispatcher) ?? [])
+        socket.destroy();
+}
+/**
+ * The proxy variables, read the way the runner's own toolkit reads them (lower case first; a value
+ * without a scheme is `http://`), and checked, so a garbled one is one clear line instead of a crash.
+ */
+function proxySettings(env) {
+    const pick = (lower, upper) => {
+        if (env[lower]?.trim())
+            return [lower, env[lower].trim()];
+        if (env[upper]?.trim())
+            return [upper, env[upper].trim()];
+        return undefined;
+    };
+    const http = pick('http_proxy', 'HTTP_PROXY');
+    const https = pick('https_proxy', 'HTTPS_PROXY');
+    return {
+        httpProxy: http ? proxyUrl(...http) : '',
+        httpsProxy: https ? proxyUrl(...https) : http ? proxyUrl(...http) : '',
+        noProxy: (pick('no_proxy', 'NO_PROXY')?.[1] ?? '').trim(),
+    };
+}
+/**
+ * `value` as the proxy URL undici is given: `http://` when it has no scheme, and only the origin
+ * and credentials (a path, query or fragment is ignored, as curl does; undici would throw on it).
+ * Never prints the value, which may hold the proxy's credentials.
+ */
+function proxyUrl(variable, value) {
+    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        throw new SettingsError(`${variable} is not a proxy URL (value not shown); write it as http://HOST:PORT`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        // Only the scheme, which cannot hold a credential.
+        throw new SettingsError(`${variable} uses the scheme "${url.protocol.replace(':', '').slice(0, 20)}"; write it as http://HOST:PORT (or https://)`);
+    }
+    if (!url.hostname)
+        throw new SettingsError(`${variable} names no host; write it as http://HOST:PORT`);
+    if (url.port === '0')
+        throw new SettingsError(`${variable} has an impossible port; write it as http://HOST:PORT`);
+    try {
+        decodeURIComponent(url.username);
+        decodeURIComponent(url.password);
+    }
+    catch {
+        throw new SettingsError(`${variable} has a malformed %-escape in its user name or password (value not shown); write it as http://USER:PASSWORD@HOST:PORT, %-encoding reserved characters`);
+    }
+    url.pathname = '/';
+    url.search = '';
+    url.hash = '';
+    return url.href;
+}
+
+// EXTERNAL MODULE: ./lib/version.js
+var version = __nccwpck_require__(3411);
+;// CONCATENATED MODULE: ./lib/report/json.js
+
+/** The JSON report (docs/contract.md); `expiresAt: null` means "never expires", an absent field "unknown". */
+function toJsonReport(result) {
+    return {
+        version: 1,
+        result: result.verdict,
+        tool: { name: 'token-preflight', version: version/* VERSION */.x },
+        startedAt: result.startedAt,
+        durationMs: result.durationMs,
+        problems: result.problems,
+        tokens: result.tokens.map((token) => ({
+            name: token.name,
+            provider: token.provider,
+            environment: token.environment,
+            status: token.status,
+            problems: token.problems,
+            skipReason: token.skipReason,
+            kind: token.kind,
+            identity: token.identity,
+            scopes: token.scopes,
+            requiredScopes: token.requiredScopes,
+            allowedScopes: token.allowedScopes,
+            missingScopes: token.missingScopes,
+            extraScopes: token.extraScopes,
+            expiresAt: token.expiresAt,
+            ephemeral: token.ephemeral,
+            mode: token.mode,
+            latencyMs: token.latencyMs,
+            rateLimit: token.rateLimit,
+            host: token.host,
+            previous: token.previous,
+            notes: token.notes,
+            source: token.source,
+        })),
+        findings: result.findings.map((f) => ({
+            rule: f.rule,
+            provider: f.provider,
+            token: f.token,
+            file: f.file,
+            line: f.line,
+            column: f.column,
+            fingerprint: f.fingerprint,
+            verification: f.verification,
+            verificationReason: f.verificationReason,
+            identity: f.identity,
+            scopes: f.scopes,
+            revocation: f.revocation,
+            severity: f.severity,
+            redacted: f.redacted,
+        })),
+        scan: result.scan,
+    };
+}
+function jsonReportText(result) {
+    return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}
+
+// EXTERNAL MODULE: ./lib/scan/rules/index.js + 193 modules
+var rules = __nccwpck_require__(7652);
+// EXTERNAL MODULE: ./lib/scan/scan.js + 5 modules
+var scan = __nccwpck_require__(7258);
+;// CONCATENATED MODULE: ./lib/report/sarif.js
+
+
+
+const HELP = 'A secret written into the repository is readable by everyone who can read the repository, its forks and its history. ' +
+    'Revoke or rotate it at its provider first (removing the line does not un-leak it), then move it to a secret store ' +
+    '(GitHub Actions secrets, a vault) and read it from the environment. If it is not a secret (a test fixture, a documented ' +
+    'sample), add the finding\'s fingerprint to .token-preflight-ignore, or the marker token-preflight:allow on its line.';
+function sarif_describe(id) {
+    return id === scan/* CONFIGURED_SECRET */.eP ? scan/* CONFIGURED_SECRET_DESCRIPTION */.Pc : (rules/* RULES */.y.find((rule) => rule.id === id)?.description ?? id);
+}
+/**
+ * SARIF 2.1.0 of the leak findings, as GitHub code scanning reads it: one rule per rule id with its
+ * help, each finding at its file, line and column, its fingerprint as `partialFingerprints` (so an
+ * alert stays one alert across runs), and a security severity (code scanning ranks by it).
+ * https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning
+ */
+function toSarif(findings) {
+    const ids = [...new Set(findings.map((f) => f.rule))].sort();
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'token-preflight',
+                        version: version/* VERSION */.x,
+                        rules: ids.map((id) => ({
+                            id,
+                            name: id.replace(/(^|-)([a-z0-9])/g, (_, __, c) => c.toUpperCase()),
+                            shortDescription: { text: sarif_describe(id) },
+                            fullDescription: { text: `${sarif_describe(id)}, written into a scanned file.` },
+                            help: { text: HELP, markdown: HELP.replace(/\.token-preflight-ignore|token-preflight:allow/g, (m) => `\`${m}\``) },
+                            defaultConfiguration: { level: 'error' },
+                            properties: { tags: ['security', 'secret', 'external/cwe/cwe-798'], 'security-severity': '9.0', precision: id.startsWith('generic-') ? 'medium' : 'high' },
+                        })),
+                    },
+                },
+                columnKind: 'utf16CodeUnits',
+                results: findings.map((f) => ({
+                    ruleId: f.rule,
+                    ruleIndex: ids.indexOf(f.rule),
+                    level: f.severity,
+                    message: { text: message(f) },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+                                region: { startLine: f.line, startColumn: f.column },
+                            },
+                        },
+                    ],
+                    partialFingerprints: { 'tokenPreflight/v1': f.fingerprint },
+                    properties: { verification: f.verification, ...(f.verificationReason !== undefined && { verificationReason: f.verificationReason }), ...(f.revocation && { revocation: f.revocation.status }) },
+                })),
+            },
+        ],
+    };
+}
+function sarifText(findings) {
+    return `${JSON.stringify(toSarif(findings), null, 2)}\n`;
+}
+function message(f) {
+    const what = f.token !== undefined ? `the value of configured token ${f.token}` : `${sarif_describe(f.rule)} (${f.redacted})`;
+    const state = f.verification === 'live' ? `LIVE: its provider accepts it${f.identity ? ` (${f.identity})` : ''}` : f.verification === 'inactive' ? 'inactive: its provider refuses it' : `unverified${f.verificationReason ? `: ${f.verificationReason}` : ''}`;
+    return `Hard-coded secret: ${what}; ${state}. Fingerprint ${f.fingerprint}.`;
+}
+
+;// CONCATENATED MODULE: ./lib/report/format.js
+const DAY_MS = 86_400_000;
+const STATUS_ICON = {
+    ok: '✅',
+    pass: '✅',
+    warn: '⚠️',
+    fail: '❌',
+    skipped: '⏭️',
+};
+/** "2026-12-01 (in 8 days)", "never", "unknown". */
+function expiryText(token, now) {
+    if (token.expiresAt === null)
+        return 'never';
+    if (token.expiresAt === undefined)
+        return token.status === 'skipped' || !token.identity ? '' : 'unknown';
+    const at = new Date(token.expiresAt);
+    const left = at.getTime() - now.getTime();
+    const date = token.expiresAt.slice(0, 10);
+    if (left <= 0)
+        return `${date} (expired)`;
+    const days = Math.floor(left / DAY_MS);
+    if (days === 0)
+        return `${date} (in ${Math.max(1, Math.floor(left / 3_600_000))} h)`;
+    return `${date} (in ${days} day${days === 1 ? '' : 's'})`;
+}
+function rateLimitText(token) {
+    const rl = token.rateLimit;
+    if (!rl || rl.remaining === undefined)
+        return '';
+    return rl.limit !== undefined ? `${rl.remaining} / ${rl.limit}` : String(rl.remaining);
+}
+function latencyText(token) {
+    return token.latencyMs === undefined ? '' : `${token.latencyMs} ms`;
+}
+/** Granted scopes, with what the config requires and allows. */
+function scopeLines(token) {
+    const lines = [];
+    const configured = token.requiredScopes || token.allowedScopes;
+    if (token.scopes)
+        lines.push(`has: ${token.scopes.length ? token.scopes.join(', ') : '(none)'}`);
+    else if ((token.identity || configured) && token.status !== 'skipped')
+        lines.push('has: unknown');
+    if (token.requiredScopes?.length)
+        lines.push(`required: ${token.requiredScopes.join(', ')}`);
+    if (token.missingScopes?.length)
+        lines.push(`missing: ${token.missingScopes.join(', ')}`);
+    if (token.allowedScopes)
+        lines.push(`allowed: ${token.allowedScopes.join(', ') || '(none)'}`);
+    if (token.extraScopes?.length)
+        lines.push(`extra: ${token.extraScopes.join(', ')}`);
+    return lines;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+/** "1 fail, 2 ok": how many tokens have each status, worst first. */
+function statusCounts(tokens) {
+    return ['fail', 'warn', 'ok', 'skipped']
+        .map((status) => [status, tokens.filter((t) => t.status === status).length])
+        .filter(([, n]) => n > 0)
+        .map(([status, n]) => `${n} ${status}`)
+        .join(', ');
+}
+
+;// CONCATENATED MODULE: ./lib/report/scan-text.js
+
+
+/**
+ * The leak scan as the CLI prints it: `file:line:column: rule (provider) fingerprint redacted
+ * [verification]` per finding, what was not scanned, and one closing line of counts. Never a secret.
+ */
+function renderScanText(result) {
+    const lines = result.findings.map((f) => {
+        const about = [f.provider, f.token !== undefined ? `token ${f.token}` : undefined].filter(Boolean).join(', ');
+        const state = f.verification === 'live' ? ` LIVE${f.identity ? ` (${f.identity})` : ''}` : f.verification === 'inactive' ? ' inactive' : '';
+        const revoked = f.revocation ? ` revocation ${f.revocation.status}` : '';
+        return `${f.file}:${f.line}:${f.column}: ${f.rule}${about ? ` (${about})` : ''} ${f.fingerprint} ${f.redacted}${state}${revoked}`;
+    });
+    const scan = result.scan;
+    for (const { file, reason } of scan?.notScanned ?? [])
+        lines.push(`${file}: not scanned: ${reason}`);
+    for (const p of result.problems)
+        lines.push(`${p.severity}: ${p.code}: ${p.message}`);
+    if (scan) {
+        const by = Object.entries(scan.suppressedBy ?? {}).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
+        const verified = result.findings.filter((f) => f.verification !== 'unverified');
+        const live = verified.filter((f) => f.verification === 'live').length;
+        const summary = [
+            `${result.findings.length === 0 ? 'no findings' : plural(result.findings.length, 'finding')} in ${plural(scan.files, 'file')}, ${plural(scan.addedLines, scan.mode === 'full' ? 'line' : 'added line')} scanned`,
+            verified.length > 0 && `${live} live, ${verified.length - live} inactive`,
+            scan.suppressed > 0 && `${scan.suppressed} suppressed (${by.join(', ')})`,
+            scan.excluded > 0 && `${plural(scan.excluded, 'path')} excluded`,
+            scan.notScanned.length > 0 && `${scan.notScanned.length} not scanned`,
+        ].filter(Boolean);
+        lines.push(`token-preflight scan: ${summary.join('; ')}`);
+    }
+    return lines.map((line) => `${(0,sanitize/* safeLine */.om)(line, 4_000)}\n`).join('');
+}
+
+// EXTERNAL MODULE: ./lib/check/problems.js
+var check_problems = __nccwpck_require__(4982);
+;// CONCATENATED MODULE: ./lib/check/nothing-checked.js
+
+/**
+ * `nothing-checked`: no token was configured and nothing was scanned. A warning, not a pass, so a
+ * forgotten checkout or a misnamed file does not show green; it names what was looked for and the
+ * likely cause.
+ */
+function nothingChecked(search) {
+    let cause;
+    if (search.workspaceEmpty) {
+        cause = `the workspace is empty, so ${search.path} could not be found: run actions/checkout before this step`;
+    }
+    else if (search.found) {
+        cause = `${search.path} lists no tokens: add them under "tokens:"`;
+    }
+    else if (search.nearMisses.length) {
+        const [first] = search.nearMisses;
+        cause = `there is no ${search.path}, but there is ${search.nearMisses.join(', ')}: rename it to ${search.path}, or point the config at it (config: ${first})`;
+    }
+    else {
+        cause = `there is no ${search.path}: create it, or list tokens in ${search.alternative}`;
+    }
+    return (0,check_problems/* problem */.CC)('nothing-checked', `nothing was checked: no tokens are configured and no leak scan ran; ${cause}`);
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./lib/http/compose.js
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const PLACEHOLDER = /\$\{([A-Za-z][\w-]*)\}/g;
+const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
+/**
+ * Puts the credential where the request says: substitutes `${field}` templates (URL-encoded in the
+ * URL, form-encoded in a form, JSON-escaped in JSON), adds the auth header or parameter, and
+ * refuses a value that cannot travel where it is placed. The base URL's path is kept.
+ */
+function composeRequest(request, base, bindings) {
+    const derived = new Set();
+    const secrets = new Set(Object.values(bindings.credential).filter(Boolean));
+    const fill = (template, encode = (v) => v) => template.replace(PLACEHOLDER, (_, name) => {
+        const value = lookup(name, bindings);
+        const encoded = encode(value);
+        if (secrets.has(value) && encoded !== value)
+            derived.add(encoded);
+        return encoded;
+    });
+    // Absolute or relative is read from the template: a filled-in value such as a Telegram bot token
+    // (`bot123:AA…`) must not turn a path into a URL of another scheme.
+    const url = resolveUrl(fill(request.url, encodePathValue), base, SCHEME.test(request.url));
+    for (const [name, value] of Object.entries(request.query ?? {}))
+        url.searchParams.append(name, fill(value));
+    const headers = {};
+    for (const [name, value] of Object.entries(request.headers ?? {}))
+        headers[name.toLowerCase()] = headerValue(name, fill(value), bindings);
+    const auth = request.auth;
+    if (auth && 'bearer' in auth)
+        headers.authorization = headerValue('authorization', `Bearer ${fill(auth.bearer)}`, bindings);
+    else if (auth && 'basic' in auth) {
+        const encode = auth.basic.encode === 'form' ? formEncode : undefined;
+        const pair = `${fill(auth.basic.username, encode)}:${fill(auth.basic.password, encode)}`;
+        headerValue('authorization', pair, bindings);
+        const encoded = Buffer.from(pair, 'utf8').toString('base64');
+        derived.add(encoded);
+        headers.authorization = `Basic ${encoded}`;
+    }
+    else if (auth && 'header' in auth)
+        headers[auth.header.name.toLowerCase()] = headerValue(auth.header.name, fill(auth.header.value), bindings);
+    else if (auth && 'query' in auth)
+        url.searchParams.append(auth.query.name, fill(auth.query.value));
+    let body;
+    if (request.form) {
+        const form = new URLSearchParams();
+        for (const [name, value] of Object.entries(request.form))
+            form.append(name, fill(value));
+        body = form.toString();
+        headers['content-type'] ??= 'application/x-www-form-urlencoded';
+        for (const value of form.values())
+            if (secrets.has(value))
+                derived.add(formEncode(value));
+    }
+    else if (request.json !== undefined) {
+        body = JSON.stringify(mapStrings(request.json, (s) => fill(s)));
+        headers['content-type'] ??= 'application/json';
+        for (const secret of secrets) {
+            const escaped = JSON.stringify(secret).slice(1, -1);
+            if (escaped !== secret)
+                derived.add(escaped);
+        }
+    }
+    // The query string as it goes on the wire (URLSearchParams encodes with `+` for spaces).
+    for (const value of url.searchParams.values()) {
+        if (!secrets.has(value))
+            continue;
+        derived.add(new URLSearchParams({ v: value }).toString().slice(2));
+        derived.add(encodeURIComponent(value));
+    }
+    return { method: request.method ?? 'GET', url, headers, body, derivedSecrets: [...derived].filter((form) => !secrets.has(form)) };
+}
+/** `path` under `base` (its path kept), or an absolute URL. */
+function resolveUrl(path, base, absolute = SCHEME.test(path)) {
+    if (absolute)
+        return new URL(path);
+    const [pathname = '', query] = splitOnce(path, '?');
+    const url = new URL(base.href);
+    url.pathname = `${base.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+    url.search = query === undefined ? '' : `?${query}`;
+    url.hash = '';
+    return url;
+}
+function lookup(name, bindings) {
+    const value = bindings.credential[name] ?? bindings.vars?.[name];
+    if (value === undefined)
+        throw new check_problems/* ProblemError */.Mm('unexpected-response', `the request names \${${name}}, which is neither a part of the credential nor a setting`);
+    return value;
+}
+/** A header value must be printable ASCII: a line break would split the request, and non-ASCII is refused by servers. */
+function headerValue(name, value, bindings) {
+    if (HEADER_SAFE.test(value))
+        return value;
+    const field = Object.entries(bindings.credential).find(([, secret]) => secret && value.includes(secret))?.[0];
+    const what = field ? `the credential's "${field}"` : `the value of header ${name}`;
+    throw new check_problems/* ProblemError */.Mm('invalid', `${what} holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so it cannot travel in an HTTP header; it was not sent`);
+}
+/** In a path, a value is one segment: `/` and `?` in it must not change where the request goes. */
+/** application/x-www-form-urlencoded, as a form's value is sent. */
+function formEncode(value) {
+    return new URLSearchParams({ v: value }).toString().slice(2);
+}
+/** One path segment: `/`, `?`, `#` and `%` encoded; `:` and `@` kept, as RFC 3986 allows (a Telegram bot token holds a `:`). */
+function encodePathValue(value) {
+    return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/gi, '@');
+}
+function mapStrings(value, map) {
+    if (typeof value === 'string')
+        return map(value);
+    if (Array.isArray(value))
+        return value.map((v) => mapStrings(v, map));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
+    return value;
+}
+function splitOnce(text, separator) {
+    const at = text.indexOf(separator);
+    return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+;// CONCATENATED MODULE: ./lib/http/retry.js
+/**
+ * How long a throttled answer asks to wait, in ms, from the standard `Retry-After` header (RFC 9110
+ * §10.2.3: delay-seconds or an HTTP-date); undefined when absent or unusable. Provider-specific
+ * headers (GitHub's x-ratelimit-reset, …) are each provider's own `Throttling.retryDelayMs`.
+ */
+function retryAfterMs(headers, now) {
+    const value = headers['retry-after']?.trim();
+    if (!value)
+        return undefined;
+    // Whole seconds per RFC 9110; some providers (Shopify) send "2.0".
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.ceil(Number(value) * 1000);
+    // Only an HTTP-date, never a bare number Date.parse would read as a year.
+    if (!/[a-z]/i.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Exponential back-off with jitter: ~200 ms, ~400 ms, ~800 ms … */
+function backoffMs(attempt, random) {
+    const base = 200 * 2 ** (attempt - 1);
+    return Math.round(base * (0.5 + random() / 2));
+}
+
+;// CONCATENATED MODULE: ./lib/http/client.js
+
+
+
+
+
+const CERT_ERRORS = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_HAS_EXPIRED',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+const MAX_REQUESTS_PER_CHECK = 4;
+/**
+ * The one HTTP layer every provider shares. It puts the credential where the request says (and
+ * nowhere else: only the session's hosts, over https, never across a redirect), and owns the time
+ * budget of each call — connect, proxy, TLS, headers, body, retries and back-off — the retries
+ * themselves (network errors, 5xx, throttling) and the response size cap.
+ */
+class HttpClient {
+    options;
+    maxAttempts;
+    maxBodyBytes;
+    random;
+    constructor(options) {
+        this.options = options;
+        this.maxAttempts = options.maxAttempts ?? 3;
+        this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+        this.random = options.random ?? Math.random;
+    }
+    session(options) {
+        const contacted = new Set();
+        const hosts = new Set(options.hosts.map((host) => host.toLowerCase()));
+        const limit = options.maxRequests ?? MAX_REQUESTS_PER_CHECK;
+        const credential = { ...options.credential };
+        let sent = 0;
+        return {
+            contacted,
+            remember: (name, value) => {
+                if (Object.hasOwn(credential, name))
+                    throw new Error(`the credential already has a part named ${name}`);
+                this.options.onSecret?.(value);
+                credential[name] = value;
+            },
+            send: async (req) => {
+                const composed = composeRequest(req, options.base, { credential, vars: options.vars });
+                const host = composed.url.host.toLowerCase();
+                if (composed.url.protocol !== 'https:') {
+                    throw new check_problems/* ProblemError */.Mm('unexpected-response', `refused to send the credential to ${host} over ${composed.url.protocol.replace(':', '')}: only https is used`);
+                }
+                if (!hosts.has(host)) {
+                    const allowed = hosts.size ? `only ${[...hosts].join(', ')} may receive it` : 'this check sends it nowhere';
+                    throw new check_problems/* ProblemError */.Mm('unexpected-response', `refused to send the credential to ${host}: ${allowed}`);
+                }
+                if (++sent > limit)
+                    throw new Error(`a check may make at most ${limit} requests`);
+                for (const secret of composed.derivedSecrets)
+                    this.options.onSecret?.(secret);
+                await options.beforeSend?.(composed.url);
+                if (req.auth && 'signer' in req.auth)
+                    Object.assign(composed.headers, await req.auth.signer.sign(composed, credential));
+                contacted.add(host);
+                return this.call(composed, options.throttling ?? {}, options.dispatcher ?? this.options.dispatcher);
+            },
+        };
+    }
+    async call(req, throttling, dispatcher) {
+        const budget = this.options.timeoutMs;
+        const started = Date.now();
+        const signal = AbortSignal.timeout(budget);
+        const host = req.url.host;
+        let seen;
+        try {
+            for (let attempt = 1;; attempt++) {
+                const began = Date.now();
+                const result = await this.attempt(req, dispatcher, signal, attempt, started + budget);
+                const failure = 'status' in result ? classify(result, throttling) : result;
+                if (!failure)
+                    return result;
+                seen = { failure, attempts: attempt };
+                const now = Date.now();
+                const wait = failure.retryAfterMs ?? backoffMs(attempt, this.random);
+                const final = this.giveUp(failure, attempt, wait, now - began, budget - (now - started));
+                if (final)
+                    throw new check_problems/* ProblemError */.Mm(final.code, final.message);
+                await sleep(wait, signal);
+            }
+        }
+        catch (error) {
+            if (error instanceof check_problems/* ProblemError */.Mm)
+                throw error;
+            if (!signal.aborted && !isStageTimeout(error))
+                throw error;
+            // Out of time. After an answer (a 503, a throttle) or a failure, that is what is reported.
+            if (seen) {
+                const { failure, attempts } = seen;
+                throw new check_problems/* ProblemError */.Mm(failure.code, `${failure.message} (${attempts + 1} attempts, the last unanswered within the ${seconds(budget)} time-out)`);
+            }
+            throw new check_problems/* ProblemError */.Mm('unreachable', `${host} did not answer within ${seconds(budget)}`);
+        }
+    }
+    /**
+     * The final failure when no retry is left, or when waiting `waitMs` and then another attempt as
+     * long as the last one (`lastMs`) would not fit in the time left; undefined to retry.
+     */
+    giveUp(failure, attempt, waitMs, lastMs, leftMs) {
+        const attempts = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
+        if (!failure.retryable)
+            return failure;
+        if (failure.retryAfterMs !== undefined && failure.retryAfterMs >= leftMs) {
+            const wait = `the provider asks to wait ${seconds(failure.retryAfterMs)}, longer than the ${seconds(this.options.timeoutMs)} time-out`;
+            return { ...failure, message: `${failure.message}; ${wait} (${attempts})` };
+        }
+        // A retry that would outlast the budget reports what was seen, not a time-out.
+        if (attempt >= this.maxAttempts || waitMs + lastMs >= leftMs)
+            return { ...failure, message: `${failure.message} (${attempts})` };
+        return undefined;
+    }
+    /** One request and its body; a network failure is returned, the end of the budget (at `deadline`) thrown. */
+    async attempt(req, dispatcher, signal, attempt, deadline) {
+        const began = performance.now();
+        let res;
+        try {
+            // undici does not give up a connect (or a proxy CONNECT) when the signal fires: race it.
+            res = await untilAborted((0,undici/* request */.Em)(req.url, {
+                method: req.method,
+                headers: { 'user-agent': this.options.userAgent ?? 'token-preflight', ...req.headers },
+                body: req.body,
+                dispatcher,
+                signal,
+            }), signal);
+            const body = await untilAborted(readCapped(res.body, this.maxBodyBytes), signal);
+            // undici frees a kept-alive connection one event-loop turn after its answer ends; the dispatcher
+            // does not cap connections, so the next call (this check's, or the next token's) would open
+            // another tunnel instead of reusing this one unless it waits that turn too.
+            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
+            if (body === undefined) {
+                return { code: 'unexpected-response', message: `${req.url.host} sent a response larger than ${this.maxBodyBytes} bytes`, retryable: false };
+            }
+            const redact = this.options.redact ?? ((text) => text);
+            const headers = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
+            return { status: res.statusCode, headers, body: redactBody(body, redact), latencyMs: Math.round(performance.now() - began), attempts: attempt, host: req.url.host };
+        }
+        catch (error) {
+            res?.body.destroy();
+            if (signal.aborted || (isStageTimeout(error) && deadline - Date.now() < STAGE_TIMER_SLACK_MS))
+                throw error;
+            // A connection dropped before the headers or in the middle of the body (a reset, a bad chunk,
+            // a body shorter than its length): both are network failures, and retried alike.
+            return networkFailure(req.url.host, error, res !== undefined);
+        }
+    }
+}
+/**
+ * A JSON body is scrubbed value by value, so it stays JSON: a provider that echoes a number its
+ * token embeds (Telegram's bot id) gets `"***"` in that place, not a broken document. What the
+ * values hide (a secret spanning keys and values) is still caught by a pass over the whole text.
+ */
+function redactBody(body, redact) {
+    const flat = redact(body);
+    if (flat === body)
+        return body;
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return flat;
+    }
+    const walk = (value) => {
+        if (typeof value === 'string')
+            return redact(value);
+        if (typeof value === 'number') {
+            const text = String(value);
+            const scrubbed = redact(text);
+            return scrubbed === text ? value : scrubbed;
+        }
+        if (Array.isArray(value))
+            return value.map(walk);
+        if (value && typeof value === 'object')
+            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [redact(key), walk(inner)]));
+        return value;
+    };
+    return redact(JSON.stringify(walk(parsed)));
+}
+function classify(res, throttling) {
+    if (res.status >= 300 && res.status < 400) {
+        const location = res.headers.location;
+        const where = location ? ` to ${locationHost(location, res.host)}` : '';
+        const message = `${res.host} answered HTTP ${res.status}, a redirect${where}; redirects are not followed, so the credential is never sent anywhere else`;
+        return { code: 'unexpected-response', message, retryable: false };
+    }
+    if (res.status === 429 || throttling.isThrottled?.(res)) {
+        const now = Date.now();
+        const wait = retryAfterMs(res.headers, now) ?? throttling.retryDelayMs?.(res, now);
+        return { code: 'rate-limited', message: `${res.host} throttled the call (HTTP ${res.status})`, retryable: true, retryAfterMs: wait };
+    }
+    if (res.status >= 500)
+        return { code: 'unexpected-response', message: `${res.host} answered HTTP ${res.status}`, retryable: true };
+    return undefined;
+}
+/**
+ * undici's own time-outs of one stage (connect, headers, body). createDispatcher sets each to the
+ * call's budget; undici's timers are coarse (they tick every ~0.5 s) and may fire a little before
+ * the budget's own, so one that fires this close to the end means the budget is spent. Earlier (a
+ * dispatcher with shorter time-outs), it is a network failure like any other.
+ */
+const STAGE_TIMER_SLACK_MS = 1_000;
+const STAGE_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+function isStageTimeout(error) {
+    const err = error;
+    return STAGE_TIMEOUTS.has(String(err?.code)) || STAGE_TIMEOUTS.has(String(err?.cause?.code));
+}
+function networkFailure(host, error, midBody = false) {
+    const err = error;
+    const code = err.cause?.code ?? err.code;
+    if (code && CERT_ERRORS.has(code)) {
+        return {
+            code: 'unreachable',
+            message: `TLS certificate of ${host} not trusted (${code}); if a proxy on this network inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate`,
+            retryable: false,
+        };
+    }
+    if (code === 'EADDRNOTALLOWED')
+        return { code: 'unreachable', message: err.cause?.message ?? err.message ?? 'address not allowed', retryable: false };
+    const detail = code ?? err.cause?.message ?? err.message ?? String(error);
+    if (midBody)
+        return { code: 'unreachable', message: `the answer of ${host} broke off after the headers: ${detail}`, retryable: true };
+    return { code: 'unreachable', message: `could not reach ${host}: ${detail}`, retryable: true };
+}
+async function readCapped(body, max) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > max)
+            return undefined;
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function flattenHeaders(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+/** Only the host of a redirect's target: its path or query may carry anything. */
+function locationHost(location, host) {
+    try {
+        return new URL(location, `https://${host}/`).host;
+    }
+    catch {
+        return 'an unparsable location';
+    }
+}
+function seconds(ms) {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+/** `promise`, or the signal's reason as soon as it fires, whichever comes first. */
+function untilAborted(promise, signal) {
+    if (signal.aborted) {
+        promise.catch(() => undefined);
+        return Promise.reject(signal.reason);
+    }
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/http/limiter.js
+/** A FIFO semaphore: at most `size` holders at once. */
+class Limiter {
+    size;
+    active = 0;
+    waiting = [];
+    constructor(size) {
+        this.size = size;
+        if (!Number.isInteger(size) || size < 1)
+            throw new RangeError(`concurrency must be a whole number ≥ 1, got ${size}`);
+    }
+    async acquire() {
+        if (this.active >= this.size)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.active++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        };
+    }
+    /** Runs `task` once a place is free, and frees it when the task settles. */
+    async run(task) {
+        const release = await this.acquire();
+        try {
+            return await task();
+        }
+        finally {
+            release();
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/check/evaluate.js
+
+const evaluate_DAY_MS = 86_400_000;
+/** The problems of a token the provider accepted: what its facts say against what the config expects. */
+function evaluateFacts(facts, latencyMs, expect, now, expandScopes = (s) => new Set(s)) {
+    const problems = [];
+    if (facts.expiresAt) {
+        const left = facts.expiresAt.getTime() - now.getTime();
+        const date = facts.expiresAt.toISOString().slice(0, 10);
+        if (left <= 0)
+            problems.push((0,check_problems/* problem */.CC)('expired', `expired on ${date}`));
+        else if (!facts.ephemeral && left < expect.expiryWarningDays * evaluate_DAY_MS) {
+            problems.push((0,check_problems/* problem */.CC)('expiring-soon', `expires on ${date} (${describeLeft(left)}), within the ${expect.expiryWarningDays}-day warning window: rotate it`));
+        }
+    }
+    const tooLong = longLived(facts, expect.maxLifetimeDays, now);
+    if (tooLong)
+        problems.push((0,check_problems/* problem */.CC)('long-lived', tooLong));
+    if (expect.requireScopes || expect.allowScopes) {
+        const scopes = checkScopes(facts.scopes, expect, expandScopes);
+        if (!scopes) {
+            problems.push((0,check_problems/* problem */.CC)('scopes-unknown', `a ${facts.kind ?? 'token of this kind'} does not reveal its scopes, so require-scopes/allow-scopes cannot be checked`));
+        }
+        else {
+            if (scopes.missing.length)
+                problems.push((0,check_problems/* problem */.CC)('insufficient-scope', `lacks required scope${evaluate_plural(scopes.missing)} ${list(scopes.missing)}`));
+            if (scopes.extra.length)
+                problems.push((0,check_problems/* problem */.CC)('excess-scope', `carries scope${evaluate_plural(scopes.extra)} ${list(scopes.extra)} beyond allow-scopes: narrow it to least privilege`));
+        }
+    }
+    if (expect.expectIdentity !== undefined && facts.identity !== undefined && facts.identity.toLowerCase() !== expect.expectIdentity.toLowerCase()) {
+        problems.push((0,check_problems/* problem */.CC)('identity-mismatch', `belongs to "${facts.identity}", expected "${expect.expectIdentity}"`));
+    }
+    if (expect.expectIdentity !== undefined && facts.identity === undefined) {
+        problems.push((0,check_problems/* problem */.CC)('identity-mismatch', `the provider did not reveal who the token belongs to, so "${expect.expectIdentity}" cannot be confirmed`));
+    }
+    if (expect.expectMode && facts.mode && facts.mode !== expect.expectMode) {
+        problems.push((0,check_problems/* problem */.CC)('wrong-mode', `is in mode "${facts.mode}", expected "${expect.expectMode}"`));
+    }
+    if (expect.expectMode && facts.mode === undefined) {
+        problems.push((0,check_problems/* problem */.CC)('wrong-mode', `the provider did not reveal the mode, so "${expect.expectMode}" cannot be confirmed`));
+    }
+    if (expect.maxLatencyMs !== undefined && latencyMs > expect.maxLatencyMs) {
+        problems.push((0,check_problems/* problem */.CC)('slow', `answered in ${latencyMs} ms, over max-latency-ms ${expect.maxLatencyMs}`));
+    }
+    return problems;
+}
+/**
+ * The provider's notes on a token, and, when `max-lifetime-days` is set but the provider cannot tell
+ * the expiry, a note that the policy went unchecked: not a problem, but never a silent pass.
+ */
+function notesOf(facts, expect) {
+    const max = expect.maxLifetimeDays;
+    if (max === undefined || facts.ephemeral || facts.expiresAt !== undefined)
+        return facts.notes;
+    const note = `its lifetime could not be checked against max-lifetime-days ${max}: the provider does not tell when it expires`;
+    return [...(facts.notes ?? []), note];
+}
+/** Why a token outlives `max-lifetime-days`; undefined when it does not (or its expiry is unknown). */
+function longLived(facts, maxDays, now) {
+    // An ephemeral token is rotated automatically; an expired one is `expired`, not also long-lived.
+    if (maxDays === undefined || facts.ephemeral || facts.expiresAt === undefined)
+        return undefined;
+    const policy = `the policy allows at most ${maxDays} day${maxDays === 1 ? '' : 's'} (max-lifetime-days): rotate it to a shorter-lived token`;
+    if (facts.expiresAt === null)
+        return `never expires; ${policy}`;
+    // Rounded up, so "91 days ahead" is never reported as 90 against a limit of 90.
+    const days = Math.ceil((facts.expiresAt.getTime() - now.getTime()) / evaluate_DAY_MS);
+    if (days <= maxDays)
+        return undefined;
+    return `expires ${facts.expiresAt.toISOString().slice(0, 10)}, ${days} days ahead; ${policy}`;
+}
+/** Missing and excess scopes; undefined when the token's scopes are unknown. */
+function checkScopes(granted, expect, expandScopes) {
+    if (!granted)
+        return undefined;
+    const has = expandScopes(granted);
+    const missing = (expect.requireScopes ?? []).filter((scope) => !has.has(scope));
+    const allowed = expect.allowScopes ? expandScopes(expect.allowScopes) : undefined;
+    const extra = allowed ? granted.filter((scope) => !allowed.has(scope)) : [];
+    return { missing, extra };
+}
+function describeLeft(ms) {
+    const days = Math.floor(ms / evaluate_DAY_MS);
+    if (days >= 1)
+        return `in ${days} day${days === 1 ? '' : 's'}`;
+    const hours = Math.max(1, Math.floor(ms / 3_600_000));
+    return `in ${hours} hour${hours === 1 ? '' : 's'}`;
+}
+const evaluate_plural = (items) => (items.length === 1 ? '' : 's');
+const list = (items) => items.map((s) => `"${s}"`).join(', ');
+
+;// CONCATENATED MODULE: ./lib/check/missing-secret.js
+function explainMissingSecret(variable, optional, context) {
+    if (context.forkPullRequest) {
+        return {
+            skip: true,
+            message: `${variable} is empty because this pull request comes from the fork ${context.forkPullRequest.headRepository}, and GitHub does not pass secrets to workflows triggered from forks; it is checked on pushes and scheduled runs instead`,
+        };
+    }
+    if (context.dependabot) {
+        return {
+            skip: true,
+            message: `${variable} is empty because Dependabot runs receive only Dependabot secrets; add ${variable} under Settings → Secrets and variables → Dependabot to check it here too`,
+        };
+    }
+    if (optional)
+        return { skip: true, message: `${variable} is not set and the token is optional` };
+    if (context.surface === 'cli') {
+        return { skip: false, message: `environment variable ${variable} is not set or empty: export it before running the check` };
+    }
+    return {
+        skip: false,
+        message: `environment variable ${variable} is not set or empty. Pass the secret to this step with ` +
+            `\`env: { ${variable}: \${{ secrets.${variable} }} }\` and check that the secret exists for this repository, ` +
+            `organization or environment (environment secrets reach only jobs that declare \`environment:\`). ` +
+            `Pull requests from forks and Dependabot runs get no secrets; mark the token \`optional: true\` if its absence is expected`,
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/check/reuse.js
+
+/** `reused-across-environments` for every token whose secret value also serves another environment. */
+function findReuse(uses) {
+    const byHash = new Map();
+    for (const use of uses) {
+        if (!use.hash || !use.environment)
+            continue;
+        byHash.set(use.hash, [...(byHash.get(use.hash) ?? []), use]);
+    }
+    const problems = new Map();
+    for (const group of byHash.values()) {
+        // GitHub environment names are case-insensitive: `Production` and `production` are one.
+        if (new Set(group.map((use) => use.environment.toLowerCase())).size < 2)
+            continue;
+        for (const use of group) {
+            const others = group.filter((other) => other !== use).map((other) => `"${other.name}" (${other.environment})`);
+            problems.set(use.name, (0,check_problems/* problem */.CC)('reused-across-environments', `the same secret value also serves ${others.join(', ')}: give each environment its own token`));
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./lib/run/corrupt.js
+const CLASSES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+/**
+ * A copy of a secret with up to four characters in its middle changed within their class (digit to
+ * digit, letter to letter): same length, prefix and alphabet, so the provider reads it as a token of
+ * the same kind that it must refuse.
+ */
+function corrupt(secret) {
+    const chars = [...secret];
+    const from = Math.floor(chars.length / 3);
+    let changed = 0;
+    for (let i = from; i < chars.length && changed < 4; i++) {
+        const alphabet = CLASSES.find((c) => c.includes(chars[i]));
+        if (!alphabet)
+            continue;
+        chars[i] = alphabet[(alphabet.indexOf(chars[i]) + 1 + changed) % alphabet.length];
+        changed++;
+    }
+    return changed ? chars.join('') : `${secret}x`;
+}
+
+;// CONCATENATED MODULE: ./lib/run/redact.js
+const REDACTED = '***';
+/** Secrets shorter than this are refused rather than held (a short mask would garble every log line). */
+const MIN_SECRET_LENGTH = 8;
+const WINDOW = MIN_SECRET_LENGTH;
+/**
+ * Removes secrets from text that came from outside — provider answers, error messages — including
+ * any part of one: every 8-character window of every secret is looked up in one set, so a provider
+ * quoting the first 16 characters of a token is caught, and the cost is linear in the text's length
+ * whatever the number of secrets.
+ */
+class Redactor {
+    windows = new Set();
+    add(secret) {
+        for (let i = 0; i + WINDOW <= secret.length; i++)
+            this.windows.add(secret.slice(i, i + WINDOW));
+    }
+    get size() {
+        return this.windows.size;
+    }
+    /**
+     * The text with every secret window replaced by `***`. Replacing can join what stood around a
+     * match into another secret (a secret holding `***` itself): so it repeats until nothing is
+     * found; each pass that changes the text shortens it, so this ends.
+     */
+    redact(text) {
+        let out = text;
+        for (let next = this.once(out); next !== out; next = this.once(out))
+            out = next;
+        return out;
+    }
+    once(text) {
+        if (this.windows.size === 0 || text.length < WINDOW)
+            return text;
+        let out = '';
+        let copiedTo = 0;
+        let coveredTo = -1;
+        for (let i = 0; i + WINDOW <= text.length; i++) {
+            if (!this.windows.has(text.slice(i, i + WINDOW)))
+                continue;
+            if (i > coveredTo) {
+                // A new secret span starts here: keep what lies before it.
+                out += text.slice(copiedTo, i) + REDACTED;
+            }
+            coveredTo = i + WINDOW - 1;
+            copiedTo = i + WINDOW;
+        }
+        return copiedTo === 0 ? text : out + text.slice(copiedTo);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/run/credential.js
+
+/**
+ * The credential a `secret` map names, read from the store: the variables that are unset, or why
+ * a value must not be sent (too short to be a real secret), or the parts ready to send.
+ */
+function readCredential(parts, provider, secrets) {
+    const credential = {};
+    const missing = [];
+    for (const [part, variable] of Object.entries(parts)) {
+        const field = provider.fields.find((f) => f.id === part);
+        const value = secrets.get(variable);
+        if (value === undefined) {
+            if (!field?.optional)
+                missing.push(variable);
+            continue;
+        }
+        if (!field?.identifier && value.length < MIN_SECRET_LENGTH) {
+            return {
+                refused: `${variable} holds only ${value.length} character${value.length === 1 ? '' : 's'}: too short to be a real credential (a placeholder, or a secret saved cut short?), so it was not sent`,
+            };
+        }
+        credential[part] = value;
+    }
+    return missing.length ? { missing } : { credential };
+}
+
+// EXTERNAL MODULE: ./lib/run/target.js
+var run_target = __nccwpck_require__(8284);
+;// CONCATENATED MODULE: ./lib/run/check-tokens.js
+
+
+
+
+
+
+
+
+
+
+
+/** Checks every token (at most `concurrency` at once) and judges the answers. Every token gets a result. */
+async function checkTokens(specs, deps) {
+    const results = await Promise.all(specs.map((spec) => deps.limiter.run(() => checkWithin(spec, deps))));
+    const reuse = findReuse(specs.map((spec) => {
+        const read = readCredential(spec.secret, (0,registry/* findProvider */.lh)(spec.provider), deps.secrets);
+        return { name: spec.name, environment: spec.environment, hash: 'credential' in read ? fingerprint(read.credential) : undefined };
+    }));
+    for (const result of results) {
+        const shared = reuse.get(result.name);
+        if (shared && result.status !== 'skipped') {
+            result.problems.push(shared);
+            result.status = statusOf(result.problems);
+        }
+    }
+    return results;
+}
+/**
+ * A token's whole check — its own, the previous secret's and the corrupted copy's — is bounded:
+ * each call by the HTTP layer's budget, and the whole by this watchdog, in case anything else
+ * (a signer, a provider's own code) never settles.
+ */
+async function checkWithin(spec, deps) {
+    const checks = 1 + (spec.previousSecret ? 1 : 0) + (spec.rejectInvalid ? 1 : 0);
+    const limitMs = deps.timeoutMs * MAX_REQUESTS_PER_CHECK * checks + 1_000;
+    let timer;
+    const watchdog = new Promise((resolve) => {
+        timer = setTimeout(() => {
+            const message = `the check did not finish within ${seconds(limitMs)}, so it was abandoned`;
+            resolve({ ...skeleton(spec), status: 'fail', problems: [(0,check_problems/* problem */.CC)('unreachable', message)] });
+        }, limitMs);
+    });
+    try {
+        return await Promise.race([checkToken(spec, deps), watchdog]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function skeleton(spec) {
+    return {
+        name: spec.name,
+        provider: spec.provider,
+        environment: spec.environment,
+        status: 'ok',
+        problems: [],
+        requiredScopes: spec.requireScopes,
+        allowedScopes: spec.allowScopes,
+        source: spec.source,
+    };
+}
+async function checkToken(spec, deps) {
+    const provider = (0,registry/* findProvider */.lh)(spec.provider);
+    if (!provider)
+        throw new Error(`unknown provider ${spec.provider}`); // config validation rules this out
+    const result = skeleton(spec);
+    const read = readCredential(spec.secret, provider, deps.secrets);
+    if ('missing' in read) {
+        const missing = explainMissingSecret(read.missing.join(', '), spec.optional, deps.context);
+        if (missing.skip)
+            return { ...result, status: 'skipped', skipReason: missing.message };
+        return { ...result, status: 'fail', problems: [(0,check_problems/* problem */.CC)('missing-secret', missing.message)] };
+    }
+    if ('refused' in read)
+        return { ...result, status: 'fail', problems: [(0,check_problems/* problem */.CC)('invalid', read.refused)] };
+    const problems = [];
+    const contacted = new Set();
+    const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
+    if (verdict.latencyMs !== undefined)
+        result.latencyMs = verdict.latencyMs;
+    if (verdict.outcome === 'valid') {
+        const { facts } = verdict;
+        Object.assign(result, {
+            kind: facts.kind,
+            identity: facts.identity,
+            scopes: facts.scopes,
+            expiresAt: facts.expiresAt === undefined ? undefined : facts.expiresAt && facts.expiresAt.toISOString(),
+            ephemeral: facts.ephemeral,
+            mode: facts.mode,
+            rateLimit: facts.rateLimit,
+            notes: notesOf(facts, spec),
+        });
+        const expand = provider.expandScopes?.bind(provider);
+        const scopes = checkScopes(facts.scopes, spec, expand ?? ((s) => new Set(s)));
+        if (scopes)
+            Object.assign(result, { missingScopes: scopes.missing, extraScopes: scopes.extra });
+        problems.push(...evaluateFacts(facts, verdict.latencyMs ?? 0, spec, deps.now(), expand));
+    }
+    else {
+        problems.push((0,check_problems/* problem */.CC)(verdict.code, verdict.message));
+    }
+    if (spec.previousSecret)
+        await checkPrevious(spec, provider, read.credential, deps, problems, result, contacted);
+    // A corrupted copy proves something only about a credential the provider accepted.
+    if (spec.rejectInvalid && verdict.outcome === 'valid')
+        await checkCorrupted(spec, provider, read.credential, deps, problems, contacted);
+    if (contacted.size)
+        result.host = [...contacted].join(', ');
+    return { ...result, problems, status: statusOf(problems) };
+}
+/** One check of one credential, every failure turned into a verdict (never a throw). */
+async function checkCredential(provider, credential, spec, deps, contacted) {
+    try {
+        const target = (0,run_target/* targetFor */.x)(provider, { purpose: 'preflight', baseUrl: spec.baseUrl, settings: spec.settings, env: deps.env });
+        const http = deps.http.session({ base: target.base, hosts: target.hosts, credential, throttling: target.throttling });
+        try {
+            return await provider.check(credential, { http, env: target.env, purpose: 'preflight', settings: spec.settings });
+        }
+        finally {
+            http.contacted.forEach((host) => contacted.add(host));
+        }
+    }
+    catch (error) {
+        if (error instanceof check_problems/* ProblemError */.Mm)
+            return { outcome: 'unknown', code: error.code, message: error.message };
+        // Anything else is a defect of ours: reported on this token, the other tokens keep their results.
+        return { outcome: 'unknown', code: 'unexpected-response', message: `internal error while checking: ${error.message}` };
+    }
+}
+/** A rotated-out credential must now be refused; one still accepted is `previous-still-valid`. */
+async function checkPrevious(spec, provider, current, deps, problems, result, contacted) {
+    const variables = Object.values(spec.previousSecret).join(', ');
+    const read = readCredential({ ...spec.secret, ...spec.previousSecret }, provider, deps.secrets);
+    if ('missing' in read) {
+        const message = `previous-secret ${variables} is not set, so the old credential cannot be confirmed revoked; once it is revoked and its secret deleted, remove previous-secret from the config`;
+        problems.push((0,check_problems/* problem */.CC)('missing-secret', message));
+        return;
+    }
+    if ('refused' in read) {
+        result.previous = 'rejected';
+        return;
+    }
+    if (fingerprint(read.credential) === fingerprint(current)) {
+        problems.push((0,check_problems/* problem */.CC)('previous-still-valid', `previous-secret ${variables} holds the same value as the current secret: the rotation did not replace it`));
+        result.previous = 'accepted';
+        return;
+    }
+    const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
+    result.previous = verdict.outcome === 'valid' ? 'accepted' : verdict.outcome === 'rejected' ? 'rejected' : 'unknown';
+    if (verdict.outcome === 'valid') {
+        const who = verdict.facts.identity ? ` as "${verdict.facts.identity}"` : '';
+        problems.push((0,check_problems/* problem */.CC)('previous-still-valid', `the replaced credential in ${variables} is still accepted${who}: revoke it at the provider`));
+    }
+    else if (verdict.outcome === 'unknown') {
+        problems.push((0,check_problems/* problem */.CC)(verdict.code, `previous-secret ${variables}: ${verdict.message}`));
+    }
+}
+/** `reject-invalid`: a corrupted copy must be refused, or the provider (or something posing as it) accepts anything. */
+async function checkCorrupted(spec, provider, credential, deps, problems, contacted) {
+    const part = Object.keys(spec.secret).find((id) => provider.fields.find((f) => f.id === id)?.rotates) ?? Object.keys(spec.secret)[0];
+    const copy = { ...credential, [part]: corrupt(credential[part]) };
+    deps.secrets.derived(copy[part]);
+    const verdict = await checkCredential(provider, copy, spec, deps, contacted);
+    if (verdict.outcome === 'valid') {
+        problems.push((0,check_problems/* problem */.CC)('accepts-invalid', `a deliberately corrupted copy of the credential was accepted too: the answer does not prove the credential works (check expect, or what answers at that URL)`));
+    }
+    else if (verdict.outcome === 'unknown') {
+        problems.push((0,check_problems/* problem */.CC)(verdict.code, `the corrupted copy (reject-invalid): ${verdict.message}`));
+    }
+}
+/** SHA-256 of a whole credential: values are compared by hash only, never kept or shown. */
+function fingerprint(credential) {
+    const canonical = JSON.stringify(Object.entries(credential).sort(([a], [b]) => a.localeCompare(b)));
+    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./lib/run/redact-result.js
+/**
+ * The last line of defence before any reporter: the free text of a result — messages and what
+ * providers said (identity, kind, scopes, notes) — scrubbed of secrets. Never the result's own
+ * structure (names, statuses, codes, keys): a secret that happens to equal `fail` must not turn a
+ * failing run into a passing one.
+ */
+function redactResult(result, redactor) {
+    const text = (value) => redactor.redact(value);
+    const problems = (list) => list.map((p) => ({ ...p, message: text(p.message) }));
+    const token = (t) => ({
+        ...t,
+        problems: problems(t.problems),
+        skipReason: t.skipReason === undefined ? undefined : text(t.skipReason),
+        kind: t.kind === undefined ? undefined : text(t.kind),
+        identity: t.identity === undefined ? undefined : text(t.identity),
+        scopes: t.scopes?.map(text),
+        missingScopes: t.missingScopes?.map(text),
+        extraScopes: t.extraScopes?.map(text),
+        notes: t.notes?.map(text),
+    });
+    return { ...result, problems: problems(result.problems), tokens: result.tokens.map(token) };
+}
+
+;// CONCATENATED MODULE: ./lib/run/minted.js
+
+
+/** The rows of the minted tokens, from their checks (`checked`, by name) or their own facts. */
+function mintedResults(rows, checked, now) {
+    return rows.map((row) => {
+        const base = { name: row.name, provider: row.provider, source: row.source };
+        if (row.failure)
+            return { ...base, status: 'fail', problems: [row.failure], notes: row.notes };
+        const result = row.spec && checked.find((t) => t.name === row.spec.name);
+        if (result)
+            return { ...result, provider: row.provider, notes: [...row.notes, ...(result.notes ?? [])] };
+        const facts = row.facts ?? {};
+        const problems = evaluateFacts(facts, 0, { expiryWarningDays: row.expiryWarningDays }, now);
+        return {
+            ...base,
+            status: statusOf(problems),
+            problems,
+            ...(facts.kind !== undefined && { kind: facts.kind }),
+            ...(facts.scopes !== undefined && { scopes: facts.scopes }),
+            ...(facts.expiresAt !== undefined && { expiresAt: facts.expiresAt && facts.expiresAt.toISOString() }),
+            ephemeral: true,
+            notes: row.notes,
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/run/secrets.js
+
+
+/**
+ * The credential values, read from the environment variables the config names. Each value is handed
+ * to `mask` (core.setSecret in the action) the moment it is read, before anything can print or send
+ * it — a multi-line one line by line — and to the redactor. A value shorter than 8 characters is
+ * neither: masking it would garble every log line that contains those characters, so it is kept
+ * only to be refused as "too short" without ever being sent.
+ */
+class SecretStore {
+    mask;
+    redactor;
+    values = new Map();
+    constructor(specs, env, mask, redactor) {
+        this.mask = mask;
+        this.redactor = redactor;
+        for (const [name, members] of variablesOf(specs)) {
+            const raw = env[name];
+            if (!raw)
+                continue;
+            const only = members && secretMembersOf(raw, members);
+            if (only)
+                only.forEach((secret) => this.protect(secret));
+            else
+                this.protect(raw);
+            // A secret pasted with a trailing newline is common; the value is what is left.
+            const value = raw.trim();
+            if (!value)
+                continue;
+            if (value !== raw && !only)
+                this.protect(value);
+            this.values.set(name, value);
+        }
+    }
+    get(variable) {
+        return this.values.get(variable);
+    }
+    /** A form of a secret made from it (base64 of `user:pass`, URL-encoded, a corrupted copy): protected like one. */
+    derived(value) {
+        this.protect(value);
+    }
+    protect(value) {
+        const lines = value.split(/\r?\n|\r/).map((line) => line.trim()).filter(Boolean);
+        if (lines.length <= 1) {
+            // One line, perhaps with a trailing newline: masked as read (setSecret escapes the newline).
+            if (value.trim().length >= MIN_SECRET_LENGTH)
+                this.mask(value);
+        }
+        else {
+            // setSecret of a multi-line value would also mask each short line (`{`, `}`), garbling the log.
+            for (const line of lines)
+                if (line.length >= MIN_SECRET_LENGTH)
+                    this.mask(line);
+        }
+        this.redactor.add(value);
+        for (const line of lines)
+            this.redactor.add(line);
+    }
+}
+/** Each variable the tokens name, with the secret members of its part when only those are secret. */
+function variablesOf(specs) {
+    const variables = new Map();
+    for (const spec of specs) {
+        const fields = (0,registry/* findProvider */.lh)(spec.provider)?.fields ?? [];
+        for (const [part, name] of [...Object.entries(spec.secret), ...Object.entries(spec.previousSecret ?? {})]) {
+            const members = fields.find((field) => field.id === part)?.secretMembers;
+            // A variable named by two parts is protected whole unless both say which members are secret.
+            variables.set(name, variables.has(name) && !variables.get(name) ? undefined : members);
+        }
+    }
+    return variables;
+}
+/**
+ * The values of a JSON document's secret members, as parsed and as written in the file (with its
+ * `\n` escapes); undefined when the text is not such a document, or a member is absent or empty,
+ * and the whole text is protected instead.
+ */
+function secretMembersOf(text, members) {
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (!document || typeof document !== 'object' || Array.isArray(document))
+        return undefined;
+    const values = members.map((member) => document[member]);
+    if (!values.every((value) => typeof value === 'string' && value.trim().length >= MIN_SECRET_LENGTH))
+        return undefined;
+    return values.flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]);
+}
+
+;// CONCATENATED MODULE: ./lib/run/run.js
+
+
+
+
+
+
+
+
+
+
+/** The engine both entry points share: secrets in, plain redacted result out. */
+async function runPreflight(request, deps) {
+    const now = deps.now ?? (() => new Date());
+    const started = now();
+    const clock = performance.now();
+    const redactor = new Redactor();
+    const mintedSpecs = (request.minted ?? []).flatMap((row) => (row.spec && !row.failure ? [row.spec] : []));
+    const secrets = new SecretStore([...request.tokens, ...mintedSpecs], deps.env, deps.mask, redactor);
+    const clientOptions = {
+        timeoutMs: request.timeoutMs,
+        userAgent: `token-preflight/${version/* VERSION */.x}`,
+        // A provider that echoes a secret (or part of one) must not carry it on.
+        redact: (text) => redactor.redact(text),
+        onSecret: (value) => secrets.derived(value),
+    };
+    const http = new HttpClient({ ...clientOptions, dispatcher: deps.dispatcher });
+    const limiter = new Limiter(request.concurrency);
+    const checked = request.checkTokens === false ? [] : await checkTokens([...request.tokens, ...mintedSpecs], {
+        http,
+        secrets,
+        env: deps.env,
+        context: request.context,
+        now,
+        limiter,
+        timeoutMs: request.timeoutMs,
+    });
+    const mintedNames = new Set(mintedSpecs.map((spec) => spec.name));
+    const tokens = [...checked.filter((t) => !mintedNames.has(t.name)), ...mintedResults(request.minted ?? [], checked, now())];
+    const problems = [];
+    let findings = [];
+    let scan;
+    if (request.scan && 'off' in request.scan) {
+        scan = { mode: 'off', reason: request.scan.off, files: 0, addedLines: 0, suppressed: 0, excluded: 0, notScanned: [] };
+    }
+    else if (request.scan) {
+        const leakHttp = deps.leakDispatcher && new HttpClient({ ...clientOptions, dispatcher: deps.leakDispatcher });
+        // The scan (300+ rules and the matcher) is loaded only by a run that scans.
+        const { scanStep } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3790));
+        const outcome = await scanStep(request.scan, request.tokens, tokens, {
+            secrets,
+            limiter,
+            ...(leakHttp && { leakHttp }),
+            ...(deps.resolve && { resolve: deps.resolve }),
+            protect: (value) => secrets.derived(value),
+        });
+        ({ findings, scan } = outcome);
+        problems.push(...outcome.problems);
+    }
+    if (request.tokens.length === 0 && scan?.mode !== 'diff' && scan?.mode !== 'full' && request.configSearch)
+        problems.push(nothingChecked(request.configSearch));
+    const severities = [...problems, ...tokens.flatMap((token) => token.problems), ...findings].map((p) => p.severity);
+    const result = {
+        verdict: verdictOf(severities),
+        problems,
+        tokens,
+        findings,
+        ...(scan && { scan }),
+        startedAt: started.toISOString(),
+        durationMs: Math.round(performance.now() - clock),
+    };
+    return redactResult(result, redactor);
+}
+
+;// CONCATENATED MODULE: ./lib/scan/rule-ids.js
+
+
+/** Every rule id a user may name (`scan.disable-rules`, `--disable-rules`), `configured-secret` included. */
+const RULE_IDS = [...rules/* RULES */.y.map((rule) => rule.id), scan/* CONFIGURED_SECRET */.eP];
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/scan/sources/git.js
+/**
+ * Local git as a source of what to scan: a diff between two commits, the index, the tracked files.
+ * Git runs so that nothing of the repository's own config runs a program or renames paths: no
+ * external diff or textconv driver, no fsmonitor hook, fixed a/ b/ prefixes, no colour.
+ */
+
+/** Git could not be run, or failed: what failed and what it said, in one line. */
+class GitError extends Error {
+    name = 'GitError';
+}
+/** A commit that is all zeros: GitHub's `before` of a new branch, `after` of a deleted one. */
+const NULL_SHA = /^0+$/;
+const DIFF_FLAGS = ['--no-color', '--no-ext-diff', '--no-textconv', '-U0', '--src-prefix=a/', '--dst-prefix=b/'];
+function git(args, options) {
+    return (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', ...args], {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        ...(options.timeoutMs !== undefined && { timeout: options.timeoutMs, killSignal: 'SIGKILL' }),
+    });
+}
+/** Git run to its end: rejects with a GitError holding the start of its stderr unless it exits 0. */
+function finished(child, what) {
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+        if (stderr.length < 2_000)
+            stderr += chunk.toString('utf8');
+    });
+    return new Promise((resolve, reject) => {
+        child.on('error', (error) => reject(new GitError(`cannot run git (${what}): ${error.message}`)));
+        child.on('close', (code, signal) => {
+            if (code === 0)
+                resolve();
+            else
+                reject(new GitError(`${what} failed: ${signal ? `stopped by ${signal} (time-out)` : stderr.trim().split('\n')[0] || `exit status ${code}`}`));
+        });
+    });
+}
+/** What git prints, whole (for short answers: a path, a commit). */
+async function gitOutput(args, options) {
+    const child = git(args, options);
+    const chunks = [];
+    child.stdout.on('data', (chunk) => chunks.push(chunk));
+    // Named by its subcommand and first option (`git rev-parse --show-toplevel`), never by a commit or path.
+    await finished(child, ['git', args[0], args[1]?.startsWith('--') ? args[1] : ''].filter(Boolean).join(' '));
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Whether git answers at all, without an error: `git cat-file -e`, `git merge-base`. */
+async function succeeds(args, options) {
+    return gitOutput(args, options).then(() => true, () => false);
+}
+/**
+ * The diff from `base` to `head` (two commits' trees: a force push reads right), or of the index
+ * against HEAD; only of `paths` when given (taken literally, never as globs).
+ */
+function gitDiff(range, options, paths = []) {
+    const literal = paths.map((p) => `:(literal)${p}`);
+    const args = range === 'staged' ? ['diff', '--cached', ...DIFF_FLAGS, '--', ...literal] : ['diff', ...DIFF_FLAGS, range.base, range.head, '--', ...literal];
+    const child = git(args, options);
+    const done = finished(child, range === 'staged' ? 'git diff --cached' : `git diff ${range.base.slice(0, 12)} ${range.head.slice(0, 12)}`);
+    // Read by the scan; the rejection is what the caller awaits, never an unhandled one.
+    done.catch(() => undefined);
+    return { stdout: child.stdout, done };
+}
+async function topLevel(options) {
+    return (await gitOutput(['rev-parse', '--show-toplevel'], options)).trim();
+}
+async function hasCommit(sha, options) {
+    return succeeds(['cat-file', '-e', `${sha}^{commit}`], options);
+}
+/**
+ * Makes the commits present: each missing one (`X`, or a parent `X^`/`X^1`, fetched as `X`) is
+ * fetched from `origin` at depth `depth` (a tree diff needs no history; a parent needs depth 2).
+ * actions/checkout leaves a depth-1 clone with its credentials in the local config, so this works
+ * on a runner; true when all of them are there in the end.
+ */
+async function ensureCommits(commits, options, depth = 1) {
+    const missing = [];
+    for (const commit of commits)
+        if (!(await hasCommit(commit, options)))
+            missing.push(commit);
+    if (missing.length === 0)
+        return true;
+    const wanted = [...new Set(missing.map((commit) => commit.replace(/\^\d*$/, '')))];
+    const fetched = await succeeds(['fetch', '--no-tags', '--no-recurse-submodules', `--depth=${depth}`, 'origin', ...wanted], { ...options, timeoutMs: options.timeoutMs ?? 60_000 });
+    if (!fetched)
+        return false;
+    for (const commit of missing)
+        if (!(await hasCommit(commit, options)))
+            return false;
+    return true;
+}
+/** The best common ancestor, when the history holds one (a full clone); undefined otherwise. */
+async function mergeBase(a, b, options) {
+    const out = await gitOutput(['merge-base', a, b], options).catch(() => '');
+    const sha = out.trim();
+    return /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
+}
+/** Every tracked file (`git ls-files -s -z`), paths relative to the repository's root, `/`-separated. */
+async function trackedFiles(options) {
+    const out = await gitOutput(['ls-files', '-s', '-z'], options);
+    const files = new Map();
+    for (const entry of out.split('\0')) {
+        const tab = entry.indexOf('\t');
+        if (tab < 0)
+            continue;
+        const mode = entry.slice(0, 6);
+        const file = entry.slice(tab + 1);
+        // A conflicted file is listed once per stage.
+        files.set(file, { path: file, kind: mode === '160000' ? 'submodule' : mode === '120000' ? 'link' : 'file' });
+    }
+    return [...files.values()];
+}
+
+// EXTERNAL MODULE: ./lib/scan/suppress.js
+var suppress = __nccwpck_require__(1222);
+;// CONCATENATED MODULE: ./lib/cli/progress.js
+/**
+ * A long scan's progress on a terminal: `scanning… 412 MB` rewritten in place on stderr a few times
+ * a second, wiped at the end. Only on a terminal: never when stderr is piped, a file, or a CI log.
+ */
+function progressShown(io) {
+    return io.stderrIsTTY === true && !io.env.CI && io.env.TERM !== 'dumb';
+}
+const EVERY_MS = 250;
+const MB = 1024 * 1024;
+/** Passes a diff stream through, counting its bytes and showing them. */
+async function* withProgress(input, write, now = Date.now) {
+    let bytes = 0;
+    let shownAt = now();
+    let shown = false;
+    try {
+        for await (const chunk of input) {
+            bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
+            if (now() - shownAt >= EVERY_MS) {
+                shownAt = now();
+                shown = true;
+                write(`\r\x1b[2Kscanning… ${(bytes / MB).toFixed(1)} MB read`);
+            }
+            yield chunk;
+        }
+    }
+    finally {
+        if (shown)
+            write('\r\x1b[2K');
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/cli/scan-command.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** What the leak scan could not read (a diff file, git): exit 2 with one line, no usage. */
+class ScanInputError extends Error {
+}
+/**
+ * `token-preflight scan`: the same engine as the action, its tokens' values looked for in what is
+ * scanned but the tokens themselves not checked, and found secrets verified only with `--verify`.
+ */
+async function scanCommand(args, io) {
+    const { values, positionals } = (0,external_node_util_.parseArgs)({
+        args,
+        options: {
+            diff: { type: 'string' },
+            staged: { type: 'boolean', default: false },
+            format: { type: 'string', default: 'text' },
+            exclude: { type: 'string', multiple: true, default: [] },
+            'disable-rules': { type: 'string', multiple: true, default: [] },
+            verify: { type: 'boolean', default: false },
+            config: { type: 'string' },
+            'timeout-seconds': { type: 'string', default: '10' },
+        },
+        allowPositionals: true,
+        strict: true,
+    });
+    const format = choice(values.format, '--format', ['text', 'json', 'sarif']);
+    const sources = [values.diff !== undefined, values.staged, positionals.length > 0].filter(Boolean).length;
+    if (sources !== 1)
+        throw new UsageError(sources === 0 ? 'nothing to scan: give --diff FILE (- for stdin), --staged, or PATHs' : 'give one of --diff, --staged or PATHs, not several');
+    const disableRules = ruleIds(values['disable-rules']);
+    const timeoutMs = count(values['timeout-seconds'], '--timeout-seconds', limits_LIMITS.timeoutSeconds) * 1000;
+    try {
+        const root = values.staged ? await topLevel({ cwd: io.cwd, env: io.env }) : io.cwd;
+        const config = await loadConfig({ path: values.config ?? external_node_path_.join(root, DEFAULT_CONFIG), pathExplicit: values.config !== undefined, cwd: io.cwd, expiryWarningDays: 14, knownRules: RULE_IDS });
+        const suppression = await (0,suppress/* loadSuppressionFiles */.nQ)(root).catch((error) => {
+            throw new ScanInputError(`cannot read ${suppress/* IGNORE_FILE */.SV} or ${suppress/* GITLEAKS_IGNORE_FILE */.BZ} in ${root}: ${error.code ?? error.message}`);
+        });
+        const input = values.staged
+            ? { mode: 'diff', what: 'the staged change', diff: stagedDiff(root, io.env), notScanned: [] }
+            : values.diff !== undefined
+                ? { mode: 'diff', what: values.diff === '-' ? 'the diff on stdin' : values.diff, diff: await diffInput(values.diff, io), notScanned: [] }
+                : { mode: 'full', what: positionals.join(', '), files: await existingPaths(positionals, io.cwd), cwd: io.cwd, notScanned: [] };
+        if (input.diff && progressShown(io))
+            input.diff = withProgress(input.diff, io.stderr);
+        const dispatcher = createDispatcher({ timeoutMs, env: io.env });
+        const leakDispatcher = values.verify ? createDispatcher({ timeoutMs, env: io.env, guard: { allowedAddresses: (0,address/* addressesOf */.sO)(config.allowedHosts) } }) : undefined;
+        const result = await runPreflight({
+            tokens: config.tokens,
+            checkTokens: false,
+            timeoutMs,
+            concurrency: 8,
+            context: { surface: 'cli' },
+            scan: {
+                input,
+                exclude: [...config.scan.exclude, ...values.exclude],
+                disableRules: [...config.scan.disableRules, ...disableRules],
+                suppression,
+                verify: values.verify,
+                allowedHosts: config.allowedHosts,
+            },
+        }, { env: io.env, mask: () => { }, dispatcher, ...(leakDispatcher && { leakDispatcher }) }).finally(() => Promise.all([closeQuietly(dispatcher), leakDispatcher && closeQuietly(leakDispatcher)]));
+        io.stdout(format === 'json' ? jsonReportText(result) : format === 'sarif' ? sarifText(result.findings) : renderScanText(result));
+        return result.findings.length > 0 ? 1 : 0;
+    }
+    catch (error) {
+        if (!(error instanceof ScanInputError) && !(error instanceof GitError))
+            throw error;
+        io.stderr(`token-preflight: ${error.message.replace(/[\r\n]+/g, ' ').slice(0, 2_000)}\n`);
+        return 2;
+    }
+}
+/** `--disable-rules a,b --disable-rules c`: known rule ids only (a typo would silently scan). */
+function ruleIds(lists) {
+    const ids = lists.flatMap((list) => list.split(',')).map((id) => id.trim()).filter((id) => id !== '');
+    const unknown = ids.filter((id) => !RULE_IDS.includes(id));
+    if (unknown.length)
+        throw new UsageError(`--disable-rules: unknown rule ${unknown.map((id) => echo_showValue(id)).join(', ')}; \`token-preflight rules\` lists them`);
+    return ids;
+}
+/** `git diff --cached`, streamed; a failure of git fails the scan (no vacuous pass). */
+async function* stagedDiff(root, env) {
+    const child = gitDiff('staged', { cwd: root, env });
+    for await (const chunk of child.stdout)
+        yield chunk;
+    await child.done;
+}
+async function diffInput(file, io) {
+    if (file === '-')
+        return io.stdin ?? process.stdin;
+    const full = external_node_path_.resolve(io.cwd, file);
+    const info = await (0,promises_.stat)(full).catch((error) => {
+        throw new ScanInputError(`cannot read the diff ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code}`);
+    });
+    if (!info.isFile())
+        throw new ScanInputError(`cannot read the diff ${file}: not a file`);
+    return (0,external_node_fs_.createReadStream)(full);
+}
+async function existingPaths(paths, cwd) {
+    for (const given of paths) {
+        await (0,promises_.stat)(external_node_path_.resolve(cwd, given)).catch((error) => {
+            throw new ScanInputError(`cannot scan ${given}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.code}`);
+        });
+    }
+    return paths;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/catalog.js
+
+function providerCatalog(providers = registry/* PROVIDERS */.xq) {
+    return providers.map((p) => ({
+        id: p.id,
+        title: p.title,
+        hosts: [...p.hosts],
+        ...(p.hostsFrom ? { hostsFrom: p.hostsFrom } : {}),
+        ...(p.ping ? { ping: p.ping } : {}),
+        ...p.can,
+        parts: p.fields.map((f) => ({ id: f.id, description: f.description, ...(f.optional ? { optional: true } : {}) })),
+        ...(p.modes ? { modes: 'values' in p.modes ? [...p.modes.values] : { pattern: p.modes.pattern, description: p.modes.description } } : {}),
+        ...(p.selfHosted ? { baseUrl: p.selfHosted.example } : {}),
+        ...(p.settings ? { keys: Object.keys(p.settings.properties), settings: settingsOf(p) } : {}),
+    }));
+}
+function settingsOf(p) {
+    return Object.entries(p.settings.properties).map(([key, schema]) => {
+        const values = Array.isArray(schema.enum) ? schema.enum.map(String) : undefined;
+        const required = p.settings.required?.includes(key) ?? false;
+        return { key, description: typeof schema.description === 'string' ? schema.description : '', ...(values ? { values } : {}), ...(required ? { required } : {}) };
+    });
+}
+/** The README's provider table (between its generated-table markers). */
+function providerTable(entries = providerCatalog()) {
+    const yes = (b) => (b ? '✓' : '');
+    const rows = entries.map((e) => {
+        const secret = e.parts.length === 1 ? '`secret: VAR`' : `\`secret: { ${e.parts.map((p) => `${p.id}: VAR${p.optional ? ' (optional)' : ''}`).join(', ')} }\``;
+        const config = [secret, e.baseUrl ? `\`base-url\` (e.g. ${e.baseUrl})` : '', e.keys ? e.keys.map((k) => `\`${k}\``).join(', ') : ''].filter(Boolean).join('<br>');
+        const modes = e.modes ? (Array.isArray(e.modes) ? e.modes.join(', ') : e.modes.description) : '';
+        const hosts = e.hostsFrom ?? (e.hosts.map((h) => `\`${h}\``).join(', ') || '—');
+        return `| \`${e.id}\` | ${e.title}${e.ping ? `<br>${cell(e.ping)}` : ''} | ${config} | ${hosts} | ${yes(e.identity)} | ${yes(e.scopes)} | ${yes(e.expiry)} | ${modes} | ${yes(e.verifiesLeaks)} |`;
+    });
+    return [
+        '| provider | for, and its check | config | sent only to | identity | scopes | expiry | modes | verifies leaks |',
+        '|---|---|---|---|---|---|---|---|---|',
+        ...rows,
+        '',
+        "Each provider's own keys, beside `secret` in its token entry:",
+        '',
+        '| provider | key | what it holds |',
+        '|---|---|---|',
+        ...entries.flatMap((e) => (e.settings ?? []).map((s) => {
+            const values = s.values ? ` One of: ${s.values.map((v) => `\`${v}\``).join(', ')}.` : '';
+            return `| \`${e.id}\` | \`${s.key}\`${s.required ? ' (required)' : ''} | ${cell(s.description)}${values} |`;
+        })),
+    ].join('\n');
+}
+/** Text in a Markdown table cell: no line break, no column separator. */
+function cell(text) {
+    return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+;// CONCATENATED MODULE: ./lib/report/text.js
+
+
+const MARK = { ok: '✓', warn: '!', fail: '✗', skipped: '-' };
+/** The CLI's plain-text report. */
+function renderText(result, now = new Date()) {
+    const lines = [];
+    // Provider and config text is made single-line: it must not forge log lines or workflow commands
+    // (nor can a whole line start with `::`, whatever the prefix).
+    const push = (prefix, text) => lines.push((0,sanitize/* noCommand */.hh)(prefix + (0,sanitize/* oneLine */.TN)(text, 2_000)));
+    for (const token of result.tokens) {
+        const label = [token.provider, token.environment].filter(Boolean).join(', ');
+        push('', `${MARK[token.status]} ${token.name} (${label}): ${token.status}`);
+        const facts = [
+            token.identity && `identity ${token.identity}`,
+            token.kind,
+            token.mode && `${token.mode} mode`,
+            expiryText(token, now) && `expires ${expiryText(token, now)}`,
+            rateLimitText(token) && `rate limit ${rateLimitText(token)} left`,
+            latencyText(token),
+        ].filter(Boolean);
+        if (facts.length)
+            push('    ', facts.join(' · '));
+        const scopes = scopeLines(token);
+        if (scopes.length)
+            push('    ', `scopes: ${scopes.join('; ')}`);
+        if (token.skipReason)
+            push('    ', `skipped: ${token.skipReason}`);
+        for (const p of token.problems)
+            push(`    ${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
+    }
+    for (const p of result.problems)
+        push(`${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
+    const counts = statusCounts(result.tokens);
+    lines.push('', `${result.verdict.toUpperCase()}: ${plural(result.tokens.length, 'token')}${counts ? ` (${counts})` : ''}`);
+    return `${lines.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./lib/cli.js
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const USAGE = `token-preflight ${version/* VERSION */.x}: check API tokens against their providers.
+
+Usage:
+  token-preflight check [--config FILE] [--format text|json] [--fail-on error|warning|never]
+                        [--timeout-seconds N] [--concurrency N] [--expiry-warning-days N]
+  token-preflight providers [--format text|json]
+  token-preflight scan [--diff FILE|-] [--staged] [PATH ...] [--format text|json|sarif]
+                       [--exclude GLOB] [--disable-rules IDS] [--verify] [--config FILE]
+  token-preflight rules [--format text|json]
+  token-preflight <command> --help
+  token-preflight --version | --help
+
+Tokens are read from the environment variables the config names.
+Exit status: 0 nothing wrong, 1 problems found, 2 usage or configuration error.
+`;
+/** `token-preflight <command> --help` (and `help <command>`): each command's own usage. */
+const COMMAND_USAGE = {
+    check: `Usage: token-preflight check [options]
+
+Checks every token of the config file against its provider and prints a report.
+
+Options:
+  --config FILE               config file (default: ${DEFAULT_CONFIG})
+  --format text|json          report format (default: text)
+  --fail-on error|warning|never
+                              what makes the exit status 1 (default: error)
+  --timeout-seconds N         budget of each provider call, 1–600: connect, proxy, TLS,
+                              answer, retries (default: 10)
+  --concurrency N             checks in flight at once, 1–64 (default: 8)
+  --expiry-warning-days N     an expiry nearer than this is expiring-soon, 0–3650 (default: 14)
+  -h, --help                  show this help
+
+Tokens are read from the environment variables the config names.
+Exit status: 0 nothing wrong, 1 problems found, 2 usage or configuration error.
+`,
+    providers: `Usage: token-preflight providers [options]
+
+Lists the providers, their API hosts and what each can tell about a token.
+
+Options:
+  --format text|json          output format (default: text)
+  -h, --help                  show this help
+`,
+    scan: `Usage: token-preflight scan [options] [PATH ...]
+
+Looks for hard-coded secrets in the lines a change adds, or in whole files, and prints each
+finding as file:line:column: rule (provider) fingerprint redacted. Found secrets never appear in
+the output: only a preview of their first characters.
+
+What to scan (one of):
+  --diff FILE|-               a unified diff (git diff, git log -p, diff -u) from a file or stdin:
+                              only its added lines
+  --staged                    the staged change: git diff --cached in the current directory
+  PATH ...                    files and directories: every line (.git and links inside skipped)
+
+Options:
+  --format text|json|sarif    output format (default: text); sarif: SARIF 2.1.0 for code scanning
+  --exclude GLOB              paths never scanned (**, *, ?, {a,b}); repeatable
+  --disable-rules IDS         rule ids to switch off, comma-separated; repeatable
+  --verify                    ask each found secret's provider whether it is live (only to its
+                              own API hosts; never for a pre-commit hook that must stay offline)
+  --config FILE               the config (default: ${DEFAULT_CONFIG} at the repository root, if
+                              present): its scan.exclude, scan.disable-rules and allowed-hosts, and
+                              its tokens' values (from their variables) are looked for, never printed
+  --timeout-seconds N         budget of each verification call, 1–600 (default: 10)
+  -h, --help                  show this help
+
+Suppression: a line holding token-preflight:allow (or gitleaks:allow, pragma: allowlist secret,
+trufflehog:ignore); a fingerprint listed in ${suppress/* IGNORE_FILE */.SV} (one a line, # comments); an entry
+of ${suppress/* GITLEAKS_IGNORE_FILE */.BZ} (file:rule:line). Both files are read from the repository root (the
+current directory, or the top of the work tree for --staged). Suppressed findings are counted.
+Exit status: 0 no findings, 1 findings, 2 usage error or nothing could be read.
+`,
+    rules: `Usage: token-preflight rules [options]
+
+Lists the rules of the leak scan: id, the provider that can verify what it finds, description.
+
+Options:
+  --format text|json          output format (default: text)
+  -h, --help                  show this help
+`,
+};
+/** The usage of one command, or undefined for a name that is not a command. */
+function commandUsage(command) {
+    return command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
+}
+/** `--help` or `-h` among a command's arguments (before a `--` that ends the options). */
+function asksForHelp(args) {
+    const end = args.indexOf('--');
+    return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
+/** The CLI: argv → run request → engine → text or JSON. Returns the exit status. */
+async function runCli(argv, io) {
+    try {
+        const [command, ...rest] = argv;
+        const usage = commandUsage(command);
+        if (usage !== undefined && asksForHelp(rest)) {
+            io.stdout(usage);
+            return 0;
+        }
+        switch (command) {
+            case 'check':
+                return await check(rest, io);
+            case 'providers':
+                return providers(rest, io);
+            case 'scan':
+                return await scanCommand(rest, io);
+            case 'rules':
+                return cli_rules(rest, io);
+            case '--version':
+            case '-v':
+                io.stdout(`${version/* VERSION */.x}\n`);
+                return 0;
+            case 'help': {
+                const topic = rest[0];
+                const help = topic === undefined ? USAGE : commandUsage(topic);
+                if (help === undefined)
+                    throw new UsageError(`unknown command "${topic}"`);
+                io.stdout(help);
+                return 0;
+            }
+            case undefined:
+            case '--help':
+            case '-h':
+                io.stdout(USAGE);
+                return command === undefined ? 2 : 0;
+            default:
+                throw new UsageError(`unknown command "${command}"`);
+        }
+    }
+    catch (error) {
+        // Config text and arguments reach stderr, which CI runners scan for workflow commands: every
+        // line is one line of printable text that does not start with `::` (as the action's annotations
+        // are escaped by @actions/core).
+        if (error instanceof ConfigError) {
+            const lines = error.issues.map((issue) => (0,sanitize/* safeLine */.om)(`${issue.where}: ${issue.key ? `${issue.key}: ` : ''}${issue.message}`, 2_000));
+            io.stderr(`token-preflight: configuration error${error.issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`);
+            return 2;
+        }
+        // A setting of the environment (a garbled HTTPS_PROXY) is not the command line's fault: one line.
+        if (error instanceof SettingsError) {
+            io.stderr(`token-preflight: ${(0,sanitize/* oneLine */.TN)(error.message)}\n`);
+            return 2;
+        }
+        if (error instanceof UsageError || error.code?.startsWith('ERR_PARSE_ARGS')) {
+            io.stderr(`token-preflight: ${(0,sanitize/* oneLine */.TN)(error.message)}\n\n${commandUsage(argv[0]) ?? USAGE}`);
+            return 2;
+        }
+        throw error;
+    }
+}
+async function check(args, io) {
+    const { values } = (0,external_node_util_.parseArgs)({
+        args,
+        options: {
+            config: { type: 'string' },
+            format: { type: 'string', default: 'text' },
+            'fail-on': { type: 'string', default: 'error' },
+            'timeout-seconds': { type: 'string', default: '10' },
+            concurrency: { type: 'string', default: '8' },
+            'expiry-warning-days': { type: 'string', default: '14' },
+        },
+        strict: true,
+    });
+    const format = choice(values.format, '--format', ['text', 'json']);
+    const failOn = choice(values['fail-on'], '--fail-on', ['error', 'warning', 'never']);
+    const timeoutMs = count(values['timeout-seconds'], '--timeout-seconds', limits_LIMITS.timeoutSeconds) * 1000;
+    const concurrency = count(values.concurrency, '--concurrency', limits_LIMITS.concurrency);
+    const expiryWarningDays = count(values['expiry-warning-days'], '--expiry-warning-days', limits_LIMITS.expiryWarningDays);
+    const path = values.config ?? DEFAULT_CONFIG;
+    const config = await loadConfig({ path, pathExplicit: true, cwd: io.cwd, expiryWarningDays });
+    const dispatcher = createDispatcher({ timeoutMs, env: io.env });
+    const result = await runPreflight({
+        tokens: config.tokens,
+        timeoutMs,
+        concurrency,
+        context: { surface: 'cli' },
+        configSearch: { path, found: true, nearMisses: [], alternative: 'the config file' },
+    }, { env: io.env, mask: () => { }, dispatcher }).finally(() => closeQuietly(dispatcher));
+    io.stdout(format === 'json' ? jsonReportText(result) : renderText(result));
+    return gateFails(result.verdict, failOn) ? 1 : 0;
+}
+function providers(args, io) {
+    const { values } = (0,external_node_util_.parseArgs)({ args, options: { format: { type: 'string', default: 'text' } }, strict: true });
+    const format = choice(values.format, '--format', ['text', 'json']);
+    const list = providerCatalog();
+    if (format === 'json') {
+        io.stdout(`${JSON.stringify({ providers: list }, null, 2)}\n`);
+        return 0;
+    }
+    const tells = (p) => ['identity', 'scopes', 'expiry', 'mode'].filter((k) => p[k]).join(', ') || 'validity only';
+    for (const p of list) {
+        const hosts = p.hosts.join(', ') || `(${(p.hostsFrom ?? 'set by its keys').replace(/`/g, '')})`;
+        const parts = p.parts.length > 1 ? `; secret parts: ${p.parts.map((part) => part.id).join(', ')}` : '';
+        io.stdout(`${p.id.padEnd(10)} ${hosts.padEnd(20)} tells: ${tells(p)}${p.verifiesLeaks ? '; verifies leaks' : ''}${parts}\n`);
+    }
+    return 0;
+}
+function cli_rules(args, io) {
+    const { values } = (0,external_node_util_.parseArgs)({ args, options: { format: { type: 'string', default: 'text' } }, strict: true });
+    const format = choice(values.format, '--format', ['text', 'json']);
+    const list = [...rules/* RULES */.y.map(({ id, provider, description }) => ({ id, provider, description })), { id: scan/* CONFIGURED_SECRET */.eP, provider: undefined, description: scan/* CONFIGURED_SECRET_DESCRIPTION */.Pc }];
+    if (format === 'json') {
+        io.stdout(`${JSON.stringify({ rules: list }, null, 2)}\n`);
+        return 0;
+    }
+    const width = Math.max(...list.map((r) => r.id.length));
+    const providerWidth = Math.max(...list.map((r) => (r.provider ?? '-').length));
+    for (const r of list)
+        io.stdout(`${r.id.padEnd(width)}  ${(r.provider ?? '-').padEnd(providerWidth)}  ${r.description}\n`);
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 1368:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aG: () => (/* binding */ assertPublicHost),
+/* harmony export */   rN: () => (/* binding */ guardedLookup),
+/* harmony export */   sO: () => (/* binding */ addressesOf)
+/* harmony export */ });
+/* unused harmony exports isPrivateAddress, AddressNotAllowedError, checkAddress */
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(610);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7030);
+
+
+/**
+ * Addresses a found secret must never be sent to: the runner's own network and the cloud metadata
+ * services (SSRF). IANA special-purpose registries (RFC 6890 and successors).
+ */
+const PRIVATE = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
+for (const [net, prefix] of [
+    ['0.0.0.0', 8],
+    ['10.0.0.0', 8],
+    ['100.64.0.0', 10], // carrier-grade NAT, incl. Alibaba Cloud's metadata 100.100.100.200
+    ['127.0.0.0', 8],
+    ['169.254.0.0', 16], // link-local, incl. 169.254.169.254 (AWS, GCP, Azure metadata)
+    ['172.16.0.0', 12],
+    ['192.0.0.0', 24],
+    ['192.168.0.0', 16],
+    ['198.18.0.0', 15],
+    ['224.0.0.0', 4],
+    ['240.0.0.0', 4],
+])
+    PRIVATE.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+    ['::', 128],
+    ['::1', 128],
+    ['fc00::', 7], // unique local, incl. AWS's fd00:ec2::254
+    ['fe80::', 10],
+    ['ff00::', 8],
+])
+    PRIVATE.addSubnet(net, prefix, 'ipv6');
+/** The IPv4 address inside an IPv4-mapped (`::ffff:a.b.c.d`) or NAT64 (`64:ff9b::a.b.c.d`) IPv6 address. */
+function embeddedIpv4(address) {
+    const m = /^(?:::ffff:|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
+    if (!m)
+        return undefined;
+    if (m[1])
+        return m[1];
+    const hi = parseInt(m[2], 16);
+    const lo = parseInt(m[3], 16);
+    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+}
+/** Whether `address` (an IP literal) is loopback, link-local, private, metadata or otherwise not public. */
+function isPrivateAddress(address) {
+    const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+    const v4 = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(bare) === 6 ? embeddedIpv4(bare) : undefined;
+    if (v4)
+        return PRIVATE.check(v4, 'ipv4');
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(bare);
+    if (family === 0)
+        return false;
+    return PRIVATE.check(bare, family === 4 ? 'ipv4' : 'ipv6');
+}
+class AddressNotAllowedError extends Error {
+    code = 'EADDRNOTALLOWED';
+}
+function refusal(host, address) {
+    return new AddressNotAllowedError(`refused to connect to ${host}: it resolves to ${address}, an address of the runner's own network or a cloud metadata service; list that address in allowed-hosts to allow it`);
+}
+/** Refuses `address` for `host` unless it is public or listed in `allowed`. */
+function checkAddress(host, address, allowed) {
+    return isPrivateAddress(address) && !allowed.has(address) ? refusal(host, address) : undefined;
+}
+/**
+ * A `dns.lookup` for `net.connect` that refuses private addresses at connect time — the address
+ * actually connected to, so a name that resolves into the runner's network (say
+ * `169.254.169.254.nip.io`) is refused however it is spelt.
+ */
+function guardedLookup(allowed, resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
+    return (hostname, options, callback) => {
+        resolve(hostname, { ...options, all: true }, (error, addresses) => {
+            if (error)
+                return callback(error, options.all ? [] : '');
+            const list = addresses;
+            const refused = list.map((a) => checkAddress(hostname, a.address, allowed)).find(Boolean);
+            if (refused)
+                return callback(refused, options.all ? [] : '');
+            if (options.all)
+                return callback(null, list);
+            callback(null, list[0].address, list[0].family);
+        });
+    };
+}
+/** Resolves `host` now and refuses a private address: for a request that a proxy will resolve again. */
+async function assertPublicHost(host, allowed, resolve = node_dns__WEBPACK_IMPORTED_MODULE_0__.lookup) {
+    const bare = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+    if ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(bare)) {
+        const refused = checkAddress(bare, bare, allowed);
+        if (refused)
+            throw refused;
+        return;
+    }
+    const addresses = await new Promise((done, fail) => resolve(bare, { all: true }, (error, list) => (error ? fail(error) : done(list))));
+    for (const { address } of addresses) {
+        const refused = checkAddress(bare, address, allowed);
+        if (refused)
+            throw refused;
+    }
+}
+/** The IP addresses among `allowed-hosts` (`[::1]` written with brackets or without): what the address guard lets through. */
+function addressesOf(hosts) {
+    return new Set(hosts.map((host) => host.replace(/^\[|\]$/g, '')).filter((host) => (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(host) !== 0));
+}
+
+
+/***/ }),
+
+/***/ 7943:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ baseUrlProblem),
+/* harmony export */   t: () => (/* binding */ apiRoot)
+/* harmony export */ });
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+
+/**
+ * Why an API root cannot receive a credential, or undefined when it can: a plain https URL of a
+ * named host, with no credentials, query or fragment. Applied to `base-url` and to the runner's
+ * GITHUB_API_URL alike. (A name that resolves into a private network is allowed: a GitHub
+ * Enterprise Server often lives there, and the config is as trusted as the workflow file.)
+ */
+function baseUrlProblem(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not a URL; write the API root, e.g. https://ghe.example.com/api/v3';
+    }
+    if (url.protocol !== 'https:')
+        return 'must use https: the token would otherwise cross the network in clear text';
+    if (url.username || url.password)
+        return 'must not contain credentials';
+    if (url.search || url.hash)
+        return 'must not contain a query or fragment';
+    // `localhost.` (trailing dot) is localhost too.
+    const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost') || (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host) !== 0) {
+        return 'must name a host, not an IP address or localhost';
+    }
+    return undefined;
+}
+/** `value` as an API root ending in `/` (its path kept, so GHES's /api/v3 stays). */
+function apiRoot(value) {
+    const url = new URL(value);
+    if (!url.pathname.endsWith('/'))
+        url.pathname += '/';
+    return url;
+}
+
+
+/***/ }),
+
+/***/ 4526:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony exports MIN_NODE_MAJOR, nodeVersionProblem */
+// The CLI's first import (see bin.ts): on a Node.js older than 24 it prints one line and exits 2
+// before any other module is evaluated — undici, for one, fails at load time on Node 20 with a stack
+// trace (it needs zlib's zstd, new in Node 22.15). An ES module's imports are evaluated in order, in
+// the bundle too, so this must stay the first import of bin.ts and import nothing itself.
+const MIN_NODE_MAJOR = 24;
+/** The one-line message for a Node.js too old to run the CLI, or undefined when `version` will do. */
+function nodeVersionProblem(version) {
+    const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
+    if (major >= MIN_NODE_MAJOR)
+        return undefined;
+    return `token-preflight needs Node.js ${MIN_NODE_MAJOR} or later; this is Node.js ${version}.`;
+}
+const problem = nodeVersionProblem(process.version);
+if (problem !== undefined) {
+    process.stderr.write(`${problem}\n`);
+    process.exit(2);
+}
+
+
+/***/ }),
+
+/***/ 7310:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BA: () => (/* binding */ API_TOKEN),
+/* harmony export */   IY: () => (/* binding */ atlassianChecksumHolds),
+/* harmony export */   l7: () => (/* binding */ checksumHint),
+/* harmony export */   pt: () => (/* binding */ atlassian)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+/* harmony import */ var _check_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4982);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4020);
+/* harmony import */ var _kit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9418);
+
+
+
+
+// GET /rest/api/3/myself with Basic email:API token: developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/
+// and …/rest/v3/api-group-myself/ (accountId, displayName). Scoped API tokens are
+// refused by the site with 401 and work through https://api.atlassian.com/ex/jira/<cloudId>, the
+// cloud id read from https://<site>/_edge/tenant_info without credentials
+// (support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/;
+// observed in sooperset/mcp-atlassian#968, stablyai/orca#20092). After failed logins Jira asks for a
+// CAPTCHA: 403 with X-Seraph-LoginReason: AUTHENTICATION_DENIED. Rate limits:
+// developer.atlassian.com/cloud/jira/platform/rate-limiting/ (X-RateLimit-Reset: an ISO 8601 time).
+//
+// An account API token (ATATT…) serves every Atlassian product, so its format is this provider's
+// alone: a found one maps here. Neither this provider nor bitbucket can verify it found alone (it
+// goes with the account's email, and here with a site too, which a diff does not carry); configured,
+// it is checked here on the site, or by the bitbucket provider with the email as username.
+// Token shape: `ATATT3` + body + `=` + 8 upper-case hex, the CRC-32 of everything before them
+// (192 characters in public samples, where the CRC held on every one; Atlassian calls the length varied).
+const API_TOKEN = /^ATATT3[A-Za-z0-9_-]{100,400}=[0-9A-F]{8}$/;
+/** An Atlassian Cloud site's own host: `<name>.atlassian.net`. */
+const SITE = /^[a-z0-9][a-z0-9-]{0,61}\.atlassian\.net$/;
+const GATEWAY = 'api.atlassian.com';
+const CLOUD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'date' };
+/** Real-shaped fakes for the examples (the token's checksum holds). */
+const ATATT = `ATATT3xFfGF0${'x'.repeat(171)}=EE0DB28D`;
+const CLOUD = '1324a887-45db-1bf4-1e99-ef0ff456d421';
+const MIA = {
+    accountId: '5b10a2844c20165700ede21g',
+    accountType: 'atlassian',
+    active: true,
+    displayName: 'Mia Krystof',
+    emailAddress: 'mia@example.com',
+    key: '',
+    name: '',
+    self: 'https://your-domain.atlassian.net/rest/api/3/user?accountId=5b10a2844c20165700ede21g',
+    timeZone: 'Australia/Sydney',
+};
+const siteOf = (settings) => (typeof settings.site === 'string' && SITE.test(settings.site) ? settings.site : undefined);
+const atlassian = {
+    id: 'atlassian',
+    title: 'Atlassian (Jira and Confluence Cloud API token)',
+    ping: '`GET https://{site}/rest/api/3/myself`; a scoped token: `GET api.atlassian.com/ex/jira/{cloudId}/rest/api/3/myself`',
+    hostsFrom: 'the `site` (`*.atlassian.net`), and `api.atlassian.com` for a scoped token',
+    fields: [
+        { id: 'email', description: 'the email address of the Atlassian account', identifier: true },
+        { id: 'token', description: 'an API token of that account (ATATT…)', rotates: true },
+    ],
+    hosts: [],
+    apiRoot: '',
+    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: false },
+    settings: {
+        properties: {
+            site: {
+                type: 'string',
+                pattern: SITE.source,
+                description: 'The Atlassian Cloud site the account uses, as its host (acme.atlassian.net), not a custom domain or a URL; the site must have Jira, whose /rest/api/3/myself names the account. The token goes there, and to api.atlassian.com for a scoped token.',
+            },
+        },
+        required: ['site'],
+    },
+    formats: [API_TOKEN],
+    async check(credential, ctx) {
+        const site = siteOf(ctx.settings);
+        // An API token works on its account's sites only, and a diff tells neither the email nor the site.
+        if (!site)
+            throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemError */ .Mm('unexpected-response', 'an Atlassian API token is checked on a site of its account, which is not known here (site: acme.atlassian.net); the token was not sent');
+        const res = await ctx.http.send(myself(`https://${site}/rest/api/3/myself`));
+        if (res.status === 200)
+            return account(res, 'API token');
+        if (res.status !== 401)
+            throw refusedOtherwise(res, site);
+        return checkScoped(credential.token, site, res, ctx);
+    },
+    fromSettings(settings) {
+        const site = siteOf(settings);
+        return { hosts: site ? [site, GATEWAY] : [] };
+    },
+    examples: [
+        {
+            name: 'a classic API token',
+            source: 'tylernathanreed/jira-client-php tests/Unit/Operations/MyselfTest.php (testGetCurrentUser: the Jira Cloud OpenAPI example of GET /rest/api/3/myself, trimmed of avatars and groups)',
+            credential: { email: 'mia@example.com', token: ATATT },
+            settings: { site: 'acme.atlassian.net' },
+            responses: [{ path: '/rest/api/3/myself', status: 200, body: MIA }],
+            verdict: { outcome: 'valid', facts: { kind: 'API token', identity: '5b10a2844c20165700ede21g', notes: ['name: Mia Krystof'] } },
+        },
+        {
+            name: 'a scoped API token, refused by the site and accepted through the API gateway',
+            source: 'site 401 text as observed for scoped tokens (sooperset/mcp-atlassian#968); tenant_info and gateway URL per support.atlassian.com (manage API tokens); user as in the OpenAPI example',
+            credential: { email: 'mia@example.com', token: ATATT },
+            settings: { site: 'acme.atlassian.net' },
+            responses: refusedBySiteThenGateway(200, MIA),
+            verdict: { outcome: 'valid', facts: { kind: 'scoped API token', identity: '5b10a2844c20165700ede21g' } },
+        },
+        {
+            name: 'a wrong email or token, refused by the site and the gateway',
+            source: 'site 401 as above; gateway 401 body hand-written in the gateway\'s {"code", "message"} form (raycast/extensions#11212)',
+            settings: { site: 'acme.atlassian.net' },
+            responses: refusedBySiteThenGateway(401, { code: 401, message: 'Unauthorized' }),
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a scoped token without the scope /myself needs',
+            source: 'raycast/extensions#11212 ({"code":401,"message":"Unauthorized; scope does not match"} from the gateway)',
+            settings: { site: 'acme.atlassian.net' },
+            responses: refusedBySiteThenGateway(401, { code: 401, message: 'Unauthorized; scope does not match' }),
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'an account held behind a CAPTCHA after failed logins',
+            source: 'hand-written from Atlassian\'s CAPTCHA answer to REST logins (403, X-Seraph-LoginReason: AUTHENTICATION_DENIED)',
+            settings: { site: 'acme.atlassian.net' },
+            responses: [{ path: '/rest/api/3/myself', status: 403, headers: { 'x-seraph-loginreason': 'AUTHENTICATION_DENIED', 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE' }, body: '' }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
+};
+/** The site's 401 to any email and API token it does not take, its cloud id, then the gateway's answer. */
+function refusedBySiteThenGateway(status, body) {
+    return [
+        { path: '/rest/api/3/myself', status: 401, headers: { 'content-type': 'text/plain' }, body: 'Client must be authenticated to access this resource.' },
+        { path: '/_edge/tenant_info', status: 200, body: { cloudId: CLOUD } },
+        { path: `/ex/jira/${CLOUD}/rest/api/3/myself`, origin: `https://${GATEWAY}`, status, body },
+    ];
+}
+function myself(url) {
+    return { url, auth: { basic: { username: '${email}', password: '${token}' } }, headers: { accept: 'application/json' } };
+}
+/** The site refuses scoped API tokens as it refuses wrong ones: only the API gateway tells them apart. */
+async function checkScoped(token, site, refusal, ctx) {
+    const tenant = await ctx.http.send({ url: `https://${site}/_edge/tenant_info`, headers: { accept: 'application/json' } });
+    const cloudId = tenant.status === 200 ? (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .tryJson */ .MR)(tenant.body)?.cloudId : undefined;
+    if (typeof cloudId !== 'string' || !CLOUD_ID.test(cloudId)) {
+        throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemError */ .Mm('unexpected-response', `${site} refused the email and token (HTTP 401), and its cloud id could not be read (/_edge/tenant_info answered HTTP ${tenant.status}) to try the token as a scoped one through ${GATEWAY}`);
+    }
+    const res = await ctx.http.send(myself(`https://${GATEWAY}/ex/jira/${cloudId}/rest/api/3/myself`));
+    if (res.status === 200)
+        return account(res, 'scoped API token');
+    if (res.status === 401 && /scope does not match/i.test(res.body)) {
+        throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemError */ .Mm('unexpected-response', `${GATEWAY} says the token lacks a scope that GET /rest/api/3/myself needs (read:jira-user): a scoped API token this check cannot confirm`);
+    }
+    if (res.status !== 401)
+        throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .unexpected */ .os)(res);
+    const message = `Atlassian refused the email and token on ${site} and through ${GATEWAY} (HTTP 401${said(refusal)}): a wrong email, or an unknown, revoked or expired API token (Atlassian does not say which)`;
+    return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rejected */ .nS)('invalid', `${message}${checksumHint(token, [API_TOKEN])}`, res);
+}
+function account(res, kind) {
+    const user = (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonObject */ .o$)(res, 'GET /rest/api/3/myself');
+    if (typeof user.accountId !== 'string' || !user.accountId)
+        throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(res, 'GET /rest/api/3/myself', 'it has no "accountId"');
+    // Not the email: it is a part of the credential, masked wherever it would show.
+    const notes = typeof user.displayName === 'string' && user.displayName ? [`name: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(user.displayName, 100)}`] : undefined;
+    return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .valid */ .rZ)({ kind, identity: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(user.accountId, 100), notes, rateLimit: (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rateLimitFrom */ .U_)(res, RATE_LIMIT) }, res);
+}
+function refusedOtherwise(res, site) {
+    if (res.status === 403 && /AUTHENTICATION_DENIED/i.test(res.headers['x-seraph-loginreason'] ?? '')) {
+        return new _check_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemError */ .Mm('unexpected-response', `${site} asks for a CAPTCHA before it takes this account's logins again, after failed ones (HTTP 403, X-Seraph-LoginReason: AUTHENTICATION_DENIED): sign in once at https://${site} in a browser; the token was not evaluated`);
+    }
+    if (/basic auth\w* with passwords is deprecated/i.test(res.body)) {
+        return new _check_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemError */ .Mm('unexpected-response', `${site} answered HTTP ${res.status}: "Basic authentication with passwords is deprecated": it takes the secret for a password; use an API token`);
+    }
+    if (res.status === 404)
+        return new _check_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemError */ .Mm('unexpected-response', `${site} has no Jira REST API to ask (HTTP 404 on /rest/api/3/myself): check site:`);
+    return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .unexpected */ .os)(res, said(res));
+}
+/** Jira's words: `{"errorMessages": ["…"]}`, or a plain-text body. */
+function said(res) {
+    const body = (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .tryJson */ .MR)(res.body);
+    const first = Array.isArray(body?.errorMessages) ? body.errorMessages[0] : body === undefined && !/^\s*</.test(res.body) ? res.body : undefined;
+    return typeof first === 'string' && first.trim() ? `: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(first, 200)}` : '';
+}
+/** Atlassian tokens (ATATT…, ATCTT…, ATBB…) end with the CRC-32 of everything before, as 8 upper-case hex digits. */
+function atlassianChecksumHolds(token) {
+    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(token.slice(0, -8)).toString(16).toUpperCase().padStart(8, '0') === token.slice(-8);
+}
+/** What a refusal adds when a token of one of these Atlassian shapes fails its checksum. */
+function checksumHint(token, shapes) {
+    if (!shapes.some((shape) => shape.test(token)) || atlassianChecksumHolds(token))
+        return '';
+    return '; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved';
+}
+
+
+/***/ }),
+
+/***/ 6715:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ base62Crc32),
+/* harmony export */   f: () => (/* binding */ hasValidCrc32Suffix)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/**
+ * The checksum GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens end with: CRC-32 of the
+ * 30 random characters, in base62 (digits, upper, lower), 6 characters, zero-padded.
+ * https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+ */
+function base62Crc32(text) {
+    let n = (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(text);
+    let out = '';
+    while (n > 0) {
+        out = BASE62[n % 62] + out;
+        n = Math.floor(n / 62);
+    }
+    return out.padStart(6, '0');
+}
+/** For `prefix_` + 30 random + 6 checksum characters: does the checksum hold? */
+function hasValidCrc32Suffix(token, prefix) {
+    const body = token.slice(prefix.length);
+    if (!token.startsWith(prefix) || body.length !== 36)
+        return false;
+    return base62Crc32(body.slice(0, 30)) === body.slice(30);
+}
+
+
+/***/ }),
+
+/***/ 9096:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ endpointProblem),
+/* harmony export */   EJ: () => (/* binding */ audiences),
+/* harmony export */   Jb: () => (/* binding */ scopeList),
+/* harmony export */   Pb: () => (/* binding */ endpointUrl),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   UT: () => (/* binding */ stringSetting),
+/* harmony export */   XC: () => (/* binding */ issuerNotes),
+/* harmony export */   ai: () => (/* binding */ HTTPS_URL),
+/* harmony export */   b1: () => (/* binding */ endpointTarget),
+/* harmony export */   sj: () => (/* binding */ endpointProblems)
+/* harmony export */ });
+/* harmony import */ var _check_problems_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4982);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4020);
+/* harmony import */ var _url_setting_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7390);
+
+
+
+// The one URL setting of the generic OAuth providers (introspection-url, userinfo-url, jwks-url):
+// unlike the `http` provider's request URL it is never a template — the credential travels in
+// the form or a header, so a `${…}` in the URL could only move it somewhere it must not go.
+const HTTPS_URL = { type: 'string', pattern: '^https://' };
+/** Why this URL setting cannot be used, or undefined. */
+function endpointProblem(value) {
+    if (value.includes('${'))
+        return 'must be a plain URL, without ${…}: the credential is placed by the provider, never in the URL';
+    // credentialUrlProblem's advice (`${…}` in the request) is for the http provider; here there is none.
+    if (/^https:\/\/[^/?#]*@/.test(value))
+        return 'must not contain credentials (user:password@): the provider sends its credential parts itself';
+    return (0,_url_setting_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialUrlProblem */ ._)(value);
+}
+/** `[key, message]` when the setting is a string that cannot be used. */
+function endpointProblems(settings, key) {
+    const value = settings[key];
+    const problem = typeof value === 'string' ? endpointProblem(value) : undefined;
+    return problem ? [[key, problem]] : [];
+}
+/** The URL's host as the only one the session may reach; none when the setting is absent or unusable. */
+function endpointTarget(value) {
+    if (typeof value !== 'string' || endpointProblem(value))
+        return { hosts: [] };
+    const url = new URL(value);
+    return { hosts: [url.host], base: `${url.origin}/` };
+}
+/** The setting as the check uses it: refused again here, in case the config was not validated. */
+function endpointUrl(settings, key) {
+    const value = settings[key];
+    if (typeof value !== 'string')
+        throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemError */ .Mm('unexpected-response', `${key} is not set; the credential was not sent`);
+    const problem = endpointProblem(value);
+    if (problem)
+        throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemError */ .Mm('unexpected-response', `${key} ${problem}; the credential was not sent`);
+    return value;
+}
+/** A string setting, or undefined. */
+function stringSetting(settings, key) {
+    const value = settings[key];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** A claim or field from a provider's answer, made one safe line; undefined unless a non-empty string. */
+function text(value, max = 200) {
+    return typeof value === 'string' && value.trim() !== '' ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(value, max) : undefined;
+}
+/** `aud`: one string or a list of strings (RFC 7519 §4.1.3, RFC 7662 §2.2). */
+function audiences(value) {
+    const list = Array.isArray(value) ? value : [value];
+    return list.filter((a) => typeof a === 'string' && a !== '');
+}
+/** Scopes as a space-separated string (RFC 7662 §2.2, RFC 9068 `scope`) or a list (`scp`, `roles`); undefined when neither. */
+function scopeList(value) {
+    const list = typeof value === 'string' ? value.split(' ') : Array.isArray(value) ? value : undefined;
+    return list?.flatMap((scope) => text(scope, 100) ?? []);
+}
+/** The `issuer: …` and `audience: …` notes of a token's claims or introspection answer. */
+function issuerNotes(claims) {
+    const issuer = text(claims.iss);
+    const aud = audiences(claims.aud).flatMap((a) => text(a) ?? []);
+    return [...(issuer ? [`issuer: ${issuer}`] : []), ...(aud.length ? [`audience: ${aud.join(', ')}`] : [])];
+}
+
+
+/***/ }),
+
+/***/ 3651:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ routableChecksumHolds),
+/* harmony export */   M: () => (/* binding */ gitlab)
+/* harmony export */ });
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8522);
+/* harmony import */ var _check_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4982);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4020);
+/* harmony import */ var _kit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9418);
+
+
+
+
+// Token record: docs.gitlab.com/api/personal_access_tokens/ ("Self-inform", GitLab 15.5+; any scope may
+// read itself: gitlabhq/gitlabhq lib/api/personal_access_tokens/self_information.rb). Entity fields:
+// lib/api/entities/personal_access_token.rb (expires_at a date only, "expires ... at midnight UTC":
+// docs.gitlab.com/user/profile/personal_access_tokens/). Job token: docs.gitlab.com/api/jobs/
+// ("Get job token's job", GET /job with JOB-TOKEN). Refusals: lib/api/api_guard.rb (rack-oauth2
+// invalid_token / insufficient_scope bodies and WWW-Authenticate), insufficient_granular_scope for
+// fine-grained tokens. Rate limits: RateLimit-* headers, RateLimit-Reset in epoch seconds
+// (gitlab-org/gitlab#217312 quoting the GitLab.com docs). Prefixes: docs.gitlab.com/security/tokens/
+// ("Token prefixes"); routable token layout and CRC: lib/authn/token_field/generator/routable_token.rb.
+// A found token is asked of gitlab.com only: a bare 401 there leaves it unverified, as a token of a
+// self-managed GitLab is known only there (revoked, expired or a broken checksum still settle it).
+const LEGACY_PAT = /^glpat-[0-9A-Za-z_-]{20}$/;
+/** `glpat-<base64url payload>.<2 version>.<2 payload length><7 CRC>`, and the earlier form without the version. */
+const ROUTABLE_PAT = /^glpat-[0-9A-Za-z_-]{27,300}\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9}$/;
+const JOB_TOKENS = [/^glcbt-[0-9A-Za-z]{1,5}_[0-9A-Za-z_-]{20}$/, /^glcbt-eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/];
+const PRIVATE_TOKEN = { header: { name: 'PRIVATE-TOKEN', value: '${token}' } };
+const JOB_TOKEN = { header: { name: 'JOB-TOKEN', value: '${token}' } };
+const RATE_LIMIT = { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset', resetFormat: 'epoch-seconds' };
+/** The record is the same for all three; only the user they act for tells them apart. */
+const ACCESS_TOKEN = 'personal, project or group access token';
+/** Scopes that may read GET /user, where the username is. */
+const READS_USER = new Set(['api', 'read_api', 'read_user']);
+/** What each scope's documentation says it grants of the others (docs.gitlab.com/user/profile/personal_access_tokens/#personal-access-token-scopes). */
+const IMPLIED = {
+    api: ['read_api', 'read_user', 'read_repository', 'write_repository', 'read_registry', 'write_registry'],
+    read_api: ['read_user'],
+    write_repository: ['read_repository'],
+    write_registry: ['read_registry'],
+    write_virtual_registry: ['read_virtual_registry'],
+};
+/** The token record as python-gitlab's tests record it (tests/unit/objects/test_personal_access_tokens.py, `content`). */
+const TOKEN_RECORD = { id: 1, name: 'Test Token', revoked: false, created_at: '2020-07-23T14:31:47.729Z', scopes: ['api'], active: true, user_id: 1, expires_at: null };
+/** GET /user as python-gitlab's tests record it (tests/unit/test_gitlab.py, resp_get_user). */
+const USER = { id: 1, username: 'username', web_url: 'http://localhost/username' };
+/** The GitLab.com rate-limit headers as its docs showed them (quoted in gitlab-org/gitlab#217312). */
+const RATE_HEADERS = {
+    'ratelimit-limit': '600',
+    'ratelimit-observed': '6',
+    'ratelimit-remaining': '594',
+    'ratelimit-reset': '1563325137',
+    'ratelimit-resettime': 'Wed, 17 Jul 2019 00:58:57 GMT',
+};
+const SELF = '/api/v4/personal_access_tokens/self';
+const API_GUARD = 'gitlabhq/gitlabhq lib/api/api_guard.rb (oauth2_bearer_token_error_handler)';
+const REVOKED = 'Token was revoked. You have to re-authorize from the user.';
+const EXPIRED = 'Token is expired. You can either do re-authorization or token refresh.';
+const JOB_TOKEN_VALUE = `glcbt-64_${'x'.repeat(20)}`;
+const gitlab = {
+    id: 'gitlab',
+    title: 'GitLab (gitlab.com, self-managed)',
+    ping: '`GET /api/v4/personal_access_tokens/self`, then `GET /api/v4/user`; CI job tokens `GET /api/v4/job`',
+    fields: [{ id: 'token', description: 'a personal, project or group access token (glpat-…) or a CI/CD job token (glcbt-…)', rotates: true }],
+    hosts: ['gitlab.com'],
+    apiRoot: 'https://gitlab.com/api/v4/',
+    selfHosted: { example: 'https://gitlab.example.com/api/v4' },
+    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
+    formats: [LEGACY_PAT, ROUTABLE_PAT, ...JOB_TOKENS],
+    check(credential, ctx) {
+        return credential.token.startsWith('glcbt-') ? checkJobToken(ctx) : checkAccessToken(credential.token, ctx);
+    },
+    throttling: {
+        retryDelayMs: (res, now) => {
+            const reset = (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .fromEpochSeconds */ .Jz)(res.headers['ratelimit-reset']);
+            return reset ? Math.max(0, reset.getTime() - now) : undefined;
+        },
+    },
+    expandScopes: (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .impliedScopes */ .uD)(IMPLIED),
+    examples: [
+        {
+            name: 'a personal access token with the api scope, and its user',
+            source: 'python-gitlab tests/unit/objects/test_personal_access_tokens.py (resp_get_personal_access_token_self) and tests/unit/test_gitlab.py (resp_get_user); rate-limit headers from the GitLab.com docs quoted in gitlab-org/gitlab#217312',
+            responses: [
+                { path: SELF, status: 200, headers: RATE_HEADERS, body: TOKEN_RECORD },
+                { path: '/api/v4/user', status: 200, body: USER },
+            ],
+            verdict: {
+                outcome: 'valid',
+                facts: { identity: 'username', kind: 'personal access token', scopes: ['api'], expiresAt: null, rateLimit: { limit: 600, remaining: 594, resetAt: '2019-07-17T00:58:57.000Z' } },
+            },
+        },
+        {
+            name: 'a token that may not read its user, expiring on a date',
+            source: 'docs.gitlab.com/api/personal_access_tokens/ ("Rotate a personal access token" example response, its token left out), scopes changed to read_repository by hand',
+            responses: [
+                {
+                    path: SELF,
+                    status: 200,
+                    body: { id: 42, name: 'Rotated Token', revoked: false, created_at: '2023-08-01T15:00:00.000Z', description: 'Test Token description', scopes: ['read_repository'], user_id: 1337, last_used_at: null, active: true, expires_at: '2023-08-15' },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { scopes: ['read_repository'], expiresAt: new Date('2023-08-15T00:00:00Z'), notes: ['token name: Rotated Token', 'acts for user id 1337'] } },
+        },
+        {
+            name: 'a revoked token',
+            source: `${API_GUARD}; the same body recorded by public GitLab clients (e.g. a "GitLab TokenID Revoked Error" check)`,
+            responses: [
+                {
+                    path: SELF,
+                    status: 401,
+                    headers: { 'www-authenticate': `Bearer realm="Protected by OAuth 2.0", error="invalid_token", error_description="${REVOKED}"` },
+                    body: { error: 'invalid_token', error_description: REVOKED },
+                },
+            ],
+            verdict: { outcome: 'rejected', code: 'revoked' },
+        },
+        {
+            name: 'an expired token',
+            source: API_GUARD,
+            responses: [{ path: SELF, status: 401, body: { error: 'invalid_token', error_description: EXPIRED } }],
+            verdict: { outcome: 'rejected', code: 'expired' },
+        },
+        {
+            name: 'a token GitLab does not know',
+            source: 'Grape unauthorized! in gitlabhq/gitlabhq lib/api/helpers.rb; body as recorded by public GitLab clients',
+            responses: [{ path: SELF, status: 401, body: { message: '401 Unauthorized' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a found token that gitlab.com does not know: it may be a self-managed GitLab\'s',
+            source: 'the Grape unauthorized! body above; a found token is checked on gitlab.com only (src/run/target.ts)',
+            purpose: 'leak',
+            responses: [{ path: SELF, status: 401, body: { message: '401 Unauthorized' } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a fine-grained token without the permission to read itself',
+            source: 'gitlabhq/gitlabhq spec of API::APIGuard (GranularPermissionsError answers 403 insufficient_granular_scope); body hand-written',
+            responses: [{ path: SELF, status: 403, body: { error: 'insufficient_granular_scope', error_description: 'Access denied: Your Personal Access Token lacks the required permissions.' } }],
+            verdict: { outcome: 'valid', facts: { kind: 'fine-grained personal access token' } },
+        },
+        {
+            name: 'a token of a blocked account',
+            source: 'gitlabhq/gitlabhq lib/api/api_guard.rb (forbidden!(api_access_denied_message)) with lib/gitlab/auth/user_access_denied_reason.rb; body assembled by hand as Grape renders forbidden!',
+            responses: [{ path: SELF, status: 403, body: { message: '403 Forbidden - Your account has been blocked.' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a CI/CD job token while its job runs',
+            source: 'docs.gitlab.com/api/jobs/ ("Get job token\'s job" example response, trimmed)',
+            credential: { token: JOB_TOKEN_VALUE },
+            responses: [
+                {
+                    path: '/api/v4/job',
+                    status: 200,
+                    body: {
+                        id: 8,
+                        name: 'rubocop',
+                        pipeline: { id: 6, project_id: 1, ref: 'main', sha: '0ff3ae198f8601a285adcf5c0fff204ee6fba5fd', status: 'pending' },
+                        ref: 'main',
+                        stage: 'test',
+                        status: 'failed',
+                        web_url: 'https://example.com/foo/bar/-/jobs/8',
+                        user: { id: 1, name: 'Administrator', username: 'root', state: 'active' },
+                    },
+                },
+            ],
+            verdict: { outcome: 'valid', facts: { kind: 'CI/CD job token', identity: 'root', ephemeral: true, notes: ['job 8 (rubocop)', 'job page: https://example.com/foo/bar/-/jobs/8'] } },
+        },
+        {
+            name: 'a CI/CD job token whose job has ended',
+            source: 'docs.gitlab.com/api/jobs/ (GET /job: 401 Unauthorized); body hand-written as Grape renders unauthorized!',
+            credential: { token: JOB_TOKEN_VALUE },
+            responses: [{ path: '/api/v4/job', status: 401, body: { message: '401 Unauthorized' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+    ],
+};
+async function checkAccessToken(token, ctx) {
+    const res = await ctx.http.send(get('personal_access_tokens/self', PRIVATE_TOKEN));
+    if (res.status === 200)
+        return fromTokenRecord(res, ctx);
+    if (res.status === 401)
+        return refused(token, res, ctx);
+    if (res.status === 403)
+        return forbidden(res);
+    // GitLab before 15.5 has no `self`: the user the token acts for still proves it works.
+    if (res.status === 400 || res.status === 404)
+        return checkOlderGitlab(token, res, ctx);
+    throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .unexpected */ .os)(res);
+}
+async function fromTokenRecord(res, ctx) {
+    const record = (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonObject */ .o$)(res, 'GET /personal_access_tokens/self');
+    if (!Array.isArray(record.scopes) || typeof record.user_id !== 'number') {
+        throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(res, 'GET /personal_access_tokens/self', 'it has no "scopes" and "user_id"');
+    }
+    if (record.revoked === true)
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rejected */ .nS)('revoked', 'GitLab lists the token as revoked', res);
+    if (record.active === false)
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rejected */ .nS)('expired', 'GitLab lists the token as inactive: it has expired', res);
+    const scopes = record.scopes.filter((s) => typeof s === 'string').map((s) => (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(s, 100));
+    // A fine-grained token's one legacy scope is `granular`: its permissions are not scopes.
+    const granular = scopes.includes('granular');
+    const facts = {
+        kind: granular ? 'fine-grained personal access token' : ACCESS_TOKEN,
+        rateLimit: (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rateLimitFrom */ .U_)(res, RATE_LIMIT),
+        notes: typeof record.name === 'string' ? [`token name: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(record.name, 100)}`] : [],
+    };
+    const expiresAt = expiryOf(record.expires_at, res);
+    if (expiresAt !== undefined)
+        facts.expiresAt = expiresAt;
+    if (!granular)
+        facts.scopes = scopes;
+    const username = scopes.some((s) => READS_USER.has(s)) || granular ? await usernameOf(ctx) : undefined;
+    if (username) {
+        facts.identity = username;
+        if (!granular)
+            facts.kind = kindOf(username);
+    }
+    else {
+        facts.notes.push(`acts for user id ${record.user_id}`);
+    }
+    return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .valid */ .rZ)(facts, res);
+}
+/** `null`: never expires; a date: expires at midnight UTC that day; absent: not said. */
+function expiryOf(value, res) {
+    if (value === null || value === undefined)
+        return value;
+    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDate */ ._U)(value) : undefined;
+    if (!date)
+        throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(res, 'GET /personal_access_tokens/self', '"expires_at" is not a date');
+    return date;
+}
+/** The username of GET /user, or undefined when this token may not read it: the token is proven valid already. */
+async function usernameOf(ctx) {
+    const res = await ctx.http.send(get('user', PRIVATE_TOKEN)).catch((error) => {
+        if (error instanceof _check_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemError */ .Mm)
+            return undefined;
+        throw error;
+    });
+    const user = res?.status === 200 ? (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .tryJson */ .MR)(res.body) : undefined;
+    return typeof user?.username === 'string' && user.username ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(user.username, 100) : undefined;
+}
+/** Project and group access tokens act for bot users named `project_<id>_bot…` and `group_<id>_bot…`. */
+function kindOf(username) {
+    if (/^project_\d+_bot/.test(username))
+        return 'project access token';
+    if (/^group_\d+_bot/.test(username))
+        return 'group access token';
+    return 'personal access token';
+}
+function refused(token, res, ctx) {
+    const { error, description } = oauthError(res);
+    if (error === 'dpop_error') {
+        throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemError */ .Mm('unexpected-response', `${res.host} requires a DPoP proof with this account's tokens, which token-preflight cannot sign: it cannot tell whether the token works`);
+    }
+    if (/revoked/i.test(description))
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rejected */ .nS)('revoked', `GitLab says the token was revoked: ${description}`, res);
+    if (/expired/i.test(description))
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rejected */ .nS)('expired', `GitLab says the token has expired: ${description}`, res);
+    if (ROUTABLE_PAT.test(token) && !routableChecksumHolds(token)) {
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rejected */ .nS)('invalid', 'GitLab refused the token (HTTP 401), and its checksum does not match either, so it was probably truncated or mistyped when the secret was saved', res);
+    }
+    if (ctx.purpose === 'leak')
+        throw unknownElsewhere(res);
+    const message = description ? `GitLab refused the token: ${description}` : `GitLab refused the token (HTTP 401): ${res.host} does not know it`;
+    return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rejected */ .nS)('invalid', message, res);
+}
+/** A found token that gitlab.com does not know may be a self-managed GitLab's, which was not asked. */
+function unknownElsewhere(res) {
+    return new _check_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .ProblemError */ .Mm('unexpected-response', `${res.host} does not know the token (HTTP 401), but a token of a self-managed GitLab is known only there, and was not checked there`);
+}
+/** The OAuth error of a refusal: rack-oauth2's JSON body, else its WWW-Authenticate challenge. */
+function oauthError(res) {
+    const body = (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .tryJson */ .MR)(res.body);
+    const challenge = res.headers['www-authenticate'] ?? '';
+    const error = typeof body?.error === 'string' ? body.error : /error="([^"]*)"/.exec(challenge)?.[1];
+    const description = typeof body?.error_description === 'string' ? body.error_description : (/error_description="([^"]*)"/.exec(challenge)?.[1] ?? '');
+    return { error, description: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(description, 200) };
+}
+/**
+ * A 403 on the token's own record comes after GitLab found the token live (not expired, not
+ * revoked): a scope or fine-grained permission it lacks, or an account barred from the API.
+ */
+function forbidden(res) {
+    const body = (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .tryJson */ .MR)(res.body);
+    const rateLimit = (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rateLimitFrom */ .U_)(res, RATE_LIMIT);
+    if (body?.error === 'insufficient_granular_scope') {
+        const note = 'GitLab does not show this fine-grained token its own record (it lacks that permission): its permissions and expiry are unknown';
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .valid */ .rZ)({ kind: 'fine-grained personal access token', rateLimit, notes: [note] }, res);
+    }
+    if (body?.error === 'insufficient_scope') {
+        const note = 'GitLab refused this token its own record (insufficient_scope): its scopes and expiry are unknown';
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .valid */ .rZ)({ kind: ACCESS_TOKEN, rateLimit, notes: [note] }, res);
+    }
+    // `403 Forbidden - Your account has been blocked.` and the like: the token cannot be used.
+    if (typeof body?.message === 'string' && /^403 Forbidden - /.test(body.message)) {
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rejected */ .nS)('invalid', `GitLab accepts the token but not its account: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(body.message, 200)}`, res);
+    }
+    throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .unexpected */ .os)(res);
+}
+async function checkOlderGitlab(token, first, ctx) {
+    const res = await ctx.http.send(get('user', PRIVATE_TOKEN));
+    if (res.status === 401)
+        return refused(token, res, ctx);
+    const user = res.status === 200 ? (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .tryJson */ .MR)(res.body) : undefined;
+    if (typeof user?.username !== 'string' || !user.username) {
+        throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .unexpected */ .os)(first, first.status === 404 ? ' (is base-url the API root, ending in /api/v4?)' : '');
+    }
+    const note = `${first.host} has no GET /personal_access_tokens/self (GitLab before 15.5?): the token's scopes and expiry are unknown`;
+    return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .valid */ .rZ)({ kind: kindOf(user.username), identity: (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(user.username, 100), rateLimit: (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rateLimitFrom */ .U_)(res, RATE_LIMIT), notes: [note] }, res);
+}
+/** A CI/CD job token lives while its job runs; GET /job names the job and the user it runs for. */
+async function checkJobToken(ctx) {
+    const res = await ctx.http.send(get('job', JOB_TOKEN));
+    if (res.status === 401 && ctx.purpose === 'leak')
+        throw unknownElsewhere(res);
+    if (res.status === 401)
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rejected */ .nS)('invalid', 'GitLab refused the CI/CD job token: a job token works only while its job runs', res);
+    if (res.status !== 200)
+        throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .unexpected */ .os)(res);
+    const job = (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonObject */ .o$)(res, 'GET /job');
+    if (typeof job.id !== 'number')
+        throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .malformed */ .Qm)(res, 'GET /job', 'it has no job "id"');
+    const name = typeof job.name === 'string' ? ` (${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(job.name, 100)})` : '';
+    const notes = [`job ${job.id}${name}`];
+    if (typeof job.web_url === 'string')
+        notes.push(`job page: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(job.web_url, 200)}`);
+    const facts = { kind: 'CI/CD job token', ephemeral: true, rateLimit: (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .rateLimitFrom */ .U_)(res, RATE_LIMIT), notes };
+    if (typeof job.user?.username === 'string' && job.user.username)
+        facts.identity = (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(job.user.username, 100);
+    return (0,_kit_js__WEBPACK_IMPORTED_MODULE_2__/* .valid */ .rZ)(facts, res);
+}
+function get(path, auth) {
+    return { url: path, auth, headers: { accept: 'application/json' } };
+}
+/** Routable tokens end with the CRC-32 of everything before it, in base36, 7 characters. */
+function routableChecksumHolds(token) {
+    return (0,node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32)(token.slice(0, -7)).toString(36).padStart(7, '0') === token.slice(-7);
+}
+
+
+/***/ }),
+
+/***/ 9418:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jz: () => (/* binding */ fromEpochSeconds),
+/* harmony export */   MR: () => (/* binding */ tryJson),
+/* harmony export */   Qm: () => (/* binding */ malformed),
+/* harmony export */   U1: () => (/* binding */ jsonPath),
+/* harmony export */   U_: () => (/* binding */ rateLimitFrom),
+/* harmony export */   _U: () => (/* binding */ parseDate),
+/* harmony export */   fs: () => (/* binding */ providerMessage),
+/* harmony export */   hI: () => (/* binding */ headerNumber),
+/* harmony export */   nS: () => (/* binding */ rejected),
+/* harmony export */   o$: () => (/* binding */ jsonObject),
+/* harmony export */   os: () => (/* binding */ unexpected),
+/* harmony export */   rZ: () => (/* binding */ valid),
+/* harmony export */   uD: () => (/* binding */ impliedScopes),
+/* harmony export */   uw: () => (/* binding */ fromEpochMillis)
+/* harmony export */ });
+/* unused harmony exports problemFrom, parsePath */
+/* harmony import */ var _check_problems_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4982);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4020);
 
 
 // Helpers every provider shares: verdict and problem builders, JSON with a clear error, header,
@@ -72711,12 +77383,12 @@ function problemFrom(code, message) {
     return new ProblemError(code, message);
 }
 function malformed(res, what, why) {
-    return new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status} to ${what}, but ${why}`);
+    return new _check_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemError */ .Mm('unexpected-response', `${res.host} answered HTTP ${res.status} to ${what}, but ${why}`);
 }
 /** "api.x.com answered HTTP 404: Not Found" — the provider's own words, made one safe line. */
 function unexpected(res, extra = '') {
     const said = providerMessage(res);
-    return new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}${extra}`);
+    return new _check_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemError */ .Mm('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}${extra}`);
 }
 /** The body as a JSON object, or a clear `unexpected-response`. */
 function jsonObject(res, what) {
@@ -72741,7 +77413,7 @@ function providerMessage(res, max = 200) {
     const error = body.error;
     const candidates = [body.message, typeof error === 'object' && error ? error.message : undefined, body.error_description, typeof error === 'string' ? error : undefined];
     const text = candidates.find((c) => typeof c === 'string' && c.trim() !== '');
-    return text ? oneLine(text, max) : '';
+    return text ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(text, max) : '';
 }
 /**
  * A value at a JSONPath-like path: `$.a.b`, `$.a[0].b`, `$.a[*].b` (collects), `$['odd key']`.
@@ -72883,6 +77555,28 @@ function impliedScopes(implied) {
     };
 }
 
+
+/***/ }),
+
+/***/ 6473:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xq: () => (/* binding */ PROVIDERS),
+  lh: () => (/* binding */ findProvider),
+  RR: () => (/* binding */ rotatingField)
+});
+
+// UNUSED EXPORTS: providerIds
+
+// EXTERNAL MODULE: ./lib/check/problems.js
+var problems = __nccwpck_require__(4982);
+// EXTERNAL MODULE: ./lib/sanitize.js
+var sanitize = __nccwpck_require__(4020);
+// EXTERNAL MODULE: ./lib/providers/kit.js
+var kit = __nccwpck_require__(9418);
 ;// CONCATENATED MODULE: ./lib/providers/anthropic.js
 
 
@@ -72920,14 +77614,14 @@ const anthropic = {
             const res = await ctx.http.send(request('v1/organizations/me'));
             if (res.status !== 200)
                 return refusal(res);
-            return valid({ kind: 'Admin API key', ...organizationOf(res, true), rateLimit: rateLimitOf(res) }, res);
+            return (0,kit/* valid */.rZ)({ kind: 'Admin API key', ...organizationOf(res, true), rateLimit: rateLimitOf(res) }, res);
         }
         const res = await ctx.http.send({ ...request('v1/models'), query: { limit: '1' } });
         if (res.status !== 200)
             return refusal(res);
-        if (!Array.isArray(jsonObject(res, 'GET /v1/models').data))
-            throw malformed(res, 'GET /v1/models', 'it has no "data" list');
-        return valid({ kind: 'API key', ...(await organization(ctx)), rateLimit: rateLimitOf(res) }, res);
+        if (!Array.isArray((0,kit/* jsonObject */.o$)(res, 'GET /v1/models').data))
+            throw (0,kit/* malformed */.Qm)(res, 'GET /v1/models', 'it has no "data" list');
+        return (0,kit/* valid */.rZ)({ kind: 'API key', ...(await organization(ctx)), rateLimit: rateLimitOf(res) }, res);
     },
     examples: [
         {
@@ -72992,30 +77686,30 @@ async function organization(ctx) {
         return res.status === 200 ? organizationOf(res, false) : {};
     }
     catch (error) {
-        if (error instanceof problems_ProblemError)
+        if (error instanceof problems/* ProblemError */.Mm)
             return {};
         throw error;
     }
 }
 function organizationOf(res, required) {
-    const body = tryJson(res.body);
+    const body = (0,kit/* tryJson */.MR)(res.body);
     if (body?.type !== 'organization' || typeof body.id !== 'string') {
         if (required)
-            throw malformed(res, 'GET /v1/organizations/me', 'it is not an organization');
+            throw (0,kit/* malformed */.Qm)(res, 'GET /v1/organizations/me', 'it is not an organization');
         return {};
     }
-    return { identity: typeof body.name === 'string' && body.name ? body.name : body.id, notes: [`organization ${oneLine(body.id, 60)}`] };
+    return { identity: typeof body.name === 'string' && body.name ? body.name : body.id, notes: [`organization ${(0,sanitize/* oneLine */.TN)(body.id, 60)}`] };
 }
 function refusal(res) {
-    const error = tryJson(res.body)?.error;
-    const said = typeof error?.message === 'string' && error.message ? `: ${oneLine(error.message, 200)}` : '';
+    const error = (0,kit/* tryJson */.MR)(res.body)?.error;
+    const said = typeof error?.message === 'string' && error.message ? `: ${(0,sanitize/* oneLine */.TN)(error.message, 200)}` : '';
     if (res.status === 401)
-        return rejected('invalid', `Anthropic refused the key (HTTP 401 ${typeof error?.type === 'string' ? error.type : 'authentication_error'}${said})`, res);
+        return (0,kit/* rejected */.nS)('invalid', `Anthropic refused the key (HTTP 401 ${typeof error?.type === 'string' ? error.type : 'authentication_error'}${said})`, res);
     // permission_error: a known key without access to this resource, which says nothing of the key itself.
-    throw unexpected(res);
+    throw (0,kit/* unexpected */.os)(res);
 }
 function rateLimitOf(res) {
-    return rateLimitFrom(res, {
+    return (0,kit/* rateLimitFrom */.U_)(res, {
         limit: 'anthropic-ratelimit-requests-limit',
         remaining: 'anthropic-ratelimit-requests-remaining',
         reset: 'anthropic-ratelimit-requests-reset',
@@ -73023,193 +77717,8 @@ function rateLimitOf(res) {
     });
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./lib/providers/atlassian.js
-
-
-
-
-// GET /rest/api/3/myself with Basic email:API token: developer.atlassian.com/cloud/jira/platform/basic-auth-for-rest-apis/
-// and …/rest/v3/api-group-myself/ (accountId, displayName). Scoped API tokens are
-// refused by the site with 401 and work through https://api.atlassian.com/ex/jira/<cloudId>, the
-// cloud id read from https://<site>/_edge/tenant_info without credentials
-// (support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/;
-// observed in sooperset/mcp-atlassian#968, stablyai/orca#20092). After failed logins Jira asks for a
-// CAPTCHA: 403 with X-Seraph-LoginReason: AUTHENTICATION_DENIED. Rate limits:
-// developer.atlassian.com/cloud/jira/platform/rate-limiting/ (X-RateLimit-Reset: an ISO 8601 time).
-//
-// An account API token (ATATT…) serves every Atlassian product, so its format is this provider's
-// alone: a found one maps here. Neither this provider nor bitbucket can verify it found alone (it
-// goes with the account's email, and here with a site too, which a diff does not carry); configured,
-// it is checked here on the site, or by the bitbucket provider with the email as username.
-// Token shape: `ATATT3` + body + `=` + 8 upper-case hex, the CRC-32 of everything before them
-// (192 characters in public samples, where the CRC held on every one; Atlassian calls the length varied).
-const API_TOKEN = /^ATATT3[A-Za-z0-9_-]{100,400}=[0-9A-F]{8}$/;
-/** An Atlassian Cloud site's own host: `<name>.atlassian.net`. */
-const SITE = /^[a-z0-9][a-z0-9-]{0,61}\.atlassian\.net$/;
-const GATEWAY = 'api.atlassian.com';
-const CLOUD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'date' };
-/** Real-shaped fakes for the examples (the token's checksum holds). */
-const ATATT = `ATATT3xFfGF0${'x'.repeat(171)}=EE0DB28D`;
-const CLOUD = '1324a887-45db-1bf4-1e99-ef0ff456d421';
-const MIA = {
-    accountId: '5b10a2844c20165700ede21g',
-    accountType: 'atlassian',
-    active: true,
-    displayName: 'Mia Krystof',
-    emailAddress: 'mia@example.com',
-    key: '',
-    name: '',
-    self: 'https://your-domain.atlassian.net/rest/api/3/user?accountId=5b10a2844c20165700ede21g',
-    timeZone: 'Australia/Sydney',
-};
-const siteOf = (settings) => (typeof settings.site === 'string' && SITE.test(settings.site) ? settings.site : undefined);
-const atlassian = {
-    id: 'atlassian',
-    title: 'Atlassian (Jira and Confluence Cloud API token)',
-    ping: '`GET https://{site}/rest/api/3/myself`; a scoped token: `GET api.atlassian.com/ex/jira/{cloudId}/rest/api/3/myself`',
-    hostsFrom: 'the `site` (`*.atlassian.net`), and `api.atlassian.com` for a scoped token',
-    fields: [
-        { id: 'email', description: 'the email address of the Atlassian account', identifier: true },
-        { id: 'token', description: 'an API token of that account (ATATT…)', rotates: true },
-    ],
-    hosts: [],
-    apiRoot: '',
-    can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: false },
-    settings: {
-        properties: {
-            site: {
-                type: 'string',
-                pattern: SITE.source,
-                description: 'The Atlassian Cloud site the account uses, as its host (acme.atlassian.net), not a custom domain or a URL; the site must have Jira, whose /rest/api/3/myself names the account. The token goes there, and to api.atlassian.com for a scoped token.',
-            },
-        },
-        required: ['site'],
-    },
-    formats: [API_TOKEN],
-    async check(credential, ctx) {
-        const site = siteOf(ctx.settings);
-        // An API token works on its account's sites only, and a diff tells neither the email nor the site.
-        if (!site)
-            throw new problems_ProblemError('unexpected-response', 'an Atlassian API token is checked on a site of its account, which is not known here (site: acme.atlassian.net); the token was not sent');
-        const res = await ctx.http.send(myself(`https://${site}/rest/api/3/myself`));
-        if (res.status === 200)
-            return account(res, 'API token');
-        if (res.status !== 401)
-            throw refusedOtherwise(res, site);
-        return checkScoped(credential.token, site, res, ctx);
-    },
-    fromSettings(settings) {
-        const site = siteOf(settings);
-        return { hosts: site ? [site, GATEWAY] : [] };
-    },
-    examples: [
-        {
-            name: 'a classic API token',
-            source: 'tylernathanreed/jira-client-php tests/Unit/Operations/MyselfTest.php (testGetCurrentUser: the Jira Cloud OpenAPI example of GET /rest/api/3/myself, trimmed of avatars and groups)',
-            credential: { email: 'mia@example.com', token: ATATT },
-            settings: { site: 'acme.atlassian.net' },
-            responses: [{ path: '/rest/api/3/myself', status: 200, body: MIA }],
-            verdict: { outcome: 'valid', facts: { kind: 'API token', identity: '5b10a2844c20165700ede21g', notes: ['name: Mia Krystof'] } },
-        },
-        {
-            name: 'a scoped API token, refused by the site and accepted through the API gateway',
-            source: 'site 401 text as observed for scoped tokens (sooperset/mcp-atlassian#968); tenant_info and gateway URL per support.atlassian.com (manage API tokens); user as in the OpenAPI example',
-            credential: { email: 'mia@example.com', token: ATATT },
-            settings: { site: 'acme.atlassian.net' },
-            responses: refusedBySiteThenGateway(200, MIA),
-            verdict: { outcome: 'valid', facts: { kind: 'scoped API token', identity: '5b10a2844c20165700ede21g' } },
-        },
-        {
-            name: 'a wrong email or token, refused by the site and the gateway',
-            source: 'site 401 as above; gateway 401 body hand-written in the gateway\'s {"code", "message"} form (raycast/extensions#11212)',
-            settings: { site: 'acme.atlassian.net' },
-            responses: refusedBySiteThenGateway(401, { code: 401, message: 'Unauthorized' }),
-            verdict: { outcome: 'rejected', code: 'invalid' },
-        },
-        {
-            name: 'a scoped token without the scope /myself needs',
-            source: 'raycast/extensions#11212 ({"code":401,"message":"Unauthorized; scope does not match"} from the gateway)',
-            settings: { site: 'acme.atlassian.net' },
-            responses: refusedBySiteThenGateway(401, { code: 401, message: 'Unauthorized; scope does not match' }),
-            verdict: { outcome: 'unknown', code: 'unexpected-response' },
-        },
-        {
-            name: 'an account held behind a CAPTCHA after failed logins',
-            source: 'hand-written from Atlassian\'s CAPTCHA answer to REST logins (403, X-Seraph-LoginReason: AUTHENTICATION_DENIED)',
-            settings: { site: 'acme.atlassian.net' },
-            responses: [{ path: '/rest/api/3/myself', status: 403, headers: { 'x-seraph-loginreason': 'AUTHENTICATION_DENIED', 'x-authentication-denied-reason': 'CAPTCHA_CHALLENGE' }, body: '' }],
-            verdict: { outcome: 'unknown', code: 'unexpected-response' },
-        },
-    ],
-};
-/** The site's 401 to any email and API token it does not take, its cloud id, then the gateway's answer. */
-function refusedBySiteThenGateway(status, body) {
-    return [
-        { path: '/rest/api/3/myself', status: 401, headers: { 'content-type': 'text/plain' }, body: 'Client must be authenticated to access this resource.' },
-        { path: '/_edge/tenant_info', status: 200, body: { cloudId: CLOUD } },
-        { path: `/ex/jira/${CLOUD}/rest/api/3/myself`, origin: `https://${GATEWAY}`, status, body },
-    ];
-}
-function myself(url) {
-    return { url, auth: { basic: { username: '${email}', password: '${token}' } }, headers: { accept: 'application/json' } };
-}
-/** The site refuses scoped API tokens as it refuses wrong ones: only the API gateway tells them apart. */
-async function checkScoped(token, site, refusal, ctx) {
-    const tenant = await ctx.http.send({ url: `https://${site}/_edge/tenant_info`, headers: { accept: 'application/json' } });
-    const cloudId = tenant.status === 200 ? tryJson(tenant.body)?.cloudId : undefined;
-    if (typeof cloudId !== 'string' || !CLOUD_ID.test(cloudId)) {
-        throw new problems_ProblemError('unexpected-response', `${site} refused the email and token (HTTP 401), and its cloud id could not be read (/_edge/tenant_info answered HTTP ${tenant.status}) to try the token as a scoped one through ${GATEWAY}`);
-    }
-    const res = await ctx.http.send(myself(`https://${GATEWAY}/ex/jira/${cloudId}/rest/api/3/myself`));
-    if (res.status === 200)
-        return account(res, 'scoped API token');
-    if (res.status === 401 && /scope does not match/i.test(res.body)) {
-        throw new problems_ProblemError('unexpected-response', `${GATEWAY} says the token lacks a scope that GET /rest/api/3/myself needs (read:jira-user): a scoped API token this check cannot confirm`);
-    }
-    if (res.status !== 401)
-        throw unexpected(res);
-    const message = `Atlassian refused the email and token on ${site} and through ${GATEWAY} (HTTP 401${said(refusal)}): a wrong email, or an unknown, revoked or expired API token (Atlassian does not say which)`;
-    return rejected('invalid', `${message}${checksumHint(token, [API_TOKEN])}`, res);
-}
-function account(res, kind) {
-    const user = jsonObject(res, 'GET /rest/api/3/myself');
-    if (typeof user.accountId !== 'string' || !user.accountId)
-        throw malformed(res, 'GET /rest/api/3/myself', 'it has no "accountId"');
-    // Not the email: it is a part of the credential, masked wherever it would show.
-    const notes = typeof user.displayName === 'string' && user.displayName ? [`name: ${oneLine(user.displayName, 100)}`] : undefined;
-    return valid({ kind, identity: oneLine(user.accountId, 100), notes, rateLimit: rateLimitFrom(res, RATE_LIMIT) }, res);
-}
-function refusedOtherwise(res, site) {
-    if (res.status === 403 && /AUTHENTICATION_DENIED/i.test(res.headers['x-seraph-loginreason'] ?? '')) {
-        return new problems_ProblemError('unexpected-response', `${site} asks for a CAPTCHA before it takes this account's logins again, after failed ones (HTTP 403, X-Seraph-LoginReason: AUTHENTICATION_DENIED): sign in once at https://${site} in a browser; the token was not evaluated`);
-    }
-    if (/basic auth\w* with passwords is deprecated/i.test(res.body)) {
-        return new problems_ProblemError('unexpected-response', `${site} answered HTTP ${res.status}: "Basic authentication with passwords is deprecated": it takes the secret for a password; use an API token`);
-    }
-    if (res.status === 404)
-        return new problems_ProblemError('unexpected-response', `${site} has no Jira REST API to ask (HTTP 404 on /rest/api/3/myself): check site:`);
-    return unexpected(res, said(res));
-}
-/** Jira's words: `{"errorMessages": ["…"]}`, or a plain-text body. */
-function said(res) {
-    const body = tryJson(res.body);
-    const first = Array.isArray(body?.errorMessages) ? body.errorMessages[0] : body === undefined && !/^\s*</.test(res.body) ? res.body : undefined;
-    return typeof first === 'string' && first.trim() ? `: ${oneLine(first, 200)}` : '';
-}
-/** Atlassian tokens (ATATT…, ATCTT…, ATBB…) end with the CRC-32 of everything before, as 8 upper-case hex digits. */
-function atlassianChecksumHolds(token) {
-    return (0,external_node_zlib_.crc32)(token.slice(0, -8)).toString(16).toUpperCase().padStart(8, '0') === token.slice(-8);
-}
-/** What a refusal adds when a token of one of these Atlassian shapes fails its checksum. */
-function checksumHint(token, shapes) {
-    if (!shapes.some((shape) => shape.test(token)) || atlassianChecksumHolds(token))
-        return '';
-    return '; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved';
-}
-
+// EXTERNAL MODULE: ./lib/providers/atlassian.js
+var atlassian = __nccwpck_require__(7310);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
@@ -73310,13 +77819,13 @@ function keyKind(keyId) {
     return 'access key';
 }
 function identityFacts(credential, arn, account, userId) {
-    const facts = { kind: keyKind(credential['access-key-id']), identity: oneLine(arn, 200) };
+    const facts = { kind: keyKind(credential['access-key-id']), identity: (0,sanitize/* oneLine */.TN)(arn, 200) };
     const owner = account ?? /^arn:[\w-]+:[\w-]+::(\d{12}):/.exec(arn)?.[1];
     if (owner && /^\d{12}$/.test(owner))
         facts.mode = owner;
     const notes = [];
     if (userId)
-        notes.push(`user id: ${oneLine(userId, 100)}`);
+        notes.push(`user id: ${(0,sanitize/* oneLine */.TN)(userId, 100)}`);
     if (/^arn:[\w-]+:iam::\d{12}:root$/.test(arn))
         notes.push("the account's root user: AWS advises against access keys for the root user");
     if (notes.length)
@@ -73324,10 +77833,10 @@ function identityFacts(credential, arn, account, userId) {
     return facts;
 }
 /** What STS said, as `Code: Message`, one safe line. */
-function aws_said(res) {
+function said(res) {
     const code = xmlText(res.body, 'Code');
     const message = xmlText(res.body, 'Message');
-    return oneLine([code, message].filter(Boolean).join(': '), 240);
+    return (0,sanitize/* oneLine */.TN)([code, message].filter(Boolean).join(': '), 240);
 }
 /** STS refused the request's time, not the key: its signature is dated too far from STS's clock. */
 function clockRefused(res) {
@@ -73339,23 +77848,23 @@ function judge(res, credential, regional) {
     const arn = xmlText(res.body, 'Arn');
     const account = xmlText(res.body, 'Account');
     if (!res.body.includes('<GetCallerIdentityResult>') || !arn || !account || !/^\d{12}$/.test(account)) {
-        throw malformed(res, 'GetCallerIdentity', 'it is not a GetCallerIdentityResponse with an Arn and a 12-digit Account');
+        throw (0,kit/* malformed */.Qm)(res, 'GetCallerIdentity', 'it is not a GetCallerIdentityResponse with an Arn and a 12-digit Account');
     }
-    return valid(identityFacts(credential, arn, account, xmlText(res.body, 'UserId')), res);
+    return (0,kit/* valid */.rZ)(identityFacts(credential, arn, account, xmlText(res.body, 'UserId')), res);
 }
 /** The STS error dialect (docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html). */
 function aws_refusal(res, credential, regional) {
-    const words = aws_said(res);
+    const words = said(res);
     if (clockRefused(res))
-        throw new problems_ProblemError('unexpected-response', `STS refused the request's time, not the key: this machine's clock is off (${words})`);
+        throw new problems/* ProblemError */.Mm('unexpected-response', `STS refused the request's time, not the key: this machine's clock is off (${words})`);
     switch (xmlText(res.body, 'Code')) {
         case 'InvalidClientTokenId':
-            return rejected('invalid', `AWS does not accept this access key id: unknown, deleted or deactivated (${words})${unknownKeyHint(credential, regional)}`, res);
+            return (0,kit/* rejected */.nS)('invalid', `AWS does not accept this access key id: unknown, deleted or deactivated (${words})${unknownKeyHint(credential, regional)}`, res);
         case 'SignatureDoesNotMatch':
-            return rejected('invalid', `the secret access key does not match this access key id (${words})`, res);
+            return (0,kit/* rejected */.nS)('invalid', `the secret access key does not match this access key id (${words})`, res);
         case 'ExpiredToken':
         case 'ExpiredTokenException':
-            return rejected('expired', `the session credentials have expired (${words})`, res);
+            return (0,kit/* rejected */.nS)('expired', `the session credentials have expired (${words})`, res);
         case 'AccessDenied': {
             // Authorization comes after authentication: a denial naming the caller proves the key works.
             const principal = /\b(arn:[\w-]+:[\w-]+::\d{12}:\S+?) is not authorized/.exec(xmlText(res.body, 'Message') ?? '')?.[1];
@@ -73363,14 +77872,14 @@ function aws_refusal(res, credential, regional) {
                 break;
             const facts = identityFacts(credential, principal, undefined, undefined);
             facts.notes = [...(facts.notes ?? []), 'STS answered AccessDenied to GetCallerIdentity, but only after authenticating the key'];
-            return valid(facts, res);
+            return (0,kit/* valid */.rZ)(facts, res);
         }
         case 'RegionDisabledException':
-            throw new problems_ProblemError('unexpected-response', `STS is not activated in this region for the account, so the key could not be checked there; use the global endpoint (no region) or an active region (${words})`);
+            throw new problems/* ProblemError */.Mm('unexpected-response', `STS is not activated in this region for the account, so the key could not be checked there; use the global endpoint (no region) or an active region (${words})`);
         case 'Throttling':
-            throw new problems_ProblemError('rate-limited', `${res.host} throttled the call (${words})`);
+            throw new problems/* ProblemError */.Mm('rate-limited', `${res.host} throttled the call (${words})`);
     }
-    throw new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status}${words ? ` (${words})` : ''}`);
+    throw new problems/* ProblemError */.Mm('unexpected-response', `${res.host} answered HTTP ${res.status}${words ? ` (${words})` : ''}`);
 }
 /** Why STS may not know a key id that is right: its session token missing or misplaced, or a region not enabled. */
 function unknownKeyHint(credential, regional) {
@@ -73478,7 +77987,7 @@ const aws = {
     async check(credential, ctx) {
         const endpoint = stsEndpoint(ctx.settings.region);
         if (!endpoint)
-            throw new problems_ProblemError('unexpected-response', 'region is not an AWS region name such as eu-west-1; the key was not sent');
+            throw new problems/* ProblemError */.Mm('unexpected-response', 'region is not an AWS region name such as eu-west-1; the key was not sent');
         const send = () => ctx.http.send({ method: 'POST', url: '/', form: ACTION, auth: { signer: sigV4(endpoint.region) } });
         let res = await send();
         // STS refuses, once, the next request of a key id signed with another secret within seconds,
@@ -73505,7 +78014,7 @@ function throttlingOf(check) {
         isThrottled: rules.length ? (res) => rules.some((rule) => matches(rule.when, res)) : undefined,
         retryDelayMs: check.ratelimit?.reset
             ? (res, now) => {
-                const reset = rateLimitFrom(res, { reset: check.ratelimit.reset, resetFormat: check.ratelimit.format }, now)?.resetAt;
+                const reset = (0,kit/* rateLimitFrom */.U_)(res, { reset: check.ratelimit.reset, resetFormat: check.ratelimit.format }, now)?.resetAt;
                 return reset ? Math.max(0, Date.parse(reset) - now) : undefined;
             }
             : undefined,
@@ -73517,7 +78026,7 @@ async function runHttpCheck(check, http, title) {
     return declarative_judge(check, res, title);
 }
 function declarative_judge(check, res, title) {
-    const said = providerMessage(res);
+    const said = (0,kit/* providerMessage */.fs)(res);
     const withSaid = (text) => (said && !text.includes(said) ? `${text}: ${said}` : text);
     for (const rule of check.outcomes ?? []) {
         if (!matches(rule.when, res))
@@ -73530,24 +78039,24 @@ function declarative_judge(check, res, title) {
                     facts.mode = rule.mode;
                 if (rule.note)
                     facts.notes = [...(facts.notes ?? []), rule.note];
-                return valid(facts, res);
+                return (0,kit/* valid */.rZ)(facts, res);
             }
             case 'invalid':
             case 'revoked':
             case 'expired':
-                return rejected(rule.result, message, res);
+                return (0,kit/* rejected */.nS)(rule.result, message, res);
             case 'throttled':
-                throw new problems_ProblemError('rate-limited', message);
+                throw new problems/* ProblemError */.Mm('rate-limited', message);
             case 'unexpected':
-                throw new problems_ProblemError('unexpected-response', message);
+                throw new problems/* ProblemError */.Mm('unexpected-response', message);
         }
     }
     const expected = check.expect ?? { status: [200, 201, 202, 203, 204] };
     if (matches(expected, res))
-        return valid(factsOf(check, res), res);
+        return (0,kit/* valid */.rZ)(factsOf(check, res), res);
     if (res.status === 401 || res.status === 403)
-        return rejected('invalid', withSaid(defaultMessage('invalid', title, res)), res);
-    throw new problems_ProblemError('unexpected-response', withSaid(`${res.host} answered HTTP ${res.status}, which does not meet expect (${mismatch(expected, res)})`));
+        return (0,kit/* rejected */.nS)('invalid', withSaid(defaultMessage('invalid', title, res)), res);
+    throw new problems/* ProblemError */.Mm('unexpected-response', withSaid(`${res.host} answered HTTP ${res.status}, which does not meet expect (${mismatch(expected, res)})`));
 }
 function defaultMessage(result, title, res) {
     switch (result) {
@@ -73582,11 +78091,11 @@ function mismatch(matcher, res) {
     if (matcher.body !== undefined && !res.body.includes(matcher.body))
         return 'the body lacks the expected text';
     if (matcher.json) {
-        const body = tryJson(res.body);
+        const body = (0,kit/* tryJson */.MR)(res.body);
         if (body === undefined)
             return 'the body is not JSON';
         for (const [path, condition] of Object.entries(matcher.json)) {
-            const value = jsonPath(body, path);
+            const value = (0,kit/* jsonPath */.U1)(body, path);
             if (!meets(value, condition))
                 return `${path} is ${describeValue(value)}, expected ${describeCondition(condition)}`;
         }
@@ -73603,7 +78112,7 @@ function meets(value, condition) {
 function describeValue(value) {
     if (value === undefined)
         return 'absent';
-    return oneLine(JSON.stringify(value) ?? String(value), 60);
+    return (0,sanitize/* oneLine */.TN)(JSON.stringify(value) ?? String(value), 60);
 }
 function describeCondition(condition) {
     if (condition !== null && typeof condition === 'object' && !Array.isArray(condition))
@@ -73612,17 +78121,17 @@ function describeCondition(condition) {
 }
 function factsOf(check, res) {
     const extract = check.extract ?? {};
-    const body = tryJson(res.body);
+    const body = (0,kit/* tryJson */.MR)(res.body);
     const read = (source) => (source === undefined ? undefined : readSource(source, body, res));
     const facts = {};
     if (extract.kind)
         facts.kind = extract.kind;
     const identity = read(extract.identity);
     if (typeof identity === 'string' && identity)
-        facts.identity = oneLine(identity, 200);
+        facts.identity = (0,sanitize/* oneLine */.TN)(identity, 200);
     const scopes = read(extract.scopes);
     if (Array.isArray(scopes))
-        facts.scopes = scopes.filter((s) => typeof s === 'string' && s !== '').map((s) => oneLine(s, 100));
+        facts.scopes = scopes.filter((s) => typeof s === 'string' && s !== '').map((s) => (0,sanitize/* oneLine */.TN)(s, 100));
     const mode = read(extract.mode);
     if (typeof mode === 'string' && mode)
         facts.mode = mode;
@@ -73636,20 +78145,20 @@ function factsOf(check, res) {
     }
     const notes = (extract.notes ?? []).flatMap(({ label, from }) => {
         const value = read(from);
-        return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [`${label}: ${oneLine(String(value), 100)}`] : [];
+        return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? [`${label}: ${(0,sanitize/* oneLine */.TN)(String(value), 100)}`] : [];
     });
     if (notes.length)
         facts.notes = notes;
     if (check.ratelimit) {
         const { format, ...names } = check.ratelimit;
-        facts.rateLimit = rateLimitFrom(res, { ...names, resetFormat: format });
+        facts.rateLimit = (0,kit/* rateLimitFrom */.U_)(res, { ...names, resetFormat: format });
     }
     return facts;
 }
 /** A fact from the body or a header, transformed as the source says. */
 function readSource(source, body, res) {
     const spec = typeof source === 'string' ? { from: source } : source;
-    let value = spec.from.startsWith('header:') ? res.headers[spec.from.slice(7).trim().toLowerCase()] : jsonPath(body, spec.from);
+    let value = spec.from.startsWith('header:') ? res.headers[spec.from.slice(7).trim().toLowerCase()] : (0,kit/* jsonPath */.U1)(body, spec.from);
     if (value === undefined)
         return undefined;
     if (spec.split !== undefined && typeof value === 'string')
@@ -73660,11 +78169,11 @@ function readSource(source, body, res) {
     }
     if (spec.format && value !== null) {
         if (spec.format === 'date')
-            value = typeof value === 'string' ? parseDate(value) : undefined;
+            value = typeof value === 'string' ? (0,kit/* parseDate */._U)(value) : undefined;
         else if (spec.format === 'epoch-seconds')
-            value = fromEpochSeconds(value);
+            value = (0,kit/* fromEpochSeconds */.Jz)(value);
         else
-            value = fromEpochMillis(value);
+            value = (0,kit/* fromEpochMillis */.uw)(value);
     }
     return value;
 }
@@ -73768,7 +78277,7 @@ const declared = dataProvider({
         if (organization === undefined)
             return { hosts: [] };
         if (typeof organization !== 'string' || !azure_devops_ORGANIZATION.test(organization)) {
-            throw new problems_ProblemError('unexpected-response', 'organization is not an Azure DevOps organization name (letters, digits and hyphens); the PAT was not sent');
+            throw new problems/* ProblemError */.Mm('unexpected-response', 'organization is not an Azure DevOps organization name (letters, digits and hyphens); the PAT was not sent');
         }
         return { hosts: ['dev.azure.com'], base: `https://dev.azure.com/${organization}/` };
     },
@@ -73837,13 +78346,13 @@ const azureDevops = {
     async check(_credential, ctx) {
         if (ctx.settings.organization === undefined) {
             const why = ctx.purpose === 'leak' ? 'a PAT found alone names no organization' : 'the organization setting is missing';
-            throw new problems_ProblemError('unexpected-response', `${why}, and a PAT is checked against its organization; it was not sent`);
+            throw new problems/* ProblemError */.Mm('unexpected-response', `${why}, and a PAT is checked against its organization; it was not sent`);
         }
         const res = await ctx.http.send(HTTP.request);
         const verdict = declarative_judge(HTTP, res, 'Azure DevOps');
-        const account = jsonPath(tryJson(res.body), '$.authenticatedUser.properties.Account.$value');
+        const account = (0,kit/* jsonPath */.U1)((0,kit/* tryJson */.MR)(res.body), '$.authenticatedUser.properties.Account.$value');
         if (verdict.outcome === 'valid' && typeof account === 'string' && account.trim())
-            verdict.facts.identity = oneLine(account, 200);
+            verdict.facts.identity = (0,sanitize/* oneLine */.TN)(account, 200);
         return verdict;
     },
 };
@@ -73916,9 +78425,9 @@ const bitbucket = {
         const token = credential.token;
         const basic = credential.username !== undefined;
         // Sent as Bearer, these would be refused whatever they are worth: they need their username.
-        if (!basic && (APP_PASSWORD.test(token) || API_TOKEN.test(token))) {
+        if (!basic && (APP_PASSWORD.test(token) || atlassian/* API_TOKEN */.BA.test(token))) {
             const what = APP_PASSWORD.test(token) ? 'an app password, which needs its Bitbucket username' : 'an API token, which needs its Atlassian account email';
-            throw new problems_ProblemError(ctx.purpose === 'leak' ? 'unexpected-response' : 'missing-secret', `the token is ${what} (the username part of secret); it was not sent`);
+            throw new problems/* ProblemError */.Mm(ctx.purpose === 'leak' ? 'unexpected-response' : 'missing-secret', `the token is ${what} (the username part of secret); it was not sent`);
         }
         const res = await ctx.http.send({
             url: '2.0/user',
@@ -73931,9 +78440,9 @@ const bitbucket = {
             return refused(token, basic, res, ctx.purpose);
         if (res.status === 403)
             return forbidden(res);
-        throw unexpected(res);
+        throw (0,kit/* unexpected */.os)(res);
     },
-    expandScopes: impliedScopes(IMPLIED),
+    expandScopes: (0,kit/* impliedScopes */.uD)(IMPLIED),
     examples: [
         {
             name: 'an API token with the Atlassian account email',
@@ -73998,185 +78507,55 @@ const bitbucket = {
     ],
 };
 function fromUser(res, username) {
-    const user = jsonObject(res, 'GET /2.0/user');
+    const user = (0,kit/* jsonObject */.o$)(res, 'GET /2.0/user');
     if (typeof user.uuid !== 'string')
-        throw malformed(res, 'GET /2.0/user', 'it has no user "uuid"');
+        throw (0,kit/* malformed */.Qm)(res, 'GET /2.0/user', 'it has no user "uuid"');
     const facts = bitbucket_factsOf(res);
     // The username part is masked wherever it shows: name the account otherwise then.
     const names = [user.username, user.nickname, user.display_name].filter((n) => typeof n === 'string' && n !== '' && n !== username);
     if (names[0])
-        facts.identity = oneLine(names[0], 100);
-    return valid(facts, res);
+        facts.identity = (0,sanitize/* oneLine */.TN)(names[0], 100);
+    return (0,kit/* valid */.rZ)(facts, res);
 }
 /** A 403 from Bitbucket comes after it knew the credential: an access token (no user), or a scope it lacks. */
 function forbidden(res) {
-    const body = tryJson(res.body);
+    const body = (0,kit/* tryJson */.MR)(res.body);
     const lacksScope = typeof body?.error?.message === 'string' && body.error.message.includes('lack one or more required privilege scopes');
     if (res.headers['x-credential-type'] === undefined && !lacksScope)
-        throw unexpected(res);
+        throw (0,kit/* unexpected */.os)(res);
     const facts = bitbucket_factsOf(res);
     const granted = body?.error?.detail?.granted;
     if (!facts.scopes && Array.isArray(granted))
-        facts.scopes = granted.filter((s) => typeof s === 'string').map((s) => oneLine(s, 100));
+        facts.scopes = granted.filter((s) => typeof s === 'string').map((s) => (0,sanitize/* oneLine */.TN)(s, 100));
     facts.notes = ['it may not read GET /2.0/user, so Bitbucket names no user'];
-    return valid(facts, res);
+    return (0,kit/* valid */.rZ)(facts, res);
 }
 function bitbucket_factsOf(res) {
     const type = res.headers['x-credential-type'];
-    const facts = { rateLimit: rateLimitFrom(res, { limit: 'x-ratelimit-limit' }) };
+    const facts = { rateLimit: (0,kit/* rateLimitFrom */.U_)(res, { limit: 'x-ratelimit-limit' }) };
     if (type)
-        facts.kind = KINDS[type] ?? `credential of type ${oneLine(type, 40)}`;
+        facts.kind = KINDS[type] ?? `credential of type ${(0,sanitize/* oneLine */.TN)(type, 40)}`;
     const scopes = res.headers['x-oauth-scopes'];
     if (scopes !== undefined)
-        facts.scopes = scopes.split(',').map((s) => oneLine(s, 100)).filter(Boolean);
+        facts.scopes = scopes.split(',').map((s) => (0,sanitize/* oneLine */.TN)(s, 100)).filter(Boolean);
     return facts;
 }
 function refused(token, basic, res, purpose) {
-    const said = providerMessage(res);
-    const hint = checksumHint(token, [APP_PASSWORD, API_TOKEN, ACCESS_TOKEN]);
+    const said = (0,kit/* providerMessage */.fs)(res);
+    const hint = (0,atlassian/* checksumHint */.l7)(token, [APP_PASSWORD, atlassian/* API_TOKEN */.BA, ACCESS_TOKEN]);
     if (purpose === 'leak' && !hint && ACCESS_TOKEN.test(token)) {
-        throw new problems_ProblemError('unexpected-response', `Bitbucket refused the token (HTTP 401${said ? `: ${said}` : ''}), but an ATCTT… token may also be an Atlassian organization admin API key, which only api.atlassian.com knows and which was not asked`);
+        throw new problems/* ProblemError */.Mm('unexpected-response', `Bitbucket refused the token (HTTP 401${said ? `: ${said}` : ''}), but an ATCTT… token may also be an Atlassian organization admin API key, which only api.atlassian.com knows and which was not asked`);
     }
     let message = basic
         ? 'Bitbucket refused the username and token (HTTP 401): with an API token the username is the Atlassian account email, with an app password the Bitbucket username'
         : `Bitbucket refused the token (HTTP 401${said ? `: ${said}` : ''}); it does not say whether it is unknown, revoked or expired`;
     if (APP_PASSWORD.test(token))
         message += '; Bitbucket app passwords stopped working on 2026-06-09: replace it with an API token';
-    return rejected('invalid', `${message}${hint}`, res);
+    return (0,kit/* rejected */.nS)('invalid', `${message}${hint}`, res);
 }
 
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./lib/http/base-url.js
-
-/**
- * Why an API root cannot receive a credential, or undefined when it can: a plain https URL of a
- * named host, with no credentials, query or fragment. Applied to `base-url` and to the runner's
- * GITHUB_API_URL alike. (A name that resolves into a private network is allowed: a GitHub
- * Enterprise Server often lives there, and the config is as trusted as the workflow file.)
- */
-function baseUrlProblem(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return 'is not a URL; write the API root, e.g. https://ghe.example.com/api/v3';
-    }
-    if (url.protocol !== 'https:')
-        return 'must use https: the token would otherwise cross the network in clear text';
-    if (url.username || url.password)
-        return 'must not contain credentials';
-    if (url.search || url.hash)
-        return 'must not contain a query or fragment';
-    // `localhost.` (trailing dot) is localhost too.
-    const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
-    if (host === 'localhost' || host.endsWith('.localhost') || (0,external_node_net_.isIP)(host) !== 0) {
-        return 'must name a host, not an IP address or localhost';
-    }
-    return undefined;
-}
-/** `value` as an API root ending in `/` (its path kept, so GHES's /api/v3 stays). */
-function apiRoot(value) {
-    const url = new URL(value);
-    if (!url.pathname.endsWith('/'))
-        url.pathname += '/';
-    return url;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/url-setting.js
-
-/**
- * Why a URL from the config cannot receive a credential, or undefined: https, a host named
- * literally (a credential in a host name would reach DNS servers), no user:password, and the same
- * rules as `base-url`. For the generic providers' request, introspection, userinfo and JWKS URLs.
- */
-function credentialUrlProblem(value) {
-    const origin = /^https:\/\/[^/?#]*/.exec(value)?.[0] ?? '';
-    if (origin.includes('${'))
-        return 'must name its host literally: a credential in the host name would be sent to DNS servers';
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return 'is not a URL; write e.g. https://api.example.com/v1/me';
-    }
-    if (url.username || url.password)
-        return 'must not contain credentials: put them in the request with ${…}';
-    return baseUrlProblem(`${url.origin}/`);
-}
-/** The host of a URL the schema and `credentialUrlProblem` accepted. */
-function hostOf(value) {
-    return new URL(value).host;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/endpoint-setting.js
-
-
-
-// The one URL setting of the generic OAuth providers (introspection-url, userinfo-url, jwks-url):
-// unlike the `http` provider's request URL it is never a template — the credential travels in
-// the form or a header, so a `${…}` in the URL could only move it somewhere it must not go.
-const HTTPS_URL = { type: 'string', pattern: '^https://' };
-/** Why this URL setting cannot be used, or undefined. */
-function endpointProblem(value) {
-    if (value.includes('${'))
-        return 'must be a plain URL, without ${…}: the credential is placed by the provider, never in the URL';
-    // credentialUrlProblem's advice (`${…}` in the request) is for the http provider; here there is none.
-    if (/^https:\/\/[^/?#]*@/.test(value))
-        return 'must not contain credentials (user:password@): the provider sends its credential parts itself';
-    return credentialUrlProblem(value);
-}
-/** `[key, message]` when the setting is a string that cannot be used. */
-function endpointProblems(settings, key) {
-    const value = settings[key];
-    const problem = typeof value === 'string' ? endpointProblem(value) : undefined;
-    return problem ? [[key, problem]] : [];
-}
-/** The URL's host as the only one the session may reach; none when the setting is absent or unusable. */
-function endpointTarget(value) {
-    if (typeof value !== 'string' || endpointProblem(value))
-        return { hosts: [] };
-    const url = new URL(value);
-    return { hosts: [url.host], base: `${url.origin}/` };
-}
-/** The setting as the check uses it: refused again here, in case the config was not validated. */
-function endpointUrl(settings, key) {
-    const value = settings[key];
-    if (typeof value !== 'string')
-        throw new problems_ProblemError('unexpected-response', `${key} is not set; the credential was not sent`);
-    const problem = endpointProblem(value);
-    if (problem)
-        throw new problems_ProblemError('unexpected-response', `${key} ${problem}; the credential was not sent`);
-    return value;
-}
-/** A string setting, or undefined. */
-function stringSetting(settings, key) {
-    const value = settings[key];
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-/** A claim or field from a provider's answer, made one safe line; undefined unless a non-empty string. */
-function endpoint_setting_text(value, max = 200) {
-    return typeof value === 'string' && value.trim() !== '' ? oneLine(value, max) : undefined;
-}
-/** `aud`: one string or a list of strings (RFC 7519 §4.1.3, RFC 7662 §2.2). */
-function audiences(value) {
-    const list = Array.isArray(value) ? value : [value];
-    return list.filter((a) => typeof a === 'string' && a !== '');
-}
-/** Scopes as a space-separated string (RFC 7662 §2.2, RFC 9068 `scope`) or a list (`scp`, `roles`); undefined when neither. */
-function scopeList(value) {
-    const list = typeof value === 'string' ? value.split(' ') : Array.isArray(value) ? value : undefined;
-    return list?.flatMap((scope) => endpoint_setting_text(scope, 100) ?? []);
-}
-/** The `issuer: …` and `audience: …` notes of a token's claims or introspection answer. */
-function issuerNotes(claims) {
-    const issuer = endpoint_setting_text(claims.iss);
-    const aud = audiences(claims.aud).flatMap((a) => endpoint_setting_text(a) ?? []);
-    return [...(issuer ? [`issuer: ${issuer}`] : []), ...(aud.length ? [`audience: ${aud.join(', ')}`] : [])];
-}
-
+// EXTERNAL MODULE: ./lib/providers/endpoint-setting.js
+var endpoint_setting = __nccwpck_require__(9096);
 ;// CONCATENATED MODULE: ./lib/providers/cloudflare.js
 
 
@@ -74220,12 +78599,12 @@ const cloudflare = {
         if (credential.email)
             return checkGlobalKey(ctx.http);
         if (/^cfk_|^[0-9a-f]{37}$/.test(token)) {
-            throw new problems_ProblemError('unexpected-response', 'this is shaped like a Global API Key, which Cloudflare checks together with its account email: add `email` to the secret. It was not sent');
+            throw new problems/* ProblemError */.Mm('unexpected-response', 'this is shaped like a Global API Key, which Cloudflare checks together with its account email: add `email` to the secret. It was not sent');
         }
-        const accountId = stringSetting(ctx.settings, 'account-id');
+        const accountId = (0,endpoint_setting/* stringSetting */.UT)(ctx.settings, 'account-id');
         // It becomes a path segment: held to its shape here too, in case the config was not validated.
         if (accountId !== undefined && !ACCOUNT_ID.test(accountId))
-            throw new problems_ProblemError('unexpected-response', 'account-id must be 32 hex characters; the token was not sent');
+            throw new problems/* ProblemError */.Mm('unexpected-response', 'account-id must be 32 hex characters; the token was not sent');
         const refusals = [];
         for (const place of placesFor(token, accountId)) {
             const verdict = await verifyAt(place, ctx.http);
@@ -74235,7 +78614,7 @@ const cloudflare = {
                 return verdict;
         }
         const why = refusals.map((r) => r.refused).join('; ');
-        return rejected('invalid', `Cloudflare refused the token (${why})${accountId ? '; check that account-id names the account that owns it' : ''}`, refusals.at(-1).res);
+        return (0,kit/* rejected */.nS)('invalid', `Cloudflare refused the token (${why})${accountId ? '; check that account-id names the account that owns it' : ''}`, refusals.at(-1).res);
     },
 };
 /** Where a token is verified: the prefix says who owns a new one; a legacy one is tried as both, its account first when account-id is set. */
@@ -74262,21 +78641,21 @@ async function verifyAt(place, http) {
         return { refused: cloudflare_refusal(res, 'user' in where ? 'as a user token' : 'as an account token'), res };
     const result = envelope(res, `GET /${path}`);
     if (typeof result.id !== 'string' || typeof result.status !== 'string')
-        throw malformed(res, `GET /${path}`, 'it has no token "id" and "status"');
-    const expires = typeof result.expires_on === 'string' ? parseDate(result.expires_on) : undefined;
+        throw (0,kit/* malformed */.Qm)(res, `GET /${path}`, 'it has no token "id" and "status"');
+    const expires = typeof result.expires_on === 'string' ? (0,kit/* parseDate */._U)(result.expires_on) : undefined;
     if (result.status === 'disabled')
-        return rejected('revoked', 'Cloudflare says the token is disabled (status "disabled")', res);
+        return (0,kit/* rejected */.nS)('revoked', 'Cloudflare says the token is disabled (status "disabled")', res);
     if (result.status === 'expired')
-        return rejected('expired', `Cloudflare says the token has expired${expires ? ` (on ${expires.toISOString()})` : ''}`, res);
+        return (0,kit/* rejected */.nS)('expired', `Cloudflare says the token has expired${expires ? ` (on ${expires.toISOString()})` : ''}`, res);
     if (result.status !== 'active')
-        throw unexpected(res, ` (token status "${oneLine(result.status, 30)}")`);
+        throw (0,kit/* unexpected */.os)(res, ` (token status "${(0,sanitize/* oneLine */.TN)(result.status, 30)}")`);
     const facts = { kind: 'user' in where ? 'user API token' : 'account API token', identity: result.id, rateLimit: cloudflare_rateLimitOf(res) };
     if (expires)
         facts.expiresAt = expires;
     const notes = [];
     if ('account' in where)
-        notes.push(`account: ${where.name ? `${oneLine(where.name, 80)} (${where.account})` : where.account}`);
-    const notBefore = typeof result.not_before === 'string' ? parseDate(result.not_before) : undefined;
+        notes.push(`account: ${where.name ? `${(0,sanitize/* oneLine */.TN)(where.name, 80)} (${where.account})` : where.account}`);
+    const notBefore = typeof result.not_before === 'string' ? (0,kit/* parseDate */._U)(result.not_before) : undefined;
     if (notBefore && notBefore.getTime() > Date.now())
         notes.push(`not valid before ${notBefore.toISOString()}`);
     if (ACCOUNT_ID.test(result.id)) {
@@ -74288,7 +78667,7 @@ async function verifyAt(place, http) {
     }
     if (notes.length)
         facts.notes = notes;
-    return valid(facts, res);
+    return (0,kit/* valid */.rZ)(facts, res);
 }
 /** An account API token's account, when account-id is not set: the one GET /accounts lists. */
 async function findAccount(http) {
@@ -74298,7 +78677,7 @@ async function findAccount(http) {
     const accounts = envelope(res, 'GET /accounts');
     const first = Array.isArray(accounts) ? accounts[0] : undefined;
     if (typeof first?.id !== 'string' || !ACCOUNT_ID.test(first.id)) {
-        throw new problems_ProblemError('unexpected-response', 'Cloudflare accepted the token but lists no account it could belong to; set account-id to the account that owns it');
+        throw new problems/* ProblemError */.Mm('unexpected-response', 'Cloudflare accepted the token but lists no account it could belong to; set account-id to the account that owns it');
     }
     return { account: first.id, name: typeof first.name === 'string' ? first.name : undefined };
 }
@@ -74306,13 +78685,13 @@ async function findAccount(http) {
 async function tokenDetails(http, path) {
     // Validity is settled: a throttled or failed look-up only leaves the permissions unknown.
     const res = await http.send(bearer(path)).catch((error) => {
-        if (error instanceof problems_ProblemError)
+        if (error instanceof problems/* ProblemError */.Mm)
             return undefined;
         throw error;
     });
     if (res?.status !== 200)
         return undefined;
-    const token = tryJson(res.body)?.result;
+    const token = (0,kit/* tryJson */.MR)(res.body)?.result;
     const policies = Array.isArray(token?.policies) ? token.policies : undefined;
     const groups = policies
         ?.filter((policy) => policy.effect !== 'deny')
@@ -74320,8 +78699,8 @@ async function tokenDetails(http, path) {
         .map((group) => group.name)
         .filter((name) => typeof name === 'string' && name !== '');
     return {
-        name: typeof token?.name === 'string' && token.name ? oneLine(token.name, 100) : undefined,
-        scopes: groups ? [...new Set(groups.map((g) => oneLine(g, 100)))] : undefined,
+        name: typeof token?.name === 'string' && token.name ? (0,sanitize/* oneLine */.TN)(token.name, 100) : undefined,
+        scopes: groups ? [...new Set(groups.map((g) => (0,sanitize/* oneLine */.TN)(g, 100)))] : undefined,
     };
 }
 /** The Global API Key and its email (X-Auth-Key, X-Auth-Email) against GET /user. */
@@ -74329,22 +78708,22 @@ async function checkGlobalKey(http) {
     const res = await http.send({ url: 'user', headers: { 'x-auth-email': '${email}', 'x-auth-key': '${token}' } });
     if (res.status !== 200) {
         const why = cloudflare_refusal(res, 'as a Global API Key with this email');
-        return rejected('invalid', `Cloudflare refused the Global API Key (${why})`, res);
+        return (0,kit/* rejected */.nS)('invalid', `Cloudflare refused the Global API Key (${why})`, res);
     }
     // The user's id: the email is a part of the secret, masked wherever it would show.
     const user = envelope(res, 'GET /user');
     if (typeof user.id !== 'string' || !user.id)
-        throw malformed(res, 'GET /user', 'it has no user "id"');
-    return valid({ kind: 'Global API Key', identity: oneLine(user.id, 100), rateLimit: cloudflare_rateLimitOf(res), notes: ['a Global API Key has full access to every account of its user'] }, res);
+        throw (0,kit/* malformed */.Qm)(res, 'GET /user', 'it has no user "id"');
+    return (0,kit/* valid */.rZ)({ kind: 'Global API Key', identity: (0,sanitize/* oneLine */.TN)(user.id, 100), rateLimit: cloudflare_rateLimitOf(res), notes: ['a Global API Key has full access to every account of its user'] }, res);
 }
 function bearer(url) {
     return { url, auth: { bearer: '${token}' }, headers: { accept: 'application/json' } };
 }
 /** `result` of a `{ success: true, result }` envelope, or a clear unexpected-response. */
 function envelope(res, what) {
-    const body = tryJson(res.body);
+    const body = (0,kit/* tryJson */.MR)(res.body);
     if (body?.success !== true || body.result === null || typeof body.result !== 'object')
-        throw malformed(res, what, 'it is not a successful Cloudflare answer with a "result"');
+        throw (0,kit/* malformed */.Qm)(res, what, 'it is not a successful Cloudflare answer with a "result"');
     return body.result;
 }
 /** Why a refusal is one (`as …: Cloudflare's words`); anything that is not a refusal throws. */
@@ -74352,15 +78731,15 @@ function cloudflare_refusal(res, as) {
     const errors = errorsOf(res);
     const refused = res.status === 401 || ([400, 403].includes(res.status) && errors.some((e) => REFUSED.has(e.code)));
     if (!refused)
-        throw unexpected(res);
+        throw (0,kit/* unexpected */.os)(res);
     const said = errors.map((e) => `${e.code} ${e.message}`).join(', ') || `HTTP ${res.status}`;
     const hint = errors.some((e) => MALFORMED_HEADER.has(e.code))
         ? ': the Authorization header was not a well-formed API token (a Global API Key sent as a token? Global API Keys need `email` in the secret)'
         : '';
-    return `${as}: ${oneLine(said, 160)}${hint}`;
+    return `${as}: ${(0,sanitize/* oneLine */.TN)(said, 160)}${hint}`;
 }
 function errorsOf(res) {
-    const body = tryJson(res.body);
+    const body = (0,kit/* tryJson */.MR)(res.body);
     const list = Array.isArray(body?.errors) ? body.errors : [];
     const all = list.flatMap((e) => [e, ...(Array.isArray(e.error_chain) ? e.error_chain : [])]);
     return all.filter((e) => typeof e.code === 'number').map((e) => ({ code: e.code, message: typeof e.message === 'string' ? e.message : '' }));
@@ -74591,7 +78970,7 @@ const digitalocean = {
     async check(credential, ctx) {
         const token = credential.token;
         if (token.startsWith('dor_v1_')) {
-            throw new problems_ProblemError('unexpected-response', 'this is an OAuth refresh token (dor_v1_): only the refresh grant would check it, and that replaces it, so it was not sent. Check the doo_v1_ access token it yields');
+            throw new problems/* ProblemError */.Mm('unexpected-response', 'this is an OAuth refresh token (dor_v1_): only the refresh grant would check it, and that replaces it, so it was not sent. Check the doo_v1_ access token it yields');
         }
         const verdict = await accountCheck.check(credential, ctx);
         const kind = digitalocean_KINDS.find(([prefix]) => token.startsWith(prefix))?.[1];
@@ -74637,16 +79016,16 @@ const dockerHub = {
         });
         if (res.status === 401) {
             const said = detailsOf(res);
-            return rejected('invalid', `Docker Hub refused the username and token${said ? ` (${said})` : ''}: a wrong, revoked or expired token, or a username other than the token's Docker ID or organization`, res);
+            return (0,kit/* rejected */.nS)('invalid', `Docker Hub refused the username and token${said ? ` (${said})` : ''}: a wrong, revoked or expired token, or a username other than the token's Docker ID or organization`, res);
         }
         if (res.status !== 200)
-            throw unexpected(res);
-        const body = jsonObject(res, 'GET /token');
+            throw (0,kit/* unexpected */.os)(res);
+        const body = (0,kit/* jsonObject */.o$)(res, 'GET /token');
         const grant = typeof body.token === 'string' && body.token ? body.token : body.access_token;
         if (typeof grant !== 'string' || !grant)
-            throw malformed(res, 'GET /token', 'it has no "token"');
+            throw (0,kit/* malformed */.Qm)(res, 'GET /token', 'it has no "token"');
         ctx.http.remember('registry-token', grant);
-        return valid({ kind: kindOf(credential.token), ...(await pullRateLimit(ctx.http)) }, res);
+        return (0,kit/* valid */.rZ)({ kind: kindOf(credential.token), ...(await pullRateLimit(ctx.http)) }, res);
     },
 };
 function kindOf(token) {
@@ -74658,8 +79037,8 @@ function kindOf(token) {
 }
 /** `{"details":"incorrect username or password"}`: the token service's own words. */
 function detailsOf(res) {
-    const details = tryJson(res.body)?.details;
-    return typeof details === 'string' ? oneLine(details, 120) : '';
+    const details = (0,kit/* tryJson */.MR)(res.body)?.details;
+    return typeof details === 'string' ? (0,sanitize/* oneLine */.TN)(details, 120) : '';
 }
 /**
  * The pull rate limit (`ratelimit-limit: 100;w=21600`, `ratelimit-remaining: 76;w=21600`). Absent
@@ -74672,7 +79051,7 @@ async function pullRateLimit(http) {
         res = await http.send({ method: 'HEAD', url: `${REGISTRY}/v2/${RATE_PROBE}/manifests/latest`, auth: { bearer: '${registry-token}' } });
     }
     catch (error) {
-        if (error instanceof problems_ProblemError)
+        if (error instanceof problems/* ProblemError */.Mm)
             return { notes: [`pull rate limit not read: ${error.message}`] };
         throw error;
     }
@@ -74762,7 +79141,7 @@ const DATADOG_SITES = [
 const DEFAULT_SITE = 'datadoghq.com';
 /** A found key has no site: it is tried on the four oldest commercial sites, one request each (a check makes at most 4). */
 const LEAK_SITES = ['datadoghq.com', 'datadoghq.eu', 'us3.datadoghq.com', 'us5.datadoghq.com'];
-const datadog_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'seconds-left' };
+const RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'seconds-left' };
 /** Recorded answers of Datadog's own Go client tests. */
 const CASSETTES = 'DataDog/datadog-api-client-go tests/scenarios/cassettes/TestScenarios';
 const apiHost = (site) => `api.${site}`;
@@ -74793,14 +79172,14 @@ const datadog = {
     throttling: {
         // Datadog names the wait in X-RateLimit-Reset: the seconds until its window resets.
         retryDelayMs: (res) => {
-            const seconds = headerNumber(res, 'x-ratelimit-reset');
+            const seconds = (0,kit/* headerNumber */.hI)(res, 'x-ratelimit-reset');
             return seconds === undefined ? undefined : seconds * 1000;
         },
     },
     async check(credential, ctx) {
         const site = ctx.settings.site ?? DEFAULT_SITE;
         if (!isSite(site))
-            throw new problems_ProblemError('unexpected-response', `site must be one of ${DATADOG_SITES.join(', ')}; the key was not sent`);
+            throw new problems/* ProblemError */.Mm('unexpected-response', `site must be one of ${DATADOG_SITES.join(', ')}; the key was not sent`);
         // A found key's site is unknown, and a 403 from one site says nothing about the others.
         if (ctx.purpose === 'leak')
             return findSite(ctx);
@@ -74886,16 +79265,16 @@ function validateBothKeys(site) {
     return { ...validateApiKey(site), url: `https://${apiHost(site)}/api/v2/validate_keys`, headers: { accept: 'application/json', 'dd-application-key': '${app-key}' } };
 }
 function facts(kind, site, res) {
-    return { kind, mode: site, rateLimit: rateLimitFrom(res, datadog_RATE_LIMIT) };
+    return { kind, mode: site, rateLimit: (0,kit/* rateLimitFrom */.U_)(res, RATE_LIMIT) };
 }
 /** The verdict of GET /api/v1/validate, or undefined when the answer is neither a yes nor a refusal. */
 function apiKeyVerdict(site, res, ctx) {
     if (res.status === 200) {
-        const answer = jsonObject(res, 'GET /api/v1/validate').valid;
+        const answer = (0,kit/* jsonObject */.o$)(res, 'GET /api/v1/validate').valid;
         if (answer === true)
-            return valid(facts('API key', site, res), res);
+            return (0,kit/* valid */.rZ)(facts('API key', site, res), res);
         if (answer === false)
-            return rejected('invalid', `Datadog (${site}) answered that the API key is not valid`, res);
+            return (0,kit/* rejected */.nS)('invalid', `Datadog (${site}) answered that the API key is not valid`, res);
         return undefined;
     }
     if (res.status !== 401 && res.status !== 403)
@@ -74904,15 +79283,15 @@ function apiKeyVerdict(site, res, ctx) {
     if (firstError(res) === 'API key required')
         return undefined;
     const where = ctx.settings.site === undefined ? `${site}, the default site,` : site;
-    return rejected('invalid', `Datadog refused the API key on ${where} (HTTP ${res.status}${datadog_said(res)}): it is unknown or revoked, or it belongs to another Datadog site, which is refused the same way — set site: to the organization's site (${DATADOG_SITES.filter((s) => s !== site).slice(0, 3).join(', ')}, …)`, res);
+    return (0,kit/* rejected */.nS)('invalid', `Datadog refused the API key on ${where} (HTTP ${res.status}${datadog_said(res)}): it is unknown or revoked, or it belongs to another Datadog site, which is refused the same way — set site: to the organization's site (${DATADOG_SITES.filter((s) => s !== site).slice(0, 3).join(', ')}, …)`, res);
 }
 /** validate_keys answers 401/403 for a bad key of either kind: v1/validate then tells which. */
 async function checkBothKeys(site, ctx) {
     const both = await ctx.http.send(validateBothKeys(site));
     if (both.status === 200) {
-        if (jsonObject(both, 'GET /api/v2/validate_keys').status !== 'ok')
+        if ((0,kit/* jsonObject */.o$)(both, 'GET /api/v2/validate_keys').status !== 'ok')
             throw unexpectedAnswer(both, ', without "status": "ok"');
-        return valid(facts('API key and application key', site, both), both);
+        return (0,kit/* valid */.rZ)(facts('API key and application key', site, both), both);
     }
     if (both.status !== 401 && both.status !== 403)
         throw unexpectedAnswer(both);
@@ -74922,7 +79301,7 @@ async function checkBothKeys(site, ctx) {
         throw unexpectedAnswer(apiOnly);
     if (verdict.outcome !== 'valid')
         return verdict;
-    return rejected('invalid', `Datadog (${site}) accepts the API key but refused the application key (HTTP ${both.status}${datadog_said(both)}): it is unknown or revoked, or belongs to another organization`, both);
+    return (0,kit/* rejected */.nS)('invalid', `Datadog (${site}) accepts the API key but refused the application key (HTTP ${both.status}${datadog_said(both)}): it is unknown or revoked, or belongs to another organization`, both);
 }
 async function findSite(ctx) {
     for (const site of LEAK_SITES) {
@@ -74935,25 +79314,23 @@ async function findSite(ctx) {
         throw unexpectedAnswer(res);
     }
     const untried = DATADOG_SITES.filter((site) => !LEAK_SITES.includes(site));
-    throw new problems_ProblemError('unexpected-response', `Datadog refused the API key on ${LEAK_SITES.join(', ')} (HTTP 403), as every site refuses the keys of the others; ${untried.join(', ')} were not asked (a check makes at most ${LEAK_SITES.length} requests), so the key may still be live there`);
+    throw new problems/* ProblemError */.Mm('unexpected-response', `Datadog refused the API key on ${LEAK_SITES.join(', ')} (HTTP 403), as every site refuses the keys of the others; ${untried.join(', ')} were not asked (a check makes at most ${LEAK_SITES.length} requests), so the key may still be live there`);
 }
 /** Datadog's own words: `{"errors": ["Forbidden"]}`. */
 function firstError(res) {
-    const errors = tryJson(res.body)?.errors;
-    return Array.isArray(errors) && typeof errors[0] === 'string' ? oneLine(errors[0], 100) : '';
+    const errors = (0,kit/* tryJson */.MR)(res.body)?.errors;
+    return Array.isArray(errors) && typeof errors[0] === 'string' ? (0,sanitize/* oneLine */.TN)(errors[0], 100) : '';
 }
 function datadog_said(res) {
     const error = firstError(res);
     return error ? `: ${error}` : '';
 }
 function unexpectedAnswer(res, extra = '') {
-    return unexpected(res, `${datadog_said(res)}${extra}`);
+    return (0,kit/* unexpected */.os)(res, `${datadog_said(res)}${extra}`);
 }
 
-;// CONCATENATED MODULE: ./lib/version.js
-/** Sent as the User-Agent and shown in reports; keep in step with package.json. */
-const version_VERSION = '0.1.0';
-
+// EXTERNAL MODULE: ./lib/version.js
+var version = __nccwpck_require__(3411);
 ;// CONCATENATED MODULE: ./lib/providers/discord.js
 
 
@@ -74991,7 +79368,7 @@ const discord = dataProvider({
         request: {
             url: 'users/@me',
             auth: { header: { name: 'authorization', value: 'Bot ${token}' } },
-            headers: { 'user-agent': `DiscordBot (token-preflight, ${version_VERSION})` },
+            headers: { 'user-agent': `DiscordBot (token-preflight, ${version/* VERSION */.x})` },
         },
         expect: { status: 200, json: { '$.id': { exists: true }, '$.username': { exists: true } } },
         outcomes: [
@@ -75042,31 +79419,8 @@ const discord = dataProvider({
     ],
 });
 
-;// CONCATENATED MODULE: ./lib/providers/checksum.js
-
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/**
- * The checksum GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens end with: CRC-32 of the
- * 30 random characters, in base62 (digits, upper, lower), 6 characters, zero-padded.
- * https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
- */
-function base62Crc32(text) {
-    let n = (0,external_node_zlib_.crc32)(text);
-    let out = '';
-    while (n > 0) {
-        out = BASE62[n % 62] + out;
-        n = Math.floor(n / 62);
-    }
-    return out.padStart(6, '0');
-}
-/** For `prefix_` + 30 random + 6 checksum characters: does the checksum hold? */
-function hasValidCrc32Suffix(token, prefix) {
-    const body = token.slice(prefix.length);
-    if (!token.startsWith(prefix) || body.length !== 36)
-        return false;
-    return base62Crc32(body.slice(0, 30)) === body.slice(30);
-}
-
+// EXTERNAL MODULE: ./lib/providers/checksum.js
+var checksum = __nccwpck_require__(6715);
 ;// CONCATENATED MODULE: ./lib/providers/github.js
 
 
@@ -75132,17 +79486,17 @@ const github = {
             return checkInstallation(token, kind, ctx);
         const res = await ctx.http.send(github_request('user'));
         if (res.status === 200) {
-            const user = jsonObject(res, 'GET /user');
+            const user = (0,kit/* jsonObject */.o$)(res, 'GET /user');
             if (typeof user.login !== 'string')
-                throw malformed(res, 'GET /user', 'it has no "login"');
+                throw (0,kit/* malformed */.Qm)(res, 'GET /user', 'it has no "login"');
             const facts = factsFrom(res, kind);
             if (user.type === 'Bot')
                 facts.notes = [...(facts.notes ?? []), 'acts as a bot account'];
-            return valid({ ...facts, identity: user.login }, res);
+            return (0,kit/* valid */.rZ)({ ...facts, identity: user.login }, res);
         }
         if (res.status === 401)
             return github_refused(token, kind, res);
-        if (res.status === 403 && providerMessage(res).includes('Resource not accessible by integration')) {
+        if (res.status === 403 && (0,kit/* providerMessage */.fs)(res).includes('Resource not accessible by integration')) {
             // Installation tokens of an unrecognized format end up here: GET /user is not theirs to call.
             return checkInstallation(token, githubTokenKind('ghs_'), ctx);
         }
@@ -75152,15 +79506,15 @@ const github = {
         // Primary limit: 403 or 429 with no quota left. Secondary limits: 403 or 429 whose message says
         // so, often with quota left and no Retry-After (docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
         isThrottled: (res) => res.status === 403 &&
-            (res.headers['x-ratelimit-remaining'] === '0' || res.headers['retry-after'] !== undefined || /secondary rate limit/i.test(providerMessage(res))),
+            (res.headers['x-ratelimit-remaining'] === '0' || res.headers['retry-after'] !== undefined || /secondary rate limit/i.test((0,kit/* providerMessage */.fs)(res))),
         retryDelayMs: (res, now) => {
             if (res.headers['x-ratelimit-remaining'] !== '0')
                 return undefined;
-            const reset = fromEpochSeconds(res.headers['x-ratelimit-reset']);
+            const reset = (0,kit/* fromEpochSeconds */.Jz)(res.headers['x-ratelimit-reset']);
             return reset ? Math.max(0, reset.getTime() - now) : undefined;
         },
     },
-    expandScopes: impliedScopes(github_IMPLIED),
+    expandScopes: (0,kit/* impliedScopes */.uD)(github_IMPLIED),
 };
 /**
  * Installation tokens (including the workflow's GITHUB_TOKEN) get 403 on GET /user, so ask which
@@ -75169,16 +79523,16 @@ const github = {
 async function checkInstallation(token, kind, ctx) {
     const res = await ctx.http.send(github_request('installation/repositories?per_page=1'));
     if (res.status === 200) {
-        const body = jsonObject(res, 'GET /installation/repositories');
+        const body = (0,kit/* jsonObject */.o$)(res, 'GET /installation/repositories');
         if (typeof body.total_count !== 'number' || !Array.isArray(body.repositories)) {
-            throw malformed(res, 'GET /installation/repositories', 'it has no "total_count" and "repositories"');
+            throw (0,kit/* malformed */.Qm)(res, 'GET /installation/repositories', 'it has no "total_count" and "repositories"');
         }
         const owner = body.repositories[0]?.owner?.login;
         const facts = factsFrom(res, kind);
         facts.notes = [...(facts.notes ?? []), `can access ${body.total_count} ${body.total_count === 1 ? 'repository' : 'repositories'}`];
         if (typeof owner === 'string')
             facts.identity = owner;
-        return valid(facts, res);
+        return (0,kit/* valid */.rZ)(facts, res);
     }
     if (res.status === 401)
         return github_refused(token, kind, res);
@@ -75191,12 +79545,12 @@ async function checkInstallation(token, kind, ctx) {
 async function checkRepository(token, kind, repository, http) {
     const res = await http.send(github_request(`repos/${repository}`));
     if (res.status === 200) {
-        const repo = jsonObject(res, 'GET /repos/{owner}/{repo}');
+        const repo = (0,kit/* jsonObject */.o$)(res, 'GET /repos/{owner}/{repo}');
         const facts = factsFrom(res, kind);
         if (typeof repo.owner?.login === 'string')
             facts.identity = repo.owner.login;
         facts.notes = [...(facts.notes ?? []), `can read ${repository}`];
-        return valid(facts, res);
+        return (0,kit/* valid */.rZ)(facts, res);
     }
     if (res.status === 401)
         return github_refused(token, kind, res);
@@ -75210,7 +79564,7 @@ function github_request(path) {
     };
 }
 function factsFrom(res, kind) {
-    const facts = { kind: kind.name, rateLimit: rateLimitFrom(res, GITHUB_RATE_LIMIT) };
+    const facts = { kind: kind.name, rateLimit: (0,kit/* rateLimitFrom */.U_)(res, GITHUB_RATE_LIMIT) };
     const scopes = res.headers['x-oauth-scopes'];
     if (kind.scopesHeader && scopes !== undefined) {
         facts.scopes = scopes.split(',').map((s) => s.trim()).filter(Boolean);
@@ -75219,7 +79573,7 @@ function factsFrom(res, kind) {
     if (expiration !== undefined) {
         const date = parseExpiration(expiration);
         if (!date)
-            throw malformed(res, 'the GitHub-Authentication-Token-Expiration header', `"${oneLine(expiration, 40)}" is not a date`);
+            throw (0,kit/* malformed */.Qm)(res, 'the GitHub-Authentication-Token-Expiration header', `"${(0,sanitize/* oneLine */.TN)(expiration, 40)}" is not a date`);
         facts.expiresAt = date;
     }
     else if (kind.absentExpiryMeansNever) {
@@ -75236,22 +79590,22 @@ function factsFrom(res, kind) {
 const GITHUB_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' };
 /** Both formats GitHub sends: `2024-06-01 00:00:00 UTC` and `2027-03-31 00:00:00 +0900`. */
 function parseExpiration(value) {
-    return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (UTC|[+-]\d{2}:?\d{2})$/.test(value.trim()) ? parseDate(value) : undefined;
+    return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} (UTC|[+-]\d{2}:?\d{2})$/.test(value.trim()) ? (0,kit/* parseDate */._U)(value) : undefined;
 }
 function github_refused(token, kind, res) {
     let message = 'GitHub answered 401 Bad credentials: the token is unknown, revoked or expired (GitHub does not say which)';
-    if (kind.checksumPrefix && !hasValidCrc32Suffix(token, kind.checksumPrefix) && !token.includes('.')) {
+    if (kind.checksumPrefix && !(0,checksum/* hasValidCrc32Suffix */.f)(token, kind.checksumPrefix) && !token.includes('.')) {
         message += `; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved`;
     }
     if (kind.installation)
         message += '; installation tokens expire one hour after they are created';
     if (kind.checksumPrefix === 'ghr_')
         message += '; a refresh token (ghr_) is not an access token: store the ghu_ token it yields';
-    return rejected('invalid', message, res);
+    return (0,kit/* rejected */.nS)('invalid', message, res);
 }
 function github_unexpectedAnswer(res) {
     const sso = /required/i.test(res.headers['x-github-sso'] ?? '') ? " (the token is not authorized for this organization's SAML SSO)" : '';
-    return unexpected(res, sso);
+    return (0,kit/* unexpected */.os)(res, sso);
 }
 /**
  * Answers as GitHub's REST docs show them: the user of docs.github.com/en/rest/users/users
@@ -75313,341 +79667,8 @@ function githubExamples() {
     ];
 }
 
-;// CONCATENATED MODULE: ./lib/providers/gitlab.js
-
-
-
-
-// Token record: docs.gitlab.com/api/personal_access_tokens/ ("Self-inform", GitLab 15.5+; any scope may
-// read itself: gitlabhq/gitlabhq lib/api/personal_access_tokens/self_information.rb). Entity fields:
-// lib/api/entities/personal_access_token.rb (expires_at a date only, "expires ... at midnight UTC":
-// docs.gitlab.com/user/profile/personal_access_tokens/). Job token: docs.gitlab.com/api/jobs/
-// ("Get job token's job", GET /job with JOB-TOKEN). Refusals: lib/api/api_guard.rb (rack-oauth2
-// invalid_token / insufficient_scope bodies and WWW-Authenticate), insufficient_granular_scope for
-// fine-grained tokens. Rate limits: RateLimit-* headers, RateLimit-Reset in epoch seconds
-// (gitlab-org/gitlab#217312 quoting the GitLab.com docs). Prefixes: docs.gitlab.com/security/tokens/
-// ("Token prefixes"); routable token layout and CRC: lib/authn/token_field/generator/routable_token.rb.
-// A found token is asked of gitlab.com only: a bare 401 there leaves it unverified, as a token of a
-// self-managed GitLab is known only there (revoked, expired or a broken checksum still settle it).
-const LEGACY_PAT = /^glpat-[0-9A-Za-z_-]{20}$/;
-/** `glpat-<base64url payload>.<2 version>.<2 payload length><7 CRC>`, and the earlier form without the version. */
-const ROUTABLE_PAT = /^glpat-[0-9A-Za-z_-]{27,300}\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9}$/;
-const JOB_TOKENS = [/^glcbt-[0-9A-Za-z]{1,5}_[0-9A-Za-z_-]{20}$/, /^glcbt-eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+$/];
-const PRIVATE_TOKEN = { header: { name: 'PRIVATE-TOKEN', value: '${token}' } };
-const JOB_TOKEN = { header: { name: 'JOB-TOKEN', value: '${token}' } };
-const gitlab_RATE_LIMIT = { limit: 'ratelimit-limit', remaining: 'ratelimit-remaining', reset: 'ratelimit-reset', resetFormat: 'epoch-seconds' };
-/** The record is the same for all three; only the user they act for tells them apart. */
-const gitlab_ACCESS_TOKEN = 'personal, project or group access token';
-/** Scopes that may read GET /user, where the username is. */
-const READS_USER = new Set(['api', 'read_api', 'read_user']);
-/** What each scope's documentation says it grants of the others (docs.gitlab.com/user/profile/personal_access_tokens/#personal-access-token-scopes). */
-const gitlab_IMPLIED = {
-    api: ['read_api', 'read_user', 'read_repository', 'write_repository', 'read_registry', 'write_registry'],
-    read_api: ['read_user'],
-    write_repository: ['read_repository'],
-    write_registry: ['read_registry'],
-    write_virtual_registry: ['read_virtual_registry'],
-};
-/** The token record as python-gitlab's tests record it (tests/unit/objects/test_personal_access_tokens.py, `content`). */
-const TOKEN_RECORD = { id: 1, name: 'Test Token', revoked: false, created_at: '2020-07-23T14:31:47.729Z', scopes: ['api'], active: true, user_id: 1, expires_at: null };
-/** GET /user as python-gitlab's tests record it (tests/unit/test_gitlab.py, resp_get_user). */
-const gitlab_USER = { id: 1, username: 'username', web_url: 'http://localhost/username' };
-/** The GitLab.com rate-limit headers as its docs showed them (quoted in gitlab-org/gitlab#217312). */
-const RATE_HEADERS = {
-    'ratelimit-limit': '600',
-    'ratelimit-observed': '6',
-    'ratelimit-remaining': '594',
-    'ratelimit-reset': '1563325137',
-    'ratelimit-resettime': 'Wed, 17 Jul 2019 00:58:57 GMT',
-};
-const SELF = '/api/v4/personal_access_tokens/self';
-const API_GUARD = 'gitlabhq/gitlabhq lib/api/api_guard.rb (oauth2_bearer_token_error_handler)';
-const REVOKED = 'Token was revoked. You have to re-authorize from the user.';
-const EXPIRED = 'Token is expired. You can either do re-authorization or token refresh.';
-const JOB_TOKEN_VALUE = `glcbt-64_${'x'.repeat(20)}`;
-const gitlab = {
-    id: 'gitlab',
-    title: 'GitLab (gitlab.com, self-managed)',
-    ping: '`GET /api/v4/personal_access_tokens/self`, then `GET /api/v4/user`; CI job tokens `GET /api/v4/job`',
-    fields: [{ id: 'token', description: 'a personal, project or group access token (glpat-…) or a CI/CD job token (glcbt-…)', rotates: true }],
-    hosts: ['gitlab.com'],
-    apiRoot: 'https://gitlab.com/api/v4/',
-    selfHosted: { example: 'https://gitlab.example.com/api/v4' },
-    can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: true },
-    formats: [LEGACY_PAT, ROUTABLE_PAT, ...JOB_TOKENS],
-    check(credential, ctx) {
-        return credential.token.startsWith('glcbt-') ? checkJobToken(ctx) : checkAccessToken(credential.token, ctx);
-    },
-    throttling: {
-        retryDelayMs: (res, now) => {
-            const reset = fromEpochSeconds(res.headers['ratelimit-reset']);
-            return reset ? Math.max(0, reset.getTime() - now) : undefined;
-        },
-    },
-    expandScopes: impliedScopes(gitlab_IMPLIED),
-    examples: [
-        {
-            name: 'a personal access token with the api scope, and its user',
-            source: 'python-gitlab tests/unit/objects/test_personal_access_tokens.py (resp_get_personal_access_token_self) and tests/unit/test_gitlab.py (resp_get_user); rate-limit headers from the GitLab.com docs quoted in gitlab-org/gitlab#217312',
-            responses: [
-                { path: SELF, status: 200, headers: RATE_HEADERS, body: TOKEN_RECORD },
-                { path: '/api/v4/user', status: 200, body: gitlab_USER },
-            ],
-            verdict: {
-                outcome: 'valid',
-                facts: { identity: 'username', kind: 'personal access token', scopes: ['api'], expiresAt: null, rateLimit: { limit: 600, remaining: 594, resetAt: '2019-07-17T00:58:57.000Z' } },
-            },
-        },
-        {
-            name: 'a token that may not read its user, expiring on a date',
-            source: 'docs.gitlab.com/api/personal_access_tokens/ ("Rotate a personal access token" example response, its token left out), scopes changed to read_repository by hand',
-            responses: [
-                {
-                    path: SELF,
-                    status: 200,
-                    body: { id: 42, name: 'Rotated Token', revoked: false, created_at: '2023-08-01T15:00:00.000Z', description: 'Test Token description', scopes: ['read_repository'], user_id: 1337, last_used_at: null, active: true, expires_at: '2023-08-15' },
-                },
-            ],
-            verdict: { outcome: 'valid', facts: { scopes: ['read_repository'], expiresAt: new Date('2023-08-15T00:00:00Z'), notes: ['token name: Rotated Token', 'acts for user id 1337'] } },
-        },
-        {
-            name: 'a revoked token',
-            source: `${API_GUARD}; the same body recorded by public GitLab clients (e.g. a "GitLab TokenID Revoked Error" check)`,
-            responses: [
-                {
-                    path: SELF,
-                    status: 401,
-                    headers: { 'www-authenticate': `Bearer realm="Protected by OAuth 2.0", error="invalid_token", error_description="${REVOKED}"` },
-                    body: { error: 'invalid_token', error_description: REVOKED },
-                },
-            ],
-            verdict: { outcome: 'rejected', code: 'revoked' },
-        },
-        {
-            name: 'an expired token',
-            source: API_GUARD,
-            responses: [{ path: SELF, status: 401, body: { error: 'invalid_token', error_description: EXPIRED } }],
-            verdict: { outcome: 'rejected', code: 'expired' },
-        },
-        {
-            name: 'a token GitLab does not know',
-            source: 'Grape unauthorized! in gitlabhq/gitlabhq lib/api/helpers.rb; body as recorded by public GitLab clients',
-            responses: [{ path: SELF, status: 401, body: { message: '401 Unauthorized' } }],
-            verdict: { outcome: 'rejected', code: 'invalid' },
-        },
-        {
-            name: 'a found token that gitlab.com does not know: it may be a self-managed GitLab\'s',
-            source: 'the Grape unauthorized! body above; a found token is checked on gitlab.com only (src/run/target.ts)',
-            purpose: 'leak',
-            responses: [{ path: SELF, status: 401, body: { message: '401 Unauthorized' } }],
-            verdict: { outcome: 'unknown', code: 'unexpected-response' },
-        },
-        {
-            name: 'a fine-grained token without the permission to read itself',
-            source: 'gitlabhq/gitlabhq spec of API::APIGuard (GranularPermissionsError answers 403 insufficient_granular_scope); body hand-written',
-            responses: [{ path: SELF, status: 403, body: { error: 'insufficient_granular_scope', error_description: 'Access denied: Your Personal Access Token lacks the required permissions.' } }],
-            verdict: { outcome: 'valid', facts: { kind: 'fine-grained personal access token' } },
-        },
-        {
-            name: 'a token of a blocked account',
-            source: 'gitlabhq/gitlabhq lib/api/api_guard.rb (forbidden!(api_access_denied_message)) with lib/gitlab/auth/user_access_denied_reason.rb; body assembled by hand as Grape renders forbidden!',
-            responses: [{ path: SELF, status: 403, body: { message: '403 Forbidden - Your account has been blocked.' } }],
-            verdict: { outcome: 'rejected', code: 'invalid' },
-        },
-        {
-            name: 'a CI/CD job token while its job runs',
-            source: 'docs.gitlab.com/api/jobs/ ("Get job token\'s job" example response, trimmed)',
-            credential: { token: JOB_TOKEN_VALUE },
-            responses: [
-                {
-                    path: '/api/v4/job',
-                    status: 200,
-                    body: {
-                        id: 8,
-                        name: 'rubocop',
-                        pipeline: { id: 6, project_id: 1, ref: 'main', sha: '0ff3ae198f8601a285adcf5c0fff204ee6fba5fd', status: 'pending' },
-                        ref: 'main',
-                        stage: 'test',
-                        status: 'failed',
-                        web_url: 'https://example.com/foo/bar/-/jobs/8',
-                        user: { id: 1, name: 'Administrator', username: 'root', state: 'active' },
-                    },
-                },
-            ],
-            verdict: { outcome: 'valid', facts: { kind: 'CI/CD job token', identity: 'root', ephemeral: true, notes: ['job 8 (rubocop)', 'job page: https://example.com/foo/bar/-/jobs/8'] } },
-        },
-        {
-            name: 'a CI/CD job token whose job has ended',
-            source: 'docs.gitlab.com/api/jobs/ (GET /job: 401 Unauthorized); body hand-written as Grape renders unauthorized!',
-            credential: { token: JOB_TOKEN_VALUE },
-            responses: [{ path: '/api/v4/job', status: 401, body: { message: '401 Unauthorized' } }],
-            verdict: { outcome: 'rejected', code: 'invalid' },
-        },
-    ],
-};
-async function checkAccessToken(token, ctx) {
-    const res = await ctx.http.send(get('personal_access_tokens/self', PRIVATE_TOKEN));
-    if (res.status === 200)
-        return fromTokenRecord(res, ctx);
-    if (res.status === 401)
-        return gitlab_refused(token, res, ctx);
-    if (res.status === 403)
-        return gitlab_forbidden(res);
-    // GitLab before 15.5 has no `self`: the user the token acts for still proves it works.
-    if (res.status === 400 || res.status === 404)
-        return checkOlderGitlab(token, res, ctx);
-    throw unexpected(res);
-}
-async function fromTokenRecord(res, ctx) {
-    const record = jsonObject(res, 'GET /personal_access_tokens/self');
-    if (!Array.isArray(record.scopes) || typeof record.user_id !== 'number') {
-        throw malformed(res, 'GET /personal_access_tokens/self', 'it has no "scopes" and "user_id"');
-    }
-    if (record.revoked === true)
-        return rejected('revoked', 'GitLab lists the token as revoked', res);
-    if (record.active === false)
-        return rejected('expired', 'GitLab lists the token as inactive: it has expired', res);
-    const scopes = record.scopes.filter((s) => typeof s === 'string').map((s) => oneLine(s, 100));
-    // A fine-grained token's one legacy scope is `granular`: its permissions are not scopes.
-    const granular = scopes.includes('granular');
-    const facts = {
-        kind: granular ? 'fine-grained personal access token' : gitlab_ACCESS_TOKEN,
-        rateLimit: rateLimitFrom(res, gitlab_RATE_LIMIT),
-        notes: typeof record.name === 'string' ? [`token name: ${oneLine(record.name, 100)}`] : [],
-    };
-    const expiresAt = expiryOf(record.expires_at, res);
-    if (expiresAt !== undefined)
-        facts.expiresAt = expiresAt;
-    if (!granular)
-        facts.scopes = scopes;
-    const username = scopes.some((s) => READS_USER.has(s)) || granular ? await usernameOf(ctx) : undefined;
-    if (username) {
-        facts.identity = username;
-        if (!granular)
-            facts.kind = gitlab_kindOf(username);
-    }
-    else {
-        facts.notes.push(`acts for user id ${record.user_id}`);
-    }
-    return valid(facts, res);
-}
-/** `null`: never expires; a date: expires at midnight UTC that day; absent: not said. */
-function expiryOf(value, res) {
-    if (value === null || value === undefined)
-        return value;
-    const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value) ? parseDate(value) : undefined;
-    if (!date)
-        throw malformed(res, 'GET /personal_access_tokens/self', '"expires_at" is not a date');
-    return date;
-}
-/** The username of GET /user, or undefined when this token may not read it: the token is proven valid already. */
-async function usernameOf(ctx) {
-    const res = await ctx.http.send(get('user', PRIVATE_TOKEN)).catch((error) => {
-        if (error instanceof problems_ProblemError)
-            return undefined;
-        throw error;
-    });
-    const user = res?.status === 200 ? tryJson(res.body) : undefined;
-    return typeof user?.username === 'string' && user.username ? oneLine(user.username, 100) : undefined;
-}
-/** Project and group access tokens act for bot users named `project_<id>_bot…` and `group_<id>_bot…`. */
-function gitlab_kindOf(username) {
-    if (/^project_\d+_bot/.test(username))
-        return 'project access token';
-    if (/^group_\d+_bot/.test(username))
-        return 'group access token';
-    return 'personal access token';
-}
-function gitlab_refused(token, res, ctx) {
-    const { error, description } = oauthError(res);
-    if (error === 'dpop_error') {
-        throw new problems_ProblemError('unexpected-response', `${res.host} requires a DPoP proof with this account's tokens, which token-preflight cannot sign: it cannot tell whether the token works`);
-    }
-    if (/revoked/i.test(description))
-        return rejected('revoked', `GitLab says the token was revoked: ${description}`, res);
-    if (/expired/i.test(description))
-        return rejected('expired', `GitLab says the token has expired: ${description}`, res);
-    if (ROUTABLE_PAT.test(token) && !routableChecksumHolds(token)) {
-        return rejected('invalid', 'GitLab refused the token (HTTP 401), and its checksum does not match either, so it was probably truncated or mistyped when the secret was saved', res);
-    }
-    if (ctx.purpose === 'leak')
-        throw unknownElsewhere(res);
-    const message = description ? `GitLab refused the token: ${description}` : `GitLab refused the token (HTTP 401): ${res.host} does not know it`;
-    return rejected('invalid', message, res);
-}
-/** A found token that gitlab.com does not know may be a self-managed GitLab's, which was not asked. */
-function unknownElsewhere(res) {
-    return new problems_ProblemError('unexpected-response', `${res.host} does not know the token (HTTP 401), but a token of a self-managed GitLab is known only there, and was not checked there`);
-}
-/** The OAuth error of a refusal: rack-oauth2's JSON body, else its WWW-Authenticate challenge. */
-function oauthError(res) {
-    const body = tryJson(res.body);
-    const challenge = res.headers['www-authenticate'] ?? '';
-    const error = typeof body?.error === 'string' ? body.error : /error="([^"]*)"/.exec(challenge)?.[1];
-    const description = typeof body?.error_description === 'string' ? body.error_description : (/error_description="([^"]*)"/.exec(challenge)?.[1] ?? '');
-    return { error, description: oneLine(description, 200) };
-}
-/**
- * A 403 on the token's own record comes after GitLab found the token live (not expired, not
- * revoked): a scope or fine-grained permission it lacks, or an account barred from the API.
- */
-function gitlab_forbidden(res) {
-    const body = tryJson(res.body);
-    const rateLimit = rateLimitFrom(res, gitlab_RATE_LIMIT);
-    if (body?.error === 'insufficient_granular_scope') {
-        const note = 'GitLab does not show this fine-grained token its own record (it lacks that permission): its permissions and expiry are unknown';
-        return valid({ kind: 'fine-grained personal access token', rateLimit, notes: [note] }, res);
-    }
-    if (body?.error === 'insufficient_scope') {
-        const note = 'GitLab refused this token its own record (insufficient_scope): its scopes and expiry are unknown';
-        return valid({ kind: gitlab_ACCESS_TOKEN, rateLimit, notes: [note] }, res);
-    }
-    // `403 Forbidden - Your account has been blocked.` and the like: the token cannot be used.
-    if (typeof body?.message === 'string' && /^403 Forbidden - /.test(body.message)) {
-        return rejected('invalid', `GitLab accepts the token but not its account: ${oneLine(body.message, 200)}`, res);
-    }
-    throw unexpected(res);
-}
-async function checkOlderGitlab(token, first, ctx) {
-    const res = await ctx.http.send(get('user', PRIVATE_TOKEN));
-    if (res.status === 401)
-        return gitlab_refused(token, res, ctx);
-    const user = res.status === 200 ? tryJson(res.body) : undefined;
-    if (typeof user?.username !== 'string' || !user.username) {
-        throw unexpected(first, first.status === 404 ? ' (is base-url the API root, ending in /api/v4?)' : '');
-    }
-    const note = `${first.host} has no GET /personal_access_tokens/self (GitLab before 15.5?): the token's scopes and expiry are unknown`;
-    return valid({ kind: gitlab_kindOf(user.username), identity: oneLine(user.username, 100), rateLimit: rateLimitFrom(res, gitlab_RATE_LIMIT), notes: [note] }, res);
-}
-/** A CI/CD job token lives while its job runs; GET /job names the job and the user it runs for. */
-async function checkJobToken(ctx) {
-    const res = await ctx.http.send(get('job', JOB_TOKEN));
-    if (res.status === 401 && ctx.purpose === 'leak')
-        throw unknownElsewhere(res);
-    if (res.status === 401)
-        return rejected('invalid', 'GitLab refused the CI/CD job token: a job token works only while its job runs', res);
-    if (res.status !== 200)
-        throw unexpected(res);
-    const job = jsonObject(res, 'GET /job');
-    if (typeof job.id !== 'number')
-        throw malformed(res, 'GET /job', 'it has no job "id"');
-    const name = typeof job.name === 'string' ? ` (${oneLine(job.name, 100)})` : '';
-    const notes = [`job ${job.id}${name}`];
-    if (typeof job.web_url === 'string')
-        notes.push(`job page: ${oneLine(job.web_url, 200)}`);
-    const facts = { kind: 'CI/CD job token', ephemeral: true, rateLimit: rateLimitFrom(res, gitlab_RATE_LIMIT), notes };
-    if (typeof job.user?.username === 'string' && job.user.username)
-        facts.identity = oneLine(job.user.username, 100);
-    return valid(facts, res);
-}
-function get(path, auth) {
-    return { url: path, auth, headers: { accept: 'application/json' } };
-}
-/** Routable tokens end with the CRC-32 of everything before it, in base36, 7 characters. */
-function routableChecksumHolds(token) {
-    return (0,external_node_zlib_.crc32)(token.slice(0, -7)).toString(36).padStart(7, '0') === token.slice(-7);
-}
-
+// EXTERNAL MODULE: ./lib/providers/gitlab.js
+var gitlab = __nccwpck_require__(3651);
 ;// CONCATENATED MODULE: ./lib/providers/google-api-key.js
 
 
@@ -75672,7 +79693,7 @@ function probeOf(api) {
 }
 /** The reasons of a Google error: ErrorInfo details (in any order, beside Help and LocalizedMessage) and legacy `errors[]`. */
 function reasonsOf(res) {
-    const error = tryJson(res.body)?.error;
+    const error = (0,kit/* tryJson */.MR)(res.body)?.error;
     const reasons = new Set();
     for (const list of [error?.details, error?.errors]) {
         if (!Array.isArray(list))
@@ -75693,28 +79714,28 @@ const RESTRICTIONS = [
 ];
 function google_api_key_judge(res, probe) {
     if (res.status === 200) {
-        if (!probe.answered(jsonObject(res, `the call to ${probe.name}`)))
-            throw malformed(res, `the call to ${probe.name}`, 'it is not that API\'s answer');
-        return valid({ kind: 'API key', notes: [`works for ${probe.name}`] }, res);
+        if (!probe.answered((0,kit/* jsonObject */.o$)(res, `the call to ${probe.name}`)))
+            throw (0,kit/* malformed */.Qm)(res, `the call to ${probe.name}`, 'it is not that API\'s answer');
+        return (0,kit/* valid */.rZ)({ kind: 'API key', notes: [`works for ${probe.name}`] }, res);
     }
     const reasons = reasonsOf(res);
     const has = (...names) => names.some((name) => reasons.has(name));
-    const said = providerMessage(res);
+    const said = (0,kit/* providerMessage */.fs)(res);
     const withSaid = (text) => (said ? `${text}: ${said}` : text);
     if (res.status === 400 && has('API_KEY_INVALID', 'keyInvalid'))
-        return rejected('invalid', withSaid('Google does not know this API key'), res);
+        return (0,kit/* rejected */.nS)('invalid', withSaid('Google does not know this API key'), res);
     if (res.status === 400 && has('API_KEY_EXPIRED', 'keyExpired'))
-        return rejected('expired', withSaid('Google says the API key has expired'), res);
+        return (0,kit/* rejected */.nS)('expired', withSaid('Google says the API key has expired'), res);
     if (res.status === 403) {
         if (has('CONSUMER_SUSPENDED'))
-            return rejected('revoked', 'Google has suspended the key (or its project)', res);
+            return (0,kit/* rejected */.nS)('revoked', 'Google has suspended the key (or its project)', res);
         if (/reported as leaked/i.test(said))
-            return rejected('revoked', withSaid('Google blocked the key as leaked'), res);
+            return (0,kit/* rejected */.nS)('revoked', withSaid('Google blocked the key as leaked'), res);
         for (const [names, note] of RESTRICTIONS)
             if (has(...names))
-                return valid({ kind: 'API key', notes: [note(probe.name)] }, res);
+                return (0,kit/* valid */.rZ)({ kind: 'API key', notes: [note(probe.name)] }, res);
     }
-    throw new problems_ProblemError('unexpected-response', withSaid(`${res.host} answered HTTP ${res.status}${reasons.size ? ` (${[...reasons].map((r) => oneLine(r, 60)).join(', ')})` : ''}`));
+    throw new problems/* ProblemError */.Mm('unexpected-response', withSaid(`${res.host} answered HTTP ${res.status}${reasons.size ? ` (${[...reasons].map((r) => (0,sanitize/* oneLine */.TN)(r, 60)).join(', ')})` : ''}`));
 }
 /** A Google error body (google.rpc.Status) with its details. */
 function googleError(code, status, message, ...details) {
@@ -75813,7 +79834,7 @@ const googleApiKey = {
     async check(_credential, ctx) {
         const probe = probeOf(ctx.settings.api);
         if (!probe)
-            throw new problems_ProblemError('unexpected-response', `api must be one of ${Object.keys(PROBES).join(', ')}; the key was not sent`);
+            throw new problems/* ProblemError */.Mm('unexpected-response', `api must be one of ${Object.keys(PROBES).join(', ')}; the key was not sent`);
         const res = await ctx.http.send({ url: probe.path, auth: { header: { name: 'x-goog-api-key', value: '${token}' } } });
         return google_api_key_judge(res, probe);
     },
@@ -76877,7 +80898,7 @@ const PROJECT_ID = /^(?:[a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
  * JSON.parse's error, which quotes the text).
  */
 function readKeyFile(text) {
-    const file = tryJson(text);
+    const file = (0,kit/* tryJson */.MR)(text);
     if (!file || typeof file !== 'object' || Array.isArray(file))
         return 'it is not a JSON object (the downloaded key file, whole)';
     if (file.type !== 'service_account') {
@@ -76905,34 +80926,34 @@ function readKeyFile(text) {
 }
 /** A value of the key file's readable members, shown safely. */
 function quoted(value) {
-    return typeof value === 'string' ? JSON.stringify(oneLine(value, 100)) : 'not a string';
+    return typeof value === 'string' ? JSON.stringify((0,sanitize/* oneLine */.TN)(value, 100)) : 'not a string';
 }
 /** Google's refusal of the grant, naming the account and key (key files are readable but for their private key). */
 function google_service_account_refusal(res, key) {
-    const body = tryJson(res.body);
+    const body = (0,kit/* tryJson */.MR)(res.body);
     const error = typeof body?.error === 'string' ? body.error : undefined;
     const description = typeof body?.error_description === 'string' ? body.error_description : '';
-    const said = providerMessage(res);
+    const said = (0,kit/* providerMessage */.fs)(res);
     const words = (text) => `${text} (${error}${said && said !== error ? `: ${said}` : ''})`;
     const account = `the service account ${key.clientEmail}`;
     const keyName = key.keyId ? `key ${key.keyId}` : 'the key';
     if (error === 'invalid_grant') {
         if (/short-lived|reasonable timeframe/i.test(description)) {
-            throw new problems_ProblemError('unexpected-response', words("Google refused the grant's time, not the key: this machine's clock is off"));
+            throw new problems/* ProblemError */.Mm('unexpected-response', words("Google refused the grant's time, not the key: this machine's clock is off"));
         }
         if (/has been deleted|is disabled/i.test(description))
-            return rejected('revoked', words(`${account} was deleted or disabled`), res);
+            return (0,kit/* rejected */.nS)('revoked', words(`${account} was deleted or disabled`), res);
         if (/invalid jwt signature/i.test(description))
-            return rejected('invalid', words(`Google does not accept the signature of ${keyName}: it was deleted or disabled, or is not a key of ${key.clientEmail}`), res);
+            return (0,kit/* rejected */.nS)('invalid', words(`Google does not accept the signature of ${keyName}: it was deleted or disabled, or is not a key of ${key.clientEmail}`), res);
         if (/account not found/i.test(description))
-            return rejected('invalid', words(`Google knows no service account ${key.clientEmail} (deleted, or a mistyped client_email)`), res);
-        return rejected('invalid', words(`Google refused the grant of ${account}`), res);
+            return (0,kit/* rejected */.nS)('invalid', words(`Google knows no service account ${key.clientEmail} (deleted, or a mistyped client_email)`), res);
+        return (0,kit/* rejected */.nS)('invalid', words(`Google refused the grant of ${account}`), res);
     }
     if (error === 'deleted_client' || error === 'disabled_client')
-        return rejected('revoked', words(`${account} was deleted or disabled`), res);
+        return (0,kit/* rejected */.nS)('revoked', words(`${account} was deleted or disabled`), res);
     if (error === 'invalid_client' || error === 'unauthorized_client')
-        return rejected('invalid', words(`Google refused ${account}`), res);
-    throw new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}`);
+        return (0,kit/* rejected */.nS)('invalid', words(`Google refused ${account}`), res);
+    throw new problems/* ProblemError */.Mm('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}`);
 }
 /** A key file refused before anything is sent. */
 function google_service_account_unusable(why) {
@@ -76970,7 +80991,7 @@ const googleServiceAccount = {
         if (typeof key === 'string')
             return google_service_account_unusable(key);
         if (key.elsewhere)
-            throw new problems_ProblemError('unexpected-response', `the key file was not used: ${key.elsewhere}`);
+            throw new problems/* ProblemError */.Mm('unexpected-response', `the key file was not used: ${key.elsewhere}`);
         const assertion = await signedGrant(key);
         if (!assertion)
             return google_service_account_unusable('its private key is not an RSA key of 2048 bits or more');
@@ -76979,12 +81000,12 @@ const googleServiceAccount = {
         const res = await ctx.http.send({ method: 'POST', url: '/token', form: { grant_type: GRANT, assertion: '${assertion}' } });
         if (res.status !== 200)
             return google_service_account_refusal(res, key);
-        const token = tryJson(res.body)?.access_token;
+        const token = (0,kit/* tryJson */.MR)(res.body)?.access_token;
         if (typeof token !== 'string' || token === '')
-            throw malformed(res, 'the service account grant', 'it has no access_token');
+            throw (0,kit/* malformed */.Qm)(res, 'the service account grant', 'it has no access_token');
         ctx.http.remember('access-token', token);
         const notes = key.keyId ? [`key id: ${key.keyId}`] : undefined;
-        return valid({ kind: 'service account key', identity: key.clientEmail, mode: key.projectId, notes }, res);
+        return (0,kit/* valid */.rZ)({ kind: 'service account key', identity: key.clientEmail, mode: key.projectId, notes }, res);
     },
 };
 let builtExamples;
@@ -77139,6 +81160,8 @@ const heroku = dataProvider({
     ],
 });
 
+// EXTERNAL MODULE: ./lib/providers/url-setting.js
+var url_setting = __nccwpck_require__(7390);
 ;// CONCATENATED MODULE: ./lib/providers/http.js
 
 
@@ -77266,7 +81289,7 @@ const http = {
     },
     fromSettings(settings) {
         const check = settings;
-        return { hosts: [hostOf(check.request.url)], throttling: throttlingOf(check) };
+        return { hosts: [(0,url_setting/* hostOf */.w)(check.request.url)], throttling: throttlingOf(check) };
     },
     /** A literal https host, and templates that name parts of the secret. */
     settingsProblems(settings, parts, show) {
@@ -77274,7 +81297,7 @@ const http = {
         if (!request || typeof request.url !== 'string')
             return [];
         const problems = [];
-        const urlProblem = credentialUrlProblem(request.url);
+        const urlProblem = (0,url_setting/* credentialUrlProblem */._)(request.url);
         if (urlProblem)
             problems.push(['request.url', urlProblem]);
         const named = [...JSON.stringify(request).matchAll(TEMPLATE)].map((m) => m[1]);
@@ -77328,17 +81351,17 @@ const huggingface = {
     async check(_credential, ctx) {
         const res = await ctx.http.send({ url: 'api/whoami-v2', auth: { bearer: '${token}' } });
         if (res.status === 401) {
-            const said = providerMessage(res);
-            return rejected('invalid', `Hugging Face refused the token (HTTP 401${said ? `: ${said}` : ''}): it is unknown, revoked or expired`, res);
+            const said = (0,kit/* providerMessage */.fs)(res);
+            return (0,kit/* rejected */.nS)('invalid', `Hugging Face refused the token (HTTP 401${said ? `: ${said}` : ''}): it is unknown, revoked or expired`, res);
         }
         if (res.status !== 200)
-            throw unexpected(res);
-        const body = jsonObject(res, 'GET /api/whoami-v2');
+            throw (0,kit/* unexpected */.os)(res);
+        const body = (0,kit/* jsonObject */.o$)(res, 'GET /api/whoami-v2');
         if (typeof body.name !== 'string' || !body.name)
-            throw malformed(res, 'GET /api/whoami-v2', 'it has no "name"');
-        return valid({ identity: body.name, ...tokenFacts(body, res) }, res);
+            throw (0,kit/* malformed */.Qm)(res, 'GET /api/whoami-v2', 'it has no "name"');
+        return (0,kit/* valid */.rZ)({ identity: body.name, ...tokenFacts(body, res) }, res);
     },
-    expandScopes: impliedScopes(huggingface_IMPLIED),
+    expandScopes: (0,kit/* impliedScopes */.uD)(huggingface_IMPLIED),
     examples: [
         {
             name: 'a write token',
@@ -77410,13 +81433,13 @@ function tokenFacts(body, res) {
         facts.scopes = [role];
     }
     if (token?.expiration !== undefined && token.expiration !== null) {
-        const date = typeof token.expiration === 'string' ? parseDate(token.expiration) : undefined;
+        const date = typeof token.expiration === 'string' ? (0,kit/* parseDate */._U)(token.expiration) : undefined;
         if (!date)
-            throw malformed(res, 'GET /api/whoami-v2', 'its token "expiration" is not a date');
+            throw (0,kit/* malformed */.Qm)(res, 'GET /api/whoami-v2', 'its token "expiration" is not a date');
         facts.expiresAt = date;
     }
     if (typeof token?.displayName === 'string' && token.displayName)
-        facts.notes = [...(facts.notes ?? []), `token name: ${oneLine(token.displayName, 80)}`];
+        facts.notes = [...(facts.notes ?? []), `token name: ${(0,sanitize/* oneLine */.TN)(token.displayName, 80)}`];
     return facts;
 }
 /** Every permission the token holds anywhere (global ones and those scoped to a user, org or repo), and where. */
@@ -77428,7 +81451,7 @@ function fineGrained(grants) {
         strings(grant.permissions).forEach((permission) => scopes.add(permission));
         const { type, name } = grant.entity ?? {};
         if (typeof name === 'string' && name)
-            entities.push(`${typeof type === 'string' ? `${type} ` : ''}${oneLine(name, 60)}`);
+            entities.push(`${typeof type === 'string' ? `${type} ` : ''}${(0,sanitize/* oneLine */.TN)(name, 60)}`);
     }
     return { scopes: [...scopes], entities };
 }
@@ -77774,7 +81797,7 @@ const jwt = {
         properties: {
             issuer: { type: 'string', minLength: 1, description: 'The iss claim the token must carry.' },
             audience: { type: 'string', minLength: 1, description: 'A value the aud claim must hold.' },
-            'jwks-url': { ...HTTPS_URL, description: "The issuer's JWK Set (its metadata's jwks_uri): fetched to verify the signature; the token itself is not sent." },
+            'jwks-url': { ...endpoint_setting/* HTTPS_URL */.ai, description: "The issuer's JWK Set (its metadata's jwks_uri): fetched to verify the signature; the token itself is not sent." },
         },
     },
     // Compact JWS whose header and claims are JSON objects (`{"` is base64url `eyJ`); the signature is empty when unsecured.
@@ -77792,19 +81815,19 @@ const jwt = {
         let latencyMs;
         let signature = UNVERIFIED;
         if (ctx.settings['jwks-url'] !== undefined) {
-            const checked = await jwt_verifySignature(token, header, endpointUrl(ctx.settings, 'jwks-url'), ctx.http);
+            const checked = await jwt_verifySignature(token, header, (0,endpoint_setting/* endpointUrl */.Pb)(ctx.settings, 'jwks-url'), ctx.http);
             if ('outcome' in checked)
                 return checked;
             ({ latencyMs } = checked);
-            signature = `signature verified with a key of ${checked.host}${header.kid ? ` (kid ${oneLine(String(header.kid), 80)})` : ''}`;
+            signature = `signature verified with a key of ${checked.host}${header.kid ? ` (kid ${(0,sanitize/* oneLine */.TN)(String(header.kid), 80)})` : ''}`;
         }
         const problem = claimProblem(claims, ctx.settings, Date.now());
         if (problem)
             return { ...problem, latencyMs };
         return { outcome: 'valid', facts: jwt_factsOf(header, claims, signature), latencyMs };
     },
-    fromSettings: (settings) => endpointTarget(settings['jwks-url']),
-    settingsProblems: (settings) => endpointProblems(settings, 'jwks-url'),
+    fromSettings: (settings) => (0,endpoint_setting/* endpointTarget */.b1)(settings['jwks-url']),
+    settingsProblems: (settings) => (0,endpoint_setting/* endpointProblems */.sj)(settings, 'jwks-url'),
 };
 function jwt_refused(message, code = 'invalid') {
     return { outcome: 'rejected', code, message };
@@ -77813,7 +81836,7 @@ function jwt_refused(message, code = 'invalid') {
 function readJwt(token) {
     const parts = token.split('.').length;
     if (parts === 5)
-        throw new problems_ProblemError('unexpected-response', 'is an encrypted JWT (JWE): its claims cannot be read without the decryption key');
+        throw new problems/* ProblemError */.Mm('unexpected-response', 'is an encrypted JWT (JWE): its claims cannot be read without the decryption key');
     if (parts !== 3)
         return jwt_refused('is not a JWT: expected three base64url parts separated by dots (header.payload.signature)');
     let header;
@@ -77834,13 +81857,13 @@ function readJwt(token) {
 }
 /** Fetches the JWK Set (no credential on the request) and checks the signature against it. */
 async function jwt_verifySignature(token, header, url, http) {
-    const alg = oneLine(String(header.alg), 20);
+    const alg = (0,sanitize/* oneLine */.TN)(String(header.alg), 20);
     if (/^HS\d+$/.test(alg)) {
-        throw new problems_ProblemError('unexpected-response', `is signed with ${alg}, a shared secret: the public keys of jwks-url cannot verify it, so its signature was not checked`);
+        throw new problems/* ProblemError */.Mm('unexpected-response', `is signed with ${alg}, a shared secret: the public keys of jwks-url cannot verify it, so its signature was not checked`);
     }
     const res = await http.send({ url, headers: { accept: 'application/json' } });
     if (res.status !== 200)
-        throw unexpected(res, '; the JWK Set could not be read, so the signature was not checked');
+        throw (0,kit/* unexpected */.os)(res, '; the JWK Set could not be read, so the signature was not checked');
     const keys = keySet(res);
     try {
         await verifyWithAny(token, keys);
@@ -77853,26 +81876,26 @@ async function jwt_verifySignature(token, header, url, http) {
         if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED')
             return jwt_refused(`has a signature that no key of ${res.host} verifies: forged or altered`);
         if (code === 'ERR_JWKS_NO_MATCHING_KEY') {
-            const kid = header.kid ? `kid ${oneLine(String(header.kid), 80)}, ` : '';
+            const kid = header.kid ? `kid ${(0,sanitize/* oneLine */.TN)(String(header.kid), 80)}, ` : '';
             return jwt_refused(`was signed by a key ${res.host} does not publish (${kid}${alg}): another issuer, or a key since retired`);
         }
         if (code === 'ERR_JOSE_NOT_SUPPORTED' || code === 'ERR_JOSE_ALG_NOT_ALLOWED')
-            throw new problems_ProblemError('unexpected-response', `is signed with ${alg}, which cannot be verified here`);
+            throw new problems/* ProblemError */.Mm('unexpected-response', `is signed with ${alg}, which cannot be verified here`);
         if (code === 'ERR_JWS_INVALID' || code === 'ERR_JWT_INVALID')
             return jwt_refused('is not a well-formed signed JWT');
         if (code === 'ERR_JWKS_INVALID' || code === 'ERR_JWK_INVALID')
-            throw malformed(res, 'the JWKS request', 'its key set holds a key that cannot be used');
+            throw (0,kit/* malformed */.Qm)(res, 'the JWKS request', 'its key set holds a key that cannot be used');
         throw error;
     }
     return { host: res.host, latencyMs: res.latencyMs };
 }
 function keySet(res) {
-    const body = jsonObject(res, 'the JWKS request');
+    const body = (0,kit/* jsonObject */.o$)(res, 'the JWKS request');
     try {
         return createLocalJWKSet(body);
     }
     catch {
-        throw malformed(res, 'the JWKS request', 'its body is not a JWK Set ({"keys": [...]})');
+        throw (0,kit/* malformed */.Qm)(res, 'the JWKS request', 'its body is not a JWK Set ({"keys": [...]})');
     }
 }
 /** Several keys may match (no kid, or a kid reused across a rotation): any one of them may verify. */
@@ -77898,45 +81921,45 @@ async function verifyWithAny(token, keys) {
 }
 /** Issuer, audience, not-before and expiry, as the config and RFC 7519 §4.1 require. */
 function claimProblem(claims, settings, now) {
-    const issuer = stringSetting(settings, 'issuer');
-    const iss = endpoint_setting_text(claims.iss);
+    const issuer = (0,endpoint_setting/* stringSetting */.UT)(settings, 'issuer');
+    const iss = (0,endpoint_setting/* text */.Qq)(claims.iss);
     if (issuer !== undefined && claims.iss !== issuer) {
         return jwt_refused(iss ? `was issued by ${JSON.stringify(iss)}, expected ${JSON.stringify(issuer)}` : `has no iss claim, expected ${JSON.stringify(issuer)}`);
     }
-    const audience = stringSetting(settings, 'audience');
-    const aud = audiences(claims.aud);
+    const audience = (0,endpoint_setting/* stringSetting */.UT)(settings, 'audience');
+    const aud = (0,endpoint_setting/* audiences */.EJ)(claims.aud);
     if (audience !== undefined && !aud.includes(audience)) {
-        const has = aud.length ? `is for audience ${aud.map((a) => JSON.stringify(endpoint_setting_text(a))).join(', ')}` : 'has no aud claim';
+        const has = aud.length ? `is for audience ${aud.map((a) => JSON.stringify((0,endpoint_setting/* text */.Qq)(a))).join(', ')}` : 'has no aud claim';
         return jwt_refused(`${has}, expected ${JSON.stringify(audience)}`);
     }
     for (const claim of ['nbf', 'exp']) {
-        if (claims[claim] !== undefined && !fromEpochSeconds(claims[claim]))
+        if (claims[claim] !== undefined && !(0,kit/* fromEpochSeconds */.Jz)(claims[claim]))
             return jwt_refused(`has an ${claim} claim that is not a date (RFC 7519 NumericDate)`);
     }
-    const nbf = fromEpochSeconds(claims.nbf);
+    const nbf = (0,kit/* fromEpochSeconds */.Jz)(claims.nbf);
     if (nbf && nbf.getTime() > now + NBF_LEEWAY_S * 1000)
         return jwt_refused(`is not valid before ${nbf.toISOString()}`);
-    const exp = fromEpochSeconds(claims.exp);
+    const exp = (0,kit/* fromEpochSeconds */.Jz)(claims.exp);
     if (exp && exp.getTime() <= now)
         return jwt_refused(`expired at ${exp.toISOString()}`, 'expired');
     return undefined;
 }
 function jwt_factsOf(header, claims, signature) {
-    const facts = { kind: `JWT (${oneLine(String(header.alg), 20)})` };
-    const identity = endpoint_setting_text(claims.sub) ?? endpoint_setting_text(claims.azp) ?? endpoint_setting_text(claims.client_id);
+    const facts = { kind: `JWT (${(0,sanitize/* oneLine */.TN)(String(header.alg), 20)})` };
+    const identity = (0,endpoint_setting/* text */.Qq)(claims.sub) ?? (0,endpoint_setting/* text */.Qq)(claims.azp) ?? (0,endpoint_setting/* text */.Qq)(claims.client_id);
     if (identity)
         facts.identity = identity;
     // `scope` (RFC 9068, RFC 8693 §4.2), else `scp` (as Azure AD and Okta write it), else `roles`.
-    const scopes = scopeList(claims.scope) ?? scopeList(claims.scp) ?? scopeList(claims.roles);
+    const scopes = (0,endpoint_setting/* scopeList */.Jb)(claims.scope) ?? (0,endpoint_setting/* scopeList */.Jb)(claims.scp) ?? (0,endpoint_setting/* scopeList */.Jb)(claims.roles);
     if (scopes)
         facts.scopes = scopes;
     // No exp: the token itself never expires (its issuer may still refuse it).
-    const exp = fromEpochSeconds(claims.exp);
+    const exp = (0,kit/* fromEpochSeconds */.Jz)(claims.exp);
     if (claims.exp === undefined)
         facts.expiresAt = null;
     else if (exp)
         facts.expiresAt = exp;
-    facts.notes = [...issuerNotes(claims), signature];
+    facts.notes = [...(0,endpoint_setting/* issuerNotes */.XC)(claims), signature];
     return facts;
 }
 
@@ -78077,7 +82100,7 @@ async function askRegions(ctx, regions, request) {
 function refusedInRegions(title, answer, said, why = '') {
     const where = `${title} refused the key in the ${labels(answer.asked, 'and')} ${answer.asked.length > 1 ? 'regions' : 'region'}`;
     const hint = answer.excluded.length ? `; a key of the ${labels(answer.excluded, 'or')} region is refused there: check \`region\`` : '';
-    return rejected('invalid', `${where} (HTTP 401${said ? `: ${said}` : ''})${why ? `: ${why}` : ''}${hint}`, answer.res);
+    return (0,kit/* rejected */.nS)('invalid', `${where} (HTTP 401${said ? `: ${said}` : ''})${why ? `: ${why}` : ''}${hint}`, answer.res);
 }
 function labels(regions, conjunction) {
     const names = regions.map((r) => r.label);
@@ -78158,22 +82181,22 @@ const mailgun = {
         }));
         const { res, region } = answer;
         if (res.status === 401)
-            return refusedInRegions('Mailgun', answer, providerMessage(res) || plainMessage(res));
+            return refusedInRegions('Mailgun', answer, (0,kit/* providerMessage */.fs)(res) || plainMessage(res));
         const facts = { kind: 'API key', mode: region.id };
         // "Valid credentials but access denied", in Mailgun's JSON error shape (not a proxy's page): a
         // domain sending key, or a role that may not list domains.
-        if (res.status === 403 && providerMessage(res))
-            return valid({ ...facts, notes: ['may not list domains (a domain sending key, or a role without domain access)'] }, res);
+        if (res.status === 403 && (0,kit/* providerMessage */.fs)(res))
+            return (0,kit/* valid */.rZ)({ ...facts, notes: ['may not list domains (a domain sending key, or a role without domain access)'] }, res);
         if (res.status !== 200)
-            throw unexpected(res);
-        const body = jsonObject(res, 'GET /v4/domains');
+            throw (0,kit/* unexpected */.os)(res);
+        const body = (0,kit/* jsonObject */.o$)(res, 'GET /v4/domains');
         if (typeof body.total_count !== 'number' || !Array.isArray(body.items))
-            throw malformed(res, 'GET /v4/domains', 'it has no "total_count" and "items"');
+            throw (0,kit/* malformed */.Qm)(res, 'GET /v4/domains', 'it has no "total_count" and "items"');
         const first = body.items[0]?.name;
         if (typeof first === 'string' && first)
-            facts.identity = oneLine(first, 200);
+            facts.identity = (0,sanitize/* oneLine */.TN)(first, 200);
         facts.notes = [`${body.total_count} ${body.total_count === 1 ? 'domain' : 'domains'}`];
-        return valid(facts, res);
+        return (0,kit/* valid */.rZ)(facts, res);
     },
     examples: [
         {
@@ -78422,19 +82445,19 @@ const npm = {
         const token = credential.token;
         const res = await ctx.http.send({ url: '-/whoami', auth: { bearer: '${token}' }, headers: { accept: 'application/json' } });
         if (res.status === 200) {
-            const body = jsonObject(res, 'GET /-/whoami');
+            const body = (0,kit/* jsonObject */.o$)(res, 'GET /-/whoami');
             if (typeof body.username !== 'string' || !body.username)
-                throw malformed(res, 'GET /-/whoami', 'it has no "username"');
-            return valid({ kind: token.startsWith('npm_') ? 'access token' : 'token of a legacy or registry-specific format', identity: oneLine(body.username, 200) }, res);
+                throw (0,kit/* malformed */.Qm)(res, 'GET /-/whoami', 'it has no "username"');
+            return (0,kit/* valid */.rZ)({ kind: token.startsWith('npm_') ? 'access token' : 'token of a legacy or registry-specific format', identity: (0,sanitize/* oneLine */.TN)(body.username, 200) }, res);
         }
         if (res.status === 401)
-            return rejected('invalid', npm_refusal(token, res), res);
-        throw unexpected(res);
+            return (0,kit/* rejected */.nS)('invalid', npm_refusal(token, res), res);
+        throw (0,kit/* unexpected */.os)(res);
     },
 };
 function npm_refusal(token, res) {
     let message = `${res.host} answered 401: the token is unknown, revoked or expired (npm does not say which)`;
-    if (token.startsWith('npm_') && !hasValidCrc32Suffix(token, 'npm_'))
+    if (token.startsWith('npm_') && !(0,checksum/* hasValidCrc32Suffix */.f)(token, 'npm_'))
         message += '; its checksum does not match either, so it was probably truncated or mistyped when the secret was saved';
     if (res.host === 'registry.npmjs.org' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(token)) {
         message += '; a UUID is a classic token, and npm revoked every classic token on 2025-12-09: create a granular access token';
@@ -78443,7 +82466,7 @@ function npm_refusal(token, res) {
 }
 function npmExamples() {
     const random = 'EXAMPLEnpmTOKEN0123456789abcde';
-    const token = `npm_${random}${base62Crc32(random)}`;
+    const token = `npm_${random}${(0,checksum/* base62Crc32 */.Z)(random)}`;
     return [
         {
             name: 'a working token',
@@ -78561,7 +82584,7 @@ const oauth2 = {
     can: { identity: true, scopes: true, expiry: true, mode: false, verifiesLeaks: false },
     settings: {
         properties: {
-            'introspection-url': { ...HTTPS_URL, description: "The authorization server's introspection endpoint (its metadata's introspection_endpoint); the token and client credentials are sent to this host only." },
+            'introspection-url': { ...endpoint_setting/* HTTPS_URL */.ai, description: "The authorization server's introspection endpoint (its metadata's introspection_endpoint); the token and client credentials are sent to this host only." },
             'auth-method': { enum: [...AUTH_METHODS], description: 'How the client authenticates: HTTP Basic (client_secret_basic, the default) or in the form (client_secret_post).' },
             'token-type-hint': { type: 'string', pattern: '^[A-Za-z0-9_.:-]+$', description: 'token_type_hint sent with the token: access_token or refresh_token (RFC 7009).' },
         },
@@ -78569,10 +82592,10 @@ const oauth2 = {
     },
     examples: oauth2_examples,
     async check(credential, ctx) {
-        const url = endpointUrl(ctx.settings, 'introspection-url');
-        const method = (stringSetting(ctx.settings, 'auth-method') ?? 'client_secret_basic');
+        const url = (0,endpoint_setting/* endpointUrl */.Pb)(ctx.settings, 'introspection-url');
+        const method = ((0,endpoint_setting/* stringSetting */.UT)(ctx.settings, 'auth-method') ?? 'client_secret_basic');
         // The schema allows no `${` in the hint; stripped again here, so it can never name a part.
-        const hint = stringSetting(ctx.settings, 'token-type-hint')?.replace(/[^A-Za-z0-9_.:-]/g, '');
+        const hint = (0,endpoint_setting/* stringSetting */.UT)(ctx.settings, 'token-type-hint')?.replace(/[^A-Za-z0-9_.:-]/g, '');
         const form = { token: '${token}' };
         if (hint)
             form.token_type_hint = hint;
@@ -78585,54 +82608,54 @@ const oauth2 = {
         const res = await ctx.http.send({ method: 'POST', url, headers: { accept: 'application/json' }, form, auth });
         return oauth2_judge(res, method);
     },
-    fromSettings: (settings) => endpointTarget(settings['introspection-url']),
-    settingsProblems: (settings) => endpointProblems(settings, 'introspection-url'),
+    fromSettings: (settings) => (0,endpoint_setting/* endpointTarget */.b1)(settings['introspection-url']),
+    settingsProblems: (settings) => (0,endpoint_setting/* endpointProblems */.sj)(settings, 'introspection-url'),
 };
 function oauth2_judge(res, method) {
     if (res.status === 200) {
-        const body = jsonObject(res, 'the introspection request');
+        const body = (0,kit/* jsonObject */.o$)(res, 'the introspection request');
         if (body.active === true)
-            return valid(oauth2_factsOf(body), res);
+            return (0,kit/* valid */.rZ)(oauth2_factsOf(body), res);
         if (body.active === false)
             return inactive(body, res);
-        throw malformed(res, 'the introspection request', 'its "active" member, which RFC 7662 §2.2 requires, is missing or not a boolean');
+        throw (0,kit/* malformed */.Qm)(res, 'the introspection request', 'its "active" member, which RFC 7662 §2.2 requires, is missing or not a boolean');
     }
-    const error = tryJson(res.body)?.error;
+    const error = (0,kit/* tryJson */.MR)(res.body)?.error;
     if (res.status === 401 || error === 'invalid_client') {
-        const said = providerMessage(res);
+        const said = (0,kit/* providerMessage */.fs)(res);
         const tip = method === 'client_secret_basic' ? '; a server that does not form-decode Basic credentials (RFC 6749 §2.3.1) may need auth-method: client_secret_post' : '';
-        throw new problems_ProblemError('unexpected-response', `${res.host} refused the client credentials (HTTP ${res.status}${said ? `: ${said}` : ''}): check client-id and client-secret${tip}. This says nothing about the token, which was not checked`);
+        throw new problems/* ProblemError */.Mm('unexpected-response', `${res.host} refused the client credentials (HTTP ${res.status}${said ? `: ${said}` : ''}): check client-id and client-secret${tip}. This says nothing about the token, which was not checked`);
     }
     if (res.status === 403)
-        throw unexpected(res, '; this client may not introspect tokens, so the token was not checked');
-    throw unexpected(res);
+        throw (0,kit/* unexpected */.os)(res, '; this client may not introspect tokens, so the token was not checked');
+    throw (0,kit/* unexpected */.os)(res);
 }
 /** RFC 7662 §2.2 gives no reason for an inactive token, and §4 lets a server hide one this client may not see. */
 function inactive(body, res) {
-    const exp = fromEpochSeconds(body.exp);
+    const exp = (0,kit/* fromEpochSeconds */.Jz)(body.exp);
     if (exp && exp.getTime() <= Date.now())
-        return rejected('expired', `${res.host} says the token is inactive, and its exp (${exp.toISOString()}) has passed: expired`, res);
-    return rejected('invalid', `${res.host} says the token is inactive: expired, revoked or unknown — RFC 7662 does not say which (a server may also answer so for a token this client may not see)`, res);
+        return (0,kit/* rejected */.nS)('expired', `${res.host} says the token is inactive, and its exp (${exp.toISOString()}) has passed: expired`, res);
+    return (0,kit/* rejected */.nS)('invalid', `${res.host} says the token is inactive: expired, revoked or unknown — RFC 7662 does not say which (a server may also answer so for a token this client may not see)`, res);
 }
 function oauth2_factsOf(body) {
-    const sub = endpoint_setting_text(body.sub);
-    const username = endpoint_setting_text(body.username);
-    const client = endpoint_setting_text(body.client_id);
+    const sub = (0,endpoint_setting/* text */.Qq)(body.sub);
+    const username = (0,endpoint_setting/* text */.Qq)(body.username);
+    const client = (0,endpoint_setting/* text */.Qq)(body.client_id);
     const identity = sub ?? username ?? client;
     const facts = { kind: 'OAuth 2.0 token (introspected)' };
     if (identity)
         facts.identity = identity;
-    const scopes = typeof body.scope === 'string' ? scopeList(body.scope) : undefined;
+    const scopes = typeof body.scope === 'string' ? (0,endpoint_setting/* scopeList */.Jb)(body.scope) : undefined;
     if (scopes)
         facts.scopes = scopes;
-    const exp = fromEpochSeconds(body.exp);
+    const exp = (0,kit/* fromEpochSeconds */.Jz)(body.exp);
     if (exp)
         facts.expiresAt = exp;
-    const tokenType = endpoint_setting_text(body.token_type);
+    const tokenType = (0,endpoint_setting/* text */.Qq)(body.token_type);
     const notes = [
         ...(username && username !== identity ? [`username: ${username}`] : []),
         ...(client && client !== identity ? [`client: ${client}`] : []),
-        ...issuerNotes(body),
+        ...(0,endpoint_setting/* issuerNotes */.XC)(body),
         ...(tokenType ? [`token type: ${tokenType}`] : []),
     ];
     if (notes.length)
@@ -78696,33 +82719,33 @@ const oidc = {
     can: { identity: true, scopes: false, expiry: false, mode: false, verifiesLeaks: false },
     settings: {
         properties: {
-            'userinfo-url': { ...HTTPS_URL, description: "The provider's UserInfo endpoint (its discovery document's userinfo_endpoint); the token is sent to this host only." },
+            'userinfo-url': { ...endpoint_setting/* HTTPS_URL */.ai, description: "The provider's UserInfo endpoint (its discovery document's userinfo_endpoint); the token is sent to this host only." },
         },
         required: ['userinfo-url'],
     },
     examples: oidc_examples,
     async check(_credential, ctx) {
-        const url = endpointUrl(ctx.settings, 'userinfo-url');
+        const url = (0,endpoint_setting/* endpointUrl */.Pb)(ctx.settings, 'userinfo-url');
         const res = await ctx.http.send({ url, headers: { accept: 'application/json' }, auth: { bearer: '${token}' } });
         return oidc_judge(res);
     },
-    fromSettings: (settings) => endpointTarget(settings['userinfo-url']),
-    settingsProblems: (settings) => endpointProblems(settings, 'userinfo-url'),
+    fromSettings: (settings) => (0,endpoint_setting/* endpointTarget */.b1)(settings['userinfo-url']),
+    settingsProblems: (settings) => (0,endpoint_setting/* endpointProblems */.sj)(settings, 'userinfo-url'),
 };
 function oidc_judge(res) {
     if (res.status === 200)
-        return valid(oidc_factsOf(claimsOf(res), res), res);
+        return (0,kit/* valid */.rZ)(oidc_factsOf(claimsOf(res), res), res);
     const { error, description, scope } = bearerError(res);
     if (res.status === 401) {
         const code = /expired/i.test(description ?? '') ? 'expired' : /revoked/i.test(description ?? '') ? 'revoked' : 'invalid';
-        return rejected(code, `${res.host} refused the access token (HTTP 401${error ? `, ${error}` : ''})${description ? `: ${description}` : ''}`, res);
+        return (0,kit/* rejected */.nS)(code, `${res.host} refused the access token (HTTP 401${error ? `, ${error}` : ''})${description ? `: ${description}` : ''}`, res);
     }
     if (res.status === 403 && error === 'insufficient_scope') {
         // The server knows the token, but this answer neither proves it live nor tells who it is.
         const needs = scope ? ` (needs ${scope})` : '';
-        throw new problems_ProblemError('unexpected-response', `${res.host} answered HTTP 403 insufficient_scope${needs}: the token lacks the scope UserInfo requires (openid), so this check cannot confirm it; check it with provider oauth2 (introspection) or jwt`);
+        throw new problems/* ProblemError */.Mm('unexpected-response', `${res.host} answered HTTP 403 insufficient_scope${needs}: the token lacks the scope UserInfo requires (openid), so this check cannot confirm it; check it with provider oauth2 (introspection) or jwt`);
     }
-    throw unexpected(res);
+    throw (0,kit/* unexpected */.os)(res);
 }
 /** The claims of a UserInfo answer: a JSON object, or a signed JWT (§5.3.2; its signature is not checked here). */
 function claimsOf(res) {
@@ -78732,18 +82755,18 @@ function claimsOf(res) {
             return decodeJwt(res.body.trim());
         }
         catch {
-            throw malformed(res, 'the UserInfo request', 'its application/jwt body is not a readable signed JWT (an encrypted one cannot be read)');
+            throw (0,kit/* malformed */.Qm)(res, 'the UserInfo request', 'its application/jwt body is not a readable signed JWT (an encrypted one cannot be read)');
         }
     }
-    return jsonObject(res, 'the UserInfo request');
+    return (0,kit/* jsonObject */.o$)(res, 'the UserInfo request');
 }
 function oidc_factsOf(claims, res) {
-    const sub = endpoint_setting_text(claims.sub);
+    const sub = (0,endpoint_setting/* text */.Qq)(claims.sub);
     if (!sub)
-        throw malformed(res, 'the UserInfo request', 'it has no "sub", which OpenID Connect Core §5.3.2 requires');
+        throw (0,kit/* malformed */.Qm)(res, 'the UserInfo request', 'it has no "sub", which OpenID Connect Core §5.3.2 requires');
     const notes = [
-        endpoint_setting_text(claims.preferred_username) ? `username: ${endpoint_setting_text(claims.preferred_username)}` : '',
-        endpoint_setting_text(claims.email) ? `email: ${endpoint_setting_text(claims.email)}` : '',
+        (0,endpoint_setting/* text */.Qq)(claims.preferred_username) ? `username: ${(0,endpoint_setting/* text */.Qq)(claims.preferred_username)}` : '',
+        (0,endpoint_setting/* text */.Qq)(claims.email) ? `email: ${(0,endpoint_setting/* text */.Qq)(claims.email)}` : '',
     ].filter(Boolean);
     return { kind: 'OpenID Connect access token', identity: sub, ...(notes.length ? { notes } : {}) };
 }
@@ -78753,9 +82776,9 @@ function bearerError(res) {
     const header = res.headers['www-authenticate'] ?? '';
     for (const m of header.matchAll(/([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,"]+))/g))
         params[m[1].toLowerCase()] = (m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1');
-    const body = tryJson(res.body);
+    const body = (0,kit/* tryJson */.MR)(res.body);
     const field = (name) => params[name] ?? (body && typeof body === 'object' && typeof body[name] === 'string' ? body[name] : undefined);
-    const clean = (value) => (value?.trim() ? oneLine(value, 200) : undefined);
+    const clean = (value) => (value?.trim() ? (0,sanitize/* oneLine */.TN)(value, 200) : undefined);
     return { error: clean(field('error')), description: clean(field('error_description')), scope: clean(field('scope')) };
 }
 
@@ -78799,9 +82822,9 @@ const openai = {
         const res = await ctx.http.send(call.request);
         if (res.status !== 200)
             return verdictOfError(res, kind, call);
-        if (!Array.isArray(jsonObject(res, call.what).data))
-            throw malformed(res, call.what, 'it has no "data" list');
-        return valid({ kind }, res);
+        if (!Array.isArray((0,kit/* jsonObject */.o$)(res, call.what).data))
+            throw (0,kit/* malformed */.Qm)(res, call.what, 'it has no "data" list');
+        return (0,kit/* valid */.rZ)({ kind }, res);
     },
     examples: [
         {
@@ -78922,20 +82945,20 @@ const openai = {
 function verdictOfError(res, kind, call) {
     const error = openaiError(res);
     if (res.status === 403 && error.code === 'unsupported_country_region_territory') {
-        throw unexpected(res, ': OpenAI refuses calls from where this runner is, so the key was not checked');
+        throw (0,kit/* unexpected */.os)(res, ': OpenAI refuses calls from where this runner is, so the key was not checked');
     }
     if (res.status !== 401)
-        throw unexpected(res);
+        throw (0,kit/* unexpected */.os)(res);
     // A restricted key (or a Reader role) is authenticated, and told which scope it lacks.
     if (/insufficient permissions/i.test(error.message)) {
         const missing = /Missing scopes: ([\w.:, -]+?)\.(?:\s|$)/.exec(error.message)?.[1];
-        return valid({ kind, notes: [`restricted: may not ${call.denied}${missing ? ` (missing scopes: ${oneLine(missing, 100)})` : ''}`] }, res);
+        return (0,kit/* valid */.rZ)({ kind, notes: [`restricted: may not ${call.denied}${missing ? ` (missing scopes: ${(0,sanitize/* oneLine */.TN)(missing, 100)})` : ''}`] }, res);
     }
-    const said = error.message ? `: ${oneLine(error.message, 200)}` : '';
-    return rejected('invalid', `OpenAI refused the key (HTTP 401${error.code ? ` ${error.code}` : ''}${said})`, res);
+    const said = error.message ? `: ${(0,sanitize/* oneLine */.TN)(error.message, 200)}` : '';
+    return (0,kit/* rejected */.nS)('invalid', `OpenAI refused the key (HTTP 401${error.code ? ` ${error.code}` : ''}${said})`, res);
 }
 function openaiError(res) {
-    const body = tryJson(res.body);
+    const body = (0,kit/* tryJson */.MR)(res.body);
     const error = body?.error;
     // Some gateways answer `{"error": "…"}`; OpenAI itself `{"error": {"message", "type", "param", "code"}}`.
     if (typeof error === 'string')
@@ -78989,12 +83012,12 @@ const pagerduty = {
         const answer = await askRegions(ctx, pagerduty_REGIONS, (region) => pagerduty_request(region, 'abilities'));
         const { res, region } = answer;
         if (res.status === 401)
-            return refusedInRegions('PagerDuty', answer, providerMessage(res), 'it is unknown or deleted');
+            return refusedInRegions('PagerDuty', answer, (0,kit/* providerMessage */.fs)(res), 'it is unknown or deleted');
         if (res.status !== 200)
-            throw unexpected(res);
-        if (!Array.isArray(jsonObject(res, 'GET /abilities').abilities))
-            throw malformed(res, 'GET /abilities', 'it has no "abilities" list');
-        return valid({ ...(await identityOf(region, ctx)), mode: region.id }, res);
+            throw (0,kit/* unexpected */.os)(res);
+        if (!Array.isArray((0,kit/* jsonObject */.o$)(res, 'GET /abilities').abilities))
+            throw (0,kit/* malformed */.Qm)(res, 'GET /abilities', 'it has no "abilities" list');
+        return (0,kit/* valid */.rZ)({ ...(await identityOf(region, ctx)), mode: region.id }, res);
     },
     examples: [
         {
@@ -79051,21 +83074,21 @@ async function identityOf(region, ctx) {
         res = await ctx.http.send(pagerduty_request(region, 'users/me'));
     }
     catch (error) {
-        if (error instanceof problems_ProblemError)
+        if (error instanceof problems/* ProblemError */.Mm)
             return userUnknown(error.message);
         throw error;
     }
-    const said = providerMessage(res);
+    const said = (0,kit/* providerMessage */.fs)(res);
     if (res.status === 400 && /account-level/i.test(said))
         return { kind: 'account-level API key', notes: ['an account-level key acts for no user, so it has no identity'] };
-    const user = res.status === 200 ? tryJson(res.body)?.user : undefined;
+    const user = res.status === 200 ? (0,kit/* tryJson */.MR)(res.body)?.user : undefined;
     if (typeof user?.email !== 'string')
         return userUnknown(`${res.host} answered HTTP ${res.status} to GET /users/me${said ? `: ${said}` : ''}`);
     const notes = [
         ['name', user.name],
         ['role', user.role],
-    ].flatMap(([label, value]) => (typeof value === 'string' && value ? [`${label}: ${oneLine(value, 100)}`] : []));
-    return { kind: 'user API token', identity: oneLine(user.email, 200), ...(notes.length ? { notes } : {}) };
+    ].flatMap(([label, value]) => (typeof value === 'string' && value ? [`${label}: ${(0,sanitize/* oneLine */.TN)(value, 100)}`] : []));
+    return { kind: 'user API token', identity: (0,sanitize/* oneLine */.TN)(user.email, 200), ...(notes.length ? { notes } : {}) };
 }
 function userUnknown(why) {
     return { notes: [`the key's user is unknown: ${why}`] };
@@ -79168,7 +83191,7 @@ const sendgrid_EU = 'https://api.eu.sendgrid.com';
 /** The 401 of GET /v3/scopes: twilio/sendgrid-oai spec/json/tsg_scopes_v3.json, its example. */
 const AUTHORIZATION_REQUIRED = { status: 401, body: { errors: [{ field: null, message: 'authorization required' }] } };
 /** The 401 of a revoked key, as sendgrid/sendgrid-php#793 shows it (HTTP 401, application/json). */
-const sendgrid_REVOKED = { status: 401, body: { errors: [{ message: 'The provided authorization grant is invalid, expired, or revoked', field: null, help: null }] } };
+const REVOKED = { status: 401, body: { errors: [{ message: 'The provided authorization grant is invalid, expired, or revoked', field: null, help: null }] } };
 const sendgrid = {
     id: 'sendgrid',
     title: 'SendGrid (Twilio SendGrid)',
@@ -79185,12 +83208,12 @@ const sendgrid = {
             return refusedInRegions('SendGrid', answer, said, 'it is unknown, revoked or deleted');
         // 403 "access forbidden" is what SendGrid answers a known key that lacks a permission: it proves nothing either way here.
         if (res.status !== 200)
-            throw unexpected(res, said ? `: ${said}` : '');
-        const scopes = jsonObject(res, 'GET /v3/scopes').scopes;
+            throw (0,kit/* unexpected */.os)(res, said ? `: ${said}` : '');
+        const scopes = (0,kit/* jsonObject */.o$)(res, 'GET /v3/scopes').scopes;
         if (!Array.isArray(scopes))
-            throw malformed(res, 'GET /v3/scopes', 'it has no "scopes" list');
-        const granted = scopes.filter((s) => typeof s === 'string' && s !== '').map((s) => oneLine(s, 100));
-        return valid({ kind: 'API key', scopes: granted, mode: region.id, rateLimit: rateLimitFrom(res, sendgrid_RATE_LIMIT) }, res);
+            throw (0,kit/* malformed */.Qm)(res, 'GET /v3/scopes', 'it has no "scopes" list');
+        const granted = scopes.filter((s) => typeof s === 'string' && s !== '').map((s) => (0,sanitize/* oneLine */.TN)(s, 100));
+        return (0,kit/* valid */.rZ)({ kind: 'API key', scopes: granted, mode: region.id, rateLimit: (0,kit/* rateLimitFrom */.U_)(res, sendgrid_RATE_LIMIT) }, res);
     },
     examples: [
         {
@@ -79227,8 +83250,8 @@ const sendgrid = {
             source: 'sendgrid/sendgrid-php#793 (the 401 body "The provided authorization grant is invalid, expired, or revoked", as pasted there), from each region',
             credential: sendgrid_KEY,
             responses: [
-                { path: '/v3/scopes', origin: sendgrid_GLOBAL, ...sendgrid_REVOKED },
-                { path: '/v3/scopes', origin: sendgrid_EU, ...sendgrid_REVOKED },
+                { path: '/v3/scopes', origin: sendgrid_GLOBAL, ...REVOKED },
+                { path: '/v3/scopes', origin: sendgrid_EU, ...REVOKED },
             ],
             verdict: { outcome: 'rejected', code: 'invalid' },
         },
@@ -79243,229 +83266,13 @@ const sendgrid = {
 };
 /** `{"errors":[{"field":null,"message":"…"}]}`: the first message. */
 function sendgridMessage(res) {
-    const errors = tryJson(res.body)?.errors;
+    const errors = (0,kit/* tryJson */.MR)(res.body)?.errors;
     const message = Array.isArray(errors) ? errors[0]?.message : undefined;
-    return typeof message === 'string' ? oneLine(message, 200) : '';
+    return typeof message === 'string' ? (0,sanitize/* oneLine */.TN)(message, 200) : '';
 }
 
-;// CONCATENATED MODULE: ./lib/providers/sentry.js
-
-
-
-// GET /api/0/: docs.sentry.io/api/users/retrieve-the-current-credentials/ (the token's scopes and its
-// user; user is null for organization tokens). Its code: getsentry/sentry
-// src/sentry/api/endpoints/index.py, a control-silo endpoint (tests/sentry/api/endpoints/test_index.py
-// runs it as @control_silo_test): it answers on sentry.io, not on the us./de. region hosts, which
-// 404 control-silo endpoints (src/sentry/api/base.py, EndpointSiloLimit).
-// Refusals: src/sentry/api/authentication.py (401 {"detail": "Invalid token" | "Token expired" |
-// "Invalid org token" | …}). Token shapes: src/sentry/types/token.py, src/sentry/models/apitoken.py,
-// src/sentry/utils/security/orgauthtoken_token.py. Scope nesting: src/sentry/conf/server.py
-// (SENTRY_SCOPE_HIERARCHY_MAPPING). Rate limits: docs.sentry.io/api/ratelimits (reset in epoch seconds).
-// Older unprefixed tokens (64 hex) are no format: every SHA-256 digest has that shape. A found token
-// is asked of sentry.io only (an organization token, of the Sentry its payload names): a 401 for one
-// that names no issuer leaves it unverified, as a self-hosted Sentry's tokens are known only there.
-/** Sentry SaaS: the control silo (sentry.io) and the region hosts, all of one service. */
-const SAAS_HOSTS = ['sentry.io', 'us.sentry.io', 'de.sentry.io'];
-const SAAS_INDEX = 'https://sentry.io/api/0/';
-const sentry_RATE_LIMIT = { limit: 'x-sentry-rate-limit-limit', remaining: 'x-sentry-rate-limit-remaining', reset: 'x-sentry-rate-limit-reset', resetFormat: 'epoch-seconds' };
-const isSaas = (host) => host === 'sentry.io' || host.endsWith('.sentry.io');
-const sentry_KINDS = [
-    [/^sntrys_/, 'organization auth token'],
-    [/^sntryu_/, 'user auth token'],
-    [/^sntrya_/, 'user application token'],
-    [/^sntryi_/, 'integration token'],
-];
-/** What each scope includes (SENTRY_SCOPE_HIERARCHY_MAPPING). */
-const sentry_IMPLIED = {
-    'org:write': ['org:read'],
-    'org:admin': ['org:read', 'org:write', 'org:integrations'],
-    'member:invite': ['member:read'],
-    'member:write': ['member:read', 'member:invite'],
-    'member:admin': ['member:read', 'member:invite', 'member:write'],
-    'team:write': ['team:read'],
-    'team:admin': ['team:read', 'team:write'],
-    'project:write': ['project:read'],
-    'project:admin': ['project:read', 'project:write'],
-    'event:write': ['event:read'],
-    'event:admin': ['event:read', 'event:write'],
-    'alerts:write': ['alerts:read'],
-};
-function orgTokenPayload(token) {
-    const encoded = /^sntrys_([A-Za-z0-9+/]+={0,2})_[A-Za-z0-9+/]+$/.exec(token)?.[1];
-    const payload = encoded === undefined ? undefined : tryJson(Buffer.from(encoded, 'base64').toString('utf8'));
-    return payload && typeof payload === 'object' && !Array.isArray(payload) ? payload : undefined;
-}
-/**
- * Where an organization token is asked: the Sentry that issued it (its `url`), so that a token of a
- * self-hosted Sentry never goes to sentry.io; a SaaS one goes to sentry.io whatever its region.
- */
-function issuerIndex(payload) {
-    if (typeof payload?.url !== 'string')
-        return undefined;
-    let url;
-    try {
-        url = new URL(payload.url);
-    }
-    catch {
-        return undefined;
-    }
-    if (isSaas(url.host))
-        return SAAS_INDEX;
-    return `${url.origin}${url.pathname.replace(/\/+$/, '')}/api/0/`;
-}
-const sentry = {
-    id: 'sentry',
-    title: 'Sentry (sentry.io, self-hosted)',
-    ping: '`GET /api/0/`',
-    fields: [{ id: 'token', description: 'an auth token (sntrys_ organization, sntryu_ user, or an older unprefixed one)', rotates: true }],
-    hosts: SAAS_HOSTS,
-    apiRoot: SAAS_INDEX,
-    selfHosted: { example: 'https://sentry.example.com/api/0' },
-    can: { identity: true, scopes: true, expiry: false, mode: false, verifiesLeaks: true },
-    formats: [/^sntry[uai]_[a-f0-9]{64}$/, /^sntrys_eyJ[A-Za-z0-9+/]+={0,2}_[A-Za-z0-9+/]{43}$/],
-    throttling: {
-        retryDelayMs: (res, now) => {
-            const reset = rateLimitFrom(res, sentry_RATE_LIMIT, now)?.resetAt;
-            return reset ? Math.max(0, Date.parse(reset) - now) : undefined;
-        },
-    },
-    async check(credential, ctx) {
-        const token = credential.token;
-        const kind = sentry_KINDS.find(([prefix]) => prefix.test(token))?.[1] ?? 'auth token';
-        const payload = token.startsWith('sntrys_') ? orgTokenPayload(token) : undefined;
-        const org = typeof payload?.org === 'string' ? oneLine(payload.org, 100) : undefined;
-        const issuer = issuerIndex(payload);
-        const res = await send(ctx, issuer, org);
-        if (res.status === 200)
-            return answer(res, kind, org);
-        // A found token that names no issuer may be a self-hosted Sentry's, unknown to sentry.io.
-        if (res.status === 401)
-            return sentry_refused(res, kind, ctx.purpose === 'leak' && issuer === undefined);
-        const said = detail(res);
-        throw new problems_ProblemError('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}`);
-    },
-    expandScopes: impliedScopes(sentry_IMPLIED),
-    examples: [
-        {
-            name: 'a user auth token',
-            source: 'docs.sentry.io/api/users/retrieve-the-current-credentials/ (response example, trimmed of the user profile)',
-            credential: { token: `sntryu_${'0a'.repeat(32)}` },
-            responses: [{ path: '/api/0/', status: 200, body: { version: '0', auth: { scopes: ['org:read', 'project:read'] }, user: { id: '1', name: 'Jane Bloggs', username: 'jane@example.com', email: 'jane@example.com', isActive: true, has2fa: true } } }],
-            verdict: { outcome: 'valid', facts: { kind: 'user auth token', identity: 'jane@example.com', scopes: ['org:read', 'project:read'] } },
-        },
-        {
-            name: 'an older unprefixed token, as sentry-cli is answered in its tests',
-            source: 'getsentry/sentry-cli tests/integration/info/mod.rs (VALID_RESPONSE for GET /api/0/)',
-            credential: { token: 'c0ffee'.repeat(10) + 'c0de' },
-            responses: [{ path: '/api/0/', status: 200, body: { user: { username: 'kamil@sentry.io', id: '1337', name: 'Kamil Ogórek', email: 'kamil@sentry.io' }, auth: { scopes: ['project:read', 'project:releases'] } } }],
-            verdict: { outcome: 'valid', facts: { kind: 'auth token', identity: 'kamil@sentry.io', scopes: ['project:read', 'project:releases'] } },
-        },
-        {
-            name: 'an organization token of an EU organization, asked on sentry.io',
-            source: 'hand-written from docs.sentry.io/api/users/retrieve-the-current-credentials/ ("user is null for … organization auth tokens") and orgauthtoken_token.py (payload url, region_url, org)',
-            credential: { token: orgToken({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://de.sentry.io', org: 'acme' }) },
-            responses: [{ path: '/api/0/', status: 200, body: { version: '0', auth: { scopes: ['org:ci'] }, user: null } }],
-            verdict: { outcome: 'valid', facts: { kind: 'organization auth token', identity: 'acme', scopes: ['org:ci'] } },
-        },
-        {
-            name: 'an unknown or revoked token',
-            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Invalid token"), sent by Django REST framework as 401 {"detail": …})',
-            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Invalid token' } }],
-            verdict: { outcome: 'rejected', code: 'invalid' },
-        },
-        {
-            name: 'a found user token that sentry.io does not know: it may be a self-hosted Sentry\'s',
-            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Invalid token")); a found token is checked on sentry.io only (src/run/target.ts)',
-            purpose: 'leak',
-            credential: { token: `sntryu_${'0a'.repeat(32)}` },
-            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Invalid token' } }],
-            verdict: { outcome: 'unknown', code: 'unexpected-response' },
-        },
-        {
-            name: 'a found organization token of sentry.io that sentry.io refuses',
-            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Invalid org token")); the payload names sentry.io as its issuer',
-            purpose: 'leak',
-            credential: { token: orgToken({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' }) },
-            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Invalid org token' } }],
-            verdict: { outcome: 'rejected', code: 'invalid' },
-        },
-        {
-            name: 'an expired token',
-            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Token expired"))',
-            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Token expired' } }],
-            verdict: { outcome: 'rejected', code: 'expired' },
-        },
-        {
-            name: 'an answer made without any token (auth is null)',
-            source: 'getsentry/sentry tests/sentry/api/endpoints/test_index.py (test_anonymous: 200, auth and user null)',
-            responses: [{ path: '/api/0/', status: 200, body: { version: '0', auth: null, user: null } }],
-            verdict: { outcome: 'unknown', code: 'unexpected-response' },
-        },
-        {
-            name: 'a found organization token of a self-hosted Sentry is not sent to sentry.io',
-            source: 'hand-written: the payload names the Sentry that issued the token (orgauthtoken_token.py)',
-            purpose: 'leak',
-            credential: { token: orgToken({ iat: 1700000000.5, url: 'https://sentry.example.com', region_url: 'https://sentry.example.com', org: 'acme' }) },
-            responses: [],
-            verdict: { outcome: 'unknown', code: 'unexpected-response' },
-        },
-    ],
-};
-/** A real-shaped organization token around a payload: `sntrys_` + base64 JSON + `_` + 43 characters. */
-function orgToken(payload) {
-    return `sntrys_${Buffer.from(JSON.stringify(payload)).toString('base64')}_${'Q'.repeat(43)}`;
-}
-/** GET /api/0/ on the API root, or on the organization token's own Sentry. */
-async function send(ctx, index, org) {
-    const request = { url: index ?? '', auth: { bearer: '${token}' }, headers: { accept: 'application/json' } };
-    if (index === undefined)
-        return ctx.http.send(request);
-    const host = new URL(index).host;
-    try {
-        return await ctx.http.send(request);
-    }
-    catch (error) {
-        // Refused before it left (a host this check may not reach): say whose token it is.
-        if (error instanceof problems_ProblemError && !ctx.http.contacted.has(host)) {
-            const whose = `this organization token${org ? ` (of ${org})` : ''} was issued by ${host}`;
-            throw new problems_ProblemError(error.code, `${whose}, so it is checked there only: ${error.message}; the token was not sent`);
-        }
-        throw error;
-    }
-}
-function answer(res, kind, org) {
-    const body = jsonObject(res, 'GET /api/0/');
-    // `auth` is null when Sentry authenticated no token (an anonymous request, a proxy that dropped the header).
-    if (!body.auth || !Array.isArray(body.auth.scopes))
-        throw malformed(res, 'GET /api/0/', 'its "auth" is empty: Sentry did not take the request as made with a token');
-    const facts = {
-        kind,
-        scopes: body.auth.scopes.filter((s) => typeof s === 'string' && s !== ''),
-        rateLimit: rateLimitFrom(res, sentry_RATE_LIMIT),
-    };
-    const user = body.user?.username ?? body.user?.email;
-    if (typeof user === 'string' && user)
-        facts.identity = oneLine(user, 200);
-    else if (org)
-        facts.identity = org;
-    return valid(facts, res);
-}
-function sentry_refused(res, kind, maybeSelfHosted) {
-    const said = detail(res);
-    if (/expired/i.test(said))
-        return rejected('expired', `Sentry says the ${kind} has expired (HTTP 401: ${said})`, res);
-    const why = said ? `: ${said}` : '';
-    if (maybeSelfHosted) {
-        throw new problems_ProblemError('unexpected-response', `${res.host} does not know the ${kind} (HTTP 401${why}), but a token of a self-hosted Sentry is known only there, and was not checked there`);
-    }
-    return rejected('invalid', `Sentry refused the ${kind} (HTTP 401${why}): it is unknown or revoked, or its user is deactivated`, res);
-}
-/** Django REST framework's error text: `{"detail": "…"}`. */
-function detail(res) {
-    const value = tryJson(res.body)?.detail;
-    return typeof value === 'string' ? oneLine(value, 200) : '';
-}
-
+// EXTERNAL MODULE: ./lib/providers/sentry.js
+var sentry = __nccwpck_require__(4031);
 ;// CONCATENATED MODULE: ./lib/providers/shopify.js
 
 
@@ -79509,7 +83316,7 @@ const shopify = {
         const shop = shopOf(ctx.settings);
         // A found token comes without its shop, and the shop is the only host that may receive it.
         if (!shop)
-            throw new problems_ProblemError('unexpected-response', 'a Shopify token is checked on its own shop, which is not known here (shop: acme.myshopify.com); the token was not sent');
+            throw new problems/* ProblemError */.Mm('unexpected-response', 'a Shopify token is checked on its own shop, which is not known here (shop: acme.myshopify.com); the token was not sent');
         const token = credential.token;
         const kind = shopify_KINDS.find(([prefix]) => token.startsWith(prefix))?.[1] ?? 'access token';
         const res = await ctx.http.send({
@@ -79519,17 +83326,17 @@ const shopify = {
         });
         switch (res.status) {
             case 200:
-                return valid({ kind, identity: shop, scopes: scopesOf(res), rateLimit: callLimit(res) }, res);
+                return (0,kit/* valid */.rZ)({ kind, identity: shop, scopes: scopesOf(res), rateLimit: callLimit(res) }, res);
             case 401:
-                return rejected('invalid', `Shopify refused the ${kind} for ${shop} (HTTP 401${shopify_said(res)}): it is wrong or revoked, or its app was uninstalled from the shop`, res);
+                return (0,kit/* rejected */.nS)('invalid', `Shopify refused the ${kind} for ${shop} (HTTP 401${shopify_said(res)}): it is wrong or revoked, or its app was uninstalled from the shop`, res);
             case 402:
-                throw new problems_ProblemError('unexpected-response', `${shop} is frozen (HTTP 402${shopify_said(res)}): its owner must pay the outstanding balance; Shopify did not say whether the token is valid`);
+                throw new problems/* ProblemError */.Mm('unexpected-response', `${shop} is frozen (HTTP 402${shopify_said(res)}): its owner must pay the outstanding balance; Shopify did not say whether the token is valid`);
             case 423:
-                throw new problems_ProblemError('unexpected-response', `${shop} is locked (HTTP 423${shopify_said(res)}), for exceeding its API limits repeatedly or a problem with the account; Shopify did not say whether the token is valid`);
+                throw new problems/* ProblemError */.Mm('unexpected-response', `${shop} is locked (HTTP 423${shopify_said(res)}), for exceeding its API limits repeatedly or a problem with the account; Shopify did not say whether the token is valid`);
             case 404:
-                throw new problems_ProblemError('unexpected-response', `no shop answers at ${shop} (HTTP 404${shopify_said(res)}): check shop:`);
+                throw new problems/* ProblemError */.Mm('unexpected-response', `no shop answers at ${shop} (HTTP 404${shopify_said(res)}): check shop:`);
             default:
-                throw unexpected(res, shopify_said(res));
+                throw (0,kit/* unexpected */.os)(res, shopify_said(res));
         }
     },
     fromSettings(settings) {
@@ -79581,11 +83388,11 @@ function shopAnswers(status, body, headers) {
 }
 /** The handles of `{"access_scopes": [{"handle": "read_products"}, …]}`. */
 function scopesOf(res) {
-    const scopes = jsonObject(res, 'GET /admin/oauth/access_scopes.json').access_scopes;
+    const scopes = (0,kit/* jsonObject */.o$)(res, 'GET /admin/oauth/access_scopes.json').access_scopes;
     if (!Array.isArray(scopes))
-        throw malformed(res, 'GET /admin/oauth/access_scopes.json', 'it has no "access_scopes" list');
+        throw (0,kit/* malformed */.Qm)(res, 'GET /admin/oauth/access_scopes.json', 'it has no "access_scopes" list');
     const handles = scopes.map((scope) => scope?.handle);
-    return handles.filter((h) => typeof h === 'string' && h !== '').map((h) => oneLine(h, 100));
+    return handles.filter((h) => typeof h === 'string' && h !== '').map((h) => (0,sanitize/* oneLine */.TN)(h, 100));
 }
 /** `X-Shopify-Shop-Api-Call-Limit: 3/40`: calls in the bucket / its size. */
 function callLimit(res) {
@@ -79597,8 +83404,8 @@ function callLimit(res) {
 }
 /** Shopify's words: `{"errors": "[API] Invalid API key or access token …"}`. */
 function shopify_said(res) {
-    const errors = tryJson(res.body)?.errors;
-    return typeof errors === 'string' && errors.trim() ? `: ${oneLine(errors, 200)}` : '';
+    const errors = (0,kit/* tryJson */.MR)(res.body)?.errors;
+    return typeof errors === 'string' && errors.trim() ? `: ${(0,sanitize/* oneLine */.TN)(errors, 200)}` : '';
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/slack.js
@@ -79725,7 +83532,7 @@ const slack = {
     async check(credential, ctx) {
         const kind = slackTokenKind(credential.token ?? '');
         if (kind.refresh) {
-            throw new problems_ProblemError('unexpected-response', 'this is a Slack refresh token (xoxe-): auth.test cannot check it, and the only call that accepts it (oauth.v2.access) spends it; it was not sent. Check the xoxe.xoxb-/xoxe.xoxp- access token instead');
+            throw new problems/* ProblemError */.Mm('unexpected-response', 'this is a Slack refresh token (xoxe-): auth.test cannot check it, and the only call that accepts it (oauth.v2.access) spends it; it was not sent. Check the xoxe.xoxb-/xoxe.xoxp- access token instead');
         }
         const res = await ctx.http.send(AUTH_TEST.request);
         const verdict = declarative_judge(AUTH_TEST, res, 'Slack');
@@ -79735,8 +83542,8 @@ const slack = {
     },
 };
 function slack_factsOf(res, kind) {
-    const body = tryJson(res.body);
-    const text = (key) => (typeof body[key] === 'string' && body[key] ? oneLine(body[key], 100) : undefined);
+    const body = (0,kit/* tryJson */.MR)(res.body);
+    const text = (key) => (typeof body[key] === 'string' && body[key] ? (0,sanitize/* oneLine */.TN)(body[key], 100) : undefined);
     const user = text('user');
     const team = text('team');
     const facts = { kind: kind.name };
@@ -79822,12 +83629,12 @@ const stripe = {
     formats: [/^[rs]k_(?:test|live)_[0-9A-Za-z]{24,247}$/],
     async check(credential, ctx) {
         const token = credential.token;
-        const balance = await ctx.http.send(stripe_get('v1/balance'));
+        const balance = await ctx.http.send(get('v1/balance'));
         const balanceRefused = stripe_refused(balance);
         if (balanceRefused)
             return balanceRefused;
         const { mode, missing: noBalance } = modeOf(balance, MODE_OF_PREFIX.find(([pattern]) => pattern.test(token))?.[1]);
-        const account = await ctx.http.send(stripe_get('v1/account'));
+        const account = await ctx.http.send(get('v1/account'));
         const accountRefused = stripe_refused(account);
         if (accountRefused)
             return accountRefused;
@@ -79841,7 +83648,7 @@ const stripe = {
         const notes = [...(name ? [`account name: ${name}`] : []), ...(missing.length ? [`a restricted key without ${missing.join(' and ')}`] : [])];
         if (notes.length)
             facts.notes = notes;
-        return valid(facts, account);
+        return (0,kit/* valid */.rZ)(facts, account);
     },
     examples: [
         {
@@ -79903,7 +83710,7 @@ const stripe = {
         },
     ],
 };
-function stripe_get(path) {
+function get(path) {
     return { url: path, auth: { bearer: '${token}' } };
 }
 /**
@@ -79914,13 +83721,13 @@ function modeOf(res, prefixMode) {
     if (isPermissionError(res))
         return { mode: prefixMode, missing: permissionOf(res) ?? 'permission to read the balance' };
     if (res.status !== 200)
-        throw unexpected(res);
-    const body = jsonObject(res, 'GET /v1/balance');
+        throw (0,kit/* unexpected */.os)(res);
+    const body = (0,kit/* jsonObject */.o$)(res, 'GET /v1/balance');
     if (body.object !== 'balance' || typeof body.livemode !== 'boolean')
-        throw malformed(res, 'GET /v1/balance', 'it is not a balance with "livemode"');
+        throw (0,kit/* malformed */.Qm)(res, 'GET /v1/balance', 'it is not a balance with "livemode"');
     const mode = body.livemode ? 'live' : 'test';
     if (prefixMode && prefixMode !== mode)
-        throw malformed(res, 'GET /v1/balance', `it says ${mode} mode for a key whose prefix says ${prefixMode}`);
+        throw (0,kit/* malformed */.Qm)(res, 'GET /v1/balance', `it says ${mode} mode for a key whose prefix says ${prefixMode}`);
     return { mode };
 }
 /** The account's id and name; a restricted key that may not read the account: the id its 403 names, and the permission it lacks. */
@@ -79928,12 +83735,12 @@ function accountOf(res) {
     if (isPermissionError(res))
         return { identity: /on account '(acct_\w+)'/.exec(stripeError(res).message)?.[1], missing: permissionOf(res) ?? 'permission to read the account' };
     if (res.status !== 200)
-        throw unexpected(res);
-    const body = jsonObject(res, 'GET /v1/account');
+        throw (0,kit/* unexpected */.os)(res);
+    const body = (0,kit/* jsonObject */.o$)(res, 'GET /v1/account');
     if (typeof body.id !== 'string')
-        throw malformed(res, 'GET /v1/account', 'it has no account "id"');
+        throw (0,kit/* malformed */.Qm)(res, 'GET /v1/account', 'it has no account "id"');
     const name = body.settings?.dashboard?.display_name;
-    return { identity: body.id, name: typeof name === 'string' && name ? oneLine(name, 100) : undefined };
+    return { identity: body.id, name: typeof name === 'string' && name ? (0,sanitize/* oneLine */.TN)(name, 100) : undefined };
 }
 /** 401: an unknown, deleted or rolled key (no `code`), or an expired one (`api_key_expired`). */
 function stripe_refused(res) {
@@ -79941,13 +83748,13 @@ function stripe_refused(res) {
         return undefined;
     const { code, message } = stripeError(res);
     if (code === 'api_key_expired' || code === 'platform_api_key_expired') {
-        return rejected('expired', `Stripe says the key has expired (${code}): a rolled key past the expiry set when rolling it, or a Stripe CLI key older than 90 days`, res);
+        return (0,kit/* rejected */.nS)('expired', `Stripe says the key has expired (${code}): a rolled key past the expiry set when rolling it, or a Stripe CLI key older than 90 days`, res);
     }
-    return rejected('invalid', `Stripe refused the key (HTTP 401${message ? `: ${oneLine(message, 200)}` : ''}): it is unknown, deleted or rolled`, res);
+    return (0,kit/* rejected */.nS)('invalid', `Stripe refused the key (HTTP 401${message ? `: ${(0,sanitize/* oneLine */.TN)(message, 200)}` : ''}): it is unknown, deleted or rolled`, res);
 }
 /** The `error` object of a Stripe answer (its message may be long: a masked key of 100 characters). */
 function stripeError(res) {
-    const error = tryJson(res.body)?.error;
+    const error = (0,kit/* tryJson */.MR)(res.body)?.error;
     return { code: typeof error?.code === 'string' ? error.code : undefined, message: typeof error?.message === 'string' ? error.message : '' };
 }
 function isPermissionError(res) {
@@ -80046,7 +83853,7 @@ const telegram = {
     throttling: {
         ...telegram_base.throttling,
         retryDelayMs: (res) => {
-            const seconds = jsonPath(tryJson(res.body), '$.parameters.retry_after');
+            const seconds = (0,kit/* jsonPath */.U1)((0,kit/* tryJson */.MR)(res.body), '$.parameters.retry_after');
             return typeof seconds === 'number' && seconds >= 0 ? seconds * 1000 : undefined;
         },
     },
@@ -80180,7 +83987,7 @@ const twilio = dataProvider({
 // vercel.com/docs/sign-in-with-vercel/tokens.
 // AI Gateway keys (vck_) are not REST API tokens: they are checked with the gateway's credit
 // balance, vercel.com/docs/ai-gateway/observability-and-spend/usage (GET /v1/credits).
-const vercel_GATEWAY = 'https://ai-gateway.vercel.sh';
+const GATEWAY = 'https://ai-gateway.vercel.sh';
 const vercel_RATE_LIMIT = { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' };
 const vercel_KINDS = [
     ['vcp_', 'personal access token'],
@@ -80201,34 +84008,34 @@ const vercel = {
     async check(credential, ctx) {
         const token = credential.token;
         if (token.startsWith('vcr_')) {
-            throw new problems_ProblemError('unexpected-response', 'this is a refresh token (vcr_): only redeeming it would check it, and that rotates it, so it was not sent. Check the vca_ access token it yields');
+            throw new problems/* ProblemError */.Mm('unexpected-response', 'this is a refresh token (vcr_): only redeeming it would check it, and that rotates it, so it was not sent. Check the vca_ access token it yields');
         }
         if (token.startsWith('vck_'))
             return checkGatewayKey(ctx.http);
         const res = await ctx.http.send(vercel_bearer('v5/user/tokens/current'));
         if (res.status !== 200)
             return vercel_refused(res);
-        const meta = jsonObject(res, 'GET /v5/user/tokens/current').token;
+        const meta = (0,kit/* jsonObject */.o$)(res, 'GET /v5/user/tokens/current').token;
         if (typeof meta?.id !== 'string' || !meta.id)
-            throw malformed(res, 'GET /v5/user/tokens/current', 'it has no "token" with an "id"');
+            throw (0,kit/* malformed */.Qm)(res, 'GET /v5/user/tokens/current', 'it has no "token" with an "id"');
         const facts = metadataFacts(token, meta, res);
-        const username = await vercel_usernameOf(ctx.http);
+        const username = await usernameOf(ctx.http);
         if (username)
             facts.identity = username;
-        return valid(facts, res);
+        return (0,kit/* valid */.rZ)(facts, res);
     },
 };
 /** Kind (from the prefix), scopes, expiry and name of a token the metadata call answered for. */
 function metadataFacts(token, meta, res) {
-    const facts = { kind: vercel_KINDS.find(([prefix]) => token.startsWith(prefix))?.[1] ?? 'access token', rateLimit: rateLimitFrom(res, vercel_RATE_LIMIT) };
+    const facts = { kind: vercel_KINDS.find(([prefix]) => token.startsWith(prefix))?.[1] ?? 'access token', rateLimit: (0,kit/* rateLimitFrom */.U_)(res, vercel_RATE_LIMIT) };
     const scopes = vercel_scopesOf(meta.scopes);
     if (scopes)
         facts.scopes = scopes;
-    const expires = fromEpochMillis(meta.expiresAt);
+    const expires = (0,kit/* fromEpochMillis */.uw)(meta.expiresAt);
     if (expires)
         facts.expiresAt = expires;
     if (typeof meta.name === 'string' && meta.name)
-        facts.notes = [`token name: ${oneLine(meta.name, 100)}`];
+        facts.notes = [`token name: ${(0,sanitize/* oneLine */.TN)(meta.name, 100)}`];
     return facts;
 }
 /** `user`, or `team:<teamId>`, for each scope the token holds. */
@@ -80239,41 +84046,41 @@ function vercel_scopesOf(value) {
         if (scope?.type === 'user')
             return ['user'];
         if (scope?.type === 'team')
-            return [typeof scope.teamId === 'string' ? `team:${oneLine(scope.teamId, 60)}` : 'team'];
+            return [typeof scope.teamId === 'string' ? `team:${(0,sanitize/* oneLine */.TN)(scope.teamId, 60)}` : 'team'];
         return [];
     });
 }
 /** The username of GET /v2/user; undefined when that call does not answer it (the token is proven already). */
-async function vercel_usernameOf(http) {
+async function usernameOf(http) {
     const res = await http.send(vercel_bearer('v2/user')).catch((error) => {
-        if (error instanceof problems_ProblemError)
+        if (error instanceof problems/* ProblemError */.Mm)
             return undefined;
         throw error;
     });
-    const user = res?.status === 200 ? tryJson(res.body)?.user : undefined;
-    return typeof user?.username === 'string' && user.username ? oneLine(user.username, 100) : undefined;
+    const user = res?.status === 200 ? (0,kit/* tryJson */.MR)(res.body)?.user : undefined;
+    return typeof user?.username === 'string' && user.username ? (0,sanitize/* oneLine */.TN)(user.username, 100) : undefined;
 }
 /** The AI Gateway's credit balance, which only a working key may read. */
 async function checkGatewayKey(http) {
-    const res = await http.send(vercel_bearer(`${vercel_GATEWAY}/v1/credits`));
+    const res = await http.send(vercel_bearer(`${GATEWAY}/v1/credits`));
     if (res.status === 401 || res.status === 403)
-        return rejected('invalid', `the Vercel AI Gateway refused the key (HTTP ${res.status})`, res);
+        return (0,kit/* rejected */.nS)('invalid', `the Vercel AI Gateway refused the key (HTTP ${res.status})`, res);
     if (res.status !== 200)
-        throw unexpected(res);
-    const credits = jsonObject(res, 'GET /v1/credits');
+        throw (0,kit/* unexpected */.os)(res);
+    const credits = (0,kit/* jsonObject */.o$)(res, 'GET /v1/credits');
     if (credits.balance === undefined)
-        throw malformed(res, 'GET /v1/credits', 'it has no "balance"');
-    const balance = typeof credits.balance === 'string' || typeof credits.balance === 'number' ? [`AI Gateway credit balance: ${oneLine(String(credits.balance), 20)}`] : [];
-    return valid({ kind: 'AI Gateway API key', notes: balance }, res);
+        throw (0,kit/* malformed */.Qm)(res, 'GET /v1/credits', 'it has no "balance"');
+    const balance = typeof credits.balance === 'string' || typeof credits.balance === 'number' ? [`AI Gateway credit balance: ${(0,sanitize/* oneLine */.TN)(String(credits.balance), 20)}`] : [];
+    return (0,kit/* valid */.rZ)({ kind: 'AI Gateway API key', notes: balance }, res);
 }
 /** 403 `invalidToken: true` (Vercel's answer to an unknown, revoked or expired token) or 401: refused; any other 403 is not. */
 function vercel_refused(res) {
-    const error = tryJson(res.body)?.error;
+    const error = (0,kit/* tryJson */.MR)(res.body)?.error;
     if (res.status === 401 || (res.status === 403 && error?.invalidToken === true)) {
-        const said = providerMessage(res, 120);
-        return rejected('invalid', `Vercel refused the token as invalid (HTTP ${res.status}${said ? `: ${said}` : ''}): unknown, revoked or expired — Vercel does not say which`, res);
+        const said = (0,kit/* providerMessage */.fs)(res, 120);
+        return (0,kit/* rejected */.nS)('invalid', `Vercel refused the token as invalid (HTTP ${res.status}${said ? `: ${said}` : ''}): unknown, revoked or expired — Vercel does not say which`, res);
     }
-    throw unexpected(res);
+    throw (0,kit/* unexpected */.os)(res);
 }
 function vercel_bearer(url) {
     return { url, auth: { bearer: '${token}' }, headers: { accept: 'application/json' } };
@@ -80330,7 +84137,7 @@ function vercelExamples() {
             name: 'an AI Gateway key, checked against its credit balance',
             source: 'vercel.com/docs/ai-gateway/observability-and-spend/usage (GET /v1/credits, sample response)',
             credential: { token: `vck_${'a1B2c3D4'.repeat(7)}` },
-            responses: [{ path: '/v1/credits', origin: vercel_GATEWAY, status: 200, body: { balance: '95.50', total_used: '4.50' } }],
+            responses: [{ path: '/v1/credits', origin: GATEWAY, status: 200, body: { balance: '95.50', total_used: '4.50' } }],
             verdict: { outcome: 'valid', facts: { kind: 'AI Gateway API key', notes: ['AI Gateway credit balance: 95.50'] } },
         },
         {
@@ -80384,7 +84191,7 @@ function vercelExamples() {
  * Every provider token-preflight knows. A new provider is one file in this folder and one line
  * here; the config schema, the `providers` command and the README's table are generated from it.
  */
-const PROVIDERS = [anthropic, atlassian, aws, azureDevops, bitbucket, cloudflare, datadog, digitalocean, discord, dockerHub, github, gitlab, googleApiKey, googleServiceAccount, heroku, huggingface, linear, mailgun, netlify, notion, npm, openai, pagerduty, postman, sendgrid, sentry, shopify, slack, stripe, telegram, twilio, vercel, jwt, oauth2, oidc, http];
+const PROVIDERS = [anthropic, atlassian/* atlassian */.pt, aws, azureDevops, bitbucket, cloudflare, datadog, digitalocean, discord, dockerHub, github, gitlab/* gitlab */.M, googleApiKey, googleServiceAccount, heroku, huggingface, linear, mailgun, netlify, notion, npm, openai, pagerduty, postman, sendgrid, sentry/* sentry */.e, shopify, slack, stripe, telegram, twilio, vercel, jwt, oauth2, oidc, http];
 function findProvider(id) {
     return PROVIDERS.find((provider) => provider.id === id);
 }
@@ -80396,2668 +84203,591 @@ function rotatingField(provider) {
     return (provider.fields.find((field) => field.rotates) ?? provider.fields[0]).id;
 }
 
-;// CONCATENATED MODULE: ./lib/config/schema.js
 
-const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
-const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
-/**
- * The config file's JSON Schema, generated from the provider registry: each provider's credential
- * parts, modes, self-hosted form and own keys. It is also published as
- * schema/token-preflight.schema.json (`npm run generate`) so editors can complete and check the file.
- */
-function configSchema({ settings = true, only } = {}) {
-    const compiles = (provider) => (typeof settings === 'boolean' ? settings : settings.includes(provider.id));
-    const scopeList = { type: 'array', items: { type: 'string', minLength: 1 } };
-    // One schema for both forms: `pattern` applies to a string, the others to a map of part → variable.
-    const secretRef = (what) => ({
-        type: ['string', 'object'],
-        pattern: ENV_NAME,
-        minProperties: 1,
-        propertyNames: { pattern: PART_NAME },
-        additionalProperties: { type: 'string', pattern: ENV_NAME },
-        description: `${what}: the name of the environment variable holding it, or a map of credential part → variable name (never the value).`,
-    });
-    // A provider's own keys are checked under its `provider:` (two providers may share a name such as
-    // `site`). Without `settings` they are accepted as they are: compiling the http provider's
-    // request/expect schema is most of the compile time, so it is compiled only for the providers
-    // (`settings: [ids]`) a config uses.
-    const owners = new Map();
-    for (const p of PROVIDERS)
-        for (const key of Object.keys(p.settings?.properties ?? {}))
-            owners.set(key, [...(owners.get(key) ?? []), p.id]);
-    const settingsKeys = Object.fromEntries([...owners].map(([key, ids]) => [key, { description: `Only for provider ${ids.join(', ')}.` }]));
-    const token = {
-        type: 'object',
-        additionalProperties: false,
-        required: ['name', 'provider', 'secret'],
-        properties: {
-            name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'Unique name: letters, digits, ".", "_" and "-".' },
-            provider: { type: 'string', enum: PROVIDERS.map((p) => p.id), description: 'Which API the token belongs to.' },
-            secret: secretRef('The credential'),
-            environment: { type: 'string', minLength: 1, description: 'Label such as staging or production; one secret serving two environments is an error.' },
-            'require-scopes': { ...scopeList, description: 'Scopes the token must have.' },
-            'allow-scopes': { ...scopeList, description: 'Scopes the token may have; any other is excess-scope.' },
-            'expect-identity': { type: 'string', minLength: 1, description: 'Who the token must belong to (login, account or app).' },
-            'expect-mode': { type: 'string', minLength: 1, description: "The mode the credential must be in (the provider's own: test/live, …)." },
-            'previous-secret': secretRef('The credential this one replaced, which must now be refused'),
-            optional: { type: 'boolean', description: 'A missing secret is skipped instead of an error.' },
-            'base-url': { type: 'string', minLength: 1, description: 'API root of a self-hosted instance (providers that have one).' },
-            'expiry-warning-days': { type: 'integer', minimum: 0 },
-            'max-latency-ms': { type: 'integer', minimum: 1 },
-            'reject-invalid': { type: 'boolean', description: 'Also send a corrupted copy of the credential: it must be refused (accepts-invalid).' },
-            ...settingsKeys,
-        },
-        // `only`: the rules of these providers alone (those a config names), so a config of three
-        // providers does not compile the rules of thirty-six.
-        allOf: PROVIDERS.filter((provider) => !only || only.includes(provider.id)).map((provider) => ({
-            if: { type: 'object', properties: { provider: { const: provider.id } }, required: ['provider'] },
-            then: providerRules(provider, Object.keys(settingsKeys), compiles(provider)),
-        })),
-    };
-    return {
-        $schema: 'http://json-schema.org/draft-07/schema#',
-        title: 'token-preflight configuration',
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-            version: { type: 'integer', enum: [1] },
-            defaults: {
-                type: 'object',
-                additionalProperties: false,
-                properties: {
-                    'expiry-warning-days': { type: 'integer', minimum: 0 },
-                    'max-latency-ms': { type: 'integer', minimum: 1 },
-                },
-            },
-            tokens: { $ref: '#/definitions/tokens' },
-            'allowed-hosts': {
-                type: 'array',
-                items: { type: 'string', pattern: '^[A-Za-z0-9.:\\[\\]-]+$' },
-                description: 'Hosts (or addresses) taken from scanned text that a found secret may be sent to for verification.',
-            },
-        },
-        definitions: {
-            token,
-            tokens: { type: 'array', items: { $ref: '#/definitions/token' } },
-        },
-    };
-}
-/** What one provider accepts: its credential parts, modes, base-url, scopes, identity and own keys. */
-function providerRules(provider, allSettingsKeys, settings) {
-    const parts = provider.fields.map((field) => field.id);
-    const required = provider.fields.filter((field) => !field.optional).map((field) => field.id);
-    const properties = {};
-    if (!provider.anyFields) {
-        const partProperties = Object.fromEntries(provider.fields.map((field) => [field.id, { type: 'string', pattern: ENV_NAME, description: `Variable holding ${field.description}.` }]));
-        const shape = { properties: partProperties, propertyNames: { enum: parts } };
-        properties.secret = required.length > 1 ? { type: 'object', ...shape, required } : { type: ['string', 'object'], ...shape, required };
-        properties['previous-secret'] = { type: ['string', 'object'], ...shape };
-    }
-    const modes = provider.modes;
-    properties['expect-mode'] = !modes ? false : 'values' in modes ? { enum: [...modes.values] } : { type: 'string', pattern: modes.pattern };
-    if (!provider.selfHosted)
-        properties['base-url'] = false;
-    if (!provider.can.scopes)
-        Object.assign(properties, { 'require-scopes': false, 'allow-scopes': false });
-    if (!provider.can.identity)
-        properties['expect-identity'] = false;
-    for (const key of allSettingsKeys) {
-        const own = provider.settings?.properties[key];
-        properties[key] = own ? (settings ? own : {}) : false;
-    }
-    return { type: 'object', properties, required: [...(provider.settings?.required ?? [])] };
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./lib/config/echo.js
+/***/ 4031:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-// Printable ASCII without quotes, backslashes, backticks, angle brackets or `$`: nothing that could
-// end the quotation, render as Markdown or HTML, or expand in a shell; no control character (ESC)
-// anywhere, no blank at either end.
-// eslint-disable-next-line no-control-regex -- control characters are what it keeps out
-const IDENTIFIER = /^[^\x00-\x20\x7f-\uffff"'`\\<>$|{}](?:[^\x00-\x1f\x7f-\uffff"'`\\<>$|{}]{0,38}[^\x00-\x20\x7f-\uffff"'`\\<>$|{}])?$/;
-// What starts a workflow command (`::error::`, the legacy `##[error]`), wherever it stands.
-const COMMAND = /::|##\[/;
-// A key of the config as it may appear in a key path (`tokens[0].expect.json.$.active`): a short run
-// of letters, digits and `_ . $ - [ ] *`, never a space, a colon or anything that could start a
-// workflow command or a terminal escape.
-const echo_KEY = /^[A-Za-z0-9_$][\w.$*[\]-]{0,62}$/;
-// Prefixes of well-known credential formats, of providers token-preflight has no module for too: a
-// value starting with one is never echoed, however short or plain it looks.
-const SECRET_PREFIX = /^(?:xox[abposrce]-|xapp-|gh[pousr]_|github_pat_|glpat-|gldt-|sk_(?:live|test)_|rk_(?:live|test)_|whsec_|sk-|AKIA|ASIA|AIza|ya29\.|npm_|pypi-|SG\.|shp(?:at|ca|pa|ss)_|dop_v1_|hf_|dapi|xai-|lin_api_|sq0|EAAC|key-)/;
-/**
- * A value the user wrote, quoted for an error message only when it is shaped like a short
- * identifier (a provider name, a mode, a number) and not like a token; anything else — a pasted
- * secret, a line break, a workflow command, terminal escapes — is "(value not shown)".
- */
-function echo_showValue(value) {
-    const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
-    if (text === undefined || !IDENTIFIER.test(text) || COMMAND.test(text) || mightBeSecret(text))
-        return '(value not shown)';
-    return `"${text}"`;
-}
-/**
- * One key of a key path, as written, when it is shaped like a config key; otherwise
- * "(key not shown)": an unknown key may be a pasted token, a line break or a workflow command.
- */
-function showKey(key) {
-    return echo_KEY.test(key) && !mightBeSecret(key) ? key : '(key not shown)';
-}
-/** Whether `key` would be shown as written by `showKey`. */
-function keyShown(key) {
-    return echo_KEY.test(key) && !mightBeSecret(key);
-}
-/**
- * What to do about a token written into the config under `key` (`secret`, `previous-secret`,
- * `name`, …): revoke it, and write what belongs there instead.
- */
-function tokenAdvice(key = 'secret') {
-    const instead = key === 'previous-secret'
-        ? 'write under "previous-secret" the name of the environment variable that holds the token this one replaced'
-        : key === 'secret'
-            ? 'store the new one as a secret, and write the name of its environment variable under "secret"'
-            : `store the new one as a secret, write the name of its environment variable under "secret", and write under "${key}" what belongs there`;
-    return `never write tokens into the config. If it is a real token, revoke it now (it is in the repository history); ${instead}`;
-}
-const TOKEN_ADVICE = tokenAdvice('secret');
-function looksLikeToken(value) {
-    if (PROVIDERS.some((provider) => provider.formats?.some((format) => format.test(value))))
-        return true;
-    // Long, mixed-case and with digits: random-looking, unlike a variable name such as RELEASE_BOT_TOKEN.
-    return value.length >= 32 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /\d/.test(value);
-}
-/**
- * Broader than `looksLikeToken`, for what may be echoed: a known token format or prefix (of any
- * provider, `xoxb-…` too), or a run of 16 or more letters and digits that mixes both, as random
- * strings do and names rarely do. Never echoing such a value costs a less precise message at worst.
- */
-function mightBeSecret(value) {
-    if (looksLikeToken(value) || SECRET_PREFIX.test(value))
-        return true;
-    for (const run of value.match(/[A-Za-z0-9]{16,}/g) ?? []) {
-        if ((run.match(/\d/g)?.length ?? 0) >= 2 && (run.match(/[A-Za-z]/g)?.length ?? 0) >= 2)
-            return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./lib/config/schema-errors.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ orgTokenPayload),
+/* harmony export */   e: () => (/* binding */ sentry)
+/* harmony export */ });
+/* harmony import */ var _check_problems_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4982);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4020);
+/* harmony import */ var _kit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9418);
 
 
 
-/**
- * Ajv's errors as one plain problem per key: the expected type in words with an example for the key
- * at hand, the form or range a value must have, the keys allowed where an unknown one stands.
- * Values and keys the user wrote are shown only when shaped like short identifiers (`showValue`,
- * `showKey`): an unknown key or a misplaced value may be a pasted token or a workflow command.
- */
-function schemaProblems(errors, context) {
-    const problems = [];
-    const seen = new Set();
-    for (const error of mergeRequired(resolveAnyOf(relevant(errors)))) {
-        const problem = describe(error, context);
-        // One problem per key: a value of the wrong type fails its pattern, enum and range too.
-        const id = `${problem.key}\u0000${problem.keyOf ?? ''}`;
-        if (seen.has(id))
-            continue;
-        seen.add(id);
-        problems.push(problem);
-    }
-    return problems;
-}
-/**
- * `if` only says its `then` failed (the real error is reported too); errors inside `propertyNames`
- * are reported once, by the propertyNames error itself.
- */
-function relevant(errors) {
-    return errors.filter((error) => error.keyword !== 'if' && error.propertyName === undefined);
-}
-/**
- * An `anyOf` fails with the errors of every branch. When exactly the branches for the value's type
- * remain (a number where a status or a list of them goes), that branch's errors are the ones that
- * say what is wrong; otherwise the anyOf error alone says which forms are allowed.
- */
-function resolveAnyOf(errors) {
-    let list = errors;
-    const anyOfs = list.filter((error) => error.keyword === 'anyOf').sort((a, b) => b.schemaPath.length - a.schemaPath.length);
-    for (const anyOf of anyOfs) {
-        const prefix = `${anyOf.schemaPath}/`;
-        const inside = list.filter((error) => error.schemaPath.startsWith(prefix));
-        const branches = new Map();
-        for (const error of inside) {
-            const index = Number(error.schemaPath.slice(prefix.length).split('/')[0]);
-            branches.set(index, [...(branches.get(index) ?? []), error]);
-        }
-        const fitting = [...branches.values()]
-            .filter((branch) => !branch.some((error) => error.keyword === 'type' && error.instancePath === anyOf.instancePath))
-            .sort((a, b) => a.length - b.length);
-        const replacement = fitting.length > 0 ? fitting[0] : [anyOf];
-        const at = list.indexOf(anyOf);
-        const rest = list.filter((error) => error !== anyOf && !inside.includes(error));
-        // Keep the place of the group in the list: problems keep the order of the schema.
-        const before = list.slice(0, at).filter((error) => rest.includes(error)).length;
-        list = [...rest.slice(0, before), ...replacement, ...rest.slice(before)];
-    }
-    return list;
-}
-/** All `required` errors of one object as one. */
-function mergeRequired(errors) {
-    const merged = [];
-    const byPath = new Map();
-    for (const error of errors) {
-        if (error.keyword !== 'required') {
-            merged.push(error);
-            continue;
-        }
-        const id = `${error.instancePath}\u0000${error.schemaPath}`;
-        const first = byPath.get(id);
-        const missing = String(error.params.missingProperty);
-        if (first)
-            first.params.missing.push(missing);
-        else {
-            const copy = { ...error, params: { ...error.params, missing: [missing] } };
-            byPath.set(id, copy);
-            merged.push(copy);
-        }
-    }
-    return merged;
-}
-function describe(error, context) {
-    const keyPath = pathOf(error.instancePath, context.root);
-    const key = displayKey([...context.displayPrefix, ...keyPath]);
-    const last = keyPath[keyPath.length - 1];
-    const params = error.params;
-    const data = error.data;
-    const parent = (error.parentSchema ?? {});
-    const problem = (message) => ({ keyPath, key, message });
-    const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
-    const secretKey = keyPath.includes('previous-secret') ? 'previous-secret' : 'secret';
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const extra = String(params.additionalProperty);
-            const allowed = Object.keys(parent.properties ?? {});
-            if (mightBeSecret(extra)) {
-                return { keyPath, keyOf: extra, key, message: `holds a key that looks like a token (not shown): ${tokenAdvice(inSecret ? secretKey : 'secret')}` };
-            }
-            const hint = closest(extra, allowed);
-            const list = allowed.length ? `; allowed here: ${allowed.join(', ')}` : '';
-            if (!keyShown(extra))
-                return { keyPath, keyOf: extra, key: displayKey([...context.displayPrefix, ...keyPath, extra]), message: `unknown key (not shown: it is not shaped like a key)${list}` };
-            return { keyPath, keyOf: extra, key: displayKey([...context.displayPrefix, ...keyPath, extra]), message: `unknown key${hint ? ` (did you mean "${hint}"?)` : ''}${list}` };
-        }
-        case 'false schema': {
-            const provider = providerAt(context.root, keyPath);
-            return problem(`the ${provider ?? 'chosen'} provider does not take "${String(last)}"${notTakenBecause(provider, String(last))}; remove it`);
-        }
-        case 'propertyNames': {
-            const part = String(params.propertyName);
-            const shownKey = displayKey([...context.displayPrefix, ...keyPath, part]);
-            if (mightBeSecret(part)) {
-                return { keyPath, keyOf: part, key, message: `holds a key that looks like a token (not shown): ${tokenAdvice(inSecret ? secretKey : 'secret')}` };
-            }
-            if (last === 'json') {
-                return { keyPath, keyOf: part, key: shownKey, message: 'keys under json must be JSON paths that start with "$" (e.g. $.active: true)' };
-            }
-            if (!inSecret)
-                return { keyPath, keyOf: part, key: shownKey, message: 'is not an allowed key here' };
-            const id = providerAt(context.root, keyPath);
-            const provider = findProvider(id ?? '');
-            const parts = provider && !provider.anyFields ? provider.fields.map((f) => f.id) : [];
-            const hint = keyShown(part) ? closest(part, parts) : undefined;
-            const known = parts.length ? `; the ${id} credential's parts: ${parts.join(', ')}` : '; write parts in lower case with "-", e.g. access-key-id';
-            return { keyPath, keyOf: part, key: shownKey, message: `unknown credential part${hint ? ` (did you mean "${hint}"?)` : ''}${known}` };
-        }
-        case 'required': {
-            const missing = (params.missing ?? [String(params.missingProperty)]).map((m) => `"${m}"`);
-            const list = missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(', ')} and ${missing[missing.length - 1]}`;
-            const s = missing.length === 1 ? '' : 's';
-            if (last === 'secret')
-                return problem(`misses the credential part${s} ${list}; ${secretExample(providerAt(context.root, keyPath))}`);
-            return problem(`missing required key${s} ${list}`);
-        }
-        case 'type': {
-            if (last === 'secret' || last === 'previous-secret')
-                return problem(secretExample(providerAt(context.root, keyPath)));
-            const expected = Array.isArray(params.type) ? params.type : String(params.type).split(',');
-            return problem(typeMessage(expected, data, keyPath, context.displayPrefix));
-        }
-        case 'anyOf': {
-            const forms = (Array.isArray(error.schema) ? error.schema : []).flatMap((branch) => branch.type ?? []);
-            const words = [...new Set(forms.map((type) => TYPE_WORDS[type] ?? type))];
-            const example = exampleFor(keyPath);
-            return problem(`must be ${words.length ? orList(words) : 'one of the forms the JSON Schema allows here'}, not ${what(data)}${example ? ` (e.g. ${example})` : ''}`);
-        }
-        case 'minProperties':
-            if (last === 'secret' || last === 'previous-secret')
-                return problem(`is an empty map; ${secretExample(providerAt(context.root, keyPath))}`);
-            return problem(`must not be empty: write ${parent.properties ? `one of ${orList(Object.keys(parent.properties))}` : 'at least one key'}${exampleSuffix(keyPath)}`);
-        case 'maxProperties': {
-            const limit = Number(params.limit);
-            const keys = parent.properties ? `: ${orList(Object.keys(parent.properties))}` : '';
-            return problem(`may hold only ${limit === 1 ? 'one key' : `${limit} keys`}${keys}`);
-        }
-        case 'minItems': {
-            const limit = Number(params.limit);
-            return problem(`must list at least ${limit} item${limit === 1 ? '' : 's'}${exampleSuffix(keyPath)}`);
-        }
-        case 'minLength': {
-            const limit = Number(params.limit);
-            if (limit <= 1)
-                return problem(`must not be empty: write a value${exampleSuffix(keyPath)}, or remove the key`);
-            return problem(`must be at least ${limit} characters long`);
-        }
-        case 'minimum':
-        case 'maximum':
-        case 'exclusiveMinimum':
-        case 'exclusiveMaximum': {
-            const range = typeof parent.minimum === 'number' && typeof parent.maximum === 'number'
-                ? `from ${parent.minimum} to ${parent.maximum}`
-                : error.keyword === 'minimum'
-                    ? `${String(params.limit)} or more`
-                    : error.keyword === 'maximum'
-                        ? `${String(params.limit)} or less`
-                        : `${error.keyword === 'exclusiveMinimum' ? 'more' : 'less'} than ${String(params.limit)}`;
-            return problem(`must be ${range}${exampleSuffix(keyPath)}`);
-        }
-        case 'const':
-            return problem(`must be ${JSON.stringify(params.allowedValue)}`);
-        case 'enum': {
-            const allowed = params.allowedValues.map(String);
-            if (typeof data === 'string' && mightBeSecret(data))
-                return problem(`holds what looks like a token (not shown): ${tokenAdvice(String(last))}`);
-            if (last === 'provider') {
-                const hint = typeof data === 'string' && keyShown(data) ? closest(data, allowed) : undefined;
-                return problem(`unknown provider ${echo_showValue(data)}${hint ? ` (did you mean "${hint}"?)` : ''}; known providers: ${allowed.join(', ')}`);
-            }
-            return problem(`must be one of: ${allowed.join(', ')}`);
-        }
-        case 'pattern':
-            return problem(patternMessage(keyPath, String(params.pattern), data, context.root, error.parentSchema?.description));
-        default:
-            return problem(`does not have the expected form (see the JSON Schema: ${error.keyword})`);
-    }
-}
-/** The path of an Ajv instancePath in the data: list indexes as numbers, map keys as strings. */
-function pathOf(instancePath, root) {
-    let value = root;
-    return instancePath
-        .split('/')
-        .slice(1)
-        .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-        .map((part) => {
-        const step = Array.isArray(value) ? Number(part) : part;
-        value = value !== null && typeof value === 'object' ? value[step] : undefined;
-        return step;
-    });
-}
-/** `tokens[1].require-scopes`, with each key shown only when it is shaped like a key. */
-function displayKey(keyPath) {
-    return keyPath.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? showKey(part) : `.${showKey(part)}`)).join('');
-}
-const TYPE_WORDS = {
-    string: 'text',
-    integer: 'a whole number',
-    number: 'a number',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'a mapping (key: value)',
-    null: 'empty',
+// GET /api/0/: docs.sentry.io/api/users/retrieve-the-current-credentials/ (the token's scopes and its
+// user; user is null for organization tokens). Its code: getsentry/sentry
+// src/sentry/api/endpoints/index.py, a control-silo endpoint (tests/sentry/api/endpoints/test_index.py
+// runs it as @control_silo_test): it answers on sentry.io, not on the us./de. region hosts, which
+// 404 control-silo endpoints (src/sentry/api/base.py, EndpointSiloLimit).
+// Refusals: src/sentry/api/authentication.py (401 {"detail": "Invalid token" | "Token expired" |
+// "Invalid org token" | …}). Token shapes: src/sentry/types/token.py, src/sentry/models/apitoken.py,
+// src/sentry/utils/security/orgauthtoken_token.py. Scope nesting: src/sentry/conf/server.py
+// (SENTRY_SCOPE_HIERARCHY_MAPPING). Rate limits: docs.sentry.io/api/ratelimits (reset in epoch seconds).
+// Older unprefixed tokens (64 hex) are no format: every SHA-256 digest has that shape. A found token
+// is asked of sentry.io only (an organization token, of the Sentry its payload names): a 401 for one
+// that names no issuer leaves it unverified, as a self-hosted Sentry's tokens are known only there.
+/** Sentry SaaS: the control silo (sentry.io) and the region hosts, all of one service. */
+const SAAS_HOSTS = ['sentry.io', 'us.sentry.io', 'de.sentry.io'];
+const SAAS_INDEX = 'https://sentry.io/api/0/';
+const RATE_LIMIT = { limit: 'x-sentry-rate-limit-limit', remaining: 'x-sentry-rate-limit-remaining', reset: 'x-sentry-rate-limit-reset', resetFormat: 'epoch-seconds' };
+const isSaas = (host) => host === 'sentry.io' || host.endsWith('.sentry.io');
+const KINDS = [
+    [/^sntrys_/, 'organization auth token'],
+    [/^sntryu_/, 'user auth token'],
+    [/^sntrya_/, 'user application token'],
+    [/^sntryi_/, 'integration token'],
+];
+/** What each scope includes (SENTRY_SCOPE_HIERARCHY_MAPPING). */
+const IMPLIED = {
+    'org:write': ['org:read'],
+    'org:admin': ['org:read', 'org:write', 'org:integrations'],
+    'member:invite': ['member:read'],
+    'member:write': ['member:read', 'member:invite'],
+    'member:admin': ['member:read', 'member:invite', 'member:write'],
+    'team:write': ['team:read'],
+    'team:admin': ['team:read', 'team:write'],
+    'project:write': ['project:read'],
+    'project:admin': ['project:read', 'project:write'],
+    'event:write': ['event:read'],
+    'event:admin': ['event:read', 'event:write'],
+    'alerts:write': ['alerts:read'],
 };
-/** What a value is, in the words of TYPE_WORDS. */
-function what(data) {
-    if (data === null || data === undefined)
-        return 'empty';
-    if (Array.isArray(data))
-        return 'a list';
-    switch (typeof data) {
-        case 'string':
-            return 'text';
-        case 'number':
-            return Number.isInteger(data) ? 'a whole number' : 'a number with a fraction';
-        case 'boolean':
-            return 'true or false';
-        default:
-            return 'a mapping';
-    }
-}
-function orList(words) {
-    return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
-/** A value for each key of the config, as written after `key: ` in an example. */
-const EXAMPLES = {
-    version: '1',
-    name: 'release-bot',
-    provider: 'github',
-    secret: 'RELEASE_BOT_TOKEN',
-    'previous-secret': 'OLD_RELEASE_BOT_TOKEN',
-    environment: 'production',
-    'require-scopes': '[repo]',
-    'allow-scopes': '[repo, read:org]',
-    'expect-identity': 'acme-release-bot',
-    'expect-mode': 'live',
-    optional: 'true',
-    'reject-invalid': 'true',
-    'base-url': 'https://ghe.example.com/api/v3',
-    'expiry-warning-days': '14',
-    'max-latency-ms': '2000',
-    'allowed-hosts': '[api.example.com]',
-    defaults: '{ expiry-warning-days: 14 }',
-    request: '{ url: https://api.example.com/v1/me, auth: { bearer: "${token}" } }',
-    url: 'https://api.example.com/v1/me',
-    method: 'GET',
-    auth: '{ bearer: "${token}" }',
-    bearer: '"${token}"',
-    basic: '{ username: "${user}", password: "${password}" }',
-    username: '"${user}"',
-    password: '"${password}"',
-    value: '"${token}"',
-    headers: '{ Accept: application/json }',
-    query: '{ page: "1" }',
-    form: '{ scope: read }',
-    expect: '{ status: 200 }',
-    when: '{ status: 401 }',
-    status: '200',
-    body: 'ok',
-    json: '{ $.active: true }',
-    outcomes: '[{ when: { status: 401 }, result: invalid }]',
-    result: 'invalid',
-    message: 'the key was revoked',
-    mode: 'live',
-    note: 'read-only key',
-    extract: '{ identity: $.login }',
-    identity: '$.login',
-    kind: 'personal access token',
-    scopes: '$.scopes',
-    expires: '$.expires_at',
-    from: '$.login',
-    split: '","',
-    notes: '[{ label: plan, from: $.plan }]',
-    label: 'plan',
-    ratelimit: '{ remaining: x-ratelimit-remaining }',
-    limit: 'x-ratelimit-limit',
-    remaining: 'x-ratelimit-remaining',
-    reset: 'x-ratelimit-reset',
-    format: 'date',
-    exists: 'true',
-};
-/** One item of each list of the config, as written after `- `. */
-const ITEM_EXAMPLES = {
-    'require-scopes': 'repo',
-    'allow-scopes': 'read:org',
-    'allowed-hosts': 'api.example.com',
-    status: '200',
-    tokens: 'name: release-bot',
-    outcomes: 'when: { status: 401 }',
-    notes: 'label: plan',
-};
-/** `optional: true`, `- repo`: an example of the value at `keyPath`, if there is one. */
-function exampleFor(keyPath) {
-    const last = keyPath[keyPath.length - 1];
-    if (typeof last === 'number') {
-        const list = keyPath[keyPath.length - 2];
-        const item = typeof list === 'string' ? ITEM_EXAMPLES[list] : undefined;
-        return item ? `- ${item}` : undefined;
-    }
-    if (typeof last !== 'string' || !Object.hasOwn(EXAMPLES, last))
-        return undefined;
-    return `${last}: ${EXAMPLES[last]}`;
-}
-function exampleSuffix(keyPath) {
-    const example = exampleFor(keyPath);
-    return example ? ` (e.g. ${example})` : '';
-}
-/** The expected type in words, what was found instead, and what to write. */
-function typeMessage(expected, data, keyPath, displayPrefix) {
-    const last = keyPath[keyPath.length - 1];
-    const got = what(data);
-    const example = exampleFor(keyPath);
-    const isEntry = [...displayPrefix, ...keyPath].length === 2 && typeof last === 'number';
-    if (expected.length === 1) {
-        switch (expected[0]) {
-            case 'boolean':
-                return `must be true or false, not ${got}: use \`true\` or \`false\`, without quotes${example ? ` (${example})` : ''}`;
-            case 'array':
-                if (last === 'tokens' || (keyPath.length === 0 && displayPrefix[0] === 'tokens')) {
-                    return `must be a list of token entries, not ${got}: start each entry with "- " (e.g. - name: release-bot, then provider: and secret: on the lines below it, indented like name)`;
-                }
-                return `must be a list, not ${got}: write \`${example ?? `${typeof last === 'string' ? last : 'key'}: [item]`}\`, or put each item on a line of its own that starts with "- "`;
-            case 'integer':
-            case 'number':
-                return `must be ${TYPE_WORDS[expected[0]]} written in digits, without quotes, not ${got}${example ? ` (e.g. ${example})` : ''}`;
-            case 'string':
-                if (typeof data === 'number' || typeof data === 'boolean') {
-                    return `must be text, not ${got}: put it in quotes${typeof last === 'string' && keyShown(last) ? ` (${last}: "${String(data)}")` : ''}`;
-                }
-                return `must be text, not ${got}${example ? ` (e.g. ${example})` : ''}`;
-            case 'object':
-                if (keyPath.length === 0 && displayPrefix.length === 0) {
-                    return `the file must be a mapping of keys to values (version: 1, then tokens: with the token entries below it), not ${got}`;
-                }
-                if (isEntry) {
-                    return `each token entry must be a mapping of keys to values, not ${got}: write "- name: release-bot", then provider: and secret: on the lines below it, indented like name`;
-                }
-                return `must be a mapping of keys to values, not ${got}${example ? ` (e.g. ${example})` : ''}`;
-        }
-    }
-    return `must be ${orList(expected.map((type) => TYPE_WORDS[type] ?? type))}, not ${got}${example ? ` (e.g. ${example})` : ''}`;
-}
-/** The provider named by the token entry that `keyPath` points into. */
-function providerAt(root, keyPath) {
-    const index = keyPath.findIndex((part) => typeof part === 'number');
-    if (index < 0)
-        return undefined;
-    let entry = root;
-    for (const part of keyPath.slice(0, index + 1))
-        entry = entry !== null && typeof entry === 'object' ? entry[part] : undefined;
-    const value = entry !== null && typeof entry === 'object' ? entry.provider : undefined;
-    return typeof value === 'string' && findProvider(value) ? value : undefined;
-}
-function notTakenBecause(providerId, key) {
-    const provider = findProvider(providerId ?? '');
-    if (!provider)
-        return '';
-    if (key === 'base-url')
-        return ' (it has no self-hosted form)';
-    if (key === 'expect-mode')
-        return ' (its credentials have no modes)';
-    if (key === 'require-scopes' || key === 'allow-scopes')
-        return " (it cannot tell a credential's scopes)";
-    if (key === 'expect-identity')
-        return ' (it cannot tell whose a credential is)';
-    const owners = PROVIDERS.filter((p) => p.settings?.properties[key] !== undefined).map((p) => p.id);
-    return owners.length ? ` (it is a key of the ${owners.join(', ')} provider${owners.length === 1 ? '' : 's'})` : '';
-}
-/** How to write `secret` for a provider: one variable, or a map of its parts. */
-function secretExample(providerId) {
-    const provider = findProvider(providerId ?? '');
-    if (!provider || provider.fields.length < 2)
-        return 'write the name of the environment variable that holds the token, e.g. secret: RELEASE_BOT_TOKEN';
-    const example = provider.fields
-        .filter((field) => !field.optional)
-        .map((field) => `${field.id}: ${provider.id.toUpperCase()}_${field.id.toUpperCase().replace(/-/g, '_')}`)
-        .join(', ');
-    return `the ${provider.id} credential has ${provider.fields.length} parts: write secret: { ${example} } with the names of the variables that hold them`;
-}
-function patternMessage(keyPath, pattern, data, root, description) {
-    const key = keyPath[keyPath.length - 1];
-    const inSecret = keyPath.includes('secret') || keyPath.includes('previous-secret');
-    if (inSecret) {
-        const message = 'must be the name of an environment variable (letters, digits and "_", not starting with a digit), e.g. RELEASE_BOT_TOKEN — not the token itself';
-        if (typeof data === 'string' && mightBeSecret(data)) {
-            return `${message}; this looks like a token (not shown): ${tokenAdvice(keyPath.includes('previous-secret') ? 'previous-secret' : 'secret')}`;
-        }
-        return message;
-    }
-    if (typeof data === 'string' && mightBeSecret(data))
-        return `holds what looks like a token (not shown): ${tokenAdvice(typeof key === 'string' ? key : 'secret')}`;
-    if (key === 'name' && keyPath.length <= 3 && !keyPath.includes('auth'))
-        return 'must start with a letter or digit and hold only letters, digits, ".", "_" and "-"';
-    if (key === 'url')
-        return 'must be an absolute https:// URL: a credential never travels in clear text';
-    if (keyPath.includes('allowed-hosts'))
-        return 'must be a host name (api.example.com) or an IP address, without scheme or path';
-    if (pattern.includes('header:'))
-        return 'must say where in the answer to read it: a JSON path that starts with "$" (e.g. $.login) or header:name (e.g. header:x-oauth-scopes)';
-    if (keyPath.includes('auth') && key === 'name')
-        return 'must be an HTTP header name: letters, digits and "-" (e.g. X-Api-Key)';
-    if (key === 'expect-mode') {
-        const provider = providerAt(root, keyPath);
-        const modes = provider ? findProvider(provider)?.modes : undefined;
-        const expected = modes && 'pattern' in modes ? `; write ${modes.description}` : '';
-        return `is not a mode ${provider ? `the ${provider} provider has` : 'of the provider'}${expected}`;
-    }
-    // A provider's own key says what it holds (`shop`: "the shop's domain, acme.myshopify.com").
-    return typeof description === 'string' && description ? `does not have the expected form: ${oneLine(description, 200)}` : 'does not have the expected form (see the JSON Schema)';
-}
-/** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Math.max(2, Math.floor(word.length / 4)) + 1;
-    for (const candidate of candidates) {
-        const d = distance(word.toLowerCase(), candidate.toLowerCase());
-        if (d < bestDistance)
-            [best, bestDistance] = [candidate, d];
-    }
-    return best;
-}
-function distance(a, b) {
-    if (Math.abs(a.length - b.length) > 8)
-        return Infinity;
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++) {
-            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        row = next;
-    }
-    return row[b.length];
-}
-
-;// CONCATENATED MODULE: ./lib/config/semantics.js
-
-
-
-/** The checks a schema cannot express; returns the token specs of the entries that are sound. */
-function checkEntries(entries, defaults, issues) {
-    const specs = [];
-    const seen = new Map();
-    for (const entry of entries) {
-        if (!entry.value || typeof entry.value !== 'object' || Array.isArray(entry.value))
-            continue;
-        const raw = entry.value;
-        const issue = (subKey, message) => issues.push({ ...entry.place(subKey), key: `${entry.key}.${subKey}`, message });
-        const before = issues.length;
-        const name = raw.name;
-        if (typeof name === 'string' && !looksLikeToken(name)) {
-            const first = seen.get(name);
-            if (first)
-                issue('name', `duplicate token name ${echo_showValue(name)} (first declared at ${first.where}); names must be unique`);
-            else
-                seen.set(name, entry.place('name'));
-        }
-        for (const key of ['name', 'environment', 'expect-identity']) {
-            if (typeof raw[key] === 'string' && looksLikeToken(raw[key]))
-                issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
-        }
-        for (const key of ['secret', 'previous-secret']) {
-            if (variables(raw[key]).some(looksLikeToken))
-                issue(key, `holds what looks like a token value (not shown): ${tokenAdvice(key)}`);
-        }
-        const provider = typeof raw.provider === 'string' ? findProvider(raw.provider) : undefined;
-        const secret = provider ? partsOf(raw.secret, provider) : undefined;
-        const previous = provider ? partsOf(raw['previous-secret'], provider) : undefined;
-        if (secret && previous) {
-            const same = Object.keys(previous).find((part) => previous[part] === secret[part]);
-            if (same)
-                issue('previous-secret', `names the same variable as "secret" for the part ${echo_showValue(same)}; it must name the variable holding the value this one replaced`);
-        }
-        if (typeof raw['base-url'] === 'string') {
-            const problem = baseUrlProblem(raw['base-url']);
-            if (problem)
-                issue('base-url', problem);
-        }
-        if (provider?.settingsProblems && secret) {
-            for (const [key, message] of provider.settingsProblems(raw, Object.keys(secret), showKey))
-                issue(key, message);
-        }
-        if (issues.length > before || typeof name !== 'string' || !provider || !secret)
-            continue;
-        const place = entry.place();
-        specs.push({
-            name,
-            provider: provider.id,
-            secret,
-            previousSecret: previous,
-            environment: raw.environment,
-            requireScopes: raw['require-scopes'],
-            allowScopes: raw['allow-scopes'],
-            expectIdentity: raw['expect-identity'],
-            expectMode: raw['expect-mode'],
-            optional: raw.optional === true,
-            baseUrl: raw['base-url'],
-            expiryWarningDays: raw['expiry-warning-days'] ?? defaults.expiryWarningDays,
-            maxLatencyMs: raw['max-latency-ms'] ?? defaults.maxLatencyMs,
-            rejectInvalid: raw['reject-invalid'] === true,
-            settings: Object.fromEntries(Object.keys(provider.settings?.properties ?? {}).filter((key) => key in raw).map((key) => [key, raw[key]])),
-            source: { file: place.file, line: place.line },
-        });
-    }
-    return specs;
-}
-/** `secret: VARIABLE` or `secret: { part: VARIABLE }` as a map of part → variable. */
-function partsOf(value, provider) {
-    if (typeof value === 'string')
-        return { [rotatingField(provider)]: value };
-    if (value && typeof value === 'object' && !Array.isArray(value))
-        return value;
-    return undefined;
-}
-function variables(value) {
-    if (typeof value === 'string')
-        return [value];
-    if (value && typeof value === 'object' && !Array.isArray(value))
-        return Object.values(value).filter((v) => typeof v === 'string');
-    return [];
-}
-
-;// CONCATENATED MODULE: ./lib/config/yaml-errors.js
-
-
-/** After this many, the rest of a file's YAML errors are mostly echoes of the first ones. */
-const MAX_SYNTAX_PROBLEMS = 20;
-const MAX_EXPLAINED = 200;
-/**
- * The `yaml` library's errors and warnings as plain words that say what to write instead, one per
- * line, in the order of the file. The library's own messages are never passed on: some of them
- * quote the text (a pasted token, a terminal escape); the words here never quote the file.
- */
-function syntaxProblems(errors, text, lineStarts) {
-    const source = new Source(text, lineStarts);
-    const byLine = new Map();
-    // Lines already explained: an error the parser reports on one of them is an echo of that mistake
-    // (a missing "-" makes the next lines look too deeply indented), and so is the line it points to.
-    const explained = new Set();
-    // A deeply nested file gives thousands of errors at one place: explaining the first ones is enough.
-    for (const error of errors.slice(0, MAX_EXPLAINED)) {
-        const problem = explain(error, source);
-        const raw = source.lineOf(Math.max(error.pos[0], 0));
-        const line = source.lineOf(problem.offset);
-        if (!explained.has(raw) && !explained.has(line))
-            byLine.set(line, problem);
-        explained.add(raw).add(line);
-    }
-    const problems = [...byLine.values()].sort((a, b) => a.offset - b.offset);
-    if (problems.length <= MAX_SYNTAX_PROBLEMS)
-        return problems;
-    const rest = problems.length - MAX_SYNTAX_PROBLEMS;
-    return [
-        ...problems.slice(0, MAX_SYNTAX_PROBLEMS),
-        { offset: problems[MAX_SYNTAX_PROBLEMS].offset, message: `${rest} more YAML error${rest === 1 ? '' : 's'} from this line on (not listed): fix the ones above first, they often cause the rest` },
-    ];
-}
-const spaces = (n) => `${n} space${n === 1 ? '' : 's'}`;
-const indentBy = (n) => (n === 0 ? 'start it in the first column' : `indent it by ${spaces(n)}`);
-const GENERIC = 'YAML cannot read this line: check its quotes, brackets, colons and indentation (spaces only)';
-function explain(error, src) {
-    const offset = Math.min(Math.max(error.pos[0], 0), src.text.length);
-    const at = (message, where = offset) => ({ offset: where, message });
-    const message = error.message;
-    // A tab among the leading blanks (after spaces, which YAML does not always call a tab indent)
-    // is the mistake whatever else the parser makes of the line.
-    if (['BAD_INDENT', 'MISSING_CHAR', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'TAB_AS_INDENT'].includes(error.code)) {
-        const tab = src.leadingTab(src.lineOf(offset));
-        if (tab !== undefined)
-            return at(TAB, tab);
-    }
-    switch (error.code) {
-        case 'TAB_AS_INDENT':
-            return at(TAB);
-        case 'DUPLICATE_KEY':
-            return duplicateKey(offset, src);
-        case 'BLOCK_AS_IMPLICIT_KEY':
-        case 'MULTILINE_IMPLICIT_KEY':
-            if (/^A block sequence/.test(message))
-                return listItemAmongKeys(offset, src);
-            if (/flow/.test(message))
-                return at(FLOW, offset);
-            return implicitKey(error, offset, src);
-        case 'MISSING_CHAR':
-            if (/^Missing closing/.test(message))
-                return unclosedQuote(offset, src, message.includes("'") ? "'" : '"');
-            if (/must end with a/.test(message))
-                return unclosedFlow(offset, src);
-            if (/^Sequence item without|^Implicit map keys need/.test(message))
-                return alignment(offset, src, /^Implicit/.test(message));
-            if (/^Missing space after :/.test(message))
-                return at('inside { }, write a space after ":" (key: value)');
-            if (/^Missing ,/.test(message))
-                return at(FLOW);
-            if (/^Comments must be separated/.test(message))
-                return at('a comment needs a space before "#": write value # comment (or put the value in quotes if "#" is part of it)');
-            if (/^Tags and anchors must be separated/.test(message))
-                return at('an &anchor or !tag needs a space after it, before the value');
-            if (/^Missing directives-end/.test(message)) {
-                return at('a line starting with "%" is a YAML directive and must be followed by a line "---": add that line, or remove the "%" line (put a value that starts with "%" in quotes)', src.directiveBefore(offset));
-            }
-            if (/^Block collection cannot start on same line/.test(message))
-                return at('a list or mapping cannot start on the "---" line: start it on the next line');
-            if (/^Block scalars with more-indented leading empty lines/.test(message)) {
-                return at('the blank lines that open this "|" or ">" block hold more spaces than its text is indented: remove the spaces on those blank lines, or give the indentation after the indicator (|2)');
-            }
-            if (/^Missing newline after block sequence props/.test(message))
-                return at('an &anchor or !tag cannot stand before the "- " of a list item: write "- " first, then the anchor or tag (- &name …)');
-            return at('something is missing here: check the quotes, brackets, commas and colons of this line');
-        case 'BAD_INDENT':
-            if (/in block collection must be sufficiently indented/.test(message))
-                return unclosedFlow(offset, src);
-            if (/^All (mapping|sequence) items must start at the same column/.test(message))
-                return alignment(offset, src, false);
-            if (/^Flow end indicator/.test(message))
-                return at('the closing bracket of a list or mapping written on several lines must be indented more than its key: indent it, or put it at the end of the last item\'s line');
-            if (/[Bb]lock scalar/.test(message))
-                return at(BLOCK_SCALAR);
-            return at('the indentation of this line does not fit the lines above it: indent with spaces, the keys of one mapping in one column, and the "- " items of one list too');
-        case 'BAD_SCALAR_START': {
-            const char = src.text[offset] ?? '';
-            const shown = /^[@`%,[\]{}#&*!|>'"?:-]$/.test(char) ? `"${char}"` : 'this character';
-            return at(`a value cannot start with ${shown} unless it is quoted: put the whole value in single quotes ('…')`);
-        }
-        case 'BAD_DQ_ESCAPE':
-            return at('in double quotes a backslash starts an escape (\\n, \\t, \\", \\\\), and this one is not valid: write \\\\ for a backslash, or use single quotes, in which a backslash is an ordinary character');
-        case 'UNEXPECTED_TOKEN':
-            return yaml_errors_unexpected(message, offset, src);
-        case 'BLOCK_IN_FLOW':
-            return at(FLOW);
-        case 'MULTIPLE_DOCS':
-            return at('the file holds a second YAML document (after a "---" or "..." line): the config is one document; remove that line and merge what follows it into the rest', src.documentMarkerBefore(offset));
-        case 'MULTIPLE_ANCHORS':
-            return at('a value can have only one &anchor: remove the extra one');
-        case 'MULTIPLE_TAGS':
-            return at('a value can have only one !tag: remove the extra one');
-        case 'ALIAS_PROPS': {
-            // The parser points at the alias; the mistake is the &anchor or !tag before it.
-            const before = /([&!]\S*)\s+$/.exec(src.text.slice(src.lineStart(src.lineOf(offset)), offset));
-            return at('an alias (*name) cannot have an &anchor or !tag of its own: remove it', before ? offset - before[0].length : offset);
-        }
-        case 'BAD_ALIAS':
-            if (/ending in :/.test(message))
-                return at('an &anchor or *alias name cannot end with ":": put a space between the name and the ":"');
-            return at(`"${/^Anchor/.test(message) ? '&' : '*'}" must be followed by a name (${/^Anchor/.test(message) ? '&name' : '*name'}); if it is part of the value, put the whole value in quotes`);
-        case 'BAD_PROP_ORDER':
-            return at('an &anchor or !tag must come after the "- " or "? " indicator, not before it');
-        case 'BAD_DIRECTIVE':
-            return at('unknown or invalid "%" directive: the config needs none; remove the line (or put a value that starts with "%" in quotes)');
-        case 'TAG_RESOLVE_FAILED':
-        case 'BAD_COLLECTION_TYPE':
-            return at('this !tag is unknown or does not fit its value: the config needs no tags; remove it');
-        case 'NON_STRING_KEY':
-            return at('a key must be a plain name, not a list or a mapping: write name: value');
-        case 'KEY_OVER_1024_CHARS':
-            return at('this key is longer than 1024 characters: a key is a short name followed by ":"; put a long value after its key');
-        case 'RESOURCE_EXHAUSTION':
-            return at('lists or mappings are nested too deeply here to be read: the config needs only a few levels');
-        default:
-            return at(GENERIC);
-    }
-}
-const TAB = 'a tab indents this line, and YAML indents with spaces only: replace the tab with spaces';
-const BLOCK_SCALAR = 'the text of a "|" or ">" block must be indented more than its key, every line at least as much as its first line, with spaces';
-const FLOW = 'inside [ ] and { }, items are separated by commas and a key is followed by ": " (e.g. [repo, read:org], { bearer: "${token}" }); a "- " list or an indented mapping cannot stand inside them';
-/** `key: value: more` on one line, or a line indented so deep that it continues the value above. */
-function implicitKey(error, offset, src) {
-    const line = src.lineOf(offset);
-    const before = src.text.slice(src.lineStart(line), offset);
-    const rest = src.text.slice(offset, src.lineEnd(line));
-    if (/^["']/.test(rest) && error.code === 'MULTILINE_IMPLICIT_KEY') {
-        return { offset, message: 'a quoted key must end on the line where it starts: close the quote before the ":"' };
-    }
-    // `- item` after the keys of a mapping.
-    if (/^-( |$)/.test(rest) && before.trim() === '')
-        return listItemAmongKeys(offset, src);
-    // `key: echo "a: b"`: a ": " inside the value.
-    const colon = /:(?=[ \t]|$)/.exec(rest.slice(1));
-    if (colon && !/^["']/.test(rest)) {
-        return {
-            offset: offset + 1 + colon.index,
-            message: 'YAML reads ": " (a colon and a space) as the end of a key, and this value holds one: if it is part of the value, put the whole value in single quotes (key: \'echo "a: b"\'); if it starts another key, put that key on a line of its own',
-        };
-    }
-    if (/:\s*$/.test(before)) {
-        // `key: value` followed by a line indented deeper than `key`: that line continues the value.
-        const keyColumn = src.layout(line).content;
-        const key = before.slice(keyColumn).replace(/:\s*$/, '');
-        const named = keyShown(key) ? `"${key}"` : 'the key';
-        for (let next = src.nextContent(line); next >= 0; next = src.nextContent(next)) {
-            if (!/:(?=[ \t]|$)/.test(src.lineText(next)))
-                continue;
-            const indent = src.layout(next).indent;
-            return {
-                offset: src.lineStart(next) + indent,
-                message: `this line is indented by ${spaces(indent)}, more than ${named} on line ${line + 1} (${keyColumn}), so YAML reads it as part of that key's value: ${indentBy(keyColumn)}, like the other keys of that mapping`,
-            };
-        }
-    }
-    // `name` alone on a line, then `provider: github`: the key has no colon.
-    const end = src.contentEnd(line);
-    return {
-        offset: end,
-        message: 'this line has no ":" after its key, so YAML reads it together with the next line as one key: write key: value, with a colon and a space',
-    };
-}
-/** `- item` where a key is expected: among the keys of a mapping, or not aligned with its list. */
-function listItemAmongKeys(offset, src) {
-    const line = src.lineOf(offset);
-    const { indent } = src.layout(line);
-    const start = src.lineStart(line) + indent;
-    const item = src.itemAbove(line, indent);
-    if (item && indent < item.dash) {
-        return {
-            offset: start,
-            message: `this "-" is in column ${indent + 1}, but the "-" of the item on line ${item.line + 1} is in column ${item.dash + 1}: the items of one list start in the same column; ${indentBy(item.dash)}`,
-        };
-    }
-    return {
-        offset: start,
-        message: 'a "- " list item cannot stand among the keys of a mapping: write the key the list belongs to on the line before, ending in ":" (e.g. require-scopes:), and indent the "- " lines under it',
-    };
-}
-/** A line whose indentation fits neither the list items nor the mapping keys around it. */
-function alignment(offset, src, noColon) {
-    const line = src.lineOf(offset);
-    const { indent, dashes } = src.layout(line);
-    const start = src.lineStart(line) + indent;
-    const item = src.itemAbove(line, indent);
-    if (item && dashes.length > 0 && indent !== item.dash) {
-        return {
-            offset: start,
-            message: `this "-" is in column ${indent + 1}, but the "-" of the item on line ${item.line + 1} is in column ${item.dash + 1}: the items of one list start in the same column; ${indentBy(item.dash)}`,
-        };
-    }
-    if (src.inBlockScalar(line, indent)) {
-        return { offset: start, message: BLOCK_SCALAR };
-    }
-    if (item && dashes.length === 0 && indent === item.dash) {
-        return {
-            offset: start,
-            message: `this line stands in the column of the "- " items above (line ${item.line + 1}) but does not start with "-": to start a new item, write "- " before it; to add it to the item above, indent it by ${spaces(item.content)}, like that item's first key`,
-        };
-    }
-    if (item && dashes.length === 0 && indent > item.dash && indent < item.content) {
-        return {
-            offset: start,
-            message: `this line is indented by ${spaces(indent)}, between the "-" (${item.dash}) and the first key (${item.content}) of the item on line ${item.line + 1}: indent it by ${spaces(item.content)} to add it to that item, or write "- " at ${spaces(item.dash)} to start a new item`,
-        };
-    }
-    if (noColon) {
-        return {
-            offset: start,
-            message: 'this line has no ":" after its key: write key: value, with a colon and a space; if the line continues the value above it, put that whole value in quotes',
-        };
-    }
-    const previous = src.prevContent(line);
-    const above = previous >= 0 ? ` (line ${previous + 1} is indented by ${spaces(src.layout(previous).indent)})` : '';
-    return {
-        offset: start,
-        message: `this line is indented by ${spaces(indent)}, which lines up with no mapping above it${above}: the keys of one mapping start in the same column; indent it like the keys it belongs with`,
-    };
-}
-function duplicateKey(offset, src) {
-    const line = src.lineOf(offset);
-    const key = keyAt(src.text, offset);
-    const named = key !== undefined && keyShown(key) ? `"${key}"` : 'this key';
-    let first;
-    if (key !== undefined) {
-        // The same key earlier in the same mapping: a line at this indentation, before a shallower one.
-        const column = offset - src.lineStart(line);
-        for (let l = src.prevContent(line); l >= 0; l = src.prevContent(l)) {
-            const { content, indent } = src.layout(l);
-            if (content === column && keyAt(src.text, src.lineStart(l) + content) === key)
-                first = l;
-            // A line starting left of the mapping is its first line (`- key: …`) or its parent.
-            if (indent < column)
-                break;
-        }
-    }
-    const where = first !== undefined ? ` (first on line ${first + 1})` : '';
-    return { offset, message: `${named} is written twice in one mapping${where}: keys must be unique; keep one of them` };
-}
-/** The plain or quoted key that starts at `offset`, if the line reads `key:`. */
-function keyAt(text, offset) {
-    const match = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s:#][^:\n]*?))[ \t]*:(?=\s|$)/.exec(text.slice(offset, offset + 200));
-    return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
-}
-function unclosedQuote(offset, src, quote) {
-    const type = quote === '"' ? 'double-quoted-scalar' : 'single-quoted-scalar';
-    const start = lastToken(src, offset, (token) => token.type === type)?.offset ?? src.text.lastIndexOf(quote, offset - 1);
-    return {
-        offset: start >= 0 ? start : offset,
-        message: `the ${quote} that starts this value is never closed, so YAML reads the lines after it as part of the value: add the closing ${quote} at the end of the value`,
-    };
-}
-function unclosedFlow(offset, src) {
-    const token = lastToken(src, offset, (t) => t.type === 'flow-collection' && !(t.end ?? []).some((e) => e.source === ']' || e.source === '}'));
-    const open = token?.start?.source === '{' ? '{' : '[';
-    const close = open === '{' ? '}' : ']';
-    const what = open === '{' ? 'mapping' : 'list';
-    const example = open === '{' ? 'secret: { account-sid: SID, auth-token: TOKEN }' : 'require-scopes: [repo, read:org]';
-    return {
-        offset: token ? token.offset : offset,
-        message: `the ${what} opened with "${open}" here is not closed: end it with "${close}" (e.g. ${example}); if it spans several lines, indent them more than its key`,
-    };
-}
-function yaml_errors_unexpected(message, offset, src) {
-    const at = (text) => ({ offset, message: text });
-    // The file's first line is indented, and this one less: it stands outside the document.
-    const line = src.lineOf(offset);
-    const first = src.nextContent(-1);
-    if (/at node end|in YAML (stream|document)/.test(message) && first >= 0 && first < line && src.layout(line).indent < src.layout(first).indent) {
-        const indent = src.layout(first).indent;
-        return {
-            offset: src.lineStart(line) + src.layout(line).indent,
-            message: `this line is indented less than the first line of the file (${spaces(indent)}), so YAML reads it as outside the document: start the first line, and every top-level key, in the first column`,
-        };
-    }
-    if (/^Unexpected , in|^Unexpected empty item/.test(message))
-        return at('an empty item in [ ] or { } (two commas in a row, or a comma right after the bracket): remove the extra comma');
-    if (/^Unexpected flow-(seq|map)-end/.test(message)) {
-        const close = src.text[offset] === '}' ? '}' : ']';
-        const open = close === '}' ? '{' : '[';
-        return at(`a closing "${close}" with no "${open}" before it: remove it, or add the "${open}" where the list or mapping starts`);
-    }
-    if (/^Unexpected map-value-ind/.test(message))
-        return at('a ":" with no key before it: write the key before the colon (key: value)');
-    if (/^Unexpected block-seq-ind/.test(message))
-        return at('a "- " list cannot start on the line of its key: put it on the next line, indented more than the key');
-    if (/^Block scalar header/.test(message))
-        return at('after "|" or ">" only an indentation digit and "-" or "+" may follow on the line: start the text on the next line, indented');
-    if (/at node end/.test(message))
-        return at('unexpected text after the value: if it belongs to the value, put the whole value in quotes; otherwise remove it');
-    return at(GENERIC);
-}
-/** The last token (by offset) before `offset` that `match` accepts, from the concrete syntax tree. */
-function lastToken(src, offset, match) {
-    let best;
-    for (const token of src.tokens())
-        if (token.offset < offset && match(token) && (!best || token.offset > best.offset))
-            best = token;
-    return best;
-}
-/** The tokens of the concrete syntax tree, walked with a stack: a deeply nested file must not overflow the call stack. */
-function cstTokens(text) {
-    const tokens = [];
-    const stack = [...new dist/* Parser */.iX().parse(text)];
-    while (stack.length > 0) {
-        const item = stack.pop();
-        if (!item || typeof item !== 'object')
-            continue;
-        if (Array.isArray(item)) {
-            for (const child of item)
-                stack.push(child);
-            continue;
-        }
-        const token = item;
-        if (typeof token.offset === 'number' && typeof token.type === 'string')
-            tokens.push(token);
-        for (const [name, child] of Object.entries(item))
-            if (name !== 'source' && child && typeof child === 'object')
-                stack.push(child);
-    }
-    return tokens;
-}
-/** The lines of the text, for working out what a line's indentation means. */
-class Source {
-    text;
-    starts;
-    cst;
-    constructor(text, starts) {
-        this.text = text;
-        this.starts = starts;
-    }
-    tokens() {
-        return (this.cst ??= cstTokens(this.text));
-    }
-    lineOf(offset) {
-        let low = 0;
-        let high = this.starts.length - 1;
-        while (low < high) {
-            const mid = (low + high + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                low = mid;
-            else
-                high = mid - 1;
-        }
-        return low;
-    }
-    lineStart(line) {
-        return this.starts[line] ?? this.text.length;
-    }
-    lineEnd(line) {
-        const next = this.starts[line + 1] ?? this.text.length;
-        let end = next;
-        while (end > this.lineStart(line) && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r'))
-            end--;
-        return end;
-    }
-    lineText(line) {
-        return this.text.slice(this.lineStart(line), this.lineEnd(line));
-    }
-    /** Where the line's content ends, before trailing blanks and a comment. */
-    contentEnd(line) {
-        const text = this.lineText(line).replace(/\s+#.*$/, '').trimEnd();
-        return this.lineStart(line) + text.length;
-    }
-    isContent(line) {
-        const text = this.lineText(line).trim();
-        return text !== '' && !text.startsWith('#');
-    }
-    prevContent(line) {
-        for (let l = line - 1; l >= 0; l--)
-            if (this.isContent(l))
-                return l;
-        return -1;
-    }
-    nextContent(line) {
-        for (let l = line + 1; l < this.starts.length; l++)
-            if (this.isContent(l))
-                return l;
-        return -1;
-    }
-    /** Leading spaces, the columns of the `- ` indicators that open the line, and where its content starts. */
-    layout(line) {
-        const text = this.lineText(line);
-        let column = /^ */.exec(text)[0].length;
-        const indent = column;
-        const dashes = [];
-        while (text[column] === '-' && (column + 1 === text.length || text[column + 1] === ' ')) {
-            dashes.push(column);
-            column++;
-            while (text[column] === ' ')
-                column++;
-        }
-        return { indent, dashes, content: column };
-    }
-    /**
-     * The nearest list item above `line` (its `- ` column and its content column), looking back no
-     * further than a line indented less than `indent` that is not an item itself.
-     */
-    itemAbove(line, indent) {
-        for (let l = this.prevContent(line); l >= 0; l = this.prevContent(l)) {
-            const layout = this.layout(l);
-            if (layout.dashes.length > 0) {
-                // The innermost `- ` at or left of this line's indentation, or the outermost one.
-                const index = layout.dashes.findLastIndex((dash) => dash <= indent);
-                const at = index >= 0 ? index : 0;
-                const dash = layout.dashes[at];
-                const content = layout.dashes[at + 1] ?? layout.content;
-                return { line: l, dash, content };
-            }
-            if (layout.indent < indent)
-                return undefined;
-        }
-        return undefined;
-    }
-    /**
-     * Whether `line` (indented by `indent`) comes after the text of a `key: |` block, indented less
-     * than that text: the block's lines above it are indented deeper, and its header is on the
-     * first line above that is indented less than `line`.
-     */
-    inBlockScalar(line, indent) {
-        const header = (l) => /(^|[:\s-])[|>][1-9+-]*[ \t]*(#.*)?$/.test(this.lineText(l));
-        let deeper = false;
-        for (let l = this.prevContent(line); l >= 0; l = this.prevContent(l)) {
-            const layout = this.layout(l);
-            // Right under `key: |`, but not deeper than `key`.
-            if (!deeper && header(l))
-                return indent <= layout.content;
-            if (layout.indent > indent) {
-                deeper = true;
-                continue;
-            }
-            return deeper && layout.indent < indent && header(l);
-        }
-        return false;
-    }
-    /** The offset of a tab among the leading blanks of `line`, if there is one. */
-    leadingTab(line) {
-        const blanks = /^[ \t]*/.exec(this.lineText(line))[0];
-        const tab = blanks.indexOf('\t');
-        return tab >= 0 && blanks.length < this.lineText(line).length ? this.lineStart(line) + tab : undefined;
-    }
-    /** The `%` directive line before `offset`, or `offset` itself. */
-    directiveBefore(offset) {
-        for (let l = this.lineOf(offset); l >= 0; l--)
-            if (this.lineText(l).startsWith('%'))
-                return this.lineStart(l);
-        return offset;
-    }
-    /** The `---` or `...` line at or before `offset`, or `offset` itself. */
-    documentMarkerBefore(offset) {
-        for (let l = this.lineOf(offset); l >= 0; l--)
-            if (/^(---|\.\.\.)(\s|$)/.test(this.lineText(l)))
-                return this.lineStart(l);
-        return offset;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/config/load.js
-
-
-
-
-
-
-
-
-
-
-
-/**
- * How many copies of anchored values the `*aliases` of one file may make (the `yaml` library's
- * `maxAliasCount`, counting the aliases inside an aliased value too): far more than a config needs,
- * far fewer than a "billion laughs" file expands to.
- */
-const MAX_ALIAS_COUNT = 100;
-class ConfigError extends Error {
-    issues;
-    constructor(issues) {
-        // Each issue on one line that cannot be a workflow command, whatever a file name holds.
-        super(issues.map((i) => safeLine(`${i.where}: ${i.key ? `${i.key}: ` : ''}${i.message}`, 2_000)).join('\n'));
-        this.issues = issues;
-        this.name = 'ConfigError';
-    }
-}
-const validators = new Map();
-/**
- * Compiled on first use. `validateSchema: false` halves the start-up cost; a test checks the schema
- * itself. Only the rules of the providers the config names are compiled — with 36 providers, all of
- * them were most of the start-up — and their own keys (the http provider's request, expect, …) are
- * the costliest part of those.
- */
-function compiled(providers) {
-    const kind = providers.join(',');
-    const cached = validators.get(kind);
-    if (cached)
-        return cached;
-    // verbose: errors carry their schema, which lists the keys allowed where an unknown one stands.
-    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, verbose: true, validateSchema: false });
-    ajv.addSchema(configSchema({ settings: providers, only: providers }), 'config');
-    const made = { file: ajv.getSchema('config'), tokenList: ajv.compile({ $ref: 'config#/definitions/tokens' }) };
-    validators.set(kind, made);
-    return made;
-}
-/** The validator for a document: with the rules and own keys of each provider its tokens name. */
-function validatorFor(which) {
-    return (value) => {
-        const tokens = Array.isArray(value) ? value : value?.tokens;
-        const named = Array.isArray(tokens) ? tokens.map((t) => t?.provider) : [];
-        const known = named.filter((id) => typeof id === 'string' && findProvider(id) !== undefined);
-        return compiled([...new Set(known)].sort())[which];
-    };
-}
-async function loadConfig(request) {
-    const absolute = external_node_path_.resolve(request.cwd, request.path);
-    const display = external_node_path_.relative(request.cwd, absolute).split(external_node_path_.sep).join('/') || request.path;
-    // The path as a label in messages: one line, no control characters (the file name stays exact in `file`).
-    const label = oneLine(display, 300) || '(config file)';
-    const text = request.text !== undefined
-        ? absentIfAllowed(request.text, request, display, label)
-        : await (0,promises_.readFile)(absolute, 'utf8').catch((error) => absentIfAllowed(error.code === 'ENOENT' ? null : error, request, display, label));
-    const issues = [];
-    const entries = [];
-    let defaults = {};
-    let allowedHosts = [];
-    let file;
-    if (text !== undefined) {
-        file = display;
-        const parsed = parseYaml(text, { label, file: display }, validatorFor('file'), issues);
-        if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
-            const value = parsed.value;
-            if (value.defaults && typeof value.defaults === 'object' && !Array.isArray(value.defaults))
-                defaults = value.defaults;
-            if (Array.isArray(value['allowed-hosts']))
-                allowedHosts = value['allowed-hosts'].map((h) => String(h).toLowerCase());
-            if (Array.isArray(value.tokens)) {
-                value.tokens.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, ['tokens', i])));
-            }
-        }
-    }
-    if (request.inlineTokens?.trim()) {
-        const parsed = parseYaml(request.inlineTokens, { label: 'input tokens' }, validatorFor('tokenList'), issues);
-        if (parsed && Array.isArray(parsed.value)) {
-            parsed.value.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, [i])));
-        }
-    }
-    const expiryWarningDays = typeof defaults['expiry-warning-days'] === 'number' ? defaults['expiry-warning-days'] : request.expiryWarningDays;
-    const maxLatencyMs = typeof defaults['max-latency-ms'] === 'number' ? defaults['max-latency-ms'] : undefined;
-    pastedScopes(entries, issues);
-    const tokens = checkEntries(entries, { expiryWarningDays, maxLatencyMs }, issues);
-    if (issues.length > 0)
-        throw new ConfigError(inFileOrder(oncePerKey(issues)));
-    return { tokens, allowedHosts, file };
-}
-/** No file: fine at the default path (nothing configured), an error at a path the user chose. */
-function absentIfAllowed(text, request, display, label) {
-    if (typeof text === 'string')
-        return text;
-    if (text === null && !request.pathExplicit)
-        return undefined;
-    const why = text === null ? 'no such file' : oneLine(text.message, 300);
-    throw new ConfigError([{ where: label, file: display, key: '', message: `cannot read the config file: ${why}` }]);
-}
-function rawEntry(value, index, parsed, keyPath) {
-    // `request.url`: a key inside a key.
-    return { value, key: `tokens[${index}]`, place: (sub) => parsed.place(sub ? [...keyPath, ...sub.split('.')] : keyPath) };
+function orgTokenPayload(token) {
+    const encoded = /^sntrys_([A-Za-z0-9+/]+={0,2})_[A-Za-z0-9+/]+$/.exec(token)?.[1];
+    const payload = encoded === undefined ? undefined : (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .tryJson */ .MR)(Buffer.from(encoded, 'base64').toString('utf8'));
+    return payload && typeof payload === 'object' && !Array.isArray(payload) ? payload : undefined;
 }
 /**
- * A scope list holding a token: scopes are printed in every report, so one pasted there would be
- * published with each run.
+ * Where an organization token is asked: the Sentry that issued it (its `url`), so that a token of a
+ * self-hosted Sentry never goes to sentry.io; a SaaS one goes to sentry.io whatever its region.
  */
-function pastedScopes(entries, issues) {
-    for (const entry of entries) {
-        if (!entry.value || typeof entry.value !== 'object')
-            continue;
-        for (const key of ['require-scopes', 'allow-scopes']) {
-            const list = entry.value[key];
-            if (!Array.isArray(list))
-                continue;
-            list.forEach((scope, i) => {
-                if (typeof scope === 'string' && mightBeSecret(scope)) {
-                    issues.push({ ...entry.place(`${key}.${i}`), key: `${entry.key}.${key}[${i}]`, message: `holds what looks like a token value (not shown): ${tokenAdvice(key)}` });
-                }
-            });
-        }
-    }
-}
-/** One issue per key (the first: the schema's, before the checks that build on it). */
-function oncePerKey(issues) {
-    const seen = new Set();
-    return issues.filter((issue) => {
-        // Keys that are not shown all read "(key not shown)": each of them is its own issue.
-        if (!issue.key || issue.key.includes('(key not shown)'))
-            return true;
-        const id = `${issue.file ?? ''}\u0000${issue.where.replace(/:\d+:\d+$/, '')}\u0000${issue.key}`;
-        if (seen.has(id))
-            return false;
-        seen.add(id);
-        return true;
-    });
-}
-/** The file's issues by line and column, then the `tokens` input's. */
-function inFileOrder(issues) {
-    const column = (issue) => Number(/:(\d+)$/.exec(issue.where)?.[1] ?? 0);
-    const rank = (issue) => (issue.file !== undefined ? 0 : 1);
-    return issues
-        .map((issue, i) => ({ issue, i }))
-        .sort((a, b) => rank(a.issue) - rank(b.issue) || (a.issue.line ?? 0) - (b.issue.line ?? 0) || column(a.issue) - column(b.issue) || a.i - b.i)
-        .map(({ issue }) => issue);
-}
-function parseYaml(text, origin, validatorOf, issues) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    // prettyErrors off: its code frame would quote the file, and a pasted token with it. stringKeys:
-    // a list or a mapping used as a key is an error, not a key made of its text. logLevel: the library
-    // must not print warnings of its own (they quote the file) on stderr.
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true, stringKeys: true, logLevel: 'error' });
-    const at = (offset) => {
-        if (offset === undefined)
-            return { where: origin.label, file: origin.file };
-        const { line, col } = lineCounter.linePos(offset);
-        return { where: `${origin.label}:${line}:${col}`, file: origin.file, line };
-    };
-    const yamlErrors = [...doc.errors, ...doc.warnings];
-    if (yamlErrors.length > 0) {
-        for (const problem of syntaxProblems(yamlErrors, text, lineCounter.lineStarts)) {
-            issues.push({ ...at(problem.offset), key: '', message: `not valid YAML: ${problem.message}` });
-        }
+function issuerIndex(payload) {
+    if (typeof payload?.url !== 'string')
         return undefined;
-    }
-    const aliases = aliasProblem(doc);
-    if (aliases) {
-        issues.push({ ...at(aliases.offset), key: '', message: `not valid YAML: ${aliases.message}` });
-        return undefined;
-    }
-    let value;
-    try {
-        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? (origin.file ? {} : []);
-    }
-    catch {
-        // Every alias has its anchor (checked above): what is left is the alias limit.
-        issues.push({
-            ...at(firstAlias(doc)),
-            key: '',
-            message: `not valid YAML: too many aliases (the *aliases expand past the limit of ${MAX_ALIAS_COUNT} copies of anchored values, as a "billion laughs" file does): write the values out instead of using aliases`,
-        });
-        return undefined;
-    }
-    const place = (keyPath) => at(nodeAt(doc, keyPath)?.range?.[0]);
-    const validate = validatorOf(value);
-    if (!validate(value)) {
-        const errors = validate.errors ?? [];
-        for (const problem of schemaProblems(errors, { root: value, displayPrefix: origin.file ? [] : ['tokens'] })) {
-            const node = problem.keyOf !== undefined ? (keyNode(doc, problem.keyPath, problem.keyOf) ?? nodeAt(doc, problem.keyPath)) : nodeAt(doc, problem.keyPath);
-            issues.push({ ...at(node?.range?.[0]), key: problem.key, message: problem.message });
-        }
-    }
-    return { value, place };
-}
-/** An alias whose anchor is not defined before it; found in one pass, in the order `yaml` resolves them. */
-function aliasProblem(doc) {
-    const anchors = new Set();
-    let unresolved;
-    (0,dist/* visit */.YR)(doc, {
-        Node(_, node) {
-            if ((0,dist/* isAlias */.Vj)(node)) {
-                if (!anchors.has(node.source)) {
-                    unresolved = node;
-                    return dist/* visit */.YR.BREAK;
-                }
-            }
-            else if (node.anchor)
-                anchors.add(node.anchor);
-            return undefined;
-        },
-    });
-    if (!unresolved)
-        return undefined;
-    // The alias's name is not quoted: it may be a pasted token.
-    return { offset: unresolved.range?.[0], message: 'an alias (*…) refers to no anchor (&…) defined before it: define the anchor first (key: &name value), or write the value instead of the alias' };
-}
-function firstAlias(doc) {
-    let offset;
-    (0,dist/* visit */.YR)(doc, {
-        Alias(_, node) {
-            offset = node.range?.[0];
-            return dist/* visit */.YR.BREAK;
-        },
-    });
-    return offset;
-}
-/** The node at `keyPath`, or the nearest of its parents that is in the document. */
-function nodeAt(doc, keyPath) {
-    let node = (doc.contents ?? undefined);
-    for (const part of keyPath) {
-        const next = childOf(doc, node, part);
-        if (!next)
-            break;
-        node = next;
-    }
-    return node;
-}
-function childOf(doc, parent, part) {
-    const node = (0,dist/* isAlias */.Vj)(parent) ? parent.resolve(doc) : parent;
-    if ((0,dist/* isSeq */.oP)(node))
-        return /^\d+$/.test(String(part)) ? (node.items[Number(part)] ?? undefined) : undefined;
-    if ((0,dist/* isMap */.jh)(node)) {
-        const pair = node.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(part));
-        return ((pair?.value ?? pair?.key) ?? undefined);
-    }
-    return undefined;
-}
-function keyNode(doc, keyPath, key) {
-    const parent = nodeAt(doc, keyPath);
-    const map = (0,dist/* isAlias */.Vj)(parent) ? parent.resolve(doc) : parent;
-    if (!(0,dist/* isMap */.jh)(map))
-        return undefined;
-    const pair = map.items.find((item) => (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === key);
-    return (pair?.key ?? undefined);
-}
-
-;// CONCATENATED MODULE: ./lib/limits.js
-/** The numeric settings' ranges: beyond them a run would be absurd (a timer cannot even hold 1e9 s). */
-const limits_LIMITS = {
-    timeoutSeconds: { min: 1, max: 600 },
-    concurrency: { min: 1, max: 64 },
-    expiryWarningDays: { min: 0, max: 3650 },
-};
-/** Plain decimal digits within the range; ` 2`, `0x10`, `+3`, `1e3` and `2.0` are refused, never guessed. */
-function limits_wholeNumber(text, range) {
-    if (!/^\d{1,9}$/.test(text))
-        return undefined;
-    const n = Number(text);
-    return n >= range.min && n <= range.max ? n : undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/action/inputs.js
-
-
-const DEFAULT_CONFIG = '.github/token-preflight.yml';
-class InputError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'InputError';
-}
-/** `getInput` is core.getInput: it trims, and gives '' for an input that is not set. */
-function readInputs(getInput) {
-    const config = getInput('config') || DEFAULT_CONFIG;
-    return {
-        config,
-        configExplicit: config !== DEFAULT_CONFIG,
-        tokens: getInput('tokens'),
-        scan: oneOf(getInput, 'scan', ['auto', 'diff', 'full', 'off'], 'auto'),
-        verifyLeaks: oneOf(getInput, 'verify-leaks', ['true', 'false'], 'true') === 'true',
-        failOn: oneOf(getInput, 'fail-on', ['error', 'warning', 'never'], 'error'),
-        expiryWarningDays: whole(getInput, 'expiry-warning-days', 14, LIMITS.expiryWarningDays),
-        comment: oneOf(getInput, 'comment', ['auto', 'always', 'never'], 'auto'),
-        sarif: getInput('sarif'),
-        githubToken: getInput('github-token'),
-        concurrency: whole(getInput, 'concurrency', 8, LIMITS.concurrency),
-        timeoutSeconds: whole(getInput, 'timeout-seconds', 10, LIMITS.timeoutSeconds),
-    };
-}
-function oneOf(getInput, name, allowed, fallback) {
-    const value = getInput(name).toLowerCase();
-    if (!value)
-        return fallback;
-    if (allowed.includes(value))
-        return value;
-    throw new InputError(`input "${name}" is ${showValue(value)}; allowed: ${allowed.join(', ')}`);
-}
-function whole(getInput, name, fallback, range) {
-    const value = getInput(name);
-    if (!value)
-        return fallback;
-    const n = wholeNumber(value, range);
-    if (n === undefined)
-        throw new InputError(`input "${name}" is ${showValue(value)}; it must be a whole number from ${range.min} to ${range.max}, written in digits`);
-    return n;
-}
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
-// EXTERNAL MODULE: external "node:dns"
-var external_node_dns_ = __nccwpck_require__(610);
-;// CONCATENATED MODULE: ./lib/http/address.js
-
-
-/**
- * Addresses a found secret must never be sent to: the runner's own network and the cloud metadata
- * services (SSRF). IANA special-purpose registries (RFC 6890 and successors).
- */
-const PRIVATE = new external_node_net_.BlockList();
-for (const [net, prefix] of [
-    ['0.0.0.0', 8],
-    ['10.0.0.0', 8],
-    ['100.64.0.0', 10], // carrier-grade NAT, incl. Alibaba Cloud's metadata 100.100.100.200
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16], // link-local, incl. 169.254.169.254 (AWS, GCP, Azure metadata)
-    ['172.16.0.0', 12],
-    ['192.0.0.0', 24],
-    ['192.168.0.0', 16],
-    ['198.18.0.0', 15],
-    ['224.0.0.0', 4],
-    ['240.0.0.0', 4],
-])
-    PRIVATE.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [
-    ['::', 128],
-    ['::1', 128],
-    ['fc00::', 7], // unique local, incl. AWS's fd00:ec2::254
-    ['fe80::', 10],
-    ['ff00::', 8],
-])
-    PRIVATE.addSubnet(net, prefix, 'ipv6');
-/** The IPv4 address inside an IPv4-mapped (`::ffff:a.b.c.d`) or NAT64 (`64:ff9b::a.b.c.d`) IPv6 address. */
-function embeddedIpv4(address) {
-    const m = /^(?:::ffff:|64:ff9b::)(?:(\d+\.\d+\.\d+\.\d+)|([0-9a-f]{1,4}):([0-9a-f]{1,4}))$/i.exec(address);
-    if (!m)
-        return undefined;
-    if (m[1])
-        return m[1];
-    const hi = parseInt(m[2], 16);
-    const lo = parseInt(m[3], 16);
-    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
-}
-/** Whether `address` (an IP literal) is loopback, link-local, private, metadata or otherwise not public. */
-function isPrivateAddress(address) {
-    const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-    const v4 = (0,external_node_net_.isIP)(bare) === 6 ? embeddedIpv4(bare) : undefined;
-    if (v4)
-        return PRIVATE.check(v4, 'ipv4');
-    const family = (0,external_node_net_.isIP)(bare);
-    if (family === 0)
-        return false;
-    return PRIVATE.check(bare, family === 4 ? 'ipv4' : 'ipv6');
-}
-class AddressNotAllowedError extends Error {
-    code = 'EADDRNOTALLOWED';
-}
-function address_refusal(host, address) {
-    return new AddressNotAllowedError(`refused to connect to ${host}: it resolves to ${address}, an address of the runner's own network or a cloud metadata service; list that address in allowed-hosts to allow it`);
-}
-/** Refuses `address` for `host` unless it is public or listed in `allowed`. */
-function checkAddress(host, address, allowed) {
-    return isPrivateAddress(address) && !allowed.has(address) ? address_refusal(host, address) : undefined;
-}
-/**
- * A `dns.lookup` for `net.connect` that refuses private addresses at connect time — the address
- * actually connected to, so a name that resolves into the runner's network (say
- * `169.254.169.254.nip.io`) is refused however it is spelt.
- */
-function guardedLookup(allowed, resolve = external_node_dns_.lookup) {
-    return (hostname, options, callback) => {
-        resolve(hostname, { ...options, all: true }, (error, addresses) => {
-            if (error)
-                return callback(error, options.all ? [] : '');
-            const list = addresses;
-            const refused = list.map((a) => checkAddress(hostname, a.address, allowed)).find(Boolean);
-            if (refused)
-                return callback(refused, options.all ? [] : '');
-            if (options.all)
-                return callback(null, list);
-            callback(null, list[0].address, list[0].family);
-        });
-    };
-}
-/** Resolves `host` now and refuses a private address: for a request that a proxy will resolve again. */
-async function assertPublicHost(host, allowed, resolve = dnsLookup) {
-    const bare = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-    if (isIP(bare)) {
-        const refused = checkAddress(bare, bare, allowed);
-        if (refused)
-            throw refused;
-        return;
-    }
-    const addresses = await new Promise((done, fail) => resolve(bare, { all: true }, (error, list) => (error ? fail(error) : done(list))));
-    for (const { address } of addresses) {
-        const refused = checkAddress(bare, address, allowed);
-        if (refused)
-            throw refused;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/http/dispatcher.js
-
-
-
-/** A setting of the environment that cannot work (a garbled proxy URL, …): a usage error, not a crash. */
-class SettingsError extends Error {
-    name = 'SettingsError';
-}
-/** The sockets (direct, or to the proxy and so the tunnel) of each dispatcher, for closeQuietly. */
-const sockets = new WeakMap();
-/**
- * The dispatcher for provider calls. It honours HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case),
- * as self-hosted runners behind a proxy expect; NODE_EXTRA_CA_CERTS is applied by Node itself to
- * every TLS connection, including the tunnel through the proxy.
- *
- * HTTP/2 is off: while undici waits to learn whether a host speaks h2, it queues every other
- * request behind the first connection, so one stalled handshake would serialise the whole run.
- */
-function createDispatcher(options) {
-    const proxy = proxySettings(options.env);
-    const lookup = options.guard ? guardedLookup(options.guard.allowedAddresses) : undefined;
-    const timeout = options.timeoutMs;
-    const open = new Set();
-    const track = (connect) => (opts, callback) => {
-        // undici's connectors return the socket they open (the type says void): keep it, to drop it at the end.
-        const socket = connect(opts, callback);
-        if (socket instanceof external_node_net_.Socket && !open.has(socket)) {
-            open.add(socket);
-            socket.once('close', () => open.delete(socket));
-        }
-        return socket;
-    };
-    const agent = new undici/* EnvHttpProxyAgent */.J2({
-        ...proxy,
-        allowH2: false,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-        // TLS through the proxy's tunnel (the ProxyAgent times it with this, not with `connect`).
-        connectTimeout: timeout,
-        // Direct connections (NO_PROXY, or no proxy at all).
-        connect: track((0,undici/* buildConnector */.gU)({ timeout, allowH2: false, ...(lookup ? { lookup } : {}) })),
-        // The connections to the proxy. Its answer to CONNECT is a response like any other: without a
-        // headers time-out of its own, a proxy that never answers would hold the connection 300 s.
-        clientFactory: (origin, opts) => {
-            const { connect } = opts;
-            return new undici/* Pool */.bC(origin, { ...opts, connect: track(connect), headersTimeout: timeout, bodyTimeout: timeout });
-        },
-    });
-    sockets.set(agent, open);
-    return agent;
-}
-/**
- * Drops every connection without waiting — kept-alive ones, and those still in a proxy CONNECT or
- * a TLS handshake that a timed-out call abandoned — so the process can exit at once.
- */
-function closeQuietly(dispatcher) {
-    dispatcher.destroy().catch(() => undefined);
-    for (const socket of sockets.get(dispatcher) ?? [])
-        socket.destroy();
-}
-/**
- * The proxy variables, read the way the runner's own toolkit reads them (lower case first; a value
- * without a scheme is `http://`), and checked, so a garbled one is one clear line instead of a crash.
- */
-function proxySettings(env) {
-    const pick = (lower, upper) => {
-        if (env[lower]?.trim())
-            return [lower, env[lower].trim()];
-        if (env[upper]?.trim())
-            return [upper, env[upper].trim()];
-        return undefined;
-    };
-    const http = pick('http_proxy', 'HTTP_PROXY');
-    const https = pick('https_proxy', 'HTTPS_PROXY');
-    return {
-        httpProxy: http ? proxyUrl(...http) : '',
-        httpsProxy: https ? proxyUrl(...https) : http ? proxyUrl(...http) : '',
-        noProxy: (pick('no_proxy', 'NO_PROXY')?.[1] ?? '').trim(),
-    };
-}
-/**
- * `value` as the proxy URL undici is given: `http://` when it has no scheme, and only the origin
- * and credentials (a path, query or fragment is ignored, as curl does; undici would throw on it).
- * Never prints the value, which may hold the proxy's credentials.
- */
-function proxyUrl(variable, value) {
-    const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? value : `http://${value}`;
     let url;
     try {
-        url = new URL(withScheme);
+        url = new URL(payload.url);
     }
     catch {
-        throw new SettingsError(`${variable} is not a proxy URL (value not shown); write it as http://HOST:PORT`);
+        return undefined;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        // Only the scheme, which cannot hold a credential.
-        throw new SettingsError(`${variable} uses the scheme "${url.protocol.replace(':', '').slice(0, 20)}"; write it as http://HOST:PORT (or https://)`);
-    }
-    if (!url.hostname)
-        throw new SettingsError(`${variable} names no host; write it as http://HOST:PORT`);
-    if (url.port === '0')
-        throw new SettingsError(`${variable} has an impossible port; write it as http://HOST:PORT`);
-    try {
-        decodeURIComponent(url.username);
-        decodeURIComponent(url.password);
-    }
-    catch {
-        throw new SettingsError(`${variable} has a malformed %-escape in its user name or password (value not shown); write it as http://USER:PASSWORD@HOST:PORT, %-encoding reserved characters`);
-    }
-    url.pathname = '/';
-    url.search = '';
-    url.hash = '';
-    return url.href;
+    if (isSaas(url.host))
+        return SAAS_INDEX;
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}/api/0/`;
 }
-
-;// CONCATENATED MODULE: ./lib/providers/catalog.js
-
-function providerCatalog(providers = PROVIDERS) {
-    return providers.map((p) => ({
-        id: p.id,
-        title: p.title,
-        hosts: [...p.hosts],
-        ...(p.hostsFrom ? { hostsFrom: p.hostsFrom } : {}),
-        ...(p.ping ? { ping: p.ping } : {}),
-        ...p.can,
-        parts: p.fields.map((f) => ({ id: f.id, description: f.description, ...(f.optional ? { optional: true } : {}) })),
-        ...(p.modes ? { modes: 'values' in p.modes ? [...p.modes.values] : { pattern: p.modes.pattern, description: p.modes.description } } : {}),
-        ...(p.selfHosted ? { baseUrl: p.selfHosted.example } : {}),
-        ...(p.settings ? { keys: Object.keys(p.settings.properties), settings: settingsOf(p) } : {}),
-    }));
-}
-function settingsOf(p) {
-    return Object.entries(p.settings.properties).map(([key, schema]) => {
-        const values = Array.isArray(schema.enum) ? schema.enum.map(String) : undefined;
-        const required = p.settings.required?.includes(key) ?? false;
-        return { key, description: typeof schema.description === 'string' ? schema.description : '', ...(values ? { values } : {}), ...(required ? { required } : {}) };
-    });
-}
-/** The README's provider table (between its generated-table markers). */
-function providerTable(entries = providerCatalog()) {
-    const yes = (b) => (b ? '✓' : '');
-    const rows = entries.map((e) => {
-        const secret = e.parts.length === 1 ? '`secret: VAR`' : `\`secret: { ${e.parts.map((p) => `${p.id}: VAR${p.optional ? ' (optional)' : ''}`).join(', ')} }\``;
-        const config = [secret, e.baseUrl ? `\`base-url\` (e.g. ${e.baseUrl})` : '', e.keys ? e.keys.map((k) => `\`${k}\``).join(', ') : ''].filter(Boolean).join('<br>');
-        const modes = e.modes ? (Array.isArray(e.modes) ? e.modes.join(', ') : e.modes.description) : '';
-        const hosts = e.hostsFrom ?? (e.hosts.map((h) => `\`${h}\``).join(', ') || '—');
-        return `| \`${e.id}\` | ${e.title}${e.ping ? `<br>${cell(e.ping)}` : ''} | ${config} | ${hosts} | ${yes(e.identity)} | ${yes(e.scopes)} | ${yes(e.expiry)} | ${modes} | ${yes(e.verifiesLeaks)} |`;
-    });
-    return [
-        '| provider | for, and its check | config | sent only to | identity | scopes | expiry | modes | verifies leaks |',
-        '|---|---|---|---|---|---|---|---|---|',
-        ...rows,
-        '',
-        "Each provider's own keys, beside `secret` in its token entry:",
-        '',
-        '| provider | key | what it holds |',
-        '|---|---|---|',
-        ...entries.flatMap((e) => (e.settings ?? []).map((s) => {
-            const values = s.values ? ` One of: ${s.values.map((v) => `\`${v}\``).join(', ')}.` : '';
-            return `| \`${e.id}\` | \`${s.key}\`${s.required ? ' (required)' : ''} | ${cell(s.description)}${values} |`;
-        })),
-    ].join('\n');
-}
-/** Text in a Markdown table cell: no line break, no column separator. */
-function cell(text) {
-    return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
-}
-
-;// CONCATENATED MODULE: ./lib/report/json.js
-
-/** The JSON report (docs/contract.md); `expiresAt: null` means "never expires", an absent field "unknown". */
-function toJsonReport(result) {
-    return {
-        version: 1,
-        result: result.verdict,
-        tool: { name: 'token-preflight', version: version_VERSION },
-        startedAt: result.startedAt,
-        durationMs: result.durationMs,
-        problems: result.problems,
-        tokens: result.tokens.map((token) => ({
-            name: token.name,
-            provider: token.provider,
-            environment: token.environment,
-            status: token.status,
-            problems: token.problems,
-            skipReason: token.skipReason,
-            kind: token.kind,
-            identity: token.identity,
-            scopes: token.scopes,
-            requiredScopes: token.requiredScopes,
-            allowedScopes: token.allowedScopes,
-            missingScopes: token.missingScopes,
-            extraScopes: token.extraScopes,
-            expiresAt: token.expiresAt,
-            ephemeral: token.ephemeral,
-            mode: token.mode,
-            latencyMs: token.latencyMs,
-            rateLimit: token.rateLimit,
-            host: token.host,
-            previous: token.previous,
-            notes: token.notes,
-            source: token.source,
-        })),
-        findings: result.findings,
-    };
-}
-function jsonReportText(result) {
-    return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./lib/report/format.js
-const DAY_MS = 86_400_000;
-const STATUS_ICON = {
-    ok: '✅',
-    pass: '✅',
-    warn: '⚠️',
-    fail: '❌',
-    skipped: '⏭️',
+const sentry = {
+    id: 'sentry',
+    title: 'Sentry (sentry.io, self-hosted)',
+    ping: '`GET /api/0/`',
+    fields: [{ id: 'token', description: 'an auth token (sntrys_ organization, sntryu_ user, or an older unprefixed one)', rotates: true }],
+    hosts: SAAS_HOSTS,
+    apiRoot: SAAS_INDEX,
+    selfHosted: { example: 'https://sentry.example.com/api/0' },
+    can: { identity: true, scopes: true, expiry: false, mode: false, verifiesLeaks: true },
+    formats: [/^sntry[uai]_[a-f0-9]{64}$/, /^sntrys_eyJ[A-Za-z0-9+/]+={0,2}_[A-Za-z0-9+/]{43}$/],
+    throttling: {
+        retryDelayMs: (res, now) => {
+            const reset = (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .rateLimitFrom */ .U_)(res, RATE_LIMIT, now)?.resetAt;
+            return reset ? Math.max(0, Date.parse(reset) - now) : undefined;
+        },
+    },
+    async check(credential, ctx) {
+        const token = credential.token;
+        const kind = KINDS.find(([prefix]) => prefix.test(token))?.[1] ?? 'auth token';
+        const payload = token.startsWith('sntrys_') ? orgTokenPayload(token) : undefined;
+        const org = typeof payload?.org === 'string' ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(payload.org, 100) : undefined;
+        const issuer = issuerIndex(payload);
+        const res = await send(ctx, issuer, org);
+        if (res.status === 200)
+            return answer(res, kind, org);
+        // A found token that names no issuer may be a self-hosted Sentry's, unknown to sentry.io.
+        if (res.status === 401)
+            return refused(res, kind, ctx.purpose === 'leak' && issuer === undefined);
+        const said = detail(res);
+        throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemError */ .Mm('unexpected-response', `${res.host} answered HTTP ${res.status}${said ? `: ${said}` : ''}`);
+    },
+    expandScopes: (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .impliedScopes */ .uD)(IMPLIED),
+    examples: [
+        {
+            name: 'a user auth token',
+            source: 'docs.sentry.io/api/users/retrieve-the-current-credentials/ (response example, trimmed of the user profile)',
+            credential: { token: `sntryu_${'0a'.repeat(32)}` },
+            responses: [{ path: '/api/0/', status: 200, body: { version: '0', auth: { scopes: ['org:read', 'project:read'] }, user: { id: '1', name: 'Jane Bloggs', username: 'jane@example.com', email: 'jane@example.com', isActive: true, has2fa: true } } }],
+            verdict: { outcome: 'valid', facts: { kind: 'user auth token', identity: 'jane@example.com', scopes: ['org:read', 'project:read'] } },
+        },
+        {
+            name: 'an older unprefixed token, as sentry-cli is answered in its tests',
+            source: 'getsentry/sentry-cli tests/integration/info/mod.rs (VALID_RESPONSE for GET /api/0/)',
+            credential: { token: 'c0ffee'.repeat(10) + 'c0de' },
+            responses: [{ path: '/api/0/', status: 200, body: { user: { username: 'kamil@sentry.io', id: '1337', name: 'Kamil Ogórek', email: 'kamil@sentry.io' }, auth: { scopes: ['project:read', 'project:releases'] } } }],
+            verdict: { outcome: 'valid', facts: { kind: 'auth token', identity: 'kamil@sentry.io', scopes: ['project:read', 'project:releases'] } },
+        },
+        {
+            name: 'an organization token of an EU organization, asked on sentry.io',
+            source: 'hand-written from docs.sentry.io/api/users/retrieve-the-current-credentials/ ("user is null for … organization auth tokens") and orgauthtoken_token.py (payload url, region_url, org)',
+            credential: { token: orgToken({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://de.sentry.io', org: 'acme' }) },
+            responses: [{ path: '/api/0/', status: 200, body: { version: '0', auth: { scopes: ['org:ci'] }, user: null } }],
+            verdict: { outcome: 'valid', facts: { kind: 'organization auth token', identity: 'acme', scopes: ['org:ci'] } },
+        },
+        {
+            name: 'an unknown or revoked token',
+            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Invalid token"), sent by Django REST framework as 401 {"detail": …})',
+            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Invalid token' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'a found user token that sentry.io does not know: it may be a self-hosted Sentry\'s',
+            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Invalid token")); a found token is checked on sentry.io only (src/run/target.ts)',
+            purpose: 'leak',
+            credential: { token: `sntryu_${'0a'.repeat(32)}` },
+            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Invalid token' } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a found organization token of sentry.io that sentry.io refuses',
+            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Invalid org token")); the payload names sentry.io as its issuer',
+            purpose: 'leak',
+            credential: { token: orgToken({ iat: 1700000000.5, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' }) },
+            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Invalid org token' } }],
+            verdict: { outcome: 'rejected', code: 'invalid' },
+        },
+        {
+            name: 'an expired token',
+            source: 'getsentry/sentry src/sentry/api/authentication.py (AuthenticationFailed("Token expired"))',
+            responses: [{ path: '/api/0/', status: 401, body: { detail: 'Token expired' } }],
+            verdict: { outcome: 'rejected', code: 'expired' },
+        },
+        {
+            name: 'an answer made without any token (auth is null)',
+            source: 'getsentry/sentry tests/sentry/api/endpoints/test_index.py (test_anonymous: 200, auth and user null)',
+            responses: [{ path: '/api/0/', status: 200, body: { version: '0', auth: null, user: null } }],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+        {
+            name: 'a found organization token of a self-hosted Sentry is not sent to sentry.io',
+            source: 'hand-written: the payload names the Sentry that issued the token (orgauthtoken_token.py)',
+            purpose: 'leak',
+            credential: { token: orgToken({ iat: 1700000000.5, url: 'https://sentry.example.com', region_url: 'https://sentry.example.com', org: 'acme' }) },
+            responses: [],
+            verdict: { outcome: 'unknown', code: 'unexpected-response' },
+        },
+    ],
 };
-/** "2026-12-01 (in 8 days)", "never", "unknown". */
-function expiryText(token, now) {
-    if (token.expiresAt === null)
-        return 'never';
-    if (token.expiresAt === undefined)
-        return token.status === 'skipped' || !token.identity ? '' : 'unknown';
-    const at = new Date(token.expiresAt);
-    const left = at.getTime() - now.getTime();
-    const date = token.expiresAt.slice(0, 10);
-    if (left <= 0)
-        return `${date} (expired)`;
-    const days = Math.floor(left / DAY_MS);
-    if (days === 0)
-        return `${date} (in ${Math.max(1, Math.floor(left / 3_600_000))} h)`;
-    return `${date} (in ${days} day${days === 1 ? '' : 's'})`;
+/** A real-shaped organization token around a payload: `sntrys_` + base64 JSON + `_` + 43 characters. */
+function orgToken(payload) {
+    return `sntrys_${Buffer.from(JSON.stringify(payload)).toString('base64')}_${'Q'.repeat(43)}`;
 }
-function rateLimitText(token) {
-    const rl = token.rateLimit;
-    if (!rl || rl.remaining === undefined)
+/** GET /api/0/ on the API root, or on the organization token's own Sentry. */
+async function send(ctx, index, org) {
+    const request = { url: index ?? '', auth: { bearer: '${token}' }, headers: { accept: 'application/json' } };
+    if (index === undefined)
+        return ctx.http.send(request);
+    const host = new URL(index).host;
+    try {
+        return await ctx.http.send(request);
+    }
+    catch (error) {
+        // Refused before it left (a host this check may not reach): say whose token it is.
+        if (error instanceof _check_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemError */ .Mm && !ctx.http.contacted.has(host)) {
+            const whose = `this organization token${org ? ` (of ${org})` : ''} was issued by ${host}`;
+            throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemError */ .Mm(error.code, `${whose}, so it is checked there only: ${error.message}; the token was not sent`);
+        }
+        throw error;
+    }
+}
+function answer(res, kind, org) {
+    const body = (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonObject */ .o$)(res, 'GET /api/0/');
+    // `auth` is null when Sentry authenticated no token (an anonymous request, a proxy that dropped the header).
+    if (!body.auth || !Array.isArray(body.auth.scopes))
+        throw (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .malformed */ .Qm)(res, 'GET /api/0/', 'its "auth" is empty: Sentry did not take the request as made with a token');
+    const facts = {
+        kind,
+        scopes: body.auth.scopes.filter((s) => typeof s === 'string' && s !== ''),
+        rateLimit: (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .rateLimitFrom */ .U_)(res, RATE_LIMIT),
+    };
+    const user = body.user?.username ?? body.user?.email;
+    if (typeof user === 'string' && user)
+        facts.identity = (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(user, 200);
+    else if (org)
+        facts.identity = org;
+    return (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .valid */ .rZ)(facts, res);
+}
+function refused(res, kind, maybeSelfHosted) {
+    const said = detail(res);
+    if (/expired/i.test(said))
+        return (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .rejected */ .nS)('expired', `Sentry says the ${kind} has expired (HTTP 401: ${said})`, res);
+    const why = said ? `: ${said}` : '';
+    if (maybeSelfHosted) {
+        throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemError */ .Mm('unexpected-response', `${res.host} does not know the ${kind} (HTTP 401${why}), but a token of a self-hosted Sentry is known only there, and was not checked there`);
+    }
+    return (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .rejected */ .nS)('invalid', `Sentry refused the ${kind} (HTTP 401${why}): it is unknown or revoked, or its user is deactivated`, res);
+}
+/** Django REST framework's error text: `{"detail": "…"}`. */
+function detail(res) {
+    const value = (0,_kit_js__WEBPACK_IMPORTED_MODULE_1__/* .tryJson */ .MR)(res.body)?.detail;
+    return typeof value === 'string' ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(value, 200) : '';
+}
+
+
+/***/ }),
+
+/***/ 7390:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ credentialUrlProblem),
+/* harmony export */   w: () => (/* binding */ hostOf)
+/* harmony export */ });
+/* harmony import */ var _http_base_url_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7943);
+
+/**
+ * Why a URL from the config cannot receive a credential, or undefined: https, a host named
+ * literally (a credential in a host name would reach DNS servers), no user:password, and the same
+ * rules as `base-url`. For the generic providers' request, introspection, userinfo and JWKS URLs.
+ */
+function credentialUrlProblem(value) {
+    const origin = /^https:\/\/[^/?#]*/.exec(value)?.[0] ?? '';
+    if (origin.includes('${'))
+        return 'must name its host literally: a credential in the host name would be sent to DNS servers';
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return 'is not a URL; write e.g. https://api.example.com/v1/me';
+    }
+    if (url.username || url.password)
+        return 'must not contain credentials: put them in the request with ${…}';
+    return (0,_http_base_url_js__WEBPACK_IMPORTED_MODULE_0__/* .baseUrlProblem */ .a)(`${url.origin}/`);
+}
+/** The host of a URL the schema and `credentialUrlProblem` accepted. */
+function hostOf(value) {
+    return new URL(value).host;
+}
+
+
+/***/ }),
+
+/***/ 3790:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  scanStep: () => (/* binding */ scanStep)
+});
+
+// UNUSED EXPORTS: MAX_VERIFICATIONS
+
+// EXTERNAL MODULE: ./lib/check/problems.js
+var check_problems = __nccwpck_require__(4982);
+// EXTERNAL MODULE: ./lib/providers/registry.js + 54 modules
+var registry = __nccwpck_require__(6473);
+// EXTERNAL MODULE: ./lib/scan/rules/index.js + 193 modules
+var scan_rules = __nccwpck_require__(7652);
+// EXTERNAL MODULE: ./lib/scan/scan.js + 5 modules
+var scan = __nccwpck_require__(7258);
+;// CONCATENATED MODULE: ./lib/run/revoke.js
+
+/**
+ * GitHub's credential revocation API (`POST /credentials/revoke`): unauthenticated (an
+ * authenticated call is refused), up to 1000 credentials a request, 60 requests an hour.
+ * https://docs.github.com/en/rest/credentials/revoke
+ */
+const REVOKE_HOST = 'api.github.com';
+const REVOKE_BATCH = 1000;
+/** Requests a run may make, well inside the 60 an hour that every run of the hour shares. */
+const REVOKE_MAX_REQUESTS = 5;
+/** The kinds the API accepts: classic and fine-grained PATs, OAuth, GitHub App user-to-server and refresh tokens. */
+const REVOCABLE = /^(?:ghp_|github_pat_|gho_|ghu_|ghr_)/;
+function revocable(secret) {
+    return REVOCABLE.test(secret);
+}
+/**
+ * Submits the secrets for revocation, in batches, through the provider HTTP layer (host-enforced,
+ * masked, one time budget). Returns one outcome per secret.
+ */
+async function revokeGitHubTokens(secrets, http) {
+    const outcomes = new Map();
+    const unique = [...new Set(secrets)];
+    for (let start = 0; start < unique.length; start += REVOKE_BATCH) {
+        const batch = unique.slice(start, start + REVOKE_BATCH);
+        if (start / REVOKE_BATCH >= REVOKE_MAX_REQUESTS) {
+            for (const secret of batch)
+                outcomes.set(secret, { status: 'failed', message: `not submitted: at most ${REVOKE_MAX_REQUESTS * REVOKE_BATCH} tokens are revoked a run` });
+            continue;
+        }
+        const credential = Object.fromEntries(batch.map((secret, i) => [`c${i}`, secret]));
+        const session = http.session({ base: new URL(`https://${REVOKE_HOST}/`), hosts: [REVOKE_HOST], credential, maxRequests: 1 });
+        let outcome;
+        try {
+            const response = await session.send({
+                method: 'POST',
+                url: '/credentials/revoke',
+                headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+                json: { credentials: batch.map((_, i) => `\${c${i}}`) },
+            });
+            outcome =
+                response.status === 202
+                    ? { status: 'submitted', message: "submitted to GitHub's credential revocation API (its owner is notified)" }
+                    : { status: 'failed', message: `GitHub's credential revocation API answered ${response.status}${detail(response.body)}` };
+        }
+        catch (error) {
+            outcome = { status: 'failed', message: `GitHub's credential revocation API could not be reached: ${error instanceof check_problems/* ProblemError */.Mm ? error.message : error.message}` };
+        }
+        for (const secret of batch)
+            outcomes.set(secret, outcome);
+    }
+    return outcomes;
+}
+function detail(body) {
+    try {
+        const message = JSON.parse(body).message;
+        return typeof message === 'string' ? ` (${message.slice(0, 200)})` : '';
+    }
+    catch {
         return '';
-    return rl.limit !== undefined ? `${rl.remaining} / ${rl.limit}` : String(rl.remaining);
-}
-function latencyText(token) {
-    return token.latencyMs === undefined ? '' : `${token.latencyMs} ms`;
-}
-/** Granted scopes, with what the config requires and allows. */
-function scopeLines(token) {
-    const lines = [];
-    const configured = token.requiredScopes || token.allowedScopes;
-    if (token.scopes)
-        lines.push(`has: ${token.scopes.length ? token.scopes.join(', ') : '(none)'}`);
-    else if ((token.identity || configured) && token.status !== 'skipped')
-        lines.push('has: unknown');
-    if (token.requiredScopes?.length)
-        lines.push(`required: ${token.requiredScopes.join(', ')}`);
-    if (token.missingScopes?.length)
-        lines.push(`missing: ${token.missingScopes.join(', ')}`);
-    if (token.allowedScopes)
-        lines.push(`allowed: ${token.allowedScopes.join(', ') || '(none)'}`);
-    if (token.extraScopes?.length)
-        lines.push(`extra: ${token.extraScopes.join(', ')}`);
-    return lines;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-/** "1 fail, 2 ok": how many tokens have each status, worst first. */
-function statusCounts(tokens) {
-    return ['fail', 'warn', 'ok', 'skipped']
-        .map((status) => [status, tokens.filter((t) => t.status === status).length])
-        .filter(([, n]) => n > 0)
-        .map(([status, n]) => `${n} ${status}`)
-        .join(', ');
-}
-
-;// CONCATENATED MODULE: ./lib/report/text.js
-
-
-const MARK = { ok: '✓', warn: '!', fail: '✗', skipped: '-' };
-/** The CLI's plain-text report. */
-function renderText(result, now = new Date()) {
-    const lines = [];
-    // Provider and config text is made single-line: it must not forge log lines or workflow commands
-    // (nor can a whole line start with `::`, whatever the prefix).
-    const push = (prefix, text) => lines.push(noCommand(prefix + oneLine(text, 2_000)));
-    for (const token of result.tokens) {
-        const label = [token.provider, token.environment].filter(Boolean).join(', ');
-        push('', `${MARK[token.status]} ${token.name} (${label}): ${token.status}`);
-        const facts = [
-            token.identity && `identity ${token.identity}`,
-            token.kind,
-            token.mode && `${token.mode} mode`,
-            expiryText(token, now) && `expires ${expiryText(token, now)}`,
-            rateLimitText(token) && `rate limit ${rateLimitText(token)} left`,
-            latencyText(token),
-        ].filter(Boolean);
-        if (facts.length)
-            push('    ', facts.join(' · '));
-        const scopes = scopeLines(token);
-        if (scopes.length)
-            push('    ', `scopes: ${scopes.join('; ')}`);
-        if (token.skipReason)
-            push('    ', `skipped: ${token.skipReason}`);
-        for (const p of token.problems)
-            push(`    ${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
     }
-    for (const p of result.problems)
-        push(`${p.severity.padEnd(8)}`, `${p.code}: ${p.message}`);
-    const counts = statusCounts(result.tokens);
-    lines.push('', `${result.verdict.toUpperCase()}: ${plural(result.tokens.length, 'token')}${counts ? ` (${counts})` : ''}`);
-    return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./lib/check/nothing-checked.js
+// EXTERNAL MODULE: ./lib/http/address.js
+var address = __nccwpck_require__(1368);
+// EXTERNAL MODULE: ./lib/run/target.js
+var run_target = __nccwpck_require__(8284);
+;// CONCATENATED MODULE: ./lib/run/verify-found.js
+
+
+
 
 /**
- * `nothing-checked`: no token was configured and nothing was scanned. A warning, not a pass, so a
- * forgotten checkout or a misnamed file does not show green; it names what was looked for and the
- * likely cause.
+ * Checks each found secret once (by fingerprint) with its provider, through the same `check` as a
+ * configured token but with purpose `leak`: only the provider's built-in hosts, or a host from the
+ * scanned text that `allowed-hosts` lists; every address checked before and at connect time; at
+ * most `maxVerifications` calls per run.
  */
-function nothingChecked(search) {
-    let cause;
-    if (search.workspaceEmpty) {
-        cause = `the workspace is empty, so ${search.path} could not be found: run actions/checkout before this step`;
-    }
-    else if (search.found) {
-        cause = `${search.path} lists no tokens: add them under "tokens:"`;
-    }
-    else if (search.nearMisses.length) {
-        const [first] = search.nearMisses;
-        cause = `there is no ${search.path}, but there is ${search.nearMisses.join(', ')}: rename it to ${search.path}, or point the config at it (config: ${first})`;
-    }
-    else {
-        cause = `there is no ${search.path}: create it, or list tokens in ${search.alternative}`;
-    }
-    return problem('nothing-checked', `nothing was checked: no tokens are configured and no leak scan ran; ${cause}`);
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./lib/http/compose.js
-
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const PLACEHOLDER = /\$\{([A-Za-z][\w-]*)\}/g;
-const HEADER_SAFE = /^[\t\x20-\x7e]*$/;
-/**
- * Puts the credential where the request says: substitutes `${field}` templates (URL-encoded in the
- * URL, form-encoded in a form, JSON-escaped in JSON), adds the auth header or parameter, and
- * refuses a value that cannot travel where it is placed. The base URL's path is kept.
- */
-function composeRequest(request, base, bindings) {
-    const derived = new Set();
-    const secrets = new Set(Object.values(bindings.credential).filter(Boolean));
-    const fill = (template, encode = (v) => v) => template.replace(PLACEHOLDER, (_, name) => {
-        const value = lookup(name, bindings);
-        const encoded = encode(value);
-        if (secrets.has(value) && encoded !== value)
-            derived.add(encoded);
-        return encoded;
-    });
-    // Absolute or relative is read from the template: a filled-in value such as a Telegram bot token
-    // (`bot123:AA…`) must not turn a path into a URL of another scheme.
-    const url = resolveUrl(fill(request.url, encodePathValue), base, SCHEME.test(request.url));
-    for (const [name, value] of Object.entries(request.query ?? {}))
-        url.searchParams.append(name, fill(value));
-    const headers = {};
-    for (const [name, value] of Object.entries(request.headers ?? {}))
-        headers[name.toLowerCase()] = headerValue(name, fill(value), bindings);
-    const auth = request.auth;
-    if (auth && 'bearer' in auth)
-        headers.authorization = headerValue('authorization', `Bearer ${fill(auth.bearer)}`, bindings);
-    else if (auth && 'basic' in auth) {
-        const encode = auth.basic.encode === 'form' ? formEncode : undefined;
-        const pair = `${fill(auth.basic.username, encode)}:${fill(auth.basic.password, encode)}`;
-        headerValue('authorization', pair, bindings);
-        const encoded = Buffer.from(pair, 'utf8').toString('base64');
-        derived.add(encoded);
-        headers.authorization = `Basic ${encoded}`;
-    }
-    else if (auth && 'header' in auth)
-        headers[auth.header.name.toLowerCase()] = headerValue(auth.header.name, fill(auth.header.value), bindings);
-    else if (auth && 'query' in auth)
-        url.searchParams.append(auth.query.name, fill(auth.query.value));
-    let body;
-    if (request.form) {
-        const form = new URLSearchParams();
-        for (const [name, value] of Object.entries(request.form))
-            form.append(name, fill(value));
-        body = form.toString();
-        headers['content-type'] ??= 'application/x-www-form-urlencoded';
-        for (const value of form.values())
-            if (secrets.has(value))
-                derived.add(formEncode(value));
-    }
-    else if (request.json !== undefined) {
-        body = JSON.stringify(mapStrings(request.json, (s) => fill(s)));
-        headers['content-type'] ??= 'application/json';
-        for (const secret of secrets) {
-            const escaped = JSON.stringify(secret).slice(1, -1);
-            if (escaped !== secret)
-                derived.add(escaped);
+async function verifyFound(found, deps) {
+    const results = new Map();
+    const unique = [...new Map(found.map((f) => [f.fingerprint, f])).values()];
+    const allowedAddresses = (0,address/* addressesOf */.sO)(deps.allowedHosts);
+    let budget = deps.maxVerifications;
+    await Promise.all(unique.map(async (secret) => {
+        const provider = (0,registry/* findProvider */.lh)(secret.provider);
+        if (!provider || !provider.can.verifiesLeaks) {
+            results.set(secret.fingerprint, { verification: 'unverified', reason: `no verifier for ${secret.provider}` });
+            return;
         }
-    }
-    // The query string as it goes on the wire (URLSearchParams encodes with `+` for spaces).
-    for (const value of url.searchParams.values()) {
-        if (!secrets.has(value))
-            continue;
-        derived.add(new URLSearchParams({ v: value }).toString().slice(2));
-        derived.add(encodeURIComponent(value));
-    }
-    return { method: request.method ?? 'GET', url, headers, body, derivedSecrets: [...derived].filter((form) => !secrets.has(form)) };
-}
-/** `path` under `base` (its path kept), or an absolute URL. */
-function resolveUrl(path, base, absolute = SCHEME.test(path)) {
-    if (absolute)
-        return new URL(path);
-    const [pathname = '', query] = splitOnce(path, '?');
-    const url = new URL(base.href);
-    url.pathname = `${base.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
-    url.search = query === undefined ? '' : `?${query}`;
-    url.hash = '';
-    return url;
-}
-function lookup(name, bindings) {
-    const value = bindings.credential[name] ?? bindings.vars?.[name];
-    if (value === undefined)
-        throw new problems_ProblemError('unexpected-response', `the request names \${${name}}, which is neither a part of the credential nor a setting`);
-    return value;
-}
-/** A header value must be printable ASCII: a line break would split the request, and non-ASCII is refused by servers. */
-function headerValue(name, value, bindings) {
-    if (HEADER_SAFE.test(value))
-        return value;
-    const field = Object.entries(bindings.credential).find(([, secret]) => secret && value.includes(secret))?.[0];
-    const what = field ? `the credential's "${field}"` : `the value of header ${name}`;
-    throw new problems_ProblemError('invalid', `${what} holds line breaks, control or non-ASCII characters (a multi-line or mis-pasted secret?), so it cannot travel in an HTTP header; it was not sent`);
-}
-/** In a path, a value is one segment: `/` and `?` in it must not change where the request goes. */
-/** application/x-www-form-urlencoded, as a form's value is sent. */
-function formEncode(value) {
-    return new URLSearchParams({ v: value }).toString().slice(2);
-}
-/** One path segment: `/`, `?`, `#` and `%` encoded; `:` and `@` kept, as RFC 3986 allows (a Telegram bot token holds a `:`). */
-function encodePathValue(value) {
-    return encodeURIComponent(value).replace(/%3A/gi, ':').replace(/%40/gi, '@');
-}
-function mapStrings(value, map) {
-    if (typeof value === 'string')
-        return map(value);
-    if (Array.isArray(value))
-        return value.map((v) => mapStrings(v, map));
-    if (value && typeof value === 'object')
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, map)]));
-    return value;
-}
-function splitOnce(text, separator) {
-    const at = text.indexOf(separator);
-    return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
-}
-
-;// CONCATENATED MODULE: ./lib/http/retry.js
-/**
- * How long a throttled answer asks to wait, in ms, from the standard `Retry-After` header (RFC 9110
- * §10.2.3: delay-seconds or an HTTP-date); undefined when absent or unusable. Provider-specific
- * headers (GitHub's x-ratelimit-reset, …) are each provider's own `Throttling.retryDelayMs`.
- */
-function retryAfterMs(headers, now) {
-    const value = headers['retry-after']?.trim();
-    if (!value)
-        return undefined;
-    // Whole seconds per RFC 9110; some providers (Shopify) send "2.0".
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.ceil(Number(value) * 1000);
-    // Only an HTTP-date, never a bare number Date.parse would read as a year.
-    if (!/[a-z]/i.test(value))
-        return undefined;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Exponential back-off with jitter: ~200 ms, ~400 ms, ~800 ms … */
-function backoffMs(attempt, random) {
-    const base = 200 * 2 ** (attempt - 1);
-    return Math.round(base * (0.5 + random() / 2));
-}
-
-;// CONCATENATED MODULE: ./lib/http/client.js
-
-
-
-
-
-const CERT_ERRORS = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_HAS_EXPIRED',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
-const MAX_REQUESTS_PER_CHECK = 4;
-/**
- * The one HTTP layer every provider shares. It puts the credential where the request says (and
- * nowhere else: only the session's hosts, over https, never across a redirect), and owns the time
- * budget of each call — connect, proxy, TLS, headers, body, retries and back-off — the retries
- * themselves (network errors, 5xx, throttling) and the response size cap.
- */
-class HttpClient {
-    options;
-    maxAttempts;
-    maxBodyBytes;
-    random;
-    constructor(options) {
-        this.options = options;
-        this.maxAttempts = options.maxAttempts ?? 3;
-        this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-        this.random = options.random ?? Math.random;
-    }
-    session(options) {
-        const contacted = new Set();
-        const hosts = new Set(options.hosts.map((host) => host.toLowerCase()));
-        const limit = options.maxRequests ?? MAX_REQUESTS_PER_CHECK;
-        const credential = { ...options.credential };
-        let sent = 0;
-        return {
-            contacted,
-            remember: (name, value) => {
-                if (Object.hasOwn(credential, name))
-                    throw new Error(`the credential already has a part named ${name}`);
-                this.options.onSecret?.(value);
-                credential[name] = value;
-            },
-            send: async (req) => {
-                const composed = composeRequest(req, options.base, { credential, vars: options.vars });
-                const host = composed.url.host.toLowerCase();
-                if (composed.url.protocol !== 'https:') {
-                    throw new problems_ProblemError('unexpected-response', `refused to send the credential to ${host} over ${composed.url.protocol.replace(':', '')}: only https is used`);
-                }
-                if (!hosts.has(host)) {
-                    const allowed = hosts.size ? `only ${[...hosts].join(', ')} may receive it` : 'this check sends it nowhere';
-                    throw new problems_ProblemError('unexpected-response', `refused to send the credential to ${host}: ${allowed}`);
-                }
-                if (++sent > limit)
-                    throw new Error(`a check may make at most ${limit} requests`);
-                for (const secret of composed.derivedSecrets)
-                    this.options.onSecret?.(secret);
-                await options.beforeSend?.(composed.url);
-                if (req.auth && 'signer' in req.auth)
-                    Object.assign(composed.headers, await req.auth.signer.sign(composed, credential));
-                contacted.add(host);
-                return this.call(composed, options.throttling ?? {}, options.dispatcher ?? this.options.dispatcher);
-            },
-        };
-    }
-    async call(req, throttling, dispatcher) {
-        const budget = this.options.timeoutMs;
-        const started = Date.now();
-        const signal = AbortSignal.timeout(budget);
-        const host = req.url.host;
-        let seen;
-        try {
-            for (let attempt = 1;; attempt++) {
-                const began = Date.now();
-                const result = await this.attempt(req, dispatcher, signal, attempt, started + budget);
-                const failure = 'status' in result ? classify(result, throttling) : result;
-                if (!failure)
-                    return result;
-                seen = { failure, attempts: attempt };
-                const now = Date.now();
-                const wait = failure.retryAfterMs ?? backoffMs(attempt, this.random);
-                const final = this.giveUp(failure, attempt, wait, now - began, budget - (now - started));
-                if (final)
-                    throw new problems_ProblemError(final.code, final.message);
-                await sleep(wait, signal);
-            }
+        const extraHosts = secret.host && deps.allowedHosts.includes(secret.host.toLowerCase()) ? [secret.host.toLowerCase()] : [];
+        if (secret.host && extraHosts.length === 0 && !provider.hosts.includes(secret.host.toLowerCase())) {
+            results.set(secret.fingerprint, { verification: 'unverified', reason: `host not allowed: ${secret.host} is not in allowed-hosts` });
+            return;
         }
-        catch (error) {
-            if (error instanceof problems_ProblemError)
-                throw error;
-            if (!signal.aborted && !isStageTimeout(error))
-                throw error;
-            // Out of time. After an answer (a 503, a throttle) or a failure, that is what is reported.
-            if (seen) {
-                const { failure, attempts } = seen;
-                throw new problems_ProblemError(failure.code, `${failure.message} (${attempts + 1} attempts, the last unanswered within the ${seconds(budget)} time-out)`);
-            }
-            throw new problems_ProblemError('unreachable', `${host} did not answer within ${seconds(budget)}`);
+        if (budget-- <= 0) {
+            results.set(secret.fingerprint, { verification: 'unverified', reason: `verification cap reached (${deps.maxVerifications} per run)` });
+            return;
         }
-    }
-    /**
-     * The final failure when no retry is left, or when waiting `waitMs` and then another attempt as
-     * long as the last one (`lastMs`) would not fit in the time left; undefined to retry.
-     */
-    giveUp(failure, attempt, waitMs, lastMs, leftMs) {
-        const attempts = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
-        if (!failure.retryable)
-            return failure;
-        if (failure.retryAfterMs !== undefined && failure.retryAfterMs >= leftMs) {
-            const wait = `the provider asks to wait ${seconds(failure.retryAfterMs)}, longer than the ${seconds(this.options.timeoutMs)} time-out`;
-            return { ...failure, message: `${failure.message}; ${wait} (${attempts})` };
-        }
-        // A retry that would outlast the budget reports what was seen, not a time-out.
-        if (attempt >= this.maxAttempts || waitMs + lastMs >= leftMs)
-            return { ...failure, message: `${failure.message} (${attempts})` };
-        return undefined;
-    }
-    /** One request and its body; a network failure is returned, the end of the budget (at `deadline`) thrown. */
-    async attempt(req, dispatcher, signal, attempt, deadline) {
-        const began = performance.now();
-        let res;
-        try {
-            // undici does not give up a connect (or a proxy CONNECT) when the signal fires: race it.
-            res = await untilAborted((0,undici/* request */.Em)(req.url, {
-                method: req.method,
-                headers: { 'user-agent': this.options.userAgent ?? 'token-preflight', ...req.headers },
-                body: req.body,
-                dispatcher,
-                signal,
-            }), signal);
-            const body = await untilAborted(readCapped(res.body, this.maxBodyBytes), signal);
-            // undici frees a kept-alive connection one event-loop turn after its answer ends; the dispatcher
-            // does not cap connections, so the next call (this check's, or the next token's) would open
-            // another tunnel instead of reusing this one unless it waits that turn too.
-            await (0,external_node_timers_promises_namespaceObject.setImmediate)();
-            if (body === undefined) {
-                return { code: 'unexpected-response', message: `${req.url.host} sent a response larger than ${this.maxBodyBytes} bytes`, retryable: false };
-            }
-            const redact = this.options.redact ?? ((text) => text);
-            const headers = Object.fromEntries(Object.entries(flattenHeaders(res.headers)).map(([name, value]) => [name, redact(value)]));
-            return { status: res.statusCode, headers, body: redactBody(body, redact), latencyMs: Math.round(performance.now() - began), attempts: attempt, host: req.url.host };
-        }
-        catch (error) {
-            res?.body.destroy();
-            if (signal.aborted || (isStageTimeout(error) && deadline - Date.now() < STAGE_TIMER_SLACK_MS))
-                throw error;
-            // A connection dropped before the headers or in the middle of the body (a reset, a bad chunk,
-            // a body shorter than its length): both are network failures, and retried alike.
-            return networkFailure(req.url.host, error, res !== undefined);
-        }
-    }
+        Object.values(secret.credential).forEach(deps.protect);
+        const verdict = await deps.limiter.run(() => verifyOne(secret, extraHosts, allowedAddresses, deps));
+        results.set(secret.fingerprint, toVerification(verdict));
+    }));
+    return results;
 }
-/**
- * A JSON body is scrubbed value by value, so it stays JSON: a provider that echoes a number its
- * token embeds (Telegram's bot id) gets `"***"` in that place, not a broken document. What the
- * values hide (a secret spanning keys and values) is still caught by a pass over the whole text.
- */
-function redactBody(body, redact) {
-    const flat = redact(body);
-    if (flat === body)
-        return body;
-    let parsed;
+async function verifyOne(secret, extraHosts, allowedAddresses, deps) {
+    const provider = (0,registry/* findProvider */.lh)(secret.provider);
     try {
-        parsed = JSON.parse(body);
-    }
-    catch {
-        return flat;
-    }
-    const walk = (value) => {
-        if (typeof value === 'string')
-            return redact(value);
-        if (typeof value === 'number') {
-            const text = String(value);
-            const scrubbed = redact(text);
-            return scrubbed === text ? value : scrubbed;
-        }
-        if (Array.isArray(value))
-            return value.map(walk);
-        if (value && typeof value === 'object')
-            return Object.fromEntries(Object.entries(value).map(([key, inner]) => [redact(key), walk(inner)]));
-        return value;
-    };
-    return redact(JSON.stringify(walk(parsed)));
-}
-function classify(res, throttling) {
-    if (res.status >= 300 && res.status < 400) {
-        const location = res.headers.location;
-        const where = location ? ` to ${locationHost(location, res.host)}` : '';
-        const message = `${res.host} answered HTTP ${res.status}, a redirect${where}; redirects are not followed, so the credential is never sent anywhere else`;
-        return { code: 'unexpected-response', message, retryable: false };
-    }
-    if (res.status === 429 || throttling.isThrottled?.(res)) {
-        const now = Date.now();
-        const wait = retryAfterMs(res.headers, now) ?? throttling.retryDelayMs?.(res, now);
-        return { code: 'rate-limited', message: `${res.host} throttled the call (HTTP ${res.status})`, retryable: true, retryAfterMs: wait };
-    }
-    if (res.status >= 500)
-        return { code: 'unexpected-response', message: `${res.host} answered HTTP ${res.status}`, retryable: true };
-    return undefined;
-}
-/**
- * undici's own time-outs of one stage (connect, headers, body). createDispatcher sets each to the
- * call's budget; undici's timers are coarse (they tick every ~0.5 s) and may fire a little before
- * the budget's own, so one that fires this close to the end means the budget is spent. Earlier (a
- * dispatcher with shorter time-outs), it is a network failure like any other.
- */
-const STAGE_TIMER_SLACK_MS = 1_000;
-const STAGE_TIMEOUTS = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-function isStageTimeout(error) {
-    const err = error;
-    return STAGE_TIMEOUTS.has(String(err?.code)) || STAGE_TIMEOUTS.has(String(err?.cause?.code));
-}
-function networkFailure(host, error, midBody = false) {
-    const err = error;
-    const code = err.cause?.code ?? err.code;
-    if (code && CERT_ERRORS.has(code)) {
-        return {
-            code: 'unreachable',
-            message: `TLS certificate of ${host} not trusted (${code}); if a proxy on this network inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate`,
-            retryable: false,
-        };
-    }
-    if (code === 'EADDRNOTALLOWED')
-        return { code: 'unreachable', message: err.cause?.message ?? err.message ?? 'address not allowed', retryable: false };
-    const detail = code ?? err.cause?.message ?? err.message ?? String(error);
-    if (midBody)
-        return { code: 'unreachable', message: `the answer of ${host} broke off after the headers: ${detail}`, retryable: true };
-    return { code: 'unreachable', message: `could not reach ${host}: ${detail}`, retryable: true };
-}
-async function readCapped(body, max) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > max)
-            return undefined;
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function flattenHeaders(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-/** Only the host of a redirect's target: its path or query may carry anything. */
-function locationHost(location, host) {
-    try {
-        return new URL(location, `https://${host}/`).host;
-    }
-    catch {
-        return 'an unparsable location';
-    }
-}
-function seconds(ms) {
-    return `${Math.round(ms / 100) / 10} s`;
-}
-/** `promise`, or the signal's reason as soon as it fires, whichever comes first. */
-function untilAborted(promise, signal) {
-    if (signal.aborted) {
-        promise.catch(() => undefined);
-        return Promise.reject(signal.reason);
-    }
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(signal.reason);
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
+        const target = (0,run_target/* targetFor */.x)(provider, { purpose: 'leak', env: {}, extraHosts });
+        const builtIn = new Set(provider.hosts.map((host) => host.toLowerCase()));
+        const hosts = new Set(target.hosts);
+        const http = deps.http.session({
+            base: target.base,
+            hosts: [...hosts],
+            credential: secret.credential,
+            throttling: target.throttling,
+            // A host from the scanned text is resolved and checked first (a proxy would resolve it again
+            // out of reach of the connect-time guard). A provider's built-in host is fixed in code, and
+            // behind a proxy the runner often cannot resolve public names at all: it goes as it is.
+            beforeSend: async (url) => {
+                if (!builtIn.has(url.hostname.toLowerCase()))
+                    await (0,address/* assertPublicHost */.aG)(url.host, allowedAddresses, deps.resolve);
+            },
         });
-    });
+        return await provider.check(secret.credential, { http, env: target.env, purpose: 'leak', settings: {} });
+    }
+    catch (error) {
+        if (error instanceof check_problems/* ProblemError */.Mm)
+            return { outcome: 'unknown', code: error.code, message: error.message };
+        const code = error.code;
+        const message = code === 'EADDRNOTALLOWED' ? error.message : `could not verify: ${error.message}`;
+        return { outcome: 'unknown', code: 'unreachable', message };
+    }
 }
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/http/limiter.js
-/** A FIFO semaphore: at most `size` holders at once. */
-class Limiter {
-    size;
-    active = 0;
-    waiting = [];
-    constructor(size) {
-        this.size = size;
-        if (!Number.isInteger(size) || size < 1)
-            throw new RangeError(`concurrency must be a whole number ≥ 1, got ${size}`);
-    }
-    async acquire() {
-        if (this.active >= this.size)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        else
-            this.active++;
-        let released = false;
-        return () => {
-            if (released)
-                return;
-            released = true;
-            const next = this.waiting.shift();
-            if (next)
-                next();
-            else
-                this.active--;
-        };
-    }
-    /** Runs `task` once a place is free, and frees it when the task settles. */
-    async run(task) {
-        const release = await this.acquire();
-        try {
-            return await task();
-        }
-        finally {
-            release();
-        }
-    }
+function toVerification(verdict) {
+    if (verdict.outcome === 'valid')
+        return { verification: 'live', identity: verdict.facts.identity, scopes: verdict.facts.scopes };
+    if (verdict.outcome === 'rejected')
+        return { verification: 'inactive', reason: verdict.message };
+    return { verification: 'unverified', reason: verdict.message };
 }
 
-;// CONCATENATED MODULE: ./lib/check/evaluate.js
+;// CONCATENATED MODULE: ./lib/run/scan-step.js
 
-const evaluate_DAY_MS = 86_400_000;
-/** The problems of a token the provider accepted: what its facts say against what the config expects. */
-function evaluateFacts(facts, latencyMs, expect, now, expandScopes = (s) => new Set(s)) {
-    const problems = [];
-    if (facts.expiresAt) {
-        const left = facts.expiresAt.getTime() - now.getTime();
-        const date = facts.expiresAt.toISOString().slice(0, 10);
-        if (left <= 0)
-            problems.push(problem('expired', `expired on ${date}`));
-        else if (!facts.ephemeral && left < expect.expiryWarningDays * evaluate_DAY_MS) {
-            problems.push(problem('expiring-soon', `expires on ${date} (${describeLeft(left)}), within the ${expect.expiryWarningDays}-day warning window: rotate it`));
-        }
-    }
-    if (expect.requireScopes || expect.allowScopes) {
-        const scopes = checkScopes(facts.scopes, expect, expandScopes);
-        if (!scopes) {
-            problems.push(problem('scopes-unknown', `a ${facts.kind ?? 'token of this kind'} does not reveal its scopes, so require-scopes/allow-scopes cannot be checked`));
-        }
-        else {
-            if (scopes.missing.length)
-                problems.push(problem('insufficient-scope', `lacks required scope${evaluate_plural(scopes.missing)} ${list(scopes.missing)}`));
-            if (scopes.extra.length)
-                problems.push(problem('excess-scope', `carries scope${evaluate_plural(scopes.extra)} ${list(scopes.extra)} beyond allow-scopes: narrow it to least privilege`));
-        }
-    }
-    if (expect.expectIdentity !== undefined && facts.identity !== undefined && facts.identity.toLowerCase() !== expect.expectIdentity.toLowerCase()) {
-        problems.push(problem('identity-mismatch', `belongs to "${facts.identity}", expected "${expect.expectIdentity}"`));
-    }
-    if (expect.expectIdentity !== undefined && facts.identity === undefined) {
-        problems.push(problem('identity-mismatch', `the provider did not reveal who the token belongs to, so "${expect.expectIdentity}" cannot be confirmed`));
-    }
-    if (expect.expectMode && facts.mode && facts.mode !== expect.expectMode) {
-        problems.push(problem('wrong-mode', `is in mode "${facts.mode}", expected "${expect.expectMode}"`));
-    }
-    if (expect.expectMode && facts.mode === undefined) {
-        problems.push(problem('wrong-mode', `the provider did not reveal the mode, so "${expect.expectMode}" cannot be confirmed`));
-    }
-    if (expect.maxLatencyMs !== undefined && latencyMs > expect.maxLatencyMs) {
-        problems.push(problem('slow', `answered in ${latencyMs} ms, over max-latency-ms ${expect.maxLatencyMs}`));
-    }
-    return problems;
-}
-/** Missing and excess scopes; undefined when the token's scopes are unknown. */
-function checkScopes(granted, expect, expandScopes) {
-    if (!granted)
-        return undefined;
-    const has = expandScopes(granted);
-    const missing = (expect.requireScopes ?? []).filter((scope) => !has.has(scope));
-    const allowed = expect.allowScopes ? expandScopes(expect.allowScopes) : undefined;
-    const extra = allowed ? granted.filter((scope) => !allowed.has(scope)) : [];
-    return { missing, extra };
-}
-function describeLeft(ms) {
-    const days = Math.floor(ms / evaluate_DAY_MS);
-    if (days >= 1)
-        return `in ${days} day${days === 1 ? '' : 's'}`;
-    const hours = Math.max(1, Math.floor(ms / 3_600_000));
-    return `in ${hours} hour${hours === 1 ? '' : 's'}`;
-}
-const evaluate_plural = (items) => (items.length === 1 ? '' : 's');
-const list = (items) => items.map((s) => `"${s}"`).join(', ');
 
-;// CONCATENATED MODULE: ./lib/check/missing-secret.js
-function explainMissingSecret(variable, optional, context) {
-    if (context.forkPullRequest) {
-        return {
-            skip: true,
-            message: `${variable} is empty because this pull request comes from the fork ${context.forkPullRequest.headRepository}, and GitHub does not pass secrets to workflows triggered from forks; it is checked on pushes and scheduled runs instead`,
-        };
+
+
+
+
+/** Verification calls per run, at most: a diff full of keys must not become a request storm. */
+const MAX_VERIFICATIONS = 100;
+/** The leak scan of a run: read, match, look for the configured tokens' values, verify. */
+async function scanStep(request, tokens, checked, deps) {
+    const { input } = request;
+    const options = {
+        rules: scan_rules/* RULES */.y,
+        exclude: request.exclude,
+        disableRules: request.disableRules,
+        configuredSecrets: configuredSecrets(tokens, deps.secrets),
+        ...request.suppression,
+    };
+    const result = input.mode === 'full' ? await (0,scan/* scanFiles */.Tu)(input.files ?? [], { ...options, cwd: input.cwd ?? process.cwd() }) : await (0,scan/* scanDiff */.pv)(input.diff ?? '', options);
+    // Found values are secrets from here on: masked before anything can print or send them.
+    for (const finding of result.findings) {
+        deps.protect(finding.secret);
+        for (const part of Object.values(finding.parts ?? {}))
+            deps.protect(part);
     }
-    if (context.dependabot) {
-        return {
-            skip: true,
-            message: `${variable} is empty because Dependabot runs receive only Dependabot secrets; add ${variable} under Settings → Secrets and variables → Dependabot to check it here too`,
-        };
-    }
-    if (optional)
-        return { skip: true, message: `${variable} is not set and the token is optional` };
-    if (context.surface === 'cli') {
-        return { skip: false, message: `environment variable ${variable} is not set or empty: export it before running the check` };
-    }
+    const rules = result.findings.filter((finding) => finding.token === undefined);
+    const verifications = request.verify && deps.leakHttp ? await verify(rules, request, deps) : undefined;
+    const findings = result.findings.map((finding) => toFinding(finding, finding.token !== undefined ? ofConfigured(finding.token, checked) : request.verify ? verifications?.get(finding.fingerprint) : undefined, request.verify));
+    if (request.revoke)
+        await revoke(result.findings, findings, deps);
+    const notScanned = [...input.notScanned, ...result.stats.notScanned.filter((gap) => !input.notScanned.includes(gap))];
+    const gaps = notScanned.filter((gap) => gap.incomplete);
+    const problems = gaps.length
+        ? [(0,check_problems/* problem */.CC)('scan-incomplete', `the leak scan could not read ${gaps.length === 1 ? gaps[0].file : `${gaps.length} parts of the change`}: ${gaps[0].reason}`)]
+        : [];
     return {
-        skip: false,
-        message: `environment variable ${variable} is not set or empty. Pass the secret to this step with ` +
-            `\`env: { ${variable}: \${{ secrets.${variable} }} }\` and check that the secret exists for this repository, ` +
-            `organization or environment (environment secrets reach only jobs that declare \`environment:\`). ` +
-            `Pull requests from forks and Dependabot runs get no secrets; mark the token \`optional: true\` if its absence is expected`,
+        findings,
+        problems,
+        scan: {
+            mode: input.mode,
+            source: input.what,
+            ...(input.commit && { commit: input.commit }),
+            files: result.stats.files,
+            addedLines: result.stats.addedLines,
+            suppressed: result.stats.suppressed,
+            suppressedBy: { ...result.stats.suppressedBy },
+            excluded: result.stats.excluded,
+            notScanned,
+        },
+    };
+}
+/**
+ * `revoke-leaks`: each live GitHub token found goes to GitHub's revocation API, and so does each
+ * GitHub App refresh token, which cannot be verified without being spent. A configured token's own
+ * value is not: revoking the workflow's own token is the team's call, not a scan's.
+ */
+async function revoke(found, findings, deps) {
+    const chosen = found
+        .map((f, i) => ({ secret: f.secret, finding: findings[i] }))
+        .filter(({ secret, finding }) => finding.token === undefined && finding.provider === 'github' && revocable(secret) && (finding.verification === 'live' || secret.startsWith('ghr_')));
+    if (chosen.length === 0 || !deps.leakHttp)
+        return;
+    const outcomes = await revokeGitHubTokens(chosen.map((c) => c.secret), deps.leakHttp);
+    for (const { secret, finding } of chosen) {
+        const outcome = outcomes.get(secret);
+        if (outcome)
+            finding.revocation = outcome;
+    }
+}
+/**
+ * A configured token's own value found in the change: no second call, its row tells. Live when the
+ * provider accepted it, inactive when the provider refused it.
+ */
+function ofConfigured(name, checked) {
+    const token = checked.find((t) => t.name === name.replace(/ \(previous-secret\)$/, ''));
+    const refused = token?.problems.some((p) => p.code === 'invalid' || p.code === 'revoked' || p.code === 'expired');
+    if (name.endsWith(' (previous-secret)')) {
+        if (token?.previous === 'accepted')
+            return { verification: 'live', reason: `the previous value of configured token ${token.name}, still accepted` };
+        if (token?.previous === 'rejected')
+            return { verification: 'inactive', reason: `the previous value of configured token ${token.name}, now refused` };
+    }
+    else if (token && token.status !== 'skipped' && !token.problems.some((p) => p.code === 'unreachable' || p.code === 'unexpected-response' || p.code === 'missing-secret')) {
+        return refused
+            ? { verification: 'inactive', reason: `the value of configured token ${token.name}, which its provider refuses` }
+            : { verification: 'live', reason: `the value of configured token ${token.name}, which its provider accepts`, ...(token.identity !== undefined && { identity: token.identity }), ...(token.scopes !== undefined && { scopes: token.scopes }) };
+    }
+    return { verification: 'unverified', reason: token ? `the value of configured token ${token.name}: its own check gave no answer` : `the value of configured token ${name}, not checked in this run` };
+}
+/** Each configured token's values as the scan looks for them (by hash), identifiers left out. */
+function configuredSecrets(tokens, secrets) {
+    return tokens.flatMap((spec) => {
+        const fields = (0,registry/* findProvider */.lh)(spec.provider)?.fields ?? [];
+        const looked = (parts, name) => Object.entries(parts)
+            .filter(([part]) => !fields.find((field) => field.id === part)?.identifier)
+            .flatMap(([, variable]) => {
+            const value = secrets.get(variable);
+            return value ? (0,scan/* configuredSecret */.Xp)(name, value, spec.provider) : [];
+        });
+        return [...looked(spec.secret, spec.name), ...looked(spec.previousSecret ?? {}, `${spec.name} (previous-secret)`)];
+    });
+}
+async function verify(found, request, deps) {
+    const candidates = [];
+    for (const finding of found) {
+        const provider = finding.provider ? (0,registry/* findProvider */.lh)(finding.provider) : undefined;
+        if (!provider)
+            continue;
+        candidates.push({ fingerprint: finding.fingerprint, provider: provider.id, credential: credentialOf(provider.fields, finding) });
+    }
+    return verifyFound(candidates, { http: deps.leakHttp, limiter: deps.limiter, allowedHosts: request.allowedHosts, maxVerifications: MAX_VERIFICATIONS, protect: deps.protect, ...(deps.resolve && { resolve: deps.resolve }) });
+}
+/** The found secret as its provider's credential: the parts the rule captured, the secret in the first part left. */
+function credentialOf(fields, finding) {
+    const credential = { ...finding.parts };
+    if (!Object.values(credential).includes(finding.secret)) {
+        const main = fields.find((field) => !(field.id in credential) && !field.identifier && !field.optional) ?? fields.find((field) => !(field.id in credential));
+        if (main)
+            credential[main.id] = finding.secret;
+    }
+    return credential;
+}
+/** The report's finding: never the secret or its parts. A live or unverified one is an error, an inactive one a warning. */
+function toFinding(finding, verdict, verifyAsked) {
+    const verification = verdict?.verification ?? 'unverified';
+    const reason = verdict ? verdict.reason : !verifyAsked ? 'verification off' : finding.provider ? `no verifier for ${finding.provider}` : 'no provider can verify this kind of secret';
+    return {
+        rule: finding.rule,
+        ...(finding.provider !== undefined && { provider: finding.provider }),
+        ...(finding.token !== undefined && { token: finding.token }),
+        file: finding.file,
+        line: finding.line,
+        column: finding.column,
+        fingerprint: finding.fingerprint,
+        verification,
+        ...(reason !== undefined && { verificationReason: reason }),
+        ...(verdict?.identity !== undefined && { identity: verdict.identity }),
+        ...(verdict?.scopes !== undefined && { scopes: verdict.scopes }),
+        severity: verification === 'inactive' ? 'warning' : 'error',
+        redacted: finding.redacted,
     };
 }
 
-;// CONCATENATED MODULE: ./lib/check/reuse.js
 
-/** `reused-across-environments` for every token whose secret value also serves another environment. */
-function findReuse(uses) {
-    const byHash = new Map();
-    for (const use of uses) {
-        if (!use.hash || !use.environment)
-            continue;
-        byHash.set(use.hash, [...(byHash.get(use.hash) ?? []), use]);
-    }
-    const problems = new Map();
-    for (const group of byHash.values()) {
-        // GitHub environment names are case-insensitive: `Production` and `production` are one.
-        if (new Set(group.map((use) => use.environment.toLowerCase())).size < 2)
-            continue;
-        for (const use of group) {
-            const others = group.filter((other) => other !== use).map((other) => `"${other.name}" (${other.environment})`);
-            problems.set(use.name, problem('reused-across-environments', `the same secret value also serves ${others.join(', ')}: give each environment its own token`));
-        }
-    }
-    return problems;
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./lib/run/corrupt.js
-const CLASSES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
-/**
- * A copy of a secret with up to four characters in its middle changed within their class (digit to
- * digit, letter to letter): same length, prefix and alphabet, so the provider reads it as a token of
- * the same kind that it must refuse.
- */
-function corrupt(secret) {
-    const chars = [...secret];
-    const from = Math.floor(chars.length / 3);
-    let changed = 0;
-    for (let i = from; i < chars.length && changed < 4; i++) {
-        const alphabet = CLASSES.find((c) => c.includes(chars[i]));
-        if (!alphabet)
-            continue;
-        chars[i] = alphabet[(alphabet.indexOf(chars[i]) + 1 + changed) % alphabet.length];
-        changed++;
-    }
-    return changed ? chars.join('') : `${secret}x`;
-}
+/***/ 8284:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ./lib/run/redact.js
-const REDACTED = '***';
-/** Secrets shorter than this are refused rather than held (a short mask would garble every log line). */
-const MIN_SECRET_LENGTH = 8;
-const WINDOW = MIN_SECRET_LENGTH;
-/**
- * Removes secrets from text that came from outside — provider answers, error messages — including
- * any part of one: every 8-character window of every secret is looked up in one set, so a provider
- * quoting the first 16 characters of a token is caught, and the cost is linear in the text's length
- * whatever the number of secrets.
- */
-class Redactor {
-    windows = new Set();
-    add(secret) {
-        for (let i = 0; i + WINDOW <= secret.length; i++)
-            this.windows.add(secret.slice(i, i + WINDOW));
-    }
-    get size() {
-        return this.windows.size;
-    }
-    /**
-     * The text with every secret window replaced by `***`. Replacing can join what stood around a
-     * match into another secret (a secret holding `***` itself): so it repeats until nothing is
-     * found; each pass that changes the text shortens it, so this ends.
-     */
-    redact(text) {
-        let out = text;
-        for (let next = this.once(out); next !== out; next = this.once(out))
-            out = next;
-        return out;
-    }
-    once(text) {
-        if (this.windows.size === 0 || text.length < WINDOW)
-            return text;
-        let out = '';
-        let copiedTo = 0;
-        let coveredTo = -1;
-        for (let i = 0; i + WINDOW <= text.length; i++) {
-            if (!this.windows.has(text.slice(i, i + WINDOW)))
-                continue;
-            if (i > coveredTo) {
-                // A new secret span starts here: keep what lies before it.
-                out += text.slice(copiedTo, i) + REDACTED;
-            }
-            coveredTo = i + WINDOW - 1;
-            copiedTo = i + WINDOW;
-        }
-        return copiedTo === 0 ? text : out + text.slice(copiedTo);
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/run/credential.js
-
-/**
- * The credential a `secret` map names, read from the store: the variables that are unset, or why
- * a value must not be sent (too short to be a real secret), or the parts ready to send.
- */
-function readCredential(parts, provider, secrets) {
-    const credential = {};
-    const missing = [];
-    for (const [part, variable] of Object.entries(parts)) {
-        const field = provider.fields.find((f) => f.id === part);
-        const value = secrets.get(variable);
-        if (value === undefined) {
-            if (!field?.optional)
-                missing.push(variable);
-            continue;
-        }
-        if (!field?.identifier && value.length < MIN_SECRET_LENGTH) {
-            return {
-                refused: `${variable} holds only ${value.length} character${value.length === 1 ? '' : 's'}: too short to be a real credential (a placeholder, or a secret saved cut short?), so it was not sent`,
-            };
-        }
-        credential[part] = value;
-    }
-    return missing.length ? { missing } : { credential };
-}
-
-;// CONCATENATED MODULE: ./lib/run/target.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ targetFor)
+/* harmony export */ });
+/* harmony import */ var _check_problems_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4982);
+/* harmony import */ var _http_base_url_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7943);
 
 
 /** The API root of a check that has no host: `.invalid` never resolves (RFC 6761), and no host is allowed anyway. */
@@ -83075,367 +84805,72 @@ function targetFor(provider, request) {
         const { hosts, base, throttling } = provider.fromSettings(request.settings ?? {});
         // No hosts: an offline check (a JWT without a JWKS URL). Its session refuses every request.
         const root = base ?? (hosts.length ? `https://${hosts[0]}/` : OFFLINE);
-        return { base: apiRoot(root), hosts: [...hosts, ...(request.extraHosts ?? [])], throttling: throttling ?? provider.throttling, env };
+        return { base: (0,_http_base_url_js__WEBPACK_IMPORTED_MODULE_1__/* .apiRoot */ .t)(root), hosts: [...hosts, ...(request.extraHosts ?? [])], throttling: throttling ?? provider.throttling, env };
     }
     const fromEnv = provider.selfHosted?.env ? request.env[provider.selfHosted.env] : undefined;
     const configured = request.purpose === 'preflight' ? request.baseUrl ?? (fromEnv || undefined) : undefined;
     if (configured !== undefined) {
-        const problem = baseUrlProblem(configured);
+        const problem = (0,_http_base_url_js__WEBPACK_IMPORTED_MODULE_1__/* .baseUrlProblem */ .a)(configured);
         if (problem) {
             const what = request.baseUrl !== undefined ? 'base-url' : `${provider.selfHosted.env} (set by the runner)`;
-            throw new problems_ProblemError('unexpected-response', `${what} ${problem}; the token was not sent`);
+            throw new _check_problems_js__WEBPACK_IMPORTED_MODULE_0__/* .ProblemError */ .Mm('unexpected-response', `${what} ${problem}; the token was not sent`);
         }
-        const base = apiRoot(configured);
+        const base = (0,_http_base_url_js__WEBPACK_IMPORTED_MODULE_1__/* .apiRoot */ .t)(configured);
         return { base, hosts: [base.host], throttling: provider.throttling, env };
     }
-    return { base: apiRoot(provider.apiRoot), hosts: [...provider.hosts, ...(request.extraHosts ?? [])], throttling: provider.throttling, env };
+    return { base: (0,_http_base_url_js__WEBPACK_IMPORTED_MODULE_1__/* .apiRoot */ .t)(provider.apiRoot), hosts: [...provider.hosts, ...(request.extraHosts ?? [])], throttling: provider.throttling, env };
 }
 
-;// CONCATENATED MODULE: ./lib/run/check-tokens.js
 
+/***/ }),
 
+/***/ 4020:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-
-
-
-
-
-
-/** Checks every token (at most `concurrency` at once) and judges the answers. Every token gets a result. */
-async function checkTokens(specs, deps) {
-    const results = await Promise.all(specs.map((spec) => deps.limiter.run(() => checkWithin(spec, deps))));
-    const reuse = findReuse(specs.map((spec) => {
-        const read = readCredential(spec.secret, findProvider(spec.provider), deps.secrets);
-        return { name: spec.name, environment: spec.environment, hash: 'credential' in read ? fingerprint(read.credential) : undefined };
-    }));
-    for (const result of results) {
-        const shared = reuse.get(result.name);
-        if (shared && result.status !== 'skipped') {
-            result.problems.push(shared);
-            result.status = statusOf(result.problems);
-        }
-    }
-    return results;
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   hh: () => (/* binding */ noCommand),
+/* harmony export */   om: () => (/* binding */ safeLine)
+/* harmony export */ });
+// Invisible or look-alike characters a terminal or a log viewer would not show as themselves:
+// format characters (bidi overrides and isolates, zero-width spaces and joiners, the BOM, tag
+// characters), lone surrogates, and the Hangul fillers that render as blank letters.
+const INVISIBLE = /[\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]+/gu;
+// Control characters (C0, DEL, C1: ESC, BEL, CR, CSI …), line and paragraph separators, any space.
+const BREAKS = /[\p{Cc}\p{Zl}\p{Zp}\s]+/gu;
+/**
+ * Text from a provider or a config file, made safe to print: one line (no line breaks that could
+ * forge a log line or a workflow command), no control characters or terminal escapes (ESC, BEL,
+ * CR), no invisible format characters (bidi overrides, zero-width spaces) that could make it read
+ * differently from what it is, and bounded.
+ */
+function oneLine(text, max = 500) {
+    const flat = text.replace(INVISIBLE, '').replace(BREAKS, ' ').trim();
+    // Cut between whole characters: half a surrogate pair would be an invisible character again.
+    return flat.length > max ? `${flat.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')}…` : flat;
 }
 /**
- * A token's whole check — its own, the previous secret's and the corrupted copy's — is bounded:
- * each call by the HTTP layer's budget, and the whole by this watchdog, in case anything else
- * (a signer, a provider's own code) never settles.
+ * A line a CI runner cannot take for a workflow command: the runner reads a line whose first
+ * non-blank characters are `::` (or the legacy `##[`) as one, so that start is broken up with a
+ * space (`: :`). The rest of the line is left as it is; apply it to whole lines only.
  */
-async function checkWithin(spec, deps) {
-    const checks = 1 + (spec.previousSecret ? 1 : 0) + (spec.rejectInvalid ? 1 : 0);
-    const limitMs = deps.timeoutMs * MAX_REQUESTS_PER_CHECK * checks + 1_000;
-    let timer;
-    const watchdog = new Promise((resolve) => {
-        timer = setTimeout(() => {
-            const message = `the check did not finish within ${seconds(limitMs)}, so it was abandoned`;
-            resolve({ ...skeleton(spec), status: 'fail', problems: [problem('unreachable', message)] });
-        }, limitMs);
-    });
-    try {
-        return await Promise.race([checkToken(spec, deps), watchdog]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
+function noCommand(line) {
+    return line.replace(/^(\s*)(::|##\[)/, (_, space, start) => `${space}${start[0]} ${start.slice(1)}`);
 }
-function skeleton(spec) {
-    return {
-        name: spec.name,
-        provider: spec.provider,
-        environment: spec.environment,
-        status: 'ok',
-        problems: [],
-        requiredScopes: spec.requireScopes,
-        allowedScopes: spec.allowScopes,
-        source: spec.source,
-    };
-}
-async function checkToken(spec, deps) {
-    const provider = findProvider(spec.provider);
-    if (!provider)
-        throw new Error(`unknown provider ${spec.provider}`); // config validation rules this out
-    const result = skeleton(spec);
-    const read = readCredential(spec.secret, provider, deps.secrets);
-    if ('missing' in read) {
-        const missing = explainMissingSecret(read.missing.join(', '), spec.optional, deps.context);
-        if (missing.skip)
-            return { ...result, status: 'skipped', skipReason: missing.message };
-        return { ...result, status: 'fail', problems: [problem('missing-secret', missing.message)] };
-    }
-    if ('refused' in read)
-        return { ...result, status: 'fail', problems: [problem('invalid', read.refused)] };
-    const problems = [];
-    const contacted = new Set();
-    const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
-    if (verdict.latencyMs !== undefined)
-        result.latencyMs = verdict.latencyMs;
-    if (verdict.outcome === 'valid') {
-        const { facts } = verdict;
-        Object.assign(result, {
-            kind: facts.kind,
-            identity: facts.identity,
-            scopes: facts.scopes,
-            expiresAt: facts.expiresAt === undefined ? undefined : facts.expiresAt && facts.expiresAt.toISOString(),
-            ephemeral: facts.ephemeral,
-            mode: facts.mode,
-            rateLimit: facts.rateLimit,
-            notes: facts.notes,
-        });
-        const expand = provider.expandScopes?.bind(provider);
-        const scopes = checkScopes(facts.scopes, spec, expand ?? ((s) => new Set(s)));
-        if (scopes)
-            Object.assign(result, { missingScopes: scopes.missing, extraScopes: scopes.extra });
-        problems.push(...evaluateFacts(facts, verdict.latencyMs ?? 0, spec, deps.now(), expand));
-    }
-    else {
-        problems.push(problem(verdict.code, verdict.message));
-    }
-    if (spec.previousSecret)
-        await checkPrevious(spec, provider, read.credential, deps, problems, result, contacted);
-    // A corrupted copy proves something only about a credential the provider accepted.
-    if (spec.rejectInvalid && verdict.outcome === 'valid')
-        await checkCorrupted(spec, provider, read.credential, deps, problems, contacted);
-    if (contacted.size)
-        result.host = [...contacted].join(', ');
-    return { ...result, problems, status: statusOf(problems) };
-}
-/** One check of one credential, every failure turned into a verdict (never a throw). */
-async function checkCredential(provider, credential, spec, deps, contacted) {
-    try {
-        const target = targetFor(provider, { purpose: 'preflight', baseUrl: spec.baseUrl, settings: spec.settings, env: deps.env });
-        const http = deps.http.session({ base: target.base, hosts: target.hosts, credential, throttling: target.throttling });
-        try {
-            return await provider.check(credential, { http, env: target.env, purpose: 'preflight', settings: spec.settings });
-        }
-        finally {
-            http.contacted.forEach((host) => contacted.add(host));
-        }
-    }
-    catch (error) {
-        if (error instanceof problems_ProblemError)
-            return { outcome: 'unknown', code: error.code, message: error.message };
-        // Anything else is a defect of ours: reported on this token, the other tokens keep their results.
-        return { outcome: 'unknown', code: 'unexpected-response', message: `internal error while checking: ${error.message}` };
-    }
-}
-/** A rotated-out credential must now be refused; one still accepted is `previous-still-valid`. */
-async function checkPrevious(spec, provider, current, deps, problems, result, contacted) {
-    const variables = Object.values(spec.previousSecret).join(', ');
-    const read = readCredential({ ...spec.secret, ...spec.previousSecret }, provider, deps.secrets);
-    if ('missing' in read) {
-        const message = `previous-secret ${variables} is not set, so the old credential cannot be confirmed revoked; once it is revoked and its secret deleted, remove previous-secret from the config`;
-        problems.push(problem('missing-secret', message));
-        return;
-    }
-    if ('refused' in read) {
-        result.previous = 'rejected';
-        return;
-    }
-    if (fingerprint(read.credential) === fingerprint(current)) {
-        problems.push(problem('previous-still-valid', `previous-secret ${variables} holds the same value as the current secret: the rotation did not replace it`));
-        result.previous = 'accepted';
-        return;
-    }
-    const verdict = await checkCredential(provider, read.credential, spec, deps, contacted);
-    result.previous = verdict.outcome === 'valid' ? 'accepted' : verdict.outcome === 'rejected' ? 'rejected' : 'unknown';
-    if (verdict.outcome === 'valid') {
-        const who = verdict.facts.identity ? ` as "${verdict.facts.identity}"` : '';
-        problems.push(problem('previous-still-valid', `the replaced credential in ${variables} is still accepted${who}: revoke it at the provider`));
-    }
-    else if (verdict.outcome === 'unknown') {
-        problems.push(problem(verdict.code, `previous-secret ${variables}: ${verdict.message}`));
-    }
-}
-/** `reject-invalid`: a corrupted copy must be refused, or the provider (or something posing as it) accepts anything. */
-async function checkCorrupted(spec, provider, credential, deps, problems, contacted) {
-    const part = Object.keys(spec.secret).find((id) => provider.fields.find((f) => f.id === id)?.rotates) ?? Object.keys(spec.secret)[0];
-    const copy = { ...credential, [part]: corrupt(credential[part]) };
-    deps.secrets.derived(copy[part]);
-    const verdict = await checkCredential(provider, copy, spec, deps, contacted);
-    if (verdict.outcome === 'valid') {
-        problems.push(problem('accepts-invalid', `a deliberately corrupted copy of the credential was accepted too: the answer does not prove the credential works (check expect, or what answers at that URL)`));
-    }
-    else if (verdict.outcome === 'unknown') {
-        problems.push(problem(verdict.code, `the corrupted copy (reject-invalid): ${verdict.message}`));
-    }
-}
-/** SHA-256 of a whole credential: values are compared by hash only, never kept or shown. */
-function fingerprint(credential) {
-    const canonical = JSON.stringify(Object.entries(credential).sort(([a], [b]) => a.localeCompare(b)));
-    return (0,external_node_crypto_.createHash)('sha256').update(canonical).digest('hex');
+/** `oneLine` that is also never a workflow command: for a line of its own in a log or on a terminal. */
+function safeLine(text, max = 500) {
+    return noCommand(oneLine(text, max));
 }
 
-;// CONCATENATED MODULE: ./lib/run/redact-result.js
-/**
- * The last line of defence before any reporter: the free text of a result — messages and what
- * providers said (identity, kind, scopes, notes) — scrubbed of secrets. Never the result's own
- * structure (names, statuses, codes, keys): a secret that happens to equal `fail` must not turn a
- * failing run into a passing one.
- */
-function redactResult(result, redactor) {
-    const text = (value) => redactor.redact(value);
-    const problems = (list) => list.map((p) => ({ ...p, message: text(p.message) }));
-    const token = (t) => ({
-        ...t,
-        problems: problems(t.problems),
-        skipReason: t.skipReason === undefined ? undefined : text(t.skipReason),
-        kind: t.kind === undefined ? undefined : text(t.kind),
-        identity: t.identity === undefined ? undefined : text(t.identity),
-        scopes: t.scopes?.map(text),
-        missingScopes: t.missingScopes?.map(text),
-        extraScopes: t.extraScopes?.map(text),
-        notes: t.notes?.map(text),
-    });
-    return { ...result, problems: problems(result.problems), tokens: result.tokens.map(token) };
-}
 
-;// CONCATENATED MODULE: ./lib/run/secrets.js
+/***/ }),
 
+/***/ 2080:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/**
- * The credential values, read from the environment variables the config names. Each value is handed
- * to `mask` (core.setSecret in the action) the moment it is read, before anything can print or send
- * it — a multi-line one line by line — and to the redactor. A value shorter than 8 characters is
- * neither: masking it would garble every log line that contains those characters, so it is kept
- * only to be refused as "too short" without ever being sent.
- */
-class SecretStore {
-    mask;
-    redactor;
-    values = new Map();
-    constructor(specs, env, mask, redactor) {
-        this.mask = mask;
-        this.redactor = redactor;
-        for (const [name, members] of variablesOf(specs)) {
-            const raw = env[name];
-            if (!raw)
-                continue;
-            const only = members && secretMembersOf(raw, members);
-            if (only)
-                only.forEach((secret) => this.protect(secret));
-            else
-                this.protect(raw);
-            // A secret pasted with a trailing newline is common; the value is what is left.
-            const value = raw.trim();
-            if (!value)
-                continue;
-            if (value !== raw && !only)
-                this.protect(value);
-            this.values.set(name, value);
-        }
-    }
-    get(variable) {
-        return this.values.get(variable);
-    }
-    /** A form of a secret made from it (base64 of `user:pass`, URL-encoded, a corrupted copy): protected like one. */
-    derived(value) {
-        this.protect(value);
-    }
-    protect(value) {
-        const lines = value.split(/\r?\n|\r/).map((line) => line.trim()).filter(Boolean);
-        if (lines.length <= 1) {
-            // One line, perhaps with a trailing newline: masked as read (setSecret escapes the newline).
-            if (value.trim().length >= MIN_SECRET_LENGTH)
-                this.mask(value);
-        }
-        else {
-            // setSecret of a multi-line value would also mask each short line (`{`, `}`), garbling the log.
-            for (const line of lines)
-                if (line.length >= MIN_SECRET_LENGTH)
-                    this.mask(line);
-        }
-        this.redactor.add(value);
-        for (const line of lines)
-            this.redactor.add(line);
-    }
-}
-/** Each variable the tokens name, with the secret members of its part when only those are secret. */
-function variablesOf(specs) {
-    const variables = new Map();
-    for (const spec of specs) {
-        const fields = findProvider(spec.provider)?.fields ?? [];
-        for (const [part, name] of [...Object.entries(spec.secret), ...Object.entries(spec.previousSecret ?? {})]) {
-            const members = fields.find((field) => field.id === part)?.secretMembers;
-            // A variable named by two parts is protected whole unless both say which members are secret.
-            variables.set(name, variables.has(name) && !variables.get(name) ? undefined : members);
-        }
-    }
-    return variables;
-}
-/**
- * The values of a JSON document's secret members, as parsed and as written in the file (with its
- * `\n` escapes); undefined when the text is not such a document, or a member is absent or empty,
- * and the whole text is protected instead.
- */
-function secretMembersOf(text, members) {
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (!document || typeof document !== 'object' || Array.isArray(document))
-        return undefined;
-    const values = members.map((member) => document[member]);
-    if (!values.every((value) => typeof value === 'string' && value.trim().length >= MIN_SECRET_LENGTH))
-        return undefined;
-    return values.flatMap((value) => [value, JSON.stringify(value).slice(1, -1)]);
-}
-
-;// CONCATENATED MODULE: ./lib/run/run.js
-
-
-
-
-
-
-
-
-
-/** The engine both entry points share: secrets in, plain redacted result out. */
-async function runPreflight(request, deps) {
-    const now = deps.now ?? (() => new Date());
-    const started = now();
-    const clock = performance.now();
-    const redactor = new Redactor();
-    const secrets = new SecretStore(request.tokens, deps.env, deps.mask, redactor);
-    const http = new HttpClient({
-        dispatcher: deps.dispatcher,
-        timeoutMs: request.timeoutMs,
-        userAgent: `token-preflight/${version_VERSION}`,
-        // A provider that echoes a secret (or part of one) must not carry it on.
-        redact: (text) => redactor.redact(text),
-        onSecret: (value) => secrets.derived(value),
-    });
-    const tokens = await checkTokens(request.tokens, {
-        http,
-        secrets,
-        env: deps.env,
-        context: request.context,
-        now,
-        limiter: new Limiter(request.concurrency),
-        timeoutMs: request.timeoutMs,
-    });
-    const problems = [];
-    if (request.tokens.length === 0 && request.configSearch)
-        problems.push(nothingChecked(request.configSearch));
-    const severities = [...problems, ...tokens.flatMap((token) => token.problems)].map((p) => p.severity);
-    const result = {
-        verdict: verdictOf(severities),
-        problems,
-        tokens,
-        findings: [],
-        startedAt: started.toISOString(),
-        durationMs: Math.round(performance.now() - clock),
-    };
-    return redactResult(result, redactor);
-}
-
-;// CONCATENATED MODULE: ./lib/scan/entropy.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ shannonEntropy)
+/* harmony export */ });
 /**
  * Shannon entropy in bits per character (UTF-16 code unit) of a candidate secret: how evenly its
  * characters are spread. Random base62 of 16 characters reaches ~3.7 on average, 32 hex ~3.6,
@@ -83443,7 +84878,7 @@ async function runPreflight(request, deps) {
  */
 /** Reused counts of Latin-1 characters (single-threaded, not reentrant). */
 const ASCII_COUNTS = new Uint32Array(256);
-function entropy_shannonEntropy(text) {
+function shannonEntropy(text) {
     const length = text.length;
     if (length === 0)
         return 0;
@@ -83469,7 +84904,104 @@ function entropy_shannonEntropy(text) {
     return bits;
 }
 
-;// CONCATENATED MODULE: ./lib/scan/negatives.js
+
+/***/ }),
+
+/***/ 8325:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   Yk: () => (/* binding */ parseGitleaksIgnore),
+/* harmony export */   bc: () => (/* binding */ gitleaksIgnoreMatcher)
+/* harmony export */ });
+/* unused harmony exports FINGERPRINT_HASH_CHARS, secretHash */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/**
+ * Fingerprints name a finding across runs without revealing its secret: what a user copies into
+ * `.token-preflight-ignore` to accept one. And the entries of gitleaks' `.gitleaksignore`, honoured
+ * so a team moving from gitleaks keeps its suppressions.
+ */
+
+/** Hex characters of the hash a fingerprint keeps: 48 bits. */
+const FINGERPRINT_HASH_CHARS = 12;
+/**
+ * `<rule>:<file>:<12 hex of sha256(rule + "\0" + secret)>`.
+ *
+ * Stable: neither the line nor the column is in it, so a finding keeps its fingerprint when lines
+ * are added above it or it moves within its file (moving it to another file is a new leak there).
+ *
+ * Safe to print, commit and post in a PR: the hash is one-way and only 48 of its 256 bits are
+ * kept, so it cannot be reversed, only used to confirm a guess, and the rules leave nothing to
+ * guess. What they find is random with a set length (a GitHub token's 30 random base62 characters
+ * are ~178 bits), or passed a checksum or structure check, or (the generic rules) reached an
+ * entropy threshold: no search that 48 bits could confirm gets near it. The rule id in the hashed
+ * text keeps two rules' fingerprints of one value apart. A value that is not random (a weak
+ * password) could be confirmed by a dictionary guess, as with any hash of it; the rules' entropy
+ * gates exist to keep such values out of the findings.
+ */
+function fingerprint(ruleId, file, secret) {
+    return `${ruleId}:${file}:${secretHash(ruleId, secret)}`;
+}
+/** The hash part of a fingerprint. */
+function secretHash(ruleId, secret) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${ruleId}\0${secret}`).digest('hex').slice(0, FINGERPRINT_HASH_CHARS);
+}
+/**
+ * The entries of a `.gitleaksignore` file; blank lines, `#` comments and lines that are no
+ * fingerprint are skipped. The file may hold colons (read from the right: `…:rule:line`); a leading
+ * 7–64 hex-digit part followed by a path is the commit.
+ */
+function parseGitleaksIgnore(text) {
+    const entries = [];
+    for (const raw of text.split('\n')) {
+        const entry = parseGitleaksLine(raw.trim());
+        if (entry)
+            entries.push(entry);
+    }
+    return entries;
+}
+function parseGitleaksLine(line) {
+    if (line === '' || line.startsWith('#'))
+        return undefined;
+    const m = /^(.+):([^:\s]+):(\d{1,9})$/.exec(line);
+    if (!m)
+        return undefined;
+    const [, head, rule, lineNumber] = m;
+    const commit = /^([0-9a-f]{7,64}):(.+)$/i.exec(head);
+    const file = normalizePath(commit ? commit[2] : head);
+    return commit ? { commit: commit[1], file, rule, line: Number(lineNumber) } : { file, rule, line: Number(lineNumber) };
+}
+/** `./a/b` → `a/b`: paths as the diff names them. */
+function normalizePath(path) {
+    return path.replace(/^(\.\/)+/, '');
+}
+/**
+ * Matches findings against `.gitleaksignore` entries by file, rule and line: the commit of an entry
+ * is not compared (a diff scan has no commit per line), so an entry suppresses that rule at that
+ * line of that file in any change. Rule ids are compared as written: gitleaks' id for a kind of
+ * secret is not always token-preflight's.
+ */
+function gitleaksIgnoreMatcher(entries) {
+    const keys = new Set(entries.map((e) => gitleaksKey(e.file, e.rule, e.line)));
+    return (finding) => keys.size > 0 && keys.has(gitleaksKey(normalizePath(finding.file), finding.rule, finding.line));
+}
+function gitleaksKey(file, rule, line) {
+    return `${file}\0${rule}\0${line}`;
+}
+
+
+/***/ }),
+
+/***/ 5645:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ hardNegative),
+/* harmony export */   Zl: () => (/* binding */ encodedBlobs),
+/* harmony export */   u8: () => (/* binding */ isWeakPassword)
+/* harmony export */ });
+/* unused harmony exports isPlaceholder, isReference, isCode */
 /**
  * Hard negatives: candidates that look like secrets by shape but are not one — placeholders,
  * references to a secret kept elsewhere, hashes and encoded blobs. The matcher drops a candidate
@@ -83478,8 +85010,11 @@ function entropy_shannonEntropy(text) {
  * have such a shape (a legacy npm token is a UUID, a Stripe test key says `test`).
  */
 // ── placeholders ────────────────────────────────────────────────────────────────────────────────
-/** Words no real token contains (a random 40-character token holds one by chance ~1 in 25,000). */
-const PLACEHOLDER_TEXT = /your|[_-]here\b|chang(?:e[_-]?me|eit)|placeholder|redacted|example|dummy|sample|fake|not[_-]?real|insert[_-]?(?:key|token|secret|here)|replace[_-]?(?:me|with|this)|<[^<>]{1,80}>|\*{3,}|\.{3,}|…|•{3,}/i;
+/**
+ * Words no real token contains (a random 40-character token holds one by chance ~1 in 25,000),
+ * and hex-speak that fills docs and tests (`deadbeef`, `cafebabe`: ~1 in 10^8 in random hex).
+ */
+const PLACEHOLDER_TEXT = /your|[_-]here\b|chang(?:e[_-]?me|eit)|placeholder|redacted|example|dummy|sample|fake|not[_-]?real|insert[_-]?(?:key|token|secret|here)|replace[_-]?(?:me|with|this)|deadbeef|cafebabe|feedface|baadf00d|deadc0de|<[^<>]{1,80}>|\*{3,}|\.{3,}|…|•{3,}/i;
 /** Whole values that say "a secret goes here". */
 const PLACEHOLDER_VALUES = new Set([
     'password', 'passwd', 'pass', 'pwd', 'secret', 'token', 'key', 'apikey', 'api_key', 'api-key', 'secret_key', 'access_token',
@@ -83621,12 +85156,16 @@ const NOT_SECRETS = [
     /^(?:new[ \t]+|await[ \t]+)?[\w$.?!]+\(.*\)$/s, // a call: getSecret(), ENC(…), this.auth?.token()
     /^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/, // a path
     /:\/\//, // a URL
+    /^data:[a-z]+\/[\w.+-]+$/i, // a data URI's MIME type (`data:image/png`, where `;base64,` ends an unquoted value)
     /\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|pub|json|ya?ml|txt|env|properties|conf|cfg|ini|toml|xml)$/i, // a file name
     /^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/, // an e-mail address
     /^sha(?:1|256|384|512):[0-9a-f]{16,}$/i, // a digest
     /^\$(?:2[abxy]?|argon2[a-z]*|[156])\$/, // a password hash (bcrypt, argon2, crypt)
     /^eyJ[\w-]*\.[\w-]*\.[\w-]*=*$/, // a JWT: the jwt rule judges it
-    /^(?:pk_(?:live|test)_|pk\.eyJ)/, // a publishable key (Stripe pk_, Mapbox pk.): public by design
+    // a key public by design: Stripe's publishable pk_, Mapbox's pk., Midtrans' client key, Plaid's
+    // link and public tokens (handed to the browser, exchanged server-side)
+    /^(?:pk_(?:live|test)_|pk\.eyJ|(?:SB-)?Mid-client-|(?:link|public)-(?:sandbox|development|production)-)/,
+    /(.)\1{7}/, // a run of eight of one character (`BBBBBBBBBB`): made up, not random (~1 in 10^12 a place)
 ];
 // ── code: identifiers, member paths, calls ──────────────────────────────────────────────────────
 /** Operators before a name (`!x`, `!!x`, `?Label`, `...rest`, `&ref`, `*ptr`, `@decorator`, `#private`, `:symbol`). */
@@ -83739,6 +85278,22 @@ function isWeakPassword(password, username = '') {
         hardNegative(password) !== undefined);
 }
 
+
+/***/ }),
+
+/***/ 7652:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  y: () => (/* binding */ RULES)
+});
+
+// EXTERNAL MODULE: ./lib/scan/entropy.js
+var entropy = __nccwpck_require__(2080);
+// EXTERNAL MODULE: ./lib/scan/negatives.js
+var negatives = __nccwpck_require__(5645);
 ;// CONCATENATED MODULE: ./lib/scan/rules/generic.js
 
 
@@ -83749,6 +85304,9 @@ function isWeakPassword(password, username = '') {
  * noisiest; the matcher gives them extra negatives (UUIDs, git SHAs, words, identifiers and other
  * code, paths), drops their finding wherever a more specific rule found an overlapping secret, and
  * leaves to a prefixed rule every value that starts with its prefix (`ghp_`, `AKIA`), found or not.
+ * In the rule set (index.ts) they also stay quiet on every vendor's near miss (near-miss.ts): a
+ * value a vendor's rule recognises as its own, by its prefix or signature or by the name it is
+ * given, and refuses (cut short, the wrong case, a checksum that fails).
  *
  * Entropy thresholds, calibrated on random strings (1st percentile): base62 of 16 characters 3.33,
  * 32 hex 3.26, 8-character passwords 2.4 (median 3.0). So: assignments of keys, secrets and tokens
@@ -83762,6 +85320,14 @@ const SEP = String.raw `(?:\r?\n|\\r\\n|\\n)`;
 const UNQUOTED = String.raw `[^\s"'\x60\\,;&(){}\[\]<>|]`;
 /** Name suffixes that keep a name about the secret itself (`PASSWORD_PROD`, `apiKey2`, `secret_key_base`). */
 const SUFFIX = String.raw `\d{1,3}|v\d{1,2}|prod|production|dev|development|stag(?:e|ing)|test|qa|uat|live|local|value|val|str|string|raw|plain|b64|base64|default`;
+/**
+ * Keys their vendors publish or use only as an identifier, paired with a secret kept elsewhere: a
+ * search-only API key (Algolia's, Typesense's, Meilisearch's: made for the browser; not Azure AI
+ * Search's admin key), a Pusher app key, a Trello API key (the token is the secret), Twitter's API
+ * (consumer) key, a Kraken API key, a Confluent Cloud API key and a Scaleway access key (key ids).
+ * Named so, a value is no leak.
+ */
+const KEY_IDS = String.raw `(?:(?:algolia|typesense|meili(?:search)?)[_.-]?search(?:[_.-]?only)?|search[_.-]?only|twitter|kraken|confluent(?:[_.-]?cloud)?|pusher|trello|scw|scaleway)`;
 /**
  * `NAME = VALUE` in the shapes code and config write it: `PASSWORD=…`, `password: "…"`,
  * `"password": "…"`, `$cfg['password'] = '…'`, `password := "…"`, `password => '…'`,
@@ -83801,7 +85367,7 @@ function decodeUriSafe(text) {
 }
 /** A URL's password is a secret unless weak, a default, a placeholder or a reference. */
 function strongUrlPassword(password) {
-    return !isWeakPassword(decodeUriSafe(password));
+    return !(0,negatives/* isWeakPassword */.u8)(decodeUriSafe(password));
 }
 /** Base64 of printable text, else undefined. */
 function decodeBase64Text(encoded) {
@@ -83822,7 +85388,7 @@ function basicCredential(encoded) {
     const password = text.slice(colon + 1);
     if (text === 'Aladdin:open sesame')
         return false; // RFC 7617's example
-    return password.length > 0 ? !isWeakPassword(password, user) : user.length >= 12 && !isWeakPassword(user);
+    return password.length > 0 ? !(0,negatives/* isWeakPassword */.u8)(password, user) : user.length >= 12 && !(0,negatives/* isWeakPassword */.u8)(user);
 }
 /** Base64 that decodes to exactly `bytes` bytes (an HMAC key or signature), after URL-decoding. */
 function decodesToBytes(encoded, bytes) {
@@ -83861,8 +85427,10 @@ function randomPemBody(block) {
         .filter((line) => !/^\s*[A-Za-z][\w-]{1,30}:/.test(line))
         .join('')
         .replace(/[^A-Za-z0-9+/]/g, '');
-    return body.length >= 50 && /\d/.test(body) && /[a-z]/.test(body) && /[A-Z]/.test(body) && entropy_shannonEntropy(body) >= 4.2;
+    return body.length >= 50 && /\d/.test(body) && /[a-z]/.test(body) && /[A-Z]/.test(body) && (0,entropy/* shannonEntropy */.l)(body) >= 4.2;
 }
+/** A host of RFC 2606's, reserved for documentation. */
+const DOCS_HOST = String.raw `\bexample\.(?:com|org|net)\b`;
 const PEM_LABEL = String.raw `(?: [A-Z0-9]{1,20}){0,3} PRIVATE KEY(?: BLOCK)?-----`;
 // ── rules ───────────────────────────────────────────────────────────────────────────────────────
 /**
@@ -84126,6 +85694,9 @@ const AS_WRITTEN = [
                 'pass: matchResult?.pass ?? false,',
                 'const pass = !this.result.issues || this.result.issues.length === 0;',
                 'def timeit(stmt="pass", setup="pass", timer=default_timer, number=default_number, globals=None):',
+                // references and filler of other shapes
+                '  password: process.env.DB_PASSWORD,',
+                'DB_PASSWORD=xxxxxxxxxxxx',
             ],
         },
     },
@@ -84133,7 +85704,7 @@ const AS_WRITTEN = [
         id: 'generic-api-key',
         description: 'An API key assigned in code or config (api_key = "…", "apiKey": "…", X-Api-Key: …)',
         keywords: ['key'],
-        pattern: assignment(String.raw `key(?<=(?<!(?:public|publishable|pub|site|browser|web|frontend|recaptcha|vapid)[_.-]?)(?:api|access|app|auth|client|master|service|subscription|licen[cs]e|encryption|signing|private|admin|server|consumer)[_.-]?key)`, `${SUFFIX}|secret|token`, 16, 256),
+        pattern: assignment(String.raw `key(?<=(?<!(?:public|publishable|pub|site|browser|web|frontend|recaptcha|vapid)[_.-]?)(?<!${KEY_IDS}[_.-]?)(?:api|access|app|auth|client|master|service|subscription|licen[cs]e|encryption|signing|private|admin|server|consumer)[_.-]?key)`, `${SUFFIX}|secret|token`, 16, 256),
         entropy: 3.3,
         examples: {
             positive: [
@@ -84158,6 +85729,16 @@ const AS_WRITTEN = [
                 // a provider's prefix whose rule refused the value (too short for a Google API key)
                 'api_key = "AIzaQ7mK2pX9wL4tR8vN3bJ6"',
                 'ACME_API_KEY=AKIAQ7MK2PX9WL4TR8V',
+                // references, placeholders, hashes and minified code
+                '  api_key: ${{ secrets.ACME_API_KEY }}',
+                'api_key = os.environ["ACME_API_KEY"]',
+                'ACME_API_KEY=<YOUR_API_KEY>',
+                'ACME_API_KEY=xxxxxxxxxxxxxxxxxxxxxxxx',
+                '"apiKey": "3f786850e387550fdab836ed7e6dc881de23001b",',
+                'var t={apiKey:n.apiKey,accessKey:r.accessKey||"",authKey:o(e)};function o(e){return e.appKey}',
+                // public or an identifier by its vendor's word: a search-only key, a consumer key (the key id)
+                'TYPESENSE_SEARCH_ONLY_API_KEY=8hT3kQ9mZ2xW7pL4vN6rB1cJ5dF0gS',
+                'TWITTER_CONSUMER_KEY=FAjwZcLJCP3cSD9tFcIcvlHVW',
             ],
         },
     },
@@ -84186,6 +85767,12 @@ const AS_WRITTEN = [
                 // a provider's prefix whose rule refused the value (a Stripe key cut short, an npm token without its checksum)
                 'client_secret = "sk_live_Q7mK2pX9wL4t"',
                 'secret_key: npm_Q7mK2pX9wL4tR8vN3bJ6cH1dK5fG0hS2jA4lZ6x',
+                // references, placeholders, images
+                '  clientSecret: process.env.ACME_CLIENT_SECRET,',
+                "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
+                'CLIENT_SECRET=<YOUR_CLIENT_SECRET>',
+                'WEBHOOK_SECRET=xxxxxxxxxxxxxxxxxxxxxxxx',
+                '"secretIcon": "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGXRFWHRTb2Z0d2FyZQ",',
             ],
         },
     },
@@ -84193,7 +85780,9 @@ const AS_WRITTEN = [
         id: 'generic-token',
         description: 'A token assigned in code or config (ACME_TOKEN=…, "access_token": "…", auth_token = …)',
         keywords: ['token'],
-        pattern: assignment(String.raw `token(?<!(?:csrf|xsrf|forgery|next|prev|previous|page|pagination|continuation|sync|cancel|cancellation|device|push|fcm|apns|form|request|resume|end|start|max|min|id|lexer|parser|syntax|reset|verification|confirm|confirmation|invite|invitation|magic|unsubscribe|captcha|turnstile|fake|dummy|test|sample|example|mock)[_.-]?token)`, `${SUFFIX}|secret|key`, 16, 512),
+        // Not the tokens of a flow, a page or a parser (csrf, next_page, lexer), nor those made for the
+        // browser: public and link tokens (Plaid's), client tokens (Paddle's, Braintree's, Datadog RUM's).
+        pattern: assignment(String.raw `token(?<!(?:csrf|xsrf|forgery|next|prev|previous|page|pagination|continuation|sync|cancel|cancellation|device|push|fcm|apns|form|request|resume|end|start|max|min|id|lexer|parser|syntax|reset|verification|confirm|confirmation|invite|invitation|magic|unsubscribe|captcha|turnstile|public|link|client|fake|dummy|test|sample|example|mock)[_.-]?token)`, `${SUFFIX}|secret|key`, 16, 512),
         entropy: 3.3,
         examples: {
             positive: ['ACME_TOKEN=ncB3 ~ 6Zw9nweuMKsNCBU1KeCw', '"access_token": "PW5V ~ Eg6NfQpYGBM7PbeZ6eMN",', "auth_token = 'ezY3 ~ IIQuZYxBqrcSFfP0f8Pk'"],
@@ -84218,6 +85807,15 @@ const AS_WRITTEN = [
                 'GITLAB_TOKEN=glpat-Q7mK2pX9wL4tR8v',
                 'SLACK_TOKEN=xoxb-Q7mK2pX9wL4tR8vN3bJ6cH1d',
                 '"access_token": "2YotnFZFEjr1zCsicMWpAA",',
+                // references, placeholders, ids and hashes
+                '  accessToken: process.env.ACME_ACCESS_TOKEN,',
+                'token = os.environ.get("ACME_TOKEN")',
+                'ACME_TOKEN=<YOUR_TOKEN>',
+                'ACME_TOKEN=changeme',
+                'auth_token: 7f1c8a7e-3b5d-4e2a-9c1f-6b8d2e4a0c3f',
+                'token_integrity = "sha512-Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5d2FsZG8rZnJlZA=="',
+                // a token made for the browser, by its name
+                'DD_CLIENT_TOKEN=pub3c5e8f0a9b7d6c4e2f1a0b9c8d7e6f5a',
             ],
         },
     },
@@ -84247,7 +85845,8 @@ const AS_WRITTEN = [
         id: 'bearer-token',
         description: 'A Bearer token written into code (Authorization: Bearer <token>)',
         keywords: ['bearer'],
-        pattern: /\bbearer[ \t]{1,3}(?<secret>[A-Za-z0-9][A-Za-z0-9._~+/-]{15,2047}={0,2})(?![A-Za-z0-9._~+/=-])/i,
+        // Not on a line that calls a documentation host (RFC 2606's example.com/.org/.net): a docs sample.
+        pattern: new RegExp(String.raw `\bbearer(?<!${DOCS_HOST}[^\n]{0,300}bearer)[ \t]{1,3}(?<secret>[A-Za-z0-9][A-Za-z0-9._~+/-]{15,2047}={0,2})(?![A-Za-z0-9._~+/=-])(?![^\n]{0,300}${DOCS_HOST})`, 'i'),
         entropy: 3.3,
         // An opaque token mixes letters and digits; a JWT must pass the jwt rule's checks.
         validate: (token) => /\d/.test(token) && /[A-Za-z]/.test(token) && (/^eyJ[\w-]*\.[\w-]*\.[\w-]*=*$/.test(token) ? privateJwt(token) : true),
@@ -84262,6 +85861,10 @@ const AS_WRITTEN = [
                 'Authorization: Bearer YOUR_ACCESS_TOKEN_HERE',
                 '"token_type": "Bearer",',
                 'Authorization: Bearer <token>',
+                "  -H 'Authorization: Bearer ${{ secrets.API_TOKEN }}'",
+                'headers: { Authorization: `Bearer ${process.env.API_TOKEN}` },',
+                // a documentation host's sample
+                'fetch("https://example.org/api/orders", { headers: { Authorization: "Bearer 9fT2kLm8Qw3Zx7Rp4Vn6Bc1Hd5Gj0Ks" } })',
                 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
             ],
         },
@@ -84284,6 +85887,9 @@ const AS_WRITTEN = [
                 '//registry.npmjs.org/:_authToken=NPM_TOKEN_HERE',
                 '  npmAuthToken: "${NPM_AUTH_TOKEN}"',
                 '//registry.npmjs.org/:_authToken=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+                'echo "//registry.npmjs.org/:_authToken=${{ secrets.NPM_TOKEN }}" >> ~/.npmrc',
+                // a GitHub token whose checksum fails (GitHub Packages' registry): github-pat's near miss
+                '//npm.pkg.github.com/:_authToken=ghp_Q7mK2pX9wL4tR8vN3bJ6cH1dK5fG0hS2jA4l',
             ],
         },
     },
@@ -84297,7 +85903,7 @@ const AS_WRITTEN = [
             const text = decodeBase64Text(encoded);
             if (text === undefined)
                 return false;
-            return text.includes(':') ? basicCredential(encoded) : text.length >= 8 && !isWeakPassword(text) && hardNegative(text, true) === undefined;
+            return text.includes(':') ? basicCredential(encoded) : text.length >= 8 && !(0,negatives/* isWeakPassword */.u8)(text) && (0,negatives/* hardNegative */.$6)(text, true) === undefined;
         },
         examples: {
             positive: [
@@ -84314,7 +85920,7 @@ const AS_WRITTEN = [
         keywords: ['pypi]'],
         pattern: new RegExp(String.raw `\[(?:test)?pypi\][ \t]{0,40}(?:\r?\n[ \t]{0,40}[^\s\[][^\n]{0,200}){0,6}?\r?\n[ \t]{0,40}password[ \t]{0,40}[:=][ \t]{0,40}(?<secret>\S{8,256})`),
         entropy: 3,
-        validate: (password) => !isWeakPassword(password),
+        validate: (password) => !(0,negatives/* isWeakPassword */.u8)(password),
         examples: {
             positive: [
                 ['[pypi]', 'username = acme-release', 'password = Rv8# ~ Lq2Zx7Wm4Tp9'].join('\n'),
@@ -84351,6 +85957,12 @@ const AS_WRITTEN = [
         },
     },
 ];
+/**
+ * The rules that take any value by its name or its header (`api_key = …`, `Bearer …`,
+ * `_authToken=…`): they stay quiet on a vendor's near miss (near-miss.ts), which the vendor's own
+ * rule judges better.
+ */
+const QUIET_ON_NEAR_MISSES = new Set(['generic-password', 'generic-api-key', 'generic-secret', 'generic-token', 'bearer-token', 'npmrc-auth-token']);
 function unbroken(example) {
     return example.replaceAll(' ~ ', '');
 }
@@ -84358,6 +85970,395 @@ const GENERIC_RULES = AS_WRITTEN.map((rule) => ({
     ...rule,
     examples: { positive: rule.examples.positive.map(unbroken), negative: rule.examples.negative.map(unbroken) },
 }));
+
+;// CONCATENATED MODULE: ./lib/scan/rules/near-miss.js
+/*
+ * Near misses: what a vendor's rule recognises as its own and refuses — a key cut short or run
+ * long, in the wrong case, with a checksum that fails, a near-miss prefix (`duffel_prod_…`), a
+ * public key id given to the vendor's key name. The rules that find any value by its name alone
+ * (the generic assignments, `Bearer …`, `_authToken=…`) stay quiet on them: a vendor's refusal is
+ * the better judgement, and reporting a docs sample or a truncated key as a secret is the noise
+ * users of gitleaks complain about.
+ *
+ * Everything is read from the vendor rules themselves, so a new rule brings its near misses along:
+ *
+ * - By value. A rule's keyword that its own example secrets carry is its signature: at their start
+ *   a prefix (`ghp_`, `hf_`, `SG.`), elsewhere an infix (`T3BlbkFJ`, `+ASt`, `.atlasv1.`). A value
+ *   that starts with the prefix, or with the vendor's name stem before its first separator
+ *   (`duffel_`, `shippo_`), or that holds the infix, is the vendor's. A prefix that is a plain word
+ *   (`live_`, `test_`, `api-`, `pat`) says less: there the value must also have the rule's shape
+ *   with its lengths relaxed (`live_` + hex for Lob).
+ * - By name. A rule that finds a bare-shaped secret by the name it is given (`DD_API_KEY=`,
+ *   `TWILIO_AUTH_TOKEN=`) recognises that name. A value given to it in the rule's shape, case
+ *   ignored and lengths relaxed (any length for a shape with a literal part, a quarter either way
+ *   for one of a single class: `DD_API_KEY=` + upper-case or 33-character hex), is the vendor's.
+ *   This one needs the line, so the quiet rule checks it once it has matched (`quietAfter`).
+ */
+/** Plain words that several vendors' prefixes start with: a prefix of one alone does not name the vendor. */
+const WORD = /^(?:api|sdk|pat|sat|live|test|sandbox|prod|dev|key|token|secret|access|auth|app|user|client|https?)[_.:-]?$/i;
+/** The vendor's name at the start of a prefix of several parts: `shippo_` of `shippo_live_`. */
+const STEM = /^[A-Za-z][A-Za-z0-9]{3,}[_.-](?=.)/;
+/**
+ * Shorter infixes turn up by chance in random text (`msh` in 1 of ~800 random 64-character
+ * values): they count only where the vendor puts them (`msh` 10 characters in, for RapidAPI).
+ */
+const MIN_INFIX = 4;
+const MIN_PREFIX = 3;
+/** A prefix this long, with a separator, is the vendor's mark wherever it stands (`task_live_…` holds `sk_live_`). */
+const MIN_MARK = 7;
+// ── reading a pattern's source ─────────────────────────────────────────────────────────────────
+/** Where the group opened at `open` closes (its `)`), skipping escapes and classes. */
+function groupClose(source, open) {
+    let depth = 0;
+    let inClass = false;
+    for (let i = open; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === '\\')
+            i++;
+        else if (inClass)
+            inClass = ch !== ']';
+        else if (ch === '[')
+            inClass = true;
+        else if (ch === '(')
+            depth++;
+        else if (ch === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** The lead (before the named group `secret`) and the secret's own source; no group: no lead. */
+function split(source) {
+    const open = source.indexOf('(?<secret>');
+    if (open < 0)
+        return { lead: '', secret: source };
+    const close = groupClose(source, open);
+    return { lead: source.slice(0, open), secret: source.slice(open + '(?<secret>'.length, close < 0 ? undefined : close) };
+}
+function quantifier(min, max, lengths) {
+    if (lengths === 'open')
+        return min === 0 ? '*' : '+';
+    const low = min === 0 ? 0 : Math.max(1, Math.floor((min * 3) / 4));
+    return `{${low},${max === undefined ? '' : Math.ceil((max * 5) / 4) + 1}}`;
+}
+/**
+ * The source with its counted quantifiers relaxed (see `Lengths`) and named groups made plain;
+ * undefined when it refers back to a group (`\k<user>`) or names a line break.
+ */
+function relax(source, lengths = 'open') {
+    if (/\\k<|\\[1-9]/.test(source))
+        return undefined;
+    let out = '';
+    let inClass = false;
+    let negated = false;
+    for (let i = 0; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === '\\') {
+            const next = source[i + 1] ?? '';
+            if ((next === 'n' || next === 'r') && !(inClass && negated))
+                return undefined;
+            out += ch + next;
+            i++;
+        }
+        else if (inClass) {
+            if (ch === ']')
+                inClass = false;
+            out += ch;
+        }
+        else if (ch === '[') {
+            inClass = true;
+            negated = source[i + 1] === '^';
+            out += ch;
+        }
+        else if (ch === '(' && source.startsWith('(?<', i) && !/^\(\?<[=!]/.test(source.slice(i, i + 4))) {
+            out += '(?:';
+            i = source.indexOf('>', i);
+        }
+        else if (ch === '{' && lengths !== 'keep') {
+            const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(i));
+            if (m) {
+                const min = Number(m[1]);
+                out += quantifier(min, m[2] === undefined ? min : m[3] ? Number(m[3]) : undefined, lengths);
+                i += m[0].length - 1;
+            }
+            else {
+                out += ch;
+            }
+        }
+        else {
+            out += ch;
+        }
+    }
+    return out;
+}
+/** The literal text of a source: escapes undone, lower case (to look for a keyword in a lead). */
+function literalText(source) {
+    return source.replace(/\\([^A-Za-z0-9])/g, '$1').toLowerCase();
+}
+// ── the signatures ─────────────────────────────────────────────────────────────────────────────
+/** The secrets a rule finds in its own positive examples (named group `secret`, else the match). */
+function exampleSecrets(rule) {
+    const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gyd]/g, ''));
+    return rule.examples.positive.flatMap((example) => {
+        const m = pattern.exec(example);
+        const secret = m?.groups?.['secret'] ?? m?.[0];
+        return secret ? [secret] : [];
+    });
+}
+/**
+ * A family of prefixes with a variable letter (`sq[upa]_`, `vc[pia]_`, `cf(?:ut|at)_`), read from
+ * the start of a secret's source: `^sq[A-Za-z]_`, which a near-miss prefix (`sqx_`) also has. Needs
+ * two literal letters or digits and a separator, so that it names the vendor; else undefined.
+ */
+function prefixFamily(source, ignoreCase) {
+    let i = 0;
+    // zero-width assertions first: \b, ^, lookarounds
+    for (;;) {
+        if (source.startsWith('\\b', i))
+            i += 2;
+        else if (source[i] === '^')
+            i++;
+        else if (/^\(\?<?[=!]/.test(source.slice(i, i + 4)))
+            i = groupClose(source, i) + 1;
+        else
+            break;
+        if (i <= 0)
+            return undefined;
+    }
+    let out = '';
+    let literals = 0;
+    let variable = false;
+    let separator = false;
+    while (i < source.length) {
+        const ch = source[i];
+        let piece;
+        let end = i + 1;
+        if (ch === '\\') {
+            const next = source[i + 1] ?? '';
+            if (/[A-Za-z0-9]/.test(next))
+                break;
+            piece = next.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+            end = i + 2;
+            if (/[_.:-]/.test(next))
+                separator = true;
+        }
+        else if (ch === '[') {
+            const close = source.indexOf(']', i);
+            const body = source.slice(i + 1, close);
+            if (close < 0 || !/^[A-Za-z0-9]{2,8}$/.test(body))
+                break;
+            piece = /\d/.test(body) ? '[A-Za-z0-9]' : '[A-Za-z]';
+            end = close + 1;
+            variable = true;
+        }
+        else if (source.startsWith('(?:', i)) {
+            const close = groupClose(source, i);
+            const options = source.slice(i + 3, close).split('|');
+            if (close < 0 || !options.every((option) => /^[A-Za-z0-9]+$/.test(option) && option.length === options[0].length))
+                break;
+            piece = `[A-Za-z0-9]{${options[0].length}}`;
+            end = close + 1;
+            variable = true;
+        }
+        else if (/[A-Za-z0-9_-]/.test(ch)) {
+            piece = ch;
+            if (ch === '_' || ch === '-')
+                separator = true;
+            else
+                literals++;
+        }
+        else {
+            break;
+        }
+        if (/^[?*+{]/.test(source.slice(end)))
+            break; // quantified: past the fixed prefix
+        out += piece;
+        i = end;
+    }
+    return variable && separator && literals >= 2 ? new RegExp(`^${out}`, ignoreCase ? 'i' : '') : undefined;
+}
+function signaturesOf(rule) {
+    const ignoreCase = rule.pattern.flags.includes('i');
+    const prefixes = [];
+    const infixes = [];
+    let shape = null;
+    const relaxedShape = () => {
+        if (shape === null) {
+            const relaxed = relax(split(rule.pattern.source).secret);
+            shape = relaxed === undefined ? undefined : new RegExp(`^(?:${relaxed})$`, 'i');
+        }
+        return shape;
+    };
+    // Keywords of the context (`discord`, `token` before a Discord token) name no value.
+    const context = literalText(split(rule.pattern.source).lead);
+    const signatures = rule.keywords.filter((keyword) => !context.includes(keyword));
+    for (const secret of exampleSecrets(rule)) {
+        const lower = secret.toLowerCase();
+        for (const keyword of signatures) {
+            const at = lower.indexOf(keyword);
+            if (at < 0)
+                continue;
+            const text = secret.slice(at, at + keyword.length);
+            if (at > 0) {
+                infixes.push(text.length >= MIN_INFIX ? { text, ignoreCase } : { text, ignoreCase, at });
+                continue;
+            }
+            if (WORD.test(text)) {
+                const relaxed = relaxedShape();
+                if (relaxed)
+                    prefixes.push({ text, ignoreCase: true, shape: relaxed });
+                continue;
+            }
+            if (text.length >= MIN_PREFIX)
+                prefixes.push({ text, ignoreCase });
+            if (text.length >= MIN_MARK && /[_.:-]/.test(text))
+                infixes.push({ text, ignoreCase });
+            const stem = STEM.exec(text)?.[0];
+            if (stem !== undefined && !WORD.test(stem))
+                prefixes.push({ text: stem, ignoreCase });
+        }
+    }
+    const family = prefixFamily(split(rule.pattern.source).secret, ignoreCase);
+    return { prefixes, infixes, ...(family ? { family } : {}) };
+}
+function dedupe(signatures) {
+    const seen = new Map();
+    for (const signature of signatures) {
+        const key = `${signature.ignoreCase ? 'i' : 's'}${signature.ignoreCase ? signature.text.toLowerCase() : signature.text}${signature.shape?.source ?? ''}@${signature.at ?? ''}`;
+        if (!seen.has(key))
+            seen.set(key, signature);
+    }
+    return [...seen.values()];
+}
+// ── by name ────────────────────────────────────────────────────────────────────────────────────
+/**
+ * `lead` + the relaxed secret, for a rule whose lead names the vendor (holds one of its keywords):
+ * the recogniser of a value given to the vendor's name. Undefined for a rule found by its value.
+ */
+function nameRecogniser(rule) {
+    const { lead, secret } = split(rule.pattern.source);
+    if (lead === '')
+        return undefined;
+    const text = literalText(lead);
+    if (!rule.keywords.some((keyword) => text.includes(keyword)))
+        return undefined;
+    // A shape with a literal part (`11` + hex, `b_` + …, `hex-hex-hex`) is the vendor's at any
+    // length; one of a single class (32 hex, 40 alphanumerics) only within a quarter of its own — a
+    // 16-character password given to ZENDESK_PASSWORD is no truncated 40-character Zendesk token.
+    const relaxedLead = relax(lead, 'keep');
+    const relaxedSecret = relax(secret, literalIn(secret) ? 'open' : 'quarter');
+    if (relaxedLead === undefined || relaxedSecret === undefined)
+        return undefined;
+    // A shape of several parts (`hex-hex-hex`, `digits:A…`) with more after it is the vendor's too.
+    const tail = literalSeparator(secret) ? String.raw `[\w.+/=:-]*` : '';
+    return `(?:${relaxedLead})(?:${relaxedSecret})${tail}`;
+}
+/** Does the source match a literal character (outside classes and lookarounds)? */
+function literalIn(source) {
+    for (let i = 0; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === '\\') {
+            if (!/[A-Za-z0-9]/.test(source[i + 1] ?? ''))
+                return true;
+            i++;
+        }
+        else if (ch === '[') {
+            i = source.indexOf(']', i + 2);
+            if (i < 0)
+                return false;
+        }
+        else if (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+            i = groupClose(source, i);
+            if (i < 0)
+                return false;
+        }
+        else if (ch === '(' && source.startsWith('(?', i)) {
+            i = source[i + 2] === '<' ? source.indexOf('>', i) : i + 2;
+        }
+        else if (ch === '{' && /^\{\d+(?:,\d*)?\}/.test(source.slice(i))) {
+            i = source.indexOf('}', i);
+        }
+        else if (!/[()|?*+^$.]/.test(ch)) {
+            return true;
+        }
+    }
+    return false;
+}
+/** Does the source hold a separator (`-`, `_`, `.`, `:`) as a literal, outside a class? */
+function literalSeparator(source) {
+    let inClass = false;
+    for (let i = 0; i < source.length; i++) {
+        const ch = source[i];
+        if (ch === '\\') {
+            if (/[.:-]/.test(source[i + 1] ?? ''))
+                return true;
+            i++;
+        }
+        else if (inClass) {
+            inClass = ch !== ']';
+        }
+        else if (ch === '[') {
+            inClass = true;
+        }
+        else if (/[_:-]/.test(ch) && !/^\(\?<?[=!:]/.test(source.slice(i - 2, i + 1))) {
+            return true;
+        }
+    }
+    return false;
+}
+// ── together ───────────────────────────────────────────────────────────────────────────────────
+/** The near misses of `rules` (the vendor rules, not the generic ones). */
+function nearMisses(rules) {
+    const prefixes = [];
+    const infixes = [];
+    const names = [];
+    const families = [];
+    for (const rule of rules) {
+        const found = signaturesOf(rule);
+        prefixes.push(...found.prefixes);
+        infixes.push(...found.infixes);
+        if (found.family)
+            families.push(found.family);
+        const name = nameRecogniser(rule);
+        if (name !== undefined)
+            names.push(name);
+    }
+    const prefixList = dedupe(prefixes);
+    const infixList = dedupe(infixes);
+    return {
+        byValue(value) {
+            const lower = value.toLowerCase();
+            for (const { text, ignoreCase, shape } of prefixList) {
+                const starts = ignoreCase ? lower.startsWith(text.toLowerCase()) : value.startsWith(text);
+                if (starts && (shape === undefined || shape.test(value)))
+                    return true;
+            }
+            for (const { text, ignoreCase, at } of infixList) {
+                const haystack = ignoreCase ? lower : value;
+                const needle = ignoreCase ? text.toLowerCase() : text;
+                if (at === undefined ? haystack.includes(needle) : haystack.startsWith(needle, at))
+                    return true;
+            }
+            return families.some((family) => family.test(value));
+        },
+        byName: names.join('|'),
+    };
+}
+/**
+ * `rule`, quiet on the near misses: its `validate` refuses a value a vendor claims, and its
+ * `quietAfter` a value a vendor's rule recognises by its name — checked on the line before the
+ * secret's end once the rule has matched (whose secret must end its match), never inside the
+ * pattern: in the pattern the names' alternatives cost every line the rule runs on (measured: a
+ * generic rule 7× slower).
+ */
+function quietOnNearMisses(rule, misses) {
+    const own = rule.validate;
+    const named = misses.byName ? new RegExp(`(?:${misses.byName})$`, rule.pattern.flags.replace(/[gyd]/g, '')) : undefined;
+    return {
+        ...rule,
+        validate: (secret) => !misses.byValue(secret) && (own === undefined || own(secret)),
+        ...(named && { quietAfter: (before) => named.test(before) }),
+    };
+}
 
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/kit.js
 /**
@@ -84418,8 +86419,8 @@ function plausible(secret) {
 
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/anthropic.js
 
-const anthropic_API_KEY = 'sk-ant-api03-PUSoYnD6zIjURLBm0WVRWvdXyu6UFhR6Vnz7WB4YEqZyV9jyE6tU_eqOP4fyhHlJ5j5JOBtDsaGXlJi6nMONzbdkyQvCBAA';
-const anthropic_ADMIN_KEY = 'sk-ant-admin01-LgJlRNNkpddixTVZg-0S5xApCseUGG0-B2EM4TxnJR_tVbYMVgkUE6Wfz1mocIzvqCsXxIj1jNOAeHPODIQqeE6lXQ09AAA';
+const API_KEY = 'sk-ant-api03-PUSoYnD6zIjURLBm0WVRWvdXyu6UFhR6Vnz7WB4YEqZyV9jyE6tU_eqOP4fyhHlJ5j5JOBtDsaGXlJi6nMONzbdkyQvCBAA';
+const ADMIN_KEY = 'sk-ant-admin01-LgJlRNNkpddixTVZg-0S5xApCseUGG0-B2EM4TxnJR_tVbYMVgkUE6Wfz1mocIzvqCsXxIj1jNOAeHPODIQqeE6lXQ09AAA';
 const ANTHROPIC_RULES = [
     {
         id: 'anthropic-api-key',
@@ -84429,12 +86430,12 @@ const ANTHROPIC_RULES = [
         pattern: new RegExp(String.raw `${START}(?<secret>sk-ant-api03-[\w-]{93}AA)${END}`),
         entropy: 4,
         examples: {
-            positive: [`export ANTHROPIC_API_KEY=${anthropic_API_KEY}`, `client = anthropic.Anthropic(api_key="${anthropic_API_KEY}")`],
+            positive: [`export ANTHROPIC_API_KEY=${API_KEY}`, `client = anthropic.Anthropic(api_key="${API_KEY}")`],
             negative: [
                 `ANTHROPIC_API_KEY=sk-ant-api03-${'x'.repeat(93)}AA`,
                 'ANTHROPIC_API_KEY: ${{ secrets.ANTHROPIC_API_KEY }}',
-                `const key = "${anthropic_API_KEY.slice(0, 60)}";`,
-                `const key = "${anthropic_API_KEY}xyz";`,
+                `const key = "${API_KEY.slice(0, 60)}";`,
+                `const key = "${API_KEY}xyz";`,
             ],
         },
     },
@@ -84446,20 +86447,22 @@ const ANTHROPIC_RULES = [
         pattern: new RegExp(String.raw `${START}(?<secret>sk-ant-admin01-[\w-]{93}AA)${END}`),
         entropy: 4,
         examples: {
-            positive: [`ANTHROPIC_ADMIN_KEY="${anthropic_ADMIN_KEY}"`, `curl https://api.anthropic.com/v1/organizations/me -H "x-api-key: ${anthropic_ADMIN_KEY}"`],
-            negative: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<your-admin-key>', `adminKey: process.env.ANTHROPIC_ADMIN_KEY, // ${anthropic_API_KEY.slice(0, 20)}…`, `"${anthropic_ADMIN_KEY.replace('admin01', 'admin02')}"`],
+            positive: [`ANTHROPIC_ADMIN_KEY="${ADMIN_KEY}"`, `curl https://api.anthropic.com/v1/organizations/me -H "x-api-key: ${ADMIN_KEY}"`],
+            negative: ['ANTHROPIC_ADMIN_KEY=sk-ant-admin01-<your-admin-key>', `adminKey: process.env.ANTHROPIC_ADMIN_KEY, // ${API_KEY.slice(0, 20)}…`, `"${ADMIN_KEY.replace('admin01', 'admin02')}"`],
         },
     },
 ];
 
+// EXTERNAL MODULE: ./lib/providers/atlassian.js
+var atlassian = __nccwpck_require__(7310);
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/atlassian.js
 
 
 // Atlassian tokens end with the CRC-32 of everything before, as 8 upper-case hex digits
 // (src/providers/atlassian.ts): a copy that was cut or retyped fails it and is not reported.
-const atlassian_API_TOKEN = 'ATATT3xFfGF0UK5M3VmxLLB2cPSP-K_VIbZYlzWM2RbKOiqbGKLlX1LmRAOCCbs8tGIdgmQr95s9URzM2RL1I9aOdDyQV8Tf77p4DLUf6c8IK9YAi9__YZIjpCEyupEIv6jWpb5byl9WOLC9EAMYxQMkdbiQIlXzJxz9oWvDo9SZE_RjwIE6vu04JtIzB3ap=576ED868';
-const atlassian_ACCESS_TOKEN = 'ATCTT3xFfGN0hAbB4i0FHLU1gylJW_5quvlJR9wChV6PKcArm_YSXvSN6ReWJux9GnAOuPTXUAgianbt3_yWm_88X5ytxpT8dw8qvUdHjfH_w_FCPOlDbp49V7KT-fon8-FS2j4vt-R8GFhrgI4EBHwJx4O7eIA7HS1gvgnPjeTGsBjR3CadVlH9P6J42Z51=E809C1D4';
-const atlassian_APP_PASSWORD = 'ATBBDg4BKNYoIxd4FmBAoypGDLc1430905B0';
+const API_TOKEN = 'ATATT3xFfGF0UK5M3VmxLLB2cPSP-K_VIbZYlzWM2RbKOiqbGKLlX1LmRAOCCbs8tGIdgmQr95s9URzM2RL1I9aOdDyQV8Tf77p4DLUf6c8IK9YAi9__YZIjpCEyupEIv6jWpb5byl9WOLC9EAMYxQMkdbiQIlXzJxz9oWvDo9SZE_RjwIE6vu04JtIzB3ap=576ED868';
+const ACCESS_TOKEN = 'ATCTT3xFfGN0hAbB4i0FHLU1gylJW_5quvlJR9wChV6PKcArm_YSXvSN6ReWJux9GnAOuPTXUAgianbt3_yWm_88X5ytxpT8dw8qvUdHjfH_w_FCPOlDbp49V7KT-fon8-FS2j4vt-R8GFhrgI4EBHwJx4O7eIA7HS1gvgnPjeTGsBjR3CadVlH9P6J42Z51=E809C1D4';
+const APP_PASSWORD = 'ATBBDg4BKNYoIxd4FmBAoypGDLc1430905B0';
 /** The same with a wrong last checksum digit. */
 const BROKEN = (token) => `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
 /** The account's email joined to the token: `-u EMAIL:TOKEN`, `("EMAIL", "TOKEN")`, `…EMAIL=EMAIL … TOKEN=TOKEN`. */
@@ -84473,18 +86476,18 @@ const ATLASSIAN_RULES = [
         description: 'Atlassian account API token (ATATT3…), with the account email when it is joined to it',
         keywords: ['atatt3'],
         pattern: new RegExp(String.raw `${EMAIL_BEFORE}${START}(?<secret>ATATT3[A-Za-z0-9_-]{100,400}=[0-9A-F]{8})${END}`),
-        validate: atlassianChecksumHolds,
+        validate: atlassian/* atlassianChecksumHolds */.IY,
         parts: { email: 'email' },
         examples: {
             positive: [
-                `curl -u jane.doe@example.com:${atlassian_API_TOKEN} https://acme.atlassian.net/rest/api/3/myself`,
-                `jira = JIRA(server="https://acme.atlassian.net", basic_auth=("jane.doe@example.com", "${atlassian_API_TOKEN}"))`,
-                `JIRA_API_TOKEN=${atlassian_API_TOKEN}`,
-                `  confluence_token: "${atlassian_API_TOKEN}"`,
+                `curl -u jane.doe@example.com:${API_TOKEN} https://acme.atlassian.net/rest/api/3/myself`,
+                `jira = JIRA(server="https://acme.atlassian.net", basic_auth=("jane.doe@example.com", "${API_TOKEN}"))`,
+                `JIRA_API_TOKEN=${API_TOKEN}`,
+                `  confluence_token: "${API_TOKEN}"`,
             ],
             negative: [
-                `JIRA_API_TOKEN=${BROKEN(atlassian_API_TOKEN)}`,
-                `JIRA_API_TOKEN=${atlassian_API_TOKEN.slice(0, 120)}`,
+                `JIRA_API_TOKEN=${BROKEN(API_TOKEN)}`,
+                `JIRA_API_TOKEN=${API_TOKEN.slice(0, 120)}`,
                 'JIRA_API_TOKEN: ${{ secrets.JIRA_API_TOKEN }}',
                 'basic_auth=("jane.doe@example.com", "ATATT3xFfGF0<your API token>")',
             ],
@@ -84496,16 +86499,16 @@ const ATLASSIAN_RULES = [
         description: 'Bitbucket app password (ATBB…), with its username when a URL or `curl -u` joins them',
         keywords: ['atbb'],
         pattern: new RegExp(String.raw `${USER_BEFORE}${START}(?<secret>ATBB[A-Za-z0-9]{24}[0-9A-F]{8})${END}`),
-        validate: atlassianChecksumHolds,
+        validate: atlassian/* atlassianChecksumHolds */.IY,
         parts: { username: 'username' },
         examples: {
             positive: [
-                `git clone https://jdoe:${atlassian_APP_PASSWORD}@bitbucket.org/acme/app.git`,
-                `curl -u jdoe:${atlassian_APP_PASSWORD} https://api.bitbucket.org/2.0/user`,
-                `BITBUCKET_APP_PASSWORD=${atlassian_APP_PASSWORD}`,
+                `git clone https://jdoe:${APP_PASSWORD}@bitbucket.org/acme/app.git`,
+                `curl -u jdoe:${APP_PASSWORD} https://api.bitbucket.org/2.0/user`,
+                `BITBUCKET_APP_PASSWORD=${APP_PASSWORD}`,
             ],
             negative: [
-                `BITBUCKET_APP_PASSWORD=${BROKEN(atlassian_APP_PASSWORD)}`,
+                `BITBUCKET_APP_PASSWORD=${BROKEN(APP_PASSWORD)}`,
                 'BITBUCKET_APP_PASSWORD=ATBBxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
                 'git clone https://jdoe:${BITBUCKET_APP_PASSWORD}@bitbucket.org/acme/app.git',
             ],
@@ -84517,10 +86520,10 @@ const ATLASSIAN_RULES = [
         description: 'Bitbucket repository, project or workspace access token (ATCTT3…)',
         keywords: ['atctt3'],
         pattern: new RegExp(String.raw `${START}(?<secret>ATCTT3[A-Za-z0-9_-]{100,400}=[0-9A-F]{8})${END}`),
-        validate: atlassianChecksumHolds,
+        validate: atlassian/* atlassianChecksumHolds */.IY,
         examples: {
-            positive: [`curl -H "Authorization: Bearer ${atlassian_ACCESS_TOKEN}" https://api.bitbucket.org/2.0/repositories/acme`, `BITBUCKET_ACCESS_TOKEN: "${atlassian_ACCESS_TOKEN}"`],
-            negative: [`BITBUCKET_ACCESS_TOKEN=${BROKEN(atlassian_ACCESS_TOKEN)}`, 'BITBUCKET_ACCESS_TOKEN=$BITBUCKET_ACCESS_TOKEN', `token = "${atlassian_ACCESS_TOKEN.slice(0, 90)}"`],
+            positive: [`curl -H "Authorization: Bearer ${ACCESS_TOKEN}" https://api.bitbucket.org/2.0/repositories/acme`, `BITBUCKET_ACCESS_TOKEN: "${ACCESS_TOKEN}"`],
+            negative: [`BITBUCKET_ACCESS_TOKEN=${BROKEN(ACCESS_TOKEN)}`, 'BITBUCKET_ACCESS_TOKEN=$BITBUCKET_ACCESS_TOKEN', `token = "${ACCESS_TOKEN.slice(0, 90)}"`],
         },
     },
 ];
@@ -84602,6 +86605,8 @@ const AWS_RULES = [
 // older shape is plain, so it is found only by its name or in the userinfo of an Azure DevOps URL.
 const PAT = 'cl95sMZZmZ4dXWMwZaGBP2f6pPSfOYpzEhICEkfo53cAFY6XycTva03ZlwPqgLjOYpqC5CM4RCKlAZDOl9Ee';
 const LEGACY = 'gezgd44mwhymmranckydgult6xx3iqzlpolk5lzr76vpfruvt25k';
+/** The same format as Azure's other "common annotated" keys (JQQJ99 …), with the AZDO service tag. */
+const ANNOTATED_PAT = 'HVDiR6HraTkhJRm2aIFuW7LK66gwwzT7L38VJYzuMeZvuE1LgV8xJQQJ99BCRIbrNKN1TFtfAAAAAZDOn8Ek';
 const LEGACY_SHAPE = /^(?=[a-z]*[2-7])[a-z2-7]{52}$/;
 const AZURE_DEVOPS_RULES = [
     {
@@ -84612,7 +86617,12 @@ const AZURE_DEVOPS_RULES = [
         pattern: /(?<![A-Za-z0-9+/_-])(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9+/=_-])/,
         entropy: 4,
         examples: {
-            positive: [`AZURE_DEVOPS_EXT_PAT=${PAT}`, `git clone https://build:${PAT}@dev.azure.com/fabrikam/app/_git/app`],
+            positive: [
+                `AZURE_DEVOPS_EXT_PAT=${PAT}`,
+                `git clone https://build:${PAT}@dev.azure.com/fabrikam/app/_git/app`,
+                // azure-annotated-key leaves this service tag to this rule
+                `AZURE_DEVOPS_PAT=${ANNOTATED_PAT}`,
+            ],
             negative: [`AZURE_DEVOPS_EXT_PAT=${'A'.repeat(76)}AZDO${'A'.repeat(4)}`, `blob: "${PAT}${PAT}"`, 'AZURE_DEVOPS_EXT_PAT: $(System.AccessToken)'],
         },
     },
@@ -84880,9 +86890,14 @@ const DIGITALOCEAN_RULES = [
 ];
 
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/discord.js
+
 // A bot token is three base64url segments; the first is the bot's user id (a snowflake of 17–20
-// digits) in base64, so it starts with MT…NT…OT… and decodes to digits: that check, not a keyword,
-// keeps the shape from matching other dotted strings.
+// digits) in base64, so it starts with MT…NT…OT… and decodes to digits: that check keeps the shape
+// from matching other dotted strings. Its first two characters are too common to look for, so the
+// token counts where a bot's code puts it (as gitleaks' discord rules want the word discord): given
+// to a Discord or token name, to client.login(…) / bot.run(…), or after `Authorization: Bot`.
+/** `DISCORD_TOKEN=`, `"discordBotToken": "`, `TOKEN = '`, `client.login('`, `bot.run("`, `Bot `. */
+const CONTEXT = String.raw `(?:(?:[Dd]iscord|DISCORD|[Tt]oken|TOKEN)[\w.-]{0,30}?${ASSIGN}|\.(?:login|run)\(\s{0,3}["'\x60]|\b(?:Bot|BOT|bot) {1,3})`;
 const TOKEN = 'MTA5MzkzMDkzODg5NTEzMDQxOQ.I1VULB.nbhr_5jwOkkVmZ7BayJVUCbdUfCMyViulLoerS';
 const TOKEN_2 = 'MTEzMTQ2MDQwMDk1MDIyNDU5Nw.u_D-Oz.5alheGCqE88fvhvyoK-fws9DsF-P3gpvm4bWR-';
 /** The first segment decodes to a snowflake id. */
@@ -84895,13 +86910,17 @@ const DISCORD_RULES = [
         id: 'discord-bot-token',
         provider: 'discord',
         description: 'Discord bot token (base64 user id . timestamp . HMAC)',
-        // The first two characters: a base64 digit 1–9.
-        keywords: ['mt', 'mj', 'mz', 'nd', 'nt', 'nj', 'nz', 'od', 'ot'],
-        pattern: /(?<![\w-])(?<secret>(?:M[Tjz]|N[DTjz]|O[DT])[A-Za-z0-9_-]{21,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![\w-])/,
+        keywords: ['discord', 'token', '.login(', '.run(', 'bot '],
+        pattern: new RegExp(String.raw `${CONTEXT}(?<![\w-])(?<secret>(?:M[Tjz]|N[DTjz]|O[DT])[A-Za-z0-9_-]{21,25}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![\w-])`),
         entropy: 4,
         validate: snowflakeFirst,
         examples: {
-            positive: [`DISCORD_TOKEN=${TOKEN}`, `client.login('${TOKEN_2}');`, `bot.run("${TOKEN}")`],
+            positive: [
+                `DISCORD_TOKEN=${TOKEN}`,
+                `client.login('${TOKEN_2}');`,
+                `bot.run("${TOKEN}")`,
+                `curl -H "Authorization: Bot ${TOKEN_2}" https://discord.com/api/v10/users/@me`,
+            ],
             negative: [
                 // the first segment is not a base64 snowflake
                 'DISCORD_TOKEN=MTB4OGZxMmt6OXc3bTNwNXQ0cg.I1VULB.nbhr_5jwOkkVmZ7BayJVUCbdUfCMyViulLoerS',
@@ -84952,6 +86971,8 @@ const DOCKER_HUB_RULES = [
     },
 ];
 
+// EXTERNAL MODULE: ./lib/providers/checksum.js
+var checksum = __nccwpck_require__(6715);
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/github.js
 
 
@@ -84964,7 +86985,7 @@ const DOCKER_HUB_RULES = [
 const github_PAT = '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';
 const PAT_2 = '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';
 const github_OAUTH = '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';
-const github_USER = 'ghu_9dKL2hvuBGGj58dsaIxNpEeD8gJQpv2tR94T';
+const USER = 'ghu_9dKL2hvuBGGj58dsaIxNpEeD8gJQpv2tR94T';
 const INSTALLATION = 'ghs_FoKmKMNyLs26ybATb7aE8zue1yHONU0LJsZF';
 const github_REFRESH = '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';
 const FINE_GRAINED = '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';
@@ -84979,12 +87000,12 @@ function checksummed(id, prefix, description, positive, negative) {
         description,
         keywords: [prefix],
         pattern: new RegExp(String.raw `${START}(?<secret>${prefix}[A-Za-z0-9]{36})${END}`),
-        validate: (secret) => hasValidCrc32Suffix(secret, prefix),
+        validate: (secret) => (0,checksum/* hasValidCrc32Suffix */.f)(secret, prefix),
         examples: { positive, negative },
     };
 }
-/** GITHUB_TOKEN, GH_TOKEN, github_pat, HOMEBREW_GITHUB_API_TOKEN, github-oauth-token, GH_ENTERPRISE_TOKEN … */
-const TOKEN_NAME = String.raw `(?:github|(?<![a-z0-9])gh)[\w.-]{0,20}?(?:token|pat)`;
+/** GITHUB_TOKEN, GH_TOKEN, ghToken, github_pat, HOMEBREW_GITHUB_API_TOKEN, github-oauth-token, GH_ENTERPRISE_TOKEN … (`gh` as a word of its own) */
+const TOKEN_NAME = String.raw `(?:github|(?<![a-z0-9])gh(?:[_.-]|(?=token|pat)))[\w.-]{0,20}?(?:token|pat)`;
 const GITHUB_RULES = [
     checksummed('github-pat', 'ghp_', 'GitHub classic personal access token (ghp_…)', [`export GITHUB_TOKEN=${github_PAT}`, `git clone https://x-access-token:${PAT_2}@github.com/acme/app.git`, `  token: "${github_PAT}"`], [
         // the checksum does not hold
@@ -84999,7 +87020,7 @@ const GITHUB_RULES = [
         `"access_token": "${github_OAUTH.slice(0, 30)}"`,
         '"access_token": "gho_<token>"',
     ]),
-    checksummed('github-user-token', 'ghu_', 'GitHub App user access token (ghu_…)', [`GH_TOKEN=${github_USER} gh pr list`, `  "access_token": "${github_USER}",`], [`GH_TOKEN=${github_USER.slice(0, -1)}A`, 'GH_TOKEN=ghu_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ']),
+    checksummed('github-user-token', 'ghu_', 'GitHub App user access token (ghu_…)', [`GH_TOKEN=${USER} gh pr list`, `  "access_token": "${USER}",`], [`GH_TOKEN=${USER.slice(0, -1)}A`, 'GH_TOKEN=ghu_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ']),
     checksummed('github-installation-token', 'ghs_', 'GitHub App installation token or GITHUB_TOKEN (ghs_…)', [`  token: ${INSTALLATION}`, `url = https://x-access-token:${INSTALLATION}@github.com/acme/app.git`], [`  token: ${INSTALLATION.slice(0, -1)}A`, '  token: ${{ steps.app-token.outputs.token }}', `  token: ${INSTALLATION}_`]),
     {
         id: 'github-installation-token-stateless',
@@ -85030,7 +87051,7 @@ const GITHUB_RULES = [
         id: 'github-legacy-token',
         provider: 'github',
         description: 'GitHub token of the pre-2021 shape (40 hex), by its name',
-        keywords: ['github', 'gh'],
+        keywords: ['github', 'gh_', 'gh-', 'gh.', 'ghtoken', 'ghpat'],
         pattern: new RegExp(String.raw `${TOKEN_NAME}${ASSIGN}(?<secret>[0-9a-f]{40})(?![a-z0-9_-])`, 'i'),
         entropy: 3,
         validate: shape(/^[0-9a-f]{40}$/),
@@ -85059,6 +87080,8 @@ const GITHUB_RULES = [
     },
 ];
 
+// EXTERNAL MODULE: ./lib/providers/gitlab.js
+var gitlab = __nccwpck_require__(3651);
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/gitlab.js
 
 
@@ -85090,7 +87113,7 @@ const GITLAB_RULES = [
         description: 'GitLab personal, project or group access token, routable form (glpat-….01.…), checksum verified',
         keywords: ['glpat-'],
         pattern: new RegExp(String.raw `${START}(?<secret>glpat-[0-9A-Za-z_-]{27,300}\.(?:[0-9a-z]{2}\.)?[0-9a-z]{9})${gitlab_END}`),
-        validate: routableChecksumHolds,
+        validate: gitlab/* routableChecksumHolds */.C,
         examples: {
             positive: [`PRIVATE-TOKEN: ${ROUTABLE}`, `  gitlab_token = "${ROUTABLE_2}"`],
             negative: [
@@ -85177,7 +87200,7 @@ const GOOGLE_RULES = [
 
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/heroku.js
 
-const heroku_KEY = 'HRKU-AA85t_MQuhmyPnoH0z2QyZzM7WUZ1xgxl57ARBQaF-kcZSa0cjN4fw9ZxLvH';
+const KEY = 'HRKU-AA85t_MQuhmyPnoH0z2QyZzM7WUZ1xgxl57ARBQaF-kcZSa0cjN4fw9ZxLvH';
 const heroku_LEGACY = 'f7e740cc-4f59-a298-4fb9-a2b07bbcdaa0';
 const HEROKU_RULES = [
     {
@@ -85188,8 +87211,8 @@ const HEROKU_RULES = [
         pattern: new RegExp(String.raw `${START}(?<secret>HRKU-AA[0-9A-Za-z_-]{58})${END}`),
         entropy: 4,
         examples: {
-            positive: [`export HEROKU_API_KEY=${heroku_KEY}`, `machine api.heroku.com login me@example.com password ${heroku_KEY}`],
-            negative: [`HEROKU_API_KEY=HRKU-AA${'x'.repeat(58)}`, 'HEROKU_API_KEY: ${{ secrets.HEROKU_API_KEY }}', `HEROKU_API_KEY=${heroku_KEY.slice(0, 50)}`],
+            positive: [`export HEROKU_API_KEY=${KEY}`, `machine api.heroku.com login me@example.com password ${KEY}`],
+            negative: [`HEROKU_API_KEY=HRKU-AA${'x'.repeat(58)}`, 'HEROKU_API_KEY: ${{ secrets.HEROKU_API_KEY }}', `HEROKU_API_KEY=${KEY.slice(0, 50)}`],
         },
     },
     {
@@ -85357,7 +87380,7 @@ const NPM_RULES = [
         description: 'npm access token (npm_…), checksum verified',
         keywords: ['npm_'],
         pattern: new RegExp(String.raw `${START}(?<secret>npm_[A-Za-z0-9]{36})${END}`),
-        validate: (secret) => hasValidCrc32Suffix(secret, 'npm_'),
+        validate: (secret) => (0,checksum/* hasValidCrc32Suffix */.f)(secret, 'npm_'),
         examples: {
             positive: [`//registry.npmjs.org/:_authToken=${npm_TOKEN}`, `export NODE_AUTH_TOKEN=${npm_TOKEN_2}`],
             negative: [
@@ -85373,7 +87396,7 @@ const NPM_RULES = [
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/openai.js
 
 // Every OpenAI key holds T3BlbkFJ (base64 of "OpenAI") between two random halves.
-const openai_PROJECT = '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';
+const PROJECT = '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';
 const SERVICE_ACCOUNT = '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';
 const ADMIN = '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';
 const openai_LEGACY = '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';
@@ -85390,8 +87413,8 @@ const OPENAI_RULES = [
         pattern: keyOf('proj'),
         entropy: 4,
         examples: {
-            positive: [`export OPENAI_API_KEY=${openai_PROJECT}`, `client = OpenAI(api_key="${openai_PROJECT}")`],
-            negative: [`OPENAI_API_KEY=sk-proj-${'x'.repeat(74)}T3BlbkFJ${'x'.repeat(74)}`, 'OPENAI_API_KEY=sk-proj-...', `OPENAI_API_KEY=${truncated(openai_PROJECT)}`],
+            positive: [`export OPENAI_API_KEY=${PROJECT}`, `client = OpenAI(api_key="${PROJECT}")`],
+            negative: [`OPENAI_API_KEY=sk-proj-${'x'.repeat(74)}T3BlbkFJ${'x'.repeat(74)}`, 'OPENAI_API_KEY=sk-proj-...', `OPENAI_API_KEY=${truncated(PROJECT)}`],
         },
     },
     {
@@ -85486,7 +87509,7 @@ const POSTMAN_RULES = [
 
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/sendgrid.js
 
-const providers_sendgrid_KEY = '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';
+const sendgrid_KEY = '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';
 const SENDGRID_RULES = [
     {
         id: 'sendgrid-api-key',
@@ -85496,12 +87519,14 @@ const SENDGRID_RULES = [
         pattern: new RegExp(String.raw `${START}(?<secret>SG\.[\w-]{22}\.[\w-]{43})${END}`),
         entropy: 4,
         examples: {
-            positive: [`SENDGRID_API_KEY=${providers_sendgrid_KEY}`, `sgMail.setApiKey('${providers_sendgrid_KEY}');`],
-            negative: [`SENDGRID_API_KEY=SG.${'x'.repeat(22)}.${'x'.repeat(43)}`, "sgMail.setApiKey(process.env.SENDGRID_API_KEY);", `SENDGRID_API_KEY=${providers_sendgrid_KEY.slice(0, 50)}`],
+            positive: [`SENDGRID_API_KEY=${sendgrid_KEY}`, `sgMail.setApiKey('${sendgrid_KEY}');`],
+            negative: [`SENDGRID_API_KEY=SG.${'x'.repeat(22)}.${'x'.repeat(43)}`, "sgMail.setApiKey(process.env.SENDGRID_API_KEY);", `SENDGRID_API_KEY=${sendgrid_KEY.slice(0, 50)}`],
         },
     },
 ];
 
+// EXTERNAL MODULE: ./lib/providers/sentry.js
+var sentry = __nccwpck_require__(4031);
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/sentry.js
 
 
@@ -85545,7 +87570,7 @@ const SENTRY_RULES = [
         keywords: ['sntrys_ey'],
         pattern: /(?<![\w-])(?<secret>sntrys_eyJ[A-Za-z0-9+/]{20,1000}={0,2}_[A-Za-z0-9+/]{43})(?![A-Za-z0-9+/=_-])/,
         entropy: 4,
-        validate: (secret) => orgTokenPayload(secret) !== undefined,
+        validate: (secret) => (0,sentry/* orgTokenPayload */.O)(secret) !== undefined,
         examples: {
             positive: [`SENTRY_AUTH_TOKEN=${sentry_ORG}`, `sentry-cli --auth-token ${sentry_ORG} releases new 1.2.3`],
             negative: [
@@ -85580,7 +87605,7 @@ const SENTRY_RULES = [
 
 const ACCESS = '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';
 const CUSTOM = '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';
-const shopify_PRIVATE = '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';
+const PRIVATE = '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';
 function shopifyRule(id, prefix, description, token) {
     return {
         id,
@@ -85598,14 +87623,14 @@ function shopifyRule(id, prefix, description, token) {
 const SHOPIFY_RULES = [
     shopifyRule('shopify-access-token', 'shpat_', 'Shopify Admin API access token (shpat_…)', ACCESS),
     shopifyRule('shopify-custom-app-token', 'shpca_', 'Shopify custom app access token (shpca_…)', CUSTOM),
-    shopifyRule('shopify-private-app-token', 'shppa_', 'Shopify private app access token (shppa_…)', shopify_PRIVATE),
+    shopifyRule('shopify-private-app-token', 'shppa_', 'Shopify private app access token (shppa_…)', PRIVATE),
 ];
 
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/slack.js
 
 // Token types: api.slack.com/authentication/token-types (bot xoxb-, user xoxp-, rotating
 // xoxe.xoxb- / xoxe.xoxp- with their xoxe- refresh tokens, app-level xapp-).
-const slack_BOT = 'xoxb-344697428868-7024058263529-FRVyvFKXNuQqBpJ8ftW8GSNn';
+const BOT = 'xoxb-344697428868-7024058263529-FRVyvFKXNuQqBpJ8ftW8GSNn';
 const slack_USER = 'xoxp-656280394259-726496686092-2631493828973-3c0718f4f2dda0b023a81fe8062fa03f';
 const ROTATING = 'xoxe.xoxp-1-TDxAZlhGjja78YNc1B4IAsMVYumsLq3FKJR0WYRJPeLsysf82F7uqx3kXKvLXElbsW7Buj7VS04LCgAKBejW45y0X88uNCzuykVs7Sw1uNrjFUW8WEjehGwpHzf9kilbCNPUiICg23HDOGx1VbYg6a41kxiEMVuzT57j';
 const slack_REFRESH = 'xoxe-1-9lR2TA4by1KjPDhSvFlr4cRCDbiVXW3AQR8YLDu3hn54Z1TDqVlquwJmenfCVd66aggRgpHSMhNz6TF5OQZv5ZfrWTwJn3rG7tTLRdPstkGl1n7YCkwn5qOUVyN40dMMVRmHabCFZIBZZxxZTc';
@@ -85619,7 +87644,7 @@ const SLACK_RULES = [
         pattern: new RegExp(String.raw `${START}(?<secret>xoxb-\d{8,14}-(?:\d{8,14}-)?[A-Za-z0-9]{18,34})${END}`),
         entropy: 3.5,
         examples: {
-            positive: [`SLACK_BOT_TOKEN=${slack_BOT}`, `app = App(token="${slack_BOT}", signing_secret=os.environ["SLACK_SIGNING_SECRET"])`],
+            positive: [`SLACK_BOT_TOKEN=${BOT}`, `app = App(token="${BOT}", signing_secret=os.environ["SLACK_SIGNING_SECRET"])`],
             negative: [
                 'SLACK_BOT_TOKEN=xoxb-XXXXXXXXXXXX-XXXXXXXXXXXXX-XXXXXXXXXXXXXXXXXXXXXXXX',
                 `SLACK_BOT_TOKEN=xoxb-17653672481-19874698323-${'x'.repeat(24)}`,
@@ -85701,7 +87726,13 @@ function stripeRule(id, prefix, description, positive, negative) {
     };
 }
 const STRIPE_RULES = [
-    stripeRule('stripe-live-secret-key', 'sk_live_', 'Stripe live secret key (sk_live_…)', [`STRIPE_SECRET_KEY=${SECRET_LIVE}`, `Stripe.api_key = "${SECRET_LIVE_SHORT}"`, `const stripe = require('stripe')('${SECRET_LIVE}');`], ['STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx', 'const stripe = require("stripe")(process.env.STRIPE_SECRET_KEY);', 'STRIPE_SECRET_KEY=sk_live_...', `nonMatchingToken := "task_live_${SECRET_LIVE.slice(8, 38)}"`]),
+    stripeRule('stripe-live-secret-key', 'sk_live_', 'Stripe live secret key (sk_live_…)', [
+        `STRIPE_SECRET_KEY=${SECRET_LIVE}`,
+        `Stripe.api_key = "${SECRET_LIVE_SHORT}"`,
+        `const stripe = require('stripe')('${SECRET_LIVE}');`,
+        // the 24-character form, where elevenlabs-api-key (sk_ + hex) leaves it to this rule
+        `STRIPE_SECRET_KEY=${SECRET_LIVE_SHORT}`,
+    ], ['STRIPE_SECRET_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx', 'const stripe = require("stripe")(process.env.STRIPE_SECRET_KEY);', 'STRIPE_SECRET_KEY=sk_live_...', `nonMatchingToken := "task_live_${SECRET_LIVE.slice(8, 38)}"`]),
     stripeRule('stripe-test-secret-key', 'sk_test_', 'Stripe test-mode secret key (sk_test_…)', [`STRIPE_SECRET_KEY=${SECRET_TEST}`, `  secret_key: "${SECRET_TEST}"`], [
         // the public key of Stripe's documentation
         'Stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"',
@@ -85713,20 +87744,29 @@ const STRIPE_RULES = [
 ];
 
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/telegram.js
-// A bot token is `<bot id>:<35 characters>`, the secret part starting with A (AAE…, AAF…, AAH…):
-// the digits-colon-A shape is specific enough with its boundaries, including in the Bot API's URLs
-// (https://api.telegram.org/bot<token>/getMe).
+
+// A bot token is `<bot id>:<35 characters>`, the secret part starting with A (AAE…, AAF…, AAH…).
+// `:A` is in too many lines to look for, so the token counts where a bot's code puts it (as
+// gitleaks' telegram rule wants `telegr`): given to a Telegram, bot or token name or call
+// (`TELEGRAM_BOT_TOKEN=`, `TeleBot("`, `new Telegraf('`, `Bot(token="`, `.token("`), or in the Bot
+// API's URLs (https://api.telegram.org/bot<token>/getMe).
+const telegram_CONTEXT = String.raw `(?:(?:(?:[Tt]elegr|TELEGR|[Bb]ot|BOT|[Tt]oken|TOKEN)[\w.-]{0,30}?(?:${ASSIGN}|\(\s{0,3}(?:token\s{0,3}=\s{0,3})?["'\x60]))(?<![\w:/.-])|api\.telegram\.org\/(?:file\/)?bot)`;
 const telegram_TOKEN = '7872535162:AArY1jjY4LsSCSXnRPGUp6mhWUvYv23RXsp';
 const TELEGRAM_RULES = [
     {
         id: 'telegram-bot-token',
         provider: 'telegram',
         description: 'Telegram bot token (<bot id>:A…)',
-        keywords: [':a'],
-        pattern: /(?:(?<=\/bot)|(?<![\w:/.-]))(?<secret>\d{5,16}:A[A-Za-z0-9_-]{34})(?![\w-])/,
+        keywords: ['telegr', 'bot', 'token'],
+        pattern: new RegExp(String.raw `${telegram_CONTEXT}(?<secret>\d{5,16}:A[A-Za-z0-9_-]{34})(?![\w-])`),
         entropy: 3.5,
         examples: {
-            positive: [`TELEGRAM_BOT_TOKEN=${telegram_TOKEN}`, `requests.get(f"https://api.telegram.org/bot${telegram_TOKEN}/getMe")`, `bot = telebot.TeleBot("${telegram_TOKEN}")`],
+            positive: [
+                `TELEGRAM_BOT_TOKEN=${telegram_TOKEN}`,
+                `requests.get(f"https://api.telegram.org/bot${telegram_TOKEN}/getMe")`,
+                `bot = telebot.TeleBot("${telegram_TOKEN}")`,
+                `const bot = new Telegraf('${telegram_TOKEN}');`,
+            ],
             negative: [
                 `TELEGRAM_BOT_TOKEN=1234:${telegram_TOKEN.split(':')[1]}`,
                 `TELEGRAM_BOT_TOKEN=12345678:A${'a'.repeat(34)}`,
@@ -85740,22 +87780,27 @@ const TELEGRAM_RULES = [
 ;// CONCATENATED MODULE: ./lib/scan/rules/providers/twilio.js
 
 // An account SID (AC + 32 hex) is what a scanner can recognize; its auth token (32 hex) is the
-// secret, found beside it (`Client("AC…", "token")`, `AC…:token`, `SID=AC… AUTH_TOKEN=…`) or by its
+// secret, found beside it (`require('twilio')('AC…', 'token')`, `AC…:token`, `SID=AC… AUTH_TOKEN=…`) or by its
 // name. One finding per pair: the SID with the token as a part, or the token with the SID.
-const twilio_SID = 'AC150c063bd123d487c51d7f61ffff9f83';
+// `AC` and `SK` are in most lines of code, so a SID counts after Twilio's name or its own
+// (`TWILIO_ACCOUNT_SID=`, `accountSid = '`, `require('twilio')('`, `https://api.twilio.com/…`) on its line.
+const SID = 'AC150c063bd123d487c51d7f61ffff9f83';
 const AUTH_TOKEN = '703788d9869740c7b560f7180ee28e5d';
 const API_KEY_SID = 'SK34efc2d016c3696db89c6c9d7b04df84';
 const SID_SHAPE = String.raw `(?<![A-Za-z0-9])AC[0-9a-f]{32}(?![A-Za-z0-9])`;
 const twilio_TOKEN_NAME = String.raw `(?:[Aa]uth|AUTH)[_.-]?(?:[Tt]oken|TOKEN)`;
 const TOKEN_AFTER_SID = String.raw `(?:["']?\s{0,3}[:,]\s{0,3}["']?|[^\n]{1,100}?${twilio_TOKEN_NAME}${ASSIGN})`;
 const TWILIO_TOKEN_NAME = String.raw `(?:[Tt]wilio|TWILIO)[\w.-]{0,20}?${twilio_TOKEN_NAME}`;
+/** Twilio's name, or the SID's own, earlier on the line. */
+const SID_CONTEXT = String.raw `(?:[Tt]wilio|TWILIO|[Aa]ccount[_.-]?[Ss]id|ACCOUNT[_.-]?SID)[^\n]{0,120}?`;
+const KEY_SID_CONTEXT = String.raw `(?:[Tt]wilio|TWILIO|[Aa]piKeySid|API_KEY_SID|api_key_sid)[^\n]{0,120}?`;
 const TWILIO_RULES = [
     {
         id: 'twilio-account-sid',
         provider: 'twilio',
         description: 'Twilio account SID (AC…), with the auth token when the same line holds it',
-        keywords: ['ac'],
-        pattern: new RegExp(String.raw `(?<secret>${SID_SHAPE})` +
+        keywords: ['twilio', 'accountsid', 'account_sid', 'account-sid', 'account.sid'],
+        pattern: new RegExp(String.raw `${SID_CONTEXT}(?<secret>${SID_SHAPE})` +
             // not when an auth token named before it already captured it
             String.raw `(?<!${TWILIO_TOKEN_NAME}${ASSIGN}[0-9a-f]{32}(?![A-Za-z0-9])[^\n]{1,100}?${SID_SHAPE})` +
             String.raw `(?:${TOKEN_AFTER_SID}(?<authtoken>[0-9a-f]{32})(?![A-Za-z0-9]))?`),
@@ -85763,16 +87808,17 @@ const TWILIO_RULES = [
         parts: { 'account-sid': 'secret', 'auth-token': 'authtoken' },
         examples: {
             positive: [
-                `client = Client("${twilio_SID}", "${AUTH_TOKEN}")`,
-                `TWILIO_ACCOUNT_SID=${twilio_SID} TWILIO_AUTH_TOKEN=${AUTH_TOKEN} node send.js`,
-                `curl -u ${twilio_SID}:${AUTH_TOKEN} https://api.twilio.com/2010-04-01/Accounts.json`,
-                `TWILIO_ACCOUNT_SID=${twilio_SID}`,
+                `const client = require('twilio')('${SID}', '${AUTH_TOKEN}');`,
+                `TWILIO_ACCOUNT_SID=${SID} TWILIO_AUTH_TOKEN=${AUTH_TOKEN} node send.js`,
+                `curl https://api.twilio.com/2010-04-01/Accounts.json -u ${SID}:${AUTH_TOKEN}`,
+                `TWILIO_ACCOUNT_SID=${SID}`,
+                `account_sid = "${SID}"`,
             ],
             negative: [
                 'TWILIO_ACCOUNT_SID=ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX',
                 'TWILIO_ACCOUNT_SID=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
-                `TRACE=${twilio_SID.toUpperCase()}`,
-                `id = "${twilio_SID}0"`,
+                `TRACE=${SID.toUpperCase()}`,
+                `id = "${SID}0"`,
             ],
         },
     },
@@ -85788,7 +87834,7 @@ const TWILIO_RULES = [
         entropy: 3,
         parts: { 'account-sid': 'sid' },
         examples: {
-            positive: [`export TWILIO_AUTH_TOKEN=${AUTH_TOKEN}`, `TWILIO_AUTH_TOKEN=${AUTH_TOKEN} TWILIO_ACCOUNT_SID=${twilio_SID}`, `  twilioAuthToken: "${AUTH_TOKEN}",`],
+            positive: [`export TWILIO_AUTH_TOKEN=${AUTH_TOKEN}`, `TWILIO_AUTH_TOKEN=${AUTH_TOKEN} TWILIO_ACCOUNT_SID=${SID}`, `  twilioAuthToken: "${AUTH_TOKEN}",`],
             negative: ['TWILIO_AUTH_TOKEN=your_auth_token', `TWILIO_AUTH_TOKEN=${'0'.repeat(32)}`, 'TWILIO_AUTH_TOKEN: ${{ secrets.TWILIO_AUTH_TOKEN }}', `TWILIO_AUTH_TOKEN=${AUTH_TOKEN}abc`],
         },
     },
@@ -85796,12 +87842,16 @@ const TWILIO_RULES = [
         id: 'twilio-api-key',
         provider: 'twilio',
         description: 'Twilio API key SID (SK…)',
-        keywords: ['sk'],
-        pattern: /(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])/,
+        keywords: ['twilio', 'apikeysid', 'api_key_sid'],
+        pattern: new RegExp(String.raw `${KEY_SID_CONTEXT}(?<![A-Za-z0-9])(?<secret>SK[0-9a-fA-F]{32})(?![A-Za-z0-9])`),
         entropy: 3,
         examples: {
-            positive: [`TWILIO_API_KEY=${API_KEY_SID}`, `client = Client("${API_KEY_SID}", api_secret, account_sid)`],
-            negative: ['TWILIO_API_KEY=SKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', `TWILIO_API_KEY=SK${'0'.repeat(32)}`, `ref = "MASK${API_KEY_SID.slice(2)}"`],
+            positive: [
+                `TWILIO_API_KEY=${API_KEY_SID}`,
+                `const client = require('twilio')('${API_KEY_SID}', apiSecret, { accountSid });`,
+                `api_key_sid = "${API_KEY_SID}"`,
+            ],
+            negative: ['TWILIO_API_KEY=SKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', `TWILIO_API_KEY=SK${'0'.repeat(32)}`, `ref = "MASK${API_KEY_SID.slice(2)}"`, `TWILIO_REF = "MASK${API_KEY_SID.slice(2)}"`],
         },
     },
 ];
@@ -85815,7 +87865,7 @@ const PERSONAL = 'vcp_El4ggqXFLQfJeT9T0IzbzyE6V1WwRHhiaHobBogPzgfqYyb3zOgTKzb9';
 const vercel_INTEGRATION = 'vci_4OrBC19Rn6StqQcE03j4a7IQ1ZnVawJ17G1RcSBYNiZOxzlFHuRDjYMu';
 const vercel_APP = 'vca_QSDv8amNEjHOUF3dpkZc26gGAmSlhR5fyeYLP70emnF19PapevGJzooQ';
 const vercel_REFRESH = 'vcr_qWqx0f8TwqwNNrqgrU3IOeV5HA3tvOpTe7KGIS7swgJicCV70oTtQedp';
-const providers_vercel_GATEWAY = 'vck_2XE4lx32TxqaiS2pd5OZJcBkt0xLiZVAL7jlgTpFoepnetPS1e2mvLl3';
+const GATEWAY = 'vck_2XE4lx32TxqaiS2pd5OZJcBkt0xLiZVAL7jlgTpFoepnetPS1e2mvLl3';
 const vercel_LEGACY = 'Rz5WbZ45JL55odoYwO1b7xi7';
 const VERCEL_RULES = [
     {
@@ -85850,7 +87900,7 @@ const VERCEL_RULES = [
         pattern: new RegExp(String.raw `${START}(?<secret>vck_[A-Za-z0-9]{56})${END}`),
         entropy: 4,
         examples: {
-            positive: [`AI_GATEWAY_API_KEY=${providers_vercel_GATEWAY}`, `const gateway = createGateway({ apiKey: '${providers_vercel_GATEWAY}' });`],
+            positive: [`AI_GATEWAY_API_KEY=${GATEWAY}`, `const gateway = createGateway({ apiKey: '${GATEWAY}' });`],
             negative: ['AI_GATEWAY_API_KEY=vck_...', `AI_GATEWAY_API_KEY=vck_${'a'.repeat(56)}`],
         },
     },
@@ -86303,8 +88353,9 @@ const ASANA_RULES = [
     {
         id: 'asana-personal-access-token',
         description: 'Asana personal access token (1/…:… or 2/…/…:…)',
-        keywords: ['1/', '2/'],
-        pattern: /(?<![\w/.:-])[12]\/\d{13,19}(?:\/\d{13,19})?:[a-f0-9]{32}(?![\w-])/,
+        // The version and the user gid's first digit (a gid has no leading zero): `1/` alone is in every `/v1/` path.
+        keywords: ['1/1', '1/2', '1/3', '1/4', '1/5', '1/6', '1/7', '1/8', '1/9', '2/1', '2/2', '2/3', '2/4', '2/5', '2/6', '2/7', '2/8', '2/9'],
+        pattern: /(?<![\w/.:-])[12]\/[1-9]\d{12,18}(?:\/\d{13,19})?:[a-f0-9]{32}(?![\w-])/,
         entropy: 3,
         examples: {
             positive: [
@@ -86372,6 +88423,8 @@ const AZURE_RULES = [
             positive: [
                 `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=contosodata01;AccountKey=${azure_fake.b64(76)}+ASt${azure_fake.b64(5)}g==;EndpointSuffix=core.windows.net"`,
                 `  storage_account_key: "${azure_fake.b64(76)}+ASt${azure_fake.b64(5)}Q=="`,
+                // in a connection string, where azure-storage-key-legacy leaves an identifiable key to this rule
+                `AccountKey=${azure_fake.b64(76)}+ASt${azure_fake.b64(5)}A==;EndpointSuffix=core.windows.net`,
             ],
             negative: [
                 'AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
@@ -86397,7 +88450,7 @@ const AZURE_RULES = [
                 'UseDevelopmentStorage=true;DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;',
                 'AccountKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx==',
                 'azure_storage_account_key = os.environ["AZURE_STORAGE_ACCOUNT_KEY"]',
-                `AccountKey=${azure_fake.b64(76)}+ASt${azure_fake.b64(5)}A==;EndpointSuffix=core.windows.net`,
+                // (an identifiable +ASt key is azure-storage-account-key's: one of its positive examples)
                 `AccountKey=${azure_fake.b64(60)}==;`,
             ],
         },
@@ -86421,7 +88474,8 @@ const AZURE_RULES = [
     {
         id: 'azure-ad-client-secret',
         description: 'Microsoft Entra ID (Azure AD) application client secret',
-        keywords: ['q~'],
+        // The digit before Q~ with it: every secret holds one of these (Q~ alone is in most minified CSS).
+        keywords: ['0q~', '1q~', '2q~', '3q~', '4q~', '5q~', '6q~', '7q~', '8q~', '9q~'],
         pattern: /(?<![\w~.+/-])(?<secret>[\w~.-]{3}\dQ~[\w~.-]{31,34})(?![\w~.+/-])/,
         entropy: 3,
         examples: {
@@ -86445,6 +88499,8 @@ const AZURE_RULES = [
             positive: [
                 `curl "https://orders-fn.azurewebsites.net/api/ingest?code=${azure_fake.alnum(44)}AzFu${azure_fake.alnum(5)}Q=="`,
                 `"x-functions-key": "${azure_fake.alnum(44)}AzFu${azure_fake.alnum(5)}g=="`,
+                // in a function URL, where azure-function-key-legacy leaves an identifiable key to this rule
+                `ORDERS_WEBHOOK=https://orders-fn.azurewebsites.net/api/ingest?code=${azure_fake.alnum(44)}AzFu${azure_fake.alnum(5)}Q==`,
             ],
             negative: [
                 'curl "https://orders-fn.azurewebsites.net/api/ingest?code=${FUNCTION_KEY}"',
@@ -86466,7 +88522,7 @@ const AZURE_RULES = [
             negative: [
                 'ORDERS_WEBHOOK=https://orders-fn.azurewebsites.net/api/ingest?code=${FUNCTION_KEY}',
                 'https://orders-fn.azurewebsites.net/api/ingest?code=<function-key>',
-                `ORDERS_WEBHOOK=https://orders-fn.azurewebsites.net/api/ingest?code=${azure_fake.alnum(44)}AzFu${azure_fake.alnum(5)}Q==`,
+                // (an identifiable AzFu key is azure-function-key's: one of its positive examples)
             ],
         },
     },
@@ -86516,7 +88572,7 @@ const AZURE_RULES = [
             negative: [
                 'Endpoint=sb://legacy-bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={SharedAccessKey}',
                 'SharedAccessKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=',
-                `SharedAccessKey=${azure_fake.b64(33)}AIoTB${azure_fake.b64(5)}=`,
+                // (an identifiable AIoT key is azure-iot-key's: one of its positive examples)
             ],
         },
     },
@@ -86529,6 +88585,8 @@ const AZURE_RULES = [
             positive: [
                 `IOTHUB_DEVICE_CONNECTION_STRING="HostName=plant-7.azure-devices.net;DeviceId=press-04;SharedAccessKey=${azure_fake.b64(33)}AIoTK${azure_fake.b64(5)}="`,
                 `  symmetricKey: ${azure_fake.b64(33)}AIoTA${azure_fake.b64(5)}=`,
+                // in a connection string, where azure-shared-access-key-legacy leaves an identifiable key to this rule
+                `SharedAccessKey=${azure_fake.b64(33)}AIoTB${azure_fake.b64(5)}=`,
             ],
             negative: [
                 'IOTHUB_DEVICE_CONNECTION_STRING="HostName=plant-7.azure-devices.net;DeviceId=press-04;SharedAccessKey=${DEVICE_KEY}"',
@@ -86627,8 +88685,10 @@ const AZURE_RULES = [
                 `"communicationServices": "endpoint=https://notify.communication.azure.com/;accesskey=${azure_fake.alnum(52)}JQQJ99AK${azure_fake.alnum(12)}AAAAAZCS${azure_fake.alnum(4)}"`,
             ],
             negative: [
-                `AZURE_DEVOPS_PAT=${azure_fake.alnum(52)}JQQJ99BC${azure_fake.alnum(12)}AAAAAZDO${azure_fake.alnum(4)}`,
+                // (an AZDO key is azure-devops-pat's: one of its positive examples)
                 'AZURE_MAPS_KEY=<subscription key>',
+                // a service tag none of these keys has
+                `AZURE_MAPS_KEY=${azure_fake.alnum(52)}JQQJ99CF${azure_fake.alnum(12)}AAAAAZXX${azure_fake.alnum(4)}`,
             ],
         },
     },
@@ -86722,18 +88782,24 @@ const BITTREX_RULES = [
 
 // Bitwarden Secrets Manager access tokens: "0." + machine-account id (UUID) + "." + 30-character
 // client secret + ":" + base64 encryption key (bitwarden.com/help/access-tokens, the bws CLI).
+// The shape holds no literal long enough to look for, so a token counts where it is given: to a
+// BWS or Bitwarden name (`BWS_ACCESS_TOKEN=`), to an access-token setting, flag or login call
+// (`--access-token `, `access_token: "`, `login_access_token("`).
 const bitwarden_fake = fakes('bitwarden');
+const bitwarden_CONTEXT = String.raw `(?:(?:bws|bitwarden)[\w.-]{0,30}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'\x60]?|access[_-]?token(?:["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'\x60]?|\(\s{0,3}["'\x60]|[ \t]{1,3}["']?))`;
 const BITWARDEN_RULES = [
     {
         id: 'bitwarden-access-token',
         description: 'Bitwarden Secrets Manager access token (0.<uuid>.<secret>:<key>)',
-        keywords: ['=='],
-        pattern: /(?<![\w.])0\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==(?![\w+/=-])/,
+        keywords: ['bws', 'bitwarden', 'access_token', 'access-token', 'accesstoken'],
+        pattern: new RegExp(String.raw `${bitwarden_CONTEXT}(?<![\w.])(?<secret>0\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==)(?![\w+/=-])`, 'i'),
         entropy: 3.5,
         examples: {
             positive: [
                 `export BWS_ACCESS_TOKEN=0.${bitwarden_fake.uuid()}.${bitwarden_fake.alnum(30)}:${bitwarden_fake.b64(22)}==`,
                 `      BWS_ACCESS_TOKEN: "0.${bitwarden_fake.uuid()}.${bitwarden_fake.alnum(30)}:${bitwarden_fake.b64(21)}Q=="`,
+                `bws secret list --access-token 0.${bitwarden_fake.uuid()}.${bitwarden_fake.alnum(30)}:${bitwarden_fake.b64(22)}==`,
+                `client.auth().login_access_token("0.${bitwarden_fake.uuid()}.${bitwarden_fake.alnum(30)}:${bitwarden_fake.b64(22)}==", state_path)`,
             ],
             negative: [
                 'export BWS_ACCESS_TOKEN=0.<access-token-id>.<client-secret>:<encryption-key>',
@@ -87027,6 +89093,8 @@ const CONTENTFUL_RULES = [
             positive: [
                 `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${contentful_fake.alnum(43)}`,
                 `const client = contentful.createClient({ accessToken: 'CFPAT-${contentful_fake.alnum(43)}' });`,
+                // where contentful-api-token leaves a CFPAT- token to this rule
+                `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${contentful_fake.alnum(43)}`,
             ],
             negative: [
                 "const client = contentful.createClient({ accessToken: process.env.CONTENTFUL_MANAGEMENT_TOKEN });",
@@ -87049,7 +89117,7 @@ const CONTENTFUL_RULES = [
             negative: [
                 'CONTENTFUL_DELIVERY_TOKEN=${CONTENTFUL_DELIVERY_TOKEN}',
                 `CONTENTFUL_SPACE_ID=${contentful_fake.lower(12)}`,
-                `CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-${contentful_fake.alnum(43)}`,
+                // (a CFPAT- token is contentful-personal-access-token's: one of its positive examples)
             ],
         },
     },
@@ -87497,7 +89565,7 @@ const ELEVENLABS_RULES = [
             ],
             negative: [
                 'curl https://api.elevenlabs.io/v1/voices -H "xi-api-key: $ELEVENLABS_API_KEY"',
-                `STRIPE_SECRET_KEY=sk_live_${elevenlabs_fake.alnum(24)}`,
+                // (a Stripe key, sk_live_…, is stripe-live-secret-key's: one of its positive examples)
                 `ELEVENLABS_API_KEY=sk_${elevenlabs_fake.hex(32)}`,
             ],
         },
@@ -87555,8 +89623,8 @@ const FACEBOOK_RULES = [
     {
         id: 'facebook-app-secret',
         description: 'Meta (Facebook) app secret (32 hex, in a Facebook app-secret setting)',
-        keywords: ['facebook', 'fb'],
-        pattern: /(?:facebook|\bfb)[\w.-]{0,20}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{32})(?![\w-])/i,
+        keywords: ['facebook', 'fb_', 'fb-', 'fb.', 'fbapp', 'fbclient', 'fbsecret'],
+        pattern: /(?:facebook|\bfb(?:[_.-]|(?=app|client|secret)))[\w.-]{0,20}?secret[\w.-]{0,8}?["'\]]{0,2}\s{0,3}(?::=|=>|[:=])\s{0,3}["'`]?(?<secret>[a-f0-9]{32})(?![\w-])/i,
         entropy: 3,
         examples: {
             positive: [
@@ -87959,6 +90027,8 @@ const GOCARDLESS_RULES = [
     },
 ];
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
 ;// CONCATENATED MODULE: ./lib/scan/rules/vendors/grafana.js
 
 
@@ -87972,13 +90042,13 @@ function isGrafanaApiKey(secret) {
     return /^\{"k":"[A-Za-z0-9]{16,64}","n":"[^"]{1,200}","id":\d+/.test(text);
 }
 /** CRC-32 of `text`, its 4 bytes little-endian, in hex: the suffix of a service account token. */
-function checksum(text) {
+function grafana_checksum(text) {
     const crc = (0,external_node_zlib_.crc32)(text) >>> 0;
     return [crc & 0xff, (crc >>> 8) & 0xff, (crc >>> 16) & 0xff, crc >>> 24].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 function hasGrafanaChecksum(secret) {
     const cut = secret.lastIndexOf('_');
-    return checksum(secret.slice(0, cut)) === secret.slice(cut + 1).toLowerCase();
+    return grafana_checksum(secret.slice(0, cut)) === secret.slice(cut + 1).toLowerCase();
 }
 /** A fake API key for the examples: base64 of {"k":…,"n":…,"id":…}, unpadded. */
 function apiKey() {
@@ -87987,7 +90057,7 @@ function apiKey() {
 /** A fake service account token for the examples, with a valid checksum. */
 function grafana_serviceAccountToken() {
     const body = `glsa_${grafana_fake.alnum(32)}`;
-    return `${body}_${checksum(body)}`;
+    return `${body}_${grafana_checksum(body)}`;
 }
 const GRAFANA_RULES = [
     {
@@ -88793,7 +90863,7 @@ const kit_m_z_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const kit_m_z_ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64URL = `${kit_m_z_ALNUM}-_`;
 /** A lower-case UUID, as a pattern fragment. */
-const kit_m_z_UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /**
  * `…NAME…<assignment> <secret>`: a secret whose shape alone says little (32 hex, a UUID) counts only
  * as the value given to a name that mentions the vendor — `MISTRAL_API_KEY=…`, `"mistralKey": "…"`,
@@ -88841,7 +90911,7 @@ function unbase64(text) {
     return Buffer.from(text, 'base64');
 }
 /** Does the base64(url) text decode to a JSON object? The body of `eyJ…` structured tokens. */
-function kit_m_z_jsonObject(text) {
+function jsonObject(text) {
     try {
         const value = JSON.parse(unbase64(text).toString('utf8'));
         return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
@@ -88927,7 +90997,7 @@ const MAILCHIMP_RULES = [
 
 /** A Mapbox token's middle part is base64url JSON naming its user (`{"u":"…","a":"…"}`). */
 function mapboxPayload(secret) {
-    const payload = kit_m_z_jsonObject(secret.split('.')[1] ?? '');
+    const payload = jsonObject(secret.split('.')[1] ?? '');
     return typeof payload?.['u'] === 'string';
 }
 function token(user, seed) {
@@ -89210,7 +91280,7 @@ const NEON_RULES = [
 ;// CONCATENATED MODULE: ./lib/scan/rules/vendors/netrc.js
 
 /** Words and constant-like names (`SECRET`, `API_TOKEN`) that stand in for a password. */
-const netrc_PLACEHOLDER = /^(?:password|passw0rd|secret|token|changeme|none|null|\*+)$/i;
+const PLACEHOLDER = /^(?:password|passw0rd|secret|token|changeme|none|null|\*+)$/i;
 const CONSTANT = /^[A-Z][A-Z_]*\W?$/;
 const NETRC_RULES = [
     {
@@ -89219,7 +91289,7 @@ const NETRC_RULES = [
         keywords: ['machine'],
         pattern: /\bmachine\s{1,5}[^\s'"]{1,253}(?:\s{1,5}login\s{1,5}[^\s'"]{1,256})?\s{1,5}password\s{1,5}(?<secret>[^\s'"$%<{][^\s'"]{5,255})(?=[\s'"]|$)/,
         entropy: 2.5,
-        validate: (secret) => !netrc_PLACEHOLDER.test(secret) && !CONSTANT.test(secret) && kit_m_z_plausible(secret),
+        validate: (secret) => !PLACEHOLDER.test(secret) && !CONSTANT.test(secret) && kit_m_z_plausible(secret),
         examples: {
             positive: [
                 `echo "machine api.wandb.ai login user password ${kit_m_z_fake(kit_m_z_HEX, 40, 'netrc-1')}" >> ~/.netrc`,
@@ -89503,7 +91573,7 @@ const OPSGENIE_RULES = [
         id: 'opsgenie-api-key',
         description: 'Opsgenie API key (a UUID) given to an Opsgenie key name or sent as GenieKey',
         keywords: ['opsgenie', 'geniekey'],
-        pattern: assigned('opsgenie', kit_m_z_UUID, { kind: 'key|token|secret', or: '\\bGenieKey\\s{1,3}' }),
+        pattern: assigned('opsgenie', UUID, { kind: 'key|token|secret', or: '\\bGenieKey\\s{1,3}' }),
         entropy: 3.1,
         validate: kit_m_z_plausible,
         examples: {
@@ -89729,7 +91799,7 @@ const POSTMARK_RULES = [
         id: 'postmark-server-token',
         description: 'Postmark server or account API token (a UUID) given to a Postmark token name or header',
         keywords: ['postmark'],
-        pattern: assigned('postmark', kit_m_z_UUID, { kind: 'token|key|secret' }),
+        pattern: assigned('postmark', UUID, { kind: 'token|key|secret' }),
         entropy: 3.1,
         validate: kit_m_z_plausible,
         examples: {
@@ -90172,7 +92242,7 @@ const SCALEWAY_RULES = [
         id: 'scaleway-secret-key',
         description: 'Scaleway API secret key (a UUID) given to a Scaleway secret name',
         keywords: ['scw', 'scaleway'],
-        pattern: assigned('scw|scaleway', kit_m_z_UUID, { kind: 'secret' }),
+        pattern: assigned('scw|scaleway', UUID, { kind: 'secret' }),
         entropy: 3.1,
         validate: kit_m_z_plausible,
         examples: {
@@ -90436,7 +92506,7 @@ const SNYK_RULES = [
         id: 'snyk-api-token',
         description: 'Snyk API token (a UUID) given to a Snyk token name or to `snyk auth`',
         keywords: ['snyk'],
-        pattern: assigned('snyk', kit_m_z_UUID, { kind: 'token|key|auth', or: '\\bsnyk\\s{1,3}auth\\s{1,3}' }),
+        pattern: assigned('snyk', UUID, { kind: 'token|key|auth', or: '\\bsnyk\\s{1,3}auth\\s{1,3}' }),
         entropy: 3.1,
         validate: kit_m_z_plausible,
         examples: {
@@ -90573,7 +92643,7 @@ const SPLUNK_RULES = [
         id: 'splunk-hec-token',
         description: 'Splunk HTTP Event Collector token (a UUID) given to a Splunk/HEC token name or sent as `Splunk <token>`',
         keywords: ['splunk', 'hec'],
-        pattern: assigned('splunk|hec', kit_m_z_UUID, { kind: 'token', or: '\\bSplunk\\s{1,3}' }),
+        pattern: assigned('splunk|hec', UUID, { kind: 'token', or: '\\bSplunk\\s{1,3}' }),
         entropy: 3.1,
         validate: kit_m_z_plausible,
         examples: {
@@ -90640,7 +92710,7 @@ const SQUARESPACE_RULES = [
         id: 'squarespace-access-token',
         description: 'Squarespace Commerce API key (a UUID) given to a Squarespace key name',
         keywords: ['squarespace'],
-        pattern: assigned('squarespace', kit_m_z_UUID, { kind: 'key|token|secret' }),
+        pattern: assigned('squarespace', UUID, { kind: 'key|token|secret' }),
         entropy: 3.1,
         validate: kit_m_z_plausible,
         examples: {
@@ -90956,7 +93026,9 @@ const TWITCH_RULES = [
  * their runs of `A` (zero bytes) are left out of the placeholder check.
  */
 const bearerShaped = (secret) => /%[0-9A-F]{2}/.test(secret) && kit_m_z_plausible(secret.replace(/A{4,}/g, ''));
-const twitter_bearer = (seed) => `${'A'.repeat(21)}${kit_m_z_fake(kit_m_z_ALNUM, 4, `${seed}-a`)}${'A'.repeat(8)}${kit_m_z_fake(kit_m_z_ALNUM, 12, `${seed}-b`)}%2B${kit_m_z_fake(kit_m_z_ALNUM, 14, `${seed}-c`)}%3D${kit_m_z_fake(kit_m_z_ALNUM, 50, `${seed}-d`)}`;
+const bearer = (seed) => `${'A'.repeat(21)}${kit_m_z_fake(kit_m_z_ALNUM, 4, `${seed}-a`)}${'A'.repeat(8)}${kit_m_z_fake(kit_m_z_ALNUM, 12, `${seed}-b`)}%2B${kit_m_z_fake(kit_m_z_ALNUM, 14, `${seed}-c`)}%3D${kit_m_z_fake(kit_m_z_ALNUM, 50, `${seed}-d`)}`;
+/** Twitter's names, and X's where `X_` starts a credential's name (`X_ACCESS_TOKEN`, `x_api_secret`). */
+const X_NAMES = 'twitter|x_(?:access|api|consumer)';
 const TWITTER_RULES = [
     {
         id: 'twitter-bearer-token',
@@ -90967,8 +93039,8 @@ const TWITTER_RULES = [
         validate: bearerShaped,
         examples: {
             positive: [
-                `TWITTER_BEARER_TOKEN=${twitter_bearer('twitter-1')}`,
-                `curl "https://api.x.com/2/tweets/search/recent?query=from:XDevelopers" -H "Authorization: Bearer ${twitter_bearer('twitter-2')}"`,
+                `TWITTER_BEARER_TOKEN=${bearer('twitter-1')}`,
+                `curl "https://api.x.com/2/tweets/search/recent?query=from:XDevelopers" -H "Authorization: Bearer ${bearer('twitter-2')}"`,
             ],
             negative: [
                 `  "image": "data:image/png;base64,iVBORw0KGgo${'A'.repeat(22)}${kit_m_z_fake(kit_m_z_ALNUM, 90, 'twitter-3')}",`,
@@ -90980,8 +93052,8 @@ const TWITTER_RULES = [
     {
         id: 'twitter-access-token',
         description: 'X (Twitter) user access token (<user id>-<secret>) given to a Twitter/X access-token name',
-        keywords: ['twitter', 'x_'],
-        pattern: assigned('twitter|x_', '[0-9]{6,20}-[A-Za-z0-9]{25,45}', { kind: 'token|access' }),
+        keywords: ['twitter', 'x_access', 'x_api', 'x_consumer'],
+        pattern: assigned(X_NAMES, '[0-9]{6,20}-[A-Za-z0-9]{25,45}', { kind: 'token|access' }),
         entropy: 3.8,
         validate: kit_m_z_plausible,
         examples: {
@@ -90999,8 +93071,8 @@ const TWITTER_RULES = [
     {
         id: 'twitter-api-secret',
         description: 'X (Twitter) consumer (API key) secret or access-token secret (45–50 characters) given to a Twitter/X secret name',
-        keywords: ['twitter', 'x_'],
-        pattern: assigned('twitter|x_', '[A-Za-z0-9]{45,50}', { kind: 'secret' }),
+        keywords: ['twitter', 'x_access', 'x_api', 'x_consumer'],
+        pattern: assigned(X_NAMES, '[A-Za-z0-9]{45,50}', { kind: 'secret' }),
         entropy: 4.2,
         validate: kit_m_z_plausible,
         examples: {
@@ -91187,8 +93259,8 @@ const YANDEX_RULES = [
     {
         id: 'yandex-aws-access-token',
         description: 'Yandex Cloud static access key secret (YC + 38 characters) given to a Yandex/YC secret name',
-        keywords: ['yandex', 'yc'],
-        pattern: assigned('yandex|yc', 'YC[A-Za-z0-9_-]{38}', { kind: 'secret|key' }),
+        keywords: ['yandex', 'yc_', 'yc-', 'yc.'],
+        pattern: assigned('yandex|yc[_.-]', 'YC[A-Za-z0-9_-]{38}', { kind: 'secret|key' }),
         entropy: 4,
         validate: kit_m_z_plausible,
         examples: {
@@ -91454,10 +93526,58 @@ const VENDOR_RULES_M_Z = [
 
 
 
-/** Every rule of the leak scan: those of token-preflight's providers, of other vendors, and the generic kinds. */
-const RULES = [...PROVIDER_RULES, ...VENDOR_RULES_A_L, ...VENDOR_RULES_M_Z, ...GENERIC_RULES];
 
+/** The rules of token-preflight's providers and of other vendors: each knows its vendor's secrets. */
+const VENDOR_RULES = [...PROVIDER_RULES, ...VENDOR_RULES_A_L, ...VENDOR_RULES_M_Z];
+/** What the vendor rules recognise as their own and refuse: the rules that take any value leave it alone. */
+const NEAR_MISSES = nearMisses(VENDOR_RULES);
+/** Every rule of the leak scan: those of token-preflight's providers, of other vendors, and the generic kinds. */
+const RULES = [
+    ...VENDOR_RULES,
+    ...GENERIC_RULES.map((rule) => (QUIET_ON_NEAR_MISSES.has(rule.id) ? quietOnNearMisses(rule, NEAR_MISSES) : rule)),
+];
+
+
+/***/ }),
+
+/***/ 7258:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eP: () => (/* binding */ CONFIGURED_SECRET),
+  Pc: () => (/* binding */ CONFIGURED_SECRET_DESCRIPTION),
+  Xp: () => (/* binding */ configuredSecret),
+  pv: () => (/* binding */ scanDiff),
+  Tu: () => (/* binding */ scanFiles)
+});
+
+// UNUSED EXPORTS: scanHunks
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./lib/scan/diff.js
+/**
+ * A streaming reader of unified diffs (`git diff`, `git log -p`, `diff -u`): it yields the lines a
+ * change adds, one run of consecutive added lines at a time, and holds no more than one bounded
+ * chunk of a run and the bytes not yet read. Removed lines, context, headers and commit messages
+ * are read and dropped.
+ *
+ * It reads bytes, not text: a chunk of added lines is a view of the diff's own UTF-8 bytes (where
+ * each line starts and ends), and a line is decoded only when asked for — the scan asks only for
+ * the lines where a rule's keyword is, a few in a hundred of real code. Line breaks are found with
+ * the native `indexOf`; nothing is allocated per line.
+ */
+
 const MAX_CHUNK_LINES = 5_000;
 /**
  * At least the reach of a multi-line rule in the matcher (400 lines: a PGP key is ~100, an RSA-4096
@@ -91466,6 +93586,120 @@ const MAX_CHUNK_LINES = 5_000;
 const CHUNK_OVERLAP = 400;
 const BINARY = 'binary file: the diff holds no text to scan';
 const COMBINED = 'combined diff of a merge commit: not read (scan the diff against one parent)';
+const NON_ASCII = /[\u0080-\uffff]/;
+/** UTF-8 as the old line reader decoded it: an invalid byte reads as U+FFFD; a BOM inside the text stays. */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+/**
+ * A buffer of the diff's bytes: `bytes[0, parsed)` are whole lines the reader has read; they never
+ * change (chunks of added lines yielded and to come are views of them). It keeps the added lines
+ * read into it (where each one's text starts and ends) and their text.
+ */
+class ByteBlock {
+    bytes;
+    parsed = 0;
+    /** The added lines, in order: line k is `bytes[lineStarts[k], lineEnds[k])`. Grown as lines come. */
+    lineStarts;
+    lineEnds;
+    lineCount = 0;
+    /**
+     * The read lines as text, a stretch at a time (all a chunk of input completed): Latin-1, one
+     * character per byte — a native copy, which is the text itself wherever the bytes are ASCII.
+     */
+    regionStarts = [];
+    regionTexts = [];
+    /** Whether each region is all ASCII: then no line of it needs decoding. */
+    regionAscii = [];
+    /** The region found last: lines are mostly asked for in order. */
+    region = 0;
+    constructor(bytes) {
+        this.bytes = bytes;
+        // Room for lines of 32 bytes on average (code's are ~40): grown only for shorter ones.
+        const lines = Math.max(64, bytes.length >> 5);
+        this.lineStarts = new Int32Array(lines);
+        this.lineEnds = new Int32Array(lines);
+    }
+    /** Reads bytes [start, end) as Latin-1 text and keeps it; returns it. */
+    read(start, end) {
+        const text = this.bytes.latin1Slice(start, end);
+        this.regionStarts.push(start);
+        this.regionTexts.push(text);
+        this.regionAscii.push((0,external_node_buffer_.isAscii)(this.bytes.subarray(start, end)));
+        return text;
+    }
+    /** Adds an added line, bytes [start, end). */
+    addLine(start, end) {
+        this.reserve(1);
+        this.lineStarts[this.lineCount] = start;
+        this.lineEnds[this.lineCount++] = end;
+    }
+    /** Room for `lines` more lines in the line tables. */
+    reserve(lines) {
+        if (this.lineCount + lines <= this.lineStarts.length)
+            return;
+        const size = Math.max(this.lineStarts.length * 2, this.lineCount + lines);
+        const starts = new Int32Array(size);
+        const ends = new Int32Array(size);
+        starts.set(this.lineStarts.subarray(0, this.lineCount));
+        ends.set(this.lineEnds.subarray(0, this.lineCount));
+        this.lineStarts = starts;
+        this.lineEnds = ends;
+    }
+    /** Bytes [start, end) as text (within one region read before): UTF-8 decoded where they are not ASCII. */
+    text(start, end) {
+        const starts = this.regionStarts;
+        let r = this.region;
+        if (!(starts[r] <= start && (r + 1 === starts.length || start < starts[r + 1]))) {
+            // The last region that starts at or before `start`.
+            let low = 0;
+            let high = starts.length - 1;
+            while (low < high) {
+                const mid = (low + high + 1) >>> 1;
+                if (starts[mid] <= start)
+                    low = mid;
+                else
+                    high = mid - 1;
+            }
+            this.region = r = low;
+        }
+        const text = this.regionTexts[r].slice(start - starts[r], end - starts[r]);
+        return this.regionAscii[r] || !NON_ASCII.test(text) ? text : UTF8.decode(this.bytes.subarray(start, end));
+    }
+}
+/**
+ * A chunk of added lines as bytes of the diff: `count` lines of `block`, from its added line
+ * `first` on, numbered `firstLine` on in the new file. Its lines are decoded when asked for
+ * (`text`), and as `AddedLine`s only if `lines` is read.
+ */
+class ByteHunk {
+    file;
+    block;
+    first;
+    count;
+    firstLine;
+    overlap;
+    materialised;
+    constructor(file, block, first, count, firstLine, overlap) {
+        this.file = file;
+        this.block = block;
+        this.first = first;
+        this.count = count;
+        this.firstLine = firstLine;
+        if (overlap > 0)
+            this.overlap = overlap;
+    }
+    /** Line `i`'s text. */
+    text(i) {
+        return this.block.text(this.block.lineStarts[this.first + i], this.block.lineEnds[this.first + i]);
+    }
+    get lines() {
+        if (!this.materialised) {
+            this.materialised = [];
+            for (let i = 0; i < this.count; i++)
+                this.materialised.push({ file: this.file, line: this.firstLine + i, text: this.text(i) });
+        }
+        return this.materialised;
+    }
+}
 /**
  * Lines of a string, a stream (bytes or text) or any iterable of chunks, without their line breaks
  * (`\n` or `\r\n`). Only the current partial line is kept; bytes are decoded as UTF-8 across chunk
@@ -91477,7 +93711,7 @@ async function* linesOf(input) {
 }
 /**
  * The same lines, a chunk's worth at a time: a consumer that loops over each batch synchronously
- * pays one await per chunk of input instead of one per line (most of the scan's time, measured).
+ * pays one await per chunk of input instead of one per line.
  */
 async function* lineBatches(input) {
     if (typeof input === 'string') {
@@ -91523,135 +93757,416 @@ function stripCr(line) {
     return end === line.length ? line : line.slice(0, end);
 }
 /**
- * Collects added lines into runs of consecutive new-file lines of one file and hands them out in
- * bounded chunks (see `AddedHunk`).
+ * The added lines of a unified diff (a string, a stream of bytes or text, chunks of it), file by
+ * file, as runs of consecutive lines (`ByteHunk`s). `line` numbers count the hunk's added and
+ * context lines from its `+c` start, so they are the lines of the new file. Deleted files, pure
+ * renames and mode changes add nothing; binary files and combined (merge) diffs go to
+ * `report.notScanned`. Bytes are read as UTF-8 (a BOM at the very start of a byte stream dropped).
  */
-class RunChunker {
-    file = '';
-    lines = [];
-    overlap = 0;
-    /** Adds a line; returns a full chunk to yield, if one is ready. */
-    add(line) {
-        let ready;
-        const last = this.lines.at(-1);
-        if (last && (line.file !== this.file || line.line !== last.line + 1))
-            ready = this.end();
-        else if (this.lines.length >= MAX_CHUNK_LINES)
-            ready = this.cut();
-        this.file = line.file;
-        this.lines.push(line);
-        return ready;
-    }
-    /** Ends the current run: returns its last chunk, if it has lines not yielded yet. */
-    end() {
-        const hunk = this.lines.length > this.overlap ? this.hunk() : undefined;
-        this.lines = [];
-        this.overlap = 0;
-        return hunk;
-    }
-    cut() {
-        const hunk = this.hunk();
-        this.lines = this.lines.slice(-CHUNK_OVERLAP);
-        this.overlap = this.lines.length;
-        return hunk;
-    }
-    hunk() {
-        return this.overlap ? { file: this.file, lines: this.lines, overlap: this.overlap } : { file: this.file, lines: this.lines };
-    }
+async function* diffHunks(input, report = { notScanned: [] }) {
+    for await (const batch of diffBatches(input, report))
+        yield* batch;
 }
 /**
- * The added lines of a unified diff, file by file, as runs of consecutive lines (`AddedHunk`).
- * `line` numbers count the hunk's added and context lines from its `+c` start, so they are the
- * lines of the new file. Deleted files, pure renames and mode changes add nothing; binary files
- * and combined (merge) diffs go to `report.notScanned`.
+ * The same chunks, as many as each chunk of input completes at a time: a consumer that loops over
+ * each batch synchronously pays one await per chunk of input instead of one per chunk of lines.
  */
-async function* addedHunks(input, report = { notScanned: [] }) {
-    const chunker = new RunChunker();
-    let file; // the new file's path; undefined for a deleted file
-    let headerFile; // as the `diff --git` header or `rename to` names it
-    let dstPrefix; // `b/` as the header shows it; '' for --no-prefix
-    let gitSection = false;
-    let skip = false; // a combined diff: nothing to read until the next file
-    let hunk;
-    // Batches of lines (lineBatches) cost one await each; a line at a time works too.
-    for await (const item of input) {
-        for (const raw of typeof item === 'string' ? [item] : item) {
-            if (hunk) {
-                const kind = raw[0];
-                if (raw === '' || kind === ' ' || kind === '+' || kind === '-' || kind === '\\') {
-                    if (kind === '\\')
-                        continue; // "\ No newline at end of file": not a line of either file
-                    if (kind === '-')
-                        hunk.oldLeft--;
-                    else {
-                        if (kind === '+' && file !== undefined) {
-                            const ready = chunker.add({ file, line: hunk.line, text: raw.slice(1) });
-                            if (ready)
-                                yield ready;
-                        }
-                        else {
-                            const ready = chunker.end();
-                            if (ready)
-                                yield ready;
-                        }
-                        hunk.line++;
-                        hunk.newLeft--;
-                        if (kind !== '+')
-                            hunk.oldLeft--;
-                    }
-                    if (hunk.oldLeft <= 0 && hunk.newLeft <= 0)
-                        hunk = undefined;
-                    continue;
-                }
-                // A line no hunk can hold: the counts were wrong (a hand-edited diff); read it as a header.
-                hunk = undefined;
-            }
-            const ended = chunker.end();
-            if (ended)
-                yield ended;
-            if (raw.startsWith('diff --git ')) {
-                gitSection = true;
-                skip = false;
-                ({ file: headerFile, prefix: dstPrefix } = gitHeaderPath(raw.slice('diff --git '.length)));
-                file = headerFile;
-            }
-            else if (raw.startsWith('diff --cc ') || raw.startsWith('diff --combined ')) {
-                skip = true;
-                file = undefined;
-                report.notScanned.push({ file: unquote(raw.slice(raw.indexOf(' ', 5) + 1)), reason: COMBINED });
-            }
-            else if (skip) {
-                continue;
-            }
-            else if (raw.startsWith('rename to ') || raw.startsWith('copy to ')) {
-                headerFile = unquote(raw.slice(raw.indexOf(' to ') + 4));
-                file = headerFile;
-            }
-            else if (raw.startsWith('deleted file mode ')) {
-                file = undefined;
-            }
-            else if (raw.startsWith('+++ ')) {
-                file = newPath(raw.slice(4), gitSection, dstPrefix);
-            }
-            else if (raw.startsWith('Binary files ') || raw === 'GIT binary patch') {
-                const named = raw === 'GIT binary patch' ? file : (binaryNewPath(raw) ?? file);
-                if (named !== undefined)
-                    report.notScanned.push({ file: headerFile ?? named, reason: BINARY });
-                file = undefined;
-            }
-            else if (raw.startsWith('@@ ')) {
-                hunk = hunkHeader(raw);
-            }
-            else if (raw.startsWith('diff ') || raw.startsWith('commit ')) {
-                // A new file of a plain `diff -r`, or a new commit of `git log -p`: no path yet.
-                gitSection = false;
-                file = headerFile = dstPrefix = undefined;
-            }
+async function* diffBatches(input, report = { notScanned: [] }, options = {}) {
+    const reader = new DiffReader(report, options);
+    if (typeof input === 'string') {
+        // A piece at a time, each cut after a line break (a UTF-16 pair is never cut): one buffer of
+        // the whole text would hold it twice over.
+        for (let at = 0; at < input.length;) {
+            const nl = input.indexOf('\n', Math.min(input.length, at + STRING_PIECE) - 1);
+            const end = nl === -1 ? input.length : nl + 1;
+            reader.push(Buffer.from(input.slice(at, end), 'utf8'));
+            at = end;
+            const ready = reader.take();
+            if (ready.length > 0)
+                yield ready;
         }
     }
-    const last = chunker.end();
-    if (last)
-        yield last;
+    else {
+        let first = true;
+        for await (const chunk of input) {
+            // A decoder of the whole stream drops a BOM at its very start: so does the reader.
+            if (first && typeof chunk !== 'string')
+                reader.dropBom();
+            first = false;
+            reader.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+            const ready = reader.take();
+            if (ready.length > 0)
+                yield ready;
+        }
+    }
+    reader.finish();
+    const ready = reader.take();
+    if (ready.length > 0)
+        yield ready;
+}
+/**
+ * The same, from lines already split (`linesOf`, or batches of lines): each is read as a line of
+ * the diff.
+ */
+async function* addedHunks(input, report = { notScanned: [] }) {
+    const reader = new DiffReader(report);
+    // Batches of lines (lineBatches) cost one await each; a line at a time works too.
+    for await (const item of input) {
+        const lines = typeof item === 'string' ? [item] : item;
+        if (lines.length === 0)
+            continue;
+        reader.push(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
+        yield* reader.take();
+    }
+    reader.finish();
+    yield* reader.take();
+}
+const NEWLINE = 10;
+const CR = 13;
+const PLUS = 43;
+const MINUS = 45;
+const SPACE = 32;
+const BACKSLASH = 92;
+/** The kind of an empty line (editors strip a blank context line's space). */
+const EMPTY = -1;
+/** Bytes a buffer holds at least: the reader copies what it keeps (the open chunk, a partial line) once per buffer. */
+const BUFFER_BYTES = 1 << 20;
+/** Characters of a string input read at a time. */
+const STRING_PIECE = 1 << 20;
+/**
+ * The diff reader's state between chunks of input: the bytes not read yet, the header state (the
+ * file the next hunk belongs to), the hunk being read, and the open chunk of the current run of
+ * added lines (its lines as offsets into `buf`). `DiffReader.forFile` reads a whole file instead,
+ * every line of it added.
+ */
+class DiffReader {
+    report;
+    options;
+    buf = Buffer.alloc(0);
+    block = new ByteBlock(this.buf);
+    len = 0;
+    /** Where the next line to read starts. */
+    pos = 0;
+    /** Where the bytes of the last `push` start: no line break is before them unread. */
+    added = 0;
+    ready = [];
+    /** Whether a BOM may still start the input. */
+    bom = false;
+    // The header state.
+    file; // the new file's path; undefined for a deleted file
+    headerFile; // as the `diff --git` header or `rename to` names it
+    dstPrefix; // `b/` as the header shows it; '' for --no-prefix
+    gitSection = false;
+    skip = false; // a combined diff: nothing to read until the next file
+    // The hunk being read.
+    inHunk = false;
+    /** The new file's next line number. */
+    line = 0;
+    oldLeft = 0;
+    newLeft = 0;
+    // The open chunk: `count` added lines of the block from its line `first` on, the first `overlap`
+    // of them already yielded.
+    runFile = '';
+    firstLine = 0;
+    first = 0;
+    count = 0;
+    overlap = 0;
+    /** Reading a whole file: every line is an added line of it. */
+    whole = false;
+    /** Lines read so far. */
+    linesRead = 0;
+    /** The buffer before the current one, to fill again (`reuseBuffers`). */
+    spare;
+    constructor(report, options = {}) {
+        this.report = report;
+        this.options = options;
+    }
+    /** A reader of one file's text, every line added (numbered from 1); a BOM at its start is dropped. */
+    static forFile(file, options = {}) {
+        const reader = new DiffReader({ notScanned: [] }, options);
+        reader.whole = true;
+        reader.file = file;
+        reader.line = 1;
+        reader.bom = true;
+        return reader;
+    }
+    /** The chunks of added lines complete so far. */
+    take() {
+        const ready = this.ready;
+        this.ready = [];
+        return ready;
+    }
+    /** Drops a UTF-8 BOM (EF BB BF) if the input starts with one. */
+    dropBom() {
+        this.bom = true;
+    }
+    /** Reads the complete lines that `bytes` ends or holds. */
+    push(bytes) {
+        if (bytes.length === 0)
+            return;
+        this.append(bytes);
+        this.parse();
+    }
+    parse() {
+        if (this.bom) {
+            const buf = this.buf;
+            const len = this.len;
+            const prefix = (len < 1 || buf[0] === 0xef) && (len < 2 || buf[1] === 0xbb) && (len < 3 || buf[2] === 0xbf);
+            if (prefix && len < 3)
+                return; // too few bytes to tell
+            if (prefix)
+                this.pos = 3;
+            this.bom = false;
+        }
+        // The last line break: in the bytes just added (before them, all were read), most often near the end.
+        const buf = this.buf;
+        let last = this.len - 1;
+        while (last >= this.added && buf[last] !== NEWLINE)
+            last--;
+        if (last < this.added || last < this.pos)
+            return;
+        this.readLines(this.pos, last + 1);
+    }
+    /** The input broke off: what was read is ready, a partial last line is dropped. */
+    abort() {
+        this.pos = this.len;
+        this.endRun();
+    }
+    /** The input ended: reads its last line (without a line break) and ends the run. */
+    finish() {
+        if (this.bom) {
+            this.bom = false; // fewer than 3 bytes in all: no BOM
+            this.parse();
+        }
+        if (this.pos < this.len)
+            this.readLines(this.pos, this.len);
+        this.endRun();
+    }
+    /** Adds bytes after the unread ones, in a new buffer when they do not fit (keeping the open chunk's lines). */
+    append(bytes) {
+        this.added = this.len;
+        if (this.len + bytes.length > this.buf.length) {
+            const old = this.block;
+            const keep = this.count > 0 ? Math.min(old.lineStarts[this.first], this.pos) : this.pos;
+            const kept = this.len - keep;
+            // Chunks yielded before hold views of the old buffer: it is written over only when the
+            // reader's user is done with them (`reuseBuffers`), and then not before the next new buffer.
+            const size = Math.max(BUFFER_BYTES, 2 * (kept + bytes.length));
+            const spare = this.spare;
+            const next = spare && spare.length >= kept + bytes.length ? spare : Buffer.allocUnsafe(size);
+            this.buf.copy(next, 0, keep, this.len);
+            this.spare = this.options.reuseBuffers && this.buf.length > 0 ? this.buf : undefined;
+            this.buf = next;
+            this.block = new ByteBlock(next);
+            this.len = kept;
+            this.added = kept;
+            this.pos -= keep;
+            // The open chunk's lines, and their text, in the new buffer.
+            if (this.pos > 0)
+                this.block.read(0, this.pos);
+            for (let i = 0; i < this.count; i++)
+                this.block.addLine(old.lineStarts[this.first + i] - keep, old.lineEnds[this.first + i] - keep);
+            this.first = 0;
+            this.block.parsed = this.pos;
+        }
+        this.buf.set(bytes, this.len);
+        this.len += bytes.length;
+    }
+    /** Reads the lines of bytes [from, to), which ends with a line break unless it is the input's end. */
+    readLines(from, to) {
+        // As text, the native String indexOf finds line breaks (a Buffer's indexOf costs a call into C++).
+        const text = this.block.read(from, to);
+        const length = text.length;
+        let at = 0;
+        while (at < length) {
+            if (this.inHunk && this.newLeft > 0 && this.file !== undefined && !this.whole && text.charCodeAt(at) === PLUS) {
+                at = this.readAddedLines(text, from, at);
+                continue;
+            }
+            let nl = text.indexOf('\n', at);
+            if (nl === -1)
+                nl = length;
+            this.readLine(from + at, from + nl, text, at);
+            at = nl + 1;
+        }
+        this.pos = to;
+        this.block.parsed = to;
+    }
+    /**
+     * The common case, in one tight loop: added lines of a hunk, one after another, from `at` (a
+     * `+`) in `text` (bytes from `from` on). Returns where the first other line starts.
+     */
+    readAddedLines(text, from, start) {
+        const length = text.length;
+        const block = this.block;
+        let at = start;
+        // Lines go to the open chunk when they continue it; the first may start a new run.
+        if (this.count > 0 && (this.file !== this.runFile || this.line !== this.firstLine + this.count))
+            this.endRun();
+        else if (this.count >= MAX_CHUNK_LINES)
+            this.cut();
+        if (this.count === 0) {
+            this.runFile = this.file;
+            this.firstLine = this.line;
+            this.first = block.lineCount;
+        }
+        // As many lines as the hunk has left (one at least: the caller checked), and the chunk has room
+        // for: no test of either per line.
+        const lines = Math.min(this.newLeft, MAX_CHUNK_LINES - this.count);
+        block.reserve(lines);
+        const starts = block.lineStarts;
+        const ends = block.lineEnds;
+        const base = block.lineCount;
+        let k = 0;
+        while (k < lines && at < length && text.charCodeAt(at) === PLUS) {
+            let nl = text.indexOf('\n', at);
+            if (nl === -1)
+                nl = length;
+            let end = nl;
+            if (end > at + 1 && text.charCodeAt(end - 1) === CR) {
+                do
+                    end--;
+                while (end > at + 1 && text.charCodeAt(end - 1) === CR);
+            }
+            starts[base + k] = from + at + 1;
+            ends[base + k] = from + end;
+            k++;
+            at = nl + 1;
+        }
+        block.lineCount = base + k;
+        this.count += k;
+        this.line += k;
+        this.newLeft -= k;
+        this.linesRead += k;
+        if (this.newLeft <= 0 && this.oldLeft <= 0)
+            this.inHunk = false;
+        return at;
+    }
+    /** One line of the diff, bytes [start, lineEnd) before its line break; `text` holds it from `at` on. */
+    readLine(start, lineEnd, text, at) {
+        let end = lineEnd;
+        while (end > start && text.charCodeAt(at + end - 1 - start) === CR)
+            end--;
+        this.linesRead++;
+        if (this.whole) {
+            this.addLine(start, end);
+            this.line++;
+            return;
+        }
+        if (this.inHunk) {
+            const kind = end > start ? text.charCodeAt(at) : EMPTY;
+            if (kind === PLUS) {
+                if (this.file !== undefined)
+                    this.addLine(start + 1, end);
+                else
+                    this.endRun();
+                this.line++;
+                this.newLeft--;
+            }
+            else if (kind === SPACE || kind === EMPTY) {
+                this.endRun();
+                this.line++;
+                this.newLeft--;
+                this.oldLeft--;
+            }
+            else if (kind === MINUS) {
+                this.oldLeft--;
+            }
+            else if (kind === BACKSLASH) {
+                return; // "\ No newline at end of file": not a line of either file
+            }
+            else {
+                // A line no hunk can hold: the counts were wrong (a hand-edited diff); read it as a header.
+                this.inHunk = false;
+                this.header(this.block.text(start, end));
+                return;
+            }
+            if (this.oldLeft <= 0 && this.newLeft <= 0)
+                this.inHunk = false;
+            return;
+        }
+        this.header(this.block.text(start, end));
+    }
+    /** An added line of the current file, numbered `this.line`, its text bytes [start, end). */
+    addLine(start, end) {
+        const file = this.file;
+        if (this.count > 0 && (file !== this.runFile || this.line !== this.firstLine + this.count))
+            this.endRun();
+        else if (this.count >= MAX_CHUNK_LINES)
+            this.cut();
+        if (this.count === 0) {
+            this.runFile = file;
+            this.firstLine = this.line;
+            this.first = this.block.lineCount;
+        }
+        this.block.addLine(start, end);
+        this.count++;
+    }
+    /** Ends the current run: its last chunk is ready, if it has lines not yielded yet. */
+    endRun() {
+        if (this.count > this.overlap)
+            this.emit();
+        this.count = 0;
+        this.overlap = 0;
+    }
+    /** A full chunk: ready; the next starts with its last CHUNK_OVERLAP lines. */
+    cut() {
+        this.emit();
+        const keep = Math.min(CHUNK_OVERLAP, this.count);
+        const from = this.count - keep;
+        this.first += from;
+        this.firstLine += from;
+        this.count = keep;
+        this.overlap = keep;
+    }
+    emit() {
+        this.ready.push(new ByteHunk(this.runFile, this.block, this.first, this.count, this.firstLine, this.overlap));
+    }
+    /** A line outside a hunk: a header of a file or a commit, a hunk's `@@` line, or text to skip. */
+    header(raw) {
+        this.endRun();
+        if (raw.startsWith('diff --git ')) {
+            this.gitSection = true;
+            this.skip = false;
+            ({ file: this.headerFile, prefix: this.dstPrefix } = gitHeaderPath(raw.slice('diff --git '.length)));
+            this.file = this.headerFile;
+        }
+        else if (raw.startsWith('diff --cc ') || raw.startsWith('diff --combined ')) {
+            this.skip = true;
+            this.file = undefined;
+            this.report.notScanned.push({ file: unquote(raw.slice(raw.indexOf(' ', 5) + 1)), reason: COMBINED });
+        }
+        else if (this.skip) {
+            return;
+        }
+        else if (raw.startsWith('rename to ') || raw.startsWith('copy to ')) {
+            this.headerFile = unquote(raw.slice(raw.indexOf(' to ') + 4));
+            this.file = this.headerFile;
+        }
+        else if (raw.startsWith('deleted file mode ')) {
+            this.file = undefined;
+        }
+        else if (raw.startsWith('+++ ')) {
+            this.file = newPath(raw.slice(4), this.gitSection, this.dstPrefix);
+        }
+        else if (raw.startsWith('Binary files ') || raw === 'GIT binary patch') {
+            const named = raw === 'GIT binary patch' ? this.file : (binaryNewPath(raw) ?? this.file);
+            if (named !== undefined)
+                this.report.notScanned.push({ file: this.headerFile ?? named, reason: BINARY });
+            this.file = undefined;
+        }
+        else if (raw.startsWith('@@ ')) {
+            const hunk = hunkHeader(raw);
+            this.inHunk = hunk !== undefined;
+            if (hunk)
+                ({ line: this.line, oldLeft: this.oldLeft, newLeft: this.newLeft } = hunk);
+        }
+        else if (raw.startsWith('diff ') || raw.startsWith('commit ')) {
+            // A new file of a plain `diff -r`, or a new commit of `git log -p`: no path yet.
+            this.gitSection = false;
+            this.file = this.headerFile = this.dstPrefix = undefined;
+        }
+    }
 }
 /** `@@ -a[,b] +c[,d] @@ …`: where the hunk starts in the new file and how many lines each side has. */
 function hunkHeader(line) {
@@ -91749,81 +94264,560 @@ function unquote(text) {
     return new TextDecoder('utf-8').decode(Uint8Array.from(bytes));
 }
 
-;// CONCATENATED MODULE: ./lib/scan/fingerprint.js
+// EXTERNAL MODULE: ./lib/scan/entropy.js
+var entropy = __nccwpck_require__(2080);
+// EXTERNAL MODULE: ./lib/scan/fingerprint.js
+var fingerprint = __nccwpck_require__(8325);
+;// CONCATENATED MODULE: ./lib/scan/keyword-wasm.js
 /**
- * Fingerprints name a finding across runs without revealing its secret: what a user copies into
- * `.token-preflight-ignore` to accept one. And the entries of gitleaks' `.gitleaksignore`, honoured
- * so a team moving from gitleaks keeps its suppressions.
- */
-
-/** Hex characters of the hash a fingerprint keeps: 48 bits. */
-const FINGERPRINT_HASH_CHARS = 12;
-/**
- * `<rule>:<file>:<12 hex of sha256(rule + "\0" + secret)>`.
+ * The keyword automaton's inner loop as a small WebAssembly module, assembled here from the
+ * instructions below (no toolchain, no binary file): per byte, one load of its class and one load
+ * of the next state — in JavaScript the same loop costs about twice as much (bounds checks, and
+ * code the JIT cannot keep in registers). `STREAMS` chains run in step over stretches of the input,
+ * so the CPU overlaps their table loads (each chain waits on its own load before the next).
  *
- * Stable: neither the line nor the column is in it, so a finding keeps its fingerprint when lines
- * are added above it or it moves within its file (moving it to another file is a new leak there).
- *
- * Safe to print, commit and post in a PR: the hash is one-way and only 48 of its 256 bits are
- * kept, so it cannot be reversed, only used to confirm a guess, and the rules leave nothing to
- * guess. What they find is random with a set length (a GitHub token's 30 random base62 characters
- * are ~178 bits), or passed a checksum or structure check, or (the generic rules) reached an
- * entropy threshold: no search that 48 bits could confirm gets near it. The rule id in the hashed
- * text keeps two rules' fingerprints of one value apart. A value that is not random (a weak
- * password) could be confirmed by a dictionary guess, as with any hash of it; the rules' entropy
- * gates exist to keep such values out of the findings.
+ * Memory: [CLASSES: a byte's class × 4, one u8 (u16 past 64 classes) per byte][TABLE: the
+ * transitions][IN: warm-up + a piece of input][OUT: a slot of hits per stream, and one for the
+ * tail][COUNTS, STATES: per stream]. A state is its row's byte offset in TABLE; a transition is the
+ * next state's, its top bit set when that state ends a keyword: per byte, one add and three loads
+ * (the byte, its class, the transition). A hit is two i32: the byte's offset in IN, and the state.
  */
-function fingerprint_fingerprint(ruleId, file, secret) {
-    return `${ruleId}:${file}:${secretHash(ruleId, secret)}`;
-}
-/** The hash part of a fingerprint. */
-function secretHash(ruleId, secret) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${ruleId}\0${secret}`).digest('hex').slice(0, FINGERPRINT_HASH_CHARS);
-}
-/**
- * The entries of a `.gitleaksignore` file; blank lines, `#` comments and lines that are no
- * fingerprint are skipped. The file may hold colons (read from the right: `…:rule:line`); a leading
- * 7–64 hex-digit part followed by a path is the commit.
- */
-function parseGitleaksIgnore(text) {
-    const entries = [];
-    for (const raw of text.split('\n')) {
-        const entry = parseGitleaksLine(raw.trim());
-        if (entry)
-            entries.push(entry);
+const STREAMS = 6;
+/** Input bytes per call: larger inputs are scanned a piece at a time. */
+const PIECE = 1 << 18;
+const PAGE = 65536;
+const CLASSES = 0;
+const TABLE = 512;
+const FLAG = 0x80000000;
+class WasmKeywordScanner {
+    warm;
+    bytes;
+    words;
+    scanN;
+    scan1;
+    input;
+    out;
+    slot;
+    counts;
+    states;
+    /** For each stream, and then the tail: [start, end) of its hits in `words`. */
+    ranges = new Int32Array(2 * (STREAMS + 1));
+    /**
+     * `table[state << rowShift | class]`: the next state, `flag` set where it ends a keyword;
+     * `classes[byte]`: each byte's class; `warm`: the longest keyword's length less one (how far
+     * before its stretch a chain starts).
+     */
+    constructor(table, flag, classes, rowShift, warm) {
+        this.warm = warm;
+        this.stateShift = rowShift + 2;
+        const wideClasses = rowShift > 6; // class × 4 no longer fits a byte
+        const tableBytes = table.length * 4;
+        // A row offset and the flag share 32 bits (the JavaScript loop takes any larger automaton).
+        if (tableBytes >= 2 ** 31)
+            throw new RangeError('automaton too large for the WebAssembly table');
+        this.input = align(TABLE + tableBytes, 16);
+        // Each stream reports at most one hit per byte of its stretch plus its warm-up.
+        this.slot = align(8 * (Math.ceil(PIECE / STREAMS) + warm + 16), 16);
+        this.out = align(this.input + PIECE + warm + 16, 16);
+        this.counts = this.out + this.slot * (STREAMS + 1);
+        this.states = this.counts + 4 * STREAMS;
+        const pages = Math.ceil((this.states + 4 * STREAMS) / PAGE);
+        const module = assemble({ wideClasses, pages, input: this.input, out: this.out, slot: this.slot, counts: this.counts, states: this.states });
+        const exports = new WebAssembly.Instance(new WebAssembly.Module(module)).exports;
+        this.bytes = new Uint8Array(exports.memory.buffer);
+        this.words = new Int32Array(exports.memory.buffer);
+        this.scanN = exports.scanN;
+        this.scan1 = exports.scan1;
+        const classBytes = wideClasses ? new Uint16Array(exports.memory.buffer, CLASSES, 256) : this.bytes.subarray(CLASSES, CLASSES + 256);
+        for (let byte = 0; byte < 256; byte++)
+            classBytes[byte] = classes[byte] * 4;
+        const transitions = new Uint32Array(exports.memory.buffer, TABLE, table.length);
+        const mask = flag - 1;
+        for (let i = 0; i < table.length; i++) {
+            const entry = table[i];
+            transitions[i] = (((entry & mask) << this.stateShift) | (entry >= flag ? FLAG : 0)) >>> 0;
+        }
     }
-    return entries;
+    /** log2 of a row's bytes: a state's row offset back to its index. */
+    stateShift;
+    /**
+     * Scans `bytes[from, to)` (at most PIECE bytes), the chains starting `warm` bytes early on what
+     * precedes (`bytes[from - warm, from)`, or nothing at the start of a scan: `fresh`). Adds each
+     * keyword end's offset in `bytes` and its state to `hits`, in byte order.
+     */
+    scanPiece(bytes, from, to, fresh, hits) {
+        const { warm, input } = this;
+        const memory = this.bytes;
+        if (fresh || from < warm)
+            memory.fill(0, input, input + warm);
+        else
+            memory.set(bytes.subarray(from - warm, from), input);
+        memory.set(bytes.subarray(from, to), input + warm);
+        const length = to - from;
+        const ranges = this.ranges;
+        const step = Math.floor(length / STREAMS);
+        let tailFrom;
+        let tailState;
+        let reportFrom;
+        if (step >= 64 && step > warm) {
+            this.scanN(step, warm);
+            for (let k = 0; k < STREAMS; k++) {
+                ranges[2 * k] = (this.out + k * this.slot) >> 2;
+                ranges[2 * k + 1] = this.words[(this.counts >> 2) + k] >> 2;
+            }
+            tailFrom = STREAMS * step + warm;
+            tailState = this.words[(this.states >> 2) + STREAMS - 1]; // a row offset, as the chain keeps it
+            reportFrom = 0;
+        }
+        else {
+            for (let k = 0; k < STREAMS; k++)
+                ranges[2 * k] = ranges[2 * k + 1] = 0;
+            tailFrom = 0;
+            tailState = 0;
+            reportFrom = warm;
+        }
+        const tailSlot = this.out + STREAMS * this.slot;
+        ranges[2 * STREAMS] = tailSlot >> 2;
+        ranges[2 * STREAMS + 1] = this.scan1(input + tailFrom, input + warm + length, tailState, input + reportFrom, tailSlot) >> 2;
+        // Offsets in IN (warm-up first) back to offsets in `bytes`.
+        const shift = from - warm - input;
+        const words = this.words;
+        const stateShift = this.stateShift;
+        let total = 0;
+        for (let r = 0; r <= STREAMS; r++)
+            total += (ranges[2 * r + 1] - ranges[2 * r]) >> 1;
+        hits.reserve(total);
+        const { positions, states } = hits;
+        let n = hits.count;
+        for (let r = 0; r <= STREAMS; r++) {
+            for (let w = ranges[2 * r], end = ranges[2 * r + 1]; w < end; w += 2) {
+                positions[n] = words[w] + shift;
+                states[n++] = words[w + 1] >>> stateShift;
+            }
+        }
+        hits.count = n;
+    }
 }
-function parseGitleaksLine(line) {
-    if (line === '' || line.startsWith('#'))
-        return undefined;
-    const m = /^(.+):([^:\s]+):(\d{1,9})$/.exec(line);
-    if (!m)
-        return undefined;
-    const [, head, rule, lineNumber] = m;
-    const commit = /^([0-9a-f]{7,64}):(.+)$/i.exec(head);
-    const file = normalizePath(commit ? commit[2] : head);
-    return commit ? { commit: commit[1], file, rule, line: Number(lineNumber) } : { file, rule, line: Number(lineNumber) };
+function align(n, to) {
+    return Math.ceil(n / to) * to;
 }
-/** `./a/b` → `a/b`: paths as the diff names them. */
-function normalizePath(path) {
-    return path.replace(/^(\.\/)+/, '');
+const I32 = 0x7f;
+const op = {
+    get: (i) => [0x20, ...uleb(i)],
+    set: (i) => [0x21, ...uleb(i)],
+    const: (v) => [0x41, ...sleb(v)],
+    add: [0x6a],
+    and: [0x71],
+    or: [0x72],
+    shl: [0x74],
+    ltS: [0x48],
+    geU: [0x4f],
+    load: (offset) => [0x28, 2, ...uleb(offset)],
+    load16u: (offset) => [0x2f, 1, ...uleb(offset)],
+    load8u: (offset) => [0x2d, 0, ...uleb(offset)],
+    store: (offset) => [0x36, 2, ...uleb(offset)],
+    block: [0x02, 0x40],
+    loop: [0x03, 0x40],
+    if: [0x04, 0x40],
+    end: [0x0b],
+    br: (depth) => [0x0c, ...uleb(depth)],
+    brIf: (depth) => [0x0d, ...uleb(depth)],
+};
+/** `state = table[state + classes[byte at p]]` (both byte offsets). */
+function step(layout, state, pointer) {
+    const byteClass = layout.wideClasses ? [...op.const(1), ...op.shl, ...op.load16u(CLASSES)] : op.load8u(CLASSES);
+    return [...pointer, ...op.load8u(0), ...byteClass, ...op.get(state), ...op.add, ...op.load(TABLE), ...op.set(state)];
+}
+/** If `state` ends a keyword: its flag off, and, where `report` says, a hit recorded. */
+function hit(state, out, report, position) {
+    return [
+        ...op.get(state), ...op.const(0), ...op.ltS, ...op.if,
+        ...op.get(state), ...op.const(0x7fffffff), ...op.and, ...op.set(state),
+        ...report, ...op.if, ...record(state, out, position), ...op.end,
+        ...op.end,
+    ];
+}
+/** `*out = position; *(out + 4) = state; out += 8`. */
+function record(state, out, position) {
+    return [...op.get(out), ...position, ...op.store(0), ...op.get(out), ...op.get(state), ...op.store(4), ...op.get(out), ...op.const(8), ...op.add, ...op.set(out)];
 }
 /**
- * Matches findings against `.gitleaksignore` entries by file, rule and line: the commit of an entry
- * is not compared (a diff scan has no commit per line), so an entry suppresses that rule at that
- * line of that file in any change. Rule ids are compared as written: gitleaks' id for a kind of
- * secret is not always token-preflight's.
+ * scanN(step, warm): stream k reads IN + k·step + i for i in [0, step + warm), reporting the
+ * keyword ends at i ≥ warm to its slot; then stores each stream's slot end and last state.
  */
-function gitleaksIgnoreMatcher(entries) {
-    const keys = new Set(entries.map((e) => gitleaksKey(e.file, e.rule, e.line)));
-    return (finding) => keys.size > 0 && keys.has(gitleaksKey(normalizePath(finding.file), finding.rule, finding.line));
+function scanN(layout) {
+    const STEP = 0;
+    const WARM = 1;
+    const I = 2;
+    const END = 3;
+    const S = (k) => 4 + k;
+    const P = (k) => 4 + STREAMS + k;
+    const N = (k) => 4 + 2 * STREAMS + k;
+    const locals = 2 + 3 * STREAMS;
+    const body = [];
+    body.push(...op.get(STEP), ...op.get(WARM), ...op.add, ...op.set(END));
+    for (let k = 0; k < STREAMS; k++) {
+        // p_k = IN + k * step (by adding step k times), n_k = OUT + k * SLOT; s_k = 0
+        body.push(...op.const(layout.input), ...op.set(P(k)));
+        for (let j = 0; j < k; j++)
+            body.push(...op.get(P(k)), ...op.get(STEP), ...op.add, ...op.set(P(k)));
+        body.push(...op.const(layout.out + k * layout.slot), ...op.set(N(k)));
+    }
+    body.push(...op.block, ...op.loop);
+    body.push(...op.get(I), ...op.get(END), ...op.geU, ...op.brIf(1));
+    const pointer = (k) => [...op.get(P(k)), ...op.get(I), ...op.add];
+    for (let k = 0; k < STREAMS; k++)
+        body.push(...step(layout, S(k), pointer(k)));
+    // One test for all the chains (a keyword ends on a few bytes in a hundred), then each.
+    body.push(...op.get(S(0)));
+    for (let k = 1; k < STREAMS; k++)
+        body.push(...op.get(S(k)), ...op.or);
+    body.push(...op.const(0), ...op.ltS, ...op.if);
+    const report = [...op.get(I), ...op.get(WARM), ...op.geU];
+    for (let k = 0; k < STREAMS; k++)
+        body.push(...hit(S(k), N(k), report, pointer(k)));
+    body.push(...op.end);
+    body.push(...op.get(I), ...op.const(1), ...op.add, ...op.set(I), ...op.br(0), ...op.end, ...op.end);
+    for (let k = 0; k < STREAMS; k++) {
+        body.push(...op.const(layout.counts + 4 * k), ...op.get(N(k)), ...op.store(0));
+        body.push(...op.const(layout.states + 4 * k), ...op.get(S(k)), ...op.store(0));
+    }
+    body.push(...op.end);
+    return [...uleb(1), ...uleb(locals), I32, ...body];
 }
-function gitleaksKey(file, rule, line) {
-    return `${file}\0${rule}\0${line}`;
+/** scan1(from, to, state, reportFrom, out): one chain over [from, to) from `state`; returns the slot's end. */
+function scan1(layout) {
+    const FROM = 0;
+    const TO = 1;
+    const STATE = 2;
+    const REPORT = 3;
+    const OUT = 4;
+    const body = [];
+    body.push(...op.block, ...op.loop);
+    body.push(...op.get(FROM), ...op.get(TO), ...op.geU, ...op.brIf(1));
+    body.push(...step(layout, STATE, op.get(FROM)));
+    body.push(...hit(STATE, OUT, [...op.get(FROM), ...op.get(REPORT), ...op.geU], op.get(FROM)));
+    body.push(...op.get(FROM), ...op.const(1), ...op.add, ...op.set(FROM), ...op.br(0), ...op.end, ...op.end);
+    body.push(...op.get(OUT), ...op.end);
+    return [...uleb(0), ...body];
+}
+function assemble(layout) {
+    const types = vector([
+        [0x60, ...vector([[I32], [I32]]), 0], // scanN(step, warm)
+        [0x60, ...vector([[I32], [I32], [I32], [I32], [I32]]), 1, I32], // scan1(...) -> i32
+    ]);
+    const functions = vector([[0], [1]]);
+    const memory = vector([[0, ...uleb(layout.pages)]]);
+    const exports = vector([
+        [...keyword_wasm_name('memory'), 2, 0],
+        [...keyword_wasm_name('scanN'), 0, 0],
+        [...keyword_wasm_name('scan1'), 0, 1],
+    ]);
+    const code = vector([scanN(layout), scan1(layout)].map((body) => [...uleb(body.length), ...body]));
+    return Uint8Array.from([
+        ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+        ...section(1, types),
+        ...section(3, functions),
+        ...section(5, memory),
+        ...section(7, exports),
+        ...section(10, code),
+    ]);
+}
+function section(id, bytes) {
+    return [id, ...uleb(bytes.length), ...bytes];
+}
+function vector(items) {
+    return [...uleb(items.length), ...items.flat()];
+}
+function keyword_wasm_name(text) {
+    return [...uleb(text.length), ...Buffer.from(text, 'utf8')];
+}
+function uleb(value) {
+    const out = [];
+    let n = value >>> 0;
+    do {
+        let byte = n & 0x7f;
+        n >>>= 7;
+        if (n !== 0)
+            byte |= 0x80;
+        out.push(byte);
+    } while (n !== 0);
+    return out;
+}
+function sleb(value) {
+    const out = [];
+    let n = value | 0;
+    for (;;) {
+        const byte = n & 0x7f;
+        n >>= 7;
+        if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+            out.push(byte);
+            return out;
+        }
+        out.push(byte | 0x80);
+    }
 }
 
+;// CONCATENATED MODULE: ./lib/scan/keywords.js
+/**
+ * The keyword prefilter: every rule's keywords in one Aho–Corasick automaton, compiled to a dense
+ * DFA. Bytes are read through a class table: each character that some keyword holds has a class
+ * of its own (an ASCII capital shares its small letter's), every other byte is class 0 — which
+ * leads back to the root from any state, as no keyword holds it (a byte ≥ 128 of a UTF-8 sequence,
+ * a UTF-16 code unit ≥ 128: keywords are ASCII; the rare other keyword is looked up directly).
+ * One row of transitions per state, one entry per class: for 400 keywords, ~2,000 states of 64
+ * classes — a table small enough to stay in the CPU's cache.
+ *
+ * It runs over a diff's UTF-8 bytes as they arrive — in WebAssembly, several chains in step (see
+ * keyword-wasm.ts) — and over a string's code units in JavaScript.
+ */
+
+/**
+ * Where keyword ends go, in byte order: `positions[i]` (the offset of a keyword's last byte) and
+ * `states[i]` (the automaton's state there), for i < `count`. Grown as needed.
+ */
+class KeywordHits {
+    positions = new Int32Array(4096);
+    states = new Int32Array(4096);
+    count = 0;
+    add(position, state) {
+        if (this.count === this.positions.length)
+            this.reserve(1);
+        this.positions[this.count] = position;
+        this.states[this.count++] = state;
+    }
+    /** Room for `more` hits after `count`. */
+    reserve(more) {
+        if (this.count + more <= this.positions.length)
+            return;
+        const size = Math.max(this.positions.length * 2, this.count + more);
+        const positions = new Int32Array(size);
+        const states = new Int32Array(size);
+        positions.set(this.positions.subarray(0, this.count));
+        states.set(this.states.subarray(0, this.count));
+        this.positions = positions;
+        this.states = states;
+    }
+}
+class KeywordAutomaton {
+    /** `table[state << rowShift | class]`: the next state, with `flag` set when it ends a keyword. */
+    table;
+    rowShift;
+    flag;
+    classes = new Uint8Array(256);
+    /** Per state, where its outputs are in `outRule`/`outLength`. */
+    outStart;
+    /** The rules whose keyword ends at a state, and the length of the shortest such keyword. */
+    outRule;
+    outLength;
+    /** Rules with no keyword: they run on every line. */
+    always;
+    unusual;
+    /** The longest keyword's length less one: how far back a chain starts to find one across a cut. */
+    warm;
+    wasm;
+    constructor(keywordsByRule) {
+        const always = [];
+        const unusual = [];
+        const children = [new Map()];
+        /** Per state: rule → shortest keyword length ending there. */
+        const outputs = [new Map()];
+        let longest = 1;
+        keywordsByRule.forEach((keywords, rule) => {
+            if (keywords.length === 0)
+                always.push(rule);
+            for (const keyword of keywords) {
+                if (/[\u0080-\uffff]/.test(keyword)) {
+                    unusual.push({ keyword, rule });
+                    continue;
+                }
+                // A keyword with a line break can never be inside a line: it finds nothing (as per line).
+                if (keyword.length === 0 || keyword.includes('\n'))
+                    continue;
+                longest = Math.max(longest, keyword.length);
+                let state = 0;
+                for (let i = 0; i < keyword.length; i++) {
+                    const symbol = fold(keyword.charCodeAt(i));
+                    let next = children[state].get(symbol);
+                    if (next === undefined) {
+                        next = children.length;
+                        children.push(new Map());
+                        outputs.push(new Map());
+                        children[state].set(symbol, next);
+                    }
+                    state = next;
+                }
+                const known = outputs[state].get(rule);
+                if (known === undefined || keyword.length < known)
+                    outputs[state].set(rule, keyword.length);
+            }
+        });
+        this.always = always;
+        this.unusual = unusual;
+        this.warm = longest - 1;
+        // Classes: one per character in a keyword (by its folded code), 0 for all else.
+        const symbols = [0];
+        const classOf = new Map();
+        for (const node of children) {
+            for (const symbol of node.keys()) {
+                if (!classOf.has(symbol)) {
+                    classOf.set(symbol, symbols.length);
+                    symbols.push(symbol);
+                }
+            }
+        }
+        for (let byte = 0; byte < 128; byte++)
+            this.classes[byte] = classOf.get(fold(byte)) ?? 0;
+        this.rowShift = Math.max(1, Math.ceil(Math.log2(symbols.length)));
+        const width = 1 << this.rowShift;
+        // Breadth first: failure links, inherited outputs, and every state's row.
+        const states = children.length;
+        const goto = new Int32Array(states * width);
+        const fail = new Int32Array(states);
+        const queue = [];
+        for (let c = 1; c < symbols.length; c++) {
+            const next = children[0].get(symbols[c]);
+            if (next !== undefined) {
+                goto[c] = next;
+                queue.push(next);
+            }
+        }
+        for (let head = 0; head < queue.length; head++) {
+            const state = queue[head];
+            for (const [rule, length] of outputs[fail[state]]) {
+                const known = outputs[state].get(rule);
+                if (known === undefined || length < known)
+                    outputs[state].set(rule, length);
+            }
+            for (let c = 0; c < width; c++) {
+                const next = c > 0 && c < symbols.length ? children[state].get(symbols[c]) : undefined;
+                if (next === undefined) {
+                    goto[state * width + c] = goto[fail[state] * width + c];
+                }
+                else {
+                    goto[state * width + c] = next;
+                    fail[next] = goto[fail[state] * width + c];
+                    queue.push(next);
+                }
+            }
+        }
+        // u16 entries while states fit in 15 bits (the 16th flags a keyword's end), else u32.
+        const wide = states > 0x7fff;
+        this.flag = wide ? 0x80000000 : 0x8000;
+        this.table = wide ? new Uint32Array(goto.length) : new Uint16Array(goto.length);
+        for (let i = 0; i < goto.length; i++) {
+            const next = goto[i];
+            this.table[i] = (next | (outputs[next].size > 0 ? this.flag : 0)) >>> 0;
+        }
+        this.outStart = new Int32Array(states + 1);
+        let total = 0;
+        for (let state = 0; state < states; state++) {
+            this.outStart[state] = total;
+            total += outputs[state].size;
+        }
+        this.outStart[states] = total;
+        this.outRule = new Int32Array(total);
+        this.outLength = new Int32Array(total);
+        for (let state = 0, k = 0; state < states; state++) {
+            for (const [rule, length] of outputs[state]) {
+                this.outRule[k] = rule;
+                this.outLength[k++] = length;
+            }
+        }
+    }
+    /** A state's outputs: indices [outputsFrom, outputsTo) into outRule/outLength. */
+    outputsFrom(state) {
+        return this.outStart[state];
+    }
+    outputsTo(state) {
+        return this.outStart[state + 1];
+    }
+    /** Every rule with a keyword in `text`, once each (marked with `stamp`), into `hits`; returns how many. */
+    find(text, marks, stamp, hits) {
+        const { table, classes, rowShift, flag, outStart, outRule } = this;
+        const mask = flag - 1;
+        let count = 0;
+        let state = 0;
+        for (let i = 0, n = text.length; i < n; i++) {
+            const code = text.charCodeAt(i);
+            state = table[(state << rowShift) | (code < 128 ? classes[code] : 0)];
+            if (state < flag)
+                continue;
+            state &= mask;
+            for (let k = outStart[state], to = outStart[state + 1]; k < to; k++) {
+                const rule = outRule[k];
+                if (marks[rule] !== stamp) {
+                    marks[rule] = stamp;
+                    hits[count++] = rule;
+                }
+            }
+        }
+        for (const rule of this.always) {
+            if (marks[rule] !== stamp) {
+                marks[rule] = stamp;
+                hits[count++] = rule;
+            }
+        }
+        if (this.unusual.length > 0) {
+            const lower = text.toLowerCase();
+            for (const { keyword, rule } of this.unusual) {
+                if (marks[rule] !== stamp && lower.includes(keyword)) {
+                    marks[rule] = stamp;
+                    hits[count++] = rule;
+                }
+            }
+        }
+        return count;
+    }
+    /**
+     * Every keyword that ends in `bytes[from, to)` (and starts there too), to `sink` in byte order:
+     * the offset of its last byte and the automaton's state there.
+     */
+    scanBytes(bytes, from, to, sink) {
+        const wasm = this.wasmScanner();
+        if (!wasm) {
+            this.scanInJs(bytes, from, to, sink);
+            return;
+        }
+        for (let at = from; at < to; at += PIECE)
+            wasm.scanPiece(bytes, at, Math.min(to, at + PIECE), at === from, sink);
+    }
+    /** The same in JavaScript, one chain: where WebAssembly is not there. */
+    scanInJs(bytes, from, to, sink) {
+        const { table, classes, rowShift, flag } = this;
+        const mask = flag - 1;
+        let state = 0;
+        for (let i = from; i < to; i++) {
+            state = table[(state << rowShift) | classes[bytes[i]]];
+            if (state >= flag)
+                sink.add(i, (state &= mask));
+        }
+    }
+    /** Whether byte scans run in WebAssembly (else in JavaScript: where it is not there). */
+    get webAssembly() {
+        return this.wasmScanner() !== null;
+    }
+    wasmScanner() {
+        if (this.wasm === undefined) {
+            try {
+                this.wasm = new WasmKeywordScanner(this.table, this.flag, this.classes, this.rowShift, this.warm);
+            }
+            catch {
+                this.wasm = null;
+            }
+        }
+        return this.wasm;
+    }
+}
+/** ASCII upper case to lower; anything else as it is. */
+function fold(code) {
+    return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+// EXTERNAL MODULE: ./lib/scan/negatives.js
+var negatives = __nccwpck_require__(5645);
 ;// CONCATENATED MODULE: ./lib/scan/matcher.js
+
 
 
 /**
@@ -91846,70 +94840,198 @@ function isGenericRule(rule) {
 function createMatcher(rules) {
     const compiled = rules.map((rule, index) => compile(rule, index));
     const claims = providerPrefixes(compiled);
-    const index = new KeywordIndex(compiled.map((c) => c.keywords));
+    const automaton = new KeywordAutomaton(compiled.map((c) => c.keywords));
+    // Rules with no keyword, or one outside ASCII, need every line's text: such a set reads chunks as lines.
+    const bytesOnly = automaton.always.length === 0 && automaton.unusual.length === 0;
     const marks = new Int32Array(compiled.length);
+    /** The rules found on the current line (their indices), reused from line to line. */
+    const found = new Int32Array(compiled.length);
+    const prefilter = new Prefilter(automaton);
     let stamp = 0;
+    const nextStamp = () => {
+        if (stamp === 0x7fffffff) {
+            marks.fill(0);
+            stamp = 0;
+        }
+        return ++stamp;
+    };
+    /**
+     * Runs the rules `found[0, count)` on line `at` of `source`, adding what they find to `candidates`;
+     * returns the last line covered by a multi-line secret (lines to skip), or `coveredThrough` as given.
+     */
+    function runLine(source, at, count, candidates, coveredThrough) {
+        const text = source.text(at);
+        const long = text.length > MAX_LINE_LENGTH;
+        let covered = coveredThrough;
+        let blobs;
+        let joined;
+        // In keyword order; the order of the findings is settled by dedupe.
+        for (let h = 0; h < count; h++) {
+            const c = compiled[found[h]];
+            if (long && !c.prefixed)
+                continue;
+            if (c.across) {
+                joined ??= join(source, at);
+                for (const multi of runMultiLine(c, c.across, joined, at, long, claims)) {
+                    candidates.push(multi.candidate);
+                    if (multi.coveredThrough > covered)
+                        covered = multi.coveredThrough;
+                }
+                continue;
+            }
+            for (let m = nextMatch(c, text, 0); m; m = nextMatch(c, text, m.index + Math.max(m[0].length, 1))) {
+                const placed = place(m);
+                if (!placed)
+                    continue;
+                const [secret, start] = placed;
+                // Inside a data URI or an integrity hash (a lockfile's lines are full of them): the cheap check first.
+                blobs ??= (0,negatives/* encodedBlobs */.Zl)(text);
+                if (blobs.length > 0 && blobs.some(([from, to]) => start >= from && start < to))
+                    continue;
+                if (!accept(c, secret, long, claims))
+                    continue;
+                if (c.rule.quietAfter?.(text.slice(Math.max(0, start + secret.length - QUIET_REACH), start + secret.length)))
+                    continue;
+                candidates.push(candidate(c, at, start, secret, m));
+            }
+        }
+        return covered;
+    }
     return {
         scan(lines) {
+            const source = arraySource(lines);
             const candidates = [];
             /** Lines inside a multi-line secret (a key's body): not scanned again on their own. */
             let coveredThrough = -1;
             for (let at = 0; at < lines.length; at++) {
                 if (at <= coveredThrough)
                     continue;
-                const text = lines[at].text;
-                if (stamp === 0x7fffffff) {
-                    marks.fill(0);
-                    stamp = 0;
+                const count = automaton.find(lines[at].text, marks, nextStamp(), found);
+                if (count > 0)
+                    coveredThrough = runLine(source, at, count, candidates, coveredThrough);
+            }
+            return dedupe(candidates).map((candidate) => toMatch(candidate, source));
+        },
+        scanHunk(hunk) {
+            if (!bytesOnly)
+                return this.scan(hunk.lines);
+            const { block, first, count: lines } = hunk;
+            if (lines === 0)
+                return [];
+            // The chunk's lines: block lines first … first + lines - 1.
+            const starts = block.lineStarts;
+            const ends = block.lineEnds;
+            const last = first + lines - 1;
+            const from = starts[first];
+            const to = ends[last];
+            prefilter.cover(block, from, to);
+            // The keyword ends in byte order; each to its line, each line's rules once; then the line's run.
+            const source = hunkSource(hunk);
+            const candidates = [];
+            const { positions, states } = prefilter;
+            const { outRule, outLength } = automaton;
+            let coveredThrough = -1;
+            let line = first;
+            let current = -1;
+            let count = 0;
+            let mark = 0;
+            for (let h = prefilter.first(from), n = prefilter.count; h < n; h++) {
+                const end = positions[h]; // the keyword's last byte
+                if (end >= to)
+                    break;
+                while (ends[line] <= end)
+                    line++;
+                const start = starts[line];
+                if (end < start)
+                    continue; // in the `+`, `\r` or line break between two lines
+                if (line - first !== current) {
+                    if (count > 0 && current > coveredThrough)
+                        coveredThrough = runLine(source, current, count, candidates, coveredThrough);
+                    current = line - first;
+                    count = 0;
+                    mark = nextStamp();
                 }
-                const count = index.find(text, marks, ++stamp);
-                if (count === 0)
-                    continue;
-                const long = text.length > MAX_LINE_LENGTH;
-                let blobs;
-                let joined;
-                // In keyword order; the order of the findings is settled by dedupe.
-                for (let h = 0; h < count; h++) {
-                    const c = compiled[index.hits[h]];
-                    if (long && !c.prefixed)
-                        continue;
-                    if (c.across) {
-                        joined ??= join(lines, at);
-                        for (const found of runMultiLine(c, c.across, joined, at, long, claims)) {
-                            candidates.push(found.candidate);
-                            if (found.coveredThrough > coveredThrough)
-                                coveredThrough = found.coveredThrough;
-                        }
-                        continue;
-                    }
-                    const pattern = c.pattern;
-                    pattern.lastIndex = 0;
-                    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-                        if (m[0].length === 0)
-                            pattern.lastIndex++;
-                        const placed = place(m);
-                        if (!placed)
-                            continue;
-                        const [secret, start] = placed;
-                        if (!accept(c, secret, long, claims))
-                            continue;
-                        blobs ??= encodedBlobs(text);
-                        if (blobs.some(([from, to]) => start >= from && start < to))
-                            continue;
-                        candidates.push(candidate(c, at, start, secret, m));
+                const state = states[h];
+                for (let o = automaton.outputsFrom(state), stop = automaton.outputsTo(state); o < stop; o++) {
+                    const rule = outRule[o];
+                    // The keyword must lie within the line (not start on the diff's `+`).
+                    if (marks[rule] !== mark && end - outLength[o] + 1 >= start) {
+                        marks[rule] = mark;
+                        found[count++] = rule;
                     }
                 }
             }
-            return dedupe(candidates).map((found) => toMatch(found, lines));
+            if (count > 0 && current > coveredThrough)
+                runLine(source, current, count, candidates, coveredThrough);
+            return dedupe(candidates).map((candidate) => toMatch(candidate, source));
         },
     };
+}
+/**
+ * The keyword ends found in a buffer of the diff, kept from chunk to chunk: the automaton runs once
+ * over all the lines read so far (about 64 KiB at a time as a stream arrives, more in one go when a
+ * chunk is long), not once per chunk — most chunks are a few lines, too few to split among chains.
+ */
+class Prefilter extends KeywordHits {
+    automaton;
+    block;
+    /** The bytes scanned: [from, to). */
+    from = 0;
+    to = 0;
+    constructor(automaton) {
+        super();
+        this.automaton = automaton;
+    }
+    /** Makes sure bytes [from, to) of `block` are scanned (and all the block holds after them). */
+    cover(block, from, to) {
+        if (block === this.block && from >= this.from && from <= this.to) {
+            if (to <= this.to)
+                return;
+            // Chunks come in order: what ends before this one is done with.
+            const drop = this.first(from);
+            this.positions.copyWithin(0, drop, this.count);
+            this.states.copyWithin(0, drop, this.count);
+            this.count -= drop;
+            this.from = from;
+            this.scan(block, this.to, Math.max(block.parsed, to));
+            return;
+        }
+        this.block = block;
+        this.from = from;
+        this.count = 0;
+        this.scan(block, from, Math.max(block.parsed, to));
+    }
+    /** The first hit at or after byte `at`. */
+    first(at) {
+        let low = 0;
+        let high = this.count;
+        while (low < high) {
+            const mid = (low + high) >>> 1;
+            if (this.positions[mid] < at)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        return low;
+    }
+    scan(block, from, to) {
+        this.to = to;
+        if (to > from)
+            this.automaton.scanBytes(block.bytes, from, to, this);
+    }
+}
+function arraySource(lines) {
+    return { count: lines.length, text: (at) => lines[at].text, file: (at) => lines[at].file, line: (at) => lines[at].line };
+}
+function hunkSource(hunk) {
+    return { count: hunk.count, text: (at) => hunk.text(at), file: () => hunk.file, line: (at) => hunk.firstLine + at };
 }
 // ── compiling ───────────────────────────────────────────────────────────────────────────────────
 function compile(rule, index) {
     const flags = rule.pattern.flags.replace(/[gyd]/g, '');
     const keywords = [...new Set(rule.keywords.map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))];
     const source = rule.pattern.source;
-    return {
+    const compiled = {
         rule,
         index,
         pattern: new RegExp(source, `${flags}gd`),
@@ -91917,7 +95039,198 @@ function compile(rule, index) {
         generic: isGenericRule(rule),
         across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
         prefixed: secretCarriesKeyword(source, keywords) || examplesCarryKeyword(rule, flags, keywords),
+        anchor: undefined,
     };
+    compiled.anchor = anchorOf(source, flags, compiled.prefixed);
+    return compiled;
+}
+/** Lines this long or longer are searched for a leading literal first (see `nextMatch`). */
+const ANCHOR_LINE_LENGTH = 1024;
+/**
+ * The anchor of a pattern, if it has a fixed literal. A leading one (offset 0) only for a rule that
+ * runs on long lines (a prefixed one): the sticky pattern is compiled apart, and a large pattern
+ * (a generic rule's) costs tens of milliseconds to compile.
+ */
+function anchorOf(source, flags, prefixed) {
+    const fixed = fixedLiteral(source, flags);
+    if (!fixed || (fixed.offset === 0 && !prefixed))
+        return undefined;
+    const escaped = fixed.literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+    return {
+        ...fixed,
+        finder: flags.includes('i') ? new RegExp(escaped, `${flags}g`) : undefined,
+        sticky: new RegExp(source, `${flags}yd`),
+    };
+}
+/**
+ * The next match of a single-line rule in `text` at or after `from`, as the global pattern finds
+ * it. With an anchor, the same match found faster: every match holds the literal `offset`
+ * characters in, so a match can only start there, and the sticky pattern is tried at each such
+ * place in order (the regex engine, left alone, tries the pattern's lead at every character of a
+ * line: a class like `[0-9a-f]{32}` has no literal to skip to).
+ */
+function nextMatch(c, text, from) {
+    const anchor = c.anchor;
+    // A leading literal the engine finds by itself, fast enough on a line of code; on a long line
+    // (minified code) the native search for the literal is faster still.
+    if (!anchor || (anchor.offset === 0 && text.length < ANCHOR_LINE_LENGTH)) {
+        c.pattern.lastIndex = from;
+        return c.pattern.exec(text);
+    }
+    const { literal, offset, finder, sticky } = anchor;
+    for (let at = from + offset;;) {
+        let found;
+        if (finder) {
+            finder.lastIndex = at;
+            const m = finder.exec(text);
+            if (!m)
+                return null;
+            found = m.index;
+        }
+        else {
+            found = text.indexOf(literal, at);
+            if (found < 0)
+                return null;
+        }
+        sticky.lastIndex = found - offset;
+        const m = sticky.exec(text);
+        if (m)
+            return m;
+        at = found + 1;
+    }
+}
+/**
+ * The longest literal (2 characters or more) that every match of `source` holds at one fixed
+ * distance from its start: the pattern starts with elements of one width each
+ * (`(?<![\w-])[0-9a-f]{32}-us…`: assertions, characters, classes with `{n}`, groups of those)
+ * before it. Undefined when there is none.
+ */
+function fixedLiteral(source, flags = '') {
+    // A code point may be two code units under `u`/`v`: widths are not fixed there.
+    if (/[uv]/.test(flags) || hasAlternation(source, 0, source.length))
+        return undefined;
+    let best;
+    let run = '';
+    let runStart = 0;
+    let offset = 0;
+    const flush = () => {
+        if (run.length >= 2 && (!best || run.length > best.literal.length))
+            best = { literal: run, offset: runStart };
+        run = '';
+    };
+    const literal = (char) => {
+        if (run === '')
+            runStart = offset;
+        run += char;
+        offset++;
+    };
+    /** Walks [i, end); false where an element of varying width (or one not read) ends the walk. */
+    const walk = (from, end) => {
+        let i = from;
+        while (i < end) {
+            const ch = source[i];
+            if (ch === '^' || ch === '$') {
+                flush();
+                i++;
+                continue;
+            }
+            if (ch === '(') {
+                const close = groupEnd(source, i);
+                flush();
+                if (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
+                    i = close + 1; // a lookaround: no width
+                    continue;
+                }
+                let inner = i + 1;
+                if (source.startsWith('?:', inner))
+                    inner += 2;
+                else if (source.startsWith('?<', inner))
+                    inner = source.indexOf('>', inner) + 1;
+                else if (source[inner] === '?')
+                    return false; // modifiers: not read
+                const q = readQuantifier(source, close + 1);
+                if (q.end !== close + 1 || hasAlternation(source, inner, close) || !walk(inner, close))
+                    return false;
+                flush();
+                i = close + 1;
+                continue;
+            }
+            let char;
+            let next;
+            if (ch === '[') {
+                next = classEnd(source, i) + 1;
+            }
+            else if (ch === '.') {
+                next = i + 1;
+            }
+            else if (ch === '\\') {
+                const e = source[i + 1] ?? '';
+                next = i + 2;
+                if (e === 'b' || e === 'B') {
+                    flush();
+                    i = next;
+                    continue;
+                }
+                const hex = /^(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))/.exec(source.slice(i + 1));
+                if (hex) {
+                    char = String.fromCharCode(parseInt(hex[1] ?? hex[2], 16));
+                    next = i + 1 + hex[0].length;
+                }
+                else if ('dDwWsS'.includes(e)) {
+                    // a class of one character
+                }
+                else if (/[A-Za-z0-9]/.test(e)) {
+                    const control = { n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' }[e];
+                    if (control === undefined)
+                        return false; // a back reference, \p{…}, \c…: not read
+                    char = control;
+                }
+                else {
+                    char = e;
+                }
+            }
+            else if ('*+?{|)'.includes(ch)) {
+                return false;
+            }
+            else {
+                char = ch;
+                next = i + 1;
+            }
+            const q = readQuantifier(source, next);
+            if (q.min !== q.max || !Number.isFinite(q.max))
+                return false;
+            if (char !== undefined && q.end === next) {
+                literal(char);
+            }
+            else {
+                flush();
+                offset += q.min;
+            }
+            i = q.end;
+        }
+        return true;
+    };
+    walk(0, source.length);
+    flush();
+    return best;
+}
+/** Does source[from, to) hold a `|` outside groups and classes? */
+function hasAlternation(source, from, to) {
+    let depth = 0;
+    for (let i = from; i < to; i++) {
+        const ch = source[i];
+        if (ch === '\\')
+            i++;
+        else if (ch === '[')
+            i = classEnd(source, i);
+        else if (ch === '(')
+            depth++;
+        else if (ch === ')')
+            depth--;
+        else if (ch === '|' && depth === 0)
+            return true;
+    }
+    return false;
 }
 /**
  * Does the pattern match a line break by name — `\n` or `\r` outside a character class or in one
@@ -92192,137 +95505,6 @@ function groupEnd(source, i) {
     }
     return source.length;
 }
-// ── the keyword prefilter: Aho–Corasick over ASCII, case-insensitive ───────────────────────────
-/** Every UTF-16 code unit as an automaton symbol: ASCII folded to lower case, anything else 0 (no keyword holds it). */
-const SYMBOL = new Uint8Array(65536);
-for (let c = 1; c < 128; c++)
-    SYMBOL[c] = c >= 65 && c <= 90 ? c + 32 : c;
-/**
- * Every keyword of every rule in one automaton: a dense DFA over 128 symbols, one table load per
- * character. A transition's value is the next state times 256 (its row, 128 symbols, times 2),
- * plus 1 when that state ends a keyword: the loop finds the next row and tests for output without
- * another load. One pass over a line names every rule with a
- * keyword in it, overlapping keywords included.
- */
-class KeywordIndex {
-    delta;
-    outStart;
-    outRules;
-    /** Rules with no keyword (run on every line) and keywords outside ASCII (looked up directly). */
-    always = [];
-    unusual = [];
-    /** The rules found in the last line, `count` of them: reused, not allocated per line. */
-    hits;
-    count = 0;
-    constructor(keywordsByRule) {
-        this.hits = new Int32Array(keywordsByRule.length);
-        const children = [new Map()];
-        const outputs = [[]];
-        keywordsByRule.forEach((keywords, rule) => {
-            if (keywords.length === 0)
-                this.always.push(rule);
-            for (const keyword of keywords) {
-                if ([...keyword].some((char) => char.charCodeAt(0) >= 128)) {
-                    this.unusual.push({ keyword, rule });
-                    continue;
-                }
-                let state = 0;
-                for (let i = 0; i < keyword.length; i++) {
-                    const symbol = SYMBOL[keyword.charCodeAt(i)];
-                    let next = children[state].get(symbol);
-                    if (next === undefined) {
-                        next = children.length;
-                        children.push(new Map());
-                        outputs.push([]);
-                        children[state].set(symbol, next);
-                    }
-                    state = next;
-                }
-                outputs[state].push(rule);
-            }
-        });
-        const states = children.length;
-        const goto = new Int32Array(states * 128);
-        const fail = new Int32Array(states);
-        const queue = [];
-        for (let symbol = 1; symbol < 128; symbol++) {
-            const next = children[0].get(symbol);
-            if (next !== undefined) {
-                goto[symbol] = next;
-                queue.push(next);
-            }
-        }
-        for (let head = 0; head < queue.length; head++) {
-            const state = queue[head];
-            const inherited = outputs[fail[state]];
-            if (inherited.length > 0)
-                outputs[state] = [...new Set([...outputs[state], ...inherited])];
-            for (let symbol = 1; symbol < 128; symbol++) {
-                const next = children[state].get(symbol);
-                if (next === undefined) {
-                    goto[state * 128 + symbol] = goto[fail[state] * 128 + symbol];
-                }
-                else {
-                    fail[next] = goto[fail[state] * 128 + symbol];
-                    goto[state * 128 + symbol] = next;
-                    queue.push(next);
-                }
-            }
-        }
-        this.delta = new Int32Array(states * 128);
-        for (let i = 0; i < goto.length; i++) {
-            const next = goto[i];
-            this.delta[i] = next * 256 + (outputs[next].length > 0 ? 1 : 0);
-        }
-        this.outStart = new Int32Array(states + 1);
-        let total = 0;
-        for (let state = 0; state < states; state++) {
-            this.outStart[state] = total;
-            total += outputs[state].length;
-        }
-        this.outStart[states] = total;
-        this.outRules = new Int32Array(total);
-        for (let state = 0, k = 0; state < states; state++)
-            for (const rule of outputs[state])
-                this.outRules[k++] = rule;
-    }
-    /** Finds the rules with a keyword in `text` (each once, marked with `stamp`) into `hits`; returns how many. */
-    find(text, marks, stamp) {
-        const { delta, outStart, outRules, hits } = this;
-        let count = 0;
-        let value = 0;
-        for (let i = 0, n = text.length; i < n; i++) {
-            value = delta[(value >>> 1) | SYMBOL[text.charCodeAt(i)]];
-            if ((value & 1) === 0)
-                continue;
-            const state = value >>> 8;
-            for (let k = outStart[state], to = outStart[state + 1]; k < to; k++) {
-                const rule = outRules[k];
-                if (marks[rule] !== stamp) {
-                    marks[rule] = stamp;
-                    hits[count++] = rule;
-                }
-            }
-        }
-        for (const rule of this.always) {
-            if (marks[rule] !== stamp) {
-                marks[rule] = stamp;
-                hits[count++] = rule;
-            }
-        }
-        if (this.unusual.length > 0) {
-            const lower = text.toLowerCase();
-            for (const { keyword, rule } of this.unusual) {
-                if (marks[rule] !== stamp && lower.includes(keyword)) {
-                    marks[rule] = stamp;
-                    hits[count++] = rule;
-                }
-            }
-        }
-        this.count = count;
-        return count;
-    }
-}
 // ── candidates ──────────────────────────────────────────────────────────────────────────────────
 /** The secret (named group `secret`, else the whole match) and its offset in the searched text. */
 function place(m) {
@@ -92339,15 +95521,17 @@ function place(m) {
 function matched(m) {
     return m.groups?.[WHOLE] ?? m[0];
 }
+/** How much of the line before a secret's end `quietAfter` sees: a name, its assignment and the value. */
+const QUIET_REACH = 1_000;
 /**
  * The checks every candidate takes: entropy, hard negatives, the over-long-line rule, validate;
  * and for a generic rule, that no prefixed rule claims the secret's prefix.
  */
 function accept(c, secret, long, claims) {
     const rule = c.rule;
-    if (rule.entropy !== undefined && entropy_shannonEntropy(secret) < rule.entropy)
+    if (rule.entropy !== undefined && (0,entropy/* shannonEntropy */.l)(secret) < rule.entropy)
         return false;
-    if (hardNegative(secret, c.generic) !== undefined)
+    if ((0,negatives/* hardNegative */.$6)(secret, c.generic) !== undefined)
         return false;
     if (c.generic && claimed(claims, secret))
         return false;
@@ -92403,14 +95587,15 @@ function candidate(c, at, start, secret, m, shift = 0) {
     }
     return found;
 }
-function join(lines, from) {
+function join(source, from) {
     const starts = [];
     const parts = [];
     let length = 0;
-    for (let at = from; at < lines.length && at < from + MULTI_LINE_MAX_LINES && length < MULTI_LINE_MAX_CHARS; at++) {
+    for (let at = from; at < source.count && at < from + MULTI_LINE_MAX_LINES && length < MULTI_LINE_MAX_CHARS; at++) {
+        const text = source.text(at);
         starts.push(length);
-        parts.push(lines[at].text);
-        length += lines[at].text.length + 1;
+        parts.push(text);
+        length += text.length + 1;
     }
     return { text: parts.join('\n'), starts };
 }
@@ -92479,6 +95664,8 @@ function spans(outer, inner) {
  * access key beside an AWS key id), overlapping it.
  */
 function dedupe(candidates) {
+    if (candidates.length < 2)
+        return candidates;
     const byRule = new Map();
     for (const found of candidates) {
         const key = `${found.compiled.rule.id}\u0000${found.at}\u0000${found.start}`;
@@ -92502,14 +95689,15 @@ function dedupe(candidates) {
     }))
         .sort((a, b) => a.at - b.at || a.start - b.start || a.compiled.index - b.compiled.index);
 }
-function toMatch(found, lines) {
-    const line = lines[found.at];
-    const match = { rule: found.compiled.rule, file: line.file, line: line.line, column: found.start + 1, secret: found.secret };
+function toMatch(found, source) {
+    const match = { rule: found.compiled.rule, file: source.file(found.at), line: source.line(found.at), column: found.start + 1, secret: found.secret };
     if (found.parts)
         match.parts = found.parts;
     return match;
 }
 
+// EXTERNAL MODULE: ./lib/sanitize.js
+var sanitize = __nccwpck_require__(4020);
 ;// CONCATENATED MODULE: ./lib/scan/redact-preview.js
 /**
  * The `redacted` preview of a found secret: enough to recognise which key it is (`ghp_…`,
@@ -92530,10 +95718,394 @@ function redactedPreview(secret, keywords = []) {
     const chars = [...secret]; // whole characters: half a surrogate pair would not print
     const shown = Math.min(prefix || PREVIEW_CHARS, Math.floor(chars.length / 3));
     // Shown text is one line of visible characters (a control character would reach a terminal).
-    return `${oneLine(chars.slice(0, shown).join(''))}…`;
+    return `${(0,sanitize/* oneLine */.TN)(chars.slice(0, shown).join(''))}…`;
 }
 
-;// CONCATENATED MODULE: ./lib/scan/suppress.js
+// EXTERNAL MODULE: ./lib/scan/suppress.js
+var suppress = __nccwpck_require__(1222);
+;// CONCATENATED MODULE: ./lib/scan/scan.js
+/**
+ * The leak scan: added lines (of a diff, or whole files) → rule matches and configured tokens'
+ * values → findings with fingerprints and previews, less what is excluded, disabled or suppressed.
+ * Streams: it holds one chunk of added lines at a time (see diff.ts), never the whole input.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The rule id of a configured token's own value found in an added line. */
+const CONFIGURED_SECRET = 'configured-secret';
+const CONFIGURED_SECRET_DESCRIPTION = "A configured token's own value (compared by SHA-256, never printed)";
+/** Shortest value looked for: shorter ones (`true`, a port) would match everywhere. */
+const MIN_CONFIGURED_LENGTH = 8;
+const PREFIX_CHARS = 4;
+/**
+ * How the scan looks for a configured token's value. A one-line value is looked for whole. A
+ * multi-line value (a PEM key, a pretty-printed JSON key file) cannot be found whole in one added
+ * line: each of its lines that is long, has no spaces and is random-looking (a base64 line of the
+ * key) is looked for instead, not its header or its JSON keys.
+ */
+function configuredSecret(name, value, provider) {
+    const lines = value.trim().split(/\r?\n/).map((line) => line.trim());
+    const wanted = lines.length === 1 ? lines.filter((line) => line.length >= MIN_CONFIGURED_LENGTH) : lines.filter((line) => /^[\w+/=.-]{32,}$/.test(line) && (0,entropy/* shannonEntropy */.l)(line) >= 4);
+    return [...new Set(wanted)].map((line) => ({ name, hash: sha256(line), length: line.length, prefix: line.slice(0, PREFIX_CHARS), ...(provider ? { provider } : {}) }));
+}
+/** Scans the added lines of a unified diff (a string, a stream, or chunks of it). */
+async function scanDiff(input, options) {
+    const report = { notScanned: [] };
+    const scan = new Scan(options, report.notScanned);
+    // Each batch is scanned before the next is read: the reader may fill its buffers again.
+    for await (const batch of diffBatches(input, report, { reuseBuffers: true }))
+        for (const hunk of batch)
+            scan.add(hunk);
+    return scan.result();
+}
+/**
+ * Scans whole files, every line counting as added: files, and directories walked (`.git` skipped,
+ * symbolic links inside them not followed). Names are relative to `cwd`, `/`-separated.
+ */
+async function scanFiles(paths, options) {
+    const notScanned = [];
+    const excluded = (0,suppress/* excludeMatcher */.BE)(options.exclude ?? []);
+    const skipped = { count: 0 };
+    const result = await scanHunks(fileHunks(paths, options.cwd, excluded, notScanned, skipped), options, notScanned);
+    result.stats.excluded += skipped.count;
+    return result;
+}
+/** The scan of added lines, from whatever reader yields them. */
+async function scanHunks(hunks, options, notScanned = []) {
+    const scan = new Scan(options, notScanned);
+    for await (const hunk of hunks)
+        scan.add(hunk);
+    return scan.result();
+}
+/** A scan under way: chunks of added lines in, findings and counts out. */
+class Scan {
+    notScanned;
+    matcher;
+    configured;
+    isExcluded;
+    suppressor;
+    files = new Set();
+    excluded = new Set();
+    findings = [];
+    addedLines = 0;
+    /** What the chunk before found, by file: a chunk after a cut repeats the last lines of the one before. */
+    previous;
+    constructor(options, notScanned) {
+        this.notScanned = notScanned;
+        const disabled = new Set(options.disableRules ?? []);
+        this.matcher = matcherFor(options.rules, disabled);
+        this.configured = new ConfiguredSecretFinder(disabled.has(CONFIGURED_SECRET) ? [] : (options.configuredSecrets ?? []));
+        this.isExcluded = (0,suppress/* excludeMatcher */.BE)(options.exclude ?? []);
+        this.suppressor = new suppress/* Suppressor */.$I(options);
+    }
+    add(hunk) {
+        if (this.excluded.has(hunk.file) || this.isExcluded(hunk.file)) {
+            this.excluded.add(hunk.file);
+            return;
+        }
+        const overlap = hunk.overlap ?? 0;
+        // A chunk of the diff's bytes is read as bytes: its lines are decoded only where a rule looks.
+        const bytes = hunk instanceof ByteHunk ? hunk : undefined;
+        this.files.add(hunk.file);
+        this.addedLines += (bytes ? bytes.count : hunk.lines.length) - overlap;
+        const seen = overlap > 0 && this.previous?.file === hunk.file ? this.previous.keys : undefined;
+        const matches = bytes ? this.matcher.scanHunk(bytes) : this.matcher.scan(hunk.lines);
+        this.previous = matches.length === 0 && !seen ? NOTHING_SEEN : { file: hunk.file, keys: new Set(matches.map(matchKey)) };
+        const fresh = seen ? matches.filter((m) => !seen.has(matchKey(m))) : matches;
+        const values = this.configured.empty ? [] : bytes ? this.configured.findInBytes(bytes, overlap) : this.configured.find(hunk.lines.slice(overlap));
+        if (fresh.length === 0 && values.length === 0)
+            return;
+        const first = bytes ? bytes.firstLine : hunk.lines[0].line;
+        const lineText = (line) => (bytes ? (line - first < bytes.count ? bytes.text(line - first) : '') : (hunk.lines[line - first]?.text ?? ''));
+        for (const candidate of merge(fresh, values)) {
+            const finding = toFinding(candidate);
+            if (!this.suppressor.check(finding, lineText(finding.line)))
+                this.findings.push(finding);
+        }
+    }
+    result() {
+        const { suppressor } = this;
+        return {
+            findings: this.findings,
+            stats: {
+                files: this.files.size,
+                addedLines: this.addedLines,
+                suppressed: suppressor.total,
+                suppressedBy: { ...suppressor.counts },
+                excluded: this.excluded.size,
+                notScanned: this.notScanned,
+            },
+        };
+    }
+}
+/** `previous` after a chunk that found nothing: no file, no keys. */
+const NOTHING_SEEN = { file: '', keys: new Set() };
+/**
+ * The matcher for a rule set less the disabled rules, compiled once per set: a scan of many diffs
+ * (or of the same rules again) does not compile 300 patterns and the keyword automaton each time.
+ */
+const MATCHERS = new WeakMap();
+function matcherFor(rules, disabled) {
+    const enabled = rules.filter((rule) => !disabled.has(rule.id));
+    const key = [...disabled].sort().join('\0');
+    let cached = MATCHERS.get(rules);
+    if (!cached)
+        MATCHERS.set(rules, (cached = []));
+    // The same rules, one by one: an array changed in place is a new rule set.
+    const hit = cached.find((entry) => entry.disabled === key && entry.rules.length === enabled.length && entry.rules.every((rule, i) => rule === enabled[i]));
+    if (hit)
+        return hit.matcher;
+    const matcher = createMatcher(enabled);
+    cached.push({ rules: enabled, disabled: key, matcher });
+    if (cached.length > 4)
+        cached.shift();
+    return matcher;
+}
+function matchKey(m) {
+    return `${m.rule.id}\0${m.line}\0${m.column}`;
+}
+/**
+ * Rule matches and configured values, in line and column order. A rule match inside a configured
+ * value's span is that value seen twice: one finding, `configured-secret` (it says whose token it
+ * is), with the rule's provider when the config named none.
+ */
+function merge(matches, found) {
+    const candidates = [];
+    for (const m of matches) {
+        const within = found.find((c) => c.line === m.line && c.column <= m.column && m.column + m.secret.length <= c.column + c.value.length);
+        if (!within)
+            candidates.push({ kind: 'rule', match: m });
+        else
+            within.provider ??= m.rule.provider;
+    }
+    for (const c of found)
+        candidates.push({ kind: 'configured', match: c });
+    return candidates.sort((a, b) => a.match.line - b.match.line || a.match.column - b.match.column);
+}
+function toFinding(candidate) {
+    const common = { verification: 'unverified', verificationReason: 'verification off', severity: 'error' };
+    if (candidate.kind === 'configured') {
+        const { secret, provider, file, line, column, value } = candidate.match;
+        return {
+            rule: CONFIGURED_SECRET,
+            ...(provider ? { provider } : {}),
+            token: secret.name,
+            file,
+            line,
+            column,
+            fingerprint: (0,fingerprint/* fingerprint */.Rj)(CONFIGURED_SECRET, file, value),
+            ...common,
+            redacted: '…', // a configured token's value: not even its start is shown
+            secret: value,
+        };
+    }
+    const { rule, file, line, column, secret, parts } = candidate.match;
+    return {
+        rule: rule.id,
+        ...(rule.provider ? { provider: rule.provider } : {}),
+        file,
+        line,
+        column,
+        fingerprint: (0,fingerprint/* fingerprint */.Rj)(rule.id, file, secret),
+        ...common,
+        redacted: redactedPreview(secret, rule.keywords),
+        secret,
+        ...(parts ? { parts } : {}),
+    };
+}
+/**
+ * Finds configured tokens' values in added lines by SHA-256, so the values need not be held in
+ * plain text. With each value's length and first 4 characters, a line is searched for those
+ * characters (`indexOf`, fast) and only the substring of the value's length at each hit is hashed:
+ * a value is found anywhere, in a URL, a JSON string, glued to other text. Entries with the hash
+ * alone are compared with the line's delimited words.
+ */
+class ConfiguredSecretFinder {
+    byPrefix = new Map();
+    byHash = new Map();
+    constructor(secrets) {
+        for (const secret of secrets) {
+            const hash = secret.hash.toLowerCase();
+            const entry = { ...secret, hash };
+            if (secret.prefix && secret.length && secret.length >= secret.prefix.length) {
+                const list = this.byPrefix.get(secret.prefix) ?? [];
+                list.push(entry);
+                this.byPrefix.set(secret.prefix, list);
+            }
+            else
+                this.byHash.set(hash, entry);
+        }
+    }
+    /** No values to look for. */
+    get empty() {
+        return this.byPrefix.size === 0 && this.byHash.size === 0;
+    }
+    find(lines) {
+        if (this.empty)
+            return [];
+        return lines.flatMap((line) => [...this.findByPrefix(line), ...this.findByWords(line)]);
+    }
+    /**
+     * The same for a chunk of the diff's bytes, lines `from` on: only the lines whose bytes hold a
+     * value's first characters are decoded (a native search of the bytes for each). Values known by
+     * their hash alone need every line's words: then every line is.
+     */
+    findInBytes(hunk, from) {
+        if (this.empty)
+            return [];
+        const asciiPrefixes = [...this.byPrefix.keys()].every((prefix) => !/[\u0080-\uffff]/.test(prefix));
+        if (this.byHash.size > 0 || !asciiPrefixes)
+            return this.find(hunk.lines.slice(from));
+        const { block, first, count } = hunk;
+        const starts = block.lineStarts;
+        const ends = block.lineEnds;
+        const lines = new Set();
+        for (const prefix of this.byPrefix.keys()) {
+            const needle = Buffer.from(prefix, 'latin1');
+            const end = ends[first + count - 1];
+            let line = first + from;
+            for (let at = block.bytes.indexOf(needle, starts[line]); at !== -1 && at + needle.length <= end; at = block.bytes.indexOf(needle, at + 1)) {
+                while (ends[line] < at + needle.length)
+                    line++;
+                if (at >= starts[line])
+                    lines.add(line - first);
+            }
+        }
+        return [...lines].sort((a, b) => a - b).flatMap((i) => this.findByPrefix({ file: hunk.file, line: hunk.firstLine + i, text: hunk.text(i) }));
+    }
+    findByPrefix({ file, line, text }) {
+        const found = [];
+        for (const [prefix, secrets] of this.byPrefix) {
+            for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
+                for (const secret of secrets) {
+                    const value = text.slice(at, at + secret.length);
+                    if (value.length === secret.length && sha256(value) === secret.hash)
+                        found.push({ secret, provider: secret.provider, file, line, column: at + 1, value });
+                }
+            }
+        }
+        return found;
+    }
+    findByWords({ file, line, text }) {
+        if (this.byHash.size === 0)
+            return [];
+        const found = [];
+        const words = new Set([...text.split(/[\s"'`]+/), ...text.split(/[\s"'`=:,;()[\]{}<>]+/)]);
+        for (const word of words) {
+            const secret = word.length >= MIN_CONFIGURED_LENGTH ? this.byHash.get(sha256(word)) : undefined;
+            if (secret)
+                found.push({ secret, provider: secret.provider, file, line, column: text.indexOf(word) + 1, value: word });
+        }
+        return found;
+    }
+}
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+}
+const scan_BINARY = 'binary file (a NUL byte in its first 8000 bytes)';
+/** Git's test for a binary file: a NUL byte in its first 8000 bytes. */
+const BINARY_PROBE = 8000;
+/** Every line of each file as an added line, in bounded chunks; binary files go to `notScanned`. */
+async function* fileHunks(paths, cwd, excluded, notScanned, skipped) {
+    for await (const file of walk(paths, cwd, excluded, notScanned, skipped)) {
+        const stream = (0,external_node_fs_.createReadStream)(external_node_path_.resolve(cwd, file));
+        const chunks = stream[Symbol.asyncIterator]();
+        // Each chunk is scanned before the next is read (see `scanHunks`): buffers may be filled again.
+        const reader = DiffReader.forFile(file, { reuseBuffers: true });
+        try {
+            const first = await chunks.next();
+            if (first.done)
+                continue;
+            if (first.value.subarray(0, BINARY_PROBE).includes(0)) {
+                notScanned.push({ file, reason: scan_BINARY });
+                continue;
+            }
+            reader.push(first.value);
+            yield* reader.take();
+            for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+                reader.push(next.value);
+                yield* reader.take();
+            }
+            reader.finish();
+        }
+        catch (error) {
+            notScanned.push({ file, reason: `cannot read${reader.linesRead > 0 ? ` past line ${reader.linesRead}` : ''}: ${errorCode(error)}` });
+            reader.abort();
+        }
+        finally {
+            stream.destroy();
+        }
+        yield* reader.take();
+    }
+}
+function errorCode(error) {
+    return error.code ?? String(error);
+}
+/**
+ * The files under the given paths, by name relative to `cwd` (`/`-separated), in name order. A path
+ * given is followed even when it is a symbolic link; inside directories links are not followed (no
+ * cycles, nothing outside the tree), and `.git` is never entered. Excluded directories are not walked.
+ */
+async function* walk(paths, cwd, excluded, notScanned, skipped) {
+    const name = (abs) => external_node_path_.relative(cwd, abs).split(external_node_path_.sep).join('/') || '.';
+    async function* dir(abs) {
+        const entries = await (0,promises_.readdir)(abs, { withFileTypes: true }).catch((error) => {
+            notScanned.push({ file: name(abs), reason: `cannot read the directory: ${errorCode(error)}` });
+            return [];
+        });
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        for (const entry of entries) {
+            const child = external_node_path_.join(abs, entry.name);
+            const file = name(child);
+            if (entry.name === '.git')
+                continue;
+            if (excluded(file))
+                skipped.count++;
+            else if (entry.isSymbolicLink())
+                notScanned.push({ file, reason: 'symbolic link: not followed' });
+            else if (entry.isDirectory())
+                yield* dir(child);
+            else if (entry.isFile())
+                yield file;
+        }
+    }
+    for (const given of paths) {
+        const abs = external_node_path_.resolve(cwd, given);
+        const info = await (0,promises_.stat)(abs);
+        if (info.isDirectory())
+            yield* dir(abs);
+        else if (info.isFile())
+            yield name(abs);
+        else
+            notScanned.push({ file: name(abs), reason: 'not a regular file' });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1222:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $I: () => (/* binding */ Suppressor),
+/* harmony export */   BE: () => (/* binding */ excludeMatcher),
+/* harmony export */   BZ: () => (/* binding */ GITLEAKS_IGNORE_FILE),
+/* harmony export */   SV: () => (/* binding */ IGNORE_FILE),
+/* harmony export */   nQ: () => (/* binding */ loadSuppressionFiles)
+/* harmony export */ });
+/* unused harmony exports hasInlineMarker, parseIgnoreFile */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8325);
 /**
  * What keeps a finding out of the report: an inline marker on its line, its fingerprint in
  * `.token-preflight-ignore`, a `.gitleaksignore` entry; and what keeps a file or a rule out of the
@@ -92569,12 +96141,12 @@ function parseIgnoreFile(text) {
 }
 /** Reads `.token-preflight-ignore` and `.gitleaksignore` at the repository root; a missing file is empty. */
 async function loadSuppressionFiles(root) {
-    const [ignore, gitleaks] = await Promise.all([readOptional(external_node_path_.join(root, IGNORE_FILE)), readOptional(external_node_path_.join(root, GITLEAKS_IGNORE_FILE))]);
-    return { ignore: parseIgnoreFile(ignore), gitleaksIgnore: parseGitleaksIgnore(gitleaks) };
+    const [ignore, gitleaks] = await Promise.all([readOptional(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, IGNORE_FILE)), readOptional(node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, GITLEAKS_IGNORE_FILE))]);
+    return { ignore: parseIgnoreFile(ignore), gitleaksIgnore: (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .parseGitleaksIgnore */ .Yk)(gitleaks) };
 }
 async function readOptional(file) {
     try {
-        return await (0,promises_.readFile)(file, 'utf8');
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -92589,7 +96161,7 @@ class Suppressor {
     gitleaks;
     constructor(options) {
         this.ignore = options.ignore ?? new Set();
-        this.gitleaks = gitleaksIgnoreMatcher(options.gitleaksIgnore ?? []);
+        this.gitleaks = (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .gitleaksIgnoreMatcher */ .bc)(options.gitleaksIgnore ?? []);
     }
     /** The reason the finding is suppressed (and counted), or undefined when it is reported. */
     check(finding, lineText) {
@@ -92690,727 +96262,17 @@ function matchesPrefix(glob, segments) {
     return reach.some((matched, j) => matched && j > 0);
 }
 
-;// CONCATENATED MODULE: ./lib/scan/scan.js
-/**
- * The leak scan: added lines (of a diff, or whole files) → rule matches and configured tokens'
- * values → findings with fingerprints and previews, less what is excluded, disabled or suppressed.
- * Streams: it holds one chunk of added lines at a time (see diff.ts), never the whole input.
- */
-
-
-
-
-
-
-
-
-
-
-/** The rule id of a configured token's own value found in an added line. */
-const CONFIGURED_SECRET = 'configured-secret';
-const CONFIGURED_SECRET_DESCRIPTION = "A configured token's own value (compared by SHA-256, never printed)";
-/** Shortest value looked for: shorter ones (`true`, a port) would match everywhere. */
-const MIN_CONFIGURED_LENGTH = 8;
-const PREFIX_CHARS = 4;
-/**
- * How the scan looks for a configured token's value. A one-line value is looked for whole. A
- * multi-line value (a PEM key, a pretty-printed JSON key file) cannot be found whole in one added
- * line: each of its lines that is long, has no spaces and is random-looking (a base64 line of the
- * key) is looked for instead, not its header or its JSON keys.
- */
-function configuredSecret(name, value, provider) {
-    const lines = value.trim().split(/\r?\n/).map((line) => line.trim());
-    const wanted = lines.length === 1 ? lines.filter((line) => line.length >= MIN_CONFIGURED_LENGTH) : lines.filter((line) => /^[\w+/=.-]{32,}$/.test(line) && shannonEntropy(line) >= 4);
-    return [...new Set(wanted)].map((line) => ({ name, hash: sha256(line), length: line.length, prefix: line.slice(0, PREFIX_CHARS), ...(provider ? { provider } : {}) }));
-}
-/** Scans the added lines of a unified diff (a string, a stream, or chunks of it). */
-async function scanDiff(input, options) {
-    const report = { notScanned: [] };
-    return scanHunks(addedHunks(lineBatches(input), report), options, report.notScanned);
-}
-/**
- * Scans whole files, every line counting as added: files, and directories walked (`.git` skipped,
- * symbolic links inside them not followed). Names are relative to `cwd`, `/`-separated.
- */
-async function scanFiles(paths, options) {
-    const notScanned = [];
-    const excluded = excludeMatcher(options.exclude ?? []);
-    const skipped = { count: 0 };
-    const result = await scanHunks(fileHunks(paths, options.cwd, excluded, notScanned, skipped), options, notScanned);
-    result.stats.excluded += skipped.count;
-    return result;
-}
-/** The scan of added lines, from whatever reader yields them. */
-async function scanHunks(hunks, options, notScanned = []) {
-    const disabled = new Set(options.disableRules ?? []);
-    const matcher = createMatcher(options.rules.filter((rule) => !disabled.has(rule.id)));
-    const configured = new ConfiguredSecretFinder(disabled.has(CONFIGURED_SECRET) ? [] : (options.configuredSecrets ?? []));
-    const isExcluded = excludeMatcher(options.exclude ?? []);
-    const suppressor = new Suppressor(options);
-    const files = new Set();
-    const excluded = new Set();
-    const findings = [];
-    let addedLines = 0;
-    let previous;
-    for await (const hunk of hunks) {
-        if (excluded.has(hunk.file) || isExcluded(hunk.file)) {
-            excluded.add(hunk.file);
-            continue;
-        }
-        const overlap = hunk.overlap ?? 0;
-        files.add(hunk.file);
-        addedLines += hunk.lines.length - overlap;
-        // A chunk after a cut repeats the last lines of the one before: what was found there is not new.
-        const seen = overlap > 0 && previous?.file === hunk.file ? previous.keys : undefined;
-        const matches = matcher.scan(hunk.lines);
-        previous = { file: hunk.file, keys: new Set(matches.map(matchKey)) };
-        const fresh = matches.filter((m) => !seen?.has(matchKey(m)));
-        for (const candidate of merge(fresh, configured.find(hunk.lines.slice(overlap)))) {
-            const finding = toFinding(candidate);
-            const first = hunk.lines[0].line;
-            if (!suppressor.check(finding, hunk.lines[finding.line - first]?.text ?? ''))
-                findings.push(finding);
-        }
-    }
-    return {
-        findings,
-        stats: { files: files.size, addedLines, suppressed: suppressor.total, suppressedBy: { ...suppressor.counts }, excluded: excluded.size, notScanned },
-    };
-}
-function matchKey(m) {
-    return `${m.rule.id}\0${m.line}\0${m.column}`;
-}
-/**
- * Rule matches and configured values, in line and column order. A rule match inside a configured
- * value's span is that value seen twice: one finding, `configured-secret` (it says whose token it
- * is), with the rule's provider when the config named none.
- */
-function merge(matches, found) {
-    const candidates = [];
-    for (const m of matches) {
-        const within = found.find((c) => c.line === m.line && c.column <= m.column && m.column + m.secret.length <= c.column + c.value.length);
-        if (!within)
-            candidates.push({ kind: 'rule', match: m });
-        else
-            within.provider ??= m.rule.provider;
-    }
-    for (const c of found)
-        candidates.push({ kind: 'configured', match: c });
-    return candidates.sort((a, b) => a.match.line - b.match.line || a.match.column - b.match.column);
-}
-function toFinding(candidate) {
-    const common = { verification: 'unverified', verificationReason: 'verification off', severity: 'error' };
-    if (candidate.kind === 'configured') {
-        const { secret, provider, file, line, column, value } = candidate.match;
-        return {
-            rule: CONFIGURED_SECRET,
-            ...(provider ? { provider } : {}),
-            token: secret.name,
-            file,
-            line,
-            column,
-            fingerprint: fingerprint_fingerprint(CONFIGURED_SECRET, file, value),
-            ...common,
-            redacted: '…', // a configured token's value: not even its start is shown
-            secret: value,
-        };
-    }
-    const { rule, file, line, column, secret, parts } = candidate.match;
-    return {
-        rule: rule.id,
-        ...(rule.provider ? { provider: rule.provider } : {}),
-        file,
-        line,
-        column,
-        fingerprint: fingerprint_fingerprint(rule.id, file, secret),
-        ...common,
-        redacted: redactedPreview(secret, rule.keywords),
-        secret,
-        ...(parts ? { parts } : {}),
-    };
-}
-/**
- * Finds configured tokens' values in added lines by SHA-256, so the values need not be held in
- * plain text. With each value's length and first 4 characters, a line is searched for those
- * characters (`indexOf`, fast) and only the substring of the value's length at each hit is hashed:
- * a value is found anywhere, in a URL, a JSON string, glued to other text. Entries with the hash
- * alone are compared with the line's delimited words.
- */
-class ConfiguredSecretFinder {
-    byPrefix = new Map();
-    byHash = new Map();
-    constructor(secrets) {
-        for (const secret of secrets) {
-            const hash = secret.hash.toLowerCase();
-            const entry = { ...secret, hash };
-            if (secret.prefix && secret.length && secret.length >= secret.prefix.length) {
-                const list = this.byPrefix.get(secret.prefix) ?? [];
-                list.push(entry);
-                this.byPrefix.set(secret.prefix, list);
-            }
-            else
-                this.byHash.set(hash, entry);
-        }
-    }
-    find(lines) {
-        if (this.byPrefix.size === 0 && this.byHash.size === 0)
-            return [];
-        return lines.flatMap((line) => [...this.findByPrefix(line), ...this.findByWords(line)]);
-    }
-    findByPrefix({ file, line, text }) {
-        const found = [];
-        for (const [prefix, secrets] of this.byPrefix) {
-            for (let at = text.indexOf(prefix); at !== -1; at = text.indexOf(prefix, at + 1)) {
-                for (const secret of secrets) {
-                    const value = text.slice(at, at + secret.length);
-                    if (value.length === secret.length && sha256(value) === secret.hash)
-                        found.push({ secret, provider: secret.provider, file, line, column: at + 1, value });
-                }
-            }
-        }
-        return found;
-    }
-    findByWords({ file, line, text }) {
-        if (this.byHash.size === 0)
-            return [];
-        const found = [];
-        const words = new Set([...text.split(/[\s"'`]+/), ...text.split(/[\s"'`=:,;()[\]{}<>]+/)]);
-        for (const word of words) {
-            const secret = word.length >= MIN_CONFIGURED_LENGTH ? this.byHash.get(sha256(word)) : undefined;
-            if (secret)
-                found.push({ secret, provider: secret.provider, file, line, column: text.indexOf(word) + 1, value: word });
-        }
-        return found;
-    }
-}
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-}
-const scan_BINARY = 'binary file (a NUL byte in its first 8000 bytes)';
-/** Git's test for a binary file: a NUL byte in its first 8000 bytes. */
-const BINARY_PROBE = 8000;
-/** Every line of each file as an added line, in bounded chunks; binary files go to `notScanned`. */
-async function* fileHunks(paths, cwd, excluded, notScanned, skipped) {
-    for await (const file of walk(paths, cwd, excluded, notScanned, skipped)) {
-        const stream = (0,external_node_fs_.createReadStream)(external_node_path_.resolve(cwd, file));
-        const chunks = stream[Symbol.asyncIterator]();
-        const chunker = new RunChunker();
-        let line = 0;
-        try {
-            const first = await chunks.next();
-            if (first.done)
-                continue;
-            if (first.value.subarray(0, BINARY_PROBE).includes(0)) {
-                notScanned.push({ file, reason: scan_BINARY });
-                continue;
-            }
-            for await (const text of linesOf(resume(first.value, chunks))) {
-                const ready = chunker.add({ file, line: ++line, text });
-                if (ready)
-                    yield ready;
-            }
-        }
-        catch (error) {
-            notScanned.push({ file, reason: `cannot read${line > 0 ? ` past line ${line}` : ''}: ${errorCode(error)}` });
-        }
-        finally {
-            stream.destroy();
-        }
-        const last = chunker.end();
-        if (last)
-            yield last;
-    }
-}
-function errorCode(error) {
-    return error.code ?? String(error);
-}
-async function* resume(first, rest) {
-    yield first;
-    for (let next = await rest.next(); !next.done; next = await rest.next())
-        yield next.value;
-}
-/**
- * The files under the given paths, by name relative to `cwd` (`/`-separated), in name order. A path
- * given is followed even when it is a symbolic link; inside directories links are not followed (no
- * cycles, nothing outside the tree), and `.git` is never entered. Excluded directories are not walked.
- */
-async function* walk(paths, cwd, excluded, notScanned, skipped) {
-    const name = (abs) => external_node_path_.relative(cwd, abs).split(external_node_path_.sep).join('/') || '.';
-    async function* dir(abs) {
-        const entries = await (0,promises_.readdir)(abs, { withFileTypes: true }).catch((error) => {
-            notScanned.push({ file: name(abs), reason: `cannot read the directory: ${errorCode(error)}` });
-            return [];
-        });
-        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-        for (const entry of entries) {
-            const child = external_node_path_.join(abs, entry.name);
-            const file = name(child);
-            if (entry.name === '.git')
-                continue;
-            if (excluded(file))
-                skipped.count++;
-            else if (entry.isSymbolicLink())
-                notScanned.push({ file, reason: 'symbolic link: not followed' });
-            else if (entry.isDirectory())
-                yield* dir(child);
-            else if (entry.isFile())
-                yield file;
-        }
-    }
-    for (const given of paths) {
-        const abs = external_node_path_.resolve(cwd, given);
-        const info = await (0,promises_.stat)(abs);
-        if (info.isDirectory())
-            yield* dir(abs);
-        else if (info.isFile())
-            yield name(abs);
-        else
-            notScanned.push({ file: name(abs), reason: 'not a regular file' });
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/cli.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const USAGE = `token-preflight ${version_VERSION}: check API tokens against their providers.
-
-Usage:
-  token-preflight check [--config FILE] [--format text|json] [--fail-on error|warning|never]
-                        [--timeout-seconds N] [--concurrency N] [--expiry-warning-days N]
-  token-preflight providers [--format text|json]
-  token-preflight scan [--diff FILE|-] [--staged] [PATH ...] [--format text|json|sarif]
-                       [--exclude GLOB] [--disable-rules IDS]
-  token-preflight rules [--format text|json]
-  token-preflight <command> --help
-  token-preflight --version | --help
-
-Tokens are read from the environment variables the config names.
-Exit status: 0 nothing wrong, 1 problems found, 2 usage or configuration error.
-`;
-/** `token-preflight <command> --help` (and `help <command>`): each command's own usage. */
-const COMMAND_USAGE = {
-    check: `Usage: token-preflight check [options]
-
-Checks every token of the config file against its provider and prints a report.
-
-Options:
-  --config FILE               config file (default: ${DEFAULT_CONFIG})
-  --format text|json          report format (default: text)
-  --fail-on error|warning|never
-                              what makes the exit status 1 (default: error)
-  --timeout-seconds N         budget of each provider call, 1–600: connect, proxy, TLS,
-                              answer, retries (default: 10)
-  --concurrency N             checks in flight at once, 1–64 (default: 8)
-  --expiry-warning-days N     an expiry nearer than this is expiring-soon, 0–3650 (default: 14)
-  -h, --help                  show this help
-
-Tokens are read from the environment variables the config names.
-Exit status: 0 nothing wrong, 1 problems found, 2 usage or configuration error.
-`,
-    providers: `Usage: token-preflight providers [options]
-
-Lists the providers, their API hosts and what each can tell about a token.
-
-Options:
-  --format text|json          output format (default: text)
-  -h, --help                  show this help
-`,
-    scan: `Usage: token-preflight scan [options] [PATH ...]
-
-Looks for hard-coded secrets in the lines a change adds, or in whole files, and prints each
-finding as file:line:column: rule (provider) fingerprint redacted. Found secrets never appear in
-the output: only a preview of their first characters.
-
-What to scan (one of):
-  --diff FILE|-               a unified diff (git diff, git log -p, diff -u) from a file or stdin:
-                              only its added lines
-  --staged                    the staged change: git diff --cached in the current directory
-  PATH ...                    files and directories: every line (.git and links inside skipped)
-
-Options:
-  --format text|json|sarif    output format (default: text); sarif: SARIF 2.1.0 for code scanning
-  --exclude GLOB              paths never scanned (**, *, ?, {a,b}); repeatable
-  --disable-rules IDS         rule ids to switch off, comma-separated; repeatable
-  --verify                    ping each found secret's provider (not available yet)
-  -h, --help                  show this help
-
-Suppression: a line holding token-preflight:allow (or gitleaks:allow, pragma: allowlist secret,
-trufflehog:ignore); a fingerprint listed in ${IGNORE_FILE} (one a line, # comments); an entry
-of ${GITLEAKS_IGNORE_FILE} (file:rule:line). Both files are read from the repository root (the
-current directory, or the top of the work tree for --staged). Suppressed findings are counted.
-Exit status: 0 no findings, 1 findings, 2 usage error or nothing could be read.
-`,
-    rules: `Usage: token-preflight rules [options]
-
-Lists the rules of the leak scan: id, the provider that can verify what it finds, description.
-
-Options:
-  --format text|json          output format (default: text)
-  -h, --help                  show this help
-`,
-};
-/** The usage of one command, or undefined for a name that is not a command. */
-function commandUsage(command) {
-    return command !== undefined && Object.hasOwn(COMMAND_USAGE, command) ? COMMAND_USAGE[command] : undefined;
-}
-/** `--help` or `-h` among a command's arguments (before a `--` that ends the options). */
-function asksForHelp(args) {
-    const end = args.indexOf('--');
-    return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
-}
-class UsageError extends Error {
-}
-/** The CLI: argv → run request → engine → text or JSON. Returns the exit status. */
-async function runCli(argv, io) {
-    try {
-        const [command, ...rest] = argv;
-        const usage = commandUsage(command);
-        if (usage !== undefined && asksForHelp(rest)) {
-            io.stdout(usage);
-            return 0;
-        }
-        switch (command) {
-            case 'check':
-                return await check(rest, io);
-            case 'providers':
-                return providers(rest, io);
-            case 'scan':
-                return await scan(rest, io);
-            case 'rules':
-                return rules(rest, io);
-            case '--version':
-            case '-v':
-                io.stdout(`${version_VERSION}\n`);
-                return 0;
-            case 'help': {
-                const topic = rest[0];
-                const help = topic === undefined ? USAGE : commandUsage(topic);
-                if (help === undefined)
-                    throw new UsageError(`unknown command "${topic}"`);
-                io.stdout(help);
-                return 0;
-            }
-            case undefined:
-            case '--help':
-            case '-h':
-                io.stdout(USAGE);
-                return command === undefined ? 2 : 0;
-            default:
-                throw new UsageError(`unknown command "${command}"`);
-        }
-    }
-    catch (error) {
-        // Config text and arguments reach stderr, which CI runners scan for workflow commands: every
-        // line is one line of printable text that does not start with `::` (as the action's annotations
-        // are escaped by @actions/core).
-        if (error instanceof ConfigError) {
-            const lines = error.issues.map((issue) => safeLine(`${issue.where}: ${issue.key ? `${issue.key}: ` : ''}${issue.message}`, 2_000));
-            io.stderr(`token-preflight: configuration error${error.issues.length === 1 ? '' : 's'}:\n${lines.join('\n')}\n`);
-            return 2;
-        }
-        // A setting of the environment (a garbled HTTPS_PROXY) is not the command line's fault: one line.
-        if (error instanceof SettingsError) {
-            io.stderr(`token-preflight: ${oneLine(error.message)}\n`);
-            return 2;
-        }
-        if (error instanceof UsageError || error.code?.startsWith('ERR_PARSE_ARGS')) {
-            io.stderr(`token-preflight: ${oneLine(error.message)}\n\n${commandUsage(argv[0]) ?? USAGE}`);
-            return 2;
-        }
-        throw error;
-    }
-}
-async function check(args, io) {
-    const { values } = (0,external_node_util_.parseArgs)({
-        args,
-        options: {
-            config: { type: 'string' },
-            format: { type: 'string', default: 'text' },
-            'fail-on': { type: 'string', default: 'error' },
-            'timeout-seconds': { type: 'string', default: '10' },
-            concurrency: { type: 'string', default: '8' },
-            'expiry-warning-days': { type: 'string', default: '14' },
-        },
-        strict: true,
-    });
-    const format = choice(values.format, '--format', ['text', 'json']);
-    const failOn = choice(values['fail-on'], '--fail-on', ['error', 'warning', 'never']);
-    const timeoutMs = count(values['timeout-seconds'], '--timeout-seconds', limits_LIMITS.timeoutSeconds) * 1000;
-    const concurrency = count(values.concurrency, '--concurrency', limits_LIMITS.concurrency);
-    const expiryWarningDays = count(values['expiry-warning-days'], '--expiry-warning-days', limits_LIMITS.expiryWarningDays);
-    const path = values.config ?? DEFAULT_CONFIG;
-    const config = await loadConfig({ path, pathExplicit: true, cwd: io.cwd, expiryWarningDays });
-    const dispatcher = createDispatcher({ timeoutMs, env: io.env });
-    const result = await runPreflight({
-        tokens: config.tokens,
-        timeoutMs,
-        concurrency,
-        context: { surface: 'cli' },
-        configSearch: { path, found: true, nearMisses: [], alternative: 'the config file' },
-    }, { env: io.env, mask: () => { }, dispatcher }).finally(() => closeQuietly(dispatcher));
-    io.stdout(format === 'json' ? jsonReportText(result) : renderText(result));
-    return gateFails(result.verdict, failOn) ? 1 : 0;
-}
-function providers(args, io) {
-    const { values } = (0,external_node_util_.parseArgs)({ args, options: { format: { type: 'string', default: 'text' } }, strict: true });
-    const format = choice(values.format, '--format', ['text', 'json']);
-    const list = providerCatalog();
-    if (format === 'json') {
-        io.stdout(`${JSON.stringify({ providers: list }, null, 2)}\n`);
-        return 0;
-    }
-    const tells = (p) => ['identity', 'scopes', 'expiry', 'mode'].filter((k) => p[k]).join(', ') || 'validity only';
-    for (const p of list) {
-        const hosts = p.hosts.join(', ') || `(${(p.hostsFrom ?? 'set by its keys').replace(/`/g, '')})`;
-        const parts = p.parts.length > 1 ? `; secret parts: ${p.parts.map((part) => part.id).join(', ')}` : '';
-        io.stdout(`${p.id.padEnd(10)} ${hosts.padEnd(20)} tells: ${tells(p)}${p.verifiesLeaks ? '; verifies leaks' : ''}${parts}\n`);
-    }
-    return 0;
-}
-/** What the leak scan could not read (a diff file, git): exit 2 with one line, no usage. */
-class ScanInputError extends Error {
-}
-async function scan(args, io) {
-    const { values, positionals } = (0,external_node_util_.parseArgs)({
-        args,
-        options: {
-            diff: { type: 'string' },
-            staged: { type: 'boolean', default: false },
-            format: { type: 'string', default: 'text' },
-            exclude: { type: 'string', multiple: true, default: [] },
-            'disable-rules': { type: 'string', multiple: true, default: [] },
-            verify: { type: 'boolean', default: false },
-        },
-        allowPositionals: true,
-        strict: true,
-    });
-    const format = choice(values.format, '--format', ['text', 'json', 'sarif']);
-    const sources = [values.diff !== undefined, values.staged, positionals.length > 0].filter(Boolean).length;
-    if (sources !== 1)
-        throw new UsageError(sources === 0 ? 'nothing to scan: give --diff FILE (- for stdin), --staged, or PATHs' : 'give one of --diff, --staged or PATHs, not several');
-    if (values.verify) {
-        io.stderr('token-preflight: --verify is not available yet: found secrets are reported unverified; run without --verify.\n');
-        return 2;
-    }
-    const disableRules = ruleIds(values['disable-rules']);
-    try {
-        const root = values.staged ? await gitTopLevel(io) : io.cwd;
-        const suppression = await loadSuppressionFiles(root).catch((error) => {
-            throw new ScanInputError(`cannot read ${IGNORE_FILE} or ${GITLEAKS_IGNORE_FILE} in ${root}: ${error.code ?? error.message}`);
-        });
-        const options = { rules: RULES, exclude: values.exclude, disableRules, ...suppression };
-        const result = values.staged
-            ? await scanStaged(root, options, io)
-            : values.diff !== undefined
-                ? await scanDiff(await diffInput(values.diff, io), options)
-                : await scanFiles(await existingPaths(positionals, io.cwd), { ...options, cwd: io.cwd });
-        const mode = positionals.length > 0 ? 'files' : 'diff';
-        io.stdout(format === 'json' ? scanJsonText(result, mode) : format === 'sarif' ? sarifText(result.findings) : scanText(result, mode));
-        return result.findings.length > 0 ? 1 : 0;
-    }
-    catch (error) {
-        if (!(error instanceof ScanInputError))
-            throw error;
-        io.stderr(`token-preflight: ${oneLine(error.message, 2_000)}\n`);
-        return 2;
-    }
-}
-/** `--disable-rules a,b --disable-rules c`: known rule ids only (a typo would silently scan). */
-function ruleIds(lists) {
-    const known = new Set([...RULES.map((rule) => rule.id), CONFIGURED_SECRET]);
-    const ids = lists.flatMap((list) => list.split(',')).map((id) => id.trim()).filter((id) => id !== '');
-    const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length)
-        throw new UsageError(`--disable-rules: unknown rule ${unknown.map((id) => echo_showValue(id)).join(', ')}; \`token-preflight rules\` lists them`);
-    return ids;
-}
-async function diffInput(file, io) {
-    if (file === '-')
-        return io.stdin ?? process.stdin;
-    const full = external_node_path_.resolve(io.cwd, file);
-    const info = await (0,promises_.stat)(full).catch((error) => {
-        throw new ScanInputError(`cannot read the diff ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code}`);
-    });
-    if (!info.isFile())
-        throw new ScanInputError(`cannot read the diff ${file}: not a file`);
-    return (0,external_node_fs_.createReadStream)(full);
-}
-async function existingPaths(paths, cwd) {
-    for (const given of paths) {
-        await (0,promises_.stat)(external_node_path_.resolve(cwd, given)).catch((error) => {
-            throw new ScanInputError(`cannot scan ${given}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.code}`);
-        });
-    }
-    return paths;
-}
-/**
- * Git, run so that nothing of the repository's own config runs a program or renames paths: no
- * external diff or textconv driver, no fsmonitor hook, fixed a/ b/ prefixes, no colour.
- */
-function git(args, cwd, io) {
-    return (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, env: io.env, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-/** Runs git to its end: its exit, and the start of what it wrote to stderr. */
-function finished(child, what) {
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-        if (stderr.length < 2_000)
-            stderr += chunk.toString('utf8');
-    });
-    return new Promise((resolve, reject) => {
-        child.on('error', (error) => reject(new ScanInputError(`cannot run git (${what}): ${error.message}`)));
-        child.on('close', (code) => (code === 0 ? resolve() : reject(new ScanInputError(`${what} failed: ${stderr.trim() || `exit status ${code}`}`))));
-    });
-}
-async function gitTopLevel(io) {
-    const child = git(['rev-parse', '--show-toplevel'], io.cwd, io);
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk.toString('utf8')));
-    await finished(child, 'git rev-parse --show-toplevel');
-    return out.trim();
-}
-/** `git diff --cached`, streamed into the scan; a failure of git fails the scan (no vacuous pass). */
-async function scanStaged(root, options, io) {
-    const child = git(['diff', '--cached', '--no-color', '-U0', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'], root, io);
-    const [result] = await Promise.all([scanDiff(child.stdout, options), finished(child, 'git diff --cached')]);
-    return result;
-}
-/** A finding as the report shows it: never its secret or parts. */
-function findingJson(f) {
-    return {
-        rule: f.rule,
-        provider: f.provider,
-        token: f.token,
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        fingerprint: f.fingerprint,
-        verification: f.verification,
-        verificationReason: f.verificationReason,
-        severity: f.severity,
-        redacted: f.redacted,
-    };
-}
-function scanJsonText({ findings, stats }, mode) {
-    const scanned = { mode, files: stats.files, addedLines: stats.addedLines, suppressed: stats.suppressed, suppressedBy: stats.suppressedBy, excluded: stats.excluded, notScanned: stats.notScanned };
-    return `${JSON.stringify({ findings: findings.map(findingJson), scan: scanned }, null, 2)}\n`;
-}
-function scanText({ findings, stats }, mode) {
-    const lines = findings.map((f) => {
-        const about = [f.provider, f.token !== undefined ? `token ${f.token}` : undefined].filter(Boolean).join(', ');
-        return `${f.file}:${f.line}:${f.column}: ${f.rule}${about ? ` (${about})` : ''} ${f.fingerprint} ${f.redacted}`;
-    });
-    for (const { file, reason } of stats.notScanned)
-        lines.push(`${file}: not scanned: ${reason}`);
-    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    const by = Object.entries(stats.suppressedBy).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
-    const summary = [
-        `${findings.length === 0 ? 'no findings' : plural(findings.length, 'finding')} in ${plural(stats.files, 'file')}, ${plural(stats.addedLines, mode === 'files' ? 'line' : 'added line')} scanned`,
-        stats.suppressed > 0 && `${stats.suppressed} suppressed (${by.join(', ')})`,
-        stats.excluded > 0 && `${plural(stats.excluded, 'path')} excluded`,
-        stats.notScanned.length > 0 && `${stats.notScanned.length} not scanned`,
-    ].filter(Boolean);
-    lines.push(`token-preflight scan: ${summary.join('; ')}`);
-    return lines.map((line) => `${safeLine(line, 4_000)}\n`).join('');
-}
-/** SARIF 2.1.0 (the subset GitHub code scanning reads): each finding at its file, line and column. */
-function sarifText(findings) {
-    const ids = [...new Set(findings.map((f) => f.rule))];
-    const description = (id) => (id === CONFIGURED_SECRET ? CONFIGURED_SECRET_DESCRIPTION : (RULES.find((rule) => rule.id === id)?.description ?? id));
-    const sarif = {
-        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: 'token-preflight',
-                        version: version_VERSION,
-                        rules: ids.map((id) => ({ id, shortDescription: { text: description(id) }, defaultConfiguration: { level: 'error' }, properties: { tags: ['security', 'secret'] } })),
-                    },
-                },
-                columnKind: 'utf16CodeUnits',
-                results: findings.map((f) => ({
-                    ruleId: f.rule,
-                    ruleIndex: ids.indexOf(f.rule),
-                    level: f.severity,
-                    message: { text: `Hard-coded secret (${f.token !== undefined ? `the value of configured token ${f.token}` : f.redacted}), ${f.verification}. Fingerprint: ${f.fingerprint}` },
-                    locations: [{ physicalLocation: { artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
-                    partialFingerprints: { 'tokenPreflight/v1': f.fingerprint },
-                })),
-            },
-        ],
-    };
-    return `${JSON.stringify(sarif, null, 2)}\n`;
-}
-function rules(args, io) {
-    const { values } = (0,external_node_util_.parseArgs)({ args, options: { format: { type: 'string', default: 'text' } }, strict: true });
-    const format = choice(values.format, '--format', ['text', 'json']);
-    const list = [...RULES.map(({ id, provider, description }) => ({ id, provider, description })), { id: CONFIGURED_SECRET, provider: undefined, description: CONFIGURED_SECRET_DESCRIPTION }];
-    if (format === 'json') {
-        io.stdout(`${JSON.stringify({ rules: list }, null, 2)}\n`);
-        return 0;
-    }
-    const width = Math.max(...list.map((r) => r.id.length));
-    const providerWidth = Math.max(...list.map((r) => (r.provider ?? '-').length));
-    for (const r of list)
-        io.stdout(`${r.id.padEnd(width)}  ${(r.provider ?? '-').padEnd(providerWidth)}  ${r.description}\n`);
-    return 0;
-}
-function choice(value, flag, allowed) {
-    if (value !== undefined && allowed.includes(value))
-        return value;
-    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got ${echo_showValue(value)}`);
-}
-function count(value, flag, range) {
-    const n = limits_wholeNumber(value ?? '', range);
-    if (n === undefined)
-        throw new UsageError(`${flag} must be a whole number from ${range.min} to ${range.max}, written in digits, got ${echo_showValue(value)}`);
-    return n;
-}
-
 
 /***/ }),
 
-/***/ 4526:
+/***/ 3411:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* unused harmony exports MIN_NODE_MAJOR, nodeVersionProblem */
-// The CLI's first import (see bin.ts): on a Node.js older than 24 it prints one line and exits 2
-// before any other module is evaluated — undici, for one, fails at load time on Node 20 with a stack
-// trace (it needs zlib's zstd, new in Node 22.15). An ES module's imports are evaluated in order, in
-// the bundle too, so this must stay the first import of bin.ts and import nothing itself.
-const MIN_NODE_MAJOR = 24;
-/** The one-line message for a Node.js too old to run the CLI, or undefined when `version` will do. */
-function nodeVersionProblem(version) {
-    const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
-    if (major >= MIN_NODE_MAJOR)
-        return undefined;
-    return `token-preflight needs Node.js ${MIN_NODE_MAJOR} or later; this is Node.js ${version}.`;
-}
-const problem = nodeVersionProblem(process.version);
-if (problem !== undefined) {
-    process.stderr.write(`${problem}\n`);
-    process.exit(2);
-}
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** Sent as the User-Agent and shown in reports; keep in step with package.json. */
+const VERSION = '0.1.0';
 
 
 /***/ }),

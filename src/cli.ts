@@ -1,22 +1,19 @@
-import { spawn } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { gateFails, type FailOn } from './check/status.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { DEFAULT_CONFIG } from './action/inputs.js';
-import { LIMITS, wholeNumber, type Range } from './limits.js';
+import { choice, count, UsageError } from './cli/args.js';
+import { scanCommand } from './cli/scan-command.js';
+import { LIMITS } from './limits.js';
 import { closeQuietly, createDispatcher, SettingsError } from './http/dispatcher.js';
 import { providerCatalog } from './providers/catalog.js';
-import { showValue } from './config/echo.js';
 import { jsonReportText } from './report/json.js';
 import { renderText } from './report/text.js';
 import { runPreflight } from './run/run.js';
 import { RULES } from './scan/rules/index.js';
-import { CONFIGURED_SECRET, CONFIGURED_SECRET_DESCRIPTION, scanDiff, scanFiles, type ScanFinding, type ScanOptions, type ScanResult } from './scan/scan.js';
-import { GITLEAKS_IGNORE_FILE, IGNORE_FILE, loadSuppressionFiles } from './scan/suppress.js';
+import { CONFIGURED_SECRET, CONFIGURED_SECRET_DESCRIPTION } from './scan/scan.js';
+import { GITLEAKS_IGNORE_FILE, IGNORE_FILE } from './scan/suppress.js';
 import { oneLine, safeLine } from './sanitize.js';
 import { VERSION } from './version.js';
 
@@ -27,6 +24,8 @@ export interface CliIo {
   cwd: string;
   /** What `scan --diff -` reads (default: the process's stdin). */
   stdin?: Readable;
+  /** stderr is a terminal: a long scan may show its progress there. */
+  stderrIsTTY?: boolean;
 }
 
 const USAGE = `token-preflight ${VERSION}: check API tokens against their providers.
@@ -36,7 +35,7 @@ Usage:
                         [--timeout-seconds N] [--concurrency N] [--expiry-warning-days N]
   token-preflight providers [--format text|json]
   token-preflight scan [--diff FILE|-] [--staged] [PATH ...] [--format text|json|sarif]
-                       [--exclude GLOB] [--disable-rules IDS]
+                       [--exclude GLOB] [--disable-rules IDS] [--verify] [--config FILE]
   token-preflight rules [--format text|json]
   token-preflight <command> --help
   token-preflight --version | --help
@@ -89,7 +88,12 @@ Options:
   --format text|json|sarif    output format (default: text); sarif: SARIF 2.1.0 for code scanning
   --exclude GLOB              paths never scanned (**, *, ?, {a,b}); repeatable
   --disable-rules IDS         rule ids to switch off, comma-separated; repeatable
-  --verify                    ping each found secret's provider (not available yet)
+  --verify                    ask each found secret's provider whether it is live (only to its
+                              own API hosts; never for a pre-commit hook that must stay offline)
+  --config FILE               the config (default: ${DEFAULT_CONFIG} at the repository root, if
+                              present): its scan.exclude, scan.disable-rules and allowed-hosts, and
+                              its tokens' values (from their variables) are looked for, never printed
+  --timeout-seconds N         budget of each verification call, 1–600 (default: 10)
   -h, --help                  show this help
 
 Suppression: a line holding token-preflight:allow (or gitleaks:allow, pragma: allowlist secret,
@@ -119,8 +123,6 @@ function asksForHelp(args: string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 }
 
-class UsageError extends Error {}
-
 /** The CLI: argv → run request → engine → text or JSON. Returns the exit status. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -136,7 +138,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'providers':
         return providers(rest, io);
       case 'scan':
-        return await scan(rest, io);
+        return await scanCommand(rest, io);
       case 'rules':
         return rules(rest, io);
       case '--version':
@@ -233,186 +235,6 @@ function providers(args: string[], io: CliIo): number {
   return 0;
 }
 
-/** What the leak scan could not read (a diff file, git): exit 2 with one line, no usage. */
-class ScanInputError extends Error {}
-
-async function scan(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      diff: { type: 'string' },
-      staged: { type: 'boolean', default: false },
-      format: { type: 'string', default: 'text' },
-      exclude: { type: 'string', multiple: true, default: [] },
-      'disable-rules': { type: 'string', multiple: true, default: [] },
-      verify: { type: 'boolean', default: false },
-    },
-    allowPositionals: true,
-    strict: true,
-  });
-  const format = choice(values.format, '--format', ['text', 'json', 'sarif']);
-  const sources = [values.diff !== undefined, values.staged, positionals.length > 0].filter(Boolean).length;
-  if (sources !== 1) throw new UsageError(sources === 0 ? 'nothing to scan: give --diff FILE (- for stdin), --staged, or PATHs' : 'give one of --diff, --staged or PATHs, not several');
-  if (values.verify) {
-    io.stderr('token-preflight: --verify is not available yet: found secrets are reported unverified; run without --verify.\n');
-    return 2;
-  }
-  const disableRules = ruleIds(values['disable-rules']);
-  try {
-    const root = values.staged ? await gitTopLevel(io) : io.cwd;
-    const suppression = await loadSuppressionFiles(root).catch((error: NodeJS.ErrnoException) => {
-      throw new ScanInputError(`cannot read ${IGNORE_FILE} or ${GITLEAKS_IGNORE_FILE} in ${root}: ${error.code ?? error.message}`);
-    });
-    const options: ScanOptions = { rules: RULES, exclude: values.exclude, disableRules, ...suppression };
-    const result = values.staged
-      ? await scanStaged(root, options, io)
-      : values.diff !== undefined
-        ? await scanDiff(await diffInput(values.diff, io), options)
-        : await scanFiles(await existingPaths(positionals, io.cwd), { ...options, cwd: io.cwd });
-    const mode = positionals.length > 0 ? 'files' : 'diff';
-    io.stdout(format === 'json' ? scanJsonText(result, mode) : format === 'sarif' ? sarifText(result.findings) : scanText(result, mode));
-    return result.findings.length > 0 ? 1 : 0;
-  } catch (error) {
-    if (!(error instanceof ScanInputError)) throw error;
-    io.stderr(`token-preflight: ${oneLine(error.message, 2_000)}\n`);
-    return 2;
-  }
-}
-
-/** `--disable-rules a,b --disable-rules c`: known rule ids only (a typo would silently scan). */
-function ruleIds(lists: string[]): string[] {
-  const known = new Set([...RULES.map((rule) => rule.id), CONFIGURED_SECRET]);
-  const ids = lists.flatMap((list) => list.split(',')).map((id) => id.trim()).filter((id) => id !== '');
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) throw new UsageError(`--disable-rules: unknown rule ${unknown.map((id) => showValue(id)).join(', ')}; \`token-preflight rules\` lists them`);
-  return ids;
-}
-
-async function diffInput(file: string, io: CliIo): Promise<Readable> {
-  if (file === '-') return io.stdin ?? process.stdin;
-  const full = path.resolve(io.cwd, file);
-  const info = await stat(full).catch((error: NodeJS.ErrnoException) => {
-    throw new ScanInputError(`cannot read the diff ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code}`);
-  });
-  if (!info.isFile()) throw new ScanInputError(`cannot read the diff ${file}: not a file`);
-  return createReadStream(full);
-}
-
-async function existingPaths(paths: string[], cwd: string): Promise<string[]> {
-  for (const given of paths) {
-    await stat(path.resolve(cwd, given)).catch((error: NodeJS.ErrnoException) => {
-      throw new ScanInputError(`cannot scan ${given}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.code}`);
-    });
-  }
-  return paths;
-}
-
-/**
- * Git, run so that nothing of the repository's own config runs a program or renames paths: no
- * external diff or textconv driver, no fsmonitor hook, fixed a/ b/ prefixes, no colour.
- */
-function git(args: string[], cwd: string, io: CliIo) {
-  return spawn('git', ['-c', 'core.fsmonitor=false', ...args], { cwd, env: io.env, stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-/** Runs git to its end: its exit, and the start of what it wrote to stderr. */
-function finished(child: ReturnType<typeof git>, what: string): Promise<void> {
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => {
-    if (stderr.length < 2_000) stderr += chunk.toString('utf8');
-  });
-  return new Promise((resolve, reject) => {
-    child.on('error', (error) => reject(new ScanInputError(`cannot run git (${what}): ${error.message}`)));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new ScanInputError(`${what} failed: ${stderr.trim() || `exit status ${code}`}`))));
-  });
-}
-
-async function gitTopLevel(io: CliIo): Promise<string> {
-  const child = git(['rev-parse', '--show-toplevel'], io.cwd, io);
-  let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  await finished(child, 'git rev-parse --show-toplevel');
-  return out.trim();
-}
-
-/** `git diff --cached`, streamed into the scan; a failure of git fails the scan (no vacuous pass). */
-async function scanStaged(root: string, options: ScanOptions, io: CliIo): Promise<ScanResult> {
-  const child = git(['diff', '--cached', '--no-color', '-U0', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/'], root, io);
-  const [result] = await Promise.all([scanDiff(child.stdout, options), finished(child, 'git diff --cached')]);
-  return result;
-}
-
-/** A finding as the report shows it: never its secret or parts. */
-function findingJson(f: ScanFinding) {
-  return {
-    rule: f.rule,
-    provider: f.provider,
-    token: f.token,
-    file: f.file,
-    line: f.line,
-    column: f.column,
-    fingerprint: f.fingerprint,
-    verification: f.verification,
-    verificationReason: f.verificationReason,
-    severity: f.severity,
-    redacted: f.redacted,
-  };
-}
-
-function scanJsonText({ findings, stats }: ScanResult, mode: 'diff' | 'files'): string {
-  const scanned = { mode, files: stats.files, addedLines: stats.addedLines, suppressed: stats.suppressed, suppressedBy: stats.suppressedBy, excluded: stats.excluded, notScanned: stats.notScanned };
-  return `${JSON.stringify({ findings: findings.map(findingJson), scan: scanned }, null, 2)}\n`;
-}
-
-function scanText({ findings, stats }: ScanResult, mode: 'diff' | 'files'): string {
-  const lines = findings.map((f) => {
-    const about = [f.provider, f.token !== undefined ? `token ${f.token}` : undefined].filter(Boolean).join(', ');
-    return `${f.file}:${f.line}:${f.column}: ${f.rule}${about ? ` (${about})` : ''} ${f.fingerprint} ${f.redacted}`;
-  });
-  for (const { file, reason } of stats.notScanned) lines.push(`${file}: not scanned: ${reason}`);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const by = Object.entries(stats.suppressedBy).filter(([, n]) => n > 0).map(([reason, n]) => `${n} ${reason}`);
-  const summary = [
-    `${findings.length === 0 ? 'no findings' : plural(findings.length, 'finding')} in ${plural(stats.files, 'file')}, ${plural(stats.addedLines, mode === 'files' ? 'line' : 'added line')} scanned`,
-    stats.suppressed > 0 && `${stats.suppressed} suppressed (${by.join(', ')})`,
-    stats.excluded > 0 && `${plural(stats.excluded, 'path')} excluded`,
-    stats.notScanned.length > 0 && `${stats.notScanned.length} not scanned`,
-  ].filter(Boolean);
-  lines.push(`token-preflight scan: ${summary.join('; ')}`);
-  return lines.map((line) => `${safeLine(line, 4_000)}\n`).join('');
-}
-
-/** SARIF 2.1.0 (the subset GitHub code scanning reads): each finding at its file, line and column. */
-function sarifText(findings: readonly ScanFinding[]): string {
-  const ids = [...new Set(findings.map((f) => f.rule))];
-  const description = (id: string) => (id === CONFIGURED_SECRET ? CONFIGURED_SECRET_DESCRIPTION : (RULES.find((rule) => rule.id === id)?.description ?? id));
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'token-preflight',
-            version: VERSION,
-            rules: ids.map((id) => ({ id, shortDescription: { text: description(id) }, defaultConfiguration: { level: 'error' }, properties: { tags: ['security', 'secret'] } })),
-          },
-        },
-        columnKind: 'utf16CodeUnits',
-        results: findings.map((f) => ({
-          ruleId: f.rule,
-          ruleIndex: ids.indexOf(f.rule),
-          level: f.severity,
-          message: { text: `Hard-coded secret (${f.token !== undefined ? `the value of configured token ${f.token}` : f.redacted}), ${f.verification}. Fingerprint: ${f.fingerprint}` },
-          locations: [{ physicalLocation: { artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }, region: { startLine: f.line, startColumn: f.column } } }],
-          partialFingerprints: { 'tokenPreflight/v1': f.fingerprint },
-        })),
-      },
-    ],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
-}
-
 function rules(args: string[], io: CliIo): number {
   const { values } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, strict: true });
   const format = choice(values.format, '--format', ['text', 'json']);
@@ -425,15 +247,4 @@ function rules(args: string[], io: CliIo): number {
   const providerWidth = Math.max(...list.map((r) => (r.provider ?? '-').length));
   for (const r of list) io.stdout(`${r.id.padEnd(width)}  ${(r.provider ?? '-').padEnd(providerWidth)}  ${r.description}\n`);
   return 0;
-}
-
-function choice(value: string | undefined, flag: string, allowed: string[]): string {
-  if (value !== undefined && allowed.includes(value)) return value;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got ${showValue(value)}`);
-}
-
-function count(value: string | undefined, flag: string, range: Range): number {
-  const n = wholeNumber(value ?? '', range);
-  if (n === undefined) throw new UsageError(`${flag} must be a whole number from ${range.min} to ${range.max}, written in digits, got ${showValue(value)}`);
-  return n;
 }

@@ -29,6 +29,9 @@ describe('readInputs', () => {
       githubToken: '',
       concurrency: 8,
       timeoutSeconds: 10,
+      checkRun: 'auto',
+      issue: false,
+      revokeLeaks: false,
     });
     expect(DEFAULT_CONFIG).toBe('.github/token-preflight.yml');
   });
@@ -46,6 +49,9 @@ describe('readInputs', () => {
       'github-token': 'gh-token-value',
       concurrency: '2',
       'timeout-seconds': '45',
+      'check-run': 'never',
+      issue: 'true',
+      'revoke-leaks': 'true',
     })).toEqual({
       config: 'ci/tp.yml',
       configExplicit: true,
@@ -59,6 +65,9 @@ describe('readInputs', () => {
       githubToken: 'gh-token-value',
       concurrency: 2,
       timeoutSeconds: 45,
+      checkRun: 'never',
+      issue: true,
+      revokeLeaks: true,
     });
   });
 

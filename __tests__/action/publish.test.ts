@@ -8,11 +8,9 @@ vi.mock('@actions/core', async (importOriginal) => ({
 }));
 
 const core = await import('@actions/core');
-const { publishConfigError, warnNotYetAvailable } = await import('../../src/action/publish.js');
-const { readInputs } = await import('../../src/action/inputs.js');
+const { publishConfigError } = await import('../../src/action/publish.js');
 const { ConfigError } = await import('../../src/config/load.js');
 
-const inputs = (values: Record<string, string>) => readInputs((name) => values[name] ?? '');
 
 beforeEach(() => vi.clearAllMocks());
 
@@ -31,14 +29,3 @@ describe('publishConfigError', () => {
   });
 });
 
-describe('warnNotYetAvailable', () => {
-  it('says which requested features this release lacks', () => {
-    warnNotYetAvailable(inputs({ scan: 'full', sarif: 'out.sarif', comment: 'always' }));
-    expect(core.warning).toHaveBeenCalledWith(expect.stringMatching(/^scan: full, sarif, comment: always: the leak scan and the PR comment are not in this release yet/));
-  });
-
-  it('stays quiet with the defaults', () => {
-    warnNotYetAvailable(inputs({}));
-    expect(core.warning).not.toHaveBeenCalled();
-  });
-});

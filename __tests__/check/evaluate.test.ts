@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScopes, evaluateFacts, type Expectations } from '../../src/check/evaluate.js';
+import { checkScopes, evaluateFacts, notesOf, type Expectations } from '../../src/check/evaluate.js';
 import type { Problem } from '../../src/check/problems.js';
 import { github } from '../../src/providers/github.js';
 import type { TokenFacts } from '../../src/providers/provider.js';
@@ -85,6 +85,63 @@ describe('evaluateFacts: expiry', () => {
     const [p] = evaluate({ expiresAt: new Date('2026-02-10T00:00:00Z') });
     expect(p).toMatchObject({ code: 'expired', severity: 'error' });
     expect(p!.message).toContain('2026-02-10');
+  });
+});
+
+describe('evaluateFacts: max-lifetime-days', () => {
+  it.each([
+    { what: 'never expires', expiresAt: null, ephemeral: false, want: ['long-lived'] },
+    { what: 'expires far ahead (a year)', expiresAt: at(365 * DAY), ephemeral: false, want: ['long-lived'] },
+    { what: 'expires one second beyond the limit', expiresAt: at(90 * DAY + 1000), ephemeral: false, want: ['long-lived'] },
+    { what: 'expires exactly at the limit', expiresAt: at(90 * DAY), ephemeral: false, want: [] },
+    { what: 'expires within the limit', expiresAt: at(30 * DAY), ephemeral: false, want: [] },
+    { what: 'has an unknown expiry', expiresAt: undefined, ephemeral: false, want: [] },
+    { what: 'is ephemeral and never expires', expiresAt: null, ephemeral: true, want: [] },
+    { what: 'is ephemeral and expires far ahead', expiresAt: at(365 * DAY), ephemeral: true, want: [] },
+    { what: 'has expired', expiresAt: at(-DAY), ephemeral: false, want: ['expired'] },
+  ])('a token that $what → $want', ({ expiresAt, ephemeral, want }) => {
+    expect(codes(evaluate({ expiresAt, ephemeral }, { maxLifetimeDays: 90 }))).toEqual(want);
+  });
+
+  it('is off unless set: a never-expiring token is fine without the policy', () => {
+    expect(evaluate({ expiresAt: null })).toEqual([]);
+    expect(evaluate({ expiresAt: at(3650 * DAY) })).toEqual([]);
+  });
+
+  it('long-lived is a warning naming the date, the days ahead and the policy', () => {
+    const [p] = evaluate({ expiresAt: new Date('2027-03-01T12:00:00Z') }, { maxLifetimeDays: 90 });
+    expect(p).toEqual({
+      code: 'long-lived',
+      severity: 'warning',
+      message: 'expires 2027-03-01, 365 days ahead; the policy allows at most 90 days (max-lifetime-days): rotate it to a shorter-lived token',
+    });
+  });
+
+  it('says "never expires" for a token without an expiry, and rounds the days ahead up', () => {
+    expect(evaluate({ expiresAt: null }, { maxLifetimeDays: 1 })[0]!.message).toBe('never expires; the policy allows at most 1 day (max-lifetime-days): rotate it to a shorter-lived token');
+    expect(evaluate({ expiresAt: at(90 * DAY + HOUR) }, { maxLifetimeDays: 90 })[0]!.message).toContain(', 91 days ahead;');
+  });
+
+  it('comes alongside expiring-soon when the warning window is wider than the policy', () => {
+    expect(codes(evaluate({ expiresAt: at(10 * DAY) }, { maxLifetimeDays: 7, expiryWarningDays: 14 }))).toEqual(['expiring-soon', 'long-lived']);
+  });
+});
+
+describe('notesOf', () => {
+  it('adds a note that the lifetime could not be checked when the policy is set and the expiry is unknown', () => {
+    const notes = notesOf(facts({ expiresAt: undefined, notes: ['can read acme/app'] }), { maxLifetimeDays: 90 });
+    expect(notes).toEqual(['can read acme/app', expect.stringContaining('its lifetime could not be checked against max-lifetime-days 90')]);
+    expect(notesOf(facts({ expiresAt: undefined }), { maxLifetimeDays: 30 })).toHaveLength(1);
+  });
+
+  it.each([
+    { what: 'no policy', f: { expiresAt: undefined }, max: undefined },
+    { what: 'a known expiry', f: { expiresAt: at(DAY) }, max: 90 },
+    { what: 'no expiry at all', f: { expiresAt: null }, max: 90 },
+    { what: 'an ephemeral token', f: { expiresAt: undefined, ephemeral: true }, max: 90 },
+  ])('keeps the provider\'s notes as they are with $what', ({ f, max }) => {
+    expect(notesOf(facts({ ...f, notes: ['n'] }), { maxLifetimeDays: max })).toEqual(['n']);
+    expect(notesOf(facts(f), { maxLifetimeDays: max })).toBeUndefined();
   });
 });
 

@@ -22,7 +22,7 @@ describe('problem severities (the table of docs/contract.md)', () => {
     ['identity-mismatch', 'error'], ['wrong-mode', 'error'], ['reused-across-environments', 'error'],
     ['previous-still-valid', 'error'], ['accepts-invalid', 'error'], ['rate-limited', 'warning'],
     ['unreachable', 'error'], ['unexpected-response', 'error'], ['slow', 'warning'], ['scopes-unknown', 'warning'],
-    ['nothing-checked', 'warning'],
+    ['nothing-checked', 'warning'], ['long-lived', 'warning'],
   ] as Array<[ProblemCode, string]>)('%s is %s', (code, severity) => {
     expect(PROBLEM_SEVERITY[code]).toBe(severity);
     expect(problem(code, 'm')).toEqual({ code, severity, message: 'm' });

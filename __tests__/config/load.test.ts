@@ -127,8 +127,30 @@ describe('loadConfig: valid configs', () => {
     expect(tokens[0]!.expiryWarningDays).toBe(days);
   });
 
+  it.each([
+    { what: 'only the file defaults set it', token: '', defaults: 'max-lifetime-days: 90', days: 90 },
+    { what: 'the token overrides the defaults', token: 'max-lifetime-days: 30', defaults: 'max-lifetime-days: 90', days: 30 },
+    { what: 'only the token sets it', token: 'max-lifetime-days: 365', defaults: '', days: 365 },
+    { what: 'neither sets it (no policy)', token: '', defaults: '', days: undefined },
+  ])('max-lifetime-days when $what → $days', async ({ token, defaults, days }) => {
+    write('token-preflight.yml', yaml(
+      ...(defaults ? ['defaults:', `  ${defaults}`] : []),
+      'tokens:',
+      '  - name: a',
+      '    provider: github',
+      '    secret: A',
+      ...(token ? [`    ${token}`] : []),
+      '  - name: b',
+      '    provider: github',
+      '    secret: B',
+    ));
+    const { tokens } = await load();
+    expect(tokens[0]!.maxLifetimeDays).toBe(days);
+    expect(tokens[1]!.maxLifetimeDays).toBe(defaults ? 90 : undefined);
+  });
+
   it('a missing default config file means no tokens, not an error', async () => {
-    await expect(load({ path: '.github/token-preflight.yml', pathExplicit: false })).resolves.toEqual({ tokens: [], allowedHosts: [], file: undefined });
+    await expect(load({ path: '.github/token-preflight.yml', pathExplicit: false })).resolves.toEqual({ tokens: [], allowedHosts: [], scan: { exclude: [], disableRules: [] }, mint: [], file: undefined });
   });
 
   it.each([
@@ -137,7 +159,7 @@ describe('loadConfig: valid configs', () => {
     { what: 'an empty token list', text: 'version: 1\ntokens: []\n' },
   ])('an $what file gives no tokens', async ({ text }) => {
     write('token-preflight.yml', text);
-    await expect(load()).resolves.toEqual({ tokens: [], allowedHosts: [], file: 'token-preflight.yml' });
+    await expect(load()).resolves.toEqual({ tokens: [], allowedHosts: [], scan: { exclude: [], disableRules: [] }, mint: [], file: 'token-preflight.yml' });
   });
 
   it('an absolute path is shown relative to cwd', async () => {
@@ -168,7 +190,7 @@ describe('loadConfig: valid configs', () => {
   });
 
   it('a blank inline input is ignored', async () => {
-    await expect(load({ pathExplicit: false, inlineTokens: '  \n' })).resolves.toEqual({ tokens: [], allowedHosts: [], file: undefined });
+    await expect(load({ pathExplicit: false, inlineTokens: '  \n' })).resolves.toEqual({ tokens: [], allowedHosts: [], scan: { exclude: [], disableRules: [] }, mint: [], file: undefined });
   });
 });
 
@@ -396,6 +418,20 @@ describe('loadConfig: errors say what and where', () => {
     expect(issues[0]!.where).toMatch(/^token-preflight\.yml:5:\d+$/);
   });
 
+  it.each([
+    { value: '-5', message: 'must be 1 or more (e.g. max-lifetime-days: 90)' },
+    { value: '0', message: 'must be 1 or more (e.g. max-lifetime-days: 90)' },
+    { value: '2.5', message: 'must be a whole number written in digits, without quotes, not a number with a fraction (e.g. max-lifetime-days: 90)' },
+    { value: '"90"', message: 'must be a whole number written in digits, without quotes, not text (e.g. max-lifetime-days: 90)' },
+  ])('max-lifetime-days: $value is refused at its line, in a token and in defaults', async ({ value, message }) => {
+    const inToken = await issuesOf(yaml('tokens:', '  - name: a', '    provider: github', '    secret: A', `    max-lifetime-days: ${value}`));
+    expect(inToken).toHaveLength(1);
+    expect(inToken[0]).toMatchObject({ key: 'tokens[0].max-lifetime-days', line: 5, message });
+    const inDefaults = await issuesOf(yaml('defaults:', `  max-lifetime-days: ${value}`, 'tokens: []'));
+    expect(inDefaults).toHaveLength(1);
+    expect(inDefaults[0]).toMatchObject({ key: 'defaults.max-lifetime-days', line: 2, message });
+  });
+
   it('a name that is not a plain identifier explains the allowed characters', async () => {
     const issues = await issuesOf(yaml('tokens:', '  - name: "release bot"', '    provider: github', '    secret: A'));
     expect(issues).toHaveLength(1);
@@ -497,5 +533,78 @@ describe('loadConfig: a token pasted into name', () => {
     const issues = await issuesOf(yaml('tokens:', '  - name: a', '    provider: github', '    secret: A', `    ${key}: ${FAKE_PAT}`));
     expect(issues).toMatchObject([{ key: `tokens[0].${key}` }]);
     expect(JSON.stringify(issues)).not.toContain(FAKE_PAT);
+  });
+});
+
+describe('loadConfig: the scan block', () => {
+  const RULE_IDS = ['github-pat', 'generic-password', 'generic-api-key', 'configured-secret'];
+
+  it('reads exclude globs and disabled rules', async () => {
+    write('token-preflight.yml', yaml('version: 1', 'scan:', '  exclude: ["fixtures/**", "**/*.snap"]', '  disable-rules: [generic-password]'));
+    await expect(load({ knownRules: RULE_IDS })).resolves.toMatchObject({ scan: { exclude: ['fixtures/**', '**/*.snap'], disableRules: ['generic-password'] } });
+  });
+
+  it('an unknown rule id is an error at its line, naming the closest rule', async () => {
+    const issues = await issuesOf(yaml('version: 1', 'scan:', '  disable-rules:', '    - generic-api-key', '    - generic-pasword'), { knownRules: RULE_IDS });
+    expect(issues).toEqual([expect.objectContaining({ line: 5, key: 'scan.disable-rules[1]', message: 'no rule is called "generic-pasword"; did you mean "generic-password"? (`token-preflight rules` lists them)' })]);
+  });
+
+  it('an unknown key under scan is an error naming the allowed ones', async () => {
+    const issues = await issuesOf(yaml('version: 1', 'scan:', '  excludes: ["a/**"]'));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ line: 3 });
+    expect(issues[0]!.message).toMatch(/exclude/);
+  });
+
+  it('a glob that is not a string is an error at its line', async () => {
+    const issues = await issuesOf(yaml('version: 1', 'scan:', '  exclude: [1]'));
+    expect(issues[0]).toMatchObject({ line: 3 });
+  });
+});
+
+describe('loadConfig: mint entries', () => {
+  it('reads a github-app and an oauth2 entry, with their source lines', async () => {
+    write('token-preflight.yml', yaml(
+      'version: 1',
+      'mint:',
+      '  - name: deploy-app',
+      '    provider: github-app',
+      '    app-id: DEPLOY_APP_ID',
+      '    private-key: DEPLOY_APP_PRIVATE_KEY',
+      '    repositories: [webapp]',
+      '    permissions: { contents: read }',
+      '    export: DEPLOY_TOKEN',
+      '  - name: qa-api',
+      '    provider: oauth2',
+      '    token-url: https://auth.example.com/oauth/token',
+      '    client-id: QA_CLIENT_ID',
+      '    client-secret: QA_CLIENT_SECRET',
+      '    scope: read:orders',
+      '    revocation-url: https://auth.example.com/oauth/revoke',
+      '    export: QA_API_TOKEN',
+    ));
+    const config = await load();
+    expect(config.mint).toEqual([
+      { provider: 'github-app', name: 'deploy-app', export: 'DEPLOY_TOKEN', source: { file: 'token-preflight.yml', line: 3 }, appIdVariable: 'DEPLOY_APP_ID', privateKeyVariable: 'DEPLOY_APP_PRIVATE_KEY', repositories: ['webapp'], permissions: { contents: 'read' } },
+      { provider: 'oauth2', name: 'qa-api', export: 'QA_API_TOKEN', source: { file: 'token-preflight.yml', line: 10 }, tokenUrl: 'https://auth.example.com/oauth/token', clientIdVariable: 'QA_CLIENT_ID', clientSecretVariable: 'QA_CLIENT_SECRET', authMethod: 'client_secret_basic', scope: 'read:orders', revocationUrl: 'https://auth.example.com/oauth/revoke' },
+    ]);
+  });
+
+  it.each([
+    [['  - name: a', '    provider: github-app', '    app-id: APP', '    export: TOKEN'], 3, /private-key/],
+    [['  - name: a', '    provider: oauth2', '    token-url: http://auth.example.com/token', '    client-id: ID', '    client-secret: SECRET', '    export: TOKEN'], 5, /An https:\/\/ URL/],
+    [['  - name: a', '    provider: github-app', '    app-id: APP', '    private-key: KEY', '    export: GITHUB_TOKEN'], 7, /not a GITHUB_ or RUNNER_ name/],
+    [['  - name: a', '    provider: github-app', '    app-id: APP', '    private-key: KEY', '    permissions: { contents: everything }', '    export: T'], 7, /read|write|admin/],
+    [['  - name: a', '    provider: vault', '    export: T'], 4, /github-app|oauth2/],
+  ])('refuses a bad entry at its line: %j', async (lines, line, message) => {
+    const issues = await issuesOf(yaml('version: 1', 'mint:', ...lines));
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues[0]!.line).toBe(line);
+    expect(issues.map((i) => i.message).join('\n')).toMatch(message);
+  });
+
+  it('a mint name must not repeat a token name', async () => {
+    const issues = await issuesOf(yaml('version: 1', 'tokens:', '  - name: a', '    provider: github', '    secret: A', 'mint:', '  - name: a', '    provider: github-app', '    app-id: APP', '    private-key: KEY', '    export: T'));
+    expect(issues).toEqual([expect.objectContaining({ line: 7, key: 'mint[0].name', message: expect.stringContaining('duplicate name "a"') })]);
   });
 });

@@ -60,9 +60,21 @@ describe('configSchema', () => {
 
   it('has every per-token key of the public contract (docs/contract.md)', () => {
     const keys = Object.keys(configSchema().definitions.token.properties);
-    for (const key of ['name', 'provider', 'secret', 'environment', 'require-scopes', 'allow-scopes', 'expect-identity', 'expect-mode', 'previous-secret', 'optional', 'base-url', 'expiry-warning-days', 'max-latency-ms']) {
+    for (const key of ['name', 'provider', 'secret', 'environment', 'require-scopes', 'allow-scopes', 'expect-identity', 'expect-mode', 'previous-secret', 'optional', 'base-url', 'expiry-warning-days', 'max-latency-ms', 'max-lifetime-days']) {
       expect(keys).toContain(key);
     }
+  });
+
+  it('takes max-lifetime-days, a described whole number of 1 or more, per token and in defaults', () => {
+    expect(accepts({ provider: 'github', secret: 'X', 'max-lifetime-days': 90 })).toBe(true);
+    expect(validate({ version: 1, defaults: { 'max-lifetime-days': 90 }, tokens: [] })).toBe(true);
+    for (const bad of [0, -1, 1.5, '90']) {
+      expect(accepts({ provider: 'github', secret: 'X', 'max-lifetime-days': bad })).toBe(false);
+      expect(validate({ version: 1, defaults: { 'max-lifetime-days': bad }, tokens: [] })).toBe(false);
+    }
+    const schema = configSchema();
+    expect(schema.definitions.token.properties['max-lifetime-days'].description).toMatch(/long-lived/);
+    expect(schema.properties.defaults.properties['max-lifetime-days'].description).toMatch(/long-lived/);
   });
 
   it('is a valid draft-07 schema with no keyword Ajv does not know (the loader skips this check at run time)', () => {

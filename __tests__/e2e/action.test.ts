@@ -83,6 +83,8 @@ interface Scenario {
   prepare?: (githubToken: string) => void;
   /** The github-token input may reach this host (reading the config on pull_request_target). */
   githubTokenTo?: string;
+  /** The github-token may write comments and check runs (default true; a fork's is read-only). */
+  githubTokenCanWrite?: boolean;
   /** More files of the workspace (path → text). */
   files?: Record<string, string>;
 }
@@ -98,6 +100,8 @@ interface ActionRun {
   workspace: string;
   runnerTemp: string;
   durationMs: number;
+  /** Every file the run left in the sandbox (path relative to the workspace → text), the config aside. */
+  files: Record<string, string>;
 }
 
 /**
@@ -106,6 +110,8 @@ interface ActionRun {
  */
 async function runAction(scenario: Scenario): Promise<ActionRun> {
   const githubToken = mintGitHubToken('ghs_');
+  // The workflow's own token: an installation token that may write comments and check runs.
+  github.setWorkflowToken(githubToken, { canWrite: scenario.githubTokenCanWrite ?? true });
   for (const [token, answer] of Object.entries(scenario.fake ?? {})) github.setToken(token, answer);
   scenario.prepare?.(githubToken);
   const sandbox = await createRunnerSandbox({ config: scenario.config, eventName: scenario.eventName, event: scenario.event });
@@ -117,7 +123,9 @@ async function runAction(scenario: Scenario): Promise<ActionRun> {
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       ...sandbox.env,
-      ...actionInputEnv(scenario.inputs, { 'github.token': githubToken }),
+      // The leak scan only where a scenario asks for it: token scenarios stay about tokens (the
+      // sandbox is no git checkout, so a push's scan would ask the comparison API).
+      ...actionInputEnv({ scan: 'off', ...scenario.inputs }, { 'github.token': githubToken }),
       HTTPS_PROXY: proxy.url,
       NODE_EXTRA_CA_CERTS: CA_PATH,
       ...scenario.env,
@@ -159,6 +167,7 @@ async function runAction(scenario: Scenario): Promise<ActionRun> {
       workspace: sandbox.workspace,
       runnerTemp: sandbox.runnerTemp,
       durationMs: result.durationMs,
+      files: Object.fromEntries(Object.entries(files).map(([file, text]) => [path.relative(sandbox.workspace, file), text])),
     };
   } finally {
     await sandbox.cleanup();
@@ -695,7 +704,8 @@ describe('dist/index.js: the provider contract v2', () => {
     expect(run.code).toBe(0);
     expect(run.outputs.result).toBe('warn');
     expect(run.report?.tokens).toEqual([]);
-    expect(github.requests.every((r) => r.path.includes('/contents/'))).toBe(true);
+    // Only the GitHub API's own calls with the workflow's token: the config read, the sticky comment.
+    expect(github.requests.filter((r) => !/\/contents\/|\/issues\/|^\/user$/.test(r.path))).toEqual([]);
   });
 
   it('warns, never passes, when there is nothing to check, naming the misnamed config file', async () => {
@@ -713,12 +723,16 @@ describe('dist/index.js: the provider contract v2', () => {
   it('keeps one of the 10 error annotations GitHub shows for the step failure itself', async () => {
     const tokens = Array.from({ length: 12 }, (_, i) => `t${i}`);
     const config = ['tokens:', ...tokens.flatMap((name) => [`  - name: ${name}`, '    provider: github', `    secret: ${name.toUpperCase()}_TOKEN`]), ''].join('\n');
-    const run = await runAction({ config, sends: {} });
+    const run = await runAction({ config, sends: {}, githubTokenTo: GH });
     expect(run.code).toBe(1);
     const errors = annotations(run, 'error');
     expect(errors).toHaveLength(10);
     expect(errors.at(-1)?.message).toMatch(/^token-preflight: fail \(failing tokens: t0, t1/);
     expect(annotations(run, 'notice').at(-1)?.message).toMatch(/3 more annotations not shown/);
+    // check-run: auto — what the step cannot show goes on one check run, every one of the 12.
+    expect(github.checkRuns).toHaveLength(1);
+    expect(github.checkRuns[0]).toMatchObject({ name: 'token-preflight', head_sha: 'ffac537e6cbbf934b08745a378932722df287a53', conclusion: 'failure' });
+    expect(github.checkRuns[0]!.annotations).toHaveLength(12);
   });
 });
 
@@ -738,4 +752,110 @@ describe('dist/index.js: an unexpected failure', () => {
     expect(visible.join('\n')).not.toMatch(/\bat .*:\d+:\d+/);
     expect(run.commands.find((c) => c.command === 'debug' && /ENOTDIR/.test(c.message))?.message).toMatch(/\n\s+at /);
   });
+
+  describe('the leak scan', () => {
+    it('a pull request adding a live GitHub token: a live finding on its line, failing the step, the token nowhere in any output', async () => {
+      const leaked = mintGitHubToken('ghp_');
+      const event = pullRequestEvent('acme/app', 'acme/app');
+      github.setPullFiles('acme/app', 7, [
+        { filename: 'src/deploy.ts', status: 'modified', changes: 2, patch: `@@ -3,2 +3,3 @@ import x from 'y';\n const a = 1;\n+const token = "${leaked}";\n const b = 2;` },
+        { filename: 'assets/logo.png', status: 'added', changes: 0 },
+      ]);
+      const sarif = 'reports/leaks.sarif';
+      const run = await runAction({
+        eventName: 'pull_request',
+        event,
+        inputs: { scan: 'auto', sarif },
+        fake: { [leaked]: { kind: 'user', login: 'leaky-bot', scopes: ['repo'] } },
+        planted: [leaked],
+        masked: [leaked],
+        githubTokenTo: GH,
+        sends: { [leaked]: GH },
+      });
+      expect(run.code).toBe(1);
+      expect(run.outputs).toMatchObject({ result: 'fail', findings: '1', 'live-findings': '1' });
+      expect(run.outputs.headline).toBe('token-preflight: 1 live leak');
+      const finding = run.report!.findings[0] as Record<string, unknown>;
+      expect(finding).toMatchObject({ rule: 'github-pat', provider: 'github', file: 'src/deploy.ts', line: 4, column: 16, verification: 'live', identity: 'leaky-bot', scopes: ['repo'], severity: 'error' });
+      expect((run.report as unknown as { scan: Record<string, unknown> }).scan).toMatchObject({
+        mode: 'diff', source: 'pull request #7 (2 files, GitHub API)', files: 1, addedLines: 1,
+        notScanned: [{ file: 'assets/logo.png', reason: 'binary file: GitHub sends no patch for it' }],
+      });
+      const [error] = annotations(run, 'error');
+      expect(error).toMatchObject({ properties: { file: 'src/deploy.ts', line: '4', col: '16', title: 'token-preflight: github-pat (LIVE)' } });
+      expect(error!.message).toContain('It belongs to leaky-bot with scopes repo.');
+      expect(run.summary).toContain('### 🔴 Leak scan: 1 secret found, 1 live');
+      expect(run.summary).toContain(`](https://github.com/acme/app/blob/${event.pull_request.head.sha}/src/deploy.ts#L4)`);
+      const sarifReport = JSON.parse(run.files[sarif] ?? '{}');
+      expect(sarifReport.runs?.[0]?.results?.[0]).toMatchObject({ ruleId: 'github-pat', locations: [{ physicalLocation: { region: { startLine: 4, startColumn: 16 } } }] });
+      // The pull request's files were listed with the workflow's token, every page.
+      expect(github.requests.filter((r) => r.path.startsWith('/repos/acme/app/pulls/7/files'))).toHaveLength(1);
+      // One sticky comment, by the workflow's bot, linking to the line.
+      expect(github.comments).toHaveLength(1);
+      expect(github.comments[0]!.body).toMatch(/^<!-- token-preflight:sticky -->/);
+      expect(github.comments[0]!.body).toContain(`(https://github.com/acme/app/blob/${event.pull_request.head.sha}/src/deploy.ts#L4)`);
+      expect(github.comments[0]!.body).toContain('leaky-bot');
+      // The comment went to GitHub, not to a file of the run: it too must hold no part of the token.
+      for (const part of [leaked, leaked.slice(4, 16), leaked.slice(-12)]) expect(JSON.stringify(github.comments)).not.toContain(part);
+      if (process.env.TOKEN_PREFLIGHT_SHOW) console.log(`--- job summary ---\n${run.summary}\n--- PR comment ---\n${github.comments[0]!.body}`);
+    });
+
+    it('the next run edits the same comment, and once the leak is gone says all clear', async () => {
+      const leaked = mintGitHubToken('ghp_');
+      const event = pullRequestEvent('acme/app', 'acme/app');
+      github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+GH=${leaked}` }]);
+      const scenario = { eventName: 'pull_request', event, inputs: { scan: 'auto', 'verify-leaks': 'false' }, planted: [leaked], masked: [leaked], githubTokenTo: GH, sends: {} };
+      expect((await runAction(scenario)).code).toBe(1);
+      const first = github.comments.map((c) => ({ ...c }));
+      expect(first).toHaveLength(1);
+      // The fix: the pull request no longer adds the line. The fake keeps its comments across runs of a test.
+      const keep = github.comments.map((c) => ({ ...c }));
+      github.reset();
+      github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: '@@ -0,0 +1 @@\n+GH=${{ secrets.GH }}' }]);
+      const second = await runAction({ ...scenario, masked: [], prepare: () => github.comments.push(...keep) });
+      expect(second.code).toBe(0);
+      expect(github.comments).toHaveLength(1);
+      expect(github.comments[0]!.id).toBe(first[0]!.id);
+      expect(github.comments[0]!.body).toContain('All clear — every token is healthy and no secrets were found** (fixed since the last run)');
+    });
+
+    it("a fork's pull request: no comment, no check run, a notice why, and the results still in the summary", async () => {
+      const leaked = mintGitHubToken('ghp_');
+      github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+GH=${leaked}` }]);
+      const run = await runAction({ eventName: 'pull_request', event: pullRequestEvent('acme/app', 'mallory/app'), inputs: { scan: 'auto', 'verify-leaks': 'false', 'check-run': 'always' }, planted: [leaked], masked: [leaked], githubTokenTo: GH, githubTokenCanWrite: false, sends: {} });
+      expect(run.code).toBe(1);
+      expect(github.comments).toEqual([]);
+      expect(github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(annotations(run, 'notice').map((a) => a.message).join('\n')).toContain('no sticky comment: a pull request from a fork (mallory/app) gets a read-only token');
+      expect(annotations(run, 'warning').map((a) => a.message).join('\n')).toContain('no check run: a pull request from a fork (mallory/app) gets a read-only token');
+      expect(run.summary).toContain('### ❌ Leak scan: 1 secret found');
+    });
+
+    it('a push whose commits cannot be read warns scan-incomplete and says where: never a silent pass', async () => {
+      const run = await runAction({ inputs: { scan: 'auto' }, githubTokenTo: GH, masked: [], sends: {} });
+      expect(run.code).toBe(0);
+      expect(run.outputs.result).toBe('warn');
+      expect(run.report?.findings).toEqual([]);
+      const problems = (run.report as unknown as { problems: Array<{ code: string; message: string }> }).problems;
+      expect(problems).toEqual([expect.objectContaining({ code: 'scan-incomplete', message: expect.stringMatching(/^the leak scan could not read \(the push\): .*comparison failed: GitHub answered 401, the token was rejected/) })]);
+      expect(annotations(run, 'warning').map((a) => a.properties.title)).toContain('token-preflight: scan-incomplete');
+    });
+
+    it('verify-leaks: false sends a found secret nowhere', async () => {
+      const leaked = mintGitHubToken('ghp_');
+      github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+GH=${leaked}` }]);
+      const run = await runAction({
+        eventName: 'pull_request',
+        event: pullRequestEvent('acme/app', 'acme/app'),
+        inputs: { scan: 'auto', 'verify-leaks': 'false' },
+        planted: [leaked],
+        masked: [leaked],
+        githubTokenTo: GH,
+        sends: {},
+      });
+      expect(run.code).toBe(1);
+      expect(run.report!.findings).toEqual([expect.objectContaining({ verification: 'unverified', verificationReason: 'verification off' })]);
+    });
+  });
 });
+

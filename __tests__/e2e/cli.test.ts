@@ -167,4 +167,29 @@ describe('dist/cli.js', () => {
       parts: [{ id: 'token' }],
     });
   });
+
+  it('scan --verify asks the found token\'s provider, through the proxy, and prints LIVE with whose it is', async () => {
+    const live = mintGitHubToken('ghp_');
+    const dead = mintGitHubToken('ghp_');
+    github.setToken(live, { kind: 'user', login: 'leaky-bot', scopes: ['repo'] });
+    github.setToken(dead, { kind: 'revoked' });
+    const diff = ['diff --git a/ci.env b/ci.env', '--- /dev/null', '+++ b/ci.env', '@@ -0,0 +1,2 @@', `+A=${live}`, `+B=${dead}`, ''].join('\n');
+    await writeFile(path.join(dir, 'change.diff'), diff);
+    const run = await cli(['scan', '--diff', 'change.diff', '--verify'], {}, { [live]: 'api.github.com', [dead]: 'api.github.com' });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^ci\.env:1:3: github-pat \(github\) github-pat:ci\.env:[0-9a-f]{12} ghp_… LIVE \(leaky-bot\)$/m);
+    expect(run.stdout).toMatch(/^ci\.env:2:3: github-pat \(github\) github-pat:ci\.env:[0-9a-f]{12} ghp_… inactive$/m);
+    expect(run.stdout).toMatch(/token-preflight scan: 2 findings in 1 file, 2 added lines scanned; 1 live, 1 inactive\n$/);
+  });
+
+  it('scan without --verify sends nothing anywhere', async () => {
+    const live = mintGitHubToken('ghp_');
+    github.setToken(live, { kind: 'user', login: 'leaky-bot', scopes: ['repo'] });
+    await writeFile(path.join(dir, 'a.env'), `A=${live}\n`);
+    const run = await cli(['scan', 'a.env', '--format', 'json'], {}, {});
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).findings).toEqual([expect.objectContaining({ rule: 'github-pat', verification: 'unverified', verificationReason: 'verification off' })]);
+  });
 });
+

@@ -93,6 +93,19 @@ export interface FakeGitHub {
   setTwilio(accountSid: string, authToken: string, scenario: { name: string; test?: boolean }): void;
   /** The contents API serves `text` as `repository`'s `path` at `ref`, to requests bearing `token`. */
   setContent(repository: string, path: string, ref: string, text: string, token: string): void;
+  /** `pulls/{number}/files` of `repository` lists these (GitHub's entries: filename, status, changes, patch?), paged. */
+  setPullFiles(repository: string, number: number, files: Array<{ filename: string; status: string; changes?: number; patch?: string }>): void;
+  /** The OAuth 2.0 server at auth.example.com knows this client (HTTP Basic). */
+  setOAuthClient(clientId: string, clientSecret: string): void;
+  /** Access tokens it minted, and tokens revoked at its RFC 7009 endpoint. */
+  readonly oauthMinted: string[];
+  readonly oauthRevoked: string[];
+  /** The workflow's own token: an installation token (no /user) that may write comments and check runs unless `canWrite: false`. */
+  setWorkflowToken(token: string, options?: { canWrite?: boolean }): void;
+  /** The issue comments written so far (`issue` is `owner/repo#n`). */
+  readonly comments: Array<{ id: number; issue: string; body: string; user: { login: string; type: string } }>;
+  /** The check runs created so far, with every annotation of their creates and updates. */
+  readonly checkRuns: Array<{ id: number; name: string; head_sha: string; conclusion: string; output: { title: string; summary: string }; annotations: Array<Record<string, unknown>> }>;
   /** Forgets the requests, the tokens and maxInFlight. */
   reset(): void;
   close(): Promise<void>;

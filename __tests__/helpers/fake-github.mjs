@@ -151,12 +151,24 @@ export async function startFakeGitHub(options = {}) {
   const twilio = new Map();
   /** `owner/repo/path@ref` → { text, token }: files the contents API serves to that token. */
   const contents = new Map();
+  /** `owner/repo#n` → the pull request's files (pulls/{n}/files entries); unset: none. */
+  const pullFiles = new Map();
+  /** An OAuth 2.0 server at auth.example.com: the client it knows, the tokens it minted and revoked. */
+  const oauth = { client: undefined, minted: [], revoked: [] };
+  /** The workflow's own token (an installation token: no /user) and what it wrote: comments, check runs. */
+  const workflow = { token: undefined, canWrite: true, comments: [], checkRuns: [], nextId: 1000 };
   /** @type {import('./fake-github.d.mts').RecordedRequest[]} */
   const requests = [];
   const stats = { inFlight: 0, maxInFlight: 0 };
   const server = https.createServer(
     { cert: readFileSync(SERVER_CERT_PATH), key: readFileSync(SERVER_KEY_PATH) },
     (req, res) => {
+      const chunks = [];
+      req.on('data', (chunk) => chunks.push(chunk));
+      req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8')));
+    },
+  );
+  const handle = (req, res, requestBody) => {
       const authorization = req.headers.authorization;
       // Twilio's credentials come as HTTP Basic `SID:auth-token`: the token recorded is the auth token.
       const basic = /^Basic (.+)$/i.exec(authorization ?? '')?.[1];
@@ -178,9 +190,11 @@ export async function startFakeGitHub(options = {}) {
       stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
       res.on('close', () => stats.inFlight--);
       const scenario = bearer === undefined ? undefined : tokens.get(bearer);
-      const answer = (req.headers.host ?? '').startsWith('api.twilio.com')
+      const answer = (req.headers.host ?? '').startsWith('auth.example.com')
+        ? oauthAnswer(req, pair, requestBody, oauth)
+        : (req.headers.host ?? '').startsWith('api.twilio.com')
         ? respondTwilio(req, pair === undefined ? undefined : twilio.get(pair), pair)
-        : (contentsAnswer(req, bearer, contents) ?? respond(req, scenario));
+        : (contentsAnswer(req, bearer, contents) ?? pullFilesAnswer(req, pullFiles) ?? workflowAnswer(req, bearer, requestBody, workflow) ?? respond(req, scenario));
       const send = () => {
         if (res.destroyed) return;
         res.writeHead(answer.status, {
@@ -198,8 +212,7 @@ export async function startFakeGitHub(options = {}) {
         const timer = setTimeout(send, delay);
         res.on('close', () => clearTimeout(timer));
       } else send();
-    },
-  );
+  };
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   return {
@@ -216,11 +229,36 @@ export async function startFakeGitHub(options = {}) {
     setContent(repository, path, ref, text, token) {
       contents.set(`${repository}/${path}@${ref}`, { text, token });
     },
+    setPullFiles(repository, number, files) {
+      pullFiles.set(`${repository}#${number}`, files);
+    },
+    setOAuthClient(clientId, clientSecret) {
+      oauth.client = `${clientId}:${clientSecret}`;
+    },
+    get oauthMinted() {
+      return oauth.minted;
+    },
+    get oauthRevoked() {
+      return oauth.revoked;
+    },
+    setWorkflowToken(token, options = {}) {
+      workflow.token = token;
+      workflow.canWrite = options.canWrite ?? true;
+    },
+    get comments() {
+      return workflow.comments;
+    },
+    get checkRuns() {
+      return workflow.checkRuns;
+    },
     reset() {
       requests.length = 0;
       tokens.clear();
       twilio.clear();
       contents.clear();
+      pullFiles.clear();
+      Object.assign(workflow, { token: undefined, canWrite: true, comments: [], checkRuns: [] });
+      Object.assign(oauth, { client: undefined, minted: [], revoked: [] });
       stats.maxInFlight = stats.inFlight;
     },
     close() {
@@ -286,6 +324,99 @@ function contentsAnswer(req, bearer, contents) {
   const content = Buffer.from(file.text, 'utf8').toString('base64').replace(/.{60}/g, '$&\n');
   const body = { type: 'file', encoding: 'base64', size: Buffer.byteLength(file.text), name: path.split('/').pop(), path, content, sha: '3d21ec53a331a6f037a91c368710b99387d012c1' };
   return { status: 200, headers: rateLimitHeaders({ limit: 1000 }), body };
+}
+
+/**
+ * An OAuth 2.0 authorization server (auth.example.com): the client credentials grant at
+ * POST /oauth/token (RFC 6749 §4.4, client authenticated by HTTP Basic; §5.1 answer, §5.2 error)
+ * and revocation at POST /oauth/revoke (RFC 7009 §2.1, 200 for any token).
+ */
+function oauthAnswer(req, pair, requestBody, oauth) {
+  const path = new URL(req.url ?? '/', 'https://fake.invalid').pathname;
+  const form = new URLSearchParams(requestBody);
+  const known = oauth.client !== undefined && pair === oauth.client;
+  if (req.method !== 'POST') return { status: 405, headers: {}, body: { error: 'invalid_request' } };
+  if (!known) return { status: 401, headers: { 'www-authenticate': 'Basic realm="auth.example.com"' }, body: { error: 'invalid_client' } };
+  if (path === '/oauth/token' && form.get('grant_type') === 'client_credentials') {
+    const token = `oat_${randomBytes(16).toString('hex')}`;
+    oauth.minted.push(token);
+    return { status: 200, headers: { 'cache-control': 'no-store' }, body: { access_token: token, token_type: 'Bearer', expires_in: 3600, scope: form.get('scope') ?? '' } };
+  }
+  if (path === '/oauth/revoke') {
+    oauth.revoked.push(form.get('token'));
+    return { status: 200, headers: {}, body: {} };
+  }
+  return { status: 400, headers: {}, body: { error: 'unsupported_grant_type' } };
+}
+
+/**
+ * What the workflow's own token (an installation token, as GITHUB_TOKEN is) may do: no GET /user
+ * (403, "Resource not accessible by integration"), and the issue comments and check runs of
+ * https://docs.github.com/en/rest/issues/comments and https://docs.github.com/en/rest/checks/runs,
+ * kept so a test can read what was written. A read-only token (a fork's) gets 403 on every write.
+ * Undefined for any other request or token.
+ */
+function workflowAnswer(req, bearer, requestBody, workflow) {
+  if (!workflow.token || bearer !== workflow.token) return undefined;
+  const url = new URL(req.url ?? '/', 'https://fake.invalid');
+  const path = url.pathname.replace(/^\/api\/v3(?=\/)/, '');
+  const json = requestBody ? JSON.parse(requestBody) : {};
+  const bot = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+  const forbidden = { status: 403, headers: {}, body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' } };
+  if (path === '/user') return forbidden;
+  const comments = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(path);
+  if (comments && req.method === 'GET') return { status: 200, headers: {}, body: workflow.comments.filter((c) => c.issue === `${comments[1]}#${comments[2]}`) };
+  if (comments && req.method === 'POST') {
+    if (!workflow.canWrite) return forbidden;
+    const comment = { id: workflow.nextId++, issue: `${comments[1]}#${comments[2]}`, body: json.body, user: bot };
+    workflow.comments.push(comment);
+    return { status: 201, headers: {}, body: comment };
+  }
+  const edit = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(path);
+  if (edit && req.method === 'PATCH') {
+    if (!workflow.canWrite) return forbidden;
+    const comment = workflow.comments.find((c) => c.id === Number(edit[1]));
+    if (!comment) return { status: 404, headers: {}, body: NOT_FOUND };
+    comment.body = json.body;
+    return { status: 200, headers: {}, body: comment };
+  }
+  if (/^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(path) && req.method === 'POST') {
+    if (!workflow.canWrite) return forbidden;
+    const run = { id: workflow.nextId++, ...json, html_url: `https://github.com/x/runs/${workflow.nextId}`, annotations: [...(json.output?.annotations ?? [])] };
+    workflow.checkRuns.push(run);
+    return { status: 201, headers: {}, body: run };
+  }
+  const update = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(path);
+  if (update && req.method === 'PATCH') {
+    const run = workflow.checkRuns.find((r) => r.id === Number(update[1]));
+    if (!run) return { status: 404, headers: {}, body: NOT_FOUND };
+    run.annotations.push(...(json.output?.annotations ?? []));
+    return { status: 200, headers: {}, body: run };
+  }
+  return undefined;
+}
+
+/**
+ * GET /repos/{owner}/{repo}/pulls/{n}/files?per_page=&page=: the files set for that pull request
+ * (none when unset), a page at a time with GitHub's Link header
+ * (https://docs.github.com/en/rest/pulls/pulls#list-pull-requests-files). Undefined for any other request.
+ */
+function pullFilesAnswer(req, pullFiles) {
+  const url = new URL(req.url ?? '/', 'https://fake.invalid');
+  const m = /^(?:\/api\/v3)?\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)\/files$/.exec(url.pathname);
+  if (!m || req.method !== 'GET') return undefined;
+  const files = pullFiles.get(`${m[1]}#${m[2]}`) ?? [];
+  const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100);
+  const page = Number(url.searchParams.get('page') ?? 1);
+  const last = Math.max(1, Math.ceil(files.length / perPage));
+  const headers = { ...rateLimitHeaders({ limit: 1000 }) };
+  if (page < last) {
+    const next = new URL(url.pathname, `https://${req.headers.host}`);
+    next.searchParams.set('per_page', String(perPage));
+    next.searchParams.set('page', String(page + 1));
+    headers.link = `<${next}>; rel="next"`;
+  }
+  return { status: 200, headers, body: files.slice((page - 1) * perPage, page * perPage) };
 }
 
 /**

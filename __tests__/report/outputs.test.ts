@@ -17,7 +17,7 @@ function run(overrides: Partial<RunResult> = {}): RunResult {
 
 describe('toOutputs', () => {
   it('sets exactly the outputs of the contract (docs/contract.md)', () => {
-    expect(Object.keys(toOutputs(run(), '/tmp/r.json')).sort()).toEqual(['expiring-tokens', 'failed-tokens', 'findings', 'live-findings', 'report', 'result'].sort());
+    expect(Object.keys(toOutputs(run(), '/tmp/r.json')).sort()).toEqual(['earliest-expiry', 'expiring-tokens', 'failed-tokens', 'findings', 'headline', 'live-findings', 'report', 'result'].sort());
   });
 
   it('for a clean run: pass, the report path, empty lists, zero findings', () => {
@@ -28,6 +28,8 @@ describe('toOutputs', () => {
       'expiring-tokens': '',
       findings: '0',
       'live-findings': '0',
+      'earliest-expiry': '',
+      headline: 'token-preflight: 1 token ok',
     });
   });
 

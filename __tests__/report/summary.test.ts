@@ -234,3 +234,24 @@ describe('renderSummary: modes', () => {
     expect(summary).toContain('Acme<br><sub>account SID and auth token · test mode</sub>');
   });
 });
+
+describe('renderSummary: expiry timeline', () => {
+  it('draws the timeline after the token table when a token has an expiry, and none otherwise', () => {
+    const md = renderSummary(run([token({ name: 'a', expiresAt: '2026-03-09T12:00:00.000Z' }), token({ name: 'b', expiresAt: null })]), NOW, undefined, { warningDays: 10 });
+    const fence = md.indexOf('```mermaid\ngantt\n');
+    expect(fence).toBeGreaterThan(md.indexOf('| **b**'));
+    expect(md).toContain('    Warning window, 10 days : done, window, 2026-03-01, 2026-03-11');
+    expect(md).toContain('    ⚠️ a (2026-03-09) : crit, t1, 2026-03-01, 2026-03-09');
+    expect(md).toContain('Never expire: `b`.');
+    expect(renderSummary(run([token({ name: 'a', expiresAt: '2026-09-09' })]), NOW)).toContain('Warning window, 14 days');
+    for (const tokens of [[], [token({ expiresAt: null })], [token({ identity: 'x' })]]) expect(renderSummary(run(tokens), NOW)).not.toContain('```mermaid');
+  });
+
+  it('counts the timeline in the 1 MiB budget', () => {
+    const tokens = Array.from({ length: 5000 }, (_, i) => token({ name: `token-${i}-${'本番'.repeat(20)}`, identity: '本番デプロイ用ボット'.repeat(30), expiresAt: i % 2 ? null : '2026-09-09' }));
+    const md = renderSummary(run(tokens), NOW);
+    expect(md).toContain('```mermaid');
+    expect(md).toContain('more tokens left out');
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT);
+  });
+});

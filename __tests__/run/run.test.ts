@@ -169,6 +169,42 @@ describe('runPreflight', () => {
     expect(result.verdict).toBe('warn');
   });
 
+  describe('max-lifetime-days', () => {
+    it('flags a token that never expires, and one that expires further ahead than the policy', async () => {
+      const forever = githubToken('ghp_', 'FOREVER');
+      const far = githubToken('ghp_', 'FAR');
+      const near = githubToken('ghp_', 'NEAR');
+      githubAnswers({
+        [forever]: { status: 200, body: USER },
+        [far]: { status: 200, body: USER, headers: { 'github-authentication-token-expiration': '2027-11-30 00:00:00 UTC' } },
+        [near]: { status: 200, body: USER, headers: { 'github-authentication-token-expiration': '2027-01-30 00:00:00 UTC' } },
+      });
+      const result = await run(
+        [spec('forever', { maxLifetimeDays: 90 }), spec('far', { maxLifetimeDays: 90 }), spec('near', { maxLifetimeDays: 90 }), spec('unchecked')],
+        { FOREVER_TOKEN: forever, FAR_TOKEN: far, NEAR_TOKEN: near, UNCHECKED_TOKEN: forever },
+      );
+      const [neverExpires, farAhead, within, noPolicy] = result.tokens;
+      expect(neverExpires).toMatchObject({ status: 'warn', problems: [{ code: 'long-lived', severity: 'warning' }] });
+      expect(neverExpires!.problems[0]!.message).toMatch(/^never expires; the policy allows at most 90 days \(max-lifetime-days\)/);
+      expect(farAhead!.problems.map((p) => p.code)).toEqual(['long-lived']);
+      expect(farAhead!.problems[0]!.message).toMatch(/^expires 2027-11-30, 372 days ahead; the policy allows at most 90 days/);
+      expect(within).toMatchObject({ status: 'ok', problems: [] });
+      expect(noPolicy).toMatchObject({ status: 'ok', problems: [] });
+      expect(result.verdict).toBe('warn');
+    });
+
+    it('notes, rather than flags, a token whose expiry GitHub does not tell', async () => {
+      const token = githubToken('ghu_', 'USER');
+      githubAnswers({ [token]: { status: 200, body: USER } });
+      const result = await run([spec('app-user', { maxLifetimeDays: 90 }), spec('other')], { APP_USER_TOKEN: token, OTHER_TOKEN: token });
+      const [withPolicy, without] = result.tokens;
+      expect(withPolicy).toMatchObject({ status: 'ok', problems: [] });
+      expect(withPolicy!.expiresAt).toBeUndefined();
+      expect(withPolicy!.notes).toEqual([expect.stringContaining('its lifetime could not be checked against max-lifetime-days 90')]);
+      expect(without!.notes).toBeUndefined();
+    });
+  });
+
   it('sends each token only to the host its provider resolves', async () => {
     const token = githubToken('ghp_');
     mock().get('https://ghe.example.com').intercept({ path: '/api/v3/user', method: 'GET' }).reply(200, USER);

@@ -71,16 +71,11 @@ describe('verifyFound: the same check as a configured token, with purpose leak',
     expect([...results.values()][0]).toEqual({ verification: 'unverified', reason: 'host not allowed: collector.evil.example is not in allowed-hosts' });
   });
 
-  it('refuses to send when the host resolves into the runner network, checked before sending', async () => {
-    // The provider would answer "live" if asked: the refusal must come before any request.
-    mock().get('https://api.github.com').intercept({ path: '/user', method: 'GET' }).reply(200, USER).persist();
-    const poisoned: Lookup = (_host, _options, callback) => callback(null, [{ address: '169.254.169.254', family: 4 }]);
-    const { deps: d } = deps();
-    const results = await verifyFound([found(githubToken('ghp_'))], { ...d, resolve: poisoned });
-    expect([...results.values()][0]).toMatchObject({ verification: 'unverified', reason: expect.stringContaining('169.254.169.254') });
-    // Allowed by address, it goes.
-    const allowed = await verifyFound([found(githubToken('ghp_', 'OTHER'))], { ...d, allowedHosts: ['169.254.169.254'], resolve: poisoned });
-    expect([...allowed.values()][0]).toMatchObject({ verification: 'live' });
+  it("a provider's built-in host is not resolved first: behind a proxy the runner may not resolve public names at all", async () => {
+    mock().get('https://api.github.com').intercept({ path: '/user', method: 'GET' }).reply(200, USER, { headers: { 'content-type': 'application/json' } });
+    const noDns: Lookup = (host, _options, callback) => callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' }), []);
+    const results = await verifyFound([found(githubToken('ghp_'))], { ...deps().deps, resolve: noDns });
+    expect([...results.values()][0]).toMatchObject({ verification: 'live', identity: 'octocat' });
   });
 
   it('caps the verifications of a run', async () => {

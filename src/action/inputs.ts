@@ -19,6 +19,9 @@ export interface ActionInputs {
   githubToken: string;
   concurrency: number;
   timeoutSeconds: number;
+  checkRun: 'auto' | 'always' | 'never';
+  issue: boolean;
+  revokeLeaks: boolean;
 }
 
 export class InputError extends Error {
@@ -41,6 +44,9 @@ export function readInputs(getInput: (name: string) => string): ActionInputs {
     githubToken: getInput('github-token'),
     concurrency: whole(getInput, 'concurrency', 8, LIMITS.concurrency),
     timeoutSeconds: whole(getInput, 'timeout-seconds', 10, LIMITS.timeoutSeconds),
+    checkRun: oneOf(getInput, 'check-run', ['auto', 'always', 'never'], 'auto'),
+    issue: oneOf(getInput, 'issue', ['true', 'false'], 'false') === 'true',
+    revokeLeaks: oneOf(getInput, 'revoke-leaks', ['true', 'false'], 'false') === 'true',
   };
 }
 

@@ -8,22 +8,45 @@ import { toOutputs } from '../report/outputs.js';
 import { renderSummary } from '../report/summary.js';
 import type { ConfigError } from '../config/load.js';
 import type { RunResult } from '../run/result.js';
-import type { ActionInputs } from './inputs.js';
 
 /** Puts a run's result where people look: JSON report, job summary, annotations, step outputs. */
-export async function publish(result: RunResult, env: Readonly<Record<string, string | undefined>>, options: { stepFails: boolean }): Promise<void> {
+export async function publish(result: RunResult, env: Readonly<Record<string, string | undefined>>, options: PublishOptions): Promise<void> {
   const reportPath = await writeReport(result, env);
   for (const [name, value] of Object.entries(toOutputs(result, reportPath))) core.setOutput(name, value);
   for (const annotation of toAnnotations(result, options)) {
-    const properties = { title: annotation.title, file: annotation.file, startLine: annotation.line };
+    const properties = { title: annotation.title, file: annotation.file, startLine: annotation.line, ...(annotation.column !== undefined && { startColumn: annotation.column }) };
     core[annotation.level](annotation.message, properties);
   }
+  if (options.sarif) await writeSarif(result, path.resolve(options.cwd, options.sarif));
   // Outside a runner (a local try-out) there is no summary file to write to.
   if (!env.GITHUB_STEP_SUMMARY) return;
+  const links = env.GITHUB_REPOSITORY ? { server: env.GITHUB_SERVER_URL || 'https://github.com', repository: env.GITHUB_REPOSITORY } : undefined;
   try {
-    await core.summary.addRaw(renderSummary(result)).write();
+    await core.summary.addRaw(renderSummary(result, new Date(), links, { warningDays: options.warningDays })).write();
   } catch (error) {
     core.warning(`could not write the job summary: ${(error as Error).message}; the JSON report has everything (${reportPath})`);
+  }
+}
+
+export interface PublishOptions {
+  stepFails: boolean;
+  /** The `sarif` input: where to write the SARIF file ('' for none), relative to `cwd`. */
+  sarif?: string;
+  cwd: string;
+  /** `expiry-warning-days`: the window the timeline shades. */
+  warningDays?: number;
+}
+
+/** The SARIF file the `sarif` input names; a failure to write it is a warning, not a lost run. */
+async function writeSarif(result: RunResult, file: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    // The rules' descriptions come with the SARIF renderer: loaded only when a SARIF file is asked for.
+    const { sarifText } = await import(/* webpackMode: "eager" */ '../report/sarif.js');
+    await writeFile(file, sarifText(result.findings));
+    core.info(`token-preflight: SARIF written to ${file} (${result.findings.length} results)`);
+  } catch (error) {
+    core.warning(`could not write the SARIF file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; the JSON report has every finding`);
   }
 }
 
@@ -42,15 +65,6 @@ export function publishConfigError(error: ConfigError): void {
   core.setFailed(`token-preflight: the configuration has ${count} (${where}); nothing was checked.`);
 }
 
-/** Inputs that ask for what this release does not do yet get a visible warning, not silence. */
-export function warnNotYetAvailable(inputs: ActionInputs): void {
-  const asked = [
-    (inputs.scan === 'diff' || inputs.scan === 'full') && `scan: ${inputs.scan}`,
-    inputs.sarif && 'sarif',
-    inputs.comment === 'always' && 'comment: always',
-  ].filter(Boolean);
-  if (asked.length) core.warning(`${asked.join(', ')}: the leak scan and the PR comment are not in this release yet; only token health is checked.`);
-}
 
 async function writeReport(result: RunResult, env: Readonly<Record<string, string | undefined>>): Promise<string> {
   const dir = path.resolve(env.RUNNER_TEMP || os.tmpdir(), 'token-preflight');

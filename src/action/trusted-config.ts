@@ -4,10 +4,9 @@
 // API, never from the workspace. Nothing here reads the workspace.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getOctokit } from '@actions/github';
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { oneLine } from '../sanitize.js';
-import { VERSION } from '../version.js';
+import { apiBase, gitHubClient, githubMessage, hasResponse, rateLimited, statusOf } from './github-api.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -34,6 +33,8 @@ export interface ReadConfigRequest extends TrustedConfigSource {
    */
   request?: { fetch?: typeof globalThis.fetch };
   dispatcher?: Dispatcher;
+  /** Tests only: the base of the retry back-off. */
+  retryBaseMs?: number;
 }
 
 export type TrustedConfig = { text: string } | { absent: true };
@@ -55,7 +56,6 @@ export class TrustedConfigError extends Error {
 const WHY =
   'On pull_request_target the config is read from the base branch through the GitHub API and never from the ' +
   "workspace, on purpose: the pull request's author controls the checked-out files while this job has secrets.";
-const DEFAULT_API_URL = 'https://api.github.com';
 const DEFAULT_TIMEOUT_MS = 30_000;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 const NAME = /^[\w.-]+$/;
@@ -91,7 +91,7 @@ export function configReadFromBase(env: Env): TrustedConfigSource | undefined {
  */
 export async function readConfigAtRef(request: ReadConfigRequest): Promise<TrustedConfig> {
   const { owner, repo, ref, token } = request;
-  const apiUrl = (request.apiUrl || DEFAULT_API_URL).replace(/\/+$/, '');
+  const apiUrl = apiBase(request.apiUrl);
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const file = repositoryPath(request.path);
   if (!token) {
@@ -104,13 +104,7 @@ export async function readConfigAtRef(request: ReadConfigRequest): Promise<Trust
   const fail = (what: string, todo: string, status?: number) =>
     new TrustedConfigError(`could not read the config ${where}: ${what}. ${WHY} ${todo}`, status);
 
-  const fetch = request.request?.fetch ?? (request.dispatcher ? viaDispatcher(request.dispatcher) : undefined);
-  const octokit = getOctokit(token, {
-    baseUrl: apiUrl,
-    userAgent: `token-preflight/${VERSION}`,
-    // Passing `request` replaces @actions/github's proxy-aware fetch, so only tests pass one.
-    ...(fetch && { request: { fetch } }),
-  });
+  const octokit = await gitHubClient({ token, apiUrl, request: request.request, dispatcher: request.dispatcher, ...(request.retryBaseMs !== undefined && { retryBaseMs: request.retryBaseMs }) });
   const signal = AbortSignal.timeout(timeoutMs);
   const get = (raw: boolean) =>
     octokit.rest.repos.getContent({ owner, repo, path: file, ref, request: { signal }, ...(raw && { mediaType: { format: 'raw' } }) });
@@ -205,40 +199,10 @@ function repositoryPath(input: string): string {
   return normal;
 }
 
-function viaDispatcher(dispatcher: Dispatcher): typeof globalThis.fetch {
-  return ((url: string, init: Parameters<typeof undiciFetch>[1]) => undiciFetch(url, { ...init, dispatcher })) as unknown as typeof globalThis.fetch;
-}
-
-interface OctokitErrorLike {
-  status?: unknown;
-  response?: { status?: unknown; data?: unknown; headers?: Record<string, unknown> };
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as OctokitErrorLike | undefined)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** Octokit turns a network failure into a status-500 error without a response; GitHub's own answers have one. */
-function hasResponse(error: unknown): boolean {
-  return typeof (error as OctokitErrorLike | undefined)?.response?.status === 'number';
-}
-
-function githubMessage(error: unknown): string {
-  const data = (error as OctokitErrorLike | undefined)?.response?.data;
-  if (data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string') return (data as { message: string }).message;
-  return '';
-}
-
-function rateLimited(error: unknown): boolean {
-  const headers = (error as OctokitErrorLike).response?.headers ?? {};
-  return String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined || /rate limit/i.test(githubMessage(error));
-}
-
 /** GitHub's "too large" answer of the default media type for a file over 1 MB. */
 function tooLarge(error: unknown): boolean {
   if (statusOf(error) !== 403) return false;
-  const errors = ((error as OctokitErrorLike).response?.data as { errors?: Array<{ code?: unknown }> } | undefined)?.errors;
+  const errors = ((error as { response?: { data?: unknown } }).response?.data as { errors?: Array<{ code?: unknown }> } | undefined)?.errors;
   return Array.isArray(errors) && errors.some((e) => e?.code === 'too_large');
 }
 

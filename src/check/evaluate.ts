@@ -8,6 +8,8 @@ export interface Expectations {
   expectMode?: string;
   expiryWarningDays: number;
   maxLatencyMs?: number;
+  /** A token that never expires, or expires further ahead than this many days, is `long-lived`. */
+  maxLifetimeDays?: number;
 }
 
 export interface ScopeReport {
@@ -37,6 +39,8 @@ export function evaluateFacts(
       problems.push(problem('expiring-soon', `expires on ${date} (${describeLeft(left)}), within the ${expect.expiryWarningDays}-day warning window: rotate it`));
     }
   }
+  const tooLong = longLived(facts, expect.maxLifetimeDays, now);
+  if (tooLong) problems.push(problem('long-lived', tooLong));
 
   if (expect.requireScopes || expect.allowScopes) {
     const scopes = checkScopes(facts.scopes, expect, expandScopes);
@@ -66,6 +70,29 @@ export function evaluateFacts(
     problems.push(problem('slow', `answered in ${latencyMs} ms, over max-latency-ms ${expect.maxLatencyMs}`));
   }
   return problems;
+}
+
+/**
+ * The provider's notes on a token, and, when `max-lifetime-days` is set but the provider cannot tell
+ * the expiry, a note that the policy went unchecked: not a problem, but never a silent pass.
+ */
+export function notesOf(facts: TokenFacts, expect: Pick<Expectations, 'maxLifetimeDays'>): string[] | undefined {
+  const max = expect.maxLifetimeDays;
+  if (max === undefined || facts.ephemeral || facts.expiresAt !== undefined) return facts.notes;
+  const note = `its lifetime could not be checked against max-lifetime-days ${max}: the provider does not tell when it expires`;
+  return [...(facts.notes ?? []), note];
+}
+
+/** Why a token outlives `max-lifetime-days`; undefined when it does not (or its expiry is unknown). */
+function longLived(facts: TokenFacts, maxDays: number | undefined, now: Date): string | undefined {
+  // An ephemeral token is rotated automatically; an expired one is `expired`, not also long-lived.
+  if (maxDays === undefined || facts.ephemeral || facts.expiresAt === undefined) return undefined;
+  const policy = `the policy allows at most ${maxDays} day${maxDays === 1 ? '' : 's'} (max-lifetime-days): rotate it to a shorter-lived token`;
+  if (facts.expiresAt === null) return `never expires; ${policy}`;
+  // Rounded up, so "91 days ahead" is never reported as 90 against a limit of 90.
+  const days = Math.ceil((facts.expiresAt.getTime() - now.getTime()) / DAY_MS);
+  if (days <= maxDays) return undefined;
+  return `expires ${facts.expiresAt.toISOString().slice(0, 10)}, ${days} days ahead; ${policy}`;
 }
 
 /** Missing and excess scopes; undefined when the token's scopes are unknown. */

@@ -19,7 +19,9 @@ export const PROBLEM_SEVERITY = {
   unreachable: 'error',
   'unexpected-response': 'error',
   slow: 'warning',
+  'long-lived': 'warning',
   'nothing-checked': 'warning',
+  'scan-incomplete': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type ProblemCode = keyof typeof PROBLEM_SEVERITY;

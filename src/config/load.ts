@@ -5,11 +5,12 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, typ
 import { oneLine, safeLine } from '../sanitize.js';
 import { findProvider } from '../providers/registry.js';
 import { configSchema } from './schema.js';
-import { mightBeSecret, tokenAdvice } from './echo.js';
-import { schemaProblems, type KeyPath } from './schema-errors.js';
+import { mintSpecs } from './mint.js';
+import { mightBeSecret, showValue, tokenAdvice } from './echo.js';
+import { closest, schemaProblems, type KeyPath } from './schema-errors.js';
 import { checkEntries, type RawEntry } from './semantics.js';
 import { syntaxProblems } from './yaml-errors.js';
-import type { ConfigIssue, LoadedConfig, Place } from './types.js';
+import type { ConfigIssue, LoadedConfig, Place, ScanConfig } from './types.js';
 
 export type { ConfigIssue, LoadedConfig } from './types.js';
 
@@ -43,6 +44,11 @@ export interface LoadRequest {
   cwd: string;
   /** Used when neither the token nor the file's `defaults` set it. */
   expiryWarningDays: number;
+  /**
+   * The leak scan's rule ids, loaded when a `scan.disable-rules` entry needs checking: one not
+   * among them is an error (a typo would silently scan).
+   */
+  knownRules?: readonly string[] | (() => Promise<readonly string[]>);
 }
 
 type Validate = (data: unknown) => boolean | Promise<unknown>;
@@ -91,15 +97,25 @@ export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
   const entries: RawEntry[] = [];
   let defaults: Record<string, unknown> = {};
   let allowedHosts: string[] = [];
+  const scan: ScanConfig = { exclude: [], disableRules: [] };
+  let mintEntries: { entries: unknown[]; parsed: Parsed } | undefined;
   let file: string | undefined;
 
   if (text !== undefined) {
     file = display;
     const parsed = parseYaml(text, { label, file: display }, validatorFor('file'), issues);
     if (parsed && typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)) {
-      const value = parsed.value as { defaults?: unknown; tokens?: unknown; 'allowed-hosts'?: unknown };
+      const value = parsed.value as { defaults?: unknown; tokens?: unknown; 'allowed-hosts'?: unknown; scan?: { exclude?: unknown; 'disable-rules'?: unknown }; mint?: unknown };
+      if (Array.isArray(value.mint)) mintEntries = { entries: value.mint, parsed };
       if (value.defaults && typeof value.defaults === 'object' && !Array.isArray(value.defaults)) defaults = value.defaults as Record<string, unknown>;
       if (Array.isArray(value['allowed-hosts'])) allowedHosts = value['allowed-hosts'].map((h) => String(h).toLowerCase());
+      if (Array.isArray(value.scan?.exclude)) scan.exclude = value.scan.exclude.filter((g): g is string => typeof g === 'string');
+      const disabled = value.scan?.['disable-rules'];
+      if (Array.isArray(disabled)) {
+        scan.disableRules = disabled.filter((id): id is string => typeof id === 'string');
+        const known = typeof request.knownRules === 'function' ? await request.knownRules() : request.knownRules;
+        if (known) unknownRules(scan.disableRules, known, parsed, issues);
+      }
       if (Array.isArray(value.tokens)) {
         value.tokens.forEach((entry, i) => entries.push(rawEntry(entry, i, parsed, ['tokens', i])));
       }
@@ -115,10 +131,12 @@ export async function loadConfig(request: LoadRequest): Promise<LoadedConfig> {
 
   const expiryWarningDays = typeof defaults['expiry-warning-days'] === 'number' ? defaults['expiry-warning-days'] : request.expiryWarningDays;
   const maxLatencyMs = typeof defaults['max-latency-ms'] === 'number' ? defaults['max-latency-ms'] : undefined;
+  const maxLifetimeDays = typeof defaults['max-lifetime-days'] === 'number' ? defaults['max-lifetime-days'] : undefined;
   pastedScopes(entries, issues);
-  const tokens = checkEntries(entries, { expiryWarningDays, maxLatencyMs }, issues);
+  const tokens = checkEntries(entries, { expiryWarningDays, maxLatencyMs, maxLifetimeDays }, issues);
+  const mint = mintEntries ? mintSpecs(mintEntries.entries, (keyPath) => mintEntries!.parsed.place(keyPath), new Set(tokens.map((t) => t.name)), issues) : [];
   if (issues.length > 0) throw new ConfigError(inFileOrder(oncePerKey(issues)));
-  return { tokens, allowedHosts, file };
+  return { tokens, allowedHosts, scan, mint, file };
 }
 
 /** No file: fine at the default path (nothing configured), an error at a path the user chose. */
@@ -151,6 +169,18 @@ function pastedScopes(entries: RawEntry[], issues: ConfigIssue[]): void {
       });
     }
   }
+}
+
+function unknownRules(ids: readonly string[], known: readonly string[], parsed: Parsed, issues: ConfigIssue[]): void {
+  ids.forEach((id, i) => {
+    if (known.includes(id)) return;
+    const hint = closest(id, [...known]);
+    issues.push({
+      ...parsed.place(['scan', 'disable-rules', i]),
+      key: `scan.disable-rules[${i}]`,
+      message: `no rule is called ${showValue(id)}${hint ? `; did you mean "${hint}"?` : ''} (\`token-preflight rules\` lists them)`,
+    });
+  });
 }
 
 /** One issue per key (the first: the schema's, before the checks that build on it). */

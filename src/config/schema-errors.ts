@@ -278,6 +278,7 @@ const EXAMPLES: Record<string, string> = {
   'base-url': 'https://ghe.example.com/api/v3',
   'expiry-warning-days': '14',
   'max-latency-ms': '2000',
+  'max-lifetime-days': '90',
   'allowed-hosts': '[api.example.com]',
   defaults: '{ expiry-warning-days: 14 }',
   request: '{ url: https://api.example.com/v1/me, auth: { bearer: "${token}" } }',

@@ -1,8 +1,10 @@
 import type { Provider } from '../providers/provider.js';
 import { PROVIDERS } from '../providers/registry.js';
+import { mintSchema } from './mint.js';
 
 export const ENV_NAME = '^[A-Za-z_][A-Za-z0-9_]*$';
 export const PART_NAME = '^[a-z][a-z0-9]*(-[a-z0-9]+)*$';
+const MAX_LIFETIME = 'Longest lifetime a token may have left, in days: one that never expires, or expires further ahead, is long-lived (a warning).';
 
 /**
  * The config file's JSON Schema, generated from the provider registry: each provider's credential
@@ -46,6 +48,7 @@ export function configSchema({ settings = true, only }: { settings?: boolean | r
       'base-url': { type: 'string', minLength: 1, description: 'API root of a self-hosted instance (providers that have one).' },
       'expiry-warning-days': { type: 'integer', minimum: 0 },
       'max-latency-ms': { type: 'integer', minimum: 1 },
+      'max-lifetime-days': { type: 'integer', minimum: 1, description: MAX_LIFETIME },
       'reject-invalid': { type: 'boolean', description: 'Also send a corrupted copy of the credential: it must be refused (accepts-invalid).' },
       ...settingsKeys,
     },
@@ -69,9 +72,20 @@ export function configSchema({ settings = true, only }: { settings?: boolean | r
         properties: {
           'expiry-warning-days': { type: 'integer', minimum: 0 },
           'max-latency-ms': { type: 'integer', minimum: 1 },
+          'max-lifetime-days': { type: 'integer', minimum: 1, description: MAX_LIFETIME },
         },
       },
       tokens: { $ref: '#/definitions/tokens' },
+      scan: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'The leak scan.',
+        properties: {
+          exclude: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Path globs never scanned (`**`, `*`, `?`, `{a,b}`), relative to the repository root.' },
+          'disable-rules': { type: 'array', items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' }, description: 'Rule ids switched off (`token-preflight rules` lists them).' },
+        },
+      },
+      mint: mintSchema(),
       'allowed-hosts': {
         type: 'array',
         items: { type: 'string', pattern: '^[A-Za-z0-9.:\\[\\]-]+$' },

@@ -15,6 +15,7 @@ export interface RawEntry {
 interface Defaults {
   expiryWarningDays: number;
   maxLatencyMs?: number;
+  maxLifetimeDays?: number;
 }
 
 
@@ -71,6 +72,7 @@ export function checkEntries(entries: RawEntry[], defaults: Defaults, issues: Co
       baseUrl: raw['base-url'] as string | undefined,
       expiryWarningDays: (raw['expiry-warning-days'] as number | undefined) ?? defaults.expiryWarningDays,
       maxLatencyMs: (raw['max-latency-ms'] as number | undefined) ?? defaults.maxLatencyMs,
+      maxLifetimeDays: (raw['max-lifetime-days'] as number | undefined) ?? defaults.maxLifetimeDays,
       rejectInvalid: raw['reject-invalid'] === true,
       settings: Object.fromEntries(Object.keys(provider.settings?.properties ?? {}).filter((key) => key in raw).map((key) => [key, raw[key]])),
       source: { file: place.file, line: place.line },

@@ -1,3 +1,4 @@
+import type { MintSpec } from '../mint/types.js';
 /** Where a token entry was declared: a config file line, or the action's `tokens` input. */
 export interface SourceRef {
   /** Path relative to the workspace; absent for the `tokens` input. */
@@ -35,6 +36,8 @@ export interface TokenSpec {
   baseUrl?: string;
   expiryWarningDays: number;
   maxLatencyMs?: number;
+  /** A token that never expires, or expires further ahead than this many days, is `long-lived`. */
+  maxLifetimeDays?: number;
   /** Also send a corrupted copy of the credential, which must be refused. */
   rejectInvalid: boolean;
   /** The provider's own keys (the generic `http` provider's request and expectations). */
@@ -46,6 +49,16 @@ export interface LoadedConfig {
   tokens: TokenSpec[];
   /** Hosts or addresses from scanned text that a found secret may be sent to (`allowed-hosts`). */
   allowedHosts: string[];
+  /** The `scan:` block. */
+  scan: ScanConfig;
+  /** The `mint:` entries: short-lived tokens for the rest of the job. */
+  mint: MintSpec[];
   /** The config file that was read (relative to the workspace); absent when there was none. */
   file?: string;
+}
+
+/** The config's `scan:` block: what the leak scan leaves out. */
+export interface ScanConfig {
+  exclude: string[];
+  disableRules: string[];
 }

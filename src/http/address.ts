@@ -99,3 +99,8 @@ export async function assertPublicHost(host: string, allowed: ReadonlySet<string
     if (refused) throw refused;
   }
 }
+
+/** The IP addresses among `allowed-hosts` (`[::1]` written with brackets or without): what the address guard lets through. */
+export function addressesOf(hosts: readonly string[]): Set<string> {
+  return new Set(hosts.map((host) => host.replace(/^\[|\]$/g, '')).filter((host) => isIP(host) !== 0));
+}

@@ -34,7 +34,23 @@ export function toJsonReport(result: RunResult) {
       notes: token.notes,
       source: token.source,
     })),
-    findings: result.findings,
+    findings: result.findings.map((f) => ({
+      rule: f.rule,
+      provider: f.provider,
+      token: f.token,
+      file: f.file,
+      line: f.line,
+      column: f.column,
+      fingerprint: f.fingerprint,
+      verification: f.verification,
+      verificationReason: f.verificationReason,
+      identity: f.identity,
+      scopes: f.scopes,
+      revocation: f.revocation,
+      severity: f.severity,
+      redacted: f.redacted,
+    })),
+    scan: result.scan,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { RunResult } from '../run/result.js';
+import { earliestExpiry, headline } from './headline.js';
 
 /** The step outputs of the public contract (docs/contract.md). */
 export function toOutputs(result: RunResult, reportPath: string): Record<string, string> {
@@ -11,5 +12,7 @@ export function toOutputs(result: RunResult, reportPath: string): Record<string,
     'expiring-tokens': names((token) => token.problems.some((p) => p.code === 'expiring-soon')),
     findings: String(result.findings.length),
     'live-findings': String(result.findings.filter((finding) => finding.verification === 'live').length),
+    'earliest-expiry': earliestExpiry(result.tokens),
+    headline: headline(result),
   };
 }

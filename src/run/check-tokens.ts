@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { checkScopes, evaluateFacts } from '../check/evaluate.js';
+import { checkScopes, evaluateFacts, notesOf } from '../check/evaluate.js';
 import { explainMissingSecret, type RunContext } from '../check/missing-secret.js';
 import { problem, ProblemError, type Problem } from '../check/problems.js';
 import { findReuse } from '../check/reuse.js';
@@ -107,7 +107,7 @@ async function checkToken(spec: TokenSpec, deps: TokenCheckDeps): Promise<TokenR
       ephemeral: facts.ephemeral,
       mode: facts.mode,
       rateLimit: facts.rateLimit,
-      notes: facts.notes,
+      notes: notesOf(facts, spec),
     });
     const expand = provider.expandScopes?.bind(provider);
     const scopes = checkScopes(facts.scopes, spec, expand ?? ((s) => new Set(s)));

@@ -39,13 +39,39 @@ export interface TokenResult {
 export interface Finding {
   rule: string;
   provider?: string;
+  /** For `configured-secret`: the configured token whose value it is. */
+  token?: string;
   file: string;
   line: number;
   column: number;
   fingerprint: string;
   verification: 'live' | 'inactive' | 'unverified';
+  /** Why it is unverified (no verifier, time-out, verification off), or what the provider said. */
+  verificationReason?: string;
+  /** The blast radius of a live finding, where its provider tells: whose it is, what it can do. */
+  identity?: string;
+  scopes?: string[];
+  /** `revoke-leaks`: what became of its submission to GitHub's credential revocation API. */
+  revocation?: { status: 'submitted' | 'failed'; message: string };
   severity: 'error' | 'warning';
   redacted: string;
+}
+
+/** What the leak scan read (docs/contract.md, "JSON report": `scan`). */
+export interface ScanSummary {
+  /** `diff`: added lines; `full`: every tracked file; `off`: nothing was scanned (`reason` says why). */
+  mode: 'diff' | 'full' | 'off';
+  /** What was read: "pull request #12 (8 files, GitHub API)". */
+  source?: string;
+  /** The commit whose lines the findings point to (links to them). */
+  commit?: string;
+  reason?: string;
+  files: number;
+  addedLines: number;
+  suppressed: number;
+  suppressedBy?: Record<string, number>;
+  excluded: number;
+  notScanned: Array<{ file: string; reason: string; incomplete?: boolean }>;
 }
 
 export interface RunResult {
@@ -54,6 +80,8 @@ export interface RunResult {
   problems: Problem[];
   tokens: TokenResult[];
   findings: Finding[];
+  /** Absent when the run had no scan at all (the CLI's `check`). */
+  scan?: ScanSummary;
   /** When the run started, ISO. */
   startedAt: string;
   durationMs: number;

@@ -1,6 +1,5 @@
-import { isIP } from 'node:net';
 import { ProblemError } from '../check/problems.js';
-import { assertPublicHost, type Lookup } from '../http/address.js';
+import { addressesOf, assertPublicHost, type Lookup } from '../http/address.js';
 import type { HttpClient } from '../http/client.js';
 import type { Limiter } from '../http/limiter.js';
 import type { Credential } from '../http/types.js';
@@ -49,7 +48,7 @@ export interface VerifyDeps {
 export async function verifyFound(found: readonly FoundSecret[], deps: VerifyDeps): Promise<Map<string, LeakVerification>> {
   const results = new Map<string, LeakVerification>();
   const unique = [...new Map(found.map((f) => [f.fingerprint, f])).values()];
-  const allowedAddresses = new Set(deps.allowedHosts.filter((host) => isIP(host.replace(/^\[|\]$/g, ''))).map((h) => h.replace(/^\[|\]$/g, '')));
+  const allowedAddresses = addressesOf(deps.allowedHosts);
   let budget = deps.maxVerifications;
   await Promise.all(
     unique.map(async (secret) => {
@@ -79,13 +78,19 @@ async function verifyOne(secret: FoundSecret, extraHosts: string[], allowedAddre
   const provider = findProvider(secret.provider)!;
   try {
     const target = targetFor(provider, { purpose: 'leak', env: {}, extraHosts });
+    const builtIn = new Set(provider.hosts.map((host) => host.toLowerCase()));
     const hosts = new Set(target.hosts);
     const http = deps.http.session({
       base: target.base,
       hosts: [...hosts],
       credential: secret.credential,
       throttling: target.throttling,
-      beforeSend: (url) => assertPublicHost(url.host, allowedAddresses, deps.resolve),
+      // A host from the scanned text is resolved and checked first (a proxy would resolve it again
+      // out of reach of the connect-time guard). A provider's built-in host is fixed in code, and
+      // behind a proxy the runner often cannot resolve public names at all: it goes as it is.
+      beforeSend: async (url) => {
+        if (!builtIn.has(url.hostname.toLowerCase())) await assertPublicHost(url.host, allowedAddresses, deps.resolve);
+      },
     });
     return await provider.check(secret.credential, { http, env: target.env, purpose: 'leak', settings: {} });
   } catch (error) {
