@@ -74694,6 +74694,18 @@ function statusCounts(tokens) {
         .map(([status, n]) => `${n} ${status}`)
         .join(', ');
 }
+/** How many of `rows` (each with its line break) fit in `budget` characters after `used` of them. */
+function rowsThatFit(rows, budget, used = 0) {
+    let size = used;
+    let n = 0;
+    for (const row of rows) {
+        if (size + row.length + 1 > budget)
+            break;
+        size += row.length + 1;
+        n++;
+    }
+    return n;
+}
 
 ;// CONCATENATED MODULE: ./lib/report/scan-text.js
 
@@ -75695,6 +75707,8 @@ function redactResult(result, redactor) {
 function mintedResults(rows, checked, now) {
     return rows.map((row) => {
         const base = { name: row.name, provider: row.provider, source: row.source };
+        if (row.skipReason)
+            return { ...base, status: 'skipped', problems: [], skipReason: row.skipReason };
         if (row.failure)
             return { ...base, status: 'fail', problems: [row.failure], notes: row.notes };
         const result = row.spec && checked.find((t) => t.name === row.spec.name);

@@ -1,9 +1,8 @@
-import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { gateFails, type FailOn } from './check/status.js';
 import { ConfigError, loadConfig } from './config/load.js';
 import { DEFAULT_CONFIG } from './action/inputs.js';
-import { choice, count, UsageError } from './cli/args.js';
+import { choice, count, UsageError, type CliIo } from './cli/args.js';
 import { scanCommand } from './cli/scan-command.js';
 import { LIMITS } from './limits.js';
 import { closeQuietly, createDispatcher, SettingsError } from './http/dispatcher.js';
@@ -17,16 +16,7 @@ import { GITLEAKS_IGNORE_FILE, IGNORE_FILE } from './scan/suppress.js';
 import { oneLine, safeLine } from './sanitize.js';
 import { VERSION } from './version.js';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** What `scan --diff -` reads (default: the process's stdin). */
-  stdin?: Readable;
-  /** stderr is a terminal: a long scan may show its progress there. */
-  stderrIsTTY?: boolean;
-}
+export type { CliIo } from './cli/args.js';
 
 const USAGE = `token-preflight ${VERSION}: check API tokens against their providers.
 

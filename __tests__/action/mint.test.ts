@@ -190,3 +190,17 @@ describe('the post step: revocation', () => {
     expect(core.warning).toHaveBeenCalledWith(expect.stringContaining('could not be read back'));
   });
 });
+
+describe('mint on a run that gets no secrets', () => {
+  it("a fork's pull request: the entry is skipped with the reason, not failed", async () => {
+    const dir = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'tp-fork-'));
+    const event = (await import('node:path')).join(dir, 'event.json');
+    (await import('node:fs')).writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { full_name: 'mallory/webapp' } } }, repository: { full_name: 'acme/webapp' } }));
+    const minted = await mintTokens([APP_SPEC], deps({ GITHUB_REPOSITORY: 'acme/webapp', GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }));
+    expect(minted.rows[0]).toMatchObject({ skipReason: expect.stringContaining('comes from the fork mallory/webapp') });
+    expect(minted.rows[0]!.failure).toBeUndefined();
+    const result = await runPreflight({ tokens: [], minted: minted.rows, timeoutMs: 2_000, concurrency: 2, context: { surface: 'action' } }, { env: {}, mask: () => {}, dispatcher: mock() });
+    expect(result.tokens).toEqual([expect.objectContaining({ name: 'deploy-app', status: 'skipped' })]);
+    expect(result.verdict).not.toBe('fail');
+  });
+});

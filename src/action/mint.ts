@@ -3,6 +3,7 @@
 // the action's post step, which the runner runs at the end of the job even when it failed.
 import * as core from '@actions/core';
 import type { Dispatcher } from 'undici';
+import { explainMissingSecret } from '../check/missing-secret.js';
 import { problem, ProblemError } from '../check/problems.js';
 import type { TokenSpec } from '../config/types.js';
 import { HttpClient } from '../http/client.js';
@@ -12,6 +13,7 @@ import type { MintSpec, Revocable } from '../mint/types.js';
 import type { MintedRow } from '../run/minted.js';
 import { MIN_SECRET_LENGTH } from '../run/redact.js';
 import { VERSION } from '../version.js';
+import { readRunContext } from './context.js';
 import { describeGitHubError } from './github-api.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -51,7 +53,9 @@ export async function mintTokens(specs: readonly MintSpec[], deps: MintDeps): Pr
       if (made.revocable) revocables.push(made.revocable);
       rows.push({ ...base, ...made.row, notes: [...made.row.notes, `exported as ${spec.export}`, made.revocable ? 'revoked at the end of the job' : 'not revoked at the end of the job: no revocation endpoint'] });
     } catch (error) {
-      rows.push({ ...base, failure: failureOf(error, spec) });
+      // A fork's pull request or a Dependabot run gets no secrets: that entry is skipped, as a token would be.
+      const missing = error instanceof MissingVariable ? explainMissingSecret(error.variable, false, readRunContext(deps.env)) : undefined;
+      rows.push(missing?.skip ? { ...base, skipReason: missing.message } : { ...base, failure: failureOf(error, spec) });
     }
   }
   // The post step revokes them; the state is the runner's own file for this step, the tokens masked.
@@ -133,10 +137,20 @@ function mintedSpec(spec: MintSpec, provider: string, secret: Record<string, str
   return { name: spec.name, provider, secret, optional: false, expiryWarningDays: 0, rejectInvalid: false, settings, source: spec.source };
 }
 
+/** A variable a mint entry needs is unset or empty. */
+class MissingVariable extends ProblemError {
+  constructor(
+    readonly variable: string,
+    entry: string,
+  ) {
+    super('missing-secret', `${variable} is unset or empty: mint entry ${entry} needs it`);
+  }
+}
+
 /** A variable the entry names, masked as it is read when it is a secret (a private key line by line). */
 function read(env: Env, variable: string, entry: string, secret: boolean): string {
   const value = env[variable]?.trim();
-  if (!value) throw new ProblemError('missing-secret', `${variable} is unset or empty: mint entry ${entry} needs it`);
+  if (!value) throw new MissingVariable(variable, entry);
   if (secret) for (const line of value.split(/\r?\n/)) if (line.trim().length >= MIN_SECRET_LENGTH) core.setSecret(line.trim());
   return value;
 }

@@ -1,5 +1,18 @@
+import type { Readable } from 'node:stream';
 import { showValue } from '../config/echo.js';
 import { wholeNumber, type Range } from '../limits.js';
+
+/** What a command reads and writes: the process's streams, environment and directory (tests pass their own). */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** What `scan --diff -` reads (default: the process's stdin). */
+  stdin?: Readable;
+  /** stderr is a terminal: a long scan may show its progress there. */
+  stderrIsTTY?: boolean;
+}
 
 /** A mistake on the command line: exit 2 with the message and the command's usage. */
 export class UsageError extends Error {}

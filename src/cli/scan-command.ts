@@ -17,18 +17,9 @@ import type { ScanInput } from '../run/scan-input.js';
 import { RULE_IDS } from '../scan/rule-ids.js';
 import { GitError, gitDiff, topLevel } from '../scan/sources/git.js';
 import { GITLEAKS_IGNORE_FILE, IGNORE_FILE, loadSuppressionFiles } from '../scan/suppress.js';
-import { choice, count, UsageError } from './args.js';
+import { choice, count, UsageError, type CliIo } from './args.js';
 import { progressShown, withProgress } from './progress.js';
 
-export interface ScanIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  stdin?: Readable;
-  /** stderr is a terminal: a long scan may show its progress there. */
-  stderrIsTTY?: boolean;
-}
 
 /** What the leak scan could not read (a diff file, git): exit 2 with one line, no usage. */
 export class ScanInputError extends Error {}
@@ -37,7 +28,7 @@ export class ScanInputError extends Error {}
  * `token-preflight scan`: the same engine as the action, its tokens' values looked for in what is
  * scanned but the tokens themselves not checked, and found secrets verified only with `--verify`.
  */
-export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
+export async function scanCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: {
@@ -114,7 +105,7 @@ async function* stagedDiff(root: string, env: NodeJS.ProcessEnv): AsyncGenerator
   await child.done;
 }
 
-async function diffInput(file: string, io: ScanIo): Promise<Readable> {
+async function diffInput(file: string, io: CliIo): Promise<Readable> {
   if (file === '-') return io.stdin ?? process.stdin;
   const full = path.resolve(io.cwd, file);
   const info = await stat(full).catch((error: NodeJS.ErrnoException) => {

@@ -1,7 +1,7 @@
 import type { Finding, RunResult, TokenResult } from '../run/result.js';
 import { oneLine } from '../sanitize.js';
 import { VERSION } from '../version.js';
-import { expiryText, plural, statusCounts, STATUS_ICON } from './format.js';
+import { expiryText, plural, rowsThatFit, statusCounts, STATUS_ICON } from './format.js';
 import { cell, type LineLinks } from './summary.js';
 
 /** The hidden first line by which the sticky comment is found again (among the same account's comments only). */
@@ -204,14 +204,7 @@ function tableSize(header: string[], rows: string[]): number {
 
 /** How many of `rows` fit with their header in `budget` characters. */
 function take(header: string[], rows: string[], budget: number): number {
-  let size = header.join('\n').length + 1;
-  let n = 0;
-  for (const row of rows) {
-    if (size + row.length + 1 > budget) break;
-    size += row.length + 1;
-    n++;
-  }
-  return n;
+  return rowsThatFit(rows, budget, header.join('\n').length + 1);
 }
 
 /** Last resort, never expected: cut at a line boundary and point to the job summary. */

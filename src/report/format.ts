@@ -59,3 +59,15 @@ export function statusCounts(tokens: readonly TokenResult[]): string {
     .map(([status, n]) => `${n} ${status}`)
     .join(', ');
 }
+
+/** How many of `rows` (each with its line break) fit in `budget` characters after `used` of them. */
+export function rowsThatFit(rows: readonly string[], budget: number, used = 0): number {
+  let size = used;
+  let n = 0;
+  for (const row of rows) {
+    if (size + row.length + 1 > budget) break;
+    size += row.length + 1;
+    n++;
+  }
+  return n;
+}

@@ -1,7 +1,7 @@
 import type { RunResult, TokenResult } from '../run/result.js';
 import { oneLine } from '../sanitize.js';
 import { VERSION } from '../version.js';
-import { plural, statusCounts, STATUS_ICON } from './format.js';
+import { plural, rowsThatFit, statusCounts, STATUS_ICON } from './format.js';
 import { cell } from './summary.js';
 import { expiryTimeline } from './timeline.js';
 
@@ -125,7 +125,7 @@ export function renderTrackingIssue(result: RunResult, previous: TrackedState | 
   room -= size(shownTimeline);
   const since = new Map(tracked.tokens.map((t) => [t.name, t.since]));
   const rows = [...result.tokens].sort((a, b) => rank(a) - rank(b)).map((t) => tokenRow(t, since.get(t.name)));
-  const kept = fitRows(rows, room - size(TABLE_HEADER));
+  const kept = rowsThatFit(rows, room - size(TABLE_HEADER));
   const cut = rows.length > kept ? ['', `✂️ ${plural(rows.length - kept, 'more token')} not shown (an issue is limited to ${ISSUE_BODY_LIMIT} characters): see the job summary of the run.`] : [];
   const table = rows.length ? ['### Tokens', '', ...TABLE_HEADER, ...rows.slice(0, kept), ...cut] : [];
   const body = [...head, ...table, ...shownTimeline, ...foot].join('\n');
@@ -347,16 +347,6 @@ function withoutCountdown(message: string): string {
   return message.replace(/ \(in \d+ (?:days?|hours?)\)/, '');
 }
 
-function fitRows(rows: readonly string[], budget: number): number {
-  let size = 0;
-  let n = 0;
-  for (const row of rows) {
-    if (size + row.length + 1 > budget) break;
-    size += row.length + 1;
-    n++;
-  }
-  return n;
-}
 
 function timelineSection(result: RunResult, options: TrackingOptions): string[] {
   const timeline = expiryTimeline(result.tokens, { now: options.now, warningDays: options.warningDays });

@@ -19,6 +19,8 @@ export interface MintedRow {
   notes: string[];
   /** Minting failed: the row's one problem. */
   failure?: Problem;
+  /** Not minted because its secrets are withheld on this run (a fork's pull request): the row is skipped. */
+  skipReason?: string;
   expiryWarningDays: number;
 }
 
@@ -26,6 +28,7 @@ export interface MintedRow {
 export function mintedResults(rows: readonly MintedRow[], checked: readonly TokenResult[], now: Date): TokenResult[] {
   return rows.map((row) => {
     const base = { name: row.name, provider: row.provider, source: row.source };
+    if (row.skipReason) return { ...base, status: 'skipped', problems: [], skipReason: row.skipReason };
     if (row.failure) return { ...base, status: 'fail', problems: [row.failure], notes: row.notes };
     const result = row.spec && checked.find((t) => t.name === row.spec!.name);
     if (result) return { ...result, provider: row.provider, notes: [...row.notes, ...(result.notes ?? [])] };
