@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useMockAgent } from '../helpers/mock-agent.js';
 import { Redactor, REDACTED } from '../../src/run/redact.js';
 import { runPreflight } from '../../src/run/run.js';
+import { redactResult } from '../../src/run/redact-result.js';
+import type { RunResult } from '../../src/run/result.js';
 import type { TokenSpec } from '../../src/config/types.js';
 import { renderText } from '../../src/report/text.js';
 import { jsonReportText } from '../../src/report/json.js';
@@ -111,5 +113,27 @@ describe('Redactor: a replacement never forms another secret', () => {
     const out = r.redact('xaQWERTYUIbcdefgx');
     expect(out).not.toContain('a***bcdefg');
     expect(out).toBe('x***x');
+  });
+});
+
+describe('redactResult: the leak scan’s free text too', () => {
+  it('scrubs what a provider or git said of a finding and of the scan, never the structure', () => {
+    const secret = 'ghp_Zq8Yw3Vx6Ut1Sr4Qp7On0Ml3Kj6Ih9Gabcd';
+    const redactor = new Redactor();
+    redactor.add(secret);
+    const said = `the provider echoed ${secret}`;
+    const result: RunResult = {
+      verdict: 'fail',
+      problems: [],
+      tokens: [],
+      findings: [{ rule: 'github-pat', provider: 'github', file: 'a.ts', line: 1, column: 1, fingerprint: 'github-pat:a.ts:000000000000', verification: 'inactive', verificationReason: said, identity: said, scopes: [said], revocation: { status: 'failed', message: said }, severity: 'warning', redacted: 'ghp_…' }],
+      scan: { mode: 'diff', source: said, reason: said, files: 1, addedLines: 1, suppressed: 0, excluded: 0, notScanned: [{ file: 'b.ts', reason: said, incomplete: true }] },
+      startedAt: '2026-11-30T00:00:00.000Z',
+      durationMs: 1,
+    };
+    const scrubbed = redactResult(result, redactor);
+    expect(JSON.stringify(scrubbed)).not.toContain(secret.slice(4, 12));
+    expect(scrubbed.findings[0]).toMatchObject({ rule: 'github-pat', file: 'a.ts', fingerprint: 'github-pat:a.ts:000000000000', verificationReason: expect.stringContaining('the provider echoed ***') });
+    expect(scrubbed.scan?.notScanned[0]).toMatchObject({ file: 'b.ts', incomplete: true, reason: expect.stringContaining('***') });
   });
 });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { RunContext } from '../check/missing-secret.js';
 
+/** The events of a pull request: its files are what the scan reads, its number where the comment goes. */
+export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set(['pull_request', 'pull_request_target']);
+
 /** Events whose runs from a fork get no secrets (pull_request_target does get them). */
 const FORK_LIMITED_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment']);
 
@@ -8,8 +11,8 @@ const FORK_LIMITED_EVENTS = new Set(['pull_request', 'pull_request_review', 'pul
 export function readRunContext(env: Readonly<Record<string, string | undefined>>): RunContext {
   const context: RunContext = { surface: 'action' };
   if (env.GITHUB_ACTOR === 'dependabot[bot]') context.dependabot = true;
-  if (!FORK_LIMITED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH) return context;
-  const payload = readPayload(env.GITHUB_EVENT_PATH);
+  if (!FORK_LIMITED_EVENTS.has(env.GITHUB_EVENT_NAME ?? '')) return context;
+  const payload = readEventPayload(env) as PullRequestPayload | undefined;
   const pr = payload?.pull_request;
   if (!pr) return context;
   const base = payload?.repository?.full_name ?? env.GITHUB_REPOSITORY;
@@ -24,9 +27,14 @@ interface PullRequestPayload {
   repository?: { full_name?: string };
 }
 
-function readPayload(file: string): PullRequestPayload | undefined {
+/**
+ * The event's payload (GITHUB_EVENT_PATH), as much as can be read; undefined when there is none or
+ * it is not JSON. Each reader checks the members it uses.
+ */
+export function readEventPayload(env: Readonly<Record<string, string | undefined>>): unknown {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as PullRequestPayload;
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as unknown;
   } catch {
     return undefined;
   }

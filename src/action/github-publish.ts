@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { allAnnotations, overflows } from '../report/annotations.js';
 import { renderComment } from '../report/comment.js';
 import { headline } from '../report/headline.js';
 import type { RunResult } from '../run/result.js';
 import { publishCheckRun } from './check-run.js';
-import { readRunContext } from './context.js';
+import { PULL_REQUEST_EVENTS, readEventPayload, readRunContext } from './context.js';
+import { NULL_SHA } from '../scan/sources/git.js';
 import { describeGitHubError, gitHubClient, statusOf, type GitHubClientOptions } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
 import { upsertStickyComment } from './pr-comment.js';
@@ -14,7 +14,6 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** Budget of each of the workflow's writes to GitHub (the comment, the check run with its batches). */
 const WRITE_TIMEOUT_MS = 60_000;
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 export interface GitHubPublishRequest {
   result: RunResult;
@@ -86,14 +85,14 @@ interface Where {
 function locate(env: Env): Where | undefined {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) return undefined;
-  const payload = readPayload(env.GITHUB_EVENT_PATH);
+  const payload = readEventPayload(env) as Payload | undefined;
   if (PULL_REQUEST_EVENTS.has(env.GITHUB_EVENT_NAME ?? '')) {
     const pr = payload?.pull_request;
     const headSha = pr?.head?.sha ?? env.GITHUB_SHA;
     const number = pr?.number ?? payload?.number;
     return headSha ? { owner, repo, headSha, ...(typeof number === 'number' && { number }) } : undefined;
   }
-  const headSha = env.GITHUB_EVENT_NAME === 'merge_group' ? payload?.merge_group?.head_sha : env.GITHUB_EVENT_NAME === 'push' && !/^0+$/.test(payload?.after ?? '') ? payload?.after : undefined;
+  const headSha = env.GITHUB_EVENT_NAME === 'merge_group' ? payload?.merge_group?.head_sha : env.GITHUB_EVENT_NAME === 'push' && !NULL_SHA.test(payload?.after ?? '') ? payload?.after : undefined;
   const sha = headSha ?? env.GITHUB_SHA;
   return sha ? { owner, repo, headSha: sha } : undefined;
 }
@@ -109,13 +108,4 @@ interface Payload {
   after?: string;
   pull_request?: { number?: number; head?: { sha?: string } };
   merge_group?: { head_sha?: string };
-}
-
-function readPayload(file: string | undefined): Payload | undefined {
-  if (!file) return undefined;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Payload;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { NULL_SHA } from '../scan/sources/git.js';
+import { PULL_REQUEST_EVENTS, readEventPayload } from './context.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -19,7 +19,6 @@ export type ScanPlan =
   | { kind: 'range'; base: string; head: string; what: string; owner?: string; repo?: string }
   | { kind: 'new-branch'; head: string; defaultBranch: string; owner: string; repo: string };
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/i;
 
 interface Payload {
@@ -32,11 +31,11 @@ interface Payload {
   repository?: { default_branch?: string };
 }
 
-export function planScan(mode: 'auto' | 'diff' | 'full' | 'off', env: Env, readPayload: (file: string) => unknown = readJson): ScanPlan {
+export function planScan(mode: 'auto' | 'diff' | 'full' | 'off', env: Env, readPayload: (env: Env) => unknown = readEventPayload): ScanPlan {
   if (mode === 'off') return { kind: 'off', reason: 'the `scan` input is `off`' };
   if (mode === 'full') return { kind: 'full' };
   const event = env.GITHUB_EVENT_NAME ?? '';
-  const payload = (env.GITHUB_EVENT_PATH ? readPayload(env.GITHUB_EVENT_PATH) : undefined) as Payload | undefined;
+  const payload = readPayload(env) as Payload | undefined;
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const unreadable = (what: string): ScanPlan => ({ kind: 'off', reason: `the ${event} event's payload has no ${what}, so there is no range to scan` });
 
@@ -83,12 +82,4 @@ export function planScan(mode: 'auto' | 'diff' | 'full' | 'off', env: Env, readP
 
 function isSha(value: unknown): value is string {
   return typeof value === 'string' && SHA.test(value);
-}
-
-function readJson(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }
