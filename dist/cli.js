@@ -74375,8 +74375,6 @@ function count(value, flag, range) {
     return n;
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./lib/http/address.js
 var address = __nccwpck_require__(1368);
 // EXTERNAL MODULE: external "node:net"
@@ -74560,8 +74558,8 @@ function jsonReportText(result) {
 
 // EXTERNAL MODULE: ./lib/scan/rules/index.js + 193 modules
 var rules = __nccwpck_require__(7652);
-// EXTERNAL MODULE: ./lib/scan/scan.js + 5 modules
-var scan = __nccwpck_require__(7258);
+// EXTERNAL MODULE: ./lib/scan/scan.js + 8 modules
+var scan = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./lib/report/sarif.js
 
 
@@ -76187,7 +76185,7 @@ async function diffInput(file, io) {
     });
     if (!info.isFile())
         throw new ScanInputError(`cannot read the diff ${file}: not a file`);
-    return (0,external_node_fs_.createReadStream)(full);
+    return (0,scan/* readForScan */.fr)(full);
 }
 async function existingPaths(paths, cwd) {
     for (const given of paths) {
@@ -84524,8 +84522,8 @@ var check_problems = __nccwpck_require__(4982);
 var registry = __nccwpck_require__(6473);
 // EXTERNAL MODULE: ./lib/scan/rules/index.js + 193 modules
 var scan_rules = __nccwpck_require__(7652);
-// EXTERNAL MODULE: ./lib/scan/scan.js + 5 modules
-var scan = __nccwpck_require__(7258);
+// EXTERNAL MODULE: ./lib/scan/scan.js + 8 modules
+var scan = __nccwpck_require__(6764);
 ;// CONCATENATED MODULE: ./lib/run/revoke.js
 
 /**
@@ -85315,6 +85313,31 @@ function isWeakPassword(password, username = '') {
 
 /***/ }),
 
+/***/ 7512:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ scanPattern),
+/* harmony export */   o: () => (/* binding */ firstMatch)
+/* harmony export */ });
+/**
+ * A rule's pattern as the matcher runs it: global (every match), with indices (where the secret is).
+ * Whatever else runs a rule's pattern (reading its examples) uses the same flags: V8 compiles a
+ * pattern once per source and flags, so they share one compiled pattern (a generic rule's takes
+ * milliseconds to compile). Start each search at `lastIndex`: `firstMatch` from the start.
+ */
+function scanPattern(rule) {
+    return new RegExp(rule.pattern.source, `${rule.pattern.flags.replace(/[gyd]/g, '')}gd`);
+}
+/** The first match of a `scanPattern` in `text`. */
+function firstMatch(pattern, text) {
+    pattern.lastIndex = 0;
+    return pattern.exec(text);
+}
+
+
+/***/ }),
+
 /***/ 7652:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -86005,7 +86028,10 @@ const GENERIC_RULES = AS_WRITTEN.map((rule) => ({
     examples: { positive: rule.examples.positive.map(unbroken), negative: rule.examples.negative.map(unbroken) },
 }));
 
+// EXTERNAL MODULE: ./lib/scan/rule-pattern.js
+var rule_pattern = __nccwpck_require__(7512);
 ;// CONCATENATED MODULE: ./lib/scan/rules/near-miss.js
+
 /*
  * Near misses: what a vendor's rule recognises as its own and refuses — a key cut short or run
  * long, in the wrong case, with a checksum that fails, a near-miss prefix (`duffel_prod_…`), a
@@ -86131,9 +86157,9 @@ function literalText(source) {
 // ── the signatures ─────────────────────────────────────────────────────────────────────────────
 /** The secrets a rule finds in its own positive examples (named group `secret`, else the match). */
 function exampleSecrets(rule) {
-    const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gyd]/g, ''));
+    const pattern = (0,rule_pattern/* scanPattern */.g)(rule); // the matcher's flags: one compiled pattern for both
     return rule.examples.positive.flatMap((example) => {
-        const m = pattern.exec(example);
+        const m = (0,rule_pattern/* firstMatch */.o)(pattern, example);
         const secret = m?.groups?.['secret'] ?? m?.[0];
         return secret ? [secret] : [];
     });
@@ -86382,15 +86408,25 @@ function nearMisses(rules) {
  * `quietAfter` a value a vendor's rule recognises by its name — checked on the line before the
  * secret's end once the rule has matched (whose secret must end its match), never inside the
  * pattern: in the pattern the names' alternatives cost every line the rule runs on (measured: a
- * generic rule 7× slower).
+ * generic rule 7× slower). `misses` may be a function, called when a value is first checked:
+ * reading every vendor's examples compiles every vendor's pattern (about 80 ms), which a scan
+ * where no generic rule matches never needs.
  */
 function quietOnNearMisses(rule, misses) {
     const own = rule.validate;
-    const named = misses.byName ? new RegExp(`(?:${misses.byName})$`, rule.pattern.flags.replace(/[gyd]/g, '')) : undefined;
+    const flags = rule.pattern.flags.replace(/[gyd]/g, '');
+    let known;
+    const get = () => {
+        if (!known) {
+            const found = typeof misses === 'function' ? misses() : misses;
+            known = { misses: found, named: found.byName ? new RegExp(`(?:${found.byName})$`, flags) : undefined };
+        }
+        return known;
+    };
     return {
         ...rule,
-        validate: (secret) => !misses.byValue(secret) && (own === undefined || own(secret)),
-        ...(named && { quietAfter: (before) => named.test(before) }),
+        validate: (secret) => !get().misses.byValue(secret) && (own === undefined || own(secret)),
+        quietAfter: (before) => get().named?.test(before) === true,
     };
 }
 
@@ -93563,8 +93599,12 @@ const VENDOR_RULES_M_Z = [
 
 /** The rules of token-preflight's providers and of other vendors: each knows its vendor's secrets. */
 const VENDOR_RULES = [...PROVIDER_RULES, ...VENDOR_RULES_A_L, ...VENDOR_RULES_M_Z];
-/** What the vendor rules recognise as their own and refuse: the rules that take any value leave it alone. */
-const NEAR_MISSES = nearMisses(VENDOR_RULES);
+/**
+ * What the vendor rules recognise as their own and refuse: the rules that take any value leave it
+ * alone. Read from the vendor rules' examples when a generic rule first matches (see quietOnNearMisses).
+ */
+let nearMissesRead;
+const NEAR_MISSES = () => (nearMissesRead ??= nearMisses(VENDOR_RULES));
 /** Every rule of the leak scan: those of token-preflight's providers, of other vendors, and the generic kinds. */
 const RULES = [
     ...VENDOR_RULES,
@@ -93574,7 +93614,7 @@ const RULES = [
 
 /***/ }),
 
-/***/ 7258:
+/***/ 6764:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -93583,11 +93623,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   eP: () => (/* binding */ CONFIGURED_SECRET),
   Pc: () => (/* binding */ CONFIGURED_SECRET_DESCRIPTION),
   Xp: () => (/* binding */ configuredSecret),
+  fr: () => (/* binding */ readForScan),
   pv: () => (/* binding */ scanDiff),
   Tu: () => (/* binding */ scanFiles)
 });
 
-// UNUSED EXPORTS: scanHunks
+// UNUSED EXPORTS: READ_CHUNK_BYTES, scanHunks
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -93597,20 +93638,232 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./lib/scan/diff.js
+;// CONCATENATED MODULE: ./lib/scan/wasm-asm.js
 /**
- * A streaming reader of unified diffs (`git diff`, `git log -p`, `diff -u`): it yields the lines a
- * change adds, one run of consecutive added lines at a time, and holds no more than one bounded
- * chunk of a run and the bytes not yet read. Removed lines, context, headers and commit messages
- * are read and dropped.
- *
- * It reads bytes, not text: a chunk of added lines is a view of the diff's own UTF-8 bytes (where
- * each line starts and ends), and a line is decoded only when asked for — the scan asks only for
- * the lines where a rule's keyword is, a few in a hundred of real code. Line breaks are found with
- * the native `indexOf`; nothing is allocated per line.
+ * A minimal WebAssembly assembler: the instructions the scan's small modules use (keyword-wasm.ts,
+ * newline-wasm.ts), and a module of functions over one exported memory. No toolchain and no binary
+ * file: each module is assembled from its instructions when first needed.
  */
+/** Compiles and instantiates a module (throws where WebAssembly, or a feature it uses, is not there). */
+function instantiate(bytes) {
+    return new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports;
+}
+const I32 = 0x7f;
+const op = {
+    get: (i) => [0x20, ...uleb(i)],
+    set: (i) => [0x21, ...uleb(i)],
+    const: (v) => [0x41, ...sleb(v)],
+    add: [0x6a],
+    sub: [0x6b],
+    eq: [0x46],
+    eqz: [0x45],
+    gtU: [0x4b],
+    ctz: [0x68],
+    /** SIMD: 16 bytes at the address on the stack (no alignment assumed). */
+    v128load: (offset) => [0xfd, 0x00, 0, ...uleb(offset)],
+    i8x16splat: [0xfd, 0x0f],
+    i8x16eq: [0xfd, 0x23],
+    i8x16bitmask: [0xfd, 0x64],
+    and: [0x71],
+    or: [0x72],
+    shl: [0x74],
+    ltS: [0x48],
+    geU: [0x4f],
+    load: (offset) => [0x28, 2, ...uleb(offset)],
+    load16u: (offset) => [0x2f, 1, ...uleb(offset)],
+    load8u: (offset) => [0x2d, 0, ...uleb(offset)],
+    store: (offset) => [0x36, 2, ...uleb(offset)],
+    block: [0x02, 0x40],
+    loop: [0x03, 0x40],
+    if: [0x04, 0x40],
+    end: [0x0b],
+    br: (depth) => [0x0c, ...uleb(depth)],
+    brIf: (depth) => [0x0d, ...uleb(depth)],
+};
+/** A module of `functions` over one memory of `pages` (64 KiB each), both exported. */
+function assembleModule(pages, functions) {
+    const types = vector(functions.map((f) => [0x60, ...vector(Array.from({ length: f.params }, () => [I32])), ...(f.result ? [1, I32] : [0])]));
+    const indices = vector(functions.map((_, i) => uleb(i)));
+    const memory = vector([[0, ...uleb(pages)]]);
+    const exports = vector([[...wasm_asm_name('memory'), 2, 0], ...functions.map((f, i) => [...wasm_asm_name(f.name), 0, ...uleb(i)])]);
+    const code = vector(functions.map((f) => {
+        const body = [...(f.locals > 0 ? [...uleb(1), ...uleb(f.locals), I32] : uleb(0)), ...f.body];
+        return [...uleb(body.length), ...body];
+    }));
+    return Uint8Array.from([
+        ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+        ...section(1, types),
+        ...section(3, indices),
+        ...section(5, memory),
+        ...section(7, exports),
+        ...section(10, code),
+    ]);
+}
+function section(id, bytes) {
+    return [id, ...uleb(bytes.length), ...bytes];
+}
+function vector(items) {
+    return [...uleb(items.length), ...items.flat()];
+}
+function wasm_asm_name(text) {
+    return [...uleb(text.length), ...Buffer.from(text, 'utf8')];
+}
+function uleb(value) {
+    const out = [];
+    let n = value >>> 0;
+    do {
+        let byte = n & 0x7f;
+        n >>>= 7;
+        if (n !== 0)
+            byte |= 0x80;
+        out.push(byte);
+    } while (n !== 0);
+    return out;
+}
+function sleb(value) {
+    const out = [];
+    let n = value | 0;
+    for (;;) {
+        const byte = n & 0x7f;
+        n >>= 7;
+        if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
+            out.push(byte);
+            return out;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/scan/newline-wasm.js
+/**
+ * Where the line breaks are in a stretch of bytes, and where bytes outside ASCII are, 16 bytes at a
+ * time (WebAssembly SIMD: compare with `\n`, take the mask, one store per line break; the mask of
+ * the top bits, one store per block that has one). The diff reader walks these offsets instead of
+ * searching for each line's end (a search per line costs more than its bytes on lines of code,
+ * ~40 bytes), and decodes as UTF-8 only the lines near a byte outside ASCII. Without WebAssembly
+ * SIMD, the same offsets come from a search in JavaScript.
+ */
+
+/** Offsets in order: `offsets[0, count)`. Grown as needed. */
+class Offsets {
+    offsets = new Int32Array(1 << 10);
+    count = 0;
+    reserve(more) {
+        if (this.count + more <= this.offsets.length)
+            return;
+        const grown = new Int32Array(Math.max(this.offsets.length * 2, this.count + more));
+        grown.set(this.offsets.subarray(0, this.count));
+        this.offsets = grown;
+    }
+    add(offset) {
+        this.reserve(1);
+        this.offsets[this.count++] = offset;
+    }
+}
+/**
+ * What `findLineBreaks` finds: the offset of each `\n`, and where bytes ≥ 0x80 are — the start of
+ * each 16-byte block that holds one (a block, not the byte: enough to tell a line of ASCII).
+ */
+class LineBreaks extends Offsets {
+    nonAscii = new Offsets();
+}
+/** Input bytes per call into WebAssembly. */
+const PIECE = 1 << 20;
+const IN = 0;
+const OUT = PIECE;
+/** The blocks with a byte ≥ 0x80: at most one per 16 bytes, or one per byte of the tail. */
+const HIGH = OUT + 4 * PIECE;
+/** Where `breaks` leaves the end of its stores at HIGH. */
+const HIGH_END = HIGH + 4 * (PIECE / 16 + 16);
+const PAGES = Math.ceil((HIGH_END + 4) / 65536);
+const NEWLINE = 10;
+let newline_wasm_module;
+function wasm() {
+    if (newline_wasm_module === undefined) {
+        try {
+            const exports = instantiate(assembleModule(PAGES, [{ name: 'breaks', params: 4, result: true, locals: 1, body: breaksBody() }]));
+            newline_wasm_module = { bytes: new Uint8Array(exports.memory.buffer), words: new Int32Array(exports.memory.buffer), breaks: exports.breaks };
+        }
+        catch {
+            newline_wasm_module = null; // no WebAssembly, or no SIMD: the search in JavaScript
+        }
+    }
+    return newline_wasm_module;
+}
+/** Appends to `out` the offset of every `\n` in `bytes[from, to)`, in order. */
+function findLineBreaks(bytes, from, to, out) {
+    const m = wasm();
+    if (!m) {
+        findLineBreaksInJs(bytes, from, to, out);
+        return;
+    }
+    for (let at = from; at < to; at += PIECE) {
+        const end = Math.min(to, at + PIECE);
+        m.bytes.set(bytes.subarray(at, end), IN);
+        const found = (m.breaks(IN, IN + end - at, OUT, HIGH) - OUT) >> 2;
+        copy(m.words, OUT >> 2, found, at, out);
+        copy(m.words, HIGH >> 2, (m.words[HIGH_END >> 2] - HIGH) >> 2, at, out.nonAscii);
+    }
+}
+/** The same in JavaScript (where WebAssembly SIMD is not there): each byte outside ASCII, not its block. */
+function findLineBreaksInJs(bytes, from, to, out) {
+    for (let at = bytes.indexOf(NEWLINE, from); at !== -1 && at < to; at = bytes.indexOf(NEWLINE, at + 1))
+        out.add(at);
+    for (let at = from; at < to; at++)
+        if (bytes[at] >= 0x80)
+            out.nonAscii.add(at);
+}
+/** Whether `findLineBreaks` runs in WebAssembly. */
+function lineBreaksInWasm() {
+    return wasm() !== null;
+}
+/** Appends `count` words of `words` from `first` on to `out`, each plus `shift`. */
+function copy(words, first, count, shift, out) {
+    out.reserve(count);
+    const { offsets } = out;
+    let n = out.count;
+    for (let w = first, stop = first + count; w < stop; w++)
+        offsets[n++] = words[w] + shift;
+    out.count = n;
+}
+/**
+ * breaks(from, to, out, high) → out's end: a 16-byte block at a time, the mask of its `\n` bytes,
+ * each set bit's offset stored at `out`; the block's offset stored at `high` when a byte of it is
+ * ≥ 0x80. Then the bytes left one at a time. The end of the stores at `high` goes to HIGH_END.
+ */
+function breaksBody() {
+    const FROM = 0;
+    const TO = 1;
+    const OUT_AT = 2;
+    const HIGH_AT = 3;
+    const MASK = 4;
+    const store = (to, offset) => [...op.get(to), ...offset, ...op.store(0), ...op.get(to), ...op.const(4), ...op.add, ...op.set(to)];
+    return [
+        // 16 bytes at a time while 16 are left
+        ...op.block, ...op.loop,
+        ...op.get(FROM), ...op.const(16), ...op.add, ...op.get(TO), ...op.gtU, ...op.brIf(1),
+        ...op.get(FROM), ...op.v128load(0), ...op.i8x16bitmask, ...op.if, ...store(HIGH_AT, op.get(FROM)), ...op.end,
+        ...op.get(FROM), ...op.v128load(0), ...op.const(NEWLINE), ...op.i8x16splat, ...op.i8x16eq, ...op.i8x16bitmask, ...op.set(MASK),
+        ...op.block, ...op.loop,
+        ...op.get(MASK), ...op.eqz, ...op.brIf(1),
+        ...store(OUT_AT, [...op.get(FROM), ...op.get(MASK), ...op.ctz, ...op.add]),
+        ...op.get(MASK), ...op.get(MASK), ...op.const(1), ...op.sub, ...op.and, ...op.set(MASK),
+        ...op.br(0), ...op.end, ...op.end,
+        ...op.get(FROM), ...op.const(16), ...op.add, ...op.set(FROM),
+        ...op.br(0), ...op.end, ...op.end,
+        // the rest, a byte at a time
+        ...op.block, ...op.loop,
+        ...op.get(FROM), ...op.get(TO), ...op.geU, ...op.brIf(1),
+        ...op.get(FROM), ...op.load8u(0), ...op.const(NEWLINE), ...op.eq, ...op.if, ...store(OUT_AT, op.get(FROM)), ...op.end,
+        ...op.get(FROM), ...op.load8u(0), ...op.const(0x80), ...op.geU, ...op.if, ...store(HIGH_AT, op.get(FROM)), ...op.end,
+        ...op.get(FROM), ...op.const(1), ...op.add, ...op.set(FROM),
+        ...op.br(0), ...op.end, ...op.end,
+        ...op.const(HIGH_END), ...op.get(HIGH_AT), ...op.store(0),
+        ...op.get(OUT_AT), ...op.end,
+    ];
+}
+
+;// CONCATENATED MODULE: ./lib/scan/diff.js
 
 const MAX_CHUNK_LINES = 5_000;
 /**
@@ -93620,7 +93873,6 @@ const MAX_CHUNK_LINES = 5_000;
 const CHUNK_OVERLAP = 400;
 const BINARY = 'binary file: the diff holds no text to scan';
 const COMBINED = 'combined diff of a merge commit: not read (scan the diff against one parent)';
-const NON_ASCII = /[\u0080-\uffff]/;
 /** UTF-8 as the old line reader decoded it: an invalid byte reads as U+FFFD; a BOM inside the text stays. */
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 /**
@@ -93641,8 +93893,11 @@ class ByteBlock {
      */
     regionStarts = [];
     regionTexts = [];
-    /** Whether each region is all ASCII: then no line of it needs decoding. */
-    regionAscii = [];
+    /**
+     * Per region, where its bytes outside ASCII are (`LineBreaks.nonAscii`: 16-byte blocks that hold
+     * one), undefined when there are none: a line decodes as UTF-8 only where one is.
+     */
+    regionNonAscii = [];
     /** The region found last: lines are mostly asked for in order. */
     region = 0;
     constructor(bytes) {
@@ -93652,12 +93907,19 @@ class ByteBlock {
         this.lineStarts = new Int32Array(lines);
         this.lineEnds = new Int32Array(lines);
     }
-    /** Reads bytes [start, end) as Latin-1 text and keeps it; returns it. */
-    read(start, end) {
+    /**
+     * Reads bytes [start, end) as Latin-1 text and keeps it; returns it. `found`: what
+     * `findLineBreaks` found in those bytes, if it ran (else it runs here, for the bytes outside ASCII).
+     */
+    read(start, end, found) {
         const text = this.bytes.latin1Slice(start, end);
+        let scan = found;
+        if (!scan)
+            findLineBreaks(this.bytes, start, end, (scan = new LineBreaks()));
+        const { offsets, count } = scan.nonAscii;
         this.regionStarts.push(start);
         this.regionTexts.push(text);
-        this.regionAscii.push((0,external_node_buffer_.isAscii)(this.bytes.subarray(start, end)));
+        this.regionNonAscii.push(count === 0 ? undefined : offsets.slice(0, count));
         return text;
     }
     /** Adds an added line, bytes [start, end). */
@@ -93696,8 +93958,22 @@ class ByteBlock {
             this.region = r = low;
         }
         const text = this.regionTexts[r].slice(start - starts[r], end - starts[r]);
-        return this.regionAscii[r] || !NON_ASCII.test(text) ? text : UTF8.decode(this.bytes.subarray(start, end));
+        const high = this.regionNonAscii[r];
+        return high === undefined || !overlaps(high, start, end) ? text : UTF8.decode(this.bytes.subarray(start, end));
     }
+}
+/** Does a 16-byte block starting at one of `blocks` (in order) overlap bytes [start, end)? */
+function overlaps(blocks, start, end) {
+    let low = 0;
+    let high = blocks.length;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (blocks[mid] + 16 <= start)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low < blocks.length && blocks[low] < end;
 }
 /**
  * A chunk of added lines as bytes of the diff: `count` lines of `block`, from its added line
@@ -93855,7 +94131,7 @@ async function* addedHunks(input, report = { notScanned: [] }) {
     reader.finish();
     yield* reader.take();
 }
-const NEWLINE = 10;
+const diff_NEWLINE = 10;
 const CR = 13;
 const PLUS = 43;
 const MINUS = 45;
@@ -93911,6 +94187,9 @@ class DiffReader {
     linesRead = 0;
     /** The buffer before the current one, to fill again (`reuseBuffers`). */
     spare;
+    /** The line breaks of the bytes `readLines` is reading, and the next one to reach. */
+    breaks = new LineBreaks();
+    nextBreak = 0;
     constructor(report, options = {}) {
         this.report = report;
         this.options = options;
@@ -93955,7 +94234,7 @@ class DiffReader {
         // The last line break: in the bytes just added (before them, all were read), most often near the end.
         const buf = this.buf;
         let last = this.len - 1;
-        while (last >= this.added && buf[last] !== NEWLINE)
+        while (last >= this.added && buf[last] !== diff_NEWLINE)
             last--;
         if (last < this.added || last < this.pos)
             return;
@@ -94008,8 +94287,13 @@ class DiffReader {
     }
     /** Reads the lines of bytes [from, to), which ends with a line break unless it is the input's end. */
     readLines(from, to) {
-        // As text, the native String indexOf finds line breaks (a Buffer's indexOf costs a call into C++).
-        const text = this.block.read(from, to);
+        // Every line break first, all at once (see newline-wasm.ts); each line then takes the next one.
+        const breaks = this.breaks;
+        breaks.count = 0;
+        breaks.nonAscii.count = 0;
+        findLineBreaks(this.buf, from, to, breaks);
+        const text = this.block.read(from, to, breaks);
+        this.nextBreak = 0;
         const length = text.length;
         let at = 0;
         while (at < length) {
@@ -94017,9 +94301,7 @@ class DiffReader {
                 at = this.readAddedLines(text, from, at);
                 continue;
             }
-            let nl = text.indexOf('\n', at);
-            if (nl === -1)
-                nl = length;
+            const nl = this.nextBreak < breaks.count ? breaks.offsets[this.nextBreak++] - from : length;
             this.readLine(from + at, from + nl, text, at);
             at = nl + 1;
         }
@@ -94051,11 +94333,11 @@ class DiffReader {
         const starts = block.lineStarts;
         const ends = block.lineEnds;
         const base = block.lineCount;
+        const { offsets, count: breaks } = this.breaks;
+        let next = this.nextBreak;
         let k = 0;
         while (k < lines && at < length && text.charCodeAt(at) === PLUS) {
-            let nl = text.indexOf('\n', at);
-            if (nl === -1)
-                nl = length;
+            const nl = next < breaks ? offsets[next++] - from : length;
             let end = nl;
             if (end > at + 1 && text.charCodeAt(end - 1) === CR) {
                 do
@@ -94067,6 +94349,7 @@ class DiffReader {
             k++;
             at = nl + 1;
         }
+        this.nextBreak = next;
         block.lineCount = base + k;
         this.count += k;
         this.line += k;
@@ -94316,9 +94599,10 @@ var fingerprint = __nccwpck_require__(8325);
  * next state's, its top bit set when that state ends a keyword: per byte, one add and three loads
  * (the byte, its class, the transition). A hit is two i32: the byte's offset in IN, and the state.
  */
+
 const STREAMS = 6;
 /** Input bytes per call: larger inputs are scanned a piece at a time. */
-const PIECE = 1 << 18;
+const keyword_wasm_PIECE = 1 << 18;
 const PAGE = 65536;
 const CLASSES = 0;
 const TABLE = 512;
@@ -94351,13 +94635,13 @@ class WasmKeywordScanner {
             throw new RangeError('automaton too large for the WebAssembly table');
         this.input = align(TABLE + tableBytes, 16);
         // Each stream reports at most one hit per byte of its stretch plus its warm-up.
-        this.slot = align(8 * (Math.ceil(PIECE / STREAMS) + warm + 16), 16);
-        this.out = align(this.input + PIECE + warm + 16, 16);
+        this.slot = align(8 * (Math.ceil(keyword_wasm_PIECE / STREAMS) + warm + 16), 16);
+        this.out = align(this.input + keyword_wasm_PIECE + warm + 16, 16);
         this.counts = this.out + this.slot * (STREAMS + 1);
         this.states = this.counts + 4 * STREAMS;
         const pages = Math.ceil((this.states + 4 * STREAMS) / PAGE);
         const module = assemble({ wideClasses, pages, input: this.input, out: this.out, slot: this.slot, counts: this.counts, states: this.states });
-        const exports = new WebAssembly.Instance(new WebAssembly.Module(module)).exports;
+        const exports = instantiate(module);
         this.bytes = new Uint8Array(exports.memory.buffer);
         this.words = new Int32Array(exports.memory.buffer);
         this.scanN = exports.scanN;
@@ -94435,28 +94719,6 @@ class WasmKeywordScanner {
 function align(n, to) {
     return Math.ceil(n / to) * to;
 }
-const I32 = 0x7f;
-const op = {
-    get: (i) => [0x20, ...uleb(i)],
-    set: (i) => [0x21, ...uleb(i)],
-    const: (v) => [0x41, ...sleb(v)],
-    add: [0x6a],
-    and: [0x71],
-    or: [0x72],
-    shl: [0x74],
-    ltS: [0x48],
-    geU: [0x4f],
-    load: (offset) => [0x28, 2, ...uleb(offset)],
-    load16u: (offset) => [0x2f, 1, ...uleb(offset)],
-    load8u: (offset) => [0x2d, 0, ...uleb(offset)],
-    store: (offset) => [0x36, 2, ...uleb(offset)],
-    block: [0x02, 0x40],
-    loop: [0x03, 0x40],
-    if: [0x04, 0x40],
-    end: [0x0b],
-    br: (depth) => [0x0c, ...uleb(depth)],
-    brIf: (depth) => [0x0d, ...uleb(depth)],
-};
 /** `state = table[state + classes[byte at p]]` (both byte offsets). */
 function step(layout, state, pointer) {
     const byteClass = layout.wideClasses ? [...op.const(1), ...op.shl, ...op.load16u(CLASSES)] : op.load8u(CLASSES);
@@ -94487,7 +94749,6 @@ function scanN(layout) {
     const S = (k) => 4 + k;
     const P = (k) => 4 + STREAMS + k;
     const N = (k) => 4 + 2 * STREAMS + k;
-    const locals = 2 + 3 * STREAMS;
     const body = [];
     body.push(...op.get(STEP), ...op.get(WARM), ...op.add, ...op.set(END));
     for (let k = 0; k < STREAMS; k++) {
@@ -94517,7 +94778,7 @@ function scanN(layout) {
         body.push(...op.const(layout.states + 4 * k), ...op.get(S(k)), ...op.store(0));
     }
     body.push(...op.end);
-    return [...uleb(1), ...uleb(locals), I32, ...body];
+    return body;
 }
 /** scan1(from, to, state, reportFrom, out): one chain over [from, to) from `state`; returns the slot's end. */
 function scan1(layout) {
@@ -94533,63 +94794,13 @@ function scan1(layout) {
     body.push(...hit(STATE, OUT, [...op.get(FROM), ...op.get(REPORT), ...op.geU], op.get(FROM)));
     body.push(...op.get(FROM), ...op.const(1), ...op.add, ...op.set(FROM), ...op.br(0), ...op.end, ...op.end);
     body.push(...op.get(OUT), ...op.end);
-    return [...uleb(0), ...body];
+    return body;
 }
 function assemble(layout) {
-    const types = vector([
-        [0x60, ...vector([[I32], [I32]]), 0], // scanN(step, warm)
-        [0x60, ...vector([[I32], [I32], [I32], [I32], [I32]]), 1, I32], // scan1(...) -> i32
+    return assembleModule(layout.pages, [
+        { name: 'scanN', params: 2, result: false, locals: 2 + 3 * STREAMS, body: scanN(layout) },
+        { name: 'scan1', params: 5, result: true, locals: 0, body: scan1(layout) },
     ]);
-    const functions = vector([[0], [1]]);
-    const memory = vector([[0, ...uleb(layout.pages)]]);
-    const exports = vector([
-        [...keyword_wasm_name('memory'), 2, 0],
-        [...keyword_wasm_name('scanN'), 0, 0],
-        [...keyword_wasm_name('scan1'), 0, 1],
-    ]);
-    const code = vector([scanN(layout), scan1(layout)].map((body) => [...uleb(body.length), ...body]));
-    return Uint8Array.from([
-        ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-        ...section(1, types),
-        ...section(3, functions),
-        ...section(5, memory),
-        ...section(7, exports),
-        ...section(10, code),
-    ]);
-}
-function section(id, bytes) {
-    return [id, ...uleb(bytes.length), ...bytes];
-}
-function vector(items) {
-    return [...uleb(items.length), ...items.flat()];
-}
-function keyword_wasm_name(text) {
-    return [...uleb(text.length), ...Buffer.from(text, 'utf8')];
-}
-function uleb(value) {
-    const out = [];
-    let n = value >>> 0;
-    do {
-        let byte = n & 0x7f;
-        n >>>= 7;
-        if (n !== 0)
-            byte |= 0x80;
-        out.push(byte);
-    } while (n !== 0);
-    return out;
-}
-function sleb(value) {
-    const out = [];
-    let n = value | 0;
-    for (;;) {
-        const byte = n & 0x7f;
-        n >>= 7;
-        if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-            out.push(byte);
-            return out;
-        }
-        out.push(byte | 0x80);
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/keywords.js
@@ -94653,85 +94864,91 @@ class KeywordAutomaton {
     constructor(keywordsByRule) {
         const always = [];
         const unusual = [];
-        const children = [new Map()];
-        /** Per state: rule → shortest keyword length ending there. */
-        const outputs = [new Map()];
+        const ascii = [];
         let longest = 1;
         keywordsByRule.forEach((keywords, rule) => {
             if (keywords.length === 0)
                 always.push(rule);
             for (const keyword of keywords) {
-                if (/[\u0080-\uffff]/.test(keyword)) {
+                if (/[\u0080-\uffff]/.test(keyword))
                     unusual.push({ keyword, rule });
-                    continue;
-                }
                 // A keyword with a line break can never be inside a line: it finds nothing (as per line).
-                if (keyword.length === 0 || keyword.includes('\n'))
-                    continue;
-                longest = Math.max(longest, keyword.length);
-                let state = 0;
-                for (let i = 0; i < keyword.length; i++) {
-                    const symbol = fold(keyword.charCodeAt(i));
-                    let next = children[state].get(symbol);
-                    if (next === undefined) {
-                        next = children.length;
-                        children.push(new Map());
-                        outputs.push(new Map());
-                        children[state].set(symbol, next);
-                    }
-                    state = next;
+                else if (keyword.length > 0 && !keyword.includes('\n')) {
+                    ascii.push({ keyword, rule });
+                    longest = Math.max(longest, keyword.length);
                 }
-                const known = outputs[state].get(rule);
-                if (known === undefined || keyword.length < known)
-                    outputs[state].set(rule, keyword.length);
             }
         });
         this.always = always;
         this.unusual = unusual;
         this.warm = longest - 1;
         // Classes: one per character in a keyword (by its folded code), 0 for all else.
-        const symbols = [0];
-        const classOf = new Map();
-        for (const node of children) {
-            for (const symbol of node.keys()) {
-                if (!classOf.has(symbol)) {
-                    classOf.set(symbol, symbols.length);
-                    symbols.push(symbol);
-                }
+        const classOf = new Int32Array(128);
+        let classes = 1;
+        for (const { keyword } of ascii) {
+            for (let i = 0; i < keyword.length; i++) {
+                const symbol = fold(keyword.charCodeAt(i));
+                if (classOf[symbol] === 0)
+                    classOf[symbol] = classes++;
             }
         }
         for (let byte = 0; byte < 128; byte++)
-            this.classes[byte] = classOf.get(fold(byte)) ?? 0;
-        this.rowShift = Math.max(1, Math.ceil(Math.log2(symbols.length)));
+            this.classes[byte] = classOf[fold(byte)];
+        this.rowShift = Math.max(1, Math.ceil(Math.log2(classes)));
         const width = 1 << this.rowShift;
-        // Breadth first: failure links, inherited outputs, and every state's row.
-        const states = children.length;
-        const goto = new Int32Array(states * width);
-        const fail = new Int32Array(states);
-        const queue = [];
-        for (let c = 1; c < symbols.length; c++) {
-            const next = children[0].get(symbols[c]);
-            if (next !== undefined) {
-                goto[c] = next;
-                queue.push(next);
+        // The trie, in the rows of the table to be (-1: no child yet); at most one state per character.
+        const most = 1 + ascii.reduce((n, { keyword }) => n + keyword.length, 0);
+        let goto = new Int32Array(most * width).fill(-1);
+        /** Per state: rule → shortest keyword length ending there (undefined: none). */
+        const outputs = [undefined];
+        let states = 1;
+        for (const { keyword, rule } of ascii) {
+            let state = 0;
+            for (let i = 0; i < keyword.length; i++) {
+                const slot = state * width + classOf[fold(keyword.charCodeAt(i))];
+                if (goto[slot] === -1) {
+                    goto[slot] = states++;
+                    outputs.push(undefined);
+                }
+                state = goto[slot];
             }
+            const out = (outputs[state] ??= new Map());
+            const known = out.get(rule);
+            if (known === undefined || keyword.length < known)
+                out.set(rule, keyword.length);
         }
-        for (let head = 0; head < queue.length; head++) {
+        goto = goto.subarray(0, states * width);
+        // Breadth first: failure links, inherited outputs, and every state's row.
+        const fail = new Int32Array(states);
+        const queue = new Int32Array(states);
+        let tail = 0;
+        for (let c = 0; c < width; c++) {
+            if (goto[c] === -1)
+                goto[c] = 0;
+            else
+                queue[tail++] = goto[c];
+        }
+        for (let head = 0; head < tail; head++) {
             const state = queue[head];
-            for (const [rule, length] of outputs[fail[state]]) {
-                const known = outputs[state].get(rule);
-                if (known === undefined || length < known)
-                    outputs[state].set(rule, length);
+            const inherited = outputs[fail[state]];
+            if (inherited) {
+                const out = (outputs[state] ??= new Map());
+                for (const [rule, length] of inherited) {
+                    const known = out.get(rule);
+                    if (known === undefined || length < known)
+                        out.set(rule, length);
+                }
             }
+            const row = state * width;
+            const failRow = fail[state] * width;
             for (let c = 0; c < width; c++) {
-                const next = c > 0 && c < symbols.length ? children[state].get(symbols[c]) : undefined;
-                if (next === undefined) {
-                    goto[state * width + c] = goto[fail[state] * width + c];
+                const next = goto[row + c];
+                if (next === -1) {
+                    goto[row + c] = goto[failRow + c];
                 }
                 else {
-                    goto[state * width + c] = next;
-                    fail[next] = goto[fail[state] * width + c];
-                    queue.push(next);
+                    fail[next] = goto[failRow + c];
+                    queue[tail++] = next;
                 }
             }
         }
@@ -94741,19 +94958,19 @@ class KeywordAutomaton {
         this.table = wide ? new Uint32Array(goto.length) : new Uint16Array(goto.length);
         for (let i = 0; i < goto.length; i++) {
             const next = goto[i];
-            this.table[i] = (next | (outputs[next].size > 0 ? this.flag : 0)) >>> 0;
+            this.table[i] = (next | (outputs[next] !== undefined ? this.flag : 0)) >>> 0;
         }
         this.outStart = new Int32Array(states + 1);
         let total = 0;
         for (let state = 0; state < states; state++) {
             this.outStart[state] = total;
-            total += outputs[state].size;
+            total += outputs[state]?.size ?? 0;
         }
         this.outStart[states] = total;
         this.outRule = new Int32Array(total);
         this.outLength = new Int32Array(total);
         for (let state = 0, k = 0; state < states; state++) {
-            for (const [rule, length] of outputs[state]) {
+            for (const [rule, length] of outputs[state] ?? []) {
                 this.outRule[k] = rule;
                 this.outLength[k++] = length;
             }
@@ -94813,8 +95030,8 @@ class KeywordAutomaton {
             this.scanInJs(bytes, from, to, sink);
             return;
         }
-        for (let at = from; at < to; at += PIECE)
-            wasm.scanPiece(bytes, at, Math.min(to, at + PIECE), at === from, sink);
+        for (let at = from; at < to; at += keyword_wasm_PIECE)
+            wasm.scanPiece(bytes, at, Math.min(to, at + keyword_wasm_PIECE), at === from, sink);
     }
     /** The same in JavaScript, one chain: where WebAssembly is not there. */
     scanInJs(bytes, from, to, sink) {
@@ -94850,289 +95067,14 @@ function fold(code) {
 
 // EXTERNAL MODULE: ./lib/scan/negatives.js
 var negatives = __nccwpck_require__(5645);
-;// CONCATENATED MODULE: ./lib/scan/matcher.js
-
-
-
+;// CONCATENATED MODULE: ./lib/scan/pattern-source.js
 /**
- * Lines longer than this (minified bundles, inlined assets) are scanned only by rules whose secret
- * carries its own keyword (`ghp_…`, `AKIA…`): an assignment-shaped generic match there is noise.
+ * Reading a rule's pattern from its source, without running it: what every match must hold (a
+ * literal at a fixed distance, literal prefixes, characters it cannot do without), whether it spans
+ * lines, where its secret group is. The matcher plans its work from these (see matcher.ts).
  */
-const MAX_LINE_LENGTH = 4000;
-/** How far a multi-line rule (one whose pattern names a line break) may reach: a PGP key is ~100 lines. */
-const MULTI_LINE_MAX_LINES = 400;
-const MULTI_LINE_MAX_CHARS = 32 * 1024;
-/**
- * The generic assignment rules (`generic-password`, `generic-api-key`, …): they alone take the
- * negatives that a provider's token may legitimately look like (a UUID, a git SHA, a word), they
- * give way to any other rule that finds a secret overlapping theirs, and they leave alone a value
- * that starts with a prefixed rule's prefix (see `providerPrefixes`).
- */
-function isGenericRule(rule) {
-    return rule.id.startsWith('generic-');
-}
-function createMatcher(rules) {
-    const compiled = rules.map((rule, index) => compile(rule, index));
-    const claims = providerPrefixes(compiled);
-    const automaton = new KeywordAutomaton(compiled.map((c) => c.keywords));
-    // Rules with no keyword, or one outside ASCII, need every line's text: such a set reads chunks as lines.
-    const bytesOnly = automaton.always.length === 0 && automaton.unusual.length === 0;
-    const marks = new Int32Array(compiled.length);
-    /** The rules found on the current line (their indices), reused from line to line. */
-    const found = new Int32Array(compiled.length);
-    const prefilter = new Prefilter(automaton);
-    let stamp = 0;
-    const nextStamp = () => {
-        if (stamp === 0x7fffffff) {
-            marks.fill(0);
-            stamp = 0;
-        }
-        return ++stamp;
-    };
-    /**
-     * Runs the rules `found[0, count)` on line `at` of `source`, adding what they find to `candidates`;
-     * returns the last line covered by a multi-line secret (lines to skip), or `coveredThrough` as given.
-     */
-    function runLine(source, at, count, candidates, coveredThrough) {
-        const text = source.text(at);
-        const long = text.length > MAX_LINE_LENGTH;
-        let covered = coveredThrough;
-        let blobs;
-        let joined;
-        // In keyword order; the order of the findings is settled by dedupe.
-        for (let h = 0; h < count; h++) {
-            const c = compiled[found[h]];
-            if (long && !c.prefixed)
-                continue;
-            if (c.across) {
-                joined ??= join(source, at);
-                for (const multi of runMultiLine(c, c.across, joined, at, long, claims)) {
-                    candidates.push(multi.candidate);
-                    if (multi.coveredThrough > covered)
-                        covered = multi.coveredThrough;
-                }
-                continue;
-            }
-            for (let m = nextMatch(c, text, 0); m; m = nextMatch(c, text, m.index + Math.max(m[0].length, 1))) {
-                const placed = place(m);
-                if (!placed)
-                    continue;
-                const [secret, start] = placed;
-                // Inside a data URI or an integrity hash (a lockfile's lines are full of them): the cheap check first.
-                blobs ??= (0,negatives/* encodedBlobs */.Zl)(text);
-                if (blobs.length > 0 && blobs.some(([from, to]) => start >= from && start < to))
-                    continue;
-                if (!accept(c, secret, long, claims))
-                    continue;
-                if (c.rule.quietAfter?.(text.slice(Math.max(0, start + secret.length - QUIET_REACH), start + secret.length)))
-                    continue;
-                candidates.push(candidate(c, at, start, secret, m));
-            }
-        }
-        return covered;
-    }
-    return {
-        scan(lines) {
-            const source = arraySource(lines);
-            const candidates = [];
-            /** Lines inside a multi-line secret (a key's body): not scanned again on their own. */
-            let coveredThrough = -1;
-            for (let at = 0; at < lines.length; at++) {
-                if (at <= coveredThrough)
-                    continue;
-                const count = automaton.find(lines[at].text, marks, nextStamp(), found);
-                if (count > 0)
-                    coveredThrough = runLine(source, at, count, candidates, coveredThrough);
-            }
-            return dedupe(candidates).map((candidate) => toMatch(candidate, source));
-        },
-        scanHunk(hunk) {
-            if (!bytesOnly)
-                return this.scan(hunk.lines);
-            const { block, first, count: lines } = hunk;
-            if (lines === 0)
-                return [];
-            // The chunk's lines: block lines first … first + lines - 1.
-            const starts = block.lineStarts;
-            const ends = block.lineEnds;
-            const last = first + lines - 1;
-            const from = starts[first];
-            const to = ends[last];
-            prefilter.cover(block, from, to);
-            // The keyword ends in byte order; each to its line, each line's rules once; then the line's run.
-            const source = hunkSource(hunk);
-            const candidates = [];
-            const { positions, states } = prefilter;
-            const { outRule, outLength } = automaton;
-            let coveredThrough = -1;
-            let line = first;
-            let current = -1;
-            let count = 0;
-            let mark = 0;
-            for (let h = prefilter.first(from), n = prefilter.count; h < n; h++) {
-                const end = positions[h]; // the keyword's last byte
-                if (end >= to)
-                    break;
-                while (ends[line] <= end)
-                    line++;
-                const start = starts[line];
-                if (end < start)
-                    continue; // in the `+`, `\r` or line break between two lines
-                if (line - first !== current) {
-                    if (count > 0 && current > coveredThrough)
-                        coveredThrough = runLine(source, current, count, candidates, coveredThrough);
-                    current = line - first;
-                    count = 0;
-                    mark = nextStamp();
-                }
-                const state = states[h];
-                for (let o = automaton.outputsFrom(state), stop = automaton.outputsTo(state); o < stop; o++) {
-                    const rule = outRule[o];
-                    // The keyword must lie within the line (not start on the diff's `+`).
-                    if (marks[rule] !== mark && end - outLength[o] + 1 >= start) {
-                        marks[rule] = mark;
-                        found[count++] = rule;
-                    }
-                }
-            }
-            if (count > 0 && current > coveredThrough)
-                runLine(source, current, count, candidates, coveredThrough);
-            return dedupe(candidates).map((candidate) => toMatch(candidate, source));
-        },
-    };
-}
-/**
- * The keyword ends found in a buffer of the diff, kept from chunk to chunk: the automaton runs once
- * over all the lines read so far (about 64 KiB at a time as a stream arrives, more in one go when a
- * chunk is long), not once per chunk — most chunks are a few lines, too few to split among chains.
- */
-class Prefilter extends KeywordHits {
-    automaton;
-    block;
-    /** The bytes scanned: [from, to). */
-    from = 0;
-    to = 0;
-    constructor(automaton) {
-        super();
-        this.automaton = automaton;
-    }
-    /** Makes sure bytes [from, to) of `block` are scanned (and all the block holds after them). */
-    cover(block, from, to) {
-        if (block === this.block && from >= this.from && from <= this.to) {
-            if (to <= this.to)
-                return;
-            // Chunks come in order: what ends before this one is done with.
-            const drop = this.first(from);
-            this.positions.copyWithin(0, drop, this.count);
-            this.states.copyWithin(0, drop, this.count);
-            this.count -= drop;
-            this.from = from;
-            this.scan(block, this.to, Math.max(block.parsed, to));
-            return;
-        }
-        this.block = block;
-        this.from = from;
-        this.count = 0;
-        this.scan(block, from, Math.max(block.parsed, to));
-    }
-    /** The first hit at or after byte `at`. */
-    first(at) {
-        let low = 0;
-        let high = this.count;
-        while (low < high) {
-            const mid = (low + high) >>> 1;
-            if (this.positions[mid] < at)
-                low = mid + 1;
-            else
-                high = mid;
-        }
-        return low;
-    }
-    scan(block, from, to) {
-        this.to = to;
-        if (to > from)
-            this.automaton.scanBytes(block.bytes, from, to, this);
-    }
-}
-function arraySource(lines) {
-    return { count: lines.length, text: (at) => lines[at].text, file: (at) => lines[at].file, line: (at) => lines[at].line };
-}
-function hunkSource(hunk) {
-    return { count: hunk.count, text: (at) => hunk.text(at), file: () => hunk.file, line: (at) => hunk.firstLine + at };
-}
-// ── compiling ───────────────────────────────────────────────────────────────────────────────────
-function compile(rule, index) {
-    const flags = rule.pattern.flags.replace(/[gyd]/g, '');
-    const keywords = [...new Set(rule.keywords.map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))];
-    const source = rule.pattern.source;
-    const compiled = {
-        rule,
-        index,
-        pattern: new RegExp(source, `${flags}gd`),
-        keywords,
-        generic: isGenericRule(rule),
-        across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
-        prefixed: secretCarriesKeyword(source, keywords) || examplesCarryKeyword(rule, flags, keywords),
-        anchor: undefined,
-    };
-    compiled.anchor = anchorOf(source, flags, compiled.prefixed);
-    return compiled;
-}
-/** Lines this long or longer are searched for a leading literal first (see `nextMatch`). */
-const ANCHOR_LINE_LENGTH = 1024;
-/**
- * The anchor of a pattern, if it has a fixed literal. A leading one (offset 0) only for a rule that
- * runs on long lines (a prefixed one): the sticky pattern is compiled apart, and a large pattern
- * (a generic rule's) costs tens of milliseconds to compile.
- */
-function anchorOf(source, flags, prefixed) {
-    const fixed = fixedLiteral(source, flags);
-    if (!fixed || (fixed.offset === 0 && !prefixed))
-        return undefined;
-    const escaped = fixed.literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
-    return {
-        ...fixed,
-        finder: flags.includes('i') ? new RegExp(escaped, `${flags}g`) : undefined,
-        sticky: new RegExp(source, `${flags}yd`),
-    };
-}
-/**
- * The next match of a single-line rule in `text` at or after `from`, as the global pattern finds
- * it. With an anchor, the same match found faster: every match holds the literal `offset`
- * characters in, so a match can only start there, and the sticky pattern is tried at each such
- * place in order (the regex engine, left alone, tries the pattern's lead at every character of a
- * line: a class like `[0-9a-f]{32}` has no literal to skip to).
- */
-function nextMatch(c, text, from) {
-    const anchor = c.anchor;
-    // A leading literal the engine finds by itself, fast enough on a line of code; on a long line
-    // (minified code) the native search for the literal is faster still.
-    if (!anchor || (anchor.offset === 0 && text.length < ANCHOR_LINE_LENGTH)) {
-        c.pattern.lastIndex = from;
-        return c.pattern.exec(text);
-    }
-    const { literal, offset, finder, sticky } = anchor;
-    for (let at = from + offset;;) {
-        let found;
-        if (finder) {
-            finder.lastIndex = at;
-            const m = finder.exec(text);
-            if (!m)
-                return null;
-            found = m.index;
-        }
-        else {
-            found = text.indexOf(literal, at);
-            if (found < 0)
-                return null;
-        }
-        sticky.lastIndex = found - offset;
-        const m = sticky.exec(text);
-        if (m)
-            return m;
-        at = found + 1;
-    }
-}
+/** At most this many prefixes read from one pattern (`[pr]k_(?:live|test)_` gives 4). */
+const MAX_PREFIXES = 32;
 /**
  * The longest literal (2 characters or more) that every match of `source` holds at one fixed
  * distance from its start: the pattern starts with elements of one width each
@@ -95291,18 +95233,6 @@ function namesLineBreak(source) {
     }
     return false;
 }
-/** The group that holds the whole match of a multi-line pattern behind its `[^\n]*?` lead. */
-const WHOLE = 'wholeMatch';
-/**
- * A multi-line pattern, sticky, led by `[^\n]*?` so its match starts on the first line, the match
- * itself in the group `wholeMatch`. A pattern with numbered backreferences (which that group would
- * shift) is searched as it is, globally.
- */
-function acrossLines(source, flags) {
-    if (/\\[1-9]/.test(source) || source.includes(`(?<${WHOLE}>`))
-        return new RegExp(source, `${flags}gd`);
-    return new RegExp(`[^\\n]*?(?<${WHOLE}>${source})`, `${flags}yd`);
-}
 /** The source of the named group `secret` (balanced parentheses), else the whole source. */
 function secretSource(source) {
     const open = source.indexOf('(?<secret>');
@@ -95331,76 +95261,6 @@ function secretSource(source) {
         }
     }
     return source.slice(open);
-}
-/**
- * Where the source does not show it (`vc[pia]_`), the rule's own positive examples tell: in each, the
- * secret found contains a keyword.
- */
-function examplesCarryKeyword(rule, flags, keywords) {
-    const positives = rule.examples.positive;
-    if (positives.length === 0)
-        return false;
-    const pattern = new RegExp(rule.pattern.source, flags);
-    return positives.every((example) => {
-        const m = pattern.exec(example);
-        const secret = (m?.groups?.['secret'] ?? m?.[0])?.toLowerCase();
-        return secret !== undefined && keywords.some((keyword) => secret.includes(keyword));
-    });
-}
-function secretCarriesKeyword(source, keywords) {
-    const literal = secretSource(source)
-        .replace(/\\([^A-Za-z0-9])/g, '$1')
-        .toLowerCase();
-    return keywords.some((keyword) => literal.includes(keyword));
-}
-/** Shorter prefixes (`hf_`, `sk-`, `eyJ`) are shared with other vendors' tokens, or with chance. */
-const MIN_CLAIM_LENGTH = 4;
-/** Prefixes that are plain words (`api-`, `live_`, `test_`, `pat.`) name no one vendor: other vendors' tokens start with them too. */
-const WORD_PREFIX = /^(?:api|sdk|pat|sat|live|test|key|token|secret|access|auth|app|user|https?)$/;
-/** At most this many prefixes read from one pattern (`[pr]k_(?:live|test)_` gives 4). */
-const MAX_PREFIXES = 32;
-/**
- * The prefixes the non-generic rules claim: each literal prefix of a rule's secret (named group
- * `secret`, else the whole match) that holds one of the rule's keywords, so the rule runs on every
- * line that holds it. A rule whose own positive examples do not all start with one of its prefixes
- * (a pattern read wrongly) claims none.
- */
-function providerPrefixes(compiled) {
-    const claims = new Map();
-    for (const c of compiled) {
-        if (c.generic)
-            continue;
-        const ignoreCase = c.rule.pattern.flags.includes('i');
-        const fold = (text) => (ignoreCase ? text.toLowerCase() : text);
-        const prefixes = literalPrefixes(secretSource(c.rule.pattern.source)).filter((prefix) => {
-            const lower = prefix.toLowerCase();
-            return prefix.length >= MIN_CLAIM_LENGTH && c.keywords.some((keyword) => lower.includes(keyword)) && !WORD_PREFIX.test(lower.replace(/[^a-z]/g, ''));
-        });
-        if (prefixes.length === 0)
-            continue;
-        const plain = new RegExp(c.rule.pattern.source, c.rule.pattern.flags.replace(/[gyd]/g, ''));
-        const examplesAgree = c.rule.examples.positive.every((example) => {
-            const m = plain.exec(example);
-            const secret = m?.groups?.['secret'] ?? m?.[0];
-            return secret === undefined || prefixes.some((prefix) => fold(secret).startsWith(fold(prefix)));
-        });
-        if (!examplesAgree)
-            continue;
-        for (const prefix of prefixes) {
-            const key = `${ignoreCase ? 'i' : 's'}${fold(prefix)}`;
-            if (!claims.has(key))
-                claims.set(key, { prefix: fold(prefix), ignoreCase });
-        }
-    }
-    return [...claims.values()];
-}
-function claimed(claims, secret) {
-    let lower;
-    for (const { prefix, ignoreCase } of claims) {
-        if (ignoreCase ? (lower ??= secret.toLowerCase()).startsWith(prefix) : secret.startsWith(prefix))
-            return true;
-    }
-    return false;
 }
 /**
  * The literal strings every match of a pattern starts with, read from its source: literal
@@ -95539,6 +95399,474 @@ function groupEnd(source, i) {
     }
     return source.length;
 }
+/**
+ * ASCII characters other than letters and digits that every match of `source` holds: the literal
+ * ones of its top-level sequence, and of the groups in it that are neither optional nor a choice of
+ * alternatives, each required at least once. A line without one of them holds no match: the pattern
+ * need not run there (a URL rule on the many lines with `://` and no `@`). Letters and digits are
+ * left out, so the pattern's flags (`i`) change nothing; lookarounds are passed over.
+ */
+function requiredCharacters(source) {
+    const found = new Set();
+    const walk = (from, end) => {
+        if (hasAlternation(source, from, end))
+            return;
+        let i = from;
+        while (i < end) {
+            const ch = source[i];
+            if (ch === '(') {
+                const close = groupEnd(source, i);
+                const quantifier = readQuantifier(source, close + 1);
+                if (!/^\(\?<?[=!]/.test(source.slice(i, i + 4)) && quantifier.min >= 1) {
+                    let inner = i + 1;
+                    if (source.startsWith('?:', inner))
+                        inner += 2;
+                    else if (source.startsWith('?<', inner))
+                        inner = source.indexOf('>', inner) + 1;
+                    else if (source[inner] === '?')
+                        inner = -1; // modifiers: not read
+                    if (inner > 0)
+                        walk(inner, close);
+                }
+                i = quantifier.end;
+                continue;
+            }
+            let char;
+            let next = i + 1;
+            if (ch === '[') {
+                next = classEnd(source, i) + 1;
+            }
+            else if (ch === '\\') {
+                const escaped = source[i + 1] ?? '';
+                const hex = /^(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))/.exec(source.slice(i + 1));
+                if (hex) {
+                    char = String.fromCharCode(parseInt(hex[1] ?? hex[2], 16));
+                    next = i + 1 + hex[0].length;
+                }
+                else if (escaped === 'k' && source[i + 2] === '<') {
+                    next = source.indexOf('>', i) + 1; // a backreference
+                }
+                else if ('dDwWsSbBnrtfv0'.includes(escaped)) {
+                    next = i + 2; // a class, an assertion, a control character: nothing literal
+                }
+                else if (/[pPu]/.test(escaped) && source[i + 2] === '{') {
+                    next = source.indexOf('}', i) + 1;
+                }
+                else if (/[1-9]/.test(escaped)) {
+                    next = i + 2;
+                    while (/[0-9]/.test(source[next] ?? ''))
+                        next++; // a numbered backreference
+                }
+                else if (/[A-Za-z0-9]/.test(escaped)) {
+                    return; // a form this reader does not know: nothing more is claimed
+                }
+                else {
+                    char = escaped;
+                    next = i + 2;
+                }
+            }
+            else if (ch === '.' || ch === '^' || ch === '$') {
+                // no literal
+            }
+            else if ('*+?{|)'.includes(ch)) {
+                return; // not an element's start: a form this reader does not know, so nothing more is claimed
+            }
+            else {
+                char = ch;
+            }
+            const quantifier = readQuantifier(source, next);
+            if (char !== undefined && quantifier.min >= 1 && /^[\x21-\x7e]$/.test(char) && !/[A-Za-z0-9]/.test(char))
+                found.add(char);
+            i = quantifier.end;
+        }
+    };
+    walk(0, source.length);
+    return [...found];
+}
+
+// EXTERNAL MODULE: ./lib/scan/rule-pattern.js
+var rule_pattern = __nccwpck_require__(7512);
+;// CONCATENATED MODULE: ./lib/scan/matcher.js
+
+
+
+
+
+/**
+ * Lines longer than this (minified bundles, inlined assets) are scanned only by rules whose secret
+ * carries its own keyword (`ghp_…`, `AKIA…`): an assignment-shaped generic match there is noise.
+ */
+const MAX_LINE_LENGTH = 4000;
+/** How far a multi-line rule (one whose pattern names a line break) may reach: a PGP key is ~100 lines. */
+const MULTI_LINE_MAX_LINES = 400;
+const MULTI_LINE_MAX_CHARS = 32 * 1024;
+/**
+ * The generic assignment rules (`generic-password`, `generic-api-key`, …): they alone take the
+ * negatives that a provider's token may legitimately look like (a UUID, a git SHA, a word), they
+ * give way to any other rule that finds a secret overlapping theirs, and they leave alone a value
+ * that starts with a prefixed rule's prefix (see `providerPrefixes`).
+ */
+function isGenericRule(rule) {
+    return rule.id.startsWith('generic-');
+}
+function createMatcher(rules) {
+    const compiled = rules.map((rule, index) => compile(rule, index));
+    let claimsRead;
+    const claims = () => (claimsRead ??= providerPrefixes(compiled));
+    const automaton = new KeywordAutomaton(compiled.map((c) => c.keywords));
+    // Rules with no keyword, or one outside ASCII, need every line's text: such a set reads chunks as lines.
+    const bytesOnly = automaton.always.length === 0 && automaton.unusual.length === 0;
+    const marks = new Int32Array(compiled.length);
+    /** The rules found on the current line (their indices), reused from line to line. */
+    const found = new Int32Array(compiled.length);
+    const prefilter = new Prefilter(automaton);
+    let stamp = 0;
+    const nextStamp = () => {
+        if (stamp === 0x7fffffff) {
+            marks.fill(0);
+            stamp = 0;
+        }
+        return ++stamp;
+    };
+    /**
+     * Runs the rules `found[0, count)` on line `at` of `source`, adding what they find to `candidates`;
+     * returns the last line covered by a multi-line secret (lines to skip), or `coveredThrough` as given.
+     */
+    function runLine(source, at, count, candidates, coveredThrough) {
+        const text = source.text(at);
+        const long = text.length > MAX_LINE_LENGTH;
+        let covered = coveredThrough;
+        let blobs;
+        let joined;
+        // In keyword order; the order of the findings is settled by dedupe.
+        for (let h = 0; h < count; h++) {
+            const c = compiled[found[h]];
+            if (long && !isPrefixed(c))
+                continue;
+            if (c.across) {
+                joined ??= join(source, at);
+                for (const multi of runMultiLine(c, c.across, joined, at, long, claims)) {
+                    candidates.push(multi.candidate);
+                    if (multi.coveredThrough > covered)
+                        covered = multi.coveredThrough;
+                }
+                continue;
+            }
+            if (!holdsAll(text, c.required))
+                continue;
+            for (let m = nextMatch(c, text, 0); m; m = nextMatch(c, text, m.index + Math.max(m[0].length, 1))) {
+                const placed = place(m);
+                if (!placed)
+                    continue;
+                const [secret, start] = placed;
+                // Inside a data URI or an integrity hash (a lockfile's lines are full of them): the cheap check first.
+                blobs ??= (0,negatives/* encodedBlobs */.Zl)(text);
+                if (blobs.length > 0 && blobs.some(([from, to]) => start >= from && start < to))
+                    continue;
+                if (!accept(c, secret, long, claims))
+                    continue;
+                if (c.rule.quietAfter?.(text.slice(Math.max(0, start + secret.length - QUIET_REACH), start + secret.length)))
+                    continue;
+                candidates.push(candidate(c, at, start, secret, m));
+            }
+        }
+        return covered;
+    }
+    return {
+        scan(lines) {
+            const source = arraySource(lines);
+            const candidates = [];
+            /** Lines inside a multi-line secret (a key's body): not scanned again on their own. */
+            let coveredThrough = -1;
+            for (let at = 0; at < lines.length; at++) {
+                if (at <= coveredThrough)
+                    continue;
+                const count = automaton.find(lines[at].text, marks, nextStamp(), found);
+                if (count > 0)
+                    coveredThrough = runLine(source, at, count, candidates, coveredThrough);
+            }
+            return dedupe(candidates).map((candidate) => toMatch(candidate, source));
+        },
+        scanHunk(hunk) {
+            if (!bytesOnly)
+                return this.scan(hunk.lines);
+            const { block, first, count: lines } = hunk;
+            if (lines === 0)
+                return [];
+            // The chunk's lines: block lines first … first + lines - 1.
+            const starts = block.lineStarts;
+            const ends = block.lineEnds;
+            const last = first + lines - 1;
+            const from = starts[first];
+            const to = ends[last];
+            prefilter.cover(block, from, to);
+            // The keyword ends in byte order; each to its line, each line's rules once; then the line's run.
+            const source = hunkSource(hunk);
+            const candidates = [];
+            const { positions, states } = prefilter;
+            const { outRule, outLength } = automaton;
+            let coveredThrough = -1;
+            let line = first;
+            let current = -1;
+            let count = 0;
+            let mark = 0;
+            for (let h = prefilter.first(from), n = prefilter.count; h < n; h++) {
+                const end = positions[h]; // the keyword's last byte
+                if (end >= to)
+                    break;
+                while (ends[line] <= end)
+                    line++;
+                const start = starts[line];
+                if (end < start)
+                    continue; // in the `+`, `\r` or line break between two lines
+                if (line - first !== current) {
+                    if (count > 0 && current > coveredThrough)
+                        coveredThrough = runLine(source, current, count, candidates, coveredThrough);
+                    current = line - first;
+                    count = 0;
+                    mark = nextStamp();
+                }
+                const state = states[h];
+                for (let o = automaton.outputsFrom(state), stop = automaton.outputsTo(state); o < stop; o++) {
+                    const rule = outRule[o];
+                    // The keyword must lie within the line (not start on the diff's `+`).
+                    if (marks[rule] !== mark && end - outLength[o] + 1 >= start) {
+                        marks[rule] = mark;
+                        found[count++] = rule;
+                    }
+                }
+            }
+            if (count > 0 && current > coveredThrough)
+                runLine(source, current, count, candidates, coveredThrough);
+            return dedupe(candidates).map((candidate) => toMatch(candidate, source));
+        },
+    };
+}
+/**
+ * The keyword ends found in a buffer of the diff, kept from chunk to chunk: the automaton runs once
+ * over all the lines read so far (about 64 KiB at a time as a stream arrives, more in one go when a
+ * chunk is long), not once per chunk — most chunks are a few lines, too few to split among chains.
+ */
+class Prefilter extends KeywordHits {
+    automaton;
+    block;
+    /** The bytes scanned: [from, to). */
+    from = 0;
+    to = 0;
+    constructor(automaton) {
+        super();
+        this.automaton = automaton;
+    }
+    /** Makes sure bytes [from, to) of `block` are scanned (and all the block holds after them). */
+    cover(block, from, to) {
+        if (block === this.block && from >= this.from && from <= this.to) {
+            if (to <= this.to)
+                return;
+            // Chunks come in order: what ends before this one is done with.
+            const drop = this.first(from);
+            this.positions.copyWithin(0, drop, this.count);
+            this.states.copyWithin(0, drop, this.count);
+            this.count -= drop;
+            this.from = from;
+            this.scan(block, this.to, Math.max(block.parsed, to));
+            return;
+        }
+        this.block = block;
+        this.from = from;
+        this.count = 0;
+        this.scan(block, from, Math.max(block.parsed, to));
+    }
+    /** The first hit at or after byte `at`. */
+    first(at) {
+        let low = 0;
+        let high = this.count;
+        while (low < high) {
+            const mid = (low + high) >>> 1;
+            if (this.positions[mid] < at)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        return low;
+    }
+    scan(block, from, to) {
+        this.to = to;
+        if (to > from)
+            this.automaton.scanBytes(block.bytes, from, to, this);
+    }
+}
+function arraySource(lines) {
+    return { count: lines.length, text: (at) => lines[at].text, file: (at) => lines[at].file, line: (at) => lines[at].line };
+}
+function hunkSource(hunk) {
+    return { count: hunk.count, text: (at) => hunk.text(at), file: () => hunk.file, line: (at) => hunk.firstLine + at };
+}
+// ── compiling ───────────────────────────────────────────────────────────────────────────────────
+function compile(rule, index) {
+    const flags = rule.pattern.flags.replace(/[gyd]/g, '');
+    const keywords = [...new Set(rule.keywords.map((keyword) => keyword.toLowerCase()).filter((keyword) => keyword.length > 0))];
+    const source = rule.pattern.source;
+    const compiled = {
+        rule,
+        index,
+        pattern: (0,rule_pattern/* scanPattern */.g)(rule),
+        keywords,
+        generic: isGenericRule(rule),
+        across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
+        flags,
+        required: namesLineBreak(source) ? [] : requiredCharacters(source),
+        prefixed: secretCarriesKeyword(source, keywords) || undefined,
+        anchor: undefined,
+    };
+    return compiled;
+}
+function holdsAll(text, characters) {
+    for (let i = 0; i < characters.length; i++)
+        if (text.indexOf(characters[i]) === -1)
+            return false;
+    return true;
+}
+function isPrefixed(c) {
+    return (c.prefixed ??= examplesCarryKeyword(c.rule, c.pattern, c.keywords));
+}
+function anchorFor(c) {
+    if (c.anchor === undefined)
+        c.anchor = anchorOf(c.rule.pattern.source, c.flags, () => isPrefixed(c)) ?? null;
+    return c.anchor ?? undefined;
+}
+/** Lines this long or longer are searched for a leading literal first (see `nextMatch`). */
+const ANCHOR_LINE_LENGTH = 1024;
+/**
+ * The anchor of a pattern, if it has a fixed literal. A leading one (offset 0) only for a rule that
+ * runs on long lines (a prefixed one): the sticky pattern is compiled apart, and a large pattern
+ * (a generic rule's) costs tens of milliseconds to compile.
+ */
+function anchorOf(source, flags, prefixed) {
+    const fixed = fixedLiteral(source, flags);
+    if (!fixed || (fixed.offset === 0 && !prefixed()))
+        return undefined;
+    const escaped = fixed.literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+    return {
+        ...fixed,
+        finder: flags.includes('i') ? new RegExp(escaped, `${flags}g`) : undefined,
+        sticky: new RegExp(source, `${flags}yd`),
+    };
+}
+/**
+ * The next match of a single-line rule in `text` at or after `from`, as the global pattern finds
+ * it. With an anchor, the same match found faster: every match holds the literal `offset`
+ * characters in, so a match can only start there, and the sticky pattern is tried at each such
+ * place in order (the regex engine, left alone, tries the pattern's lead at every character of a
+ * line: a class like `[0-9a-f]{32}` has no literal to skip to).
+ */
+function nextMatch(c, text, from) {
+    const anchor = anchorFor(c);
+    // A leading literal the engine finds by itself, fast enough on a line of code; on a long line
+    // (minified code) the native search for the literal is faster still.
+    if (!anchor || (anchor.offset === 0 && text.length < ANCHOR_LINE_LENGTH)) {
+        c.pattern.lastIndex = from;
+        return c.pattern.exec(text);
+    }
+    const { literal, offset, finder, sticky } = anchor;
+    for (let at = from + offset;;) {
+        let found;
+        if (finder) {
+            finder.lastIndex = at;
+            const m = finder.exec(text);
+            if (!m)
+                return null;
+            found = m.index;
+        }
+        else {
+            found = text.indexOf(literal, at);
+            if (found < 0)
+                return null;
+        }
+        sticky.lastIndex = found - offset;
+        const m = sticky.exec(text);
+        if (m)
+            return m;
+        at = found + 1;
+    }
+}
+/** The group that holds the whole match of a multi-line pattern behind its `[^\n]*?` lead. */
+const WHOLE = 'wholeMatch';
+/**
+ * A multi-line pattern, sticky, led by `[^\n]*?` so its match starts on the first line, the match
+ * itself in the group `wholeMatch`. A pattern with numbered backreferences (which that group would
+ * shift) is searched as it is, globally.
+ */
+function acrossLines(source, flags) {
+    if (/\\[1-9]/.test(source) || source.includes(`(?<${WHOLE}>`))
+        return new RegExp(source, `${flags}gd`);
+    return new RegExp(`[^\\n]*?(?<${WHOLE}>${source})`, `${flags}yd`);
+}
+/**
+ * Where the source does not show it (`vc[pia]_`), the rule's own positive examples tell: in each, the
+ * secret found contains a keyword.
+ */
+function examplesCarryKeyword(rule, pattern, keywords) {
+    const positives = rule.examples.positive;
+    if (positives.length === 0)
+        return false;
+    return positives.every((example) => {
+        const m = (0,rule_pattern/* firstMatch */.o)(pattern, example);
+        const secret = (m?.groups?.['secret'] ?? m?.[0])?.toLowerCase();
+        return secret !== undefined && keywords.some((keyword) => secret.includes(keyword));
+    });
+}
+function secretCarriesKeyword(source, keywords) {
+    const literal = secretSource(source)
+        .replace(/\\([^A-Za-z0-9])/g, '$1')
+        .toLowerCase();
+    return keywords.some((keyword) => literal.includes(keyword));
+}
+/** Shorter prefixes (`hf_`, `sk-`, `eyJ`) are shared with other vendors' tokens, or with chance. */
+const MIN_CLAIM_LENGTH = 4;
+/** Prefixes that are plain words (`api-`, `live_`, `test_`, `pat.`) name no one vendor: other vendors' tokens start with them too. */
+const WORD_PREFIX = /^(?:api|sdk|pat|sat|live|test|key|token|secret|access|auth|app|user|https?)$/;
+/**
+ * The prefixes the non-generic rules claim: each literal prefix of a rule's secret (named group
+ * `secret`, else the whole match) that holds one of the rule's keywords, so the rule runs on every
+ * line that holds it. A rule whose own positive examples do not all start with one of its prefixes
+ * (a pattern read wrongly) claims none.
+ */
+function providerPrefixes(compiled) {
+    const claims = new Map();
+    for (const c of compiled) {
+        if (c.generic)
+            continue;
+        const ignoreCase = c.rule.pattern.flags.includes('i');
+        const fold = (text) => (ignoreCase ? text.toLowerCase() : text);
+        const prefixes = literalPrefixes(secretSource(c.rule.pattern.source)).filter((prefix) => {
+            const lower = prefix.toLowerCase();
+            return prefix.length >= MIN_CLAIM_LENGTH && c.keywords.some((keyword) => lower.includes(keyword)) && !WORD_PREFIX.test(lower.replace(/[^a-z]/g, ''));
+        });
+        if (prefixes.length === 0)
+            continue;
+        const examplesAgree = c.rule.examples.positive.every((example) => {
+            const m = (0,rule_pattern/* firstMatch */.o)(c.pattern, example);
+            const secret = m?.groups?.['secret'] ?? m?.[0];
+            return secret === undefined || prefixes.some((prefix) => fold(secret).startsWith(fold(prefix)));
+        });
+        if (!examplesAgree)
+            continue;
+        for (const prefix of prefixes) {
+            const key = `${ignoreCase ? 'i' : 's'}${fold(prefix)}`;
+            if (!claims.has(key))
+                claims.set(key, { prefix: fold(prefix), ignoreCase });
+        }
+    }
+    return [...claims.values()];
+}
+function claimed(claims, secret) {
+    let lower;
+    for (const { prefix, ignoreCase } of claims) {
+        if (ignoreCase ? (lower ??= secret.toLowerCase()).startsWith(prefix) : secret.startsWith(prefix))
+            return true;
+    }
+    return false;
+}
 // ── candidates ──────────────────────────────────────────────────────────────────────────────────
 /** The secret (named group `secret`, else the whole match) and its offset in the searched text. */
 function place(m) {
@@ -95567,7 +95895,7 @@ function accept(c, secret, long, claims) {
         return false;
     if ((0,negatives/* hardNegative */.$6)(secret, c.generic) !== undefined)
         return false;
-    if (c.generic && claimed(claims, secret))
+    if (c.generic && claimed(claims(), secret))
         return false;
     if (long) {
         const lower = secret.toLowerCase();
@@ -95789,6 +96117,15 @@ function configuredSecret(name, value, provider) {
     const lines = value.trim().split(/\r?\n/).map((line) => line.trim());
     const wanted = lines.length === 1 ? lines.filter((line) => line.length >= MIN_CONFIGURED_LENGTH) : lines.filter((line) => /^[\w+/=.-]{32,}$/.test(line) && (0,entropy/* shannonEntropy */.l)(line) >= 4);
     return [...new Set(wanted)].map((line) => ({ name, hash: sha256(line), length: line.length, prefix: line.slice(0, PREFIX_CHARS), ...(provider ? { provider } : {}) }));
+}
+/**
+ * Bytes per read of a file the scan reads (a diff file, a file scanned whole). Node's default of
+ * 64 KiB makes a read of 8 MB wait on the thread pool 128 times: measured, as long as scanning it.
+ */
+const READ_CHUNK_BYTES = 1 << 20;
+/** A file as the scan reads it: a stream of READ_CHUNK_BYTES chunks. */
+function readForScan(file) {
+    return (0,external_node_fs_.createReadStream)(file, { highWaterMark: READ_CHUNK_BYTES });
 }
 /** Scans the added lines of a unified diff (a string, a stream, or chunks of it). */
 async function scanDiff(input, options) {
@@ -96050,7 +96387,7 @@ const BINARY_PROBE = 8000;
 /** Every line of each file as an added line, in bounded chunks; binary files go to `notScanned`. */
 async function* fileHunks(paths, cwd, excluded, notScanned, skipped) {
     for await (const file of walk(paths, cwd, excluded, notScanned, skipped)) {
-        const stream = (0,external_node_fs_.createReadStream)(external_node_path_.resolve(cwd, file));
+        const stream = readForScan(external_node_path_.resolve(cwd, file));
         const chunks = stream[Symbol.asyncIterator]();
         // Each chunk is scanned before the next is read (see `scanHunks`): buffers may be filled again.
         const reader = DiffReader.forFile(file, { reuseBuffers: true });

@@ -68,7 +68,9 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^recall: \d+ of \d+ labelled secrets found by their rule = [\d.]+ % — bound 98 %$/m);
     expect(stdout).toMatch(/^false positives: \d+ of \d+ labelled negative lines found = [\d.]+ % — bound 1 %/m);
     expect(stdout).toMatch(/^token-preflight: [\d.]+ MB diff .* = \d+ MB\/s — bound 1000000 MB\/s/m);
-    expect(stdout).toMatch(/^secretlint [\d.]+ \(preset-recommend\), the same .* = \d+ ×/m);
+    expect(stdout).toMatch(/^secretlint [\d.]+ \(preset-recommend, its engine\), the same .* token-preflight's engine on those files: \d+ MB\/s .* = [\d.]+ × — bound 20 ×$/m);
+    expect(stdout).toMatch(/^the CLIs on the same files, start-up included, best of 3: secretlint [\d.]+ s, token-preflight scan --diff [\d.]+ s \([\d.]+ ×\)$/m);
+    expect(stdout).toMatch(/^the CLIs on a one-line change, best of 3: secretlint \d+ ms, token-preflight scan --diff \d+ ms/m);
     expect(stdout).toMatch(/^peak RSS scanning a \d+ MB diff: \d+ MB — bound 400 MB$/m);
     expect(stdout).toMatch(/^bench: FAIL: scan\.mjs \(exit 1\)$/m);
     expect(code).toBe(1);

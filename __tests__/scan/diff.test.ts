@@ -203,6 +203,19 @@ describe('diffHunks: the diff read as bytes', () => {
     expect((await chunks(Readable.from([bytes]))).added).toEqual(['f:1:ok é', 'f:2:bad \ufffd\ufffd end']);
   });
 
+  it('decodes exactly the lines with bytes outside ASCII, wherever they sit in the blocks of 16 bytes the reader reads', async () => {
+    // Lines of every length up to 40, each with one € (3 bytes) at every position, or none:
+    // a non-ASCII line beside an ASCII one in the same block of 16 must leave the ASCII one as it is.
+    const lines: string[] = [];
+    for (let length = 0; length <= 40; length++) {
+      lines.push('a'.repeat(length));
+      for (let at = 0; at <= length; at++) lines.push(`${'b'.repeat(at)}€${'c'.repeat(length - at)}`);
+    }
+    const diff = Buffer.from(['--- /dev/null', '+++ b/f', `@@ -0,0 +1,${lines.length} @@`, ...lines.map((line) => `+${line}`), ''].join('\n'));
+    const { added } = await chunks(Readable.from([diff]));
+    expect(added).toEqual(lines.map((line, i) => `f:${i + 1}:${line}`));
+  });
+
   it('keeps the chunks of a long run fed a few hundred bytes at a time, across new buffers', async () => {
     const count = MAX_CHUNK_LINES * 3 + 7;
     // ~2.5 MB: the reader renews its 1 MiB buffer twice with a chunk open.

@@ -4,7 +4,7 @@ import { base62Crc32 } from '../../src/providers/checksum.js';
 import { shannonEntropy } from '../../src/scan/entropy.js';
 import { diffHunks, type ByteHunk } from '../../src/scan/diff.js';
 import { KeywordAutomaton, KeywordHits } from '../../src/scan/keywords.js';
-import { MAX_LINE_LENGTH, createMatcher, fixedLiteral, literalPrefixes } from '../../src/scan/matcher.js';
+import { MAX_LINE_LENGTH, createMatcher } from '../../src/scan/matcher.js';
 import { hardNegative, isCode } from '../../src/scan/negatives.js';
 import { GENERIC_RULES } from '../../src/scan/rules/generic.js';
 import { RULES } from '../../src/scan/rules/index.js';
@@ -274,22 +274,6 @@ describe('multi-line private keys', () => {
 });
 
 describe('provider prefixes', () => {
-  it('are read from a pattern: literals, small classes, groups of literal alternatives', () => {
-    expect(literalPrefixes(String.raw`(?<![\w-])(?<secret>ghp_[A-Za-z0-9]{36})(?![\w-])`)).toEqual(['ghp_']);
-    expect(literalPrefixes(String.raw`\b(?<secret>[pr]k_(?:live|test)_[A-Za-z0-9]{24,99})`)).toEqual(['pk_live_', 'pk_test_', 'rk_live_', 'rk_test_']);
-    expect(literalPrefixes(String.raw`(?<secret>xox[bp]-\d{10,13}-[A-Za-z0-9]{24})`)).toEqual(['xoxb-', 'xoxp-']);
-    expect(literalPrefixes(String.raw`(?<secret>xoxe\.xox[bp]-1-[A-Z0-9]{100})`)).toEqual(['xoxe.xoxb-1-', 'xoxe.xoxp-1-']);
-    expect(literalPrefixes(String.raw`\b(?<secret>(?:AKIA|ASIA)[A-Z2-7]{16})\b`)).toEqual(['AKIA', 'ASIA']);
-    expect(literalPrefixes(String.raw`(?<secret>(?:foo|bar\d)x)`)).toEqual(['foo', 'bar']);
-    // Up to what may be absent or is not literal.
-    expect(literalPrefixes(String.raw`(?<secret>glpat-(?:[A-Za-z0-9_-]{20}|[A-Za-z0-9_-]{27,300}))`)).toEqual(['glpat-']);
-    expect(literalPrefixes(String.raw`(?<secret>abc?d)`)).toEqual(['ab']);
-    expect(literalPrefixes(String.raw`(?<secret>a+b)`)).toEqual(['a']);
-    expect(literalPrefixes(String.raw`(?<secret>[a-f0-9]{32})`)).toEqual([]);
-    expect(literalPrefixes(String.raw`(?<secret>[^\s]{8,})`)).toEqual([]);
-    expect(literalPrefixes(String.raw`token=(?<secret>\w{20})`)).toEqual(['token=']);
-  });
-
   /** `zzt_` + 24 characters whose last is `d`: a stand-in for a checksum. */
   const checked = rule({ ...ZZT, id: 'checked', validate: (secret) => secret.endsWith('d') });
   const refused = `ACME_TOKEN=${TOKEN.slice(0, -1)}e`;
@@ -477,16 +461,6 @@ describe('chunks of a diff read as bytes', () => {
 });
 
 describe('a literal at a fixed distance into every match', () => {
-  it('is read from a pattern that starts with elements of one width each', () => {
-    expect(fixedLiteral(String.raw`(?<![\w-])[0-9a-f]{32}-us[0-9]{1,2}(?![\w-])`)).toEqual({ literal: '-us', offset: 32 });
-    expect(fixedLiteral(String.raw`\b(?<secret>[A-Z]{2}\d{3}x\.yz)`)).toEqual({ literal: 'x.yz', offset: 5 });
-    expect(fixedLiteral(String.raw`(?<![\w.-])sl\.[A-Za-z0-9_-]{130,1400}`)).toEqual({ literal: 'sl.', offset: 0 });
-    expect(fixedLiteral(String.raw`[a-z]{2,4}-us`)).toBeUndefined(); // a width that varies before it
-    expect(fixedLiteral(String.raw`[a-f]{8}(?:ab|cd)xyz`)).toBeUndefined();
-    expect(fixedLiteral(String.raw`[a-f]{8}-us|other`)).toBeUndefined();
-    expect(fixedLiteral(String.raw`[a-f]{8}-us`, 'u')).toBeUndefined(); // a class may take two code units
-  });
-
   it('finds every match the pattern finds, in order', () => {
     const anchored = rule({ id: 'anchored', keywords: ['-us'], pattern: /(?<![\w-])(?<secret>[0-9a-f]{8}-us[0-9])(?![\w-])/i });
     const leading = rule({ id: 'leading', keywords: ['zq.'], pattern: /(?<![\w.-])(?<secret>zq\.[A-Za-z0-9]{8})(?![\w.-])/ });

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -15,6 +14,7 @@ import { renderScanText } from '../report/scan-text.js';
 import { runPreflight } from '../run/run.js';
 import type { ScanInput } from '../run/scan-input.js';
 import { RULE_IDS } from '../scan/rule-ids.js';
+import { readForScan } from '../scan/scan.js';
 import { GitError, gitDiff, topLevel } from '../scan/sources/git.js';
 import { GITLEAKS_IGNORE_FILE, IGNORE_FILE, loadSuppressionFiles } from '../scan/suppress.js';
 import { choice, count, UsageError, type CliIo } from './args.js';
@@ -112,7 +112,7 @@ async function diffInput(file: string, io: CliIo): Promise<Readable> {
     throw new ScanInputError(`cannot read the diff ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.code}`);
   });
   if (!info.isFile()) throw new ScanInputError(`cannot read the diff ${file}: not a file`);
-  return createReadStream(full);
+  return readForScan(full);
 }
 
 async function existingPaths(paths: string[], cwd: string): Promise<string[]> {

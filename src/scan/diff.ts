@@ -9,8 +9,8 @@
  * the lines where a rule's keyword is, a few in a hundred of real code. Line breaks are found with
  * the native `indexOf`; nothing is allocated per line.
  */
-import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
+import { findLineBreaks, LineBreaks } from './newline-wasm.js';
 import type { AddedLine } from './types.js';
 
 /** A file the scan could not read, and why (a binary file, a merge's combined diff). */
@@ -48,7 +48,6 @@ export const CHUNK_OVERLAP = 400;
 const BINARY = 'binary file: the diff holds no text to scan';
 const COMBINED = 'combined diff of a merge commit: not read (scan the diff against one parent)';
 
-const NON_ASCII = /[\u0080-\uffff]/;
 /** UTF-8 as the old line reader decoded it: an invalid byte reads as U+FFFD; a BOM inside the text stays. */
 const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -69,8 +68,11 @@ export class ByteBlock {
    */
   private readonly regionStarts: number[] = [];
   private readonly regionTexts: string[] = [];
-  /** Whether each region is all ASCII: then no line of it needs decoding. */
-  private readonly regionAscii: boolean[] = [];
+  /**
+   * Per region, where its bytes outside ASCII are (`LineBreaks.nonAscii`: 16-byte blocks that hold
+   * one), undefined when there are none: a line decodes as UTF-8 only where one is.
+   */
+  private readonly regionNonAscii: Array<Int32Array | undefined> = [];
   /** The region found last: lines are mostly asked for in order. */
   private region = 0;
 
@@ -81,12 +83,18 @@ export class ByteBlock {
     this.lineEnds = new Int32Array(lines);
   }
 
-  /** Reads bytes [start, end) as Latin-1 text and keeps it; returns it. */
-  read(start: number, end: number): string {
+  /**
+   * Reads bytes [start, end) as Latin-1 text and keeps it; returns it. `found`: what
+   * `findLineBreaks` found in those bytes, if it ran (else it runs here, for the bytes outside ASCII).
+   */
+  read(start: number, end: number, found?: LineBreaks): string {
     const text = this.bytes.latin1Slice(start, end);
+    let scan = found;
+    if (!scan) findLineBreaks(this.bytes, start, end, (scan = new LineBreaks()));
+    const { offsets, count } = scan.nonAscii;
     this.regionStarts.push(start);
     this.regionTexts.push(text);
-    this.regionAscii.push(isAscii(this.bytes.subarray(start, end)));
+    this.regionNonAscii.push(count === 0 ? undefined : offsets.slice(0, count));
     return text;
   }
 
@@ -125,8 +133,21 @@ export class ByteBlock {
       this.region = r = low;
     }
     const text = this.regionTexts[r]!.slice(start - starts[r]!, end - starts[r]!);
-    return this.regionAscii[r] || !NON_ASCII.test(text) ? text : UTF8.decode(this.bytes.subarray(start, end));
+    const high = this.regionNonAscii[r];
+    return high === undefined || !overlaps(high, start, end) ? text : UTF8.decode(this.bytes.subarray(start, end));
   }
+}
+
+/** Does a 16-byte block starting at one of `blocks` (in order) overlap bytes [start, end)? */
+function overlaps(blocks: Int32Array, start: number, end: number): boolean {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (blocks[mid]! + 16 <= start) low = mid + 1;
+    else high = mid;
+  }
+  return low < blocks.length && blocks[low]! < end;
 }
 
 declare module 'node:buffer' {
@@ -360,6 +381,10 @@ export class DiffReader {
   /** The buffer before the current one, to fill again (`reuseBuffers`). */
   private spare: Buffer | undefined;
 
+  /** The line breaks of the bytes `readLines` is reading, and the next one to reach. */
+  private readonly breaks = new LineBreaks();
+  private nextBreak = 0;
+
   constructor(
     private readonly report: DiffReport,
     private readonly options: ReaderOptions = {},
@@ -458,8 +483,13 @@ export class DiffReader {
 
   /** Reads the lines of bytes [from, to), which ends with a line break unless it is the input's end. */
   private readLines(from: number, to: number): void {
-    // As text, the native String indexOf finds line breaks (a Buffer's indexOf costs a call into C++).
-    const text = this.block.read(from, to);
+    // Every line break first, all at once (see newline-wasm.ts); each line then takes the next one.
+    const breaks = this.breaks;
+    breaks.count = 0;
+    breaks.nonAscii.count = 0;
+    findLineBreaks(this.buf, from, to, breaks);
+    const text = this.block.read(from, to, breaks);
+    this.nextBreak = 0;
     const length = text.length;
     let at = 0;
     while (at < length) {
@@ -467,8 +497,7 @@ export class DiffReader {
         at = this.readAddedLines(text, from, at);
         continue;
       }
-      let nl = text.indexOf('\n', at);
-      if (nl === -1) nl = length;
+      const nl = this.nextBreak < breaks.count ? breaks.offsets[this.nextBreak++]! - from : length;
       this.readLine(from + at, from + nl, text, at);
       at = nl + 1;
     }
@@ -499,10 +528,11 @@ export class DiffReader {
     const starts = block.lineStarts;
     const ends = block.lineEnds;
     const base = block.lineCount;
+    const { offsets, count: breaks } = this.breaks;
+    let next = this.nextBreak;
     let k = 0;
     while (k < lines && at < length && text.charCodeAt(at) === PLUS) {
-      let nl = text.indexOf('\n', at);
-      if (nl === -1) nl = length;
+      const nl = next < breaks ? offsets[next++]! - from : length;
       let end = nl;
       if (end > at + 1 && text.charCodeAt(end - 1) === CR) {
         do end--;
@@ -513,6 +543,7 @@ export class DiffReader {
       k++;
       at = nl + 1;
     }
+    this.nextBreak = next;
     block.lineCount = base + k;
     this.count += k;
     this.line += k;

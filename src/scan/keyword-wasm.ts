@@ -13,12 +13,8 @@
  */
 
 import type { KeywordHits } from './keywords.js';
+import { assembleModule, instantiate, op } from './wasm-asm.js';
 
-/** The WebAssembly API as this module uses it (the project's `lib` has no DOM types). */
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: unknown };
-};
 
 export const STREAMS = 6;
 /** Input bytes per call: larger inputs are scanned a piece at a time. */
@@ -61,11 +57,11 @@ export class WasmKeywordScanner {
     this.states = this.counts + 4 * STREAMS;
     const pages = Math.ceil((this.states + 4 * STREAMS) / PAGE);
     const module = assemble({ wideClasses, pages, input: this.input, out: this.out, slot: this.slot, counts: this.counts, states: this.states });
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(module)).exports as {
+    const exports = instantiate<{
       memory: { buffer: ArrayBuffer };
       scanN: (step: number, warm: number) => void;
       scan1: (from: number, to: number, state: number, reportFrom: number, slot: number) => number;
-    };
+    }>(module);
     this.bytes = new Uint8Array(exports.memory.buffer);
     this.words = new Int32Array(exports.memory.buffer);
     this.scanN = exports.scanN;
@@ -154,29 +150,6 @@ interface Layout {
   states: number;
 }
 
-const I32 = 0x7f;
-const op = {
-  get: (i: number) => [0x20, ...uleb(i)],
-  set: (i: number) => [0x21, ...uleb(i)],
-  const: (v: number) => [0x41, ...sleb(v)],
-  add: [0x6a],
-  and: [0x71],
-  or: [0x72],
-  shl: [0x74],
-  ltS: [0x48],
-  geU: [0x4f],
-  load: (offset: number) => [0x28, 2, ...uleb(offset)],
-  load16u: (offset: number) => [0x2f, 1, ...uleb(offset)],
-  load8u: (offset: number) => [0x2d, 0, ...uleb(offset)],
-  store: (offset: number) => [0x36, 2, ...uleb(offset)],
-  block: [0x02, 0x40],
-  loop: [0x03, 0x40],
-  if: [0x04, 0x40],
-  end: [0x0b],
-  br: (depth: number) => [0x0c, ...uleb(depth)],
-  brIf: (depth: number) => [0x0d, ...uleb(depth)],
-};
-
 /** `state = table[state + classes[byte at p]]` (both byte offsets). */
 function step(layout: Layout, state: number, pointer: number[]): number[] {
   const byteClass = layout.wideClasses ? [...op.const(1), ...op.shl, ...op.load16u(CLASSES)] : op.load8u(CLASSES);
@@ -210,7 +183,6 @@ function scanN(layout: Layout): number[] {
   const S = (k: number) => 4 + k;
   const P = (k: number) => 4 + STREAMS + k;
   const N = (k: number) => 4 + 2 * STREAMS + k;
-  const locals = 2 + 3 * STREAMS;
   const body: number[] = [];
   body.push(...op.get(STEP), ...op.get(WARM), ...op.add, ...op.set(END));
   for (let k = 0; k < STREAMS; k++) {
@@ -236,7 +208,7 @@ function scanN(layout: Layout): number[] {
     body.push(...op.const(layout.states + 4 * k), ...op.get(S(k)), ...op.store(0));
   }
   body.push(...op.end);
-  return [...uleb(1), ...uleb(locals), I32, ...body];
+  return body;
 }
 
 /** scan1(from, to, state, reportFrom, out): one chain over [from, to) from `state`; returns the slot's end. */
@@ -253,66 +225,12 @@ function scan1(layout: Layout): number[] {
   body.push(...hit(STATE, OUT, [...op.get(FROM), ...op.get(REPORT), ...op.geU], op.get(FROM)));
   body.push(...op.get(FROM), ...op.const(1), ...op.add, ...op.set(FROM), ...op.br(0), ...op.end, ...op.end);
   body.push(...op.get(OUT), ...op.end);
-  return [...uleb(0), ...body];
+  return body;
 }
 
 function assemble(layout: Layout): Uint8Array {
-  const types = vector([
-    [0x60, ...vector([[I32], [I32]]), 0], // scanN(step, warm)
-    [0x60, ...vector([[I32], [I32], [I32], [I32], [I32]]), 1, I32], // scan1(...) -> i32
+  return assembleModule(layout.pages, [
+    { name: 'scanN', params: 2, result: false, locals: 2 + 3 * STREAMS, body: scanN(layout) },
+    { name: 'scan1', params: 5, result: true, locals: 0, body: scan1(layout) },
   ]);
-  const functions = vector([[0], [1]]);
-  const memory = vector([[0, ...uleb(layout.pages)]]);
-  const exports = vector([
-    [...name('memory'), 2, 0],
-    [...name('scanN'), 0, 0],
-    [...name('scan1'), 0, 1],
-  ]);
-  const code = vector([scanN(layout), scan1(layout)].map((body) => [...uleb(body.length), ...body]));
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, types),
-    ...section(3, functions),
-    ...section(5, memory),
-    ...section(7, exports),
-    ...section(10, code),
-  ]);
-}
-
-function section(id: number, bytes: number[]): number[] {
-  return [id, ...uleb(bytes.length), ...bytes];
-}
-
-function vector(items: number[][]): number[] {
-  return [...uleb(items.length), ...items.flat()];
-}
-
-function name(text: string): number[] {
-  return [...uleb(text.length), ...Buffer.from(text, 'utf8')];
-}
-
-function uleb(value: number): number[] {
-  const out: number[] = [];
-  let n = value >>> 0;
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-function sleb(value: number): number[] {
-  const out: number[] = [];
-  let n = value | 0;
-  for (;;) {
-    const byte = n & 0x7f;
-    n >>= 7;
-    if ((n === 0 && (byte & 0x40) === 0) || (n === -1 && (byte & 0x40) !== 0)) {
-      out.push(byte);
-      return out;
-    }
-    out.push(byte | 0x80);
-  }
 }

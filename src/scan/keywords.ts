@@ -67,34 +67,17 @@ export class KeywordAutomaton {
   constructor(keywordsByRule: ReadonlyArray<readonly string[]>) {
     const always: number[] = [];
     const unusual: UnusualKeyword[] = [];
-    const children: Array<Map<number, number>> = [new Map()];
-    /** Per state: rule → shortest keyword length ending there. */
-    const outputs: Array<Map<number, number>> = [new Map()];
+    const ascii: Array<{ keyword: string; rule: number }> = [];
     let longest = 1;
     keywordsByRule.forEach((keywords, rule) => {
       if (keywords.length === 0) always.push(rule);
       for (const keyword of keywords) {
-        if (/[\u0080-\uffff]/.test(keyword)) {
-          unusual.push({ keyword, rule });
-          continue;
-        }
+        if (/[\u0080-\uffff]/.test(keyword)) unusual.push({ keyword, rule });
         // A keyword with a line break can never be inside a line: it finds nothing (as per line).
-        if (keyword.length === 0 || keyword.includes('\n')) continue;
-        longest = Math.max(longest, keyword.length);
-        let state = 0;
-        for (let i = 0; i < keyword.length; i++) {
-          const symbol = fold(keyword.charCodeAt(i));
-          let next = children[state]!.get(symbol);
-          if (next === undefined) {
-            next = children.length;
-            children.push(new Map());
-            outputs.push(new Map());
-            children[state]!.set(symbol, next);
-          }
-          state = next;
+        else if (keyword.length > 0 && !keyword.includes('\n')) {
+          ascii.push({ keyword, rule });
+          longest = Math.max(longest, keyword.length);
         }
-        const known = outputs[state]!.get(rule);
-        if (known === undefined || keyword.length < known) outputs[state]!.set(rule, keyword.length);
       }
     });
     this.always = always;
@@ -102,46 +85,67 @@ export class KeywordAutomaton {
     this.warm = longest - 1;
 
     // Classes: one per character in a keyword (by its folded code), 0 for all else.
-    const symbols: number[] = [0];
-    const classOf = new Map<number, number>();
-    for (const node of children) {
-      for (const symbol of node.keys()) {
-        if (!classOf.has(symbol)) {
-          classOf.set(symbol, symbols.length);
-          symbols.push(symbol);
-        }
+    const classOf = new Int32Array(128);
+    let classes = 1;
+    for (const { keyword } of ascii) {
+      for (let i = 0; i < keyword.length; i++) {
+        const symbol = fold(keyword.charCodeAt(i));
+        if (classOf[symbol] === 0) classOf[symbol] = classes++;
       }
     }
-    for (let byte = 0; byte < 128; byte++) this.classes[byte] = classOf.get(fold(byte)) ?? 0;
-    this.rowShift = Math.max(1, Math.ceil(Math.log2(symbols.length)));
+    for (let byte = 0; byte < 128; byte++) this.classes[byte] = classOf[fold(byte)]!;
+    this.rowShift = Math.max(1, Math.ceil(Math.log2(classes)));
     const width = 1 << this.rowShift;
 
-    // Breadth first: failure links, inherited outputs, and every state's row.
-    const states = children.length;
-    const goto = new Int32Array(states * width);
-    const fail = new Int32Array(states);
-    const queue: number[] = [];
-    for (let c = 1; c < symbols.length; c++) {
-      const next = children[0]!.get(symbols[c]!);
-      if (next !== undefined) {
-        goto[c] = next;
-        queue.push(next);
+    // The trie, in the rows of the table to be (-1: no child yet); at most one state per character.
+    const most = 1 + ascii.reduce((n, { keyword }) => n + keyword.length, 0);
+    let goto = new Int32Array(most * width).fill(-1);
+    /** Per state: rule → shortest keyword length ending there (undefined: none). */
+    const outputs: Array<Map<number, number> | undefined> = [undefined];
+    let states = 1;
+    for (const { keyword, rule } of ascii) {
+      let state = 0;
+      for (let i = 0; i < keyword.length; i++) {
+        const slot = state * width + classOf[fold(keyword.charCodeAt(i))]!;
+        if (goto[slot] === -1) {
+          goto[slot] = states++;
+          outputs.push(undefined);
+        }
+        state = goto[slot]!;
       }
+      const out = (outputs[state] ??= new Map());
+      const known = out.get(rule);
+      if (known === undefined || keyword.length < known) out.set(rule, keyword.length);
     }
-    for (let head = 0; head < queue.length; head++) {
+    goto = goto.subarray(0, states * width);
+
+    // Breadth first: failure links, inherited outputs, and every state's row.
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
+    for (let c = 0; c < width; c++) {
+      if (goto[c] === -1) goto[c] = 0;
+      else queue[tail++] = goto[c]!;
+    }
+    for (let head = 0; head < tail; head++) {
       const state = queue[head]!;
-      for (const [rule, length] of outputs[fail[state]!]!) {
-        const known = outputs[state]!.get(rule);
-        if (known === undefined || length < known) outputs[state]!.set(rule, length);
+      const inherited = outputs[fail[state]!];
+      if (inherited) {
+        const out = (outputs[state] ??= new Map());
+        for (const [rule, length] of inherited) {
+          const known = out.get(rule);
+          if (known === undefined || length < known) out.set(rule, length);
+        }
       }
+      const row = state * width;
+      const failRow = fail[state]! * width;
       for (let c = 0; c < width; c++) {
-        const next = c > 0 && c < symbols.length ? children[state]!.get(symbols[c]!) : undefined;
-        if (next === undefined) {
-          goto[state * width + c] = goto[fail[state]! * width + c]!;
+        const next = goto[row + c]!;
+        if (next === -1) {
+          goto[row + c] = goto[failRow + c]!;
         } else {
-          goto[state * width + c] = next;
-          fail[next] = goto[fail[state]! * width + c]!;
-          queue.push(next);
+          fail[next] = goto[failRow + c]!;
+          queue[tail++] = next;
         }
       }
     }
@@ -152,19 +156,19 @@ export class KeywordAutomaton {
     this.table = wide ? new Uint32Array(goto.length) : new Uint16Array(goto.length);
     for (let i = 0; i < goto.length; i++) {
       const next = goto[i]!;
-      this.table[i] = (next | (outputs[next]!.size > 0 ? this.flag : 0)) >>> 0;
+      this.table[i] = (next | (outputs[next] !== undefined ? this.flag : 0)) >>> 0;
     }
     this.outStart = new Int32Array(states + 1);
     let total = 0;
     for (let state = 0; state < states; state++) {
       this.outStart[state] = total;
-      total += outputs[state]!.size;
+      total += outputs[state]?.size ?? 0;
     }
     this.outStart[states] = total;
     this.outRule = new Int32Array(total);
     this.outLength = new Int32Array(total);
     for (let state = 0, k = 0; state < states; state++) {
-      for (const [rule, length] of outputs[state]!) {
+      for (const [rule, length] of outputs[state] ?? []) {
         this.outRule[k] = rule;
         this.outLength[k++] = length;
       }

@@ -2,6 +2,8 @@ import type { ByteBlock, ByteHunk } from './diff.js';
 import { shannonEntropy } from './entropy.js';
 import { KeywordAutomaton, KeywordHits } from './keywords.js';
 import { encodedBlobs, hardNegative } from './negatives.js';
+import { fixedLiteral, literalPrefixes, namesLineBreak, requiredCharacters, secretSource } from './pattern-source.js';
+import { firstMatch, scanPattern } from './rule-pattern.js';
 import type { AddedLine, Rule, RuleMatch } from './types.js';
 
 /** Runs a rule set over the added lines of a change. */
@@ -46,11 +48,22 @@ interface Compiled {
    * led by `[^\n]*?`, so a match must start on the line the keyword is on (no search of the rest).
    */
   across: RegExp | undefined;
-  /** The secret itself contains a keyword (a prefixed token): it may run on over-long lines. */
-  prefixed: boolean;
-  /** A literal at a fixed distance into every match, and the pattern sticky: see `fixedLiteral`. */
-  anchor: Anchor | undefined;
+  /** rule.pattern's flags, without `g`, `y` and `d`. */
+  flags: string;
+  /** Characters every match holds (`requiredCharacters`): a line without one is not searched. Single-line rules only. */
+  required: readonly string[];
+  /**
+   * The secret itself contains a keyword (a prefixed token): it may run on over-long lines. Read
+   * from the source; where the source does not show it, from the rule's examples when first asked
+   * (`isPrefixed`): running them compiles the pattern, which a scan that never needs it skips.
+   */
+  prefixed: boolean | undefined;
+  /** A literal at a fixed distance into every match, and the pattern sticky: see `fixedLiteral`. Null: none; undefined: not read yet (`anchorFor`). */
+  anchor: Anchor | null | undefined;
 }
+
+/** What the prefixed rules claim (see `providerPrefixes`), read when a generic rule first needs it. */
+type Claims = () => readonly Claim[];
 
 interface Anchor {
   literal: string;
@@ -78,7 +91,8 @@ interface Candidate {
 
 export function createMatcher(rules: readonly Rule[]): Matcher {
   const compiled = rules.map((rule, index) => compile(rule, index));
-  const claims = providerPrefixes(compiled);
+  let claimsRead: Claim[] | undefined;
+  const claims: Claims = () => (claimsRead ??= providerPrefixes(compiled));
   const automaton = new KeywordAutomaton(compiled.map((c) => c.keywords));
   // Rules with no keyword, or one outside ASCII, need every line's text: such a set reads chunks as lines.
   const bytesOnly = automaton.always.length === 0 && automaton.unusual.length === 0;
@@ -108,7 +122,7 @@ export function createMatcher(rules: readonly Rule[]): Matcher {
     // In keyword order; the order of the findings is settled by dedupe.
     for (let h = 0; h < count; h++) {
       const c = compiled[found[h]!]!;
-      if (long && !c.prefixed) continue;
+      if (long && !isPrefixed(c)) continue;
       if (c.across) {
         joined ??= join(source, at);
         for (const multi of runMultiLine(c, c.across, joined, at, long, claims)) {
@@ -117,6 +131,7 @@ export function createMatcher(rules: readonly Rule[]): Matcher {
         }
         continue;
       }
+      if (!holdsAll(text, c.required)) continue;
       for (let m = nextMatch(c, text, 0); m; m = nextMatch(c, text, m.index + Math.max(m[0].length, 1))) {
         const placed = place(m);
         if (!placed) continue;
@@ -273,15 +288,30 @@ function compile(rule: Rule, index: number): Compiled {
   const compiled: Compiled = {
     rule,
     index,
-    pattern: new RegExp(source, `${flags}gd`),
+    pattern: scanPattern(rule),
     keywords,
     generic: isGenericRule(rule),
     across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
-    prefixed: secretCarriesKeyword(source, keywords) || examplesCarryKeyword(rule, flags, keywords),
+    flags,
+    required: namesLineBreak(source) ? [] : requiredCharacters(source),
+    prefixed: secretCarriesKeyword(source, keywords) || undefined,
     anchor: undefined,
   };
-  compiled.anchor = anchorOf(source, flags, compiled.prefixed);
   return compiled;
+}
+
+function holdsAll(text: string, characters: readonly string[]): boolean {
+  for (let i = 0; i < characters.length; i++) if (text.indexOf(characters[i]!) === -1) return false;
+  return true;
+}
+
+function isPrefixed(c: Compiled): boolean {
+  return (c.prefixed ??= examplesCarryKeyword(c.rule, c.pattern, c.keywords));
+}
+
+function anchorFor(c: Compiled): Anchor | undefined {
+  if (c.anchor === undefined) c.anchor = anchorOf(c.rule.pattern.source, c.flags, () => isPrefixed(c)) ?? null;
+  return c.anchor ?? undefined;
 }
 
 /** Lines this long or longer are searched for a leading literal first (see `nextMatch`). */
@@ -292,9 +322,9 @@ const ANCHOR_LINE_LENGTH = 1024;
  * runs on long lines (a prefixed one): the sticky pattern is compiled apart, and a large pattern
  * (a generic rule's) costs tens of milliseconds to compile.
  */
-function anchorOf(source: string, flags: string, prefixed: boolean): Anchor | undefined {
+function anchorOf(source: string, flags: string, prefixed: () => boolean): Anchor | undefined {
   const fixed = fixedLiteral(source, flags);
-  if (!fixed || (fixed.offset === 0 && !prefixed)) return undefined;
+  if (!fixed || (fixed.offset === 0 && !prefixed())) return undefined;
   const escaped = fixed.literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
   return {
     ...fixed,
@@ -311,7 +341,7 @@ function anchorOf(source: string, flags: string, prefixed: boolean): Anchor | un
  * line: a class like `[0-9a-f]{32}` has no literal to skip to).
  */
 function nextMatch(c: Compiled, text: string, from: number): RegExpExecArray | null {
-  const anchor = c.anchor;
+  const anchor = anchorFor(c);
   // A leading literal the engine finds by itself, fast enough on a line of code; on a long line
   // (minified code) the native search for the literal is faster still.
   if (!anchor || (anchor.offset === 0 && text.length < ANCHOR_LINE_LENGTH)) {
@@ -337,141 +367,6 @@ function nextMatch(c: Compiled, text: string, from: number): RegExpExecArray | n
   }
 }
 
-/**
- * The longest literal (2 characters or more) that every match of `source` holds at one fixed
- * distance from its start: the pattern starts with elements of one width each
- * (`(?<![\w-])[0-9a-f]{32}-us…`: assertions, characters, classes with `{n}`, groups of those)
- * before it. Undefined when there is none.
- */
-export function fixedLiteral(source: string, flags = ''): { literal: string; offset: number } | undefined {
-  // A code point may be two code units under `u`/`v`: widths are not fixed there.
-  if (/[uv]/.test(flags) || hasAlternation(source, 0, source.length)) return undefined;
-  let best: { literal: string; offset: number } | undefined;
-  let run = '';
-  let runStart = 0;
-  let offset = 0;
-  const flush = () => {
-    if (run.length >= 2 && (!best || run.length > best.literal.length)) best = { literal: run, offset: runStart };
-    run = '';
-  };
-  const literal = (char: string) => {
-    if (run === '') runStart = offset;
-    run += char;
-    offset++;
-  };
-  /** Walks [i, end); false where an element of varying width (or one not read) ends the walk. */
-  const walk = (from: number, end: number): boolean => {
-    let i = from;
-    while (i < end) {
-      const ch = source[i]!;
-      if (ch === '^' || ch === '$') {
-        flush();
-        i++;
-        continue;
-      }
-      if (ch === '(') {
-        const close = groupEnd(source, i);
-        flush();
-        if (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) {
-          i = close + 1; // a lookaround: no width
-          continue;
-        }
-        let inner = i + 1;
-        if (source.startsWith('?:', inner)) inner += 2;
-        else if (source.startsWith('?<', inner)) inner = source.indexOf('>', inner) + 1;
-        else if (source[inner] === '?') return false; // modifiers: not read
-        const q = readQuantifier(source, close + 1);
-        if (q.end !== close + 1 || hasAlternation(source, inner, close) || !walk(inner, close)) return false;
-        flush();
-        i = close + 1;
-        continue;
-      }
-      let char: string | undefined;
-      let next: number;
-      if (ch === '[') {
-        next = classEnd(source, i) + 1;
-      } else if (ch === '.') {
-        next = i + 1;
-      } else if (ch === '\\') {
-        const e = source[i + 1] ?? '';
-        next = i + 2;
-        if (e === 'b' || e === 'B') {
-          flush();
-          i = next;
-          continue;
-        }
-        const hex = /^(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))/.exec(source.slice(i + 1));
-        if (hex) {
-          char = String.fromCharCode(parseInt(hex[1] ?? hex[2]!, 16));
-          next = i + 1 + hex[0].length;
-        } else if ('dDwWsS'.includes(e)) {
-          // a class of one character
-        } else if (/[A-Za-z0-9]/.test(e)) {
-          const control = ({ n: '\n', r: '\r', t: '\t', f: '\f', v: '\v' } as Record<string, string>)[e];
-          if (control === undefined) return false; // a back reference, \p{…}, \c…: not read
-          char = control;
-        } else {
-          char = e;
-        }
-      } else if ('*+?{|)'.includes(ch)) {
-        return false;
-      } else {
-        char = ch;
-        next = i + 1;
-      }
-      const q = readQuantifier(source, next);
-      if (q.min !== q.max || !Number.isFinite(q.max)) return false;
-      if (char !== undefined && q.end === next) {
-        literal(char);
-      } else {
-        flush();
-        offset += q.min;
-      }
-      i = q.end;
-    }
-    return true;
-  };
-  walk(0, source.length);
-  flush();
-  return best;
-}
-
-/** Does source[from, to) hold a `|` outside groups and classes? */
-function hasAlternation(source: string, from: number, to: number): boolean {
-  let depth = 0;
-  for (let i = from; i < to; i++) {
-    const ch = source[i];
-    if (ch === '\\') i++;
-    else if (ch === '[') i = classEnd(source, i);
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) return true;
-  }
-  return false;
-}
-
-/**
- * Does the pattern match a line break by name — `\n` or `\r` outside a character class or in one
- * that is not negated? (`[^\n]` and `\s` do not make a rule multi-line.)
- */
-function namesLineBreak(source: string): boolean {
-  let inClass = false;
-  let negated = false;
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      const next = source[++i]; // skip the escaped character (so `\\n` is a backslash and an n)
-      if ((next === 'n' || next === 'r') && !(inClass && negated)) return true;
-    } else if (inClass) {
-      if (ch === ']') inClass = false;
-    } else if (ch === '[') {
-      inClass = true;
-      negated = source[i + 1] === '^';
-    }
-  }
-  return false;
-}
-
 /** The group that holds the whole match of a multi-line pattern behind its `[^\n]*?` lead. */
 const WHOLE = 'wholeMatch';
 
@@ -485,41 +380,15 @@ function acrossLines(source: string, flags: string): RegExp {
   return new RegExp(`[^\\n]*?(?<${WHOLE}>${source})`, `${flags}yd`);
 }
 
-/** The source of the named group `secret` (balanced parentheses), else the whole source. */
-function secretSource(source: string): string {
-  const open = source.indexOf('(?<secret>');
-  if (open < 0) return source;
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-    } else if (ch === '[') {
-      inClass = true;
-    } else if (ch === '(') {
-      depth++;
-    } else if (ch === ')' && --depth === 0) {
-      return source.slice(open, i + 1);
-    }
-  }
-  return source.slice(open);
-}
-
 /**
  * Where the source does not show it (`vc[pia]_`), the rule's own positive examples tell: in each, the
  * secret found contains a keyword.
  */
-function examplesCarryKeyword(rule: Rule, flags: string, keywords: readonly string[]): boolean {
+function examplesCarryKeyword(rule: Rule, pattern: RegExp, keywords: readonly string[]): boolean {
   const positives = rule.examples.positive;
   if (positives.length === 0) return false;
-  const pattern = new RegExp(rule.pattern.source, flags);
   return positives.every((example) => {
-    const m = pattern.exec(example);
+    const m = firstMatch(pattern, example);
     const secret = (m?.groups?.['secret'] ?? m?.[0])?.toLowerCase();
     return secret !== undefined && keywords.some((keyword) => secret.includes(keyword));
   });
@@ -549,8 +418,6 @@ interface Claim {
 const MIN_CLAIM_LENGTH = 4;
 /** Prefixes that are plain words (`api-`, `live_`, `test_`, `pat.`) name no one vendor: other vendors' tokens start with them too. */
 const WORD_PREFIX = /^(?:api|sdk|pat|sat|live|test|key|token|secret|access|auth|app|user|https?)$/;
-/** At most this many prefixes read from one pattern (`[pr]k_(?:live|test)_` gives 4). */
-const MAX_PREFIXES = 32;
 
 /**
  * The prefixes the non-generic rules claim: each literal prefix of a rule's secret (named group
@@ -569,9 +436,8 @@ function providerPrefixes(compiled: readonly Compiled[]): Claim[] {
       return prefix.length >= MIN_CLAIM_LENGTH && c.keywords.some((keyword) => lower.includes(keyword)) && !WORD_PREFIX.test(lower.replace(/[^a-z]/g, ''));
     });
     if (prefixes.length === 0) continue;
-    const plain = new RegExp(c.rule.pattern.source, c.rule.pattern.flags.replace(/[gyd]/g, ''));
     const examplesAgree = c.rule.examples.positive.every((example) => {
-      const m = plain.exec(example);
+      const m = firstMatch(c.pattern, example);
       const secret = m?.groups?.['secret'] ?? m?.[0];
       return secret === undefined || prefixes.some((prefix) => fold(secret).startsWith(fold(prefix)));
     });
@@ -590,132 +456,6 @@ function claimed(claims: readonly Claim[], secret: string): boolean {
     if (ignoreCase ? (lower ??= secret.toLowerCase()).startsWith(prefix) : secret.startsWith(prefix)) return true;
   }
   return false;
-}
-
-interface Prefixes {
-  strings: string[];
-  /** Every match of the part read so far is one of `strings`: what follows may extend them. */
-  complete: boolean;
-  end: number;
-}
-
-/**
- * The literal strings every match of a pattern starts with, read from its source: literal
- * characters, escaped ones, small character classes (`[pr]`) and groups of literal alternatives
- * (`(?:live|test)`), up to the first element that is not literal or may be absent. Assertions
- * (`\b`, lookarounds) match no characters and are passed over. Empty when there is no such prefix.
- */
-export function literalPrefixes(source: string): string[] {
-  return [...new Set(readSequence(`(?:${source})`, 0).strings.filter((prefix) => prefix.length > 0))];
-}
-
-/** A run of elements up to `|`, `)` or the end, from `from`. */
-function readSequence(source: string, from: number): Prefixes {
-  let strings = [''];
-  let complete = true;
-  let i = from;
-  while (i < source.length && source[i] !== '|' && source[i] !== ')') {
-    const element = readElement(source, i);
-    const quantifier = readQuantifier(source, element.end);
-    i = quantifier.end;
-    if (!complete || element.options === null) continue; // past the prefix, or an assertion
-    if (element.options === undefined || quantifier.min === 0) {
-      complete = false;
-      continue;
-    }
-    const next = strings.flatMap((prefix) => element.options!.map((option) => prefix + option));
-    if (next.length > MAX_PREFIXES) {
-      complete = false;
-      continue;
-    }
-    strings = next;
-    if (!element.complete || quantifier.min !== 1 || quantifier.max !== 1) complete = false;
-  }
-  return { strings, complete, end: i };
-}
-
-/**
- * One element at `i`: the literal strings it matches (`options`), `undefined` when it is not
- * literal, `null` when it matches no characters (an assertion).
- */
-function readElement(source: string, i: number): { options: string[] | undefined | null; complete: boolean; end: number } {
-  const ch = source[i]!;
-  if (ch === '^' || ch === '$') return { options: null, complete: true, end: i + 1 };
-  if (ch === '\\') {
-    const next = source[i + 1] ?? '';
-    if (next === 'b' || next === 'B') return { options: null, complete: true, end: i + 2 };
-    const hex = /^(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4}))/.exec(source.slice(i + 1));
-    if (hex) return { options: [String.fromCharCode(parseInt(hex[1] ?? hex[2]!, 16))], complete: true, end: i + 1 + hex[0].length };
-    const control = ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[next];
-    if (control !== undefined) return { options: [control], complete: true, end: i + 2 };
-    return { options: /[A-Za-z0-9]/.test(next) ? undefined : [next], complete: true, end: i + 2 };
-  }
-  if (ch === '[') {
-    const end = classEnd(source, i);
-    const body = source.slice(i + 1, end);
-    const plain = body.replace(/\\([^A-Za-z0-9])/g, '$1');
-    const literal = !body.startsWith('^') && !/\\[A-Za-z0-9]/.test(body) && !/.-./.test(body.replace(/\\./g, 'x')) && plain.length <= 8;
-    return { options: literal ? [...new Set(plain)] : undefined, complete: true, end: end + 1 };
-  }
-  if (ch === '(') {
-    const end = groupEnd(source, i);
-    if (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) return { options: null, complete: true, end: end + 1 };
-    let j = i + 1;
-    if (source.startsWith('?:', j)) j += 2;
-    else if (source.startsWith('?<', j)) j = source.indexOf('>', j) + 1;
-    else if (source[j] === '?') return { options: undefined, complete: false, end: end + 1 }; // modifiers: not read
-    const options: string[] = [];
-    let complete = true;
-    for (;;) {
-      const alternative = readSequence(source, j);
-      options.push(...alternative.strings);
-      complete &&= alternative.complete;
-      j = alternative.end;
-      if (source[j] !== '|') break;
-      j++;
-    }
-    return { options: [...new Set(options)], complete, end: end + 1 };
-  }
-  if (ch === '.') return { options: undefined, complete: true, end: i + 1 };
-  return { options: [ch], complete: true, end: i + 1 };
-}
-
-function readQuantifier(source: string, i: number): { min: number; max: number; end: number } {
-  let quantifier = { min: 1, max: 1, end: i };
-  const ch = source[i];
-  if (ch === '?') quantifier = { min: 0, max: 1, end: i + 1 };
-  else if (ch === '*') quantifier = { min: 0, max: Infinity, end: i + 1 };
-  else if (ch === '+') quantifier = { min: 1, max: Infinity, end: i + 1 };
-  else if (ch === '{') {
-    const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(source.slice(i));
-    if (m) quantifier = { min: Number(m[1]), max: m[2] ? (m[3] ? Number(m[3]) : Infinity) : Number(m[1]), end: i + m[0].length };
-  }
-  if (quantifier.end > i && source[quantifier.end] === '?') quantifier.end++; // lazy
-  return quantifier;
-}
-
-/** The `]` that closes the class opened at `i`. */
-function classEnd(source: string, i: number): number {
-  for (let j = i + 1; j < source.length; j++) {
-    if (source[j] === '\\') j++;
-    else if (source[j] === ']') return j;
-  }
-  return source.length;
-}
-
-/** The `)` that closes the group opened at `i`. */
-function groupEnd(source: string, i: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let j = i; j < source.length; j++) {
-    const ch = source[j];
-    if (ch === '\\') j++;
-    else if (inClass) inClass = ch !== ']';
-    else if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return j;
-  }
-  return source.length;
 }
 
 // ── candidates ──────────────────────────────────────────────────────────────────────────────────
@@ -743,11 +483,11 @@ const QUIET_REACH = 1_000;
  * The checks every candidate takes: entropy, hard negatives, the over-long-line rule, validate;
  * and for a generic rule, that no prefixed rule claims the secret's prefix.
  */
-function accept(c: Compiled, secret: string, long: boolean, claims: readonly Claim[]): boolean {
+function accept(c: Compiled, secret: string, long: boolean, claims: Claims): boolean {
   const rule = c.rule;
   if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return false;
   if (hardNegative(secret, c.generic) !== undefined) return false;
-  if (c.generic && claimed(claims, secret)) return false;
+  if (c.generic && claimed(claims(), secret)) return false;
   if (long) {
     const lower = secret.toLowerCase();
     if (!c.keywords.some((keyword) => lower.includes(keyword))) return false;
@@ -823,7 +563,7 @@ function runMultiLine(
   joined: Joined,
   at: number,
   long: boolean,
-  claims: readonly Claim[],
+  claims: Claims,
 ): Array<{ candidate: Candidate; coveredThrough: number }> {
   const out: Array<{ candidate: Candidate; coveredThrough: number }> = [];
   const firstLength = joined.starts.length > 1 ? joined.starts[1]! - 1 : joined.text.length;

@@ -1,3 +1,4 @@
+import { firstMatch, scanPattern } from '../rule-pattern.js';
 import type { Rule } from '../types.js';
 
 /*
@@ -140,9 +141,9 @@ function literalText(source: string): string {
 
 /** The secrets a rule finds in its own positive examples (named group `secret`, else the match). */
 function exampleSecrets(rule: Rule): string[] {
-  const pattern = new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gyd]/g, ''));
+  const pattern = scanPattern(rule); // the matcher's flags: one compiled pattern for both
   return rule.examples.positive.flatMap((example) => {
-    const m = pattern.exec(example);
+    const m = firstMatch(pattern, example);
     const secret = m?.groups?.['secret'] ?? m?.[0];
     return secret ? [secret] : [];
   });
@@ -360,14 +361,24 @@ export function nearMisses(rules: readonly Rule[]): NearMisses {
  * `quietAfter` a value a vendor's rule recognises by its name — checked on the line before the
  * secret's end once the rule has matched (whose secret must end its match), never inside the
  * pattern: in the pattern the names' alternatives cost every line the rule runs on (measured: a
- * generic rule 7× slower).
+ * generic rule 7× slower). `misses` may be a function, called when a value is first checked:
+ * reading every vendor's examples compiles every vendor's pattern (about 80 ms), which a scan
+ * where no generic rule matches never needs.
  */
-export function quietOnNearMisses(rule: Rule, misses: NearMisses): Rule {
+export function quietOnNearMisses(rule: Rule, misses: NearMisses | (() => NearMisses)): Rule {
   const own = rule.validate;
-  const named = misses.byName ? new RegExp(`(?:${misses.byName})$`, rule.pattern.flags.replace(/[gyd]/g, '')) : undefined;
+  const flags = rule.pattern.flags.replace(/[gyd]/g, '');
+  let known: { misses: NearMisses; named: RegExp | undefined } | undefined;
+  const get = () => {
+    if (!known) {
+      const found = typeof misses === 'function' ? misses() : misses;
+      known = { misses: found, named: found.byName ? new RegExp(`(?:${found.byName})$`, flags) : undefined };
+    }
+    return known;
+  };
   return {
     ...rule,
-    validate: (secret) => !misses.byValue(secret) && (own === undefined || own(secret)),
-    ...(named && { quietAfter: (before: string) => named.test(before) }),
+    validate: (secret) => !get().misses.byValue(secret) && (own === undefined || own(secret)),
+    quietAfter: (before: string) => get().named?.test(before) === true,
   };
 }
