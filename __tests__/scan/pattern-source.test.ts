@@ -54,6 +54,7 @@ describe('required characters', () => {
 
   it('stop at a form the reader does not know, claiming nothing past it', () => {
     expect(requiredCharacters(String.raw`@\q#`)).toEqual(['@']);
+    expect(requiredCharacters('[[a-z]--[q]]#', 'v')).toEqual([]); // nested classes: not read
   });
 
   it('are held by every positive example of every rule', () => {

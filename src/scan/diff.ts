@@ -6,8 +6,9 @@
  *
  * It reads bytes, not text: a chunk of added lines is a view of the diff's own UTF-8 bytes (where
  * each line starts and ends), and a line is decoded only when asked for — the scan asks only for
- * the lines where a rule's keyword is, a few in a hundred of real code. Line breaks are found with
- * the native `indexOf`; nothing is allocated per line.
+ * the lines where a rule's keyword is, a few in a hundred of real code. Line breaks, and the bytes
+ * outside ASCII that make a line need UTF-8 decoding, are found 16 bytes at a time
+ * (newline-wasm.ts); nothing is allocated per line.
  */
 import type { Readable } from 'node:stream';
 import { findLineBreaks, LineBreaks } from './newline-wasm.js';

@@ -293,7 +293,7 @@ function compile(rule: Rule, index: number): Compiled {
     generic: isGenericRule(rule),
     across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
     flags,
-    required: namesLineBreak(source) ? [] : requiredCharacters(source),
+    required: namesLineBreak(source) ? [] : requiredCharacters(source, flags),
     prefixed: secretCarriesKeyword(source, keywords) || undefined,
     anchor: undefined,
   };

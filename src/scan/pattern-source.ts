@@ -298,9 +298,11 @@ export function groupEnd(source: string, i: number): number {
  * ones of its top-level sequence, and of the groups in it that are neither optional nor a choice of
  * alternatives, each required at least once. A line without one of them holds no match: the pattern
  * need not run there (a URL rule on the many lines with `://` and no `@`). Letters and digits are
- * left out, so the pattern's flags (`i`) change nothing; lookarounds are passed over.
+ * left out, so `i` changes nothing; lookarounds are passed over. Nothing under `v`.
  */
-export function requiredCharacters(source: string): string[] {
+export function requiredCharacters(source: string, flags = ''): string[] {
+  // Under `v`, classes nest (`[[a-z]--[aeiou]]`): their ends are not read here.
+  if (flags.includes('v')) return [];
   const found = new Set<string>();
   const walk = (from: number, end: number): void => {
     if (hasAlternation(source, from, end)) return;
