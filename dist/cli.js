@@ -95404,9 +95404,12 @@ function groupEnd(source, i) {
  * ones of its top-level sequence, and of the groups in it that are neither optional nor a choice of
  * alternatives, each required at least once. A line without one of them holds no match: the pattern
  * need not run there (a URL rule on the many lines with `://` and no `@`). Letters and digits are
- * left out, so the pattern's flags (`i`) change nothing; lookarounds are passed over.
+ * left out, so `i` changes nothing; lookarounds are passed over. Nothing under `v`.
  */
-function requiredCharacters(source) {
+function requiredCharacters(source, flags = '') {
+    // Under `v`, classes nest (`[[a-z]--[aeiou]]`): their ends are not read here.
+    if (flags.includes('v'))
+        return [];
     const found = new Set();
     const walk = (from, end) => {
         if (hasAlternation(source, from, end))
@@ -95714,7 +95717,7 @@ function compile(rule, index) {
         generic: isGenericRule(rule),
         across: namesLineBreak(source) ? acrossLines(source, flags) : undefined,
         flags,
-        required: namesLineBreak(source) ? [] : requiredCharacters(source),
+        required: namesLineBreak(source) ? [] : requiredCharacters(source, flags),
         prefixed: secretCarriesKeyword(source, keywords) || undefined,
         anchor: undefined,
     };
