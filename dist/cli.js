@@ -93659,11 +93659,6 @@ const op = {
     eqz: [0x45],
     gtU: [0x4b],
     ctz: [0x68],
-    /** SIMD: 16 bytes at the address on the stack (no alignment assumed). */
-    v128load: (offset) => [0xfd, 0x00, 0, ...uleb(offset)],
-    i8x16splat: [0xfd, 0x0f],
-    i8x16eq: [0xfd, 0x23],
-    i8x16bitmask: [0xfd, 0x64],
     and: [0x71],
     or: [0x72],
     shl: [0x74],
@@ -93679,6 +93674,11 @@ const op = {
     end: [0x0b],
     br: (depth) => [0x0c, ...uleb(depth)],
     brIf: (depth) => [0x0d, ...uleb(depth)],
+    /** SIMD: 16 bytes at the address on the stack (no alignment assumed). */
+    v128load: (offset) => [0xfd, 0x00, 0, ...uleb(offset)],
+    i8x16splat: [0xfd, 0x0f],
+    i8x16eq: [0xfd, 0x23],
+    i8x16bitmask: [0xfd, 0x64],
 };
 /** A module of `functions` over one memory of `pages` (64 KiB each), both exported. */
 function assembleModule(pages, functions) {
@@ -93777,6 +93777,7 @@ const HIGH = OUT + 4 * PIECE;
 const HIGH_END = HIGH + 4 * (PIECE / 16 + 16);
 const PAGES = Math.ceil((HIGH_END + 4) / 65536);
 const NEWLINE = 10;
+/** The instance, made when first needed; null where WebAssembly SIMD is not there. */
 let newline_wasm_module;
 function wasm() {
     if (newline_wasm_module === undefined) {
@@ -94588,7 +94589,7 @@ var fingerprint = __nccwpck_require__(8325);
 ;// CONCATENATED MODULE: ./lib/scan/keyword-wasm.js
 /**
  * The keyword automaton's inner loop as a small WebAssembly module, assembled here from the
- * instructions below (no toolchain, no binary file): per byte, one load of its class and one load
+ * instructions below (with wasm-asm.ts: no toolchain, no binary file): per byte, one load of its class and one load
  * of the next state — in JavaScript the same loop costs about twice as much (bounds checks, and
  * code the JIT cannot keep in registers). `STREAMS` chains run in step over stretches of the input,
  * so the CPU overlaps their table loads (each chain waits on its own load before the next).

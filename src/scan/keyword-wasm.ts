@@ -1,6 +1,6 @@
 /**
  * The keyword automaton's inner loop as a small WebAssembly module, assembled here from the
- * instructions below (no toolchain, no binary file): per byte, one load of its class and one load
+ * instructions below (with wasm-asm.ts: no toolchain, no binary file): per byte, one load of its class and one load
  * of the next state — in JavaScript the same loop costs about twice as much (bounds checks, and
  * code the JIT cannot keep in registers). `STREAMS` chains run in step over stretches of the input,
  * so the CPU overlaps their table loads (each chain waits on its own load before the next).
@@ -14,7 +14,6 @@
 
 import type { KeywordHits } from './keywords.js';
 import { assembleModule, instantiate, op } from './wasm-asm.js';
-
 
 export const STREAMS = 6;
 /** Input bytes per call: larger inputs are scanned a piece at a time. */

@@ -51,7 +51,7 @@ interface Exports {
   breaks: (from: number, to: number, out: number, high: number) => number;
 }
 
-
+/** The instance, made when first needed; null where WebAssembly SIMD is not there. */
 let module: { bytes: Uint8Array; words: Int32Array; breaks: Exports['breaks'] } | null | undefined;
 
 function wasm(): typeof module {

@@ -15,7 +15,7 @@ export function instantiate<Exports>(bytes: Uint8Array): Exports {
   return new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as Exports;
 }
 
-export const I32 = 0x7f;
+const I32 = 0x7f;
 export const op = {
   get: (i: number) => [0x20, ...uleb(i)],
   set: (i: number) => [0x21, ...uleb(i)],
@@ -26,11 +26,6 @@ export const op = {
   eqz: [0x45],
   gtU: [0x4b],
   ctz: [0x68],
-  /** SIMD: 16 bytes at the address on the stack (no alignment assumed). */
-  v128load: (offset: number) => [0xfd, 0x00, 0, ...uleb(offset)],
-  i8x16splat: [0xfd, 0x0f],
-  i8x16eq: [0xfd, 0x23],
-  i8x16bitmask: [0xfd, 0x64],
   and: [0x71],
   or: [0x72],
   shl: [0x74],
@@ -46,8 +41,12 @@ export const op = {
   end: [0x0b],
   br: (depth: number) => [0x0c, ...uleb(depth)],
   brIf: (depth: number) => [0x0d, ...uleb(depth)],
+  /** SIMD: 16 bytes at the address on the stack (no alignment assumed). */
+  v128load: (offset: number) => [0xfd, 0x00, 0, ...uleb(offset)],
+  i8x16splat: [0xfd, 0x0f],
+  i8x16eq: [0xfd, 0x23],
+  i8x16bitmask: [0xfd, 0x64],
 };
-
 
 /** A function: its parameters and result (i32s), its extra i32 locals, its body (ending with `end`). */
 export interface WasmFunction {
