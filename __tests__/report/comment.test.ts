@@ -3,6 +3,7 @@ import { problem } from '../../src/check/problems.js';
 import { COMMENT_LIMIT, COMMENT_MARKER, renderComment } from '../../src/report/comment.js';
 import type { LineLinks } from '../../src/report/summary.js';
 import type { Finding, RunResult, ScanSummary, TokenResult } from '../../src/run/result.js';
+import { cells, tableRows } from '../helpers/markdown-table.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const LINKS: LineLinks = { server: 'https://github.com', repository: 'acme/widgets' };
@@ -35,36 +36,6 @@ function run(overrides: Partial<RunResult> = {}): RunResult {
 }
 
 const render = (result: RunResult, options: Parameters<typeof renderComment>[1] = {}) => renderComment(result, { now: NOW, links: LINKS, runUrl: RUN_URL, ...options });
-
-/** A table's rows: the lines after its header and delimiter, up to the first line that is not a row. */
-function tableRows(md: string, header: string): string[] {
-  const lines = md.split('\n');
-  const start = lines.indexOf(header);
-  if (start < 0) return [];
-  const rows: string[] = [];
-  for (const line of lines.slice(start + 2)) {
-    if (!line.startsWith('|')) break;
-    rows.push(line);
-  }
-  return rows;
-}
-
-/** Cells of a table row as GitHub's table parser sees them: a backslash escapes the character after it. */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') {
-      current += line.slice(i, i + 2);
-      i++;
-    } else if (line[i] === '|') {
-      out.push(current.trim());
-      current = '';
-    } else current += line[i];
-  }
-  out.push(current.trim());
-  return out.slice(1, -1);
-}
 
 /** The targets of Markdown links `[text](target)` (a `\\]` is no link) and autolinks `<https://…>`. */
 const linkTargets = (md: string) => [...md.matchAll(/(?<!\\)\]\(([^)\s]*)\)/g), ...md.matchAll(/<(https?:[^>\s]*)>/g)].map((m) => m[1]!);

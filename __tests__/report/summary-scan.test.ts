@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { problem } from '../../src/check/problems.js';
 import { renderSummary, SUMMARY_LIMIT, type LineLinks } from '../../src/report/summary.js';
 import type { Finding, RunResult, ScanSummary, TokenResult } from '../../src/run/result.js';
+import { cells, separators, tableRows } from '../helpers/markdown-table.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const LINKS: LineLinks = { server: 'https://github.com', repository: 'acme/widgets' };
@@ -28,45 +29,7 @@ function run(overrides: Partial<RunResult> = {}): RunResult {
   return { verdict: 'pass', problems: [], tokens: [], findings: [], startedAt: NOW.toISOString(), durationMs: 42, ...overrides };
 }
 
-/** The findings table's rows: the lines after its header and delimiter, up to the first line that is not a row. */
-function findingRows(md: string): string[] {
-  const lines = md.split('\n');
-  const start = lines.indexOf(HEADER);
-  if (start < 0) return [];
-  const rows: string[] = [];
-  for (const line of lines.slice(start + 2)) {
-    if (!line.startsWith('|')) break;
-    rows.push(line);
-  }
-  return rows;
-}
-
-/** Column separators as GitHub's table parser sees them: a backslash escapes the character after it. */
-function separators(line: string): number {
-  let n = 0;
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') i++;
-    else if (line[i] === '|') n++;
-  }
-  return n;
-}
-
-/** Cells of a table row, split on unescaped pipes. */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let current = '';
-  for (let i = 0; i < line.length; i++) {
-    if (line[i] === '\\') {
-      current += line.slice(i, i + 2);
-      i++;
-    } else if (line[i] === '|') {
-      out.push(current.trim());
-      current = '';
-    } else current += line[i];
-  }
-  out.push(current.trim());
-  return out.slice(1, -1);
-}
+const findingRows = (md: string) => tableRows(md, HEADER);
 
 const render = (result: RunResult, links?: LineLinks) => renderSummary(result, NOW, links);
 
