@@ -62,7 +62,7 @@ describe('npm run bench', () => {
     expect(code).toBe(1);
   });
 
-  it('measures the scan: recall, false positives, MB/s beside secretlint, peak RSS; exits 1 past its bounds', async () => {
+  it('measures the scan: recall, false positives, MB/s beside secretlint, crafted slow lines, peak RSS; exits 1 past its bounds', async () => {
     const env = { BENCH_SCAN_MB: '2', BENCH_SCAN_SECRETLINT_MB: '0.5', BENCH_SCAN_RSS_MB: '2', BENCH_SCAN_BOUND_MBPS: '1000000' };
     const { code, stdout } = await bench(['scan'], env);
     expect(stdout).toMatch(/^recall: \d+ of \d+ labelled secrets found by their rule = [\d.]+ % — bound 98 %$/m);
@@ -71,6 +71,7 @@ describe('npm run bench', () => {
     expect(stdout).toMatch(/^secretlint [\d.]+ \(preset-recommend, its engine\), the same .* token-preflight's engine on those files: \d+ MB\/s .* = [\d.]+ × — bound 20 ×$/m);
     expect(stdout).toMatch(/^the CLIs on the same files, start-up included, best of 3: secretlint [\d.]+ s, token-preflight scan --diff [\d.]+ s \([\d.]+ ×\)$/m);
     expect(stdout).toMatch(/^the CLIs on a one-line change, best of 3: secretlint \d+ ms, token-preflight scan --diff \d+ ms/m);
+    expect(stdout).toMatch(/^crafted slow lines: \d+ lines of up to 3990 characters from the rules' own examples, [\d.]+ MB in [\d.]+ s = \d+ MB\/s; the slowest \(built from [\w-]+\): [\d.]+ ms — bound 20 ms$/m);
     expect(stdout).toMatch(/^peak RSS scanning a \d+ MB diff: \d+ MB — bound 400 MB$/m);
     expect(stdout).toMatch(/^bench: FAIL: scan\.mjs \(exit 1\)$/m);
     expect(code).toBe(1);
