@@ -5,8 +5,8 @@
 // by one unified diff of BENCH_SCAN_MB (default 64) MB. `scanDiff` reads it as a stream, on one
 // core, with every rule. secretlint (from npm, with its recommended preset, as its docs set it up)
 // scans the same files, the first BENCH_SCAN_SECRETLINT_MB (default 8) MB of them, in the same
-// run: its engine and ours side by side in this process (and both CLIs, for context). A second process
-// scans a diff of BENCH_SCAN_RSS_MB (default 100) MB and reports its peak RSS.
+// run: its engine and ours side by side in this process (and both CLIs, for context). A second
+// process scans a diff of BENCH_SCAN_RSS_MB (default 100) MB and reports its peak RSS.
 //
 // Quality first, on the labelled corpus the rules carry: every rule's positive example lines (each
 // must be found, by that rule: recall) and its negative lines — placeholders, references, near
@@ -221,8 +221,8 @@ console.log(`the CLIs on a one-line change, best of 3: secretlint ${Math.round(l
 
 // Lines crafted to be slow (see the top): each rule's first example (its first line), cut at 4
 // places, the piece there (1 or 4 characters) repeated to just under MAX_LINE_LENGTH, then a
-// character that ends no match or one that ends a quoted value. Each line timed once; the 10 slowest
-// again, 3 times, their best kept (one pause of the collector is not the pattern's doing).
+// character that ends no match or one that ends a quoted value. Each line timed once; the 10
+// slowest again, 3 times, their best kept (one pause of the collector is not the pattern's doing).
 const { createMatcher, MAX_LINE_LENGTH } = await lib('scan/matcher.js');
 const matcher = createMatcher(RULES);
 const crafted = [];
@@ -241,7 +241,7 @@ const scanLine = (text) => {
   matcher.scan([{ file: 'crafted', line: 1, text }]);
   return performance.now() - started;
 };
-for (const line of crafted.slice(0, 100)) scanLine(line.text); // warm-up: the first generic match builds the near-miss signatures
+for (const line of crafted.slice(0, 100)) scanLine(line.text); // warm-up: V8 compiles a pattern when it first runs
 const craftedStarted = performance.now();
 const craftedTimes = crafted.map((line) => ({ line, ms: scanLine(line.text) }));
 const craftedSeconds = (performance.now() - craftedStarted) / 1000;
