@@ -4,9 +4,9 @@
 // (TEST-ONLY, __tests__/fixtures/tls) is trusted through NODE_EXTRA_CA_CERTS.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CA_PATH, daysFromNow, githubExpirationHeader, mintGitHubToken, startFakeGitHub, type FakeGitHub, type TokenScenario } from '../helpers/fake-github.mjs';
-import { startProxy, type TestProxy } from '../helpers/proxy.mjs';
+import { describe, expect, it } from 'vitest';
+import { CA_PATH, daysFromNow, githubExpirationHeader, mintGitHubToken, type TokenScenario } from '../helpers/fake-github.mjs';
+import { useFakeGitHubBehindProxy } from '../helpers/e2e-servers.js';
 import {
   ACTION_BUNDLE,
   actionInputEnv,
@@ -19,21 +19,7 @@ import {
 } from '../helpers/runner.mjs';
 import { expectMaskedFirst, expectNoLeak, expectTraffic, stdoutWithoutMasks } from '../helpers/e2e-assert.js';
 
-let github: FakeGitHub;
-let proxy: TestProxy;
-
-beforeAll(async () => {
-  github = await startFakeGitHub();
-  proxy = await startProxy({ targetPort: github.port });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await github?.close();
-});
-beforeEach(() => {
-  github.reset();
-  proxy.reset();
-});
+const servers = useFakeGitHubBehindProxy();
 
 interface ReportToken {
   name: string;
@@ -111,8 +97,8 @@ interface ActionRun {
 async function runAction(scenario: Scenario): Promise<ActionRun> {
   const githubToken = mintGitHubToken('ghs_');
   // The workflow's own token: an installation token that may write comments and check runs.
-  github.setWorkflowToken(githubToken, { canWrite: scenario.githubTokenCanWrite ?? true });
-  for (const [token, answer] of Object.entries(scenario.fake ?? {})) github.setToken(token, answer);
+  servers.github.setWorkflowToken(githubToken, { canWrite: scenario.githubTokenCanWrite ?? true });
+  for (const [token, answer] of Object.entries(scenario.fake ?? {})) servers.github.setToken(token, answer);
   scenario.prepare?.(githubToken);
   const sandbox = await createRunnerSandbox({ config: scenario.config, eventName: scenario.eventName, event: scenario.event });
   try {
@@ -126,7 +112,7 @@ async function runAction(scenario: Scenario): Promise<ActionRun> {
       // The leak scan only where a scenario asks for it: token scenarios stay about tokens (the
       // sandbox is no git checkout, so a push's scan would ask the comparison API).
       ...actionInputEnv({ scan: 'off', ...scenario.inputs }, { 'github.token': githubToken }),
-      HTTPS_PROXY: proxy.url,
+      HTTPS_PROXY: servers.proxy.url,
       NODE_EXTRA_CA_CERTS: CA_PATH,
       ...scenario.env,
       ...scenario.secrets,
@@ -155,7 +141,7 @@ async function runAction(scenario: Scenario): Promise<ActionRun> {
       [...(scenario.mentions ?? []), ...Object.keys(scenario.secrets ?? {}), 'api.github.com'],
       [...new Set(allTokens)],
     );
-    expectTraffic(github, proxy, { ...scenario.sends, ...(scenario.githubTokenTo ? { [githubToken]: scenario.githubTokenTo } : {}) });
+    expectTraffic(servers.github, servers.proxy, { ...scenario.sends, ...(scenario.githubTokenTo ? { [githubToken]: scenario.githubTokenTo } : {}) });
     return {
       code: result.code,
       stdout: result.stdout,
@@ -249,8 +235,8 @@ describe('dist/index.js under a runner environment', () => {
     expect(row).toContain('4990 / 5000');
     expect(run.summary).toContain(`Tokens were sent only to: \`${GH}\``);
 
-    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /user']);
-    expect(proxy.connects).toEqual([`${GH}:443`]);
+    expect(servers.github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /user']);
+    expect(servers.proxy.connects).toEqual([`${GH}:443`]);
   });
 
   const failingConfig = [
@@ -355,7 +341,7 @@ describe('dist/index.js under a runner environment', () => {
     expect(notice!.message).toMatch(/fork/);
     expect(notice!.message).toMatch(/does not pass secrets/);
     expect(annotations(run, 'error')).toEqual([]);
-    expect(github.requests).toEqual([]);
+    expect(servers.github.requests).toEqual([]);
   });
 
   it('fails on a missing secret on a push and says how to pass it with env:', async () => {
@@ -371,7 +357,7 @@ describe('dist/index.js under a runner environment', () => {
     const error = annotations(run, 'error').find((c) => c.properties.title?.includes('release-bot'));
     expect(error?.properties).toMatchObject({ file: CONFIG_PATH, line: String(lineOf(config, '- name: release-bot')) });
     expect(error!.message).toContain(howTo);
-    expect(github.requests).toEqual([]);
+    expect(servers.github.requests).toEqual([]);
   });
 
   it('checks a ghs_ installation token through GET /installation/repositories; identity is the owner', async () => {
@@ -392,7 +378,7 @@ describe('dist/index.js under a runner environment', () => {
     expect(entry).toMatchObject({ status: 'ok', identity: 'acme', kind: 'GitHub App installation token', ephemeral: true, problems: [] });
     expect(entry.notes).toEqual(['can access 1 repository']);
     expect(entry.scopes).toBeUndefined();
-    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /installation/repositories?per_page=1']);
+    expect(servers.github.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /installation/repositories?per_page=1']);
   });
 
   it('fails when the previous-secret token is still accepted, and passes once it is revoked', async () => {
@@ -423,8 +409,8 @@ describe('dist/index.js under a runner environment', () => {
     expect(entry.previous).toBe('accepted');
     expect(entry.problems[0]!.message).toContain('OLD_RELEASE_BOT_TOKEN');
 
-    github.reset();
-    proxy.reset();
+    servers.github.reset();
+    servers.proxy.reset();
     const revoked = await runAction(scenario({ kind: 'revoked' }));
     expect(revoked.code).toBe(0);
     expect(revoked.outputs.result).toBe('pass');
@@ -446,7 +432,7 @@ describe('dist/index.js under a runner environment', () => {
     expect(provider!.message).toMatch(/known providers: [a-z, -]*\bgithub, gitlab\b/);
     expect(annotations(run, 'error').some((c) => /configuration has 1 error\b/.test(c.message))).toBe(true);
     expect(run.outputs).toEqual({});
-    expect(github.requests).toEqual([]);
+    expect(servers.github.requests).toEqual([]);
   });
 
   it('rejects an unknown key (and a misspelt provider) at their lines, naming the key', async () => {
@@ -473,7 +459,7 @@ describe('dist/index.js under a runner environment', () => {
     expect(provider!.properties.line).toBe(String(lineOf(config, 'provider: githb')));
     expect(provider!.message).toMatch(/known providers: [a-z, -]*\bgithub, gitlab\b/);
     expect(annotations(run, 'error').some((c) => /configuration has 2 errors/.test(c.message))).toBe(true);
-    expect(github.requests).toEqual([]);
+    expect(servers.github.requests).toEqual([]);
   });
 
   it('never echoes a token pasted into the config as a key', async () => {
@@ -533,8 +519,8 @@ describe('dist/index.js under a runner environment', () => {
     expect(run.code).toBe(0);
     expect(tokenOf(run, 'ghes-bot')).toMatchObject({ status: 'ok', identity: 'ghes-bot', host: 'ghe.example.com' });
     expect(tokenOf(run, 'dotcom-bot')).toMatchObject({ status: 'ok', identity: 'acme-bot', host: 'api.acme.ghe.com' });
-    expect(github.requests.find((r) => r.token === ghes)?.path).toBe('/api/v3/user');
-    expect(github.requests.find((r) => r.token === ghecom)?.path).toBe('/user');
+    expect(servers.github.requests.find((r) => r.token === ghes)?.path).toBe('/api/v3/user');
+    expect(servers.github.requests.find((r) => r.token === ghecom)?.path).toBe('/user');
   });
 
   it('redacts a token that the provider echoes back in an error message', async () => {
@@ -615,12 +601,12 @@ describe('dist/index.js under a runner environment', () => {
     });
 
     expect(run.outputs.result).toBe('pass');
-    expect(github.stats.maxInFlight).toBe(3);
+    expect(servers.github.stats.maxInFlight).toBe(3);
     // Four waves of 100 ms (10 / 3): nothing ran one after another, nothing ran all at once.
-    const times = github.requests.map((r) => r.at);
+    const times = servers.github.requests.map((r) => r.at);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(280);
     // A call after a finished one waits for its keep-alive tunnel instead of opening another.
-    expect(proxy.connects.length).toBeLessThanOrEqual(3);
+    expect(servers.proxy.connects.length).toBeLessThanOrEqual(3);
   });
 });
 
@@ -649,7 +635,7 @@ describe('dist/index.js: the provider contract v2', () => {
     const run = await runAction({
       config,
       secrets: { TWILIO_ACCOUNT_SID: SID, TWILIO_AUTH_TOKEN: auth, OLD_TWILIO_AUTH_TOKEN: old },
-      prepare: () => github.setTwilio(SID, auth, { name: 'Acme SMS' }),
+      prepare: () => servers.github.setTwilio(SID, auth, { name: 'Acme SMS' }),
       masked: [SID, auth, old, basic(SID, auth), basic(SID, old)],
       // The Basic forms are derived secrets: masked too, and found nowhere.
       planted: [basic(SID, auth), basic(SID, old)],
@@ -659,7 +645,7 @@ describe('dist/index.js: the provider contract v2', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(tokenOf(run, 'sms')).toMatchObject({ status: 'ok', identity: 'Acme SMS', previous: 'rejected', host: TWILIO, problems: [] });
-    expect(github.requests.map((r) => `${r.host} ${r.path}`)).toEqual([`${TWILIO} /2010-04-01/Accounts/${SID}.json`, `${TWILIO} /2010-04-01/Accounts/${SID}.json`]);
+    expect(servers.github.requests.map((r) => `${r.host} ${r.path}`)).toEqual([`${TWILIO} /2010-04-01/Accounts/${SID}.json`, `${TWILIO} /2010-04-01/Accounts/${SID}.json`]);
   });
 
   it('on pull_request_target reads the config from the base commit through the API, never from the workspace', async () => {
@@ -675,7 +661,7 @@ describe('dist/index.js: the provider contract v2', () => {
       event,
       secrets: { RELEASE_BOT_TOKEN: token },
       fake: { [token]: { kind: 'user', login: 'acme-release-bot', scopes: ['repo'] } },
-      prepare: (githubToken) => github.setContent('acme/app', CONFIG_PATH, baseSha, baseConfig, githubToken),
+      prepare: (githubToken) => servers.github.setContent('acme/app', CONFIG_PATH, baseSha, baseConfig, githubToken),
       githubTokenTo: GH,
       masked: [token],
       sends: { [token]: GH },
@@ -684,7 +670,7 @@ describe('dist/index.js: the provider contract v2', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(tokenOf(run, 'release-bot')).toMatchObject({ status: 'ok', host: GH });
-    const read = github.requests.find((r) => r.path.includes('/contents/'));
+    const read = servers.github.requests.find((r) => r.path.includes('/contents/'));
     expect(read?.path).toBe(`/repos/acme/app/contents/${CONFIG_PATH.replace('/', '%2F')}?ref=${baseSha}`);
     expect(run.stdout).toContain(`reading ${CONFIG_PATH} from the base commit ${baseSha.slice(0, 7)}`);
   });
@@ -705,7 +691,7 @@ describe('dist/index.js: the provider contract v2', () => {
     expect(run.outputs.result).toBe('warn');
     expect(run.report?.tokens).toEqual([]);
     // Only the GitHub API's own calls with the workflow's token: the config read, the sticky comment.
-    expect(github.requests.filter((r) => !/\/contents\/|\/issues\/|^\/user$/.test(r.path))).toEqual([]);
+    expect(servers.github.requests.filter((r) => !/\/contents\/|\/issues\/|^\/user$/.test(r.path))).toEqual([]);
   });
 
   it('warns, never passes, when there is nothing to check, naming the misnamed config file', async () => {
@@ -730,9 +716,9 @@ describe('dist/index.js: the provider contract v2', () => {
     expect(errors.at(-1)?.message).toMatch(/^token-preflight: fail \(failing tokens: t0, t1/);
     expect(annotations(run, 'notice').at(-1)?.message).toMatch(/3 more annotations not shown/);
     // check-run: auto — what the step cannot show goes on one check run, every one of the 12.
-    expect(github.checkRuns).toHaveLength(1);
-    expect(github.checkRuns[0]).toMatchObject({ name: 'token-preflight', head_sha: 'ffac537e6cbbf934b08745a378932722df287a53', conclusion: 'failure' });
-    expect(github.checkRuns[0]!.annotations).toHaveLength(12);
+    expect(servers.github.checkRuns).toHaveLength(1);
+    expect(servers.github.checkRuns[0]).toMatchObject({ name: 'token-preflight', head_sha: 'ffac537e6cbbf934b08745a378932722df287a53', conclusion: 'failure' });
+    expect(servers.github.checkRuns[0]!.annotations).toHaveLength(12);
   });
 });
 
@@ -757,7 +743,7 @@ describe('dist/index.js: an unexpected failure', () => {
     it('a pull request adding a live GitHub token: a live finding on its line, failing the step, the token nowhere in any output', async () => {
       const leaked = mintGitHubToken('ghp_');
       const event = pullRequestEvent('acme/app', 'acme/app');
-      github.setPullFiles('acme/app', 7, [
+      servers.github.setPullFiles('acme/app', 7, [
         { filename: 'src/deploy.ts', status: 'modified', changes: 2, patch: `@@ -3,2 +3,3 @@ import x from 'y';\n const a = 1;\n+const token = "${leaked}";\n const b = 2;` },
         { filename: 'assets/logo.png', status: 'added', changes: 0 },
       ]);
@@ -789,43 +775,43 @@ describe('dist/index.js: an unexpected failure', () => {
       const sarifReport = JSON.parse(run.files[sarif] ?? '{}');
       expect(sarifReport.runs?.[0]?.results?.[0]).toMatchObject({ ruleId: 'github-pat', locations: [{ physicalLocation: { region: { startLine: 4, startColumn: 16 } } }] });
       // The pull request's files were listed with the workflow's token, every page.
-      expect(github.requests.filter((r) => r.path.startsWith('/repos/acme/app/pulls/7/files'))).toHaveLength(1);
+      expect(servers.github.requests.filter((r) => r.path.startsWith('/repos/acme/app/pulls/7/files'))).toHaveLength(1);
       // One sticky comment, by the workflow's bot, linking to the line.
-      expect(github.comments).toHaveLength(1);
-      expect(github.comments[0]!.body).toMatch(/^<!-- token-preflight:sticky -->/);
-      expect(github.comments[0]!.body).toContain(`(https://github.com/acme/app/blob/${event.pull_request.head.sha}/src/deploy.ts#L4)`);
-      expect(github.comments[0]!.body).toContain('leaky-bot');
+      expect(servers.github.comments).toHaveLength(1);
+      expect(servers.github.comments[0]!.body).toMatch(/^<!-- token-preflight:sticky -->/);
+      expect(servers.github.comments[0]!.body).toContain(`(https://github.com/acme/app/blob/${event.pull_request.head.sha}/src/deploy.ts#L4)`);
+      expect(servers.github.comments[0]!.body).toContain('leaky-bot');
       // The comment went to GitHub, not to a file of the run: it too must hold no part of the token.
-      for (const part of [leaked, leaked.slice(4, 16), leaked.slice(-12)]) expect(JSON.stringify(github.comments)).not.toContain(part);
-      if (process.env.TOKEN_PREFLIGHT_SHOW) console.log(`--- job summary ---\n${run.summary}\n--- PR comment ---\n${github.comments[0]!.body}`);
+      for (const part of [leaked, leaked.slice(4, 16), leaked.slice(-12)]) expect(JSON.stringify(servers.github.comments)).not.toContain(part);
+      if (process.env.TOKEN_PREFLIGHT_SHOW) console.log(`--- job summary ---\n${run.summary}\n--- PR comment ---\n${servers.github.comments[0]!.body}`);
     });
 
     it('the next run edits the same comment, and once the leak is gone says all clear', async () => {
       const leaked = mintGitHubToken('ghp_');
       const event = pullRequestEvent('acme/app', 'acme/app');
-      github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+GH=${leaked}` }]);
+      servers.github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+GH=${leaked}` }]);
       const scenario = { eventName: 'pull_request', event, inputs: { scan: 'auto', 'verify-leaks': 'false' }, planted: [leaked], masked: [leaked], githubTokenTo: GH, sends: {} };
       expect((await runAction(scenario)).code).toBe(1);
-      const first = github.comments.map((c) => ({ ...c }));
+      const first = servers.github.comments.map((c) => ({ ...c }));
       expect(first).toHaveLength(1);
       // The fix: the pull request no longer adds the line. The fake keeps its comments across runs of a test.
-      const keep = github.comments.map((c) => ({ ...c }));
-      github.reset();
-      github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: '@@ -0,0 +1 @@\n+GH=${{ secrets.GH }}' }]);
-      const second = await runAction({ ...scenario, masked: [], prepare: () => github.comments.push(...keep) });
+      const keep = servers.github.comments.map((c) => ({ ...c }));
+      servers.github.reset();
+      servers.github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: '@@ -0,0 +1 @@\n+GH=${{ secrets.GH }}' }]);
+      const second = await runAction({ ...scenario, masked: [], prepare: () => servers.github.comments.push(...keep) });
       expect(second.code).toBe(0);
-      expect(github.comments).toHaveLength(1);
-      expect(github.comments[0]!.id).toBe(first[0]!.id);
-      expect(github.comments[0]!.body).toContain('All clear — every token is healthy and no secrets were found** (fixed since the last run)');
+      expect(servers.github.comments).toHaveLength(1);
+      expect(servers.github.comments[0]!.id).toBe(first[0]!.id);
+      expect(servers.github.comments[0]!.body).toContain('All clear — every token is healthy and no secrets were found** (fixed since the last run)');
     });
 
     it("a fork's pull request: no comment, no check run, a notice why, and the results still in the summary", async () => {
       const leaked = mintGitHubToken('ghp_');
-      github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+GH=${leaked}` }]);
+      servers.github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+GH=${leaked}` }]);
       const run = await runAction({ eventName: 'pull_request', event: pullRequestEvent('acme/app', 'mallory/app'), inputs: { scan: 'auto', 'verify-leaks': 'false', 'check-run': 'always' }, planted: [leaked], masked: [leaked], githubTokenTo: GH, githubTokenCanWrite: false, sends: {} });
       expect(run.code).toBe(1);
-      expect(github.comments).toEqual([]);
-      expect(github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+      expect(servers.github.comments).toEqual([]);
+      expect(servers.github.requests.filter((r) => r.method !== 'GET')).toEqual([]);
       expect(annotations(run, 'notice').map((a) => a.message).join('\n')).toContain('no sticky comment: a pull request from a fork (mallory/app) gets a read-only token');
       expect(annotations(run, 'warning').map((a) => a.message).join('\n')).toContain('no check run: a pull request from a fork (mallory/app) gets a read-only token');
       expect(run.summary).toContain('### ❌ Leak scan: 1 secret found');
@@ -843,7 +829,7 @@ describe('dist/index.js: an unexpected failure', () => {
 
     it('verify-leaks: false sends a found secret nowhere', async () => {
       const leaked = mintGitHubToken('ghp_');
-      github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+GH=${leaked}` }]);
+      servers.github.setPullFiles('acme/app', 7, [{ filename: 'a.env', status: 'added', changes: 1, patch: `@@ -0,0 +1 @@\n+GH=${leaked}` }]);
       const run = await runAction({
         eventName: 'pull_request',
         event: pullRequestEvent('acme/app', 'acme/app'),

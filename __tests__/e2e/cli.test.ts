@@ -3,27 +3,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CA_PATH, daysFromNow, mintGitHubToken, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.mjs';
-import { startProxy, type TestProxy } from '../helpers/proxy.mjs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CA_PATH, daysFromNow, mintGitHubToken } from '../helpers/fake-github.mjs';
+import { useFakeGitHubBehindProxy } from '../helpers/e2e-servers.js';
 import { CLI_BUNDLE, runNode, type ProcessResult } from '../helpers/runner.mjs';
 import { expectNoLeak, expectTraffic } from '../helpers/e2e-assert.js';
 
-let github: FakeGitHub;
-let proxy: TestProxy;
+const servers = useFakeGitHubBehindProxy();
 let dir: string;
 
-beforeAll(async () => {
-  github = await startFakeGitHub();
-  proxy = await startProxy({ targetPort: github.port });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await github?.close();
-});
 beforeEach(async () => {
-  github.reset();
-  proxy.reset();
   dir = await mkdtemp(path.join(os.tmpdir(), 'token-preflight-cli-'));
 });
 afterEach(async () => {
@@ -46,11 +35,11 @@ interface CliRun extends ProcessResult {
 
 /** `node dist/cli.js …args` in `dir`, with only PATH, the proxy, the CA and `secrets` in its environment. */
 async function cli(args: string[], secrets: Record<string, string> = {}, sends: Record<string, string> = {}): Promise<CliRun> {
-  const env = { PATH: process.env.PATH ?? '', HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: CA_PATH, ...secrets };
+  const env = { PATH: process.env.PATH ?? '', HTTPS_PROXY: servers.proxy.url, NODE_EXTRA_CA_CERTS: CA_PATH, ...secrets };
   const result = await runNode([CLI_BUNDLE, ...args], { env, cwd: dir, timeoutMs: 15_000 });
   // The CLI does not mask (there is no runner to mask for): its output must simply never hold a token.
-  expectNoLeak({ stdout: result.stdout, stderr: result.stderr }, [...Object.values(secrets), ...github.tokens.keys()]);
-  expectTraffic(github, proxy, sends);
+  expectNoLeak({ stdout: result.stdout, stderr: result.stderr }, [...Object.values(secrets), ...servers.github.tokens.keys()]);
+  expectTraffic(servers.github, servers.proxy, sends);
   let json: CliRun['json'];
   if (args.includes('json') && result.stdout.trim().startsWith('{')) json = JSON.parse(result.stdout) as CliRun['json'];
   return { ...result, json };
@@ -59,7 +48,7 @@ async function cli(args: string[], secrets: Record<string, string> = {}, sends: 
 describe('dist/cli.js', () => {
   it('check exits 0 and prints the JSON report for a healthy token', async () => {
     const token = mintGitHubToken('ghp_');
-    github.setToken(token, { kind: 'user', login: 'acme-release-bot', scopes: ['repo'], expiresAt: daysFromNow(90) });
+    servers.github.setToken(token, { kind: 'user', login: 'acme-release-bot', scopes: ['repo'], expiresAt: daysFromNow(90) });
     await writeFile(path.join(dir, 'tp.yml'), CONFIG);
 
     const run = await cli(['check', '--config', 'tp.yml', '--format', 'json'], { RELEASE_BOT_TOKEN: token }, { [token]: 'api.github.com' });
@@ -74,7 +63,7 @@ describe('dist/cli.js', () => {
 
   it('check exits 1 when a token has problems (revoked; secret not exported)', async () => {
     const token = mintGitHubToken('ghp_');
-    github.setToken(token, { kind: 'revoked' });
+    servers.github.setToken(token, { kind: 'revoked' });
     const config = `${CONFIG}  - name: deploy-bot\n    provider: github\n    secret: DEPLOY_BOT_TOKEN\n`;
     await writeFile(path.join(dir, 'tp.yml'), config);
 
@@ -88,7 +77,7 @@ describe('dist/cli.js', () => {
 
   it('check prints a text report by default', async () => {
     const token = mintGitHubToken('ghp_');
-    github.setToken(token, { kind: 'user', login: 'acme-release-bot', scopes: ['repo'] });
+    servers.github.setToken(token, { kind: 'user', login: 'acme-release-bot', scopes: ['repo'] });
     await writeFile(path.join(dir, 'tp.yml'), CONFIG);
 
     const run = await cli(['check', '--config', 'tp.yml'], { RELEASE_BOT_TOKEN: token }, { [token]: 'api.github.com' });
@@ -171,8 +160,8 @@ describe('dist/cli.js', () => {
   it('scan --verify asks the found token\'s provider, through the proxy, and prints LIVE with whose it is', async () => {
     const live = mintGitHubToken('ghp_');
     const dead = mintGitHubToken('ghp_');
-    github.setToken(live, { kind: 'user', login: 'leaky-bot', scopes: ['repo'] });
-    github.setToken(dead, { kind: 'revoked' });
+    servers.github.setToken(live, { kind: 'user', login: 'leaky-bot', scopes: ['repo'] });
+    servers.github.setToken(dead, { kind: 'revoked' });
     const diff = ['diff --git a/ci.env b/ci.env', '--- /dev/null', '+++ b/ci.env', '@@ -0,0 +1,2 @@', `+A=${live}`, `+B=${dead}`, ''].join('\n');
     await writeFile(path.join(dir, 'change.diff'), diff);
     const run = await cli(['scan', '--diff', 'change.diff', '--verify'], {}, { [live]: 'api.github.com', [dead]: 'api.github.com' });
@@ -185,7 +174,7 @@ describe('dist/cli.js', () => {
 
   it('scan without --verify sends nothing anywhere', async () => {
     const live = mintGitHubToken('ghp_');
-    github.setToken(live, { kind: 'user', login: 'leaky-bot', scopes: ['repo'] });
+    servers.github.setToken(live, { kind: 'user', login: 'leaky-bot', scopes: ['repo'] });
     await writeFile(path.join(dir, 'a.env'), `A=${live}\n`);
     const run = await cli(['scan', 'a.env', '--format', 'json'], {}, {});
     expect(run.code).toBe(1);

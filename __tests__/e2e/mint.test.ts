@@ -3,26 +3,13 @@
 // reached through the test proxy. The minted token is checked, exported masked, and revoked at the end.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CA_PATH, startFakeGitHub, type FakeGitHub } from '../helpers/fake-github.mjs';
-import { startProxy, type TestProxy } from '../helpers/proxy.mjs';
+import { CA_PATH } from '../helpers/fake-github.mjs';
+import { useFakeGitHubBehindProxy } from '../helpers/e2e-servers.js';
 import { ACTION_BUNDLE, actionInputEnv, createRunnerSandbox, parseOutputFile, parseWorkflowCommands, runNode } from '../helpers/runner.mjs';
 
-let github: FakeGitHub;
-let proxy: TestProxy;
-beforeAll(async () => {
-  github = await startFakeGitHub();
-  proxy = await startProxy({ targetPort: github.port });
-});
-afterAll(async () => {
-  await proxy?.close();
-  await github?.close();
-});
-beforeEach(() => {
-  github.reset();
-  proxy.reset();
-});
+const servers = useFakeGitHubBehindProxy();
 
 const CONFIG = [
   'version: 1',
@@ -46,14 +33,14 @@ describe('mint: main step, later steps, post step', () => {
   });
 
   it('mints, checks, exports masked, and the post step revokes', async () => {
-    github.setOAuthClient('qa-client', SECRET);
+    servers.github.setOAuthClient('qa-client', SECRET);
     const sandbox = await createRunnerSandbox({ config: CONFIG, eventName: 'workflow_dispatch', event: {} });
     try {
-      const env = { PATH: process.env.PATH ?? '', ...sandbox.env, ...actionInputEnv({ scan: 'off', 'fail-on': 'never' }, { 'github.token': 'ghs_unused000000000000000000000000000000' }), HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: CA_PATH, QA_CLIENT_ID: 'qa-client', QA_CLIENT_SECRET: SECRET };
+      const env = { PATH: process.env.PATH ?? '', ...sandbox.env, ...actionInputEnv({ scan: 'off', 'fail-on': 'never' }, { 'github.token': 'ghs_unused000000000000000000000000000000' }), HTTPS_PROXY: servers.proxy.url, NODE_EXTRA_CA_CERTS: CA_PATH, QA_CLIENT_ID: 'qa-client', QA_CLIENT_SECRET: SECRET };
       const main = await runNode([ACTION_BUNDLE], { env, cwd: sandbox.workspace, timeoutMs: 15_000 });
       expect(main.stderr).toBe('');
       expect(main.code).toBe(0);
-      const [minted] = github.oauthMinted;
+      const [minted] = servers.github.oauthMinted;
       expect(minted).toBeDefined();
 
       // Masked before anything else mentions it; exported for later steps; never printed.
@@ -73,21 +60,21 @@ describe('mint: main step, later steps, post step', () => {
       await writeFile(path.join(sandbox.root, 'file_commands', 'save_state'), '');
       const post = await runNode([ACTION_BUNDLE], { env: { ...env, ...stateEnv }, cwd: sandbox.workspace, timeoutMs: 15_000 });
       expect(post.code).toBe(0);
-      expect(github.oauthRevoked).toEqual([minted]);
+      expect(servers.github.oauthRevoked).toEqual([minted]);
       expect(post.stdout).toContain('token-preflight: revoked the minted token qa-api');
       expect(post.stdout.replace(/^::add-mask::.*$/gm, '')).not.toContain(minted);
       // The post step checks nothing again and writes no report of its own.
-      expect(github.oauthMinted).toHaveLength(1);
+      expect(servers.github.oauthMinted).toHaveLength(1);
     } finally {
       await sandbox.cleanup();
     }
   });
 
   it('a refused client: a failing row, nothing exported, nothing to revoke', async () => {
-    github.setOAuthClient('qa-client', 'another-secret-000000');
+    servers.github.setOAuthClient('qa-client', 'another-secret-000000');
     const sandbox = await createRunnerSandbox({ config: CONFIG, eventName: 'workflow_dispatch', event: {} });
     try {
-      const env = { PATH: process.env.PATH ?? '', ...sandbox.env, ...actionInputEnv({ scan: 'off' }, { 'github.token': 'ghs_unused000000000000000000000000000000' }), HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: CA_PATH, QA_CLIENT_ID: 'qa-client', QA_CLIENT_SECRET: SECRET };
+      const env = { PATH: process.env.PATH ?? '', ...sandbox.env, ...actionInputEnv({ scan: 'off' }, { 'github.token': 'ghs_unused000000000000000000000000000000' }), HTTPS_PROXY: servers.proxy.url, NODE_EXTRA_CA_CERTS: CA_PATH, QA_CLIENT_ID: 'qa-client', QA_CLIENT_SECRET: SECRET };
       const main = await runNode([ACTION_BUNDLE], { env, cwd: sandbox.workspace, timeoutMs: 15_000 });
       expect(main.code).toBe(1);
       const report = JSON.parse(await readFile((await sandbox.readOutputs()).report!, 'utf8')) as { tokens: Array<{ problems: Array<{ code: string; message: string }> }> };

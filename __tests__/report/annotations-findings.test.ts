@@ -1,30 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { problem } from '../../src/check/problems.js';
 import { ANNOTATIONS_PER_LEVEL, toAnnotations, type Annotation } from '../../src/report/annotations.js';
-import type { Finding, RunResult, TokenResult } from '../../src/run/result.js';
+import type { Finding, RunResult } from '../../src/run/result.js';
+import { finding, runResult, tokenResult as token } from '../helpers/run-result.js';
 
 /** A secret value that must never reach an annotation. */
 const SECRET = 'ghp_SENTINELsecretVALUE0123456789abcdefXYZ';
 
-function token(overrides: Partial<TokenResult> = {}): TokenResult {
-  return { name: 'release-bot', provider: 'github', status: 'ok', problems: [], source: { file: '.github/token-preflight.yml', line: 3 }, ...overrides };
-}
-
-function finding(overrides: Partial<Finding> = {}): Finding {
-  const verification = overrides.verification ?? 'unverified';
-  return {
-    rule: 'github-pat', provider: 'github', file: 'src/app.ts', line: 12, column: 17,
-    fingerprint: 'github-pat:src/app.ts:3f9a0c1d2e4b', verification,
-    severity: verification === 'inactive' ? 'warning' : 'error', redacted: 'ghp_SE…', ...overrides,
-  };
-}
-
 /** A finding as the scanner holds it, with the secret beside it: a reporter must not pick it up. */
 const withSecret = (f: Finding): Finding => ({ ...f, secret: SECRET, match: SECRET } as Finding);
 
-function run(overrides: Partial<RunResult> = {}): RunResult {
-  return { verdict: 'fail', problems: [], tokens: [], findings: [], startedAt: '2026-03-01T12:00:00.000Z', durationMs: 1, ...overrides };
-}
+const run = (overrides: Partial<RunResult> = {}) => runResult({ verdict: 'fail', ...overrides });
 
 const count = (annotations: Annotation[], level: Annotation['level']) => annotations.filter((a) => a.level === level).length;
 const failing = token({ name: 'deployer', status: 'fail', problems: [problem('invalid', 'bad credentials')], source: { file: 'c.yml', line: 9 } });

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { problem } from '../../src/check/problems.js';
 import { ANNOTATIONS_PER_LEVEL, toAnnotations, type Annotation } from '../../src/report/annotations.js';
-import type { RunResult, TokenResult } from '../../src/run/result.js';
+import type { TokenResult } from '../../src/run/result.js';
+import { runResult, tokenResult as token } from '../helpers/run-result.js';
 
-function token(overrides: Partial<TokenResult> = {}): TokenResult {
-  return { name: 'release-bot', provider: 'github', status: 'ok', problems: [], source: { file: '.github/token-preflight.yml', line: 3 }, ...overrides };
-}
-
-function run(tokens: TokenResult[]): RunResult {
-  return { verdict: 'pass', problems: [], tokens, findings: [], startedAt: '2026-03-01T12:00:00.000Z', durationMs: 1 };
-}
+const run = (tokens: TokenResult[]) => runResult({ tokens });
 
 const failing = (i: number) => token({ name: `fail-${i}`, status: 'fail', problems: [problem('invalid', `bad ${i}`)], source: { file: 'c.yml', line: i + 1 } });
 const warning = (i: number) => token({ name: `warn-${i}`, status: 'warn', problems: [problem('slow', `slow ${i}`)], source: { file: 'c.yml', line: 100 + i } });

@@ -4,6 +4,7 @@ import { COMMENT_LIMIT, COMMENT_MARKER, renderComment } from '../../src/report/c
 import type { LineLinks } from '../../src/report/summary.js';
 import type { Finding, RunResult, ScanSummary, TokenResult } from '../../src/run/result.js';
 import { cells, tableRows } from '../helpers/markdown-table.js';
+import { finding, runResult as run, scanSummary, tokenResult as token } from '../helpers/run-result.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const LINKS: LineLinks = { server: 'https://github.com', repository: 'acme/widgets' };
@@ -15,25 +16,7 @@ const ALL_CLEAR = '✅ All clear — every token is healthy and no secrets were 
 /** A secret value that must never reach the comment. */
 const SECRET = 'ghp_SENTINELsecretVALUE0123456789abcdefXYZ';
 
-function token(overrides: Partial<TokenResult> = {}): TokenResult {
-  return { name: 'release-bot', provider: 'github', status: 'ok', problems: [], source: { file: '.github/token-preflight.yml', line: 3 }, ...overrides };
-}
-
-function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    rule: 'github-pat', provider: 'github', file: 'src/app.ts', line: 12, column: 17,
-    fingerprint: 'github-pat:src/app.ts:3f9a0c1d2e4b', verification: 'unverified', verificationReason: 'verification off',
-    severity: 'error', redacted: 'ghp_SE…', ...overrides,
-  };
-}
-
-function scan(overrides: Partial<ScanSummary> = {}): ScanSummary {
-  return { mode: 'diff', source: 'pull request #12 (8 files, GitHub API)', commit: COMMIT, files: 8, addedLines: 340, suppressed: 0, excluded: 0, notScanned: [], ...overrides };
-}
-
-function run(overrides: Partial<RunResult> = {}): RunResult {
-  return { verdict: 'pass', problems: [], tokens: [], findings: [], startedAt: NOW.toISOString(), durationMs: 42, ...overrides };
-}
+const scan = (overrides: Partial<ScanSummary> = {}) => scanSummary({ commit: COMMIT, ...overrides });
 
 const render = (result: RunResult, options: Parameters<typeof renderComment>[1] = {}) => renderComment(result, { now: NOW, links: LINKS, runUrl: RUN_URL, ...options });
 

@@ -3,14 +3,10 @@ import { problem } from '../../src/check/problems.js';
 import { jsonReportText, toJsonReport } from '../../src/report/json.js';
 import type { Finding, RunResult, TokenResult } from '../../src/run/result.js';
 import { VERSION } from '../../src/version.js';
+import { runResult, tokenResult } from '../helpers/run-result.js';
 
-function token(overrides: Partial<TokenResult> = {}): TokenResult {
-  return { name: 'release-bot', provider: 'github', status: 'ok', problems: [], source: { file: '.github/token-preflight.yml', line: 5 }, ...overrides };
-}
-
-function run(overrides: Partial<RunResult> = {}): RunResult {
-  return { verdict: 'pass', problems: [], tokens: [], findings: [], startedAt: '2026-03-01T12:00:00.000Z', durationMs: 321, ...overrides };
-}
+const token = (overrides: Partial<TokenResult> = {}) => tokenResult({ source: { file: '.github/token-preflight.yml', line: 5 }, ...overrides });
+const run = (overrides: Partial<RunResult> = {}) => runResult({ durationMs: 321, ...overrides });
 
 /** The report as a consumer reads it: through JSON. */
 const parsed = (result: RunResult) => JSON.parse(jsonReportText(result)) as {

@@ -2,26 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { problem } from '../../src/check/problems.js';
 import { renderScanText } from '../../src/report/scan-text.js';
 import type { Finding, RunResult, ScanSummary } from '../../src/run/result.js';
+import { finding, runResult, scanSummary } from '../helpers/run-result.js';
 
 /** A secret value that must never be printed. */
 const SECRET = 'ghp_SENTINELsecretVALUE0123456789abcdefXYZ';
 
-function finding(overrides: Partial<Finding> = {}): Finding {
-  const verification = overrides.verification ?? 'unverified';
-  return {
-    rule: 'github-pat', provider: 'github', file: 'src/app.ts', line: 12, column: 17,
-    fingerprint: 'github-pat:src/app.ts:3f9a0c1d2e4b', verification, verificationReason: 'verification off',
-    severity: verification === 'inactive' ? 'warning' : 'error', redacted: 'ghp_SE…', ...overrides,
-  };
-}
-
-function scan(overrides: Partial<ScanSummary> = {}): ScanSummary {
-  return { mode: 'diff', files: 2, addedLines: 40, suppressed: 0, excluded: 0, notScanned: [], ...overrides };
-}
-
-function run(overrides: Partial<RunResult> = {}): RunResult {
-  return { verdict: 'pass', problems: [], tokens: [], findings: [], scan: scan(), startedAt: '2026-03-01T00:00:00.000Z', durationMs: 1, ...overrides };
-}
+/** A local diff of 2 files (no source named). */
+const scan = (overrides: Partial<ScanSummary> = {}) => scanSummary({ source: undefined, files: 2, addedLines: 40, ...overrides });
+const run = (overrides: Partial<RunResult> = {}) => runResult({ scan: scan(), ...overrides });
 
 const lines = (text: string) => text.split('\n').slice(0, -1);
 const closing = (text: string) => lines(text).at(-1)!;

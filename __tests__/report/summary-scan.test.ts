@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { problem } from '../../src/check/problems.js';
 import { renderSummary, SUMMARY_LIMIT, type LineLinks } from '../../src/report/summary.js';
-import type { Finding, RunResult, ScanSummary, TokenResult } from '../../src/run/result.js';
+import type { Finding, RunResult } from '../../src/run/result.js';
 import { cells, separators, tableRows } from '../helpers/markdown-table.js';
+import { finding as baseFinding, runResult as run, scanSummary as scan, tokenResult as token } from '../helpers/run-result.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const LINKS: LineLinks = { server: 'https://github.com', repository: 'acme/widgets' };
 const COMMIT = '0123456789abcdef0123456789abcdef01234567';
 const HEADER = '| Where | Rule | Verification | Preview | Fingerprint |';
 
-function token(overrides: Partial<TokenResult> = {}): TokenResult {
-  return { name: 'release-bot', provider: 'github', status: 'ok', problems: [], source: { file: '.github/token-preflight.yml', line: 3 }, ...overrides };
-}
-
-function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    rule: 'github-pat', provider: 'github', file: 'src/app.ts', line: 12, column: 17,
-    fingerprint: 'github-pat:src/app.ts:3f9a0c1d2e4b', verification: 'unverified', verificationReason: 'verification off',
-    severity: 'error', redacted: 'ghp_ab…', ...overrides,
-  };
-}
-
-function scan(overrides: Partial<ScanSummary> = {}): ScanSummary {
-  return { mode: 'diff', source: 'pull request #12 (8 files, GitHub API)', files: 8, addedLines: 340, suppressed: 0, excluded: 0, notScanned: [], ...overrides };
-}
-
-function run(overrides: Partial<RunResult> = {}): RunResult {
-  return { verdict: 'pass', problems: [], tokens: [], findings: [], startedAt: NOW.toISOString(), durationMs: 42, ...overrides };
-}
+const finding = (overrides: Partial<Finding> = {}) => baseFinding({ redacted: 'ghp_ab…', ...overrides });
 
 const findingRows = (md: string) => tableRows(md, HEADER);
 

@@ -2,17 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { problem } from '../../src/check/problems.js';
 import { cell, renderSummary, SUMMARY_LIMIT } from '../../src/report/summary.js';
 import type { RunResult, TokenResult } from '../../src/run/result.js';
+import { runResult, tokenResult as token } from '../helpers/run-result.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const MiB = 1024 * 1024;
 
-function token(overrides: Partial<TokenResult> = {}): TokenResult {
-  return { name: 'release-bot', provider: 'github', status: 'ok', problems: [], source: { file: '.github/token-preflight.yml', line: 3 }, ...overrides };
-}
-
-function run(tokens: TokenResult[], overrides: Partial<RunResult> = {}): RunResult {
-  return { verdict: 'pass', problems: [], tokens, findings: [], startedAt: NOW.toISOString(), durationMs: 420, ...overrides };
-}
+const run = (tokens: TokenResult[], overrides: Partial<RunResult> = {}) => runResult({ tokens, durationMs: 420, ...overrides });
 
 const rows = (markdown: string) => markdown.split('\n').filter((line) => line.startsWith('| **'));
 /** Column separators GitHub sees: pipes that are not escaped. */

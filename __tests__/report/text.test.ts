@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { problem } from '../../src/check/problems.js';
 import { renderText } from '../../src/report/text.js';
 import type { RunResult, TokenResult } from '../../src/run/result.js';
+import { runResult, tokenResult } from '../helpers/run-result.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 
-function token(overrides: Partial<TokenResult> = {}): TokenResult {
-  return { name: 'release-bot', provider: 'github', status: 'ok', problems: [], source: {}, ...overrides };
-}
-
-function run(tokens: TokenResult[], verdict: RunResult['verdict'] = 'pass'): RunResult {
-  return { verdict, problems: [], tokens, findings: [], startedAt: NOW.toISOString(), durationMs: 5 };
-}
+const token = (overrides: Partial<TokenResult> = {}) => tokenResult({ source: {}, ...overrides });
+const run = (tokens: TokenResult[], verdict: RunResult['verdict'] = 'pass') => runResult({ verdict, tokens, durationMs: 5 });
 
 describe('renderText', () => {
   it('shows each token with its mark, facts, scopes and problems, then a verdict line', () => {
